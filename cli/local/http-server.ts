@@ -1,0 +1,116 @@
+import http from 'node:http';
+import type { HttpEvent, HttpRoute } from '#shared/http/types.js';
+import type { Log } from '#shared/log.js';
+import { listen } from './ports.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Turns a Node request into the API Gateway v2 event that the Lambda handlers take. */
+export function toHttpEvent(req: http.IncomingMessage, body: Buffer, stripPrefix: string): HttpEvent {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const rawPath = url.pathname.slice(stripPrefix.length) || '/';
+  const queryStringParameters = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
+  const method = (req.method ?? 'GET').toUpperCase();
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters,
+    cookies: headers.cookie?.split(/;\s*/),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method,
+        path: rawPath,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: `local-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    // Always base64, as Function URLs do for non-text bodies: the handlers must decode it.
+    body: body.length ? body.toString('base64') : undefined,
+    isBase64Encoded: body.length > 0,
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The local stack's one HTTP port: each route's handler is the same one the Lambda exports.
+ * The port is bound first (the public URL must name it) and the routes mounted once ready.
+ */
+export async function startHttpServer(options: {
+  host: string;
+  port: number;
+  log: Log;
+}): Promise<{ server: http.Server; port: number; mount(routes: HttpRoute[]): void }> {
+  let sorted: HttpRoute[] | undefined;
+  const server = http.createServer(async (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!sorted) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('Starting\n');
+      return;
+    }
+    const route = sorted.find((r) => pathname === r.prefix || pathname.startsWith(`${r.prefix === '/' ? '' : r.prefix}/`));
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    try {
+      const body = await readBody(req);
+      if (body === undefined) {
+        res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' }).end('Request too large\n');
+        return;
+      }
+      const result = await route.handler(toHttpEvent(req, body, route.prefix === '/' ? '' : route.prefix));
+      const headers: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+      if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+      res.writeHead(result.statusCode ?? 200, headers);
+      res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+    } catch (error) {
+      options.log.error('HTTP handler failed', { path: pathname, error: (error as Error).message });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    }
+  });
+  const port = await listen(server, options.host, options.port, 'IASPN_HTTP_PORT');
+  return {
+    server,
+    port,
+    mount(routes) {
+      sorted = [...routes].sort((a, b) => b.prefix.length - a.prefix.length);
+    },
+  };
+}

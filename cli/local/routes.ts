@@ -1,0 +1,17 @@
+import type { HttpRoute } from '#shared/http/types.js';
+import { jsonResult } from '#shared/http/types.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+
+/** The HTTP endpoints the local stack serves on its one port; the deployed stack maps each to a Lambda. */
+export function localRoutes(runtime: Runtime): HttpRoute[] {
+  return [
+    {
+      prefix: '/health',
+      describe: 'liveness and store reachability',
+      handler: async () => {
+        await runtime.store.count({ index: 'byCollection', partition: 'FEEDS' });
+        return jsonResult(200, { ok: true, stage: runtime.config.stage });
+      },
+    },
+  ];
+}

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Env, loadConfig, type RelayConfig } from '#shared/config.js';
+import { ConfigError, describeError } from '#shared/errors.js';
+import { JOBS, type Job, type JobSummary } from '#shared/jobs.js';
+import type { Log } from '#shared/log.js';
+import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
+import { ensureTable } from '#shared/store/create-table.js';
+import { startFeedServer } from './feed-server.js';
+import { startHttpServer } from './http-server.js';
+import { closeServer } from './ports.js';
+import { localRoutes } from './routes.js';
+import { LOCAL_SEEDS } from './seeds.js';
+import { startDynalite, startSesEmulator } from './services.js';
+import { readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
+
+export interface LocalStack {
+  runtime: Runtime;
+  urls: { http: string; inbox: string; dynamo: string; ses: string; feeds: string };
+  routes: { path: string; describe: string }[];
+  /** One cycle of every job, in order; a failing job is reported and the next still runs. */
+  runCycle(): Promise<CycleResult[]>;
+  /** Runs each job on its interval until close(). */
+  schedule(onResult: (result: CycleResult) => void): void;
+  close(): Promise<void>;
+}
+
+export interface CycleResult {
+  job: string;
+  ok: boolean;
+  summary?: JobSummary;
+  error?: string;
+  ms: number;
+}
+
+/** The HMAC key for email tokens: from the environment, else one generated per data directory. */
+function localTokenSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function runJob(job: Job, runtime: Runtime): Promise<CycleResult> {
+  const started = Date.now();
+  try {
+    const summary = await job.run(runtime);
+    return { job: job.name, ok: true, summary, ms: Date.now() - started };
+  } catch (error) {
+    runtime.log.error(`${job.name} run failed`, { error: describeError(error) });
+    return { job: job.name, ok: false, error: describeError(error), ms: Date.now() - started };
+  }
+}
+
+/**
+ * The embedded local stack: dynalite on the data directory, the SES emulator with its web inbox,
+ * a server for the sample partner feeds, the HTTP endpoints on one port, and the scheduled jobs.
+ */
+export async function startLocalStack(
+  env: Env,
+  log: Log,
+  options: { reset?: boolean; jobs?: Job[] } = {},
+): Promise<LocalStack> {
+  const base: RelayConfig = loadConfig(env);
+  const dataDir = path.resolve(base.local.dataDir);
+  const running = readRunningStack(dataDir);
+  if (running) {
+    throw new ConfigError(
+      `A local stack (pid ${running.pid}) is already running on ${dataDir} at ${running.httpUrl}: stop it, or choose another data directory with --data-dir or IASPN_DATA_DIR`,
+    );
+  }
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const { host } = base.local;
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => undefined);
+    closers.length = 0;
+  };
+  try {
+    const dynamo = await startDynalite({ dataDir, host, port: base.local.dynamoPort });
+    closers.push(dynamo.close);
+    const ses = await startSesEmulator({ host, port: base.local.sesPort });
+    closers.push(ses.close);
+    const feeds = await startFeedServer({ host, port: base.local.feedsPort });
+    closers.push(feeds.close);
+
+    const http = await startHttpServer({ host, port: base.local.httpPort, log });
+    closers.push(() => closeServer(http.server));
+    const httpPort = http.port;
+
+    const config = loadConfig({
+      ...env,
+      IASPN_DATA_DIR: dataDir,
+      IASPN_HTTP_PORT: String(httpPort),
+      IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      IASPN_SES_ENDPOINT: ses.endpoint,
+      IASPN_PUBLIC_URL: env.IASPN_PUBLIC_URL || `http://localhost:${httpPort}`,
+      IASPN_TOKEN_SECRET: env.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
+      // The local stack may fetch its own sample-feed server and nothing else private.
+      IASPN_FETCH_ALLOWED_ORIGINS: [env.IASPN_FETCH_ALLOWED_ORIGINS, feeds.origin].filter(Boolean).join(','),
+    });
+    const runtime = createRuntime(config, log);
+    const routes = localRoutes(runtime);
+
+    try {
+      await ensureTable(runtime.store.client, config.tableName);
+    } catch (error) {
+      throw new ConfigError(
+        `The local store in ${dataDir} could not be opened (${describeError(error)}); another process may hold it: stop it or choose --data-dir`,
+        { cause: error },
+      );
+    }
+    for (const { name, seed } of LOCAL_SEEDS) {
+      await seed(runtime, { feedOrigin: feeds.origin, sampleDir: feeds.dir }).catch((error) =>
+        log.warn('local seed failed', { seed: name, error: describeError(error) }),
+      );
+    }
+
+    http.mount(routes);
+    const urls = {
+      http: `http://${host}:${httpPort}`,
+      inbox: ses.inboxUrl,
+      dynamo: dynamo.endpoint,
+      ses: ses.endpoint,
+      feeds: feeds.origin,
+    };
+    writeStackFile(dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      inboxUrl: ses.inboxUrl,
+      httpUrl: urls.http,
+      feedOrigin: feeds.origin,
+    });
+    closers.unshift(async () => removeStackFile(dataDir));
+
+    const jobs = options.jobs ?? JOBS;
+    const timers: NodeJS.Timeout[] = [];
+    closers.push(async () => {
+      for (const t of timers) clearInterval(t);
+    });
+    const busy = new Set<string>();
+    return {
+      runtime,
+      urls,
+      routes: routes.map((r) => ({ path: r.prefix, describe: r.describe })),
+      async runCycle() {
+        const results: CycleResult[] = [];
+        for (const job of jobs) results.push(await runJob(job, runtime));
+        return results;
+      },
+      schedule(onResult) {
+        for (const job of jobs) {
+          const tick = async () => {
+            // A slow run is not overlapped by its next tick, as with a Lambda's reserved concurrency of 1.
+            if (busy.has(job.name)) return;
+            busy.add(job.name);
+            try {
+              onResult(await runJob(job, runtime));
+            } finally {
+              busy.delete(job.name);
+            }
+          };
+          timers.push(setInterval(tick, job.intervalMinutes(config) * 60_000));
+        }
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, RelayError } from '#shared/errors.js';
+import { registerStart } from './commands/start.js';
+import { registerStatus } from './commands/status.js';
+
+/** The `iaspn` command line: the everyday tasks of admins and partners. */
+export function buildProgram(): Command {
+  const program = new Command('iaspn')
+    .description('iaspn-relay: partner feeds into the IASPN library, search, announcements and email digests')
+    .version('0.1.0')
+    .option('--data-dir <dir>', 'data directory of the local store (IASPN_DATA_DIR, default .data)')
+    .option('--aws', 'work on the deployed stack (AWS credentials, IASPN_TABLE_NAME) instead of the local store')
+    .addOption(
+      new Option('--log-level <level>', 'log detail (IASPN_LOG_LEVEL)').choices(['debug', 'info', 'warn', 'error', 'silent']),
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerStart(program);
+  registerStatus(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message (or the help/version text).
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`iaspn: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof RelayError) {
+      process.stderr.write(`iaspn: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`iaspn: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+const exitCode = await main(process.argv);
+process.exitCode = exitCode;

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import type { LogLevel } from './log.js';
+
+/**
+ * The relay's configuration, parsed and validated once from the environment. Core functions take
+ * the typed result as an argument and never read `process.env` themselves.
+ *
+ * Every variable has a default fit for the embedded local stack, so `npm start` needs none.
+ */
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be from 0 to 65535')
+    .max(65535, 'must be from 0 to 65535')
+    .default(fallback);
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0').default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = z.url({ error: 'must be an absolute URL' }).optional();
+const optionalSecret = z.string().min(1).optional();
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+const envSchema = z.object({
+  IASPN_STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lower-case name').default('local'),
+  IASPN_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  IASPN_TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name').default('iaspn-relay'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  IASPN_DYNAMODB_ENDPOINT: optionalUrl,
+  IASPN_SES_ENDPOINT: optionalUrl,
+  IASPN_DATA_DIR: z.string().min(1).default('.data'),
+  IASPN_HOST: z.string().min(1).default('127.0.0.1'),
+  IASPN_HTTP_PORT: port(8787),
+  IASPN_SES_PORT: port(8005),
+  IASPN_FEEDS_PORT: port(8788),
+  IASPN_DYNAMODB_PORT: port(0),
+  IASPN_PUBLIC_URL: optionalUrl,
+  IASPN_ALLOW_PRIVATE_NETWORKS: bool(false),
+  IASPN_FETCH_ALLOWED_ORIGINS: z.string().default(''),
+  IASPN_INGEST_INTERVAL_MINUTES: positiveInt(15),
+  IASPN_ANNOUNCE_INTERVAL_MINUTES: positiveInt(15),
+  IASPN_DIGEST_INTERVAL_MINUTES: positiveInt(60),
+  IASPN_FETCH_TIMEOUT_MS: positiveInt(20_000),
+  IASPN_FETCH_MAX_BYTES: positiveInt(15 * 1024 * 1024),
+  IASPN_FETCH_CONCURRENCY: positiveInt(8),
+  IASPN_MAX_NEW_ITEMS_PER_FEED: positiveInt(200),
+  IASPN_FEED_FAILURES_BEFORE_PAUSE: positiveInt(10),
+  IASPN_SENDER_EMAIL: z.string().min(3).default('IASPN Knowledge Portal <digest@iaspn.local>'),
+  IASPN_SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  IASPN_SES_RATE_PER_SECOND: positiveInt(14),
+  IASPN_DIGEST_MAX_ITEMS: positiveInt(20),
+  IASPN_DIGEST_WEEKDAY: z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }).default('monday'),
+  IASPN_TOKEN_SECRET: optionalSecret,
+  IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret,
+  SLACK_API_URL: optionalUrl,
+  TELEGRAM_BOT_TOKEN: optionalSecret,
+  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  TELEGRAM_API_ROOT: optionalUrl,
+  IASPN_ADMIN_IDS: z.string().default(''),
+});
+
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export type Env = Record<string, string | undefined>;
+
+export interface RelayConfig {
+  stage: string;
+  logLevel: LogLevel;
+  aws: { region: string; dynamoEndpoint?: string; sesEndpoint?: string };
+  tableName: string;
+  local: {
+    dataDir: string;
+    host: string;
+    httpPort: number;
+    sesPort: number;
+    feedsPort: number;
+    dynamoPort: number;
+  };
+  /** Base URL of the HTTP endpoints (subscription pages, webhooks) as users reach them. */
+  publicUrl: string;
+  schedule: { ingestMinutes: number; announceMinutes: number; digestMinutes: number };
+  ingest: {
+    allowPrivateNetworks: boolean;
+    /** Origins (`http://127.0.0.1:8788`) fetched even though private: the local stack's feed server. */
+    allowedOrigins: string[];
+    fetchTimeoutMs: number;
+    fetchMaxBytes: number;
+    concurrency: number;
+    maxNewItemsPerFeed: number;
+    failuresBeforePause: number;
+  };
+  email: {
+    sender: string;
+    configurationSet?: string;
+    ratePerSecond: number;
+    digestMaxItems: number;
+    weeklyDigestDay: (typeof WEEKDAYS)[number];
+    /** HMAC key for confirmation and unsubscribe tokens; the local stack derives one per data dir. */
+    tokenSecret?: string;
+  };
+  announce: { maxSinglePostsPerChannel: number };
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  telegram: { botToken?: string; webhookSecret?: string; apiRoot?: string };
+  /** Platform user ids (`slack:U123`, `telegram:42`) allowed to run admin commands. */
+  adminIds: string[];
+}
+
+/** Parses and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Env): RelayConfig {
+  // Empty strings count as unset, as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = present[name];
+      return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    stage: e.IASPN_STAGE,
+    logLevel: e.IASPN_LOG_LEVEL,
+    aws: { region: e.AWS_REGION, dynamoEndpoint: e.IASPN_DYNAMODB_ENDPOINT, sesEndpoint: e.IASPN_SES_ENDPOINT },
+    tableName: e.IASPN_TABLE_NAME,
+    local: {
+      dataDir: e.IASPN_DATA_DIR,
+      host: e.IASPN_HOST,
+      httpPort: e.IASPN_HTTP_PORT,
+      sesPort: e.IASPN_SES_PORT,
+      feedsPort: e.IASPN_FEEDS_PORT,
+      dynamoPort: e.IASPN_DYNAMODB_PORT,
+    },
+    publicUrl: (e.IASPN_PUBLIC_URL ?? `http://localhost:${e.IASPN_HTTP_PORT}`).replace(/\/+$/, ''),
+    schedule: {
+      ingestMinutes: e.IASPN_INGEST_INTERVAL_MINUTES,
+      announceMinutes: e.IASPN_ANNOUNCE_INTERVAL_MINUTES,
+      digestMinutes: e.IASPN_DIGEST_INTERVAL_MINUTES,
+    },
+    ingest: {
+      allowPrivateNetworks: e.IASPN_ALLOW_PRIVATE_NETWORKS,
+      allowedOrigins: splitList(e.IASPN_FETCH_ALLOWED_ORIGINS),
+      fetchTimeoutMs: e.IASPN_FETCH_TIMEOUT_MS,
+      fetchMaxBytes: e.IASPN_FETCH_MAX_BYTES,
+      concurrency: e.IASPN_FETCH_CONCURRENCY,
+      maxNewItemsPerFeed: e.IASPN_MAX_NEW_ITEMS_PER_FEED,
+      failuresBeforePause: e.IASPN_FEED_FAILURES_BEFORE_PAUSE,
+    },
+    email: {
+      sender: e.IASPN_SENDER_EMAIL,
+      configurationSet: e.IASPN_SES_CONFIGURATION_SET,
+      ratePerSecond: e.IASPN_SES_RATE_PER_SECOND,
+      digestMaxItems: e.IASPN_DIGEST_MAX_ITEMS,
+      weeklyDigestDay: e.IASPN_DIGEST_WEEKDAY,
+      tokenSecret: e.IASPN_TOKEN_SECRET,
+    },
+    announce: { maxSinglePostsPerChannel: e.IASPN_ANNOUNCE_MAX_SINGLE_POSTS },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    telegram: { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT },
+    adminIds: splitList(e.IASPN_ADMIN_IDS),
+  };
+}
+
+/** The variables the schema knows, with their defaults: the README's configuration table. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

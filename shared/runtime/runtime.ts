@@ -1,0 +1,32 @@
+import { SESClient } from '@aws-sdk/client-ses';
+import type { RelayConfig } from '../config.js';
+import type { Log } from '../log.js';
+import { createDynamoClient } from '../store/client.js';
+import { Store } from '../store/store.js';
+import { type Clock, systemClock } from './clock.js';
+
+/**
+ * What every handler and job needs, built once per process (a Lambda's cold start, the local
+ * stack, a CLI command) and passed down. Core functions take the parts they use.
+ */
+export interface Runtime {
+  config: RelayConfig;
+  store: Store;
+  ses: SESClient;
+  log: Log;
+  clock: Clock;
+}
+
+export function createSesClient(config: RelayConfig): SESClient {
+  return new SESClient({
+    region: config.aws.region,
+    ...(config.aws.sesEndpoint
+      ? { endpoint: config.aws.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+}
+
+export function createRuntime(config: RelayConfig, log: Log, clock: Clock = systemClock): Runtime {
+  const dynamo = createDynamoClient({ region: config.aws.region, endpoint: config.aws.dynamoEndpoint });
+  return { config, store: new Store(dynamo, config.tableName), ses: createSesClient(config), log, clock };
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Key builders for every entity in the table, so that the shape of a key is written in one place.
+ * See DATA-MODEL.md for the access pattern each one serves.
+ */
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** A short, stable digest for values too long or too private to sit in a key (URLs, emails). */
+export function keyHash(value: string): string {
+  return createHash('sha256').update(value).digest('base64url').slice(0, 22);
+}
+
+export const keys = {
+  partner: (partnerId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
+  feed: (feedId: string): ItemKey => ({ pk: `FEED#${feedId}`, sk: 'FEED' }),
+  /** Uniqueness of a feed URL across the registry (conditional put). */
+  feedUrl: (url: string): ItemKey => ({ pk: `FEEDURL#${keyHash(url)}`, sk: 'FEEDURL' }),
+  resource: (resourceId: string): ItemKey => ({ pk: `RES#${resourceId}`, sk: 'RES' }),
+  /** One resource per canonical URL, whichever feed brought it first. */
+  resourceUrl: (url: string): ItemKey => ({ pk: `URL#${keyHash(url)}`, sk: 'URL' }),
+  subscription: (email: string): ItemKey => ({ pk: `SUB#${keyHash(email.toLowerCase())}`, sk: 'SUB' }),
+  channel: (platform: string, workspaceId: string, channelId: string) =>
+    `CHAN#${platform}#${workspaceId}#${channelId}`,
+  channelSettings: (channelKey: string): ItemKey => ({ pk: channelKey, sk: 'SETTINGS' }),
+  follow: (channelKey: string, followId: string): ItemKey => ({ pk: channelKey, sk: `FOLLOW#${followId}` }),
+  user: (platform: string, workspaceId: string, userId: string) => `USER#${platform}#${workspaceId}#${userId}`,
+  userSettings: (userKey: string): ItemKey => ({ pk: userKey, sk: 'SETTINGS' }),
+  bookmark: (userKey: string, resourceId: string): ItemKey => ({ pk: userKey, sk: `BOOKMARK#${resourceId}` }),
+  /** A claim on one send: (what, where). Written with attribute_not_exists before the send. */
+  delivery: (kind: 'announce' | 'digest' | 'email', target: string, what: string): ItemKey => ({
+    pk: `DELIVERY#${kind}#${target}`,
+    sk: what,
+  }),
+  /** Seen webhook deliveries (Slack event_id, Telegram update_id), with a TTL. */
+  dedupe: (source: string, id: string): ItemKey => ({ pk: `DEDUPE#${source}#${id}`, sk: 'DEDUPE' }),
+  /** Rate-limit counters (confirmation emails per address, per source), with a TTL. */
+  rateLimit: (bucket: string, windowStart: string): ItemKey => ({ pk: `RATE#${bucket}`, sk: windowStart }),
+  /** Job state: cursors and leases of the scheduled runs. */
+  job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
+};
+
+/** Index key values (the `gsiNpk` attributes) for the collections. */
+export const collections = {
+  partners: 'PARTNERS',
+  feeds: 'FEEDS',
+  follows: 'FOLLOWS',
+  /** Resources by publication date, bucketed by month so no partition grows without bound. */
+  resourcesByMonth: (isoDate: string) => `RESDATE#${isoDate.slice(0, 7)}`,
+  /** Resources by first-seen day: what is new since a digest or an announcement cursor. */
+  resourcesSeenOn: (isoDate: string) => `SEEN#${isoDate.slice(0, 10)}`,
+  resourcesOfFeed: (feedId: string) => `FEEDRES#${feedId}`,
+  feedsOfPartner: (partnerId: string) => `PARTNERFEEDS#${partnerId}`,
+  subscribersByStatus: (status: string) => `SUBS#${status}`,
+};
