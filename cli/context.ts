@@ -44,9 +44,18 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
   const base = loadConfig(baseEnv);
   const log = cliLog(base);
   if (options.aws) {
-    if (!baseEnv.IASPN_TABLE_NAME) throw new ConfigError('IASPN_TABLE_NAME is required with --aws (see the stack outputs)');
-    const config = loadConfig({ ...baseEnv, IASPN_DYNAMODB_ENDPOINT: undefined, IASPN_SES_ENDPOINT: undefined });
-    return { runtime: createRuntime(config, log), where: `AWS table ${config.tableName} (${config.aws.region})`, close: async () => {} };
+    if (!baseEnv.IASPN_TABLE_NAME)
+      throw new ConfigError('IASPN_TABLE_NAME is required with --aws (see the stack outputs)');
+    const config = loadConfig({
+      ...baseEnv,
+      IASPN_DYNAMODB_ENDPOINT: undefined,
+      IASPN_SES_ENDPOINT: undefined,
+    });
+    return {
+      runtime: createRuntime(config, log),
+      where: `AWS table ${config.tableName} (${config.aws.region})`,
+      close: async () => {},
+    };
   }
   const dataDir = path.resolve(base.local.dataDir);
   const stack = readRunningStack(dataDir);
@@ -56,13 +65,23 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
       IASPN_DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
       IASPN_SES_ENDPOINT: stack.sesEndpoint,
       IASPN_PUBLIC_URL: baseEnv.IASPN_PUBLIC_URL || stack.httpUrl.replace('127.0.0.1', 'localhost'),
-      IASPN_FETCH_ALLOWED_ORIGINS: [baseEnv.IASPN_FETCH_ALLOWED_ORIGINS, stack.feedOrigin].filter(Boolean).join(','),
+      IASPN_FETCH_ALLOWED_ORIGINS: [baseEnv.IASPN_FETCH_ALLOWED_ORIGINS, stack.feedOrigin]
+        .filter(Boolean)
+        .join(','),
     });
-    return { runtime: createRuntime(config, log), where: `local stack (pid ${stack.pid}) on ${dataDir}`, close: async () => {} };
+    return {
+      runtime: createRuntime(config, log),
+      where: `local stack (pid ${stack.pid}) on ${dataDir}`,
+      close: async () => {},
+    };
   }
   const dynamo = await startDynalite({ dataDir, host: '127.0.0.1', port: 0 });
   const ses = await startSesEmulator({ host: '127.0.0.1', port: 0 });
-  const config = loadConfig({ ...baseEnv, IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint, IASPN_SES_ENDPOINT: ses.endpoint });
+  const config = loadConfig({
+    ...baseEnv,
+    IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint,
+    IASPN_SES_ENDPOINT: ses.endpoint,
+  });
   const runtime = createRuntime(config, log);
   const close = async () => {
     await ses.close();
@@ -72,13 +91,18 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
     await ensureTable(runtime.store.client, config.tableName);
   } catch (error) {
     await close();
-    throw new ConfigError(`The local store in ${dataDir} could not be opened: ${describeError(error)}`, { cause: error });
+    throw new ConfigError(`The local store in ${dataDir} could not be opened: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   return { runtime, where: `data directory ${dataDir}`, close };
 }
 
 /** Runs a command's body on a CLI runtime and always releases it. */
-export async function withCliRuntime<T>(options: GlobalOptions, body: (cli: CliRuntime) => Promise<T>): Promise<T> {
+export async function withCliRuntime<T>(
+  options: GlobalOptions,
+  body: (cli: CliRuntime) => Promise<T>,
+): Promise<T> {
   const cli = await openCliRuntime(options);
   try {
     return await body(cli);

@@ -9,9 +9,18 @@ export function buildProgram(): Command {
     .description('iaspn-relay: partner feeds into the IASPN library, search, announcements and email digests')
     .version('0.1.0')
     .option('--data-dir <dir>', 'data directory of the local store (IASPN_DATA_DIR, default .data)')
-    .option('--aws', 'work on the deployed stack (AWS credentials, IASPN_TABLE_NAME) instead of the local store')
+    .option(
+      '--aws',
+      'work on the deployed stack (AWS credentials, IASPN_TABLE_NAME) instead of the local store',
+    )
     .addOption(
-      new Option('--log-level <level>', 'log detail (IASPN_LOG_LEVEL)').choices(['debug', 'info', 'warn', 'error', 'silent']),
+      new Option('--log-level <level>', 'log detail (IASPN_LOG_LEVEL)').choices([
+        'debug',
+        'info',
+        'warn',
+        'error',
+        'silent',
+      ]),
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

@@ -18,7 +18,11 @@ const port = (fallback: number) =>
     .default(fallback);
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0').default(fallback);
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be above 0')
+    .default(fallback);
 
 const bool = (fallback: boolean) =>
   z
@@ -32,9 +36,15 @@ const optionalSecret = z.string().min(1).optional();
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 const envSchema = z.object({
-  IASPN_STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lower-case name').default('local'),
+  IASPN_STAGE: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lower-case name')
+    .default('local'),
   IASPN_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  IASPN_TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name').default('iaspn-relay'),
+  IASPN_TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
+    .default('iaspn-relay'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   IASPN_DYNAMODB_ENDPOINT: optionalUrl,
   IASPN_SES_ENDPOINT: optionalUrl,
@@ -59,7 +69,9 @@ const envSchema = z.object({
   IASPN_SES_CONFIGURATION_SET: z.string().min(1).optional(),
   IASPN_SES_RATE_PER_SECOND: positiveInt(14),
   IASPN_DIGEST_MAX_ITEMS: positiveInt(20),
-  IASPN_DIGEST_WEEKDAY: z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }).default('monday'),
+  IASPN_DIGEST_WEEKDAY: z
+    .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` })
+    .default('monday'),
   IASPN_TOKEN_SECRET: optionalSecret,
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
   SLACK_BOT_TOKEN: optionalSecret,
@@ -139,7 +151,11 @@ export function loadConfig(env: Env): RelayConfig {
   return {
     stage: e.IASPN_STAGE,
     logLevel: e.IASPN_LOG_LEVEL,
-    aws: { region: e.AWS_REGION, dynamoEndpoint: e.IASPN_DYNAMODB_ENDPOINT, sesEndpoint: e.IASPN_SES_ENDPOINT },
+    aws: {
+      region: e.AWS_REGION,
+      dynamoEndpoint: e.IASPN_DYNAMODB_ENDPOINT,
+      sesEndpoint: e.IASPN_SES_ENDPOINT,
+    },
     tableName: e.IASPN_TABLE_NAME,
     local: {
       dataDir: e.IASPN_DATA_DIR,
@@ -179,7 +195,11 @@ export function loadConfig(env: Env): RelayConfig {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
     },
-    telegram: { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT },
+    telegram: {
+      botToken: e.TELEGRAM_BOT_TOKEN,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      apiRoot: e.TELEGRAM_API_ROOT,
+    },
     adminIds: splitList(e.IASPN_ADMIN_IDS),
   };
 }

@@ -18,7 +18,10 @@ const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error:
 
 /** Structured JSON logs for a Lambda function (CloudWatch Logs Insights friendly). */
 export function createLambdaLog(serviceName: string, level: LogLevel): Log {
-  const logger = new Logger({ serviceName, logLevel: (level === 'silent' ? 'SILENT' : level.toUpperCase()) as 'INFO' });
+  const logger = new Logger({
+    serviceName,
+    logLevel: (level === 'silent' ? 'SILENT' : level.toUpperCase()) as 'INFO',
+  });
   return {
     debug: (message, data) => logger.debug(message, data ?? {}),
     info: (message, data) => logger.info(message, data ?? {}),

@@ -14,7 +14,8 @@ interface StartOptions {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535');
   return port;
 }
 

@@ -14,7 +14,9 @@ export function registerStatus(program: Command): void {
         if (options.json) printJson({ where, ...status });
         else {
           println(`store: ${where}`);
-          println(`table: ${status.table} (${status.reachable ? 'reachable' : `unreachable: ${status.error}`})`);
+          println(
+            `table: ${status.table} (${status.reachable ? 'reachable' : `unreachable: ${status.error}`})`,
+          );
           for (const [kind, count] of Object.entries(status.counts)) println(`  ${kind.padEnd(14)} ${count}`);
         }
         if (!status.reachable) process.exitCode = 1;

@@ -79,10 +79,14 @@ export async function startHttpServer(options: {
   const server = http.createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!sorted) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('Starting\n');
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' })
+        .end('Starting\n');
       return;
     }
-    const route = sorted.find((r) => pathname === r.prefix || pathname.startsWith(`${r.prefix === '/' ? '' : r.prefix}/`));
+    const route = sorted.find(
+      (r) => pathname === r.prefix || pathname.startsWith(`${r.prefix === '/' ? '' : r.prefix}/`),
+    );
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;

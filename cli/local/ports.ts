@@ -22,7 +22,12 @@ export async function assertPortFree(host: string, port: number, variable: strin
 }
 
 /** Starts listening, turning a bind failure into a ConfigError that names the variable. */
-export async function listen(server: net.Server, host: string, port: number, variable: string): Promise<number> {
+export async function listen(
+  server: net.Server,
+  host: string,
+  port: number,
+  variable: string,
+): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(

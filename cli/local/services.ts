@@ -14,7 +14,11 @@ export interface RunningService {
  * dynalite, the DynamoDB-compatible server, in this process. With `dataDir` it persists to LevelDB
  * under `<dataDir>/dynamodb`; without, it keeps everything in memory (tests).
  */
-export async function startDynalite(options: { dataDir?: string; host?: string; port?: number }): Promise<RunningService> {
+export async function startDynalite(options: {
+  dataDir?: string;
+  host?: string;
+  port?: number;
+}): Promise<RunningService> {
   const host = options.host ?? '127.0.0.1';
   let dbPath: string | undefined;
   if (options.dataDir) {
@@ -34,7 +38,10 @@ export async function startDynalite(options: { dataDir?: string; host?: string; 
 const sesServer = sesLocal.default;
 
 /** aws-ses-v2-local, the SES-compatible server with a web inbox, in this process. */
-export async function startSesEmulator(options: { host?: string; port?: number }): Promise<RunningService & { inboxUrl: string }> {
+export async function startSesEmulator(options: {
+  host?: string;
+  port?: number;
+}): Promise<RunningService & { inboxUrl: string }> {
   const host = options.host ?? '127.0.0.1';
   const requested = options.port ?? 0;
   await assertPortFree(host, requested, 'IASPN_SES_PORT');

@@ -30,7 +30,9 @@ function isAlive(pid: number): boolean {
 export function readRunningStack(dataDir: string): StackFile | undefined {
   try {
     const stack = JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as StackFile;
-    return typeof stack.pid === 'number' && stack.pid !== process.pid && isAlive(stack.pid) ? stack : undefined;
+    return typeof stack.pid === 'number' && stack.pid !== process.pid && isAlive(stack.pid)
+      ? stack
+      : undefined;
   } catch {
     return undefined;
   }

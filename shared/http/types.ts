@@ -32,7 +32,11 @@ export function header(event: HttpEvent, name: string): string | undefined {
   return undefined;
 }
 
-export function jsonResult(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+export function jsonResult(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResult {
   return {
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

@@ -28,5 +28,11 @@ export function createSesClient(config: RelayConfig): SESClient {
 
 export function createRuntime(config: RelayConfig, log: Log, clock: Clock = systemClock): Runtime {
   const dynamo = createDynamoClient({ region: config.aws.region, endpoint: config.aws.dynamoEndpoint });
-  return { config, store: new Store(dynamo, config.tableName), ses: createSesClient(config), log, clock };
+  return {
+    config,
+    store: new Store(dynamo, config.tableName, clock),
+    ses: createSesClient(config),
+    log,
+    clock,
+  };
 }

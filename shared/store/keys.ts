@@ -28,7 +28,8 @@ export const keys = {
     `CHAN#${platform}#${workspaceId}#${channelId}`,
   channelSettings: (channelKey: string): ItemKey => ({ pk: channelKey, sk: 'SETTINGS' }),
   follow: (channelKey: string, followId: string): ItemKey => ({ pk: channelKey, sk: `FOLLOW#${followId}` }),
-  user: (platform: string, workspaceId: string, userId: string) => `USER#${platform}#${workspaceId}#${userId}`,
+  user: (platform: string, workspaceId: string, userId: string) =>
+    `USER#${platform}#${workspaceId}#${userId}`,
   userSettings: (userKey: string): ItemKey => ({ pk: userKey, sk: 'SETTINGS' }),
   bookmark: (userKey: string, resourceId: string): ItemKey => ({ pk: userKey, sk: `BOOKMARK#${resourceId}` }),
   /** A claim on one send: (what, where). Written with attribute_not_exists before the send. */

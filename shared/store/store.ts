@@ -12,6 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionFailedError, StoreError } from '../errors.js';
+import { type Clock, systemClock } from '../runtime/clock.js';
 import { documentClientOf } from './client.js';
 import type { ItemKey } from './keys.js';
 import { type IndexName, TABLE } from './table.js';
@@ -94,8 +95,14 @@ export class Store {
   constructor(
     readonly client: DynamoDBClient,
     readonly tableName: string,
+    /** Decides which TTL'd items are expired; the runtime's clock, so tests can fix the time. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.doc = documentClientOf(client);
+  }
+
+  private live<T extends Record<string, unknown>>(item: T): boolean {
+    return !isExpired(item, this.clock().getTime());
   }
 
   resetStats(): void {
@@ -114,13 +121,18 @@ export class Store {
     }
   }
 
-  async get<T extends Item = Item>(key: ItemKey, options: { consistent?: boolean } = {}): Promise<T | undefined> {
+  async get<T extends Item = Item>(
+    key: ItemKey,
+    options: { consistent?: boolean } = {},
+  ): Promise<T | undefined> {
     const out = await this.send(() =>
-      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: options.consistent })),
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: options.consistent }),
+      ),
     );
     this.stats.itemsRead += out.Item ? 1 : 0;
     const item = out.Item as T | undefined;
-    return item && !isExpired(item) ? item : undefined;
+    return item && this.live(item) ? item : undefined;
   }
 
   /** Writes the item unless the condition fails; returns false when it lost. */
@@ -146,7 +158,8 @@ export class Store {
   }
 
   /** Writes the item only if no live item has its key (an expired one may be replaced): a claim. */
-  putIfAbsent(item: Item, nowMs = Date.now()): Promise<boolean> {
+  putIfAbsent(item: Item): Promise<boolean> {
+    const nowMs = this.clock().getTime();
     return this.put(item, {
       expression: 'attribute_not_exists(#pk) OR #ttl <= :now',
       names: { '#pk': TABLE.partitionKey, '#ttl': TABLE.ttlAttribute },
@@ -279,7 +292,7 @@ export class Store {
     const out = await this.send(() => this.doc.send(new QueryCommand(input)));
     const items = (out.Items ?? []) as T[];
     this.stats.itemsRead += items.length;
-    return { items: items.filter((item) => !isExpired(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: items.filter((item) => this.live(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
   /** Every page of a query (for bounded collections: the registry, a channel's follows). */
@@ -308,7 +321,7 @@ export class Store {
         );
         const items = (out.Responses?.[this.tableName] ?? []) as T[];
         this.stats.itemsRead += items.length;
-        found.push(...items.filter((item) => !isExpired(item)));
+        found.push(...items.filter((item) => this.live(item)));
         pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
       }
     }
@@ -387,13 +400,14 @@ export class Store {
         ),
       );
       this.stats.itemsRead += out.Items?.length ?? 0;
-      for (const item of (out.Items ?? []) as T[]) if (!isExpired(item)) yield item;
+      for (const item of (out.Items ?? []) as T[]) if (this.live(item)) yield item;
       start = out.LastEvaluatedKey;
     } while (start);
   }
 
   /** Deletes items whose TTL has passed: the local stack's stand-in for DynamoDB's TTL sweeper. */
-  async sweepExpired(nowMs = Date.now()): Promise<number> {
+  async sweepExpired(): Promise<number> {
+    const nowMs = this.clock().getTime();
     let removed = 0;
     let start: Record<string, unknown> | undefined;
     do {
