@@ -1,0 +1,52 @@
+import type { Language, ResourceType } from '../domain/resource.js';
+import type { ResourceFilter } from '../library/filters.js';
+
+/**
+ * The search capability's interface, as the bots, the CLI and the digests see it. The
+ * implementation behind it (an in-memory index today, OpenSearch if the library outgrows a
+ * Lambda) can change without them knowing.
+ */
+export interface SearchRequest {
+  /** The member's text, with inline filters (`type:document country:BR "cash transfers" -pilot`). */
+  query: string;
+  /** Filters given apart from the text (a channel's context, a button's state); ANDed with the query's. */
+  filter?: ResourceFilter;
+  limit?: number;
+  /** Opaque cursor from a previous response, for "more results". */
+  cursor?: string;
+  /** The asker's language, used to choose display names and break ties; results stay in any language. */
+  language?: 'en' | 'es';
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  url: string;
+  partnerId: string;
+  partnerName: string;
+  publishedAt: string;
+  type: ResourceType;
+  language: Language;
+  topics: string[];
+  countries: string[];
+  /** Plain text with the matched words marked as «word» (each face renders the marks its own way). */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: number;
+  /** Present when there are more results. */
+  nextCursor?: string;
+  /** The filters understood from the query, for display ("type: document, country: Brazil"). */
+  appliedFilter: ResourceFilter;
+  /** Problems with the query (a malformed filter), each a short sentence for the member. */
+  problems: string[];
+}
+
+export interface SearchService {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** The newest resources matching a filter, newest first. */
+  latest(filter: ResourceFilter, limit: number, cursor?: string): Promise<SearchResponse>;
+}
