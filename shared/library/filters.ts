@@ -29,7 +29,10 @@ export function matchesFilter(resource: Resource, filter: ResourceFilter): boole
     anyOf(filter.languages, (l) => resource.language === l) &&
     anyOf(filter.countries, (c) => resource.countries.includes(c)) &&
     anyOf(filter.topics, (t) => resource.topics.includes(t)) &&
-    anyOf(filter.partners, (p) => resource.partnerId === p || resource.sources.some((s) => s.partnerId === p)) &&
+    anyOf(
+      filter.partners,
+      (p) => resource.partnerId === p || resource.sources.some((s) => s.partnerId === p),
+    ) &&
     (!filter.since || resource.publishedAt >= filter.since) &&
     (!filter.before || resource.publishedAt < filter.before)
   );
