@@ -18,7 +18,15 @@ import { matchesFilter, type ResourceFilter } from './filters.js';
  * feeds in `sources`.
  */
 
-export type ResourceItem = Item & Resource;
+export type ResourceItem = Item &
+  Resource & {
+    gsi1pk: string;
+    gsi1sk: string;
+    gsi2pk: string;
+    gsi2sk: string;
+    gsi3pk: string;
+    gsi3sk: string;
+  };
 
 /** Attributes that belong to the table, not to the resource. */
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
