@@ -1,0 +1,280 @@
+/**
+ * The bilingual taxonomy: topics, countries, resource types and languages, and the lookups that
+ * ingest (tagging), search (cross-language synonyms), query filters and the bots (display names)
+ * share. Pure and synchronous; every lookup structure is built once, when the module loads.
+ */
+import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../domain/resource.js';
+import { CAPITALISED_ONLY, COUNTRIES, type Country, NOT_COUNTRIES, NOT_IN_FREE_TEXT } from './countries.js';
+import { casedTokens, foldText } from './fold.js';
+import { type CaseRule, PhraseTrie } from './matcher.js';
+import { TOPICS, type Topic } from './topics.js';
+import { LANGUAGE_NAMES, type NamedValue, TYPE_NAMES } from './types.js';
+
+export { casedTokens, foldText, foldTokens } from './fold.js';
+export type { Country, NamedValue, Topic };
+export { COUNTRIES, LANGUAGE_NAMES, TOPICS, TYPE_NAMES };
+
+// ---------------------------------------------------------------------------------------------
+// Topics
+
+const topicsById = new Map<string, Topic>(TOPICS.map((t) => [t.id, t]));
+/** Folded name, synonym, acronym or id → topic. */
+const topicByPhrase = new Map<string, Topic>();
+/** Topic id → its folded phrases: names first (en, es, pt, fr), then synonyms, then acronyms. */
+const topicGroups = new Map<string, readonly string[]>();
+const topicTrie = new PhraseTrie<Topic>();
+/** For the partial matching of `findTopic`: every phrase's tokens, and whether it is a name. */
+const topicPhraseTokens: { topic: Topic; tokens: string[]; isName: boolean }[] = [];
+
+for (const topic of TOPICS) {
+  const group: string[] = [];
+  const add = (text: string, rule: CaseRule, isName: boolean) => {
+    const folded = foldText(text);
+    if (folded === '') return;
+    const tokens = folded.split(' ');
+    topicTrie.add(tokens, topic, rule);
+    if (group.includes(folded)) return;
+    group.push(folded);
+    if (!topicByPhrase.has(folded)) topicByPhrase.set(folded, topic);
+    topicPhraseTokens.push({ topic, tokens, isName });
+  };
+  for (const lang of LANGUAGES) add(topic.names[lang], 'any', true);
+  for (const lang of LANGUAGES) for (const s of topic.synonyms[lang]) add(s, 'any', false);
+  for (const a of topic.acronyms) add(a, 'upper', false);
+  topicGroups.set(topic.id, Object.freeze(group));
+}
+// Ids too ("topic:social-insurance-pensions"), folded like any input: hyphens become spaces.
+for (const topic of TOPICS)
+  if (!topicByPhrase.has(foldText(topic.id))) topicByPhrase.set(foldText(topic.id), topic);
+const allGroups: readonly (readonly string[])[] = Object.freeze(TOPICS.map((t) => topicGroups.get(t.id)!));
+
+export function topicById(id: string): Topic | undefined {
+  return topicsById.get(id);
+}
+
+/**
+ * The topic a filter value or short query names: its id, a name, synonym or acronym in any
+ * language ("topic:focalizacion", "CCT", "primera infancia"); else the first topic phrase the text
+ * contains; else the one topic whose name or phrases start with, or contain, all its words
+ * ("graduacion", "salu"). Undefined when nothing or more than one topic fits.
+ */
+export function findTopic(text: string): Topic | undefined {
+  const folded = foldText(text);
+  if (folded === '') return undefined;
+  const exact = topicByPhrase.get(folded);
+  if (exact) return exact;
+  const contained = topicTrie.scan(casedTokens(text), true)[0];
+  if (contained) return contained.values[0];
+  return partialTopic(folded.split(' '));
+}
+
+function partialTopic(query: string[]): Topic | undefined {
+  // "de", "la", "y" alone start or belong to too many phrases to name anything.
+  if (query.every((q) => q.length < 3)) return undefined;
+  // Best rank wins: 3 a name starts with the query, 2 a phrase does, 1 a phrase has all its words.
+  const byRank: Set<Topic>[] = [new Set(), new Set(), new Set(), new Set()];
+  for (const { topic, tokens, isName } of topicPhraseTokens) {
+    if (startsWith(tokens, query)) byRank[isName ? 3 : 2]!.add(topic);
+    else if (query.every((q) => tokens.includes(q))) byRank[1]!.add(topic);
+  }
+  for (let rank = 3; rank >= 1; rank--) {
+    const found = byRank[rank]!;
+    if (found.size === 1) return [...found][0];
+    if (found.size > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** Whole words, except the query's last, which may be the start of a word of 3 letters or more. */
+function startsWith(tokens: string[], query: string[]): boolean {
+  if (query.length > tokens.length) return false;
+  const last = query.length - 1;
+  for (let k = 0; k < last; k++) if (tokens[k] !== query[k]) return false;
+  const q = query[last]!;
+  const t = tokens[last]!;
+  return t === q || (q.length >= 3 && t.startsWith(q));
+}
+
+/** Every topic's folded phrases in all languages, in TOPICS order: the synonym sets of search. */
+export function synonymGroups(): readonly (readonly string[])[] {
+  return allGroups;
+}
+
+/** The folded phrases of one topic. */
+export function topicPhrases(id: string): readonly string[] | undefined {
+  return topicGroups.get(id);
+}
+
+/**
+ * The synonym group of a phrase (folded here, so any form will do): "CCT" → ["conditional cash
+ * transfers", "transferencias monetarias condicionadas", ..., "ptc", ...]. Undefined if the phrase
+ * is not a whole topic phrase; use `expandQuery` for free text.
+ */
+export function expandPhrase(phrase: string): readonly string[] | undefined {
+  const topic = topicByPhrase.get(foldText(phrase));
+  return topic ? topicGroups.get(topic.id) : undefined;
+}
+
+export interface QueryExpansion {
+  topicId: string;
+  /** The folded phrase as found in the query. */
+  phrase: string;
+  /** Its token span [start, end) in `foldTokens(query)`. */
+  start: number;
+  end: number;
+  /** The topic's other folded phrases, names first: what to search for as well. */
+  alternatives: string[];
+}
+
+/**
+ * The topic phrases a search query contains (longest first at each position, case ignored: a
+ * member typing "cct" means the acronym), each with its cross-language alternatives.
+ */
+export function expandQuery(query: string): QueryExpansion[] {
+  const cased = casedTokens(query);
+  return topicTrie.scan(cased, true).map(({ values, start, end }) => {
+    const topic = values[0]!;
+    const phrase = cased.tokens.slice(start, end).join(' ');
+    const alternatives = topicGroups.get(topic.id)!.filter((p) => p !== phrase);
+    return { topicId: topic.id, phrase, start, end, alternatives };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Countries
+
+/** Alpha-2 and alpha-3 codes, upper-case → country. */
+const countriesByCode = new Map<string, Country>();
+/** Folded name, variant or demonym → country (all of them, ambiguous ones included). */
+const countryByPhrase = new Map<string, Country>();
+/** `null` values are the NOT_COUNTRIES phrases: matched, so that they hide the name inside. */
+const countryTrie = new PhraseTrie<Country | null>();
+const notInFreeText = new Set(NOT_IN_FREE_TEXT);
+const capitalisedOnly = new Set(CAPITALISED_ONLY);
+const HAS_LOWER = /\p{Ll}/u;
+
+for (const country of COUNTRIES) {
+  countriesByCode.set(country.code, country);
+  countriesByCode.set(country.iso3, country);
+  for (const text of [...LANGUAGES.map((l) => country.names[l]), ...country.variants, ...country.demonyms]) {
+    const folded = foldText(text);
+    if (!countryByPhrase.has(folded)) countryByPhrase.set(folded, country);
+    if (notInFreeText.has(text)) continue;
+    const rule: CaseRule = !HAS_LOWER.test(text) ? 'upper' : capitalisedOnly.has(text) ? 'capital' : 'any';
+    countryTrie.add(folded.split(' '), country, rule);
+  }
+}
+for (const text of NOT_COUNTRIES) countryTrie.add(foldText(text).split(' '), null, 'any');
+
+/** By ISO alpha-2 or alpha-3 code, any case. */
+export function countryByCode(code: string): Country | undefined {
+  return countriesByCode.get(code.trim().toUpperCase());
+}
+
+/**
+ * The country a filter value names: an alpha-2 or alpha-3 code ("BR", "bra"), a name, variant or
+ * demonym in any language ("brasil", "Estados Unidos", "peruano"); else the first country the text
+ * mentions ("en el Perú").
+ */
+export function findCountry(text: string): Country | undefined {
+  const trimmed = text.trim();
+  if (/^[a-z]{2,3}$/i.test(trimmed)) {
+    const byCode = countriesByCode.get(trimmed.toUpperCase());
+    if (byCode) return byCode;
+  }
+  const byName = countryByPhrase.get(foldText(trimmed));
+  if (byName) return byName;
+  for (const match of countryTrie.scan(casedTokens(trimmed), true)) {
+    if (match.values[0]) return match.values[0];
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free-text tagging
+
+export interface Tags {
+  /** Topic ids, in order of first mention. */
+  topics: string[];
+  /** ISO alpha-2 codes, in order of first mention. */
+  countries: string[];
+}
+
+/**
+ * The topics and countries a text mentions, as whole words or phrases in any of the four
+ * languages, accents and case ignored, except that acronyms and capitals-only names ("CCT", "MPI",
+ * "USA", "U.S.") count only when written in capitals, and codes ("US", "PE", "CO") never count.
+ * Give the title, summary and categories as separate parts so that no phrase spans two of them.
+ */
+export function tagText(text: string | readonly string[]): Tags {
+  const topics = new Set<string>();
+  const countries = new Set<string>();
+  for (const part of typeof text === 'string' ? [text] : text) {
+    const cased = casedTokens(part);
+    for (const match of topicTrie.scan(cased, false)) for (const t of match.values) topics.add(t.id);
+    for (const match of countryTrie.scan(cased, false)) {
+      for (const c of match.values) if (c) countries.add(c.code);
+    }
+  }
+  return { topics: [...topics], countries: [...countries] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource types and languages
+
+const typeByPhrase = new Map<string, ResourceType>();
+for (const type of RESOURCE_TYPES) addNamed(typeByPhrase, type, TYPE_NAMES[type]);
+const languageByPhrase = new Map<string, Language>();
+for (const lang of LANGUAGES) addNamed(languageByPhrase, lang, LANGUAGE_NAMES[lang]);
+
+function addNamed<T extends string>(map: Map<string, T>, value: T, named: NamedValue): void {
+  for (const text of [value, ...LANGUAGES.map((l) => named.names[l]), ...named.synonyms]) {
+    const folded = foldText(text);
+    if (!map.has(folded)) map.set(folded, value);
+  }
+}
+
+/** "document", "documentos", "informe", "press release", "webinar", "Fotografías"... */
+export function findType(text: string): ResourceType | undefined {
+  const folded = foldText(text);
+  if (folded === '') return undefined;
+  // Plurals not listed: "informes" → "informe", "webinarios" → "webinario".
+  return (
+    typeByPhrase.get(folded) ??
+    typeByPhrase.get(folded.replace(/s$/, '')) ??
+    typeByPhrase.get(folded.replace(/es$/, ''))
+  );
+}
+
+/** A code or locale tag ("es", "pt-BR", "spa") or a name in any language ("inglés", "Français"). */
+export function findLanguage(text: string): Language | undefined {
+  const tag = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/i.exec(text.trim());
+  const byTag = tag ? languageByPhrase.get(tag[1]!.toLowerCase()) : undefined;
+  return byTag ?? languageByPhrase.get(foldText(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display names: in the language asked for, else English; an unknown value is shown as given.
+
+export function displayTopic(id: string, lang: Language = 'en'): string {
+  const topic = topicsById.get(id);
+  return topic ? (topic.names[lang] ?? topic.names.en) : id;
+}
+
+export function displayCountry(code: string, lang: Language = 'en'): string {
+  const country = countryByCode(code);
+  return country ? (country.names[lang] ?? country.names.en) : code;
+}
+
+export function displayType(type: string, lang: Language = 'en'): string {
+  return displayNamed(TYPE_NAMES, type, lang);
+}
+
+export function displayLanguage(code: string, lang: Language = 'en'): string {
+  return displayNamed(LANGUAGE_NAMES, code, lang);
+}
+
+function displayNamed(table: Readonly<Record<string, NamedValue>>, key: string, lang: Language): string {
+  const named = Object.hasOwn(table, key) ? table[key] : undefined;
+  return named ? (named.names[lang] ?? named.names.en) : key;
+}
