@@ -1,31 +1,133 @@
 import { z } from 'zod';
 
 /**
- * The deployment's configuration, read from CDK context (`-c stage=prod`, or the `stages` block of
- * cdk.json) and validated at synth. Each stage is its own stack, so dev and prod sit side by side.
+ * The deployment's configuration, read from CDK context (`-c stage=prod` picks a block of the
+ * `stages` object in cdk.json; `-c stages='{...}'` overrides it) and validated at synth: a bad value
+ * stops the synth with the setting's path and what is wrong. Each stage is its own stack
+ * (`IaspnRelay-<stage>`), so dev and prod sit side by side in one account.
  */
-const stageSchema = z.object({
-  stage: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{1,20}$/, 'stage must be a short lower-case name such as dev or prod'),
-  /** Keep data (table retained, deletion protection on) when the stack is deleted. */
-  retainData: z.boolean(),
-  ingestIntervalMinutes: z.number().int().min(5).max(1440).default(15),
-  logRetentionDays: z.number().int().positive().default(30),
-});
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EMAIL = /^[^\s@<>]+@([a-z0-9.-]+)$/;
+const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
+const CRON = /^cron\(\S+( \S+){5}\)$/;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `rate(15 minutes)` or a six-field `cron(...)`, as EventBridge Scheduler reads them. */
+const scheduleExpression = z.string().refine(
+  (value) => {
+    const rate = RATE.exec(value);
+    if (rate) return Number(rate[1]) >= 1 && (Number(rate[1]) === 1) === !rate[2]!.endsWith('s');
+    return CRON.test(value);
+  },
+  {
+    error:
+      'must be an EventBridge Scheduler expression such as "rate(15 minutes)" (singular unit for 1) or "cron(0 7 * * ? *)"',
+  },
+);
+
+const stageSchema = z
+  .object({
+    stage: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,20}$/, 'stage must be a short lower-case name such as dev or prod'),
+    /** Keep data (table retained with deletion protection, logs retained) when the stack is deleted. */
+    retainData: z.boolean(),
+    logRetentionDays: z
+      .number()
+      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+        error: `must be one of the CloudWatch Logs periods: ${LOG_RETENTION_DAYS.join(', ')}`,
+      })
+      .default(30),
+    email: z.object({
+      /** The SES identity: a domain you control (DKIM and MAIL FROM records go in its DNS). */
+      domain: z.string().regex(DOMAIN, 'must be a lower-case domain name such as relay.example.org'),
+      /** The digests' From address; must be in `domain` or one of its subdomains. */
+      senderAddress: z.string().regex(EMAIL, 'must be an email address such as digest@relay.example.org'),
+      senderName: z.string().min(1).max(80).default('IASPN Knowledge Portal'),
+      /** MAIL FROM subdomain of `domain` (bounces return there): aligned SPF for DMARC. */
+      mailFromSubdomain: z
+        .string()
+        .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be one DNS label such as "bounce"')
+        .default('bounce'),
+      /** Sends per second; keep it at or below the account's SES maximum send rate. */
+      sendRatePerSecond: z.number().int().min(1).max(500).default(14),
+    }),
+    schedules: z
+      .object({
+        /** IANA time zone for cron schedules (the digest's hour is local time there). */
+        timeZone: z
+          .string()
+          .refine(isTimeZone, { error: 'must be an IANA time zone such as America/New_York or UTC' })
+          .default('UTC'),
+        ingest: scheduleExpression.default('rate(15 minutes)'),
+        announce: scheduleExpression.default('rate(15 minutes)'),
+        digest: scheduleExpression.default('rate(1 hour)'),
+      })
+      .prefault({}),
+    /** Where alarms go (an SNS email subscription: confirm the message AWS sends). */
+    alarmEmail: z.string().regex(EMAIL, 'must be an email address for the alarm topic'),
+    bots: z.object({ slack: z.boolean().default(true), telegram: z.boolean().default(true) }).prefault({}),
+    /** HTTP API stage throttling, shared by the webhooks and the subscription pages. */
+    api: z
+      .object({
+        rateLimit: z.number().int().min(1).max(10_000).default(20),
+        burstLimit: z.number().int().min(1).max(5_000).default(40),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    const senderDomain = EMAIL.exec(config.email.senderAddress)?.[1];
+    const { domain } = config.email;
+    if (senderDomain && senderDomain !== domain && !senderDomain.endsWith(`.${domain}`)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email', 'senderAddress'],
+        message: `must be an address in ${domain} (the SES identity), got ${config.email.senderAddress}`,
+      });
+    }
+    if (config.api.burstLimit < config.api.rateLimit) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['api', 'burstLimit'],
+        message: 'must be at least api.rateLimit',
+      });
+    }
+  });
 
 export type DeploymentConfig = z.infer<typeof stageSchema>;
 
-const DEFAULTS: Record<string, Partial<DeploymentConfig>> = {
-  dev: { retainData: false },
+/** What a stage gets unless its block in cdk.json says otherwise. */
+const DEFAULTS: Record<string, Record<string, unknown>> = {
   prod: { retainData: true, logRetentionDays: 90 },
 };
 
 /** Reads the stage's settings from context; throws with every problem named. */
 export function loadDeploymentConfig(context: (key: string) => unknown): DeploymentConfig {
   const stage = String(context('stage') ?? 'dev');
-  const stages = (context('stages') ?? {}) as Record<string, Record<string, unknown>>;
-  const candidate = { retainData: stage === 'prod', ...DEFAULTS[stage], ...stages[stage], stage };
+  let stages = context('stages') ?? {};
+  if (typeof stages === 'string') stages = JSON.parse(stages);
+  const block = (stages as Record<string, Record<string, unknown> | undefined>)[stage];
+  if (!block && /^[a-z][a-z0-9-]{1,20}$/.test(stage)) {
+    const known = Object.keys(stages as object);
+    throw new Error(
+      `Invalid deployment configuration: no stage "${stage}" in the "stages" block of cdk.json (known: ${known.join(', ') || 'none'})`,
+    );
+  }
+  const candidate = { retainData: stage === 'prod', ...DEFAULTS[stage], ...block, stage };
   const parsed = stageSchema.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -34,4 +136,10 @@ export function loadDeploymentConfig(context: (key: string) => unknown): Deploym
     throw new Error(`Invalid deployment configuration for stage "${stage}": ${problems}`);
   }
   return parsed.data;
+}
+
+/** `Name <address>`, the form IASPN_SENDER_EMAIL takes. */
+export function senderHeader(config: DeploymentConfig): string {
+  const name = config.email.senderName.replace(/["\\<>]/g, '');
+  return `${name} <${config.email.senderAddress}>`;
 }

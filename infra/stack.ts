@@ -1,23 +1,90 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { RelayEmail } from './constructs/email.js';
+import { RelayEndpoints } from './constructs/endpoints.js';
+import { RelayOperations } from './constructs/operations.js';
+import { RelayFunction } from './constructs/relay-function.js';
 import { RelayTable } from './constructs/relay-table.js';
+import { ScheduledJob } from './constructs/scheduled-job.js';
+import { RelaySecrets } from './constructs/secrets.js';
 import type { DeploymentConfig } from './deployment-config.js';
 
 export interface RelayStackProps extends StackProps {
   readonly deployment: DeploymentConfig;
 }
 
-/** The relay in one stack per stage. It only wires: the constructs hold the defaults. */
+/**
+ * The relay in one stack per stage. It only wires: the constructs hold the defaults.
+ * A capability's Lambda: `new RelayFunction(this, 'X', {...}).bindTable(this.table.table, 'read')`,
+ * plus `.bindSecret(this.secrets.secret)` if it needs credentials, `this.email.grantSend(fn)` if it
+ * sends mail, `new ScheduledJob(this, 'XSchedule', { fn, expression: deployment.schedules.x, ... })`
+ * if it runs on a schedule, `this.endpoints.route('/x', fn)` if it answers HTTP. Alarms, dashboard
+ * widgets and dead-letter alarms follow by themselves (RelayOperations watches the whole stack at synth).
+ */
 export class RelayStack extends Stack {
+  public readonly deployment: DeploymentConfig;
   public readonly table: RelayTable;
+  public readonly secrets: RelaySecrets;
+  public readonly email: RelayEmail;
+  public readonly endpoints: RelayEndpoints;
+  public readonly operations: RelayOperations;
 
   constructor(scope: Construct, id: string, props: RelayStackProps) {
     super(scope, id, props);
     const { deployment } = props;
+    this.deployment = deployment;
     this.table = new RelayTable(this, 'Store', { retain: deployment.retainData });
+    this.secrets = new RelaySecrets(this, 'Secrets', {
+      stage: deployment.stage,
+      retain: deployment.retainData,
+    });
+    this.email = new RelayEmail(this, 'Email', { deployment });
+    this.endpoints = new RelayEndpoints(this, 'Endpoints', {
+      stage: deployment.stage,
+      ...deployment.api,
+      logRetentionDays: deployment.logRetentionDays,
+      retainLogs: deployment.retainData,
+    });
+    this.operations = new RelayOperations(this, 'Operations', {
+      stage: deployment.stage,
+      alarmEmail: deployment.alarmEmail,
+    });
+
+    // ---- capabilities' functions (each adds its own block here) ----
+
+    // Ingest: every active partner feed into the library, on a schedule; runs never overlap.
+    const ingest = new RelayFunction(this, 'Ingest', {
+      entry: 'functions/ingest/handler.ts',
+      description: 'Fetches the partner feeds into the library',
+      stage: deployment.stage,
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      reservedConcurrentExecutions: 1,
+      // Each fetch's deadline stays well under the function's timeout.
+      environment: { IASPN_FETCH_TIMEOUT_MS: '20000', IASPN_ALLOW_PRIVATE_NETWORKS: 'false' },
+    }).bindTable(this.table.table, 'readWrite');
+    new ScheduledJob(this, 'IngestSchedule', {
+      fn: ingest,
+      expression: deployment.schedules.ingest,
+      timeZone: deployment.schedules.timeZone,
+      description: 'iaspn-relay ingest run',
+    });
+
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,
       description: 'IASPN_TABLE_NAME for the CLI',
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.endpoints.url,
+      description: 'IASPN_PUBLIC_URL: base URL of the endpoints',
+    });
+    new CfnOutput(this, 'SecretArn', {
+      value: this.secrets.secret.secretArn,
+      description: 'Secrets Manager secret holding the Slack, Telegram and email-token credentials',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.operations.alarmTopic.topicArn,
+      description: 'Alarm notifications',
     });
   }
 }

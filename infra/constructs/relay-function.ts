@@ -1,13 +1,23 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { SECRETS_ENV } from '#shared/secrets.js';
+import { LAMBDA_BUNDLE } from '../bundling.js';
+import { acknowledge } from './nag.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What a stack offers its functions as defaults (RelayStack does, through its `deployment`). */
+interface FunctionDefaults {
+  readonly deployment?: { readonly logRetentionDays: number; readonly retainData: boolean };
+}
 
 export interface RelayFunctionProps {
   /** The handler file, relative to the project root (e.g. `functions/ingest/handler.ts`). */
@@ -22,11 +32,11 @@ export interface RelayFunctionProps {
   readonly memorySize?: number;
   /** Stage name, passed to the function as IASPN_STAGE. */
   readonly stage: string;
-  /** Extra environment (never secrets: those come from Secrets Manager at run time). */
+  /** Extra environment (never secrets: those come from Secrets Manager at run time, see bindSecret). */
   readonly environment?: Record<string, string>;
-  /** @default RetentionDays.ONE_MONTH */
+  /** @default the stack's deployment.logRetentionDays, else RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
-  /** @default true: the log group is removed with the stack unless retain is set. */
+  /** @default the log group is removed with the stack unless the stack's deployment retains data */
   readonly destroyLogsWithStack?: boolean;
   /** Cap on concurrent executions (scheduled jobs use 1 so runs never overlap). */
   readonly reservedConcurrentExecutions?: number;
@@ -34,29 +44,43 @@ export interface RelayFunctionProps {
 
 /**
  * The house Lambda function: Node.js 22 on arm64, an ESM bundle minified and tree-shaken by
- * esbuild with source maps, the AWS SDK bundled (pinned by our lock file rather than the runtime's
- * copy), JSON logs in a log group with retention, X-Ray tracing. Stacks only wire these together.
+ * esbuild with source maps (settings in infra/bundling.ts, shared with the bundle report), the AWS
+ * SDK bundled (pinned by our lock file rather than the runtime's copy), JSON logs in its own log
+ * group with retention, X-Ray tracing, and a role of its own that may write only to that log group.
+ * Access to anything else is granted by the bind/grant methods. Stacks only wire these together.
  */
 export class RelayFunction extends Construct {
   public readonly function: NodejsFunction;
+  public readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: RelayFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: props.destroyLogsWithStack === false ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    const defaults = (Stack.of(this) as FunctionDefaults).deployment;
+    const destroyLogs = props.destroyLogsWithStack ?? !defaults?.retainData;
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention:
+        props.logRetention ??
+        (defaults ? (defaults.logRetentionDays as RetentionDays) : RetentionDays.ONE_MONTH),
+      removalPolicy: destroyLogs ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
+    // Our own role rather than AWSLambdaBasicExecutionRole (logs:* on every log group).
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (iaspn-relay ${props.stage})`,
+    });
+    this.logGroup.grantWrite(role);
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(PROJECT_ROOT, props.entry),
       handler: props.handler ?? 'handler',
       description: props.description,
+      role,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
-      logGroup,
+      logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -67,20 +91,26 @@ export class RelayFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        ...LAMBDA_BUNDLE,
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK too: one pinned version, and tree-shaking drops what we do not use.
-        externalModules: [],
-        // CommonJS dependencies call require(); give the ESM bundle one.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        externalModules: [...LAMBDA_BUNDLE.externalModules],
         metafile: true,
       },
     });
+    acknowledge(role, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+      },
+    ]);
+    acknowledge(this.function, [
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Pinned to Node.js 22 on purpose: the LTS the project targets locally and in CI; moving runtimes is a tested change, not a synth-time default.',
+      },
+    ]);
   }
 
   get lambda(): IFunction {
@@ -92,6 +122,23 @@ export class RelayFunction extends Construct {
     this.function.addEnvironment('IASPN_TABLE_NAME', table.tableName);
     if (access === 'read') table.grantReadData(this.function);
     else table.grantReadWriteData(this.function);
+    acknowledge(this.function.role!, [
+      {
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(table.node.defaultChild as never)}.Arn>/index/*]`,
+        reason:
+          "Queries the table's own global secondary indexes (byCollection, byParent, byTime): the grant covers only this table's indexes.",
+      },
+    ]);
+    return this;
+  }
+
+  /**
+   * Gives the function the secret's ARN (never its value) and read access to it: the handler reads
+   * it at cold start through Powertools parameters (shared/secrets.ts).
+   */
+  bindSecret(secret: ISecret): this {
+    this.function.addEnvironment(SECRETS_ENV, secret.secretArn);
+    secret.grantRead(this.function);
     return this;
   }
 }

@@ -1,0 +1,79 @@
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
+import type { RelayFunction } from './relay-function.js';
+
+export interface RelayEndpointsProps {
+  readonly stage: string;
+  /** Steady-state requests per second for the whole API (stage throttling). */
+  readonly rateLimit: number;
+  /** Burst allowance on top of the rate. */
+  readonly burstLimit: number;
+  readonly logRetentionDays: number;
+  readonly retainLogs: boolean;
+}
+
+/**
+ * The relay's public HTTPS endpoints: one HTTP API (API Gateway v2) whose `$default` stage is
+ * throttled and access-logged. Routes map path prefixes to Lambdas, as the local stack's routes do
+ * (`/slack/events`, `/telegram/webhook`, `/subscribe`, ...). Each route checks its own caller
+ * (Slack signing secret, Telegram secret token, signed email tokens), so the API has no authorizer.
+ */
+export class RelayEndpoints extends Construct {
+  public readonly api: HttpApi;
+  public readonly stage: HttpStage;
+  private readonly integrations = new Map<RelayFunction, HttpLambdaIntegration>();
+
+  constructor(scope: Construct, id: string, props: RelayEndpointsProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `iaspn-relay-${props.stage}`,
+      description: `iaspn-relay ${props.stage}: Slack and Telegram webhooks, subscription pages`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetentionDays as RetentionDays,
+      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+  }
+
+  /** The public base URL (no trailing slash). */
+  get url(): string {
+    return this.api.apiEndpoint;
+  }
+
+  /** Routes `prefix` and everything under it to the function, for the given methods. */
+  route(prefix: string, fn: RelayFunction, methods: HttpMethod[] = [HttpMethod.POST]): void {
+    let integration = this.integrations.get(fn);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function);
+      this.integrations.set(fn, integration);
+    }
+    const routes = this.api.addRoutes({ path: prefix, methods, integration });
+    routes.push(...this.api.addRoutes({ path: `${prefix}/{proxy+}`, methods, integration }));
+    for (const route of routes) {
+      acknowledge(route, [
+        {
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Callers are Slack, Telegram and email recipients, none of which can present AWS or JWT credentials; each handler verifies its caller (Slack request signature, Telegram secret-token header, HMAC-signed email tokens) before doing anything.',
+        },
+      ]);
+    }
+  }
+
+  /** A stack output (named `id`, no hash) with the full URL of a path, e.g. the Slack events URL. */
+  output(id: string, path: string, description: string): CfnOutput {
+    return new CfnOutput(Stack.of(this), id, { value: `${this.url}${path}`, description });
+  }
+}
