@@ -23,7 +23,13 @@ export interface ResourceFilter {
 const anyOf = <T>(wanted: readonly T[] | undefined, has: (value: T) => boolean) =>
   !wanted || wanted.length === 0 || wanted.some(has);
 
-export function matchesFilter(resource: Resource, filter: ResourceFilter): boolean {
+/** What the matcher reads of a resource (the search index keeps only these). */
+export type FilterableResource = Pick<
+  Resource,
+  'type' | 'language' | 'countries' | 'topics' | 'partnerId' | 'publishedAt'
+> & { sources: readonly { partnerId: string }[] };
+
+export function matchesFilter(resource: FilterableResource, filter: ResourceFilter): boolean {
   return (
     anyOf(filter.types, (t) => resource.type === t) &&
     anyOf(filter.languages, (l) => resource.language === l) &&

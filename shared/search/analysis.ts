@@ -1,0 +1,106 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
+import type { Language } from '../domain/resource.js';
+
+/**
+ * Text analysis for search, the same at indexing and at query time: lower-case, stem with the
+ * language's Snowball stemmer (on the accented word, as the Spanish algorithm expects), then fold
+ * accents, so that "Focalización", "focalizacion" and "focalizaciones" meet on one term.
+ *
+ * Stemmer choice (measured, see README): @orama/stemmers and snowball-stemmers give the same stems
+ * on our vocabulary; @orama/stemmers is about seven times faster (200k words: 0.22 s vs 1.7 s).
+ */
+
+/** Bumped whenever the analysis changes, so a snapshot built with another analysis is rebuilt. */
+export const ANALYSIS_VERSION = 1;
+
+export type StemLanguage = 'en' | 'es';
+
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Word characters: letters, digits, and combining marks (accents stay until after stemming). */
+const WORD_SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
+
+const EN_STOP = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her
+  here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only
+  or other our ours out over own same she should so some such than that the their theirs them then there
+  these they this those through to too under until up very via was we were what when where which while who
+  whom why will with would you your yours new using within among towards`.split(/\s+/),
+);
+
+const ES_STOP = new Set(
+  `a al algo algunas algunos ante antes como con contra cual cuales cuando de del desde donde durante e el
+  ella ellas ellos en entre era eran es esa esas ese eso esos esta estas este esto estos fue fueron ha han
+  hasta hay la las le les lo los mas me mi mis mucho muy ni no nos nuestra nuestro nuestras nuestros o os
+  otra otras otro otros para pero poco por porque que quien quienes se ser si sin sobre son su sus tambien
+  te tiene tienen todo todos tu tus un una unas uno unos y ya sus nueva nuevo nuevas nuevos mediante según
+  segun`.split(/\s+/),
+);
+
+/** True for a (folded) word that carries no meaning in either language. */
+export function isStopWord(folded: string): boolean {
+  return EN_STOP.has(folded) || ES_STOP.has(folded);
+}
+
+export const fold = (word: string) => word.normalize('NFD').replace(COMBINING_MARKS, '');
+
+/**
+ * Spanish writers and searchers often drop the accent of "-ción"/"-sión"; the Snowball algorithm
+ * only strips the accented suffix. Restoring it before stemming makes both spellings meet.
+ */
+function restoreSpanishAccent(word: string): string {
+  return /[cs]ion$/.test(word) ? `${word.slice(0, -3)}ión` : word;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** The folded stem of one lower-case word (accents kept), in a language. */
+export function stem(word: string, language: StemLanguage): string {
+  const key = `${language}:${word}`;
+  const hit = stemCache.get(key);
+  if (hit !== undefined) return hit;
+  // Numbers, codes and very short words are kept as they are.
+  const out =
+    word.length < 3 || /\d/.test(word)
+      ? fold(word)
+      : fold(language === 'en' ? englishStemmer(word) : spanishStemmer(restoreSpanishAccent(word)));
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(key, out);
+  return out;
+}
+
+/** The stemmer a resource's text is indexed with: English for English, Spanish for the Romance languages. */
+export const stemLanguageOf = (language: Language): StemLanguage => (language === 'en' ? 'en' : 'es');
+
+/** Lower-case words of a text, accents kept, in order (stop words included). */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(WORD_SEPARATORS)
+    .filter((w) => w !== '');
+}
+
+/** The index terms of a text: words without stop words, stemmed in the text's language, folded. */
+export function analyze(text: string, language: StemLanguage): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const folded = fold(word);
+    if (folded.length < 2 && !/\d/.test(folded)) continue;
+    if (isStopWord(folded)) continue;
+    out.push(stem(word, language));
+  }
+  return out;
+}
+
+/**
+ * The index terms one query word may match: its English and its Spanish stem (a query's language
+ * is not known, and a word may be searched across languages), without duplicates.
+ */
+export function queryVariants(word: string): string[] {
+  const en = stem(word, 'en');
+  const es = stem(word, 'es');
+  return en === es ? [en] : [en, es];
+}

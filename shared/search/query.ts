@@ -1,0 +1,264 @@
+import type { Language, ResourceType } from '../domain/resource.js';
+import type { ResourceFilter } from '../library/filters.js';
+import { fold } from './analysis.js';
+import { lookupCountry, lookupLanguage, lookupTopic, lookupType } from './vocabulary.js';
+
+/**
+ * The query language, parsed without any I/O: free words, "quoted phrases", -excluded words, and
+ * filters `type:` `country:` `topic:` `lang:` `partner:` `since:` `before:` (also in Spanish:
+ * `tipo:` `pais:` `tema:` `idioma:` `socio:` `desde:` `antes:`). Filter values are English or
+ * Spanish names or codes, several separated by commas (`country:BR,peru`), quoted when they have
+ * spaces (`country:"el salvador"`). A value that cannot be understood becomes a problem (a short
+ * sentence for the member) and is left out of the filter.
+ */
+export interface ParsedQuery {
+  /** Free words in order, lower-case with their accents; `upper` marks words typed in capitals. */
+  words: { text: string; upper: boolean }[];
+  /** Quoted phrases, each as its lower-case words. */
+  phrases: string[][];
+  /** Excluded words or phrases (`-pilot`, `-"pilot project"`), each as its lower-case words. */
+  excluded: string[][];
+  filter: ResourceFilter;
+  /** `partner:` values as typed: the index resolves them against the partners it knows. */
+  partners: string[];
+  problems: string[];
+  /** True when the text ends inside a free word (no space after it): it is matched as a prefix. */
+  lastWordIsPrefix: boolean;
+}
+
+type FilterKey = 'type' | 'country' | 'topic' | 'lang' | 'partner' | 'since' | 'before';
+
+const KEY_NAMES: Record<string, FilterKey> = {
+  type: 'type',
+  types: 'type',
+  tipo: 'type',
+  country: 'country',
+  pais: 'country',
+  topic: 'topic',
+  tema: 'topic',
+  lang: 'lang',
+  language: 'lang',
+  idioma: 'lang',
+  partner: 'partner',
+  socio: 'partner',
+  since: 'since',
+  desde: 'since',
+  before: 'before',
+  antes: 'before',
+};
+
+const DATE_HELP = 'use a date like 2024-05-01, 2024-05 or 2024, or a span like 7d, 2w, 1m, 1y';
+
+/** Words as the query language sees them: runs of letters, digits, marks, and inner hyphens/dots. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+function splitWords(text: string): { text: string; upper: boolean }[] {
+  return [...text.normalize('NFC').matchAll(WORD)].map((m) => ({
+    text: m[0].toLowerCase(),
+    upper: m[0].length > 1 && m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase(),
+  }));
+}
+
+interface RawToken {
+  kind: 'word' | 'phrase' | 'filter';
+  text: string;
+  key?: string;
+  negated: boolean;
+  /** A word that reaches the end of the input (no space, no closing quote after it). */
+  atEnd: boolean;
+}
+
+/** Splits the input into words, phrases and key:value filters, honouring quotes. */
+function scan(input: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  let i = 0;
+  const n = input.length;
+  const readQuoted = (): string => {
+    // At an opening quote; an unclosed quote runs to the end.
+    const close = input.indexOf('"', i + 1);
+    const end = close === -1 ? n : close;
+    const text = input.slice(i + 1, end);
+    i = close === -1 ? n : close + 1;
+    return text;
+  };
+  while (i < n) {
+    const ch = input[i] as string;
+    if (/\s/.test(ch)) {
+      i += 1;
+      continue;
+    }
+    let negated = false;
+    if (ch === '-' && i + 1 < n && !/\s/.test(input[i + 1] as string)) {
+      negated = true;
+      i += 1;
+    }
+    if (input[i] === '"') {
+      tokens.push({ kind: 'phrase', text: readQuoted(), negated, atEnd: false });
+      continue;
+    }
+    const start = i;
+    while (i < n && !/\s/.test(input[i] as string) && input[i] !== '"') {
+      if (input[i] === ':' && i > start) break;
+      i += 1;
+    }
+    const head = input.slice(start, i);
+    if (input[i] === ':' && fold(head.toLowerCase()) in KEY_NAMES) {
+      i += 1;
+      const value = input[i] === '"' ? readQuoted() : readPlain();
+      tokens.push({ kind: 'filter', key: fold(head.toLowerCase()), text: value, negated, atEnd: false });
+      continue;
+    }
+    // Not a filter: the rest of this whitespace-delimited run is a word ("note:", "co-op").
+    while (i < n && !/\s/.test(input[i] as string) && input[i] !== '"') i += 1;
+    tokens.push({ kind: 'word', text: input.slice(start, i), negated, atEnd: i === n });
+  }
+  return tokens;
+
+  function readPlain(): string {
+    const start = i;
+    while (i < n && !/\s/.test(input[i] as string)) i += 1;
+    return input.slice(start, i);
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** A date value: ISO (2024, 2024-05, 2024-05-01, full) or a span back from now (7d, 2w, 1m, 1y). */
+export function parseDateValue(value: string, now: Date): string | undefined {
+  const v = value.trim().toLowerCase();
+  const span = /^(\d{1,4})([dwmy])$/.exec(v);
+  if (span) {
+    const amount = Number(span[1]);
+    const d = new Date(now.getTime());
+    if (span[2] === 'd') d.setTime(d.getTime() - amount * DAY_MS);
+    else if (span[2] === 'w') d.setTime(d.getTime() - amount * 7 * DAY_MS);
+    else if (span[2] === 'm') d.setUTCMonth(d.getUTCMonth() - amount);
+    else d.setUTCFullYear(d.getUTCFullYear() - amount);
+    return d.toISOString();
+  }
+  const day = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (day) {
+    const [year, month = '01', date = '01'] = [day[1], day[2], day[3]];
+    const iso = `${year}-${month}-${date}T00:00:00.000Z`;
+    const parsed = new Date(iso);
+    // Reject 2024-13 or 2024-02-31 (Date would roll them over).
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString() !== iso) return undefined;
+    return iso;
+  }
+  if (/^\d{4}-\d{2}-\d{2}t/.test(v)) {
+    const parsed = new Date(value.trim());
+    return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+  }
+  return undefined;
+}
+
+function pushUnique<T>(list: T[] | undefined, value: T): T[] {
+  const out = list ?? [];
+  if (!out.includes(value)) out.push(value);
+  return out;
+}
+
+export function parseQuery(input: string, now: Date): ParsedQuery {
+  const parsed: ParsedQuery = {
+    words: [],
+    phrases: [],
+    excluded: [],
+    filter: {},
+    partners: [],
+    problems: [],
+    lastWordIsPrefix: false,
+  };
+  const tokens = scan(input);
+  for (const token of tokens) {
+    if (token.kind === 'filter') {
+      applyFilter(parsed, token, now);
+      continue;
+    }
+    const tokenWords = splitWords(token.text);
+    if (tokenWords.length === 0) continue;
+    if (token.negated) parsed.excluded.push(tokenWords.map((w) => w.text));
+    else if (token.kind === 'phrase') {
+      if (tokenWords.length === 1) parsed.words.push(tokenWords[0] as { text: string; upper: boolean });
+      else parsed.phrases.push(tokenWords.map((w) => w.text));
+    } else parsed.words.push(...tokenWords);
+  }
+  const last = tokens.at(-1);
+  parsed.lastWordIsPrefix = !!last && last.kind === 'word' && !last.negated && last.atEnd;
+  if (parsed.filter.since && parsed.filter.before && parsed.filter.since >= parsed.filter.before) {
+    parsed.problems.push(
+      `since: ${parsed.filter.since.slice(0, 10)} is not before before: ${parsed.filter.before.slice(0, 10)}, so nothing could match; both dates were ignored.`,
+    );
+    delete parsed.filter.since;
+    delete parsed.filter.before;
+  }
+  return parsed;
+}
+
+function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
+  const key = KEY_NAMES[token.key as string] as FilterKey;
+  const typed = `${token.key}:`;
+  if (token.negated) {
+    parsed.problems.push(`-${typed} is not supported: filters can only include, not exclude.`);
+    return;
+  }
+  const values = token.text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (values.length === 0) {
+    parsed.problems.push(`${typed} needs a value, for example ${example(key)}.`);
+    return;
+  }
+  const filter = parsed.filter;
+  if (key === 'since' || key === 'before') {
+    const value = values.join(',');
+    const iso = parseDateValue(value, now);
+    if (!iso) {
+      parsed.problems.push(`${typed}${value} is not a date: ${DATE_HELP}.`);
+      return;
+    }
+    filter[key] = iso;
+    return;
+  }
+  for (const value of values) {
+    if (key === 'partner') {
+      parsed.partners.push(value);
+      continue;
+    }
+    if (key === 'type') {
+      const type: ResourceType | undefined = lookupType(value);
+      if (type) filter.types = pushUnique(filter.types, type);
+      else parsed.problems.push(`Unknown type "${value}": try ${example('type')}.`);
+    } else if (key === 'country') {
+      const code = lookupCountry(value);
+      if (code) filter.countries = pushUnique(filter.countries, code);
+      else
+        parsed.problems.push(`Unknown country "${value}": try a name or code, like ${example('country')}.`);
+    } else if (key === 'topic') {
+      const topic = lookupTopic(value);
+      if (topic) filter.topics = pushUnique(filter.topics, topic);
+      else parsed.problems.push(`Unknown topic "${value}": try ${example('topic')}.`);
+    } else {
+      const language: Language | undefined = lookupLanguage(value);
+      if (language) filter.languages = pushUnique(filter.languages, language);
+      else parsed.problems.push(`Unknown language "${value}": try ${example('lang')}.`);
+    }
+  }
+}
+
+function example(key: FilterKey): string {
+  switch (key) {
+    case 'type':
+      return 'type:document, type:video or tipo:noticia';
+    case 'country':
+      return 'country:brazil, country:brasil or country:BR';
+    case 'topic':
+      return 'topic:"early childhood" or tema:"primera infancia"';
+    case 'lang':
+      return 'lang:en, lang:spanish or idioma:español';
+    case 'partner':
+      return 'partner:iaspn';
+    default:
+      return `${key}:2024-05-01 or ${key}:7d`;
+  }
+}

@@ -1,0 +1,131 @@
+import type { SampleResource } from './sample-library.js';
+
+/**
+ * The relevance set: queries as members would type them (English, Spanish, mixed, with typos,
+ * half-typed words and filters) and, for each, the grade a person would give each resource of the
+ * sample library: 3 the very resource asked for, 2 on the subject (and place) asked for,
+ * 1 related, 0 not. Grades read the resources' ground truth, never their words.
+ */
+export interface Judged {
+  query: string;
+  grade: (r: SampleResource) => number;
+}
+
+const on = (topic: string) => (r: SampleResource) => r.meta.topic === topic;
+const isIn = (country: string) => (r: SampleResource) => r.meta.country === country;
+
+/** 2 for the topic, 1 for a related topic. */
+const topic =
+  (main: string, ...related: string[]) =>
+  (r: SampleResource) =>
+    on(main)(r) ? 2 : related.includes(r.meta.topic) ? 1 : 0;
+
+/** 2 for the topic in the country, 1 for the topic elsewhere. */
+const topicIn = (main: string, country: string) => (r: SampleResource) =>
+  on(main)(r) ? (isIn(country)(r) ? 2 : 1) : 0;
+
+/** Only what the filter allows counts; within it, the grade given. */
+const only =
+  (allowed: (r: SampleResource) => boolean, grade: (r: SampleResource) => number) => (r: SampleResource) =>
+    allowed(r) ? grade(r) : 0;
+
+const landmark = (name: string, otherwise: (r: SampleResource) => number) => (r: SampleResource) =>
+  r.meta.landmark === name ? 3 : otherwise(r);
+
+const kindOf = (kind: string, main: string) => (r: SampleResource) =>
+  on(main)(r) ? (r.meta.kind === kind ? 2 : 1) : 0;
+
+const CCT = 'conditional-cash-transfers';
+
+export const RELEVANCE_SET: Judged[] = [
+  // English
+  { query: 'conditional cash transfers', grade: topic(CCT) },
+  { query: 'cash transfers Brazil', grade: topicIn(CCT, 'BR') },
+  { query: 'early childhood development', grade: topic('early-childhood') },
+  { query: 'MPI', grade: topic('multidimensional-poverty') },
+  { query: 'targeting systems', grade: topic('targeting', 'social-registries') },
+  { query: 'social registry', grade: topic('social-registries', 'targeting') },
+  { query: 'graduation programs', grade: topic('graduation') },
+  { query: 'financial inclusion women', grade: topic('financial-inclusion') },
+  { query: 'pensions for older persons', grade: topic('social-insurance-pensions') },
+  { query: 'vocational training youth', grade: topic('job-training') },
+  { query: 'South-South cooperation', grade: topic('south-south-cooperation') },
+  { query: 'social housing', grade: topic('housing') },
+  { query: 'disaster response hurricanes', grade: topic('shock-responsive') },
+  { query: 'care system', grade: topic('care-systems') },
+  { query: 'malnutrition Guatemala', grade: topicIn('food-nutrition', 'GT') },
+  { query: 'health services Haiti', grade: topicIn('health', 'HT') },
+  { query: 'impact evaluation cash transfers', grade: kindOf('evaluation', CCT) },
+  { query: 'CCT', grade: topic(CCT) },
+  {
+    query: 'Bolsa Familia',
+    grade: landmark('bolsa-familia-20', (r) => (r.meta.programme === 'Bolsa Família' ? 2 : 0)),
+  },
+  { query: 'PATH Jamaica evaluation', grade: landmark('path-jamaica', topicIn(CCT, 'JM')) },
+  // typos and half-typed words
+  { query: 'condtional cash tranfers', grade: topic(CCT) },
+  { query: 'multidimensional povrety', grade: topic('multidimensional-poverty') },
+  { query: 'early childh', grade: topic('early-childhood') },
+  { query: 'focalizacion de progr', grade: topic('targeting', 'social-registries') },
+  // Spanish
+  { query: 'transferencias condicionadas', grade: topic(CCT) },
+  { query: 'primera infancia', grade: topic('early-childhood') },
+  { query: 'índice de pobreza multidimensional', grade: topic('multidimensional-poverty') },
+  { query: 'indice de pobreza multidimensional', grade: topic('multidimensional-poverty') },
+  { query: 'focalización', grade: topic('targeting', 'social-registries') },
+  {
+    query: 'registro social de hogares',
+    grade: landmark('rsh-chile', topic('social-registries', 'targeting')),
+  },
+  { query: 'inclusión financiera de las mujeres', grade: topic('financial-inclusion') },
+  { query: 'pensiones no contributivas', grade: topic('social-insurance-pensions') },
+  { query: 'alimentación escolar', grade: topic('food-nutrition') },
+  { query: 'capacitacion laboral jovenes', grade: topic('job-training') },
+  { query: 'cooperación sur-sur', grade: topic('south-south-cooperation') },
+  { query: 'programas de graduación', grade: topic('graduation') },
+  { query: 'sistema de cuidados', grade: landmark('uy-care-system', topic('care-systems')) },
+  { query: 'desnutricion cronica guatemala', grade: topicIn('food-nutrition', 'GT') },
+  { query: 'evaluación de impacto transferencias', grade: kindOf('evaluation', CCT) },
+  { query: 'protección social adaptativa huracán', grade: topic('shock-responsive') },
+  { query: 'Chile Crece Contigo', grade: landmark('chile-crece-contigo', topicIn('early-childhood', 'CL')) },
+  // mixed and cross-language
+  { query: 'cash transfers Perú', grade: topicIn(CCT, 'PE') },
+  { query: 'PTC Colombia', grade: topicIn(CCT, 'CO') },
+  { query: 'IPM', grade: topic('multidimensional-poverty') },
+  { query: 'MPI Colombia', grade: topicIn('multidimensional-poverty', 'CO') },
+  { query: 'primera infancia Uruguay', grade: topicIn('early-childhood', 'UY') },
+  { query: 'early childhood Chile', grade: topicIn('early-childhood', 'CL') },
+  { query: 'salud Haiti', grade: topicIn('health', 'HT') },
+  { query: 'social registry Brasil', grade: landmark('cadastro-unico', topicIn('social-registries', 'BR')) },
+  { query: 'graduation programme Paraguay', grade: topicIn('graduation', 'PY') },
+  { query: 'subsidio de vivienda', grade: topic('housing') },
+  {
+    query: 'seguridad alimentaria Haití',
+    grade: landmark('haiti-kore-lavi', topicIn('food-nutrition', 'HT')),
+  },
+  { query: 'cuidado infantil', grade: topic('early-childhood', 'care-systems') },
+  { query: 'sistemas de información social', grade: topic('social-registries', 'targeting') },
+  { query: 'climate change social protection', grade: topic('shock-responsive') },
+  { query: 'pobreza multidimensional Mexico', grade: topicIn('multidimensional-poverty', 'MX') },
+  {
+    query: 'Familias en Acción',
+    grade: (r) => (r.meta.programme === 'Familias en Acción' ? 2 : topicIn(CCT, 'CO')(r) > 1 ? 1 : 0),
+  },
+  { query: 'social pensions Uruguay', grade: topicIn('social-insurance-pensions', 'UY') },
+  { query: 'hambre', grade: topic('food-nutrition') },
+  // filters
+  { query: 'type:video cash transfers', grade: only((r) => r.type === 'video', topic(CCT)) },
+  {
+    query: 'country:peru nutrition',
+    grade: only((r) => r.countries.includes('PE'), topic('food-nutrition')),
+  },
+  { query: 'lang:es early childhood', grade: only((r) => r.language === 'es', topic('early-childhood')) },
+  {
+    query: 'tipo:documento focalización',
+    grade: only((r) => r.type === 'document', topic('targeting', 'social-registries')),
+  },
+  {
+    query: 'pensions -reform',
+    grade: only((r) => r.meta.kind !== 'news', topic('social-insurance-pensions')),
+  },
+];
