@@ -1,5 +1,8 @@
 import type { RelayConfig } from './config.js';
+import { digestJob } from './digest/job.js';
+import { ingestJob } from './ingest/job.js';
 import type { Runtime } from './runtime/runtime.js';
+import { searchIndexJob } from './search/service.js';
 
 /** What a run reports: counts and figures, logged and printed as JSON. */
 export type JobSummary = Record<string, unknown>;
@@ -16,4 +19,4 @@ export interface Job {
 }
 
 /** The jobs in cycle order. Each capability adds its own here. */
-export const JOBS: Job[] = [];
+export const JOBS: Job[] = [ingestJob, searchIndexJob, digestJob];

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getFeed, moveFeedUrl } from '#shared/library/registry.js';
+import { importRegistry } from '#shared/library/registry-io.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 
 export interface SeedContext {
@@ -14,4 +18,25 @@ export interface SeedContext {
  */
 export type LocalSeed = (runtime: Runtime, context: SeedContext) => Promise<void>;
 
-export const LOCAL_SEEDS: { name: string; seed: LocalSeed }[] = [];
+/** The sample partners and their feeds (partners.json), served by the local feed server. */
+const seedPartnersAndFeeds: LocalSeed = async (runtime, { feedOrigin, sampleDir }) => {
+  const sample = JSON.parse(readFileSync(path.join(sampleDir, 'partners.json'), 'utf8')) as {
+    partners: unknown[];
+    feeds: { file: string; id: string; [field: string]: unknown }[];
+  };
+  const feeds = sample.feeds.map(({ file, ...feed }) => ({ ...feed, url: `${feedOrigin}/${file}` }));
+  const report = await importRegistry(runtime.store, { partners: sample.partners, feeds }, runtime.clock);
+  // A data directory started before with the feed server on another port: follow it.
+  for (const feed of feeds) {
+    const existing = report.feedsAdded.includes(String(feed.id))
+      ? undefined
+      : await getFeed(runtime.store, String(feed.id));
+    if (existing && existing.url !== feed.url && existing.url.endsWith(new URL(feed.url).pathname)) {
+      await moveFeedUrl(runtime.store, existing.id, feed.url);
+    }
+  }
+};
+
+export const LOCAL_SEEDS: { name: string; seed: LocalSeed }[] = [
+  { name: 'sample partners and feeds', seed: seedPartnersAndFeeds },
+];

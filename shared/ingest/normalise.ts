@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import { francAll } from 'franc-min';
+import sanitizeHtml from 'sanitize-html';
+import {
+  type Enclosure,
+  LANGUAGES,
+  type Language,
+  type Resource,
+  type ResourceType,
+} from '../domain/resource.js';
+import type { Feed } from '../library/registry.js';
+import { keyHash } from '../store/keys.js';
+import { findLanguage, findType, tagText } from '../taxonomy/index.js';
+import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
+import { canonicalUrl, cutAtWord, FUTURE_TOLERANCE_MS, parseFeedDate, plainText } from './text.js';
+
+/**
+ * A raw feed to Resources: identity, canonical URLs, plain-text title and summary, sanitised
+ * content, dates, language, type, taxonomy tags, enclosures. Pure: the clock is passed in.
+ */
+
+export type FeedContext = Pick<
+  Feed,
+  'id' | 'partnerId' | 'url' | 'defaultLanguage' | 'defaultType' | 'defaultTopics' | 'defaultCountries'
+>;
+
+export interface SkippedItem {
+  index: number;
+  reason: string;
+}
+
+export interface Normalised {
+  resources: Resource[];
+  skipped: SkippedItem[];
+}
+
+export const SUMMARY_MAX = 400;
+const TITLE_MAX = 300;
+const CONTENT_MAX = 60_000;
+const LIST_MAX = 20;
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2', 'figure', 'figcaption'],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+};
+
+/** Feed HTML through an allow-list (no script, style, iframe, form, on*, javascript: or data:). */
+export function sanitizeContent(html: string, base: string): string {
+  const resolve = (attribute: string) => (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    const value = attribs[attribute];
+    const resolved = canonicalUrlKeepingFragment(value, base);
+    const next = { ...attribs };
+    if (resolved) next[attribute] = resolved;
+    else delete next[attribute];
+    return { tagName, attribs: next };
+  };
+  return sanitizeHtml(html.length > CONTENT_MAX ? html.slice(0, CONTENT_MAX) : html, {
+    ...SANITIZE,
+    transformTags: { a: resolve('href'), img: resolve('src') },
+  }).trim();
+}
+
+function canonicalUrlKeepingFragment(value: string | undefined, base: string): string | undefined {
+  if (!value) return undefined;
+  if (/^mailto:/i.test(value.trim())) return value.trim();
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+/** The stable identity of an item: GUID, else Atom/JSON id, else canonical URL, else title and date. */
+export function itemIdentity(item: RawItem, url: string | undefined): string | undefined {
+  if (item.guid?.trim()) return `guid:${item.guid.trim()}`;
+  if (item.atomId?.trim()) return `id:${item.atomId.trim()}`;
+  if (url) return `url:${url}`;
+  const title = plainText(item.title);
+  if (title || item.published) return `hash:${hash(`${title}\u0000${item.published ?? ''}`)}`;
+  return undefined;
+}
+
+/** A resource id: a digest of the feed and the item's identity (GUIDs are only unique per feed). */
+export const resourceId = (feedId: string, identity: string) => keyHash(`${feedId}\u0000${identity}`);
+
+function toLanguage(value: string | undefined): Language | undefined {
+  if (!value) return undefined;
+  const lang = findLanguage(value);
+  return lang && LANGUAGES.includes(lang) ? lang : undefined;
+}
+
+const FRANC_CODES: Record<string, Language> = { eng: 'en', spa: 'es', por: 'pt', fra: 'fr' };
+const FRANC_ONLY = Object.keys(FRANC_CODES);
+
+/** Detected language of a text long enough to tell, when one language clearly leads. */
+export function detectLanguage(text: string): Language | undefined {
+  if (text.length < 40) return undefined;
+  const ranked = francAll(text.slice(0, 600), { only: FRANC_ONLY, minLength: 40 });
+  const [best, second] = ranked;
+  if (!best || best[0] === 'und') return undefined;
+  if (second && second[1] > 0.97) return undefined;
+  return FRANC_CODES[best[0]];
+}
+
+const DOCUMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|epub)(?:$|[?#])/i;
+const VIDEO_EXT = /\.(mp4|m4v|mov|webm|mkv|avi)(?:$|[?#])/i;
+const AUDIO_EXT = /\.(mp3|m4a|ogg|oga|opus|wav|aac|flac)(?:$|[?#])/i;
+const DOCUMENT_MIME =
+  /^application\/(pdf|msword|vnd\.openxmlformats-officedocument|vnd\.ms-|vnd\.oasis\.opendocument|rtf|epub)/i;
+const VIDEO_HOSTS = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com)$/i;
+const AUDIO_HOSTS = /(^|\.)(soundcloud\.com|anchor\.fm|podcasts\.apple\.com|open\.spotify\.com|ivoox\.com)$/i;
+
+function typeOfEnclosure(e: { url: string; mimeType?: string; medium?: string }): ResourceType | undefined {
+  const mime = e.mimeType ?? '';
+  if (DOCUMENT_MIME.test(mime) || DOCUMENT_EXT.test(e.url) || e.medium === 'document') return 'document';
+  if (mime.startsWith('video/') || VIDEO_EXT.test(e.url) || e.medium === 'video') return 'video';
+  if (mime.startsWith('audio/') || AUDIO_EXT.test(e.url) || e.medium === 'audio') return 'audio';
+  return undefined;
+}
+
+function typeOfLink(url: string): ResourceType | undefined {
+  const host = new URL(url).hostname;
+  if (VIDEO_HOSTS.test(host)) return 'video';
+  if (AUDIO_HOSTS.test(host)) return 'audio';
+  if (DOCUMENT_EXT.test(url)) return 'document';
+  return undefined;
+}
+
+/**
+ * The resource type: enclosures (MIME type, extension), Media RSS medium, the link's host or
+ * extension, the categories (taxonomy names: "Informe", "Webinar", "Podcast"...), the feed's default.
+ */
+export function inferType(
+  enclosures: (Enclosure & { medium?: string })[],
+  url: string,
+  categories: string[],
+  fallback: ResourceType | undefined,
+): ResourceType {
+  for (const e of enclosures) {
+    const t = typeOfEnclosure(e);
+    if (t) return t;
+  }
+  const byLink = typeOfLink(url);
+  if (byLink) return byLink;
+  for (const c of categories) {
+    const t = findType(c);
+    if (t) return t;
+  }
+  if (
+    enclosures.length > 0 &&
+    enclosures.every((e) => e.medium === 'image' || e.mimeType?.startsWith('image/'))
+  ) {
+    // Only images and no text-type hint: a photo story when the feed says so, otherwise an illustrated item.
+    if (fallback === 'photo') return 'photo';
+  }
+  return fallback ?? 'news';
+}
+
+function enclosureOf(raw: RawEnclosure, base: string): (Enclosure & { medium?: string }) | undefined {
+  const url = canonicalUrl(raw.url, base);
+  if (!url) return undefined;
+  const length = Number(raw.length);
+  const mimeType = raw.type?.trim().toLowerCase().split(';')[0] || undefined;
+  return {
+    url,
+    ...(mimeType ? { mimeType } : {}),
+    ...(Number.isFinite(length) && length > 0 ? { length: Math.floor(length) } : {}),
+    ...(raw.medium ? { medium: raw.medium.toLowerCase() } : {}),
+  };
+}
+
+const uniq = (values: string[]) => [...new Set(values)].slice(0, LIST_MAX);
+
+/** The fields that make a resource "changed" when they change (not firstSeenAt, not sources). */
+export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
+  return hash(
+    JSON.stringify([
+      r.url,
+      r.title,
+      r.summary,
+      r.contentHtml ?? '',
+      // A fallback date is "now" on every run: it must not make the item look changed.
+      r.dateFallback ? '' : r.publishedAt,
+      r.updatedAt ?? '',
+      r.language,
+      r.type,
+      r.topics,
+      r.countries,
+      r.authors,
+      r.categories,
+      r.enclosures,
+      r.imageUrl ?? '',
+    ]),
+  );
+}
+
+/** Normalises one raw item, or says why it was skipped. */
+export function normaliseItem(
+  item: RawItem,
+  feed: FeedContext,
+  raw: Pick<RawFeed, 'language'>,
+  now: Date,
+): Resource | string {
+  const enclosures = item.enclosures.map((e) => enclosureOf(e, item.base)).filter((e) => e !== undefined);
+  const url =
+    item.links.map((l) => canonicalUrl(l, item.base)).find(Boolean) ??
+    enclosures.find((e) => typeOfEnclosure(e))?.url;
+  if (!url) return 'no http(s) link';
+  const identity = itemIdentity(item, url);
+  if (!identity) return 'no identity (no guid, id, link, title or date)';
+
+  const summarySource = item.summary ?? item.content ?? item.contentText;
+  const summaryText = plainText(summarySource);
+  let title = cutAtWord(plainText(item.title), TITLE_MAX);
+  if (!title) title = cutAtWord(summaryText, 100) || new URL(url).hostname + new URL(url).pathname;
+  const summary = cutAtWord(summaryText, SUMMARY_MAX);
+  const contentSource =
+    item.content ?? (item.summary && /<[a-z]/i.test(item.summary) ? item.summary : undefined);
+  const contentHtml = contentSource ? sanitizeContent(contentSource, item.base) || undefined : undefined;
+
+  const nowMs = now.getTime();
+  const nowIso = now.toISOString();
+  const published = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
+  const usable = published !== undefined && published <= nowMs + FUTURE_TOLERANCE_MS;
+  const updated = parseFeedDate(item.updated);
+
+  const categories = uniq(item.categories.map((c) => plainText(c)).filter(Boolean));
+  const language =
+    toLanguage(item.language) ??
+    toLanguage(raw.language) ??
+    detectLanguage(`${title}. ${summary}`) ??
+    feed.defaultLanguage ??
+    'en';
+  const type = inferType(enclosures, url, categories, feed.defaultType);
+  const tags = tagText([title, summary, ...categories]);
+  const images = item.images.map((i) => canonicalUrl(i, item.base)).filter((i): i is string => Boolean(i));
+  const imageUrl =
+    images[0] ?? enclosures.find((e) => e.medium === 'image' || e.mimeType?.startsWith('image/'))?.url;
+
+  const resource: Omit<Resource, 'contentHash'> = {
+    id: resourceId(feed.id, identity),
+    feedId: feed.id,
+    partnerId: feed.partnerId,
+    sources: [{ feedId: feed.id, partnerId: feed.partnerId }],
+    url,
+    title,
+    summary,
+    ...(contentHtml ? { contentHtml } : {}),
+    publishedAt: usable ? new Date(published).toISOString() : nowIso,
+    ...(updated !== undefined && updated <= nowMs + FUTURE_TOLERANCE_MS && updated !== published
+      ? { updatedAt: new Date(updated).toISOString() }
+      : {}),
+    firstSeenAt: nowIso,
+    ...(usable ? {} : { dateFallback: true }),
+    language,
+    type,
+    topics: uniq([...feed.defaultTopics, ...tags.topics]),
+    countries: uniq([...feed.defaultCountries, ...tags.countries]),
+    authors: uniq(item.authors.map((a) => plainText(a)).filter(Boolean)),
+    categories,
+    enclosures: enclosures.slice(0, 10).map(({ medium: _medium, ...e }) => e),
+    ...(imageUrl ? { imageUrl } : {}),
+  };
+  return { ...resource, contentHash: contentHashOf(resource) };
+}
+
+/** Every item of a feed; duplicates of an id already seen in this feed are skipped. */
+export function normaliseFeed(raw: RawFeed, feed: FeedContext, now: Date): Normalised {
+  const resources: Resource[] = [];
+  const skipped: SkippedItem[] = [];
+  const seen = new Set<string>();
+  raw.items.forEach((item, index) => {
+    const out = normaliseItem(item, feed, raw, now);
+    if (typeof out === 'string') skipped.push({ index, reason: out });
+    else if (seen.has(out.id)) skipped.push({ index, reason: 'duplicate id in this feed' });
+    else {
+      seen.add(out.id);
+      resources.push(out);
+    }
+  });
+  return { resources, skipped };
+}

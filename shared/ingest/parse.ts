@@ -1,0 +1,417 @@
+import Parser from 'rss-parser';
+import { RelayError } from '../errors.js';
+
+/**
+ * Feed text to a raw feed: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.0/1.1. Pure.
+ *
+ * The XML formats are parsed by rss-parser's own xml2js parser (sax underneath, xml2js 0.5+ for
+ * the `__proto__` fix), and the fields are read from its tree here rather than from rss-parser's
+ * item builders: those drop `xml:base`, Atom categories and enclosure links, Media RSS, and reject
+ * a whole Atom feed when one entry has a malformed date.
+ */
+
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
+
+export interface RawEnclosure {
+  url: string;
+  type?: string;
+  length?: string | number;
+  /** Media RSS `medium` (image, video, audio, document). */
+  medium?: string;
+}
+
+export interface RawItem {
+  guid?: string;
+  /** Atom `<id>` or JSON Feed `id`. */
+  atomId?: string;
+  /** Candidate links, best first (unresolved). */
+  links: string[];
+  /** Base for resolving this item's relative URLs (xml:base chain, else the feed URL). */
+  base: string;
+  title?: string;
+  /** Summary or description (may be HTML). */
+  summary?: string;
+  /** Full content (HTML). */
+  content?: string;
+  /** Plain-text content (JSON Feed `content_text`). */
+  contentText?: string;
+  published?: string;
+  updated?: string;
+  language?: string;
+  authors: string[];
+  categories: string[];
+  enclosures: RawEnclosure[];
+  images: string[];
+}
+
+export interface RawFeed {
+  format: FeedFormat;
+  title?: string;
+  link?: string;
+  language?: string;
+  items: RawItem[];
+}
+
+export type FeedProblemKind = 'not_a_feed' | 'parse_error';
+
+/** The bytes are not a feed we can read; `kind` goes to the feed's health. */
+export class FeedParseError extends RelayError {
+  readonly kind: FeedProblemKind;
+
+  constructor(kind: FeedProblemKind, message: string, options?: { cause?: unknown }) {
+    super(`feed_${kind}`, message, options);
+    this.name = 'FeedParseError';
+    this.kind = kind;
+  }
+}
+
+// ---------- the xml2js tree ----------
+
+type Node = Record<string, unknown>;
+
+interface XmlParser {
+  parseString(xml: string, callback: (error: Error | null, result: unknown) => void): void;
+}
+
+/** rss-parser's configured xml2js parser (explicit arrays, attributes under `$`, text under `_`). */
+function xmlParser(): XmlParser {
+  return (new Parser() as unknown as { xmlParser: XmlParser }).xmlParser;
+}
+
+function parseXml(text: string): Node {
+  let result: unknown;
+  let failure: Error | null = null;
+  let called = false;
+  try {
+    xmlParser().parseString(text, (error, value) => {
+      if (called) return;
+      called = true;
+      failure = error;
+      result = value;
+    });
+  } catch (error) {
+    failure = error as Error;
+  }
+  if (failure) {
+    const message = String((failure as Error).message).split('\n')[0];
+    throw new FeedParseError('parse_error', `The XML is malformed: ${message}`, { cause: failure });
+  }
+  if (!result || typeof result !== 'object') throw new FeedParseError('not_a_feed', 'The document is empty');
+  return result as Node;
+}
+
+const own = (node: unknown, key: string): unknown =>
+  node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Node)[key] : undefined;
+
+/** The children named `key` (xml2js keeps them as an array). */
+function all(node: unknown, key: string): unknown[] {
+  const value = own(node, key);
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+const first = (node: unknown, key: string): unknown => all(node, key)[0];
+
+function attr(node: unknown, name: string): string | undefined {
+  const value = own(own(node, '$'), name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The text of an element: its string, its `_`, or the text of its children (xhtml content). */
+function textOf(node: unknown): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'string') return node;
+  if (typeof node !== 'object') return String(node);
+  const underscore = own(node, '_');
+  if (typeof underscore === 'string') return underscore;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      const t = textOf(child);
+      if (t) parts.push(t);
+    }
+  }
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/** Rebuilds the markup of an element's children (Atom `type="xhtml"` content). */
+function markupOf(node: unknown): string {
+  if (typeof node === 'string') return escapeXml(node);
+  if (!node || typeof node !== 'object') return '';
+  const out: string[] = [];
+  const text = own(node, '_');
+  if (typeof text === 'string') out.push(escapeXml(text));
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$' || key === '_') continue;
+    const tag = key.replace(/^[a-z]+:/, '');
+    for (const child of Array.isArray(value) ? value : [value]) {
+      const attrs = Object.entries((own(child, '$') as Record<string, string>) ?? {})
+        .filter(([name]) => !name.startsWith('xmlns'))
+        .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)
+        .join('');
+      out.push(`<${tag}${attrs}>${markupOf(child)}</${tag}>`);
+    }
+  }
+  return out.join('');
+}
+
+/** Atom text constructs: text, html or xhtml. */
+function atomText(node: unknown): string | undefined {
+  if (node === undefined) return undefined;
+  if (attr(node, 'type') === 'xhtml') return markupOf(first(node, 'div') ?? node);
+  return textOf(node);
+}
+
+function resolveBase(value: string | undefined, base: string): string {
+  if (!value) return base;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return base;
+  }
+}
+
+const nonEmpty = (values: (string | undefined)[]) =>
+  values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+
+// ---------- RSS 0.9x / 2.0 and RSS 1.0 (RDF) ----------
+
+function rssItem(item: unknown, feedBase: string): RawItem {
+  const base = resolveBase(attr(item, 'xml:base'), feedBase);
+  const guidNode = first(item, 'guid');
+  const guid = textOf(guidNode)?.trim();
+  const permalink =
+    attr(guidNode, 'isPermaLink') !== 'false' && guid && /^https?:/i.test(guid) ? guid : undefined;
+  const enclosures: RawEnclosure[] = [];
+  for (const e of all(item, 'enclosure')) {
+    const url = attr(e, 'url');
+    if (url) enclosures.push({ url, type: attr(e, 'type'), length: attr(e, 'length') });
+  }
+  const media = [...all(item, 'media:content'), ...all(first(item, 'media:group'), 'media:content')];
+  for (const m of media) {
+    const url = attr(m, 'url');
+    if (url)
+      enclosures.push({ url, type: attr(m, 'type'), length: attr(m, 'fileSize'), medium: attr(m, 'medium') });
+  }
+  const images = nonEmpty([
+    ...all(item, 'media:thumbnail').map((t) => attr(t, 'url')),
+    ...all(first(item, 'media:group'), 'media:thumbnail').map((t) => attr(t, 'url')),
+    attr(first(item, 'itunes:image'), 'href'),
+  ]);
+  return {
+    guid: guid || attr(item, 'rdf:about'),
+    links: nonEmpty([textOf(first(item, 'link'))?.trim(), permalink, attr(item, 'rdf:about')]),
+    base,
+    title: textOf(first(item, 'title')) ?? textOf(first(item, 'dc:title')),
+    summary: textOf(first(item, 'description')) ?? textOf(first(item, 'itunes:summary')),
+    content: textOf(first(item, 'content:encoded')),
+    published:
+      textOf(first(item, 'pubDate')) ??
+      textOf(first(item, 'dc:date')) ??
+      textOf(first(item, 'dcterms:issued')),
+    updated: textOf(first(item, 'dcterms:modified')) ?? textOf(first(item, 'atom:updated')),
+    language: textOf(first(item, 'dc:language')),
+    authors: nonEmpty([...all(item, 'dc:creator').map(textOf), ...all(item, 'author').map(textOf)]),
+    categories: nonEmpty([
+      ...all(item, 'category').map(textOf),
+      ...all(item, 'dc:subject').map(textOf),
+      ...all(item, 'media:keywords').flatMap((k) => (textOf(k) ?? '').split(',')),
+    ]),
+    enclosures,
+    images,
+  };
+}
+
+function rssFeed(root: Node, format: 'rss' | 'rdf', url: string): RawFeed {
+  const channel = first(root, 'channel');
+  const feedBase = resolveBase(attr(channel, 'xml:base'), resolveBase(attr(root, 'xml:base'), url));
+  // RSS 2.0 nests items in the channel; RSS 0.90 and 1.0 put them beside it.
+  const items = [...all(channel, 'item'), ...all(root, 'item')];
+  return {
+    format,
+    title: textOf(first(channel, 'title')),
+    link: textOf(first(channel, 'link')),
+    language: textOf(first(channel, 'language')) ?? textOf(first(channel, 'dc:language')),
+    items: items.map((item) => rssItem(item, feedBase)),
+  };
+}
+
+// ---------- Atom 1.0 ----------
+
+function atomEntry(entry: unknown, feedBase: string, feedLanguage: string | undefined): RawItem {
+  const base = resolveBase(attr(entry, 'xml:base'), feedBase);
+  const links = all(entry, 'link');
+  const rel = (l: unknown) => attr(l, 'rel') ?? 'alternate';
+  const href = (l: unknown) => {
+    const h = attr(l, 'href');
+    // A link may carry its own xml:base.
+    return h && attr(l, 'xml:base') ? resolveBase(h, resolveBase(attr(l, 'xml:base'), base)) : h;
+  };
+  const enclosures: RawEnclosure[] = links
+    .filter((l) => rel(l) === 'enclosure' && href(l))
+    .map((l) => ({ url: href(l)!, type: attr(l, 'type'), length: attr(l, 'length') }));
+  for (const m of [...all(entry, 'media:content'), ...all(first(entry, 'media:group'), 'media:content')]) {
+    const u = attr(m, 'url');
+    if (u)
+      enclosures.push({
+        url: u,
+        type: attr(m, 'type'),
+        length: attr(m, 'fileSize'),
+        medium: attr(m, 'medium'),
+      });
+  }
+  const content = first(entry, 'content');
+  const contentSrc = attr(content, 'src');
+  return {
+    atomId: textOf(first(entry, 'id'))?.trim(),
+    links: nonEmpty([
+      ...links.filter((l) => rel(l) === 'alternate').map(href),
+      ...links.filter((l) => rel(l) === 'related').map(href),
+      contentSrc,
+    ]),
+    base,
+    title: atomText(first(entry, 'title')),
+    summary: atomText(first(entry, 'summary')),
+    content: contentSrc ? undefined : atomText(content),
+    published: textOf(first(entry, 'published')) ?? textOf(first(entry, 'issued')),
+    updated: textOf(first(entry, 'updated')) ?? textOf(first(entry, 'modified')),
+    language: attr(entry, 'xml:lang') ?? feedLanguage,
+    authors: nonEmpty(all(entry, 'author').map((a) => textOf(first(a, 'name')))),
+    categories: nonEmpty(all(entry, 'category').map((c) => attr(c, 'label') ?? attr(c, 'term'))),
+    enclosures,
+    images: nonEmpty([
+      ...all(entry, 'media:thumbnail').map((t) => attr(t, 'url')),
+      ...all(first(entry, 'media:group'), 'media:thumbnail').map((t) => attr(t, 'url')),
+    ]),
+  };
+}
+
+function atomFeed(root: Node, url: string): RawFeed {
+  const feedBase = resolveBase(attr(root, 'xml:base'), url);
+  const language = attr(root, 'xml:lang');
+  const alternate = all(root, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
+  return {
+    format: 'atom',
+    title: atomText(first(root, 'title')),
+    link: attr(alternate, 'href'),
+    language,
+    items: all(root, 'entry').map((entry) => atomEntry(entry, feedBase, undefined)),
+  };
+}
+
+// ---------- JSON Feed ----------
+
+const str = (value: unknown) =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+
+function jsonFeed(text: string, url: string): RawFeed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (cause) {
+    throw new FeedParseError('parse_error', `The JSON is malformed: ${(cause as Error).message}`, { cause });
+  }
+  const version = str(own(doc, 'version'));
+  if (!version?.startsWith('https://jsonfeed.org/version/')) {
+    throw new FeedParseError('not_a_feed', 'This JSON is not a JSON Feed (no jsonfeed.org version)');
+  }
+  const items = own(doc, 'items');
+  if (!Array.isArray(items)) throw new FeedParseError('not_a_feed', 'This JSON Feed has no items array');
+  const feedBase = resolveBase(str(own(doc, 'feed_url')), url);
+  const authorNames = (node: unknown) =>
+    nonEmpty(
+      [
+        ...(Array.isArray(own(node, 'authors')) ? (own(node, 'authors') as unknown[]) : []),
+        own(node, 'author'),
+      ].map((a) => str(own(a, 'name'))),
+    );
+  return {
+    format: 'json',
+    title: str(own(doc, 'title')),
+    link: str(own(doc, 'home_page_url')),
+    language: str(own(doc, 'language')),
+    items: items
+      .filter((item) => item && typeof item === 'object')
+      .map((item) => {
+        const attachments = own(item, 'attachments');
+        return {
+          atomId: str(own(item, 'id')),
+          links: nonEmpty([str(own(item, 'url')), str(own(item, 'external_url'))]),
+          base: feedBase,
+          title: str(own(item, 'title')),
+          summary: str(own(item, 'summary')),
+          content: str(own(item, 'content_html')),
+          contentText: str(own(item, 'content_text')),
+          published: str(own(item, 'date_published')),
+          updated: str(own(item, 'date_modified')),
+          language: str(own(item, 'language')),
+          authors: authorNames(item),
+          categories: Array.isArray(own(item, 'tags'))
+            ? nonEmpty((own(item, 'tags') as unknown[]).map(str))
+            : [],
+          enclosures: (Array.isArray(attachments) ? attachments : [])
+            .map((a) => ({
+              url: str(own(a, 'url')) ?? '',
+              type: str(own(a, 'mime_type')),
+              length: str(own(a, 'size_in_bytes')),
+            }))
+            .filter((a) => a.url),
+          images: nonEmpty([str(own(item, 'image')), str(own(item, 'banner_image'))]),
+        } satisfies RawItem;
+      }),
+  };
+}
+
+// ---------- detection ----------
+
+/** `<link rel="alternate" type="application/rss+xml" href="...">` in an HTML page, for the error message. */
+function alternateFeedLink(html: string): string | undefined {
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (/rel=["']?alternate/i.test(tag) && /type=["']?application\/(rss|atom|feed)\+(xml|json)/i.test(tag)) {
+      return /href=["']([^"']+)["']/i.exec(tag)?.[1];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses feed text (already decoded) fetched from `url`. Throws FeedParseError: `not_a_feed` for
+ * HTML pages and other documents, `parse_error` for malformed XML/JSON and DTD entity declarations
+ * (billion laughs, XXE), which are refused before parsing.
+ */
+export function parseFeedText(text: string, url: string): RawFeed {
+  const head = text.slice(0, 2048).trimStart();
+  if (head.startsWith('{')) return jsonFeed(text, url);
+  if (/<!ENTITY/i.test(text.slice(0, 65_536))) {
+    throw new FeedParseError(
+      'parse_error',
+      'The feed declares DTD entities, which are refused (entity expansion and external entities are a known attack)',
+    );
+  }
+  if (/^(<!doctype html|<html)/i.test(head.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)*/, ''))) {
+    const alternate = alternateFeedLink(text.slice(0, 65_536));
+    throw new FeedParseError(
+      'not_a_feed',
+      `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${resolveBase(alternate, url)})` : ''}`,
+    );
+  }
+  if (!head.startsWith('<')) throw new FeedParseError('not_a_feed', 'This is neither XML nor JSON');
+  const doc = parseXml(text);
+  const rootName = Object.keys(doc)[0];
+  const root = (rootName ? doc[rootName] : undefined) as Node;
+  switch (rootName) {
+    case 'rss':
+      return rssFeed(root, 'rss', url);
+    case 'rdf:RDF':
+    case 'RDF':
+      return rssFeed(root, 'rdf', url);
+    case 'feed':
+      return atomFeed(root, url);
+    default:
+      throw new FeedParseError('not_a_feed', `This XML is not a feed (root element <${rootName}>)`);
+  }
+}

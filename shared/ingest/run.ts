@@ -1,0 +1,302 @@
+import pLimit from 'p-limit';
+import type { RelayConfig } from '../config.js';
+import type { Resource } from '../domain/resource.js';
+import { describeError } from '../errors.js';
+import { type Feed, type FeedErrorKind, type FeedHealth, listFeeds } from '../library/registry.js';
+import type { Log } from '../log.js';
+import type { Clock } from '../runtime/clock.js';
+import { keys } from '../store/keys.js';
+import type { Store } from '../store/store.js';
+import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetcher.js';
+import { FeedParseError } from './parse.js';
+import { readFeedBytes } from './read.js';
+import { writeFeedResources } from './writer.js';
+
+/**
+ * One ingest run (issue items 5 and 6): every active feed, fetched with bounded concurrency,
+ * read, written, and its health recorded with one update per feed. One failing feed never stops
+ * the others; a feed failing `failuresBeforePause` times in a row is paused and reported.
+ *
+ * The seam for announcements and digests is the store itself: every new resource carries its
+ * `firstSeenAt` in the `SEEN#<day>` index (`listResourcesSeenSince`), so a later step that fails
+ * finds the same resources on its next run. The run also returns them for callers in-process.
+ */
+
+export interface IngestSummary {
+  feeds: number;
+  notModified: number;
+  failed: number;
+  /** Feeds paused at the end of the run (by an admin, or by this run's failures). */
+  paused: number;
+  /** Feeds this run paused for failing too often. */
+  pausedNow: string[];
+  /** Feeds not fetched because a 429/503 asked us to wait. */
+  deferred: number;
+  itemsSeen: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  capped: number;
+  skippedItems: number;
+  storeWrites: number;
+  storeRequests: number;
+  ms: number;
+}
+
+export type FeedOutcome =
+  | { feedId: string; status: 'not_modified' }
+  | {
+      feedId: string;
+      status: 'ok';
+      itemsSeen: number;
+      new: number;
+      updated: number;
+      unchanged: number;
+      duplicates: number;
+      capped: number;
+      skipped: number;
+    }
+  | {
+      feedId: string;
+      status: 'failed';
+      kind: FeedErrorKind | 'internal';
+      message: string;
+      pausedNow: boolean;
+    }
+  | { feedId: string; status: 'deferred' | 'paused' };
+
+export interface IngestResult {
+  summary: IngestSummary;
+  outcomes: FeedOutcome[];
+  /** The resources this run created, for in-process callers; the store holds them in any case. */
+  newResources: Resource[];
+}
+
+export interface IngestDeps {
+  config: RelayConfig;
+  store: Store;
+  log: Log;
+  clock: Clock;
+  /** Overrides for tests and benchmarks. */
+  policy?: FetchPolicy;
+  onFeedDone?: (outcome: FeedOutcome, done: number, total: number) => void;
+}
+
+/** JSON-safe health (undefined fields dropped, as DynamoDB needs). */
+const clean = (health: FeedHealth): FeedHealth => JSON.parse(JSON.stringify(health)) as FeedHealth;
+
+async function saveHealth(store: Store, feed: Feed, set: Partial<Feed>): Promise<void> {
+  await store.update(
+    keys.feed(feed.id),
+    { set: set as Record<string, unknown> },
+    {
+      expression: 'attribute_exists(#pk)',
+      names: { '#pk': 'pk' },
+    },
+  );
+}
+
+function failureKind(error: unknown): FeedErrorKind | undefined {
+  if (error instanceof FetchError) return error.kind;
+  if (error instanceof FeedParseError) return error.kind;
+  return undefined;
+}
+
+export async function ingestFeed(
+  deps: IngestDeps,
+  feed: Feed,
+  policy: FetchPolicy,
+): Promise<{ outcome: FeedOutcome; created: Resource[] }> {
+  const { store, log, config } = deps;
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  if (feed.health.retryAfter && feed.health.retryAfter > nowIso) {
+    return { outcome: { feedId: feed.id, status: 'deferred' }, created: [] };
+  }
+  const base: FeedHealth = { ...feed.health, lastFetchAt: nowIso, retryAfter: undefined };
+  try {
+    const fetched = await fetchFeed(
+      { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
+      policy,
+      deps.clock,
+    );
+    if (fetched.kind === 'not_modified') {
+      await saveHealth(store, feed, {
+        health: clean({
+          ...base,
+          lastStatus: 304,
+          consecutiveFailures: 0,
+          lastErrorKind: undefined,
+          lastErrorMessage: undefined,
+          lastSuccessAt: nowIso,
+        }),
+        etag: fetched.etag ?? feed.etag,
+        lastModified: fetched.lastModified ?? feed.lastModified,
+      });
+      return { outcome: { feedId: feed.id, status: 'not_modified' }, created: [] };
+    }
+    const read = readFeedBytes(fetched.body, {
+      contentType: fetched.contentType,
+      url: fetched.url,
+      feed,
+      now,
+    });
+    for (const s of read.skipped)
+      log.debug('item skipped', { feedId: feed.id, index: s.index, reason: s.reason });
+    const written = await writeFeedResources(store, read.resources, {
+      maxNew: config.ingest.maxNewItemsPerFeed,
+      log,
+    });
+    await saveHealth(store, feed, {
+      health: clean({
+        ...base,
+        lastStatus: fetched.status,
+        consecutiveFailures: 0,
+        lastErrorKind: undefined,
+        lastErrorMessage: undefined,
+        lastSuccessAt: nowIso,
+        lastNewItemAt: written.created.length > 0 ? nowIso : base.lastNewItemAt,
+      }),
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    });
+    return {
+      outcome: {
+        feedId: feed.id,
+        status: 'ok',
+        itemsSeen: read.resources.length + read.skipped.length,
+        new: written.created.length,
+        updated: written.updated,
+        unchanged: written.unchanged,
+        duplicates: written.duplicates,
+        capped: written.capped,
+        skipped: read.skipped.length,
+      },
+      created: written.created,
+    };
+  } catch (error) {
+    const kind = failureKind(error);
+    const message = describeError(error);
+    if (!kind) {
+      // Our side failed (the store, a bug): not the feed's fault, so its health is left alone.
+      log.error('feed ingest failed', { feedId: feed.id, feedUrl: feed.url, error: message });
+      return {
+        outcome: { feedId: feed.id, status: 'failed', kind: 'internal', message, pausedNow: false },
+        created: [],
+      };
+    }
+    const failures = feed.health.consecutiveFailures + 1;
+    const pause = failures >= config.ingest.failuresBeforePause;
+    const health: FeedHealth = {
+      ...base,
+      lastStatus: error instanceof FetchError ? error.status : undefined,
+      lastErrorKind: kind,
+      lastErrorMessage: message.slice(0, 500),
+      consecutiveFailures: failures,
+      retryAfter: error instanceof FetchError ? error.retryAfter : undefined,
+      pausedReason: pause
+        ? `${failures} failures in a row, last: ${kind}: ${message.slice(0, 200)}`
+        : base.pausedReason,
+    };
+    try {
+      await saveHealth(store, feed, {
+        health: clean(health),
+        ...(pause ? { status: 'paused' as const } : {}),
+      });
+    } catch (saveError) {
+      log.error('feed health not saved', { feedId: feed.id, error: describeError(saveError) });
+    }
+    log.warn('feed failed', {
+      feedId: feed.id,
+      partnerId: feed.partnerId,
+      feedUrl: feed.url,
+      kind,
+      error: message,
+      failures,
+    });
+    if (pause) {
+      // The admins' log: the bots' admin channel subscribes to this message once they exist.
+      log.error('feed paused after repeated failures', {
+        feedId: feed.id,
+        partnerId: feed.partnerId,
+        feedUrl: feed.url,
+        failures,
+        kind,
+        error: message,
+        admin: true,
+      });
+    }
+    return { outcome: { feedId: feed.id, status: 'failed', kind, message, pausedNow: pause }, created: [] };
+  }
+}
+
+export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
+  const started = Date.now();
+  const { store, config, log } = deps;
+  const writesBefore = store.stats.itemsWritten;
+  const requestsBefore = store.stats.requests;
+  const policy = deps.policy ?? fetchPolicyFrom(config);
+  const feeds = await listFeeds(store);
+  const active = feeds.filter((f) => f.status === 'active');
+  const limit = pLimit(config.ingest.concurrency);
+  const outcomes: FeedOutcome[] = feeds
+    .filter((f) => f.status !== 'active')
+    .map((f) => ({ feedId: f.id, status: 'paused' as const }));
+  const newResources: Resource[] = [];
+  let done = 0;
+  await Promise.all(
+    active.map((feed) =>
+      limit(async () => {
+        const { outcome, created } = await ingestFeed(deps, feed, policy);
+        outcomes.push(outcome);
+        newResources.push(...created);
+        done += 1;
+        deps.onFeedDone?.(outcome, done, active.length);
+      }),
+    ),
+  );
+  const summary: IngestSummary = {
+    feeds: feeds.length,
+    notModified: 0,
+    failed: 0,
+    paused: 0,
+    pausedNow: [],
+    deferred: 0,
+    itemsSeen: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    capped: 0,
+    skippedItems: 0,
+    storeWrites: 0,
+    storeRequests: 0,
+    ms: 0,
+  };
+  for (const o of outcomes) {
+    if (o.status === 'not_modified') summary.notModified += 1;
+    else if (o.status === 'paused') summary.paused += 1;
+    else if (o.status === 'deferred') summary.deferred += 1;
+    else if (o.status === 'failed') {
+      summary.failed += 1;
+      if (o.pausedNow) {
+        summary.paused += 1;
+        summary.pausedNow.push(o.feedId);
+      }
+    } else if (o.status === 'ok') {
+      summary.itemsSeen += o.itemsSeen;
+      summary.new += o.new;
+      summary.updated += o.updated;
+      summary.unchanged += o.unchanged;
+      summary.duplicates += o.duplicates;
+      summary.capped += o.capped;
+      summary.skippedItems += o.skipped;
+    }
+  }
+  summary.storeWrites = store.stats.itemsWritten - writesBefore;
+  summary.storeRequests = store.stats.requests - requestsBefore;
+  summary.ms = Date.now() - started;
+  log.info('ingest done', { ...summary, pausedNow: summary.pausedNow.join(',') || undefined });
+  return { summary, outcomes, newResources };
+}

@@ -1,0 +1,168 @@
+import { decode } from 'html-entities';
+
+/**
+ * Small pure helpers of the normaliser: plain text from HTML, canonical URLs, and dates
+ * (SECURITY.md items 11, 13 and 14).
+ */
+
+const SCRIPTS = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi;
+const TAGS = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
+
+/** Tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
+export function plainText(html: string | undefined): string {
+  if (!html) return '';
+  const text = html.includes('<') ? html.replace(SCRIPTS, ' ').replace(TAGS, ' ') : html;
+  const decoded = text.includes('&') ? decode(text) : text;
+  return decoded.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut at a word boundary at or before `max` characters, with an ellipsis when cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const slice = text.slice(0, max - 1);
+  const space = slice.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? slice.slice(0, space) : slice).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * An absolute, canonical http(s) URL, or undefined: resolved against `base`, fragment and
+ * `utm_*` parameters dropped. `javascript:`, `data:` and every other scheme are refused.
+ */
+export function canonicalUrl(value: string | undefined, base: string): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password) return undefined;
+  url.hash = '';
+  if (url.search) {
+    for (const key of [...url.searchParams.keys()]) {
+      if (/^utm_/i.test(key)) url.searchParams.delete(key);
+    }
+  }
+  return url.href;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  // Common non-English month names in Latin American feeds.
+  ene: 0,
+  abr: 3,
+  ago: 7,
+  dic: 11,
+  fev: 1,
+  mai: 4,
+  set: 8,
+  out: 9,
+  dez: 11,
+  janv: 0,
+  fevr: 1,
+  avr: 3,
+  juil: 6,
+};
+
+const ZONES: Record<string, string> = {
+  UT: '+0000',
+  UTC: '+0000',
+  GMT: '+0000',
+  Z: '+0000',
+  EST: '-0500',
+  EDT: '-0400',
+  CST: '-0600',
+  CDT: '-0500',
+  MST: '-0700',
+  MDT: '-0600',
+  PST: '-0800',
+  PDT: '-0700',
+  BRT: '-0300',
+  ART: '-0300',
+  CLT: '-0400',
+  COT: '-0500',
+  PET: '-0500',
+  AST: '-0400',
+};
+
+function zoneOffsetMinutes(zone: string | undefined): number | undefined {
+  if (!zone) return 0;
+  const named = ZONES[zone.toUpperCase()];
+  const z = named ?? zone;
+  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function utc(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offset: number,
+): number | undefined {
+  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
+  const t = Date.UTC(y, mo, d, h, mi, s) - offset * 60_000;
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** RFC 3339 / ISO 8601, lenient: space for T, missing seconds, missing zone (UTC), `+0000`. */
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?$/i;
+/** RFC 822 / 1123, lenient: optional weekday, one- or two-digit day, two-digit year, missing seconds, named zones. */
+const RFC822 =
+  /^(?:[A-Za-zÀ-ÿ]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-zÀ-ÿ]{3,9})\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2})?$/;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A date string from a feed as epoch milliseconds, or undefined when it cannot be read. */
+export function parseFeedDate(value: string | undefined): number | undefined {
+  const s = value?.trim().replace(/\s+/g, ' ');
+  if (!s) return undefined;
+  let t: number | undefined;
+  const iso = ISO.exec(s);
+  if (iso) {
+    const offset = zoneOffsetMinutes(iso[7]);
+    if (offset === undefined) return undefined;
+    t = utc(+iso[1]!, +iso[2]! - 1, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), offset);
+  } else {
+    const rfc = RFC822.exec(s);
+    if (rfc) {
+      const month = MONTHS[fold(rfc[2]!).slice(0, 4)] ?? MONTHS[fold(rfc[2]!).slice(0, 3)];
+      const offset = zoneOffsetMinutes(rfc[7]);
+      if (month === undefined || offset === undefined) return undefined;
+      let year = +rfc[3]!;
+      if (rfc[3]!.length === 2) year += year < 70 ? 2000 : 1900;
+      t = utc(year, month, +rfc[1]!, +(rfc[4] ?? 0), +(rfc[5] ?? 0), +(rfc[6] ?? 0), offset);
+    } else {
+      const fallback = Date.parse(s);
+      t = Number.isNaN(fallback) ? undefined : fallback;
+    }
+  }
+  if (t === undefined) return undefined;
+  const year = new Date(t).getUTCFullYear();
+  // Years beyond 9999 do not fit ISO 8601; before 1900 is a feed's placeholder, not a date.
+  return year < 1900 || year > 9999 ? undefined : t;
+}
+
+/** How far ahead of our clock a date may be (clock skew) before it counts as "in the future". */
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;

@@ -1,0 +1,274 @@
+import { decode } from 'html-entities';
+import { z } from 'zod';
+import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Store } from '../store/store.js';
+import {
+  addFeed,
+  canonicalFeedUrl,
+  type Feed,
+  findFeedByUrl,
+  freeFeedId,
+  getPartner,
+  listFeeds,
+  listPartners,
+  newFeedHealth,
+  PARTNER_KINDS,
+  type Partner,
+  putPartner,
+  RegistryError,
+  slugify,
+} from './registry.js';
+
+/**
+ * Import and export of the registry as JSON (`{ partners, feeds }`, the shape of the local stack's
+ * sample `partners.json`) and as OPML 2.0 (one outline per partner holding its feeds, with the
+ * feed's defaults in `iaspn:*` attributes so that a round trip loses nothing).
+ */
+
+const partnerSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be a short lower-case slug'),
+  name: z.string().min(1),
+  kind: z.enum(PARTNER_KINDS),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  website: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  languages: z.array(z.enum(LANGUAGES)).default([]),
+});
+
+const feedSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
+  partnerId: z.string().min(1),
+  url: z.string().min(1),
+  title: z.string().optional(),
+  defaultLanguage: z.enum(LANGUAGES).optional(),
+  defaultType: z.enum(RESOURCE_TYPES).optional(),
+  defaultTopics: z.array(z.string()).default([]),
+  defaultCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
+  status: z.enum(['active', 'paused']).default('active'),
+});
+
+export const registryDocumentSchema = z.object({
+  partners: z.array(partnerSchema).default([]),
+  feeds: z.array(feedSchema).default([]),
+});
+
+export type RegistryDocument = z.input<typeof registryDocumentSchema>;
+
+export interface ImportReport {
+  partnersAdded: string[];
+  feedsAdded: string[];
+  /** Feeds already registered (same URL or id), left as they are. */
+  feedsSkipped: { url: string; reason: string }[];
+}
+
+/** Adds the partners and feeds that are missing; existing ones are left untouched (idempotent). */
+export async function importRegistry(store: Store, document: unknown, clock: Clock): Promise<ImportReport> {
+  const parsed = registryDocumentSchema.safeParse(document);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new RegistryError('invalid_registry', `The registry document is not valid: ${problems}`);
+  }
+  const now = clock().toISOString();
+  const report: ImportReport = { partnersAdded: [], feedsAdded: [], feedsSkipped: [] };
+  for (const p of parsed.data.partners) {
+    const partner: Partner = { ...p, createdAt: now };
+    if (await putPartner(store, JSON.parse(JSON.stringify(partner)), 'create'))
+      report.partnersAdded.push(p.id);
+  }
+  for (const f of parsed.data.feeds) {
+    if (!(await getPartner(store, f.partnerId))) {
+      report.feedsSkipped.push({ url: f.url, reason: `unknown partner ${f.partnerId}` });
+      continue;
+    }
+    let url: string;
+    try {
+      url = canonicalFeedUrl(f.url);
+    } catch (error) {
+      report.feedsSkipped.push({ url: f.url, reason: (error as Error).message });
+      continue;
+    }
+    const holder = await findFeedByUrl(store, url);
+    if (holder) {
+      report.feedsSkipped.push({ url, reason: `already registered as ${holder.id}` });
+      continue;
+    }
+    const feed: Feed = {
+      ...f,
+      id: f.id ?? (await freeFeedId(store, `${f.partnerId}-${new URL(url).hostname}`)),
+      url,
+      health: newFeedHealth(),
+      createdAt: now,
+    };
+    try {
+      await addFeed(store, JSON.parse(JSON.stringify(feed)));
+      report.feedsAdded.push(feed.id);
+    } catch (error) {
+      report.feedsSkipped.push({ url, reason: (error as Error).message });
+    }
+  }
+  return report;
+}
+
+export interface RegistryExport {
+  partners: Omit<Partner, 'createdAt'>[];
+  feeds: Pick<
+    Feed,
+    | 'id'
+    | 'partnerId'
+    | 'url'
+    | 'title'
+    | 'defaultLanguage'
+    | 'defaultType'
+    | 'defaultTopics'
+    | 'defaultCountries'
+    | 'status'
+  >[];
+}
+
+/** The registry as a JSON document (no health or validators: those belong to this store). */
+export async function exportRegistry(store: Store): Promise<RegistryExport> {
+  const partners = await listPartners(store);
+  const feeds = await listFeeds(store);
+  return {
+    partners: partners.map(({ createdAt: _c, ...p }) => p),
+    feeds: feeds.map((f) => ({
+      id: f.id,
+      partnerId: f.partnerId,
+      url: f.url,
+      title: f.title,
+      defaultLanguage: f.defaultLanguage,
+      defaultType: f.defaultType,
+      defaultTopics: f.defaultTopics,
+      defaultCountries: f.defaultCountries,
+      status: f.status,
+    })),
+  };
+}
+
+// ---------- OPML ----------
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function attrs(values: Record<string, string | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => ` ${k}="${escapeAttr(v!)}"`)
+    .join('');
+}
+
+export function registryToOpml(document: RegistryExport, title = 'IASPN partner feeds'): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0" xmlns:iaspn="https://iaspn-relay.example/opml">',
+    `  <head><title>${escapeAttr(title)}</title></head>`,
+    '  <body>',
+  ];
+  for (const p of document.partners) {
+    lines.push(
+      `    <outline${attrs({
+        text: p.name,
+        'iaspn:partner': p.id,
+        'iaspn:kind': p.kind,
+        'iaspn:country': p.country,
+        'iaspn:website': p.website,
+        'iaspn:languages': p.languages.join(','),
+      })}>`,
+    );
+    for (const f of document.feeds.filter((feed) => feed.partnerId === p.id)) {
+      lines.push(
+        `      <outline${attrs({
+          type: 'rss',
+          text: f.title ?? f.url,
+          xmlUrl: f.url,
+          'iaspn:feed': f.id,
+          'iaspn:language': f.defaultLanguage,
+          'iaspn:type': f.defaultType,
+          'iaspn:topics': f.defaultTopics.join(','),
+          'iaspn:countries': f.defaultCountries.join(','),
+          'iaspn:status': f.status === 'paused' ? 'paused' : undefined,
+        })}/>`,
+      );
+    }
+    lines.push('    </outline>');
+  }
+  lines.push('  </body>', '</opml>', '');
+  return lines.join('\n');
+}
+
+function parseAttributes(source: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const m of source.matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    out[m[1]!] = decode(m[2] ?? m[3] ?? '', { level: 'xml' });
+  }
+  return out;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * An OPML document to a registry document. Feeds nested in an outline take it as their partner
+ * (`iaspn:partner`, else a slug of its text); top-level feeds need `defaultPartner`.
+ */
+export function opmlToRegistry(opml: string, defaultPartner?: string): RegistryDocument {
+  if (/<!ENTITY/i.test(opml))
+    throw new RegistryError('invalid_registry', 'OPML with DTD entities is refused');
+  if (!/<opml\b/i.test(opml)) throw new RegistryError('invalid_registry', 'This is not an OPML document');
+  const partners = new Map<string, z.input<typeof partnerSchema>>();
+  const feeds: z.input<typeof feedSchema>[] = [];
+  const stack: (string | undefined)[] = [];
+  for (const m of opml.matchAll(/<outline\b([^>]*?)(\/?)>|<\/outline\s*>/gi)) {
+    if (m[0].startsWith('</')) {
+      stack.pop();
+      continue;
+    }
+    const a = parseAttributes(m[1] ?? '');
+    const selfClosing = m[2] === '/';
+    if (a.xmlUrl) {
+      const partnerId = stack.findLast((p) => p !== undefined) ?? defaultPartner;
+      if (!partnerId)
+        throw new RegistryError('invalid_registry', `Feed ${a.xmlUrl} has no partner: use --partner`);
+      feeds.push({
+        ...(a['iaspn:feed'] ? { id: a['iaspn:feed'] } : {}),
+        partnerId,
+        url: a.xmlUrl,
+        title: a.title ?? a.text,
+        defaultLanguage: a['iaspn:language'] as never,
+        defaultType: a['iaspn:type'] as never,
+        defaultTopics: list(a['iaspn:topics']),
+        defaultCountries: list(a['iaspn:countries']),
+        status: a['iaspn:status'] === 'paused' ? 'paused' : 'active',
+      });
+      if (!selfClosing) stack.push(undefined);
+      continue;
+    }
+    const name = a.text ?? a.title;
+    const id = a['iaspn:partner'] ?? (name ? slugify(name) : undefined);
+    if (id && name && !partners.has(id)) {
+      partners.set(id, {
+        id,
+        name,
+        kind: (a['iaspn:kind'] as never) ?? 'international-organisation',
+        country: a['iaspn:country'],
+        website: a['iaspn:website'] ?? a.htmlUrl,
+        languages: list(a['iaspn:languages']) as never,
+      });
+    }
+    if (!selfClosing) stack.push(id);
+  }
+  return { partners: [...partners.values()], feeds };
+}
