@@ -128,7 +128,7 @@ export function checkTarget(url: URL, policy: FetchPolicy): { trusted: boolean }
   }
   if (url.username || url.password) throw refused('URLs with credentials are not fetched');
   if (policy.allowedOrigins.includes(url.origin)) return { trusted: true };
-  const host = hostOf(url).toLowerCase();
+  const host = hostOf(url).toLowerCase().replace(/\.+$/, '');
   if (ipaddr.isValid(host)) {
     const reason = refusedAddressReason(host, policy.allowPrivateNetworks);
     if (reason) throw refused(`Refused ${url.host}: ${reason}`);

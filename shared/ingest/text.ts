@@ -6,12 +6,17 @@ import { decode } from 'html-entities';
  */
 
 const SCRIPTS = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi;
+/** Block-level tags separate words; inline ones (b, em, a, span) do not. */
+const BLOCK_TAGS =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|pre|img)\b[^>]*>/gi;
 const TAGS = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
 
 /** Tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
 export function plainText(html: string | undefined): string {
   if (!html) return '';
-  const text = html.includes('<') ? html.replace(SCRIPTS, ' ').replace(TAGS, ' ') : html;
+  const text = html.includes('<')
+    ? html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, ' ').replace(TAGS, '')
+    : html;
   const decoded = text.includes('&') ? decode(text) : text;
   return decoded.replace(/\s+/g, ' ').trim();
 }
