@@ -1,0 +1,227 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FEEDS_DIR, startFeedServer } from '#cli/local/feed-server.js';
+import { LOCAL_SEEDS } from '#cli/local/seeds.js';
+import { runIngest } from '#shared/ingest/run.js';
+import {
+  addFeed,
+  type Feed,
+  getFeed,
+  listFeeds,
+  newFeedHealth,
+  putPartner,
+} from '#shared/library/registry.js';
+import { getResource, listResourcesSeenSince } from '#shared/library/resource-store.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+
+/** A partner site whose feeds the test edits: no validators, so every run gets a 200. */
+const pages = new Map<string, { status: number; body: string; headers?: Record<string, string> }>();
+let site: http.Server;
+let siteOrigin: string;
+let services: TestServices;
+
+const item = (id: string, title: string, url = `https://news.example.org/${id}`) =>
+  `<item><guid>${id}</guid><title>${title}</title><link>${url}</link><pubDate>Mon, 02 Jun 2025 10:00:00 GMT</pubDate></item>`;
+const rss = (...items: string[]) =>
+  `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`;
+
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+  site = http.createServer((req, res) => {
+    const page = pages.get(req.url ?? '');
+    if (!page) res.writeHead(404).end();
+    else
+      res.writeHead(page.status, { 'content-type': 'application/rss+xml', ...page.headers }).end(page.body);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  site.closeAllConnections();
+  await new Promise((resolve) => site.close(resolve));
+  await services.close();
+});
+
+let clockAt = Date.parse('2025-06-03T00:00:00.000Z');
+const clock = () => new Date(clockAt);
+
+async function siteRuntime(overrides: Record<string, string> = {}): Promise<Runtime> {
+  const runtime = await services.newRuntime({ IASPN_FETCH_ALLOWED_ORIGINS: siteOrigin, ...overrides }, clock);
+  await putPartner(
+    runtime.store,
+    { id: 'p1', name: 'Partner One', kind: 'ngo', languages: ['en'], createdAt: clock().toISOString() },
+    'create',
+  );
+  await putPartner(
+    runtime.store,
+    { id: 'p2', name: 'Partner Two', kind: 'academia', languages: ['en'], createdAt: clock().toISOString() },
+    'create',
+  );
+  return runtime;
+}
+
+async function register(runtime: Runtime, id: string, partnerId = 'p1'): Promise<Feed> {
+  return addFeed(runtime.store, {
+    id,
+    partnerId,
+    url: `${siteOrigin}/${id}.xml`,
+    defaultLanguage: 'en',
+    defaultTopics: [],
+    defaultCountries: [],
+    status: 'active',
+    health: newFeedHealth(),
+    createdAt: clock().toISOString(),
+  });
+}
+
+describe('an ingest run over the sample feeds', () => {
+  it('stores them, then a 304 run parses nothing and writes only the feeds’ health', async () => {
+    const feeds = await startFeedServer({ dir: SAMPLE_FEEDS_DIR });
+    try {
+      const runtime = await services.newRuntime({ IASPN_FETCH_ALLOWED_ORIGINS: feeds.origin });
+      for (const { seed } of LOCAL_SEEDS)
+        await seed(runtime, { feedOrigin: feeds.origin, sampleDir: feeds.dir });
+      const registered = (await listFeeds(runtime.store)).length;
+      expect(registered).toBe(8);
+      const first = await runIngest(runtime);
+      expect(first.summary).toMatchObject({ feeds: 8, failed: 0, notModified: 0 });
+      expect(first.summary.new).toBeGreaterThan(50);
+      expect(first.summary.new).toBe(first.newResources.length);
+      // The seam for announcements and digests: everything new is found by its first-seen time.
+      const seen = await listResourcesSeenSince(
+        runtime.store,
+        new Date(Date.now() - 3_600_000).toISOString(),
+      );
+      expect(seen.map((r) => r.id).sort()).toEqual(first.newResources.map((r) => r.id).sort());
+
+      const second = await runIngest(runtime);
+      expect(second.summary).toMatchObject({
+        feeds: 8,
+        notModified: 8,
+        failed: 0,
+        itemsSeen: 0,
+        new: 0,
+        updated: 0,
+        unchanged: 0,
+        storeWrites: 8,
+      });
+    } finally {
+      await feeds.close();
+    }
+  });
+});
+
+describe('runIngest', () => {
+  it('an unchanged feed served without validators costs only its health update', async () => {
+    const runtime = await siteRuntime();
+    pages.set('/plain.xml', { status: 200, body: rss(item('a', 'Alpha'), item('b', 'Beta')) });
+    await register(runtime, 'plain');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 2, itemsSeen: 2 });
+    const again = (await runIngest(runtime)).summary;
+    expect(again).toMatchObject({ new: 0, updated: 0, unchanged: 2, itemsSeen: 2, storeWrites: 1 });
+  });
+
+  it('updates a changed item in place and keeps its first-seen time', async () => {
+    const runtime = await siteRuntime();
+    pages.set('/changing.xml', { status: 200, body: rss(item('a', 'First title')) });
+    await register(runtime, 'changing');
+    const first = await runIngest(runtime);
+    const id = first.newResources[0]!.id;
+    clockAt += 3_600_000;
+    pages.set('/changing.xml', { status: 200, body: rss(item('a', 'Corrected title')) });
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0, updated: 1 });
+    const stored = await getResource(runtime.store, id);
+    expect(stored).toMatchObject({
+      title: 'Corrected title',
+      firstSeenAt: first.newResources[0]!.firstSeenAt,
+    });
+  });
+
+  it('stores the same URL from two feeds once, listing both sources', async () => {
+    const runtime = await siteRuntime();
+    pages.set('/dup-a.xml', {
+      status: 200,
+      body: rss(item('x1', 'Shared story', 'https://news.example.org/shared')),
+    });
+    pages.set('/dup-b.xml', {
+      status: 200,
+      body: rss(item('other-guid', 'Shared story', 'https://news.example.org/shared?utm_source=b')),
+    });
+    await register(runtime, 'dup-a', 'p1');
+    await register(runtime, 'dup-b', 'p2');
+    await runIngest(runtime);
+    const second = await runIngest(runtime);
+    const all = await listResourcesSeenSince(
+      runtime.store,
+      new Date(clockAt - 86_400_000).toISOString(),
+      new Date(clockAt + 86_400_000).toISOString(),
+    );
+    expect(all).toHaveLength(1);
+    expect(all[0]!.sources.map((s) => s.partnerId).sort()).toEqual(['p1', 'p2']);
+    // Known duplicates cost nothing on the next run.
+    expect(second.summary).toMatchObject({ new: 0, storeWrites: 2 });
+  });
+
+  it('caps the new items accepted from one feed per run', async () => {
+    const runtime = await siteRuntime({ IASPN_MAX_NEW_ITEMS_PER_FEED: '3' });
+    pages.set('/flood.xml', {
+      status: 200,
+      body: rss(...Array.from({ length: 10 }, (_, i) => item(`f${i}`, `Item ${i}`))),
+    });
+    await register(runtime, 'flood');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 3, capped: 7 });
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 3, unchanged: 3, capped: 4 });
+  });
+
+  it('records failures by kind, pauses after K in a row, and never stops the other feeds', async () => {
+    const runtime = await siteRuntime({ IASPN_FEED_FAILURES_BEFORE_PAUSE: '2' });
+    pages.set('/good.xml', { status: 200, body: rss(item('g', 'Good')) });
+    pages.set('/html.xml', { status: 200, body: '<!doctype html><html></html>' });
+    await register(runtime, 'good');
+    await register(runtime, 'gone');
+    await register(runtime, 'html');
+    const first = (await runIngest(runtime)).summary;
+    expect(first).toMatchObject({ feeds: 3, failed: 2, new: 1, paused: 0 });
+    expect((await getFeed(runtime.store, 'gone'))!.health).toMatchObject({
+      lastStatus: 404,
+      lastErrorKind: 'http_4xx',
+      consecutiveFailures: 1,
+    });
+    expect((await getFeed(runtime.store, 'html'))!.health.lastErrorKind).toBe('not_a_feed');
+    const second = (await runIngest(runtime)).summary;
+    expect(second).toMatchObject({ failed: 2, paused: 2 });
+    expect(second.pausedNow.sort()).toEqual(['gone', 'html']);
+    const paused = await getFeed(runtime.store, 'gone');
+    expect(paused).toMatchObject({ status: 'paused' });
+    expect(paused!.health.pausedReason).toMatch(/2 failures in a row/);
+    const third = (await runIngest(runtime)).summary;
+    expect(third).toMatchObject({ failed: 0, paused: 2, unchanged: 1, storeWrites: 1 });
+  });
+
+  it('waits as long as Retry-After asks before fetching again', async () => {
+    const runtime = await siteRuntime();
+    pages.set('/busy.xml', { status: 429, body: '', headers: { 'retry-after': '600' } });
+    await register(runtime, 'busy');
+    expect((await runIngest(runtime)).summary).toMatchObject({ failed: 1 });
+    expect((await runIngest(runtime)).summary).toMatchObject({ failed: 0, deferred: 1, storeWrites: 0 });
+    clockAt += 601_000;
+    pages.set('/busy.xml', { status: 200, body: rss(item('ok', 'Back')) });
+    expect((await runIngest(runtime)).summary).toMatchObject({ deferred: 0, new: 1 });
+  });
+
+  it('refuses a registered feed on a private address unless it is allowed', async () => {
+    const runtime = await services.newRuntime({}, clock);
+    await putPartner(
+      runtime.store,
+      { id: 'p1', name: 'P', kind: 'ngo', languages: [], createdAt: clock().toISOString() },
+      'create',
+    );
+    pages.set('/private.xml', { status: 200, body: rss(item('p', 'Private')) });
+    await register(runtime, 'private');
+    expect((await runIngest(runtime)).summary).toMatchObject({ failed: 1 });
+    expect((await getFeed(runtime.store, 'private'))!.health.lastErrorKind).toBe('refused_address');
+  });
+});
