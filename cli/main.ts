@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, RelayError } from '#shared/errors.js';
+import { registerSearch } from './commands/search.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerStart(program);
+  registerSearch(program);
   registerStatus(program);
   return program;
 }

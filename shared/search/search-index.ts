@@ -45,6 +45,8 @@ export interface RankingOptions {
   boost: { title: number; partner: number; tags: number; summary: number; content: number };
   /** Weight of a topic matched through the taxonomy (cross-language synonyms) against plain words. */
   topicBoost: number;
+  /** Weight of the words of a synonym's expansions (the topic's names) against the words typed. */
+  expansionWeight: number;
   /** Recency blend: score × (1 + recencyWeight × 0.5^(ageDays / recencyHalfLifeDays)). */
   recencyWeight: number;
   recencyHalfLifeDays: number;
@@ -53,6 +55,7 @@ export interface RankingOptions {
 export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
   topicBoost: 1.5,
+  expansionWeight: 0.25,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
 };
@@ -234,6 +237,8 @@ function compareRecency(a: DocRecord, b: DocRecord): number {
 
 export class SearchIndex {
   private readonly partnerWords: Map<string, string[]>;
+  /** Field weights for the words a synonym expands to: below the words typed. */
+  private readonly expansionBoost: Record<Field, number>;
 
   private constructor(
     private readonly mini: MiniSearch<IndexDoc>,
@@ -243,6 +248,14 @@ export class SearchIndex {
     readonly fingerprint: string,
     private readonly ranking: RankingOptions,
   ) {
+    const { boost, expansionWeight } = ranking;
+    this.expansionBoost = {
+      title: boost.title * expansionWeight,
+      partner: boost.partner * expansionWeight,
+      tags: boost.tags * expansionWeight,
+      summary: boost.summary * expansionWeight,
+      content: boost.content * expansionWeight,
+    };
     this.partnerWords = new Map([...partnerNames].map(([id, name]) => [id, foldedWords(name)]));
   }
 
@@ -498,7 +511,8 @@ export class SearchIndex {
         if (inner.length > 0) alternatives.unshift({ combineWith: 'AND', queries: inner });
         for (const phrase of span.phrases) {
           const words = this.exactWords(phrase.words);
-          if (words.length > 0) alternatives.push({ combineWith: 'AND', queries: words });
+          if (words.length > 0)
+            alternatives.push({ combineWith: 'AND', queries: words, boost: this.expansionBoost });
         }
         units.push({ combineWith: 'OR', queries: alternatives, fuzzy: false, prefix: false });
         i = span.end;

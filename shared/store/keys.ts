@@ -15,6 +15,9 @@ export function keyHash(value: string): string {
   return createHash('sha256').update(value).digest('base64url').slice(0, 22);
 }
 
+/** The id of a subscription: a digest of the lower-cased address, so keys and logs hold no address. */
+export const subscriptionId = (email: string): string => keyHash(email.trim().toLowerCase());
+
 export const keys = {
   partner: (partnerId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
   feed: (feedId: string): ItemKey => ({ pk: `FEED#${feedId}`, sk: 'FEED' }),
@@ -23,7 +26,9 @@ export const keys = {
   resource: (resourceId: string): ItemKey => ({ pk: `RES#${resourceId}`, sk: 'RES' }),
   /** One resource per canonical URL, whichever feed brought it first. */
   resourceUrl: (url: string): ItemKey => ({ pk: `URL#${keyHash(url)}`, sk: 'URL' }),
-  subscription: (email: string): ItemKey => ({ pk: `SUB#${keyHash(email.toLowerCase())}`, sk: 'SUB' }),
+  subscription: (email: string): ItemKey => ({ pk: `SUB#${subscriptionId(email)}`, sk: 'SUB' }),
+  /** A subscription by its id (`subscriptionId(email)`), as signed tokens and queue messages carry it. */
+  subscriptionById: (id: string): ItemKey => ({ pk: `SUB#${id}`, sk: 'SUB' }),
   channel: (platform: string, workspaceId: string, channelId: string) =>
     `CHAN#${platform}#${workspaceId}#${channelId}`,
   channelSettings: (channelKey: string): ItemKey => ({ pk: channelKey, sk: 'SETTINGS' }),
@@ -39,10 +44,19 @@ export const keys = {
   }),
   /** Seen webhook deliveries (Slack event_id, Telegram update_id), with a TTL. */
   dedupe: (source: string, id: string): ItemKey => ({ pk: `DEDUPE#${source}#${id}`, sk: 'DEDUPE' }),
+  /** A chat button's state too long for its 64-byte action id (a search page's query and cursor), with a TTL. */
+  botAction: (id: string): ItemKey => ({ pk: `BOTACTION#${id}`, sk: 'BOTACTION' }),
   /** Rate-limit counters (confirmation emails per address, per source), with a TTL. */
   rateLimit: (bucket: string, windowStart: string): ItemKey => ({ pk: `RATE#${bucket}`, sk: windowStart }),
   /** Job state: cursors and leases of the scheduled runs. */
   job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
+  /** The search index snapshot's head: which version is current (shared/search/snapshot-store.ts). */
+  searchSnapshotHead: (): ItemKey => ({ pk: 'SEARCH#snapshot', sk: 'HEAD' }),
+  /** One chunk of a search index snapshot version. */
+  searchSnapshotChunk: (version: string, n: number): ItemKey => ({
+    pk: 'SEARCH#snapshot',
+    sk: `CHUNK#${version}#${String(n).padStart(5, '0')}`,
+  }),
 };
 
 /** Index key values (the `gsiNpk` attributes) for the collections. */
@@ -57,4 +71,6 @@ export const collections = {
   resourcesOfFeed: (feedId: string) => `FEEDRES#${feedId}`,
   feedsOfPartner: (partnerId: string) => `PARTNERFEEDS#${partnerId}`,
   subscribersByStatus: (status: string) => `SUBS#${status}`,
+  /** Confirmed subscribers by next digest time (gsi3, sparse: only confirmed ones carry it). */
+  subscribersDue: (frequency: string) => `DUE#${frequency}`,
 };

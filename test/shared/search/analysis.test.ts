@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, isStopWord, queryVariants, stem } from '#shared/search/analysis.js';
+
+describe('analysis', () => {
+  it('folds case and accents after stemming', () => {
+    expect(analyze('ÍNDICE de Pobreza', 'es')).toEqual(analyze('indice de pobreza', 'es'));
+    expect(analyze('Focalización', 'es')).toEqual(analyze('focalizacion', 'es'));
+    expect(analyze('Niños y NIÑAS', 'es')).toEqual(['nin', 'nin']);
+  });
+
+  it('stems English: plural, -ing and -ed forms meet', () => {
+    expect(stem('transfers', 'en')).toBe(stem('transfer', 'en'));
+    expect(stem('targeting', 'en')).toBe(stem('targeted', 'en'));
+    expect(stem('programs', 'en')).toBe('program');
+  });
+
+  it('stems Spanish, with or without the accent of -ción', () => {
+    expect(stem('transferencias', 'es')).toBe(stem('transferencia', 'es'));
+    expect(stem('focalizaciones', 'es')).toBe(stem('focalización', 'es'));
+    expect(stem('focalizacion', 'es')).toBe(stem('focalización', 'es'));
+    expect(stem('condicionadas', 'es')).toBe(stem('condicionada', 'es'));
+  });
+
+  it('drops English and Spanish stop words', () => {
+    expect(analyze('the programs of the region', 'en')).toEqual(['program', 'region']);
+    expect(analyze('los programas de la región', 'es')).toEqual(['program', 'region']);
+    expect(isStopWord('de')).toBe(true);
+    expect(isStopWord('pobreza')).toBe(false);
+  });
+
+  it('keeps numbers and codes as they are', () => {
+    expect(analyze('2024 SDG1', 'en')).toEqual(['2024', 'sdg1']);
+  });
+
+  it('gives a query word its English and Spanish stems', () => {
+    expect(queryVariants('programas')).toEqual(expect.arrayContaining(['program']));
+    expect(queryVariants('transfers')).toContain('transfer');
+  });
+});

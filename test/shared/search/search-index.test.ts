@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchIndex } from '#shared/search/search-index.js';
+import type { SearchRequest } from '#shared/search/types.js';
+import { SAMPLE_NOW, SAMPLE_PARTNERS, type SampleResource, sampleLibrary } from './sample-library.js';
+
+const NOW = new Date(SAMPLE_NOW);
+let library: SampleResource[];
+let byId: Map<string, SampleResource>;
+let index: SearchIndex;
+
+const search = (query: string, more: Partial<SearchRequest> = {}) =>
+  index.search({ query, limit: 10, ...more }, NOW);
+const top = (query: string, n = 5) =>
+  search(query, { limit: n }).hits.map((h) => byId.get(h.id) as SampleResource);
+
+beforeAll(() => {
+  library = sampleLibrary();
+  byId = new Map(library.map((r) => [r.id, r]));
+  index = SearchIndex.build(library, SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
+});
+
+describe('SearchIndex: analysis', () => {
+  it('folds case and accents: the same results however it is typed', () => {
+    const ids = (q: string) => search(q).hits.map((h) => h.id);
+    expect(ids('ÍNDICE DE POBREZA MULTIDIMENSIONAL')).toEqual(ids('indice de pobreza multidimensional'));
+    expect(ids('Focalización')).toEqual(ids('focalizacion'));
+  });
+
+  it('stems English: "evaluations" finds "evaluation"', () => {
+    const hits = top('evaluations cash transfers', 3);
+    expect(hits.length).toBe(3);
+    expect(hits.every((r) => /evaluation|evaluación/i.test(`${r.title} ${r.summary}`))).toBe(true);
+  });
+
+  it('stems Spanish: "pensión" finds "pensiones"', () => {
+    const hits = top('pensión no contributiva');
+    expect(hits.length).toBe(5);
+    expect(hits.some((r) => /pensiones/i.test(`${r.title} ${r.summary}`))).toBe(true);
+    expect(hits.every((r) => r.meta.topic === 'social-insurance-pensions')).toBe(true);
+  });
+
+  it('ignores stop words: a query of only stop words is explained, not run', () => {
+    const res = search('the of de la');
+    expect(res.hits).toEqual([]);
+    expect(res.problems).toEqual([expect.stringMatching(/too common/)]);
+  });
+});
+
+describe('SearchIndex: cross-language synonyms from the taxonomy', () => {
+  const languages = (hits: SampleResource[]) => new Set(hits.map((r) => r.language));
+
+  it('"conditional cash transfers" finds "programas de transferencias condicionadas"', () => {
+    const hits = top('conditional cash transfers', 50);
+    expect(hits.every((r) => r.meta.topic !== 'housing')).toBe(true);
+    expect(hits.some((r) => r.language === 'es' && /transferencias condicionadas/i.test(r.title))).toBe(true);
+  });
+
+  it('"CCT" finds "PTC" and the Spanish names', () => {
+    const es = search('CCT lang:es', { limit: 50 }).hits.map((h) => byId.get(h.id) as SampleResource);
+    expect(es.length).toBeGreaterThan(5);
+    // Programme names tag a resource with the topic too (the Cadastro Único serves Bolsa Família).
+    expect(es.every((r) => r.meta.topic === 'conditional-cash-transfers' || r.meta.programme)).toBe(true);
+    expect(es.some((r) => /\bPTC\b/.test(r.title))).toBe(true);
+  });
+
+  it('"MPI" finds "índice de pobreza multidimensional"', () => {
+    const hits = top('MPI', 10);
+    expect(hits.every((r) => r.meta.topic === 'multidimensional-poverty')).toBe(true);
+    expect(languages(hits)).toEqual(new Set(['en', 'es']));
+    const es = top('MPI lang:es', 10);
+    expect(es.some((r) => /índice de pobreza multidimensional/i.test(`${r.title} ${r.summary}`))).toBe(true);
+  });
+
+  it('"early childhood" finds "primera infancia"', () => {
+    const es = top('early childhood lang:es', 10);
+    expect(es.length).toBe(10);
+    expect(es.every((r) => r.meta.topic === 'early-childhood' || r.meta.topic === 'care-systems')).toBe(true);
+    expect(es.some((r) => /primera infancia/i.test(r.title))).toBe(true);
+  });
+
+  it('country names bridge the languages: "Brasil" finds "Brazil"', () => {
+    const en = top('cash transfers Brasil lang:en', 3);
+    expect(en.map((r) => r.meta.country)).toEqual(['BR', 'BR', 'BR']);
+  });
+});
+
+describe('SearchIndex: typos, prefixes, phrases, exclusion', () => {
+  it('tolerates typos in longer words', () => {
+    const hits = top('condtional cash tranfers');
+    expect(hits.every((r) => r.meta.topic === 'conditional-cash-transfers')).toBe(true);
+    expect(top('multidimensional povrety').every((r) => r.meta.topic === 'multidimensional-poverty')).toBe(
+      true,
+    );
+  });
+
+  it('does not fuzz short words (a typo of 4 letters finds nothing)', () => {
+    expect(search('hosuing').total).toBeGreaterThan(0);
+    expect(search('xqzw').total).toBe(0);
+  });
+
+  it('matches the last word typed as a prefix', () => {
+    const hits = top('graduation progr');
+    expect(hits.length).toBe(5);
+    expect(hits.every((r) => r.meta.topic === 'graduation')).toBe(true);
+    // Not a prefix once the word is finished.
+    expect(search('housing subsid ').total).toBeLessThan(search('housing subsid').total + 1);
+  });
+
+  it('requires quoted phrases in sequence', () => {
+    const phrase = search('"school feeding"', { limit: 50 }).hits;
+    expect(phrase.length).toBeGreaterThan(0);
+    for (const h of phrase)
+      expect(`${h.title} ${byId.get(h.id)?.summary}`.toLowerCase()).toContain('school feeding');
+  });
+
+  it('excludes -words', () => {
+    const all = search('pensions', { limit: 50 }).hits;
+    const without = search('pensions -reform', { limit: 50 }).hits;
+    expect(all.some((h) => /reform/i.test(h.title))).toBe(true);
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.some((h) => /reform/i.test(`${h.title} ${byId.get(h.id)?.summary}`))).toBe(false);
+  });
+
+  it('lists everything but the excluded when only exclusions and filters are given', () => {
+    const res = search('type:event -workshop', { limit: 50 });
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.hits.every((h) => h.type === 'event' && !/workshop/i.test(h.title))).toBe(true);
+  });
+});
+
+describe('SearchIndex: filters', () => {
+  it.each([
+    ['type:video', (r: SampleResource) => r.type === 'video'],
+    ['tipo:documento', (r: SampleResource) => r.type === 'document'],
+    ['country:peru', (r: SampleResource) => r.countries.includes('PE')],
+    ['country:BR', (r: SampleResource) => r.countries.includes('BR')],
+    ['topic:"primera infancia"', (r: SampleResource) => r.topics.includes('early-childhood')],
+    ['lang:es', (r: SampleResource) => r.language === 'es'],
+    ['partner:cispr', (r: SampleResource) => r.partnerId === 'cispr-caribbean'],
+    ['partner:midis-pe', (r: SampleResource) => r.partnerId === 'midis-pe'],
+    ['since:2024-01-01', (r: SampleResource) => r.publishedAt >= '2024-01-01'],
+    ['before:2021', (r: SampleResource) => r.publishedAt < '2021-01-01'],
+    ['since:1y', (r: SampleResource) => r.publishedAt >= '2024-06-01T12:00:00.000Z'],
+  ])('%s keeps only what it allows, with or without words', (filter, allowed) => {
+    const alone = search(filter, { limit: 50 });
+    expect(alone.problems).toEqual([]);
+    expect(alone.total).toBe(library.filter(allowed).length);
+    const withWords = search(`${filter} social`, { limit: 50 });
+    expect(withWords.hits.length).toBeGreaterThan(0);
+    for (const h of withWords.hits) expect(allowed(byId.get(h.id) as SampleResource)).toBe(true);
+  });
+
+  it('reports the filters it understood', () => {
+    expect(search('type:video country:brasil partner:cispr health').appliedFilter).toEqual({
+      types: ['video'],
+      countries: ['BR'],
+      partners: ['cispr-caribbean'],
+    });
+  });
+
+  it('ANDs the request filter (a channel context) with the query filters', () => {
+    const res = search('lang:es', { filter: { types: ['news'] }, limit: 50 });
+    expect(res.total).toBe(library.filter((r) => r.language === 'es' && r.type === 'news').length);
+  });
+
+  it('explains a malformed filter and still searches the rest', () => {
+    const res = search('country:narnia housing');
+    expect(res.problems).toEqual([expect.stringMatching(/Unknown country "narnia"/)]);
+    expect(res.hits.length).toBeGreaterThan(0);
+    expect(search('partner:nobody housing').problems).toEqual([
+      expect.stringMatching(/Unknown partner "nobody"/),
+    ]);
+  });
+
+  it('explains an empty query', () => {
+    const res = search('  ');
+    expect(res.hits).toEqual([]);
+    expect(res.problems).toEqual([expect.stringMatching(/Type a few words/)]);
+  });
+});
+
+describe('SearchIndex: ranking, results and pages', () => {
+  it('ranks a title match above a content-only match', () => {
+    const hits = search('hurricane', { limit: 50 }).hits;
+    const firstTitle = hits.findIndex((h) => /hurac|hurricane/i.test(h.title));
+    const firstNot = hits.findIndex((h) => !/hurac|hurricane/i.test(h.title));
+    expect(firstTitle).toBe(0);
+    expect(firstNot === -1 || firstNot > firstTitle).toBe(true);
+  });
+
+  it('prefers the newer of two equally relevant resources', () => {
+    const title = library.find((r) => library.filter((o) => o.title === r.title).length > 1)?.title;
+    const twins = library.filter((r) => r.title === title);
+    expect(twins.length).toBeGreaterThan(1);
+    const ranked = search(`"${title}"`, { limit: 50 }).hits.filter((h) => twins.some((t) => t.id === h.id));
+    const dates = ranked.map((h) => h.publishedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('is deterministic', () => {
+    const a = search('social protection', { limit: 50 });
+    const b = search('social protection', { limit: 50 });
+    expect(a).toEqual(b);
+  });
+
+  it('returns what the faces show, with the matched words marked', () => {
+    const [hit] = search('primera infancia Uruguay').hits;
+    expect(hit).toMatchObject({
+      id: expect.any(String),
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:\/\//),
+      partnerName: expect.any(String),
+      publishedAt: expect.any(String),
+      type: expect.any(String),
+      language: expect.any(String),
+    });
+    expect(hit?.snippet).toMatch(/«Uruguay»/);
+    expect(hit?.partnerName).not.toBe(hit?.partnerId);
+  });
+
+  it('pages with a cursor, without overlaps or gaps', () => {
+    const all = search('social', { limit: 50 });
+    expect(all.total).toBeGreaterThan(12);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = search('social', { limit: 5, cursor });
+      expect(page.problems).toEqual([]);
+      seen.push(...page.hits.map((h) => h.id));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 50);
+    expect(seen).toEqual(all.hits.map((h) => h.id).slice(0, seen.length));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('refuses a cursor of another search, with a note', () => {
+    const cursor = search('social', { limit: 5 }).nextCursor;
+    const other = search('housing', { limit: 5, cursor });
+    expect(other.problems).toEqual([expect.stringMatching(/another search/)]);
+    expect(other.hits).toEqual(search('housing', { limit: 5 }).hits);
+    expect(search('housing', { cursor: 'garbage' }).problems).toHaveLength(1);
+  });
+
+  it('lists the latest resources of a filter, newest first, page by page', () => {
+    const first = index.latest({ languages: ['en'], types: ['news'] }, 3);
+    const second = index.latest({ languages: ['en'], types: ['news'] }, 3, first.nextCursor);
+    const dates = [...first.hits, ...second.hits].map((h) => h.publishedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(first.hits.every((h) => h.language === 'en' && h.type === 'news')).toBe(true);
+    expect(first.total).toBe(library.filter((r) => r.language === 'en' && r.type === 'news').length);
+  });
+});
+
+describe('SearchIndex: snapshots', () => {
+  it('answers the same after a snapshot round trip', () => {
+    const loaded = SearchIndex.fromSnapshotJson(index.toSnapshotJson());
+    for (const q of ['cash transfers Brasil', 'primera infancia', 'type:video', 'condtional']) {
+      expect(loaded.search({ query: q, limit: 10 }, NOW)).toEqual(search(q));
+    }
+  });
+
+  it('rejects a snapshot of another format', () => {
+    const json = JSON.parse(index.toSnapshotJson());
+    json.format = 0;
+    expect(() => SearchIndex.fromSnapshotJson(JSON.stringify(json))).toThrow(/format/);
+  });
+});
