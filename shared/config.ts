@@ -73,6 +73,7 @@ const envSchema = z.object({
     .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` })
     .default('monday'),
   IASPN_TOKEN_SECRET: optionalSecret,
+  IASPN_DIGEST_QUEUE_URL: optionalUrl,
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
@@ -126,6 +127,8 @@ export interface RelayConfig {
     weeklyDigestDay: (typeof WEEKDAYS)[number];
     /** HMAC key for confirmation and unsubscribe tokens; the local stack derives one per data dir. */
     tokenSecret?: string;
+    /** SQS queue the scheduled digest run fans out to (deployed stack); unset: batches run inline. */
+    digestQueueUrl?: string;
   };
   announce: { maxSinglePostsPerChannel: number };
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
@@ -187,6 +190,7 @@ export function loadConfig(env: Env): RelayConfig {
       digestMaxItems: e.IASPN_DIGEST_MAX_ITEMS,
       weeklyDigestDay: e.IASPN_DIGEST_WEEKDAY,
       tokenSecret: e.IASPN_TOKEN_SECRET,
+      digestQueueUrl: e.IASPN_DIGEST_QUEUE_URL,
     },
     announce: { maxSinglePostsPerChannel: e.IASPN_ANNOUNCE_MAX_SINGLE_POSTS },
     slack: {

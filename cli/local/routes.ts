@@ -1,3 +1,4 @@
+import { createSubscriptionHandler, EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
 import type { HttpRoute } from '#shared/http/types.js';
 import { jsonResult } from '#shared/http/types.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -5,6 +6,11 @@ import type { Runtime } from '#shared/runtime/runtime.js';
 /** The HTTP endpoints the local stack serves on its one port; the deployed stack maps each to a Lambda. */
 export function localRoutes(runtime: Runtime): HttpRoute[] {
   return [
+    {
+      prefix: EMAIL_ROUTE_PREFIX,
+      describe: 'email digest pages: subscribe, confirm, preferences, one-click unsubscribe',
+      handler: createSubscriptionHandler(runtime),
+    },
     {
       prefix: '/health',
       describe: 'liveness and store reachability',

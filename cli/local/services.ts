@@ -34,8 +34,9 @@ export async function startDynalite(options: {
   };
 }
 
-// A CommonJS module with `exports.default`: Node's ESM loader hands us the exports object.
-const sesServer = sesLocal.default;
+// A CommonJS module with `exports.default`: Node's ESM loader hands us the exports object, while
+// Vite's interop (tests) hands over `exports.default` itself.
+const sesServer = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
 
 /** aws-ses-v2-local, the SES-compatible server with a web inbox, in this process. */
 export async function startSesEmulator(options: {

@@ -1,0 +1,176 @@
+import type { RelayConfig } from '../config.js';
+import type { Resource } from '../domain/resource.js';
+import { oneLine, safeHttpUrl } from '../email/render.js';
+import { matchesFilter } from '../library/filters.js';
+import type { DigestLanguage, Subscription } from './model.js';
+import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
+import { signToken } from './tokens.js';
+
+/**
+ * What goes into one subscriber's digest: the resources first seen in [since, until) that match
+ * the subscription's filter, newest first, in sections by type, at most N of them, plus the
+ * partner highlight of the month when one arrived in the window. Pure: no store, no I/O.
+ */
+
+export interface DigestEntry {
+  id: string;
+  title: string;
+  /** Absent when the feed's link was not http(s): the entry is shown without a link. */
+  url?: string;
+  partner: string;
+  date: string;
+  language: string;
+  type: string;
+  summary: string;
+}
+
+export interface DigestSection {
+  id: SectionId;
+  title: string;
+  entries: DigestEntry[];
+}
+
+export interface Digest {
+  subscriptionId: string;
+  email: string;
+  language: DigestLanguage;
+  period: string;
+  since: string;
+  until: string;
+  /** Matching resources (highlight excluded). */
+  total: number;
+  shown: number;
+  sections: DigestSection[];
+  highlight?: DigestEntry;
+  subject: string;
+  moreUrl?: string;
+  manageUrl: string;
+  unsubscribeUrl: string;
+  unsubscribeMailto: string;
+}
+
+export interface ComposeContext {
+  config: RelayConfig;
+  secret: string;
+  now: Date;
+  /** Partner display names by id. */
+  partnerNames: ReadonlyMap<string, string>;
+}
+
+/** Resources first seen in [since, until) matching the subscription, newest first. */
+export function selectResources(
+  resources: readonly Resource[],
+  sub: Subscription,
+  since: string,
+  until: string,
+) {
+  const matched: Resource[] = [];
+  let highlight: Resource | undefined;
+  for (const r of resources) {
+    if (r.firstSeenAt < since || r.firstSeenAt >= until) continue;
+    if (r.type === 'highlight') {
+      // The network's monthly feature goes to everyone, in their window, whatever their topics.
+      if (!highlight || r.publishedAt > highlight.publishedAt) highlight = r;
+      continue;
+    }
+    if (matchesFilter(r, sub.filter)) matched.push(r);
+  }
+  matched.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+  // A highlight is "of the month": only one published in the month the digest goes out.
+  if (highlight && highlight.publishedAt.slice(0, 7) !== until.slice(0, 7)) highlight = undefined;
+  return { matched, highlight };
+}
+
+const formatters = new Map<DigestLanguage, Intl.DateTimeFormat>();
+function formatDate(iso: string, language: DigestLanguage): string {
+  let f = formatters.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    formatters.set(language, f);
+  }
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '' : f.format(t);
+}
+
+export function toEntry(
+  r: Resource,
+  language: DigestLanguage,
+  partnerNames: ReadonlyMap<string, string>,
+): DigestEntry {
+  const s = STRINGS[language];
+  return {
+    id: r.id,
+    title: oneLine(r.title, 200) || r.url,
+    url: safeHttpUrl(r.url),
+    partner: oneLine(partnerNames.get(r.partnerId) ?? r.partnerId, 100),
+    date: formatDate(r.publishedAt, language),
+    language: s.contentLanguages[r.language] ?? r.language,
+    type: s.types[r.type] ?? r.type,
+    summary: oneLine(r.summary, 220),
+  };
+}
+
+export function subscriptionLinks(config: RelayConfig, secret: string, subId: string, now: Date) {
+  const base = `${config.publicUrl}/email`;
+  const address = config.email.sender.match(/<([^>]+)>/)?.[1] ?? config.email.sender;
+  return {
+    manageUrl: `${base}/preferences?token=${signToken(secret, 'manage', { sub: subId }, now)}`,
+    unsubscribeUrl: `${base}/unsubscribe?token=${signToken(secret, 'unsubscribe', { sub: subId }, now)}`,
+    unsubscribeMailto: `mailto:${address.trim()}?subject=unsubscribe%20${subId}`,
+  };
+}
+
+export function composeDigest(
+  ctx: ComposeContext,
+  sub: Subscription,
+  selection: { matched: readonly Resource[]; highlight?: Resource },
+  window: { period: string; since: string; until: string },
+  options: { maxItems?: number } = {},
+): Digest {
+  const language = sub.language;
+  const s = STRINGS[language];
+  const max = options.maxItems ?? ctx.config.email.digestMaxItems;
+  const shownResources = selection.matched.slice(0, max);
+  const bySection = new Map<SectionId, DigestEntry[]>();
+  for (const r of shownResources) {
+    const id = SECTION_OF[r.type];
+    if (!id) continue;
+    const list = bySection.get(id) ?? [];
+    list.push(toEntry(r, language, ctx.partnerNames));
+    bySection.set(id, list);
+  }
+  const sections = SECTION_ORDER.filter((id) => bySection.has(id)).map((id) => ({
+    id,
+    title: s.sections[id],
+    entries: bySection.get(id) ?? [],
+  }));
+  const total = selection.matched.length;
+  const first = shownResources[0] ? oneLine(shownResources[0].title, 70) : '';
+  const more = total - shownResources.length;
+  return {
+    subscriptionId: sub.id,
+    email: sub.email,
+    language,
+    ...window,
+    total,
+    shown: shownResources.length,
+    sections,
+    highlight: selection.highlight ? toEntry(selection.highlight, language, ctx.partnerNames) : undefined,
+    subject: s.digestSubject(total, first),
+    moreUrl:
+      more > 0
+        ? `${ctx.config.publicUrl}/email/digest?token=${signToken(
+            ctx.secret,
+            'digest',
+            { sub: sub.id, data: { since: window.since, until: window.until } },
+            ctx.now,
+          )}`
+        : undefined,
+    ...subscriptionLinks(ctx.config, ctx.secret, sub.id, ctx.now),
+  };
+}

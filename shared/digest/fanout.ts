@@ -1,0 +1,113 @@
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Mailer } from '../email/mailer.js';
+import { describeError, RelayError } from '../errors.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { keys } from '../store/keys.js';
+import { subscriptionFromItem } from './model.js';
+import { type BatchContext, createBatchContext, processDigestBatch } from './run.js';
+
+/**
+ * Fan-out for large lists. The scheduled run only pages through the due subscribers and puts one
+ * SQS message per batch of 100 ids (10 messages a request); the worker Lambda, at a fixed maximum
+ * concurrency, sends each batch at `ratePerSecond / DIGEST_WORKERS`, so all workers together stay
+ * within the SES rate. 100,000 subscribers at 14/s take about two hours, well past one Lambda's
+ * 15 minutes but within the day. A batch that failed for a retryable reason is reported back
+ * (partial batch response) and redelivered; the claims make the redelivery send nothing twice.
+ */
+
+/** Worker Lambdas at once (the SQS event source's maximum concurrency). */
+export const DIGEST_WORKERS = 2;
+
+export interface DigestBatchMessage {
+  ids: string[];
+  cutoff: string;
+}
+
+export function createSqsEnqueue(sqs: Pick<SQSClient, 'send'>, queueUrl: string) {
+  const pending: DigestBatchMessage[] = [];
+  let counter = 0;
+  const flush = async () => {
+    while (pending.length > 0) {
+      const group = pending.splice(0, 10);
+      const out = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: group.map((body, i) => ({ Id: String(counter + i), MessageBody: JSON.stringify(body) })),
+        }),
+      );
+      counter += group.length;
+      if (out.Failed && out.Failed.length > 0) {
+        throw new RelayError(
+          'queue_failed',
+          `SQS refused ${out.Failed.length} digest batches: ${out.Failed[0]?.Message}`,
+        );
+      }
+    }
+  };
+  return {
+    enqueue: async (batch: DigestBatchMessage) => {
+      pending.push(batch);
+      if (pending.length >= 10) await flush();
+    },
+    flush,
+  };
+}
+
+function parseMessage(body: string): DigestBatchMessage {
+  let parsed: DigestBatchMessage;
+  try {
+    parsed = JSON.parse(body) as DigestBatchMessage;
+  } catch (cause) {
+    throw new RelayError('invalid_message', 'Not JSON', { cause });
+  }
+  if (
+    !Array.isArray(parsed.ids) ||
+    typeof parsed.cutoff !== 'string' ||
+    Number.isNaN(Date.parse(parsed.cutoff))
+  )
+    throw new RelayError('invalid_message', 'Not a digest batch message');
+  return parsed;
+}
+
+/** The worker: each SQS record is a batch of subscriber ids; failures are reported per record. */
+export async function handleDigestQueue(
+  runtime: Runtime,
+  event: SQSEvent,
+  options: { mailer?: Mailer } = {},
+): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  const contexts = new Map<string, BatchContext>();
+  for (const record of event.Records) {
+    try {
+      const message = parseMessage(record.body);
+      let ctx = contexts.get(message.cutoff);
+      if (!ctx) {
+        ctx = await createBatchContext(runtime, message.cutoff, {
+          mailer: options.mailer,
+        });
+        contexts.set(message.cutoff, ctx);
+      }
+      // Re-read: the subscriber may have unsubscribed or been sent to since the plan.
+      const items = await runtime.store.batchGet(message.ids.map((id) => keys.subscriptionById(id)));
+      const outcome = await processDigestBatch(ctx, items.map(subscriptionFromItem));
+      runtime.log.info('digest batch done', {
+        messageId: record.messageId,
+        ...outcome,
+        retryable: outcome.retryable.length,
+      });
+      if (outcome.retryable.length > 0) batchItemFailures.push({ itemIdentifier: record.messageId });
+    } catch (error) {
+      if ((error as RelayError).code === 'invalid_message') {
+        runtime.log.error('digest batch message dropped', {
+          messageId: record.messageId,
+          error: describeError(error),
+        });
+        continue;
+      }
+      runtime.log.error('digest batch failed', { messageId: record.messageId, error: describeError(error) });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+}

@@ -1,0 +1,113 @@
+import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { RelayConfig } from '../config.js';
+import { RelayError } from '../errors.js';
+import { buildMime, type OutgoingEmail } from './mime.js';
+
+/**
+ * Sends raw MIME messages through SES v1 SendRawEmail (v1 SendEmail cannot set the unsubscribe
+ * headers), paced to the configured rate and backing off when SES says it is throttling.
+ */
+
+export class EmailSendError extends RelayError {
+  constructor(
+    message: string,
+    /** True when trying again later may work (throttling that outlasted the retries, 5xx). */
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super('email_send_failed', message, options);
+    this.name = 'EmailSendError';
+  }
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  /** Sends handed to SES so far (for summaries and benchmarks). */
+  readonly sent: number;
+}
+
+export interface MailerOptions {
+  /** Sends per second; default config.email.ratePerSecond. */
+  ratePerSecond?: number;
+  /** Attempts on throttling before giving up (retryable). */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException']);
+
+function isThrottling(error: unknown): boolean {
+  const e = error as { name?: string; Code?: string; message?: string };
+  return (
+    THROTTLED.has(e?.name ?? '') ||
+    THROTTLED.has(e?.Code ?? '') ||
+    /maximum sending rate exceeded/i.test(e?.message ?? '')
+  );
+}
+
+function isServerError(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return typeof status === 'number' && status >= 500;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Paces sends: each send waits for its slot (1/rate seconds after the previous one). On throttling
+ * it waits 2^n × the slot (plus jitter) and tries again, and slows the pace for the rest of the run.
+ */
+export function createSesMailer(
+  ses: Pick<SESClient, 'send'>,
+  config: RelayConfig,
+  options: MailerOptions = {},
+): Mailer {
+  let interval = 1000 / (options.ratePerSecond ?? config.email.ratePerSecond);
+  const maxAttempts = options.maxAttempts ?? 6;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  let nextSlot = 0;
+  let sent = 0;
+
+  const waitForSlot = async () => {
+    const at = now();
+    const slot = Math.max(at, nextSlot);
+    nextSlot = slot + interval;
+    if (slot > at) await sleep(slot - at);
+  };
+
+  return {
+    get sent() {
+      return sent;
+    },
+    async send(email) {
+      const raw = await buildMime(email);
+      for (let attempt = 1; ; attempt += 1) {
+        await waitForSlot();
+        try {
+          const out = await ses.send(
+            new SendRawEmailCommand({
+              RawMessage: { Data: raw },
+              Destinations: [email.to],
+              ConfigurationSetName: config.email.configurationSet,
+            }),
+          );
+          sent += 1;
+          return { messageId: out.MessageId ?? '' };
+        } catch (error) {
+          const throttled = isThrottling(error);
+          if ((throttled || isServerError(error)) && attempt < maxAttempts) {
+            if (throttled) interval = Math.min(interval * 1.5, 10_000);
+            await sleep(interval * 2 ** attempt * (1 + Math.random() * 0.25));
+            continue;
+          }
+          throw new EmailSendError(
+            `SES refused the message: ${(error as Error).message}`,
+            throttled || isServerError(error),
+            { cause: error },
+          );
+        }
+      }
+    },
+  };
+}

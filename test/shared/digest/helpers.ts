@@ -1,0 +1,106 @@
+import type { SESClient } from '@aws-sdk/client-ses';
+import type { Resource } from '#shared/domain/resource.js';
+import type { HttpEvent } from '#shared/http/types.js';
+import { resourceToItem } from '#shared/library/resource-store.js';
+import type { Clock } from '#shared/runtime/clock.js';
+import type { Store } from '#shared/store/store.js';
+
+/** A clock the test moves by hand. */
+export function movableClock(iso: string): Clock & { set(iso: string): void } {
+  let at = new Date(iso);
+  const clock = (() => new Date(at)) as Clock & { set(iso: string): void };
+  clock.set = (next: string) => {
+    at = new Date(next);
+  };
+  return clock;
+}
+
+let counter = 0;
+
+export function makeResource(fields: Partial<Resource> & { firstSeenAt: string }): Resource {
+  counter += 1;
+  const id = fields.id ?? `res-${counter}`;
+  return {
+    id,
+    feedId: 'feed-1',
+    partnerId: fields.partnerId ?? 'midis-pe',
+    sources: [{ feedId: 'feed-1', partnerId: fields.partnerId ?? 'midis-pe' }],
+    url: `https://partner.example.org/${id}`,
+    title: `Resource ${id}`,
+    summary: `Summary of ${id}`,
+    publishedAt: fields.firstSeenAt,
+    language: 'en',
+    type: 'document',
+    topics: [],
+    countries: [],
+    authors: [],
+    categories: [],
+    enclosures: [],
+    contentHash: `hash-${id}`,
+    ...fields,
+  };
+}
+
+/** Stores resources as ingest does (the resource-store's item shape). */
+export async function storeResources(store: Store, resources: Resource[]): Promise<void> {
+  for (const r of resources) await store.put(resourceToItem(r));
+}
+
+/** Keeps the raw MIME of every SendRawEmail the runtime's SES client makes (the emulator drops headers). */
+export function captureRawEmails(ses: SESClient): { raw: Buffer[] } {
+  const captured = { raw: [] as Buffer[] };
+  ses.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { RawMessage?: { Data?: Uint8Array } };
+      if (input.RawMessage?.Data) captured.raw.push(Buffer.from(input.RawMessage.Data));
+      return next(args);
+    },
+    { step: 'initialize', name: 'captureRawEmails' },
+  );
+  return captured;
+}
+
+/** An API Gateway v2 / Function URL event, as the Lambda and the local stack hand it over. */
+export function httpEvent(
+  method: 'GET' | 'POST',
+  url: string,
+  options: { body?: string; contentType?: string; headers?: Record<string, string> } = {},
+): HttpEvent {
+  const parsed = new URL(url, 'http://localhost');
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: parsed.pathname,
+    rawQueryString: parsed.search.slice(1),
+    headers: {
+      ...(options.contentType ? { 'content-type': options.contentType } : {}),
+      ...options.headers,
+    },
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method,
+        path: parsed.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: '203.0.113.7',
+        userAgent: 'test',
+      },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    body: options.body === undefined ? undefined : Buffer.from(options.body).toString('base64'),
+    isBase64Encoded: options.body !== undefined,
+  };
+}
+
+export const formBody = (fields: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) params.append(k, value);
+  return params.toString();
+};
