@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { ResourceFilter } from '../library/filters.js';
+import { keys } from '../store/keys.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Button actions as compact ids of at most 64 bytes (Telegram's callback-data limit; Slack's
+ * button values allow more, but both faces share one encoding). Short actions travel inline
+ * (`b:<resourceId>`); longer ones (a page of results needs the query, filters and cursor) are
+ * stored for a week under a digest of their content and travel as `r:<digest>`.
+ */
+
+export type BotAction =
+  | { type: 'bookmark'; resourceId: string }
+  | { type: 'unbookmark'; resourceId: string }
+  | {
+      type: 'page';
+      kind: 'search' | 'latest';
+      query: string;
+      filter: ResourceFilter;
+      cursor: string;
+      /** 0-based index of the first result on the page. */
+      offset: number;
+      /** The language of the first page, kept when the member has chosen none. */
+      language?: 'en' | 'es';
+    };
+
+export const MAX_ACTION_BYTES = 64;
+const STORED_TTL_SECONDS = 7 * 24 * 3600;
+
+const INLINE: Record<string, 'bookmark' | 'unbookmark'> = { b: 'bookmark', u: 'unbookmark' };
+const PREFIX = { bookmark: 'b', unbookmark: 'u' } as const;
+
+export async function encodeAction(store: Store, action: BotAction, now: Date): Promise<string> {
+  if (action.type !== 'page') {
+    const inline = `${PREFIX[action.type]}:${action.resourceId}`;
+    if (Buffer.byteLength(inline) <= MAX_ACTION_BYTES) return inline;
+  }
+  const json = JSON.stringify(action);
+  const id = createHash('sha256').update(json).digest('base64url').slice(0, 22);
+  await store.put({
+    ...keys.botAction(id),
+    action: json,
+    expiresAt: Math.floor(now.getTime() / 1000) + STORED_TTL_SECONDS,
+  });
+  return `r:${id}`;
+}
+
+/** The action an id stands for; undefined when it is malformed or has expired. */
+export async function decodeAction(store: Store, encoded: string): Promise<BotAction | undefined> {
+  const colon = encoded.indexOf(':');
+  if (colon < 1 || Buffer.byteLength(encoded) > MAX_ACTION_BYTES) return undefined;
+  const prefix = encoded.slice(0, colon);
+  const value = encoded.slice(colon + 1);
+  const inline = INLINE[prefix];
+  if (inline) return value ? { type: inline, resourceId: value } : undefined;
+  if (prefix !== 'r' || !/^[A-Za-z0-9_-]{1,40}$/.test(value)) return undefined;
+  const item = await store.get(keys.botAction(value));
+  if (typeof item?.action !== 'string') return undefined;
+  try {
+    return JSON.parse(item.action) as BotAction;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The bot's words in English and Spanish: command names, help and every message. Command names
+ * are matched without accents or case (`búsqueda` is not a command, `buscar` and `BUSCAR` are).
+ */
+
+export const BOT_LANGUAGES = ['en', 'es'] as const;
+export type BotLanguage = (typeof BOT_LANGUAGES)[number];
+
+export const isBotLanguage = (value: unknown): value is BotLanguage => value === 'en' || value === 'es';
+
+/** A platform locale (`es-ES`, `es_419`, `pt-BR`) to the bot's language: Spanish or else English. */
+export function languageFromLocale(locale: string | undefined): BotLanguage | undefined {
+  if (!locale) return undefined;
+  const base = locale.toLowerCase().split(/[-_]/)[0];
+  if (base === 'es') return 'es';
+  if (base === 'en') return 'en';
+  return undefined;
+}
+
+export type CommandName =
+  | 'search'
+  | 'latest'
+  | 'follow'
+  | 'unfollow'
+  | 'following'
+  | 'subscribe'
+  | 'bookmark'
+  | 'bookmarks'
+  | 'unbookmark'
+  | 'lang'
+  | 'feeds'
+  | 'feed'
+  | 'help';
+
+/** Every spelling of every command, by language (the first of each list is the one shown in help). */
+export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> = {
+  search: { en: ['search', 'find'], es: ['buscar', 'busca'] },
+  latest: { en: ['latest', 'new'], es: ['recientes', 'nuevos', 'ultimos'] },
+  follow: { en: ['follow'], es: ['seguir'] },
+  unfollow: { en: ['unfollow'], es: ['dejar', 'dejardeseguir'] },
+  following: { en: ['following', 'follows'], es: ['siguiendo'] },
+  subscribe: { en: ['subscribe'], es: ['suscribir', 'suscribirse', 'suscribirme'] },
+  bookmark: { en: ['bookmark', 'save'], es: ['marcador', 'guardar'] },
+  bookmarks: { en: ['bookmarks', 'saved'], es: ['marcadores', 'guardados'] },
+  unbookmark: { en: ['unbookmark'], es: ['desmarcar', 'quitar'] },
+  lang: { en: ['lang', 'language'], es: ['idioma'] },
+  feeds: { en: ['feeds'], es: ['fuentes'] },
+  feed: { en: ['feed'], es: ['fuente'] },
+  help: { en: ['help', 'start', '?'], es: ['ayuda', 'inicio'] },
+};
+
+interface CommandHelp {
+  usage: string;
+  text: string;
+}
+
+export interface Messages {
+  help: { intro: string; adminIntro: string; commands: Record<CommandName, CommandHelp>; footer: string };
+  unknownCommand(word: string): string;
+  results(query: string, from: number, to: number, total: number): string;
+  latest(from: number, to: number): string;
+  filtersApplied(description: string): string;
+  noResults(query: string): string;
+  broaderHint: string;
+  noLatest: string;
+  searchNeedsQuery: string;
+  more: string;
+  bookmarkButton: string;
+  removeButton: string;
+  meta: { types: Record<string, string> };
+  followNeedsFilter: string;
+  followed(id: string, description: string): string;
+  alreadyFollowed(id: string, description: string): string;
+  followingNone: string;
+  followingList: string;
+  followLine(id: string, description: string): string;
+  unfollowNeedsId: string;
+  unfollowed(id: string): string;
+  followNotFound(id: string): string;
+  everything: string;
+  notChannelAdmin: string;
+  subscribeUsage: string;
+  subscribeBadEmail(email: string): string;
+  subscribeStarted(email: string, frequency: string): string;
+  subscribeFailed(reason: string): string;
+  frequency: { daily: string; weekly: string };
+  bookmarkNeedsRef: string;
+  bookmarked(title: string): string;
+  alreadyBookmarked(title: string): string;
+  resourceNotFound(ref: string): string;
+  bookmarksNone: string;
+  bookmarksHeading(count: number): string;
+  unbookmarked(title: string): string;
+  bookmarkNotFound(ref: string): string;
+  langUsage: string;
+  langSetUser(lang: BotLanguage): string;
+  langSetChannel(lang: BotLanguage): string;
+  notBotAdmin: string;
+  feedsNone: string;
+  feedsHeading(count: number, failing: number): string;
+  feedLine(f: FeedLineInput): string;
+  feedStatusUsage: string;
+  partnerNotFound(partner: string): string;
+  partnerHeading(name: string, count: number): string;
+  expired: string;
+  failure: string;
+  problems(list: string): string;
+  filterLabels: { topic: string; country: string; type: string; language: string; partner: string };
+  filterProblem(token: string): string;
+  homeLatest: string;
+  homeBookmarks: string;
+  homeFollows: string;
+  homeFollowsNone: string;
+}
+
+export interface FeedLineInput {
+  feedId: string;
+  partnerId: string;
+  status: string;
+  lastSuccessAt?: string;
+  failures: number;
+  lastError?: string;
+  resources?: number;
+}
+
+const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+
+const en: Messages = {
+  help: {
+    intro: 'I search the IASPN Knowledge Portal library and keep this conversation up to date.',
+    adminIntro: 'Admins also have:',
+    commands: {
+      search: {
+        usage: 'search <words> [topic:… country:… type:… partner:… lang:…]',
+        text: 'search the library',
+      },
+      latest: { usage: 'latest [filters]', text: 'the newest resources' },
+      follow: { usage: 'follow <filters>', text: 'post new resources matching the filters here' },
+      unfollow: { usage: 'unfollow <id>', text: 'stop one of the follows' },
+      following: { usage: 'following', text: 'what this conversation follows' },
+      subscribe: {
+        usage: 'subscribe <email> [filters] [daily|weekly]',
+        text: 'an email digest (you confirm by email)',
+      },
+      bookmark: { usage: 'bookmark <number|id>', text: 'save a result (or press its Bookmark button)' },
+      bookmarks: { usage: 'bookmarks', text: 'your saved resources' },
+      unbookmark: { usage: 'unbookmark <number|id>', text: 'remove a saved resource' },
+      lang: { usage: 'lang en|es', text: 'reply in English or Spanish (a group: the whole group)' },
+      feeds: { usage: 'feeds', text: 'health of every partner feed' },
+      feed: { usage: 'feed status <partner>', text: "one partner's feeds in detail" },
+      help: { usage: 'help [command]', text: 'this help' },
+    },
+    footer:
+      'Filters: topic:cash-transfers country:colombia type:document partner:midis-pe lang:es. In groups only admins change follows.',
+  },
+  unknownCommand: (word) => `I don't know "${word}". Type "help" for the commands.`,
+  results: (query, from, to, total) => `Results ${from}–${to} of ${total} for "${query}"`,
+  latest: (from, to) => `Latest resources (${from}–${to})`,
+  filtersApplied: (d) => `Filters: ${d}`,
+  noResults: (query) => `No results for "${query}".`,
+  broaderHint: 'Try fewer words, drop a filter, or check the spelling (accents do not matter).',
+  noLatest: 'Nothing in the library matches those filters yet.',
+  searchNeedsQuery: 'What should I search for? For example: search cash transfers country:colombia',
+  more: 'More results',
+  bookmarkButton: 'Bookmark',
+  removeButton: 'Remove',
+  meta: { types: {} },
+  followNeedsFilter:
+    'Follow what? For example: follow topic:cash-transfers country:colombia (or "follow everything").',
+  followed: (id, d) =>
+    `This conversation now follows ${d} (follow ${id}). New resources will be posted here.`,
+  alreadyFollowed: (id, d) => `This conversation already follows ${d} (follow ${id}).`,
+  followingNone: 'This conversation follows nothing yet. Try: follow topic:cash-transfers',
+  followingList: 'This conversation follows:',
+  followLine: (id, d) => `${id}: ${d}`,
+  unfollowNeedsId: 'Which follow? Type "following" to see their ids, then: unfollow <id>',
+  unfollowed: (id) => `Follow ${id} removed.`,
+  followNotFound: (id) => `There is no follow ${id} here. Type "following" to see them.`,
+  everything: 'everything',
+  notChannelAdmin: 'Only admins of this channel or group can change what it follows or its language.',
+  subscribeUsage: 'Usage: subscribe <email> [filters] [daily|weekly]',
+  subscribeBadEmail: (email) => `"${email}" does not look like an email address.`,
+  subscribeStarted: (email, f) =>
+    `Almost done: we sent a confirmation link to ${email}. The ${f} digest starts once you click it.`,
+  subscribeFailed: (reason) => `The subscription could not be started: ${reason}`,
+  frequency: { daily: 'daily', weekly: 'weekly' },
+  bookmarkNeedsRef: 'Bookmark which result? Press its Bookmark button, or: bookmark <id>',
+  bookmarked: (t) => `Bookmarked: ${t}`,
+  alreadyBookmarked: (t) => `Already in your bookmarks: ${t}`,
+  resourceNotFound: (ref) => `No resource "${ref}" in the library.`,
+  bookmarksNone: 'You have no bookmarks yet: press Bookmark on a result.',
+  bookmarksHeading: (n) => `Your bookmarks (${n})`,
+  unbookmarked: (t) => `Removed from your bookmarks: ${t}`,
+  bookmarkNotFound: (ref) => `"${ref}" is not in your bookmarks. Type "bookmarks" to see them.`,
+  langUsage: 'Usage: lang en|es',
+  langSetUser: () => 'I will reply to you in English.',
+  langSetChannel: () => 'This conversation now gets replies in English.',
+  notBotAdmin: 'Only relay admins can see feed health.',
+  feedsNone: 'No feeds are registered yet.',
+  feedsHeading: (n, failing) => `${n} feeds, ${failing} failing or paused`,
+  feedLine: (f) =>
+    `${f.partnerId} / ${f.feedId}: ${f.status}, last success ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} failures in a row` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
+  feedStatusUsage: 'Usage: feed status <partner id>',
+  partnerNotFound: (p) => `No partner "${p}". Type "feeds" to see the partners.`,
+  partnerHeading: (name, n) => `${name}: ${n} feeds`,
+  expired: 'That button has expired: run the command again.',
+  failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
+  problems: (list) => `Note: ${list}`,
+  filterLabels: {
+    topic: 'topic',
+    country: 'country',
+    type: 'type',
+    language: 'language',
+    partner: 'partner',
+  },
+  filterProblem: (token) => `I did not understand the filter "${token}".`,
+  homeLatest: 'Latest in the library',
+  homeBookmarks: 'Your bookmarks',
+  homeFollows: "This workspace's follows",
+  homeFollowsNone: 'No channel in this workspace follows anything yet: /iaspn follow topic:… in a channel.',
+};
+
+const es: Messages = {
+  help: {
+    intro:
+      'Busco en la biblioteca del Portal de Conocimiento de la RIPSO y mantengo al día esta conversación.',
+    adminIntro: 'Los administradores también tienen:',
+    commands: {
+      search: {
+        usage: 'buscar <palabras> [topic:… country:… type:… partner:… lang:…]',
+        text: 'buscar en la biblioteca',
+      },
+      latest: { usage: 'recientes [filtros]', text: 'los recursos más nuevos' },
+      follow: { usage: 'seguir <filtros>', text: 'publicar aquí los recursos nuevos que coincidan' },
+      unfollow: { usage: 'dejar <id>', text: 'dejar de seguir' },
+      following: { usage: 'siguiendo', text: 'lo que sigue esta conversación' },
+      subscribe: {
+        usage: 'suscribir <correo> [filtros] [diario|semanal]',
+        text: 'un resumen por correo (se confirma por correo)',
+      },
+      bookmark: { usage: 'marcador <número|id>', text: 'guardar un resultado (o pulse su botón Guardar)' },
+      bookmarks: { usage: 'marcadores', text: 'sus recursos guardados' },
+      unbookmark: { usage: 'desmarcar <número|id>', text: 'quitar un recurso guardado' },
+      lang: { usage: 'idioma en|es', text: 'responder en inglés o en español (en un grupo: todo el grupo)' },
+      feeds: { usage: 'fuentes', text: 'el estado de cada fuente de los socios' },
+      feed: { usage: 'fuente estado <socio>', text: 'las fuentes de un socio en detalle' },
+      help: { usage: 'ayuda [comando]', text: 'esta ayuda' },
+    },
+    footer:
+      'Filtros: topic:transferencias country:colombia type:document partner:midis-pe lang:es. En los grupos solo los administradores cambian lo que se sigue.',
+  },
+  unknownCommand: (word) => `No conozco "${word}". Escriba "ayuda" para ver los comandos.`,
+  results: (query, from, to, total) => `Resultados ${from}–${to} de ${total} para "${query}"`,
+  latest: (from, to) => `Recursos recientes (${from}–${to})`,
+  filtersApplied: (d) => `Filtros: ${d}`,
+  noResults: (query) => `No hay resultados para "${query}".`,
+  broaderHint: 'Pruebe con menos palabras, quite un filtro o revise la ortografía (los acentos no importan).',
+  noLatest: 'Todavía no hay nada en la biblioteca con esos filtros.',
+  searchNeedsQuery: '¿Qué busco? Por ejemplo: buscar transferencias monetarias country:colombia',
+  more: 'Más resultados',
+  bookmarkButton: 'Guardar',
+  removeButton: 'Quitar',
+  meta: { types: {} },
+  followNeedsFilter:
+    '¿Seguir qué? Por ejemplo: seguir topic:cash-transfers country:colombia (o "seguir todo").',
+  followed: (id, d) =>
+    `Esta conversación ahora sigue ${d} (seguimiento ${id}). Los recursos nuevos se publicarán aquí.`,
+  alreadyFollowed: (id, d) => `Esta conversación ya sigue ${d} (seguimiento ${id}).`,
+  followingNone: 'Esta conversación todavía no sigue nada. Pruebe: seguir topic:cash-transfers',
+  followingList: 'Esta conversación sigue:',
+  followLine: (id, d) => `${id}: ${d}`,
+  unfollowNeedsId: '¿Cuál? Escriba "siguiendo" para ver los identificadores y luego: dejar <id>',
+  unfollowed: (id) => `Seguimiento ${id} eliminado.`,
+  followNotFound: (id) => `No hay ningún seguimiento ${id} aquí. Escriba "siguiendo" para verlos.`,
+  everything: 'todo',
+  notChannelAdmin: 'Solo los administradores de este canal o grupo pueden cambiar lo que sigue o su idioma.',
+  subscribeUsage: 'Uso: suscribir <correo> [filtros] [diario|semanal]',
+  subscribeBadEmail: (email) => `"${email}" no parece una dirección de correo.`,
+  subscribeStarted: (email, f) =>
+    `Casi listo: enviamos un enlace de confirmación a ${email}. El resumen ${f} empieza cuando lo pulse.`,
+  subscribeFailed: (reason) => `No se pudo iniciar la suscripción: ${reason}`,
+  frequency: { daily: 'diario', weekly: 'semanal' },
+  bookmarkNeedsRef: '¿Qué resultado guardo? Pulse su botón Guardar, o: marcador <id>',
+  bookmarked: (t) => `Guardado: ${t}`,
+  alreadyBookmarked: (t) => `Ya estaba en sus marcadores: ${t}`,
+  resourceNotFound: (ref) => `No hay ningún recurso "${ref}" en la biblioteca.`,
+  bookmarksNone: 'Todavía no tiene marcadores: pulse Guardar en un resultado.',
+  bookmarksHeading: (n) => `Sus marcadores (${n})`,
+  unbookmarked: (t) => `Quitado de sus marcadores: ${t}`,
+  bookmarkNotFound: (ref) => `"${ref}" no está en sus marcadores. Escriba "marcadores" para verlos.`,
+  langUsage: 'Uso: idioma en|es',
+  langSetUser: () => 'Le responderé en español.',
+  langSetChannel: () => 'Esta conversación recibirá las respuestas en español.',
+  notBotAdmin: 'Solo los administradores del relay pueden ver el estado de las fuentes.',
+  feedsNone: 'Todavía no hay fuentes registradas.',
+  feedsHeading: (n, failing) => `${n} fuentes, ${failing} con fallos o en pausa`,
+  feedLine: (f) =>
+    `${f.partnerId} / ${f.feedId}: ${f.status}, último éxito ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} fallos seguidos` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
+  feedStatusUsage: 'Uso: fuente estado <id del socio>',
+  partnerNotFound: (p) => `No hay ningún socio "${p}". Escriba "fuentes" para verlos.`,
+  partnerHeading: (name, n) => `${name}: ${n} fuentes`,
+  expired: 'Ese botón ha caducado: vuelva a escribir el comando.',
+  failure: 'Lo sentimos, algo falló de nuestro lado. Inténtelo de nuevo en un minuto.',
+  problems: (list) => `Nota: ${list}`,
+  filterLabels: { topic: 'tema', country: 'país', type: 'tipo', language: 'idioma', partner: 'socio' },
+  filterProblem: (token) => `No entendí el filtro "${token}".`,
+  homeLatest: 'Lo más reciente en la biblioteca',
+  homeBookmarks: 'Sus marcadores',
+  homeFollows: 'Lo que siguen los canales de este espacio de trabajo',
+  homeFollowsNone:
+    'Ningún canal de este espacio de trabajo sigue nada todavía: /iaspn seguir topic:… en un canal.',
+};
+
+export const MESSAGES: Record<BotLanguage, Messages> = { en, es };
+
+/** The command a word names, in either language, and the language it was written in. */
+export function commandOf(word: string): { command: CommandName; language: BotLanguage } | undefined {
+  const folded = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  for (const [command, names] of Object.entries(COMMAND_NAMES) as [
+    CommandName,
+    Record<BotLanguage, string[]>,
+  ][]) {
+    for (const language of BOT_LANGUAGES) {
+      if (names[language].includes(folded)) return { command, language };
+    }
+  }
+  return undefined;
+}

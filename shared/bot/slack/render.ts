@@ -1,0 +1,125 @@
+import type { Reply, ReplyBlock, ResultCard } from '../reply.js';
+import { snippetParts } from '../reply.js';
+import { cutMarkup, cutText } from '../text.js';
+
+/**
+ * The reply model as Slack Block Kit. Every piece of feed and member text is escaped for mrkdwn
+ * (`&`, `<`, `>`: that neutralises `<!channel>`, `<@U…>` and `<url|fake text>`, SECURITY.md 17),
+ * headers are plain_text, and Slack's limits hold: 3,000 characters a section, 150 a header,
+ * 75 a button label, 50 blocks a message.
+ */
+
+export const SLACK_LIMITS = { section: 3000, header: 150, context: 2000, button: 75, blocks: 50, text: 3000 };
+
+// Block Kit JSON, typed loosely: the shapes are Slack's, checked by the tests.
+export type SlackBlock = Record<string, unknown>;
+
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<url|text>` for http(s) URLs; anything else is shown as escaped text without a link. */
+export function slackLink(url: string, text: string): string {
+  const label = escapeMrkdwn(text);
+  if (!/^https?:\/\//i.test(url)) return label;
+  const safeUrl = url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+  return `<${safeUrl}|${label}>`;
+}
+
+const mrkdwn = (text: string) => ({
+  type: 'mrkdwn',
+  text: cutMarkup(text, SLACK_LIMITS.section, { closeTags: false }),
+});
+const plain = (text: string, max: number) => ({ type: 'plain_text', text: cutText(text, max), emoji: false });
+
+function button(label: string, action: string, id: string): SlackBlock {
+  return { type: 'button', text: plain(label, SLACK_LIMITS.button), action_id: id, value: action };
+}
+
+function cardText(card: ResultCard): string {
+  const lines = [`*${slackLink(card.url, card.title)}*`];
+  if (card.meta) lines.push(`_${escapeMrkdwn(card.meta)}_`);
+  if (card.snippet) {
+    lines.push(
+      snippetParts(card.snippet)
+        .map((p) => (p.marked ? `*${escapeMrkdwn(p.text)}*` : escapeMrkdwn(p.text)))
+        .join(''),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Long text as several sections, split at line ends, each within the section limit. */
+function sections(text: string): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  let current = '';
+  for (const line of escapeMrkdwn(text).split('\n')) {
+    if (current && current.length + line.length + 1 > SLACK_LIMITS.section) {
+      out.push({ type: 'section', text: mrkdwn(current) });
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push({ type: 'section', text: mrkdwn(current) });
+  return out;
+}
+
+function renderBlock(block: ReplyBlock, index: number): SlackBlock[] {
+  switch (block.kind) {
+    case 'heading':
+      return [{ type: 'header', text: plain(block.text, SLACK_LIMITS.header) }];
+    case 'text':
+      return sections(block.text);
+    case 'muted':
+      return [
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: cutMarkup(escapeMrkdwn(block.text), SLACK_LIMITS.context, { closeTags: false }),
+            },
+          ],
+        },
+      ];
+    case 'card': {
+      const [first, ...others] = block.card.buttons;
+      const section: SlackBlock = { type: 'section', text: mrkdwn(cardText(block.card)) };
+      if (first) section.accessory = button(first.label, first.action, `iaspn:${index}:0`);
+      const out = [section];
+      if (others.length)
+        out.push({
+          type: 'actions',
+          elements: others.map((b, i) => button(b.label, b.action, `iaspn:${index}:${i + 1}`)),
+        });
+      return out;
+    }
+    case 'buttons':
+      return [
+        {
+          type: 'actions',
+          elements: block.buttons
+            .slice(0, 25)
+            .map((b, i) => button(b.label, b.action, `iaspn:${index}:${i}`)),
+        },
+      ];
+  }
+}
+
+/** The reply as a Slack message: blocks within limits plus the escaped `text` fallback. */
+export function renderSlack(reply: Reply, maxBlocks = SLACK_LIMITS.blocks): SlackMessage {
+  const all = reply.blocks.flatMap((block, i) => renderBlock(block, i));
+  let blocks = all;
+  if (all.length > maxBlocks) {
+    // Keep the trailing actions (the "More results" button) when something has to go.
+    const last = all.at(-1)!;
+    const keepLast = last.type === 'actions';
+    blocks = [...all.slice(0, maxBlocks - (keepLast ? 1 : 0)), ...(keepLast ? [last] : [])];
+  }
+  return { text: cutMarkup(escapeMrkdwn(reply.summary), SLACK_LIMITS.text, { closeTags: false }), blocks };
+}

@@ -1,0 +1,544 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackFace } from '#shared/bot/faces.js';
+import type { BotPorts } from '#shared/bot/ports.js';
+import { verifySlackSignature } from '#shared/bot/slack/http.js';
+import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import type { SearchService } from '#shared/search/types.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import {
+  coreFor,
+  httpEvent,
+  type Recorded,
+  recordingPorts,
+  seedLibrary,
+  signSlack,
+  startRecorder,
+  testLibrary,
+} from './fixtures.js';
+
+const SECRET = 'test-signing-secret';
+// Slack's documented example (api.slack.com "Verifying requests from Slack").
+const DOC = {
+  secret: '8f742231b10e8888abcd99yyyzzz85a5',
+  timestamp: '1531420618',
+  body: 'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+  signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+};
+
+type Block = Record<string, any>;
+interface SlackResponse {
+  response_type?: string;
+  text?: string;
+  blocks?: Block[];
+  replace_original?: boolean;
+}
+
+let services: TestServices;
+let api: Awaited<ReturnType<typeof startRecorder>>;
+let now = new Date('2025-06-01T12:00:00Z');
+const clock = () => new Date(now);
+
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+  api = await startRecorder((call) => {
+    switch (call.method) {
+      case 'users.info': {
+        const id = String(call.params.user);
+        return {
+          body: {
+            ok: true,
+            user: { id, is_admin: id === 'UADMIN', locale: id.startsWith('UES') ? 'es-ES' : 'en-US' },
+          },
+        };
+      }
+      case 'conversations.info':
+        return { body: { ok: true, channel: { id: call.params.channel, creator: 'UCREATOR' } } };
+      default:
+        return { body: { ok: true, ts: '1.1' } };
+    }
+  });
+});
+afterAll(async () => {
+  await api?.close();
+  await services?.close();
+});
+
+async function setup(
+  options: { search?: SearchService; ackDeadlineMs?: number; commandBudgetMs?: number } = {},
+) {
+  now = new Date('2025-06-01T12:00:00Z');
+  const runtime = await services.newRuntime(
+    {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: `${api.url}/api/`,
+      IASPN_ADMIN_IDS: 'slack:UADMIN',
+    },
+    clock,
+  );
+  await seedLibrary(runtime, testLibrary());
+  const recording = recordingPorts(runtime);
+  const ports: BotPorts = options.search ? { ...recording.ports, search: options.search } : recording.ports;
+  const face = createSlackFace(runtime, {
+    core: coreFor(runtime, ports),
+    ackDeadlineMs: options.ackDeadlineMs,
+    commandBudgetMs: options.commandBudgetMs,
+  });
+  return { runtime, face, subscriptions: recording.subscriptions };
+}
+
+type Face = Awaited<ReturnType<typeof setup>>['face'];
+
+function signed(face: Face, body: string, contentType: string, extra: Record<string, string> = {}) {
+  const ts = String(Math.floor(clock().getTime() / 1000));
+  return face.handler(
+    httpEvent(body, {
+      'content-type': contentType,
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signSlack(SECRET, ts, body),
+      ...extra,
+    }),
+  );
+}
+
+let responseCounter = 0;
+async function slash(
+  face: Face,
+  text: string,
+  who: { user?: string; channel?: string; channelName?: string } = {},
+): Promise<SlackResponse> {
+  responseCounter += 1;
+  const body = new URLSearchParams({
+    token: 'x',
+    team_id: 'T1',
+    team_domain: 'test',
+    channel_id: who.channel ?? 'D1',
+    channel_name: who.channelName ?? (who.channel?.startsWith('C') ? 'general' : 'directmessage'),
+    user_id: who.user ?? 'U1',
+    user_name: 'member',
+    command: '/iaspn',
+    text,
+    response_url: `${api.url}/response/${responseCounter}`,
+    trigger_id: '1.2.3',
+  }).toString();
+  const res = await signed(face, body, 'application/x-www-form-urlencoded');
+  await face.idle();
+  expect(res.statusCode).toBe(200);
+  return res.body ? (JSON.parse(res.body) as SlackResponse) : {};
+}
+
+async function press(
+  face: Face,
+  value: string,
+  who: { user?: string; channel?: string; home?: boolean } = {},
+) {
+  responseCounter += 1;
+  const responseUrl = `${api.url}/response/${responseCounter}`;
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: who.user ?? 'U1', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'x',
+    container: { type: who.home ? 'view' : 'message' },
+    trigger_id: '1.2.3',
+    ...(who.home
+      ? { view: { type: 'home', id: 'V1' } }
+      : { channel: { id: who.channel ?? 'D1' }, response_url: responseUrl }),
+    actions: [{ action_id: 'iaspn:0:0', block_id: 'b', type: 'button', value, action_ts: '1' }],
+  };
+  const before = api.calls.length;
+  const res = await signed(
+    face,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+  );
+  await face.idle();
+  expect(res.statusCode).toBe(200);
+  const path = `/response/${responseCounter}`;
+  return api.calls.slice(before).filter((c) => (who.home ? c.method === 'views.publish' : c.path === path));
+}
+
+async function event(
+  face: Face,
+  eventBody: Record<string, unknown>,
+  eventId: string,
+  extra: Record<string, string> = {},
+) {
+  const body = JSON.stringify({
+    token: 'x',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(clock().getTime() / 1000),
+    event: eventBody,
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  });
+  const before = api.calls.length;
+  const res = await signed(face, body, 'application/json', extra);
+  await face.idle();
+  return { res, calls: api.calls.slice(before) };
+}
+
+const allText = (blocks: Block[] = []) => JSON.stringify(blocks);
+const buttonValues = (blocks: Block[] = []) =>
+  blocks
+    .flatMap((b) => [b.accessory?.value, ...(b.elements ?? []).map((e: Block) => e.value)])
+    .filter(Boolean) as string[];
+const moreButton = (blocks: Block[] = []) =>
+  blocks
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements as Block[])
+    .find((e) => /More|Más/.test(e.text.text));
+
+function expectWithinLimits(blocks: Block[] = []) {
+  expect(blocks.length).toBeLessThanOrEqual(50);
+  for (const b of blocks) {
+    if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(150);
+    if (b.type === 'context') for (const e of b.elements) expect(e.text.length).toBeLessThanOrEqual(3000);
+  }
+}
+
+describe('Slack request signatures', () => {
+  it("verifies Slack's documented example with the clock set to its timestamp", () => {
+    const base = {
+      signingSecret: DOC.secret,
+      timestamp: DOC.timestamp,
+      signature: DOC.signature,
+      rawBody: DOC.body,
+    };
+    expect(verifySlackSignature({ ...base, now: new Date(Number(DOC.timestamp) * 1000) })).toBe(true);
+    expect(verifySlackSignature({ ...base, now: new Date((Number(DOC.timestamp) + 299) * 1000) })).toBe(true);
+  });
+
+  it('refuses stale, future, forged and tampered requests', () => {
+    const base = {
+      signingSecret: DOC.secret,
+      timestamp: DOC.timestamp,
+      signature: DOC.signature,
+      rawBody: DOC.body,
+    };
+    const at = (s: number) => new Date((Number(DOC.timestamp) + s) * 1000);
+    expect(verifySlackSignature({ ...base, now: at(301) })).toBe(false);
+    expect(verifySlackSignature({ ...base, now: at(-301) })).toBe(false);
+    expect(verifySlackSignature({ ...base, now: at(0), signature: `${DOC.signature.slice(0, -1)}0` })).toBe(
+      false,
+    );
+    expect(verifySlackSignature({ ...base, now: at(0), rawBody: `${DOC.body}&x=1` })).toBe(false);
+    expect(verifySlackSignature({ ...base, now: at(0), signature: undefined })).toBe(false);
+  });
+
+  it('answers 200 to the documented request through the Bolt path and 401 when stale, future or forged', async () => {
+    const { runtime } = await setup();
+    const face = createSlackFace(
+      {
+        ...runtime,
+        config: { ...runtime.config, slack: { ...runtime.config.slack, signingSecret: DOC.secret } },
+      },
+      { core: coreFor(runtime, recordingPorts(runtime).ports) },
+    );
+    const request = (signature: string) =>
+      face.handler(
+        httpEvent(DOC.body, {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': DOC.timestamp,
+          'x-slack-signature': signature,
+        }),
+      );
+    now = new Date(Number(DOC.timestamp) * 1000);
+    expect((await request(DOC.signature)).statusCode).toBe(200);
+    expect((await request(`v0=${'0'.repeat(64)}`)).statusCode).toBe(401);
+    now = new Date((Number(DOC.timestamp) + 6 * 60) * 1000);
+    expect((await request(DOC.signature)).statusCode).toBe(401);
+    now = new Date((Number(DOC.timestamp) - 6 * 60) * 1000);
+    expect((await request(DOC.signature)).statusCode).toBe(401);
+  });
+
+  it('answers the url_verification challenge once signed', async () => {
+    const { face } = await setup();
+    const res = await signed(
+      face,
+      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
+      'application/json',
+    );
+    expect(JSON.parse(res.body ?? '{}')).toEqual({ challenge: 'abc123' });
+  });
+});
+
+describe('Slack slash command /iaspn', () => {
+  let face: Face;
+  let subscriptions: Awaited<ReturnType<typeof setup>>['subscriptions'];
+  let runtime: Runtime;
+  beforeEach(async () => {
+    ({ face, subscriptions, runtime } = await setup());
+  });
+
+  it('decodes a base64 body as UTF-8: café survives the whole path', async () => {
+    const out = await slash(face, 'search café');
+    expect(out.text).toContain('café');
+  });
+
+  it('searches, pages with the More button and bookmarks with the result button (English)', async () => {
+    const first = await slash(face, 'search cash transfers');
+    expect(first.response_type).toBe('ephemeral');
+    expect(first.text).toMatch(/^Results 1–5 of \d+ for "cash transfers"/);
+    expectWithinLimits(first.blocks);
+    const more = moreButton(first.blocks);
+    expect(Buffer.byteLength(more!.value)).toBeLessThanOrEqual(64);
+    const paged = await press(face, more!.value);
+    const page2 = paged.find((c) => c.path.startsWith('/response/'))!.params as SlackResponse;
+    expect(page2.replace_original).toBe(true);
+    expect(page2.text).toMatch(/^Results 6–10 of/);
+
+    const bookmark = buttonValues(first.blocks).find((v) => v.startsWith('b:') || v.startsWith('r:'))!;
+    const toast = await press(face, bookmark);
+    expect(String(toast[0]!.params.text)).toMatch(/^Bookmarked: /);
+    const again = await press(face, bookmark);
+    expect(String(again[0]!.params.text)).toMatch(/^Already in your bookmarks/);
+    const list = await slash(face, 'bookmarks');
+    expect(list.text).toBe('Your bookmarks (1)');
+    const removed = await slash(face, 'unbookmark 1');
+    expect(removed.text).toMatch(/^Removed from your bookmarks/);
+    expect((await slash(face, 'bookmarks')).text).toMatch(/no bookmarks yet/);
+  });
+
+  it('answers in Spanish to Spanish commands: buscar, recientes, marcadores, paginación', async () => {
+    const first = await slash(face, 'buscar transferencias monetarias');
+    expect(first.text).toMatch(/^Resultados 1–5 de \d+ para/);
+    const more = moreButton(first.blocks)!;
+    expect(more.text.text).toBe('Más resultados');
+    const page2 = (await press(face, more.value)).find((c) => c.path.startsWith('/response/'))!
+      .params as SlackResponse;
+    expect(page2.text).toMatch(/^Resultados 6–10/);
+    const bookmark = buttonValues(first.blocks).find((v) => /^[br]:/.test(v))!;
+    await slash(face, 'idioma es');
+    const toast = await press(face, bookmark);
+    expect(String(toast[0]!.params.text)).toMatch(/^Guardado: /);
+    expect((await slash(face, 'marcadores')).text).toBe('Sus marcadores (1)');
+    expect((await slash(face, 'desmarcar 1')).text).toMatch(/^Quitado de sus marcadores/);
+    expect((await slash(face, 'recientes')).text).toMatch(/^Recursos recientes \(1–5\)/);
+  });
+
+  it('latest shows the newest resources, with filters', async () => {
+    const out = await slash(face, 'latest type:news');
+    expect(out.text).toBe('Latest resources (1–5)');
+    expect(allText(out.blocks)).toContain('Filters: type: news');
+  });
+
+  it('suggests a broader query when nothing matches', async () => {
+    const out = await slash(face, 'search zzzqqqxxy');
+    expect(allText(out.blocks)).toContain('Try fewer words');
+    const es = await slash(face, 'buscar zzzqqqxxy');
+    expect(allText(es.blocks)).toContain('Pruebe con menos palabras');
+  });
+
+  it('lets only channel admins or the channel creator change follows, in both languages', async () => {
+    const channel = { channel: 'C42' };
+    expect((await slash(face, 'follow topic:cash-transfers', { ...channel, user: 'U1' })).text).toMatch(
+      /Only admins/,
+    );
+    expect((await slash(face, 'seguir topic:cash-transfers', { ...channel, user: 'U1' })).text).toMatch(
+      /Solo los administradores/,
+    );
+    const followed = await slash(face, 'follow topic:cash-transfers country:colombia', {
+      ...channel,
+      user: 'UADMIN',
+    });
+    expect(followed.response_type).toBe('in_channel');
+    const id = /follow ([0-9a-f]{6})/.exec(followed.text!)![1]!;
+    expect((await slash(face, 'seguir type:document', { ...channel, user: 'UCREATOR' })).text).toMatch(
+      /^Esta conversación ahora sigue tipo: document/,
+    );
+    const following = await slash(face, 'following', channel);
+    expect(allText(following.blocks)).toContain(`${id}: topic: cash-transfers · country: Colombia`);
+    expect(allText((await slash(face, 'siguiendo', channel)).blocks)).toContain('país: Colombia');
+    expect((await slash(face, `unfollow ${id}`, { ...channel, user: 'U1' })).text).toMatch(/Only admins/);
+    expect((await slash(face, `dejar ${id}`, { ...channel, user: 'UADMIN' })).text).toBe(
+      `Seguimiento ${id} eliminado.`,
+    );
+    expect((await slash(face, `unfollow ${id}`, { ...channel, user: 'UADMIN' })).text).toMatch(
+      /There is no follow/,
+    );
+  });
+
+  it('starts a digest subscription, in English and Spanish', async () => {
+    expect((await slash(face, 'subscribe ana@example.org topic:cash-transfers daily')).text).toMatch(
+      /confirmation link to ana@example.org/,
+    );
+    expect((await slash(face, 'suscribir luis@example.org semanal')).text).toMatch(/^Casi listo/);
+    expect(subscriptions).toEqual([
+      {
+        email: 'ana@example.org',
+        language: 'en',
+        frequency: 'daily',
+        filter: { topics: ['cash-transfers'] },
+        source: 'slack:T1:U1',
+      },
+      { email: 'luis@example.org', language: 'es', frequency: 'weekly', filter: {}, source: 'slack:T1:U1' },
+    ]);
+    expect((await slash(face, 'subscribe not-an-email')).text).toMatch(/^Usage: subscribe/);
+  });
+
+  it('sets the language per member and per channel; the default follows the Slack locale', async () => {
+    expect((await slash(face, 'help', { user: 'UES1' })).text).toMatch(/^Busco en la biblioteca/);
+    expect((await slash(face, 'lang es')).text).toBe('Le responderé en español.');
+    expect((await slash(face, 'help')).text).toMatch(/^Busco/);
+    expect((await slash(face, 'idioma en')).text).toBe('I will reply to you in English.');
+    expect((await slash(face, 'lang es', { channel: 'C7', user: 'U1' })).text).toMatch(/Only admins/);
+    expect((await slash(face, 'lang es', { channel: 'C7', user: 'UADMIN' })).text).toMatch(
+      /Esta conversación recibirá/,
+    );
+    expect((await slash(face, 'help', { channel: 'C7', user: 'U1' })).text).toMatch(/^Busco/);
+  });
+
+  it('shows feed health to relay admins only', async () => {
+    const health = { ...newFeedHealth(), consecutiveFailures: 3, lastErrorKind: 'timeout' as const };
+    await runtime.store.put(
+      feedToItem({
+        id: 'midis-noticias',
+        partnerId: 'midis-pe',
+        url: 'https://midis.example/rss',
+        defaultTopics: [],
+        defaultCountries: [],
+        status: 'active',
+        health,
+        createdAt: '2025-01-01T00:00:00Z',
+      }),
+    );
+    expect((await slash(face, 'feeds')).text).toMatch(/Only relay admins/);
+    expect((await slash(face, 'fuentes')).text).toMatch(/Solo los administradores del relay/);
+    const feeds = await slash(face, 'feeds', { user: 'UADMIN' });
+    expect(feeds.text).toBe('1 feeds, 1 failing or paused');
+    expect(allText(feeds.blocks)).toContain('3 failures in a row (timeout)');
+    const status = await slash(face, 'feed status midis-pe', { user: 'UADMIN' });
+    expect(status.text).toMatch(/^Ministerio de Desarrollo e Inclusión Social \(Perú\): 1 feeds/);
+    expect((await slash(face, 'fuente estado nadie', { user: 'UADMIN' })).text).toMatch(
+      /No hay ningún socio/,
+    );
+  });
+
+  it('gives help in both languages', async () => {
+    expect(allText((await slash(face, 'help')).blocks)).toContain('search &lt;words&gt;');
+    expect(allText((await slash(face, 'ayuda')).blocks)).toContain('buscar &lt;palabras&gt;');
+    expect(allText((await slash(face, 'help', { user: 'UADMIN' })).blocks)).toContain(
+      'feed status &lt;partner&gt;',
+    );
+  });
+
+  it('keeps hostile feed text inert and within the limits', async () => {
+    const out = await slash(face, 'search hostile');
+    const text = allText(out.blocks);
+    expect(text).not.toMatch(/<!channel>|<!here>|<@U123>|<@U999|<a href|<https:\/\/evil\.example\|Click/);
+    expect(text).toContain('&lt;!channel&gt;');
+    expectWithinLimits(out.blocks);
+    const card = out.blocks!.find((b) => b.type === 'section' && b.text.text.includes('Hostile'))!;
+    expect(card.text.text).toMatch(/^\*<https:\/\/evil\.example\/a\?x=1&amp;y=%3C2%3E%7C"3"\|Hostile/);
+  });
+});
+
+describe('Slack events, buttons and the App Home', () => {
+  it('answers an app mention once, even when Slack retries the event', async () => {
+    const { face } = await setup();
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> search cash transfers',
+      channel: 'C9',
+      ts: '1.1',
+      event_ts: '1.1',
+    };
+    const first = await event(face, mention, 'Ev1');
+    expect(first.res.statusCode).toBe(200);
+    const posted = first.calls.find((c) => c.method === 'chat.postEphemeral')!;
+    expect(posted.params).toMatchObject({ channel: 'C9', user: 'U1' });
+    expect(String(posted.params.text)).toMatch(/^Results 1–5/);
+    const retry = await event(face, mention, 'Ev1', {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
+    expect(retry.res.statusCode).toBe(200);
+    expect(retry.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+  });
+
+  it('answers direct messages and ignores bot messages', async () => {
+    const { face } = await setup();
+    const dm = await event(
+      face,
+      { type: 'message', channel_type: 'im', channel: 'D5', user: 'U1', text: 'ayuda', ts: '2.2' },
+      'Ev2',
+    );
+    const posted = dm.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect(posted.params.channel).toBe('D5');
+    expect(String(posted.params.text)).toMatch(/^Busco/);
+    const bot = await event(
+      face,
+      { type: 'message', channel_type: 'im', channel: 'D5', bot_id: 'B1', text: 'help', ts: '3.3' },
+      'Ev3',
+    );
+    expect(bot.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+  });
+
+  it('publishes the App Home with the latest, your bookmarks and the workspace follows', async () => {
+    const { face } = await setup();
+    await slash(face, 'follow topic:cash-transfers', { channel: 'C3', user: 'UADMIN' });
+    const opened = await event(
+      face,
+      { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '4.4' },
+      'Ev4',
+    );
+    const view = opened.calls.find((c) => c.method === 'views.publish')!.params as {
+      user_id: string;
+      view: { type: string; blocks: Block[] };
+    };
+    expect(view.user_id).toBe('U1');
+    expect(view.view.type).toBe('home');
+    const headers = view.view.blocks.filter((b) => b.type === 'header').map((b) => b.text.text);
+    expect(headers).toEqual(['Latest in the library', 'Your bookmarks', "This workspace's follows"]);
+    expect(allText(view.view.blocks)).toContain('#C3');
+    expectWithinLimits(view.view.blocks);
+    // A bookmark pressed in the Home tab re-publishes it with the bookmark listed.
+    const bookmark = buttonValues(view.view.blocks)[0]!;
+    const calls = await press(face, bookmark, { home: true });
+    const republished = calls.filter((c: Recorded) => c.method === 'views.publish').at(-1)!.params as {
+      view: { blocks: Block[] };
+    };
+    expect(allText(republished.view.blocks)).toContain('Remove');
+  });
+
+  it('acknowledges within the deadline even when the answer is slow, then responds', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { runtime } = await setup();
+    const real = recordingPorts(runtime).ports.search;
+    const slow: SearchService = {
+      search: async (request) => {
+        await gate;
+        return real.search(request);
+      },
+      latest: (...args) => real.latest(...args),
+    };
+    const { face: slowFace } = await setup({ search: slow, ackDeadlineMs: 50, commandBudgetMs: 20 });
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'D1',
+      channel_name: 'directmessage',
+      user_id: 'U1',
+      command: '/iaspn',
+      text: 'search cash',
+      response_url: `${api.url}/response/slow`,
+    }).toString();
+    const res = await signed(slowFace, body, 'application/x-www-form-urlencoded');
+    // The HTTP answer came back while the search was still held at the gate.
+    expect(res.statusCode).toBe(200);
+    expect(api.calls.some((c) => c.path === '/response/slow')).toBe(false);
+    release();
+    await slowFace.idle();
+    const later = api.calls.find((c) => c.path === '/response/slow')!;
+    expect(String(later.params.text)).toMatch(/^Results 1–5/);
+  });
+});
