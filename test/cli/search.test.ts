@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynalite } from '#cli/local/services.js';
+import { loadConfig } from '#shared/config.js';
+import { putPartner } from '#shared/library/registry.js';
+import { resourceToItem } from '#shared/library/resource-store.js';
+import { silentLog } from '#shared/log.js';
+import { createRuntime } from '#shared/runtime/runtime.js';
+import { refreshSearchIndex } from '#shared/search/service.js';
+import { ensureTable } from '#shared/store/create-table.js';
+import { runCli } from '../helpers/run-cli.js';
+import { SAMPLE_PARTNERS, sampleLibrary } from '../shared/search/sample-library.js';
+
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'iaspn-search-'));
+  const dynamo = await startDynalite({ dataDir });
+  try {
+    const runtime = createRuntime(
+      loadConfig({ IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint, IASPN_LOG_LEVEL: 'silent' }),
+      silentLog,
+    );
+    await ensureTable(runtime.store.client, runtime.config.tableName);
+    for (const [id, name] of SAMPLE_PARTNERS)
+      await putPartner(
+        runtime.store,
+        { id, name, kind: 'ministry', languages: ['en'], createdAt: '2025-01-01T00:00:00.000Z' },
+        'create',
+      );
+    const resources = sampleLibrary().map(({ meta: _meta, ...r }) => resourceToItem(r));
+    await runtime.store.batchWrite({ puts: resources });
+    await refreshSearchIndex(runtime);
+  } finally {
+    await dynamo.close();
+  }
+}, 60_000);
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('iaspn search', () => {
+  it('prints the results in rank order with ids and urls as JSON', async () => {
+    const result = await runCli(['search', 'cash transfers', 'country:brasil', '--limit', '3', '--json'], {
+      IASPN_DATA_DIR: dataDir,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.hits.map((h: { rank: number }) => h.rank)).toEqual([1, 2, 3]);
+    for (const hit of out.hits) {
+      expect(hit.id).toEqual(expect.any(String));
+      expect(hit.url).toMatch(/^https:\/\//);
+      expect(hit.countries).toContain('BR');
+    }
+    expect(out.appliedFilter).toEqual({ countries: ['BR'] });
+    expect(out.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('prints readable results and explains a malformed filter on stderr', async () => {
+    const result = await runCli(['search', 'primera infancia country:narnia'], { IASPN_DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Unknown country "narnia"/);
+    expect(result.stdout).toMatch(/^\d+ results/);
+    expect(result.stdout).toMatch(/«/);
+  });
+
+  it('refuses a bad --limit', async () => {
+    const result = await runCli(['search', 'housing', '--limit', '0'], { IASPN_DATA_DIR: dataDir });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--limit/);
+  });
+});
