@@ -15,8 +15,15 @@ export const LAMBDA_BUNDLE = {
   sourcesContent: false,
   /** Prefer packages' ESM builds: they tree-shake. */
   mainFields: ['module', 'main'],
-  /** Bundle the AWS SDK too: one version pinned by our lock file, and tree-shaking drops what we do not use. */
-  externalModules: [] as string[],
+  /**
+   * Bundle everything, the AWS SDK included: one version pinned by our lock file, and tree-shaking
+   * drops what we do not use. The one exception: iconv-lite's double-byte tables for Chinese,
+   * Japanese and Korean code pages (`./tables/*.json`, 400 KB minified), which it loads lazily on
+   * first use of such a code page. Partner feeds are in UTF-8 or Latin code pages; a feed declaring
+   * Shift_JIS, GBK, Big5 or EUC-KR fails to decode with a logged error instead of bloating every
+   * bundle that decodes text.
+   */
+  externalModules: ['./tables/*'] as string[],
   /** CommonJS dependencies call require(); give the ESM bundle one. */
   banner:
     "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

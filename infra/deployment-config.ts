@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The deployment's configuration, read from CDK context (`-c stage=prod` picks a block of the

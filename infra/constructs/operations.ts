@@ -244,8 +244,18 @@ export class RelayOperations extends Construct {
       new GraphWidget({
         title: 'SES reputation: bounce and complaint rates (%)',
         left: [
-          new MathExpression({ expression: 'b * 100', usingMetrics: { b: bounce }, label: 'bounce %' }),
-          new MathExpression({ expression: 'c * 100', usingMetrics: { c: complaint }, label: 'complaint %' }),
+          new MathExpression({
+            expression: 'b * 100',
+            usingMetrics: { b: bounce },
+            label: 'bounce %',
+            period: Duration.hours(1),
+          }),
+          new MathExpression({
+            expression: 'c * 100',
+            usingMetrics: { c: complaint },
+            label: 'complaint %',
+            period: Duration.hours(1),
+          }),
         ],
         width: 12,
       }),

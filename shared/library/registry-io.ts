@@ -1,5 +1,5 @@
 import { decode } from 'html-entities';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
