@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
 import { RelayEndpoints } from './constructs/endpoints.js';
 import { RelayOperations } from './constructs/operations.js';
@@ -69,6 +70,16 @@ export class RelayStack extends Stack {
       timeZone: deployment.schedules.timeZone,
       description: 'iaspn-relay ingest run',
     });
+
+    // Digests: subscription pages, the scheduled run with its SQS fan-out, SES feedback handling.
+    new RelayDigests(this, 'Digests', {
+      deployment,
+      table: this.table.table,
+      secret: this.secrets.secret,
+      email: this.email,
+      endpoints: this.endpoints,
+    });
+    this.endpoints.output('SubscribeUrl', '/email/subscribe', 'The digest subscription form');
 
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,

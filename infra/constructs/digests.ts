@@ -1,0 +1,116 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { DIGEST_WORKERS } from '#shared/digest/fanout.js';
+import { EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
+import type { DeploymentConfig } from '../deployment-config.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
+import type { RelayEmail } from './email.js';
+import type { RelayEndpoints } from './endpoints.js';
+import { RelayFunction } from './relay-function.js';
+import { ScheduledJob } from './scheduled-job.js';
+
+export interface RelayDigestsProps {
+  readonly deployment: DeploymentConfig;
+  readonly table: ITableV2;
+  readonly secret: ISecret;
+  readonly email: RelayEmail;
+  readonly endpoints: RelayEndpoints;
+}
+
+/**
+ * Email digests: the subscription pages on the HTTP API (`/email/...`), the scheduled run that
+ * plans and fans out to an SQS queue, the worker that sends each batch (at most DIGEST_WORKERS at
+ * once, each at its share of the SES rate, partial batch failures reported), and the handler of
+ * SES bounce and complaint notifications on the configuration set's SNS topic.
+ */
+export class RelayDigests extends Construct {
+  public readonly queue: Queue;
+  public readonly planner: RelayFunction;
+  public readonly worker: RelayFunction;
+  public readonly pages: RelayFunction;
+  public readonly notifications: RelayFunction;
+
+  constructor(scope: Construct, id: string, props: RelayDigestsProps) {
+    super(scope, id);
+    const { deployment, table, secret, email, endpoints } = props;
+    const publicUrl = { IASPN_PUBLIC_URL: endpoints.url };
+
+    const workerTimeout = Duration.minutes(5);
+    this.queue = new Queue(this, 'Batches', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the worker's timeout, as AWS advises for Lambda event sources.
+      visibilityTimeout: Duration.minutes(30),
+      retentionPeriod: Duration.days(2),
+      deadLetterQueue: { queue: deadLetterQueue(this, 'BatchDeadLetters'), maxReceiveCount: 5 },
+    });
+
+    this.planner = new RelayFunction(this, 'Digest', {
+      entry: 'functions/digest/handler.ts',
+      description: 'Plans the digest run: due subscribers onto the batch queue',
+      stage: deployment.stage,
+      timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
+      environment: { ...publicUrl, IASPN_DIGEST_QUEUE_URL: this.queue.queueUrl },
+    })
+      .bindTable(table, 'readWrite')
+      .bindSecret(secret);
+    email.grantSend(this.planner);
+    this.queue.grantSendMessages(this.planner.function);
+    new ScheduledJob(this, 'DigestSchedule', {
+      fn: this.planner,
+      expression: deployment.schedules.digest,
+      timeZone: deployment.schedules.timeZone,
+      description: 'iaspn-relay digest run',
+    });
+
+    this.worker = new RelayFunction(this, 'DigestWorker', {
+      entry: 'functions/digest/worker.ts',
+      description: 'Sends one batch of digests (claims first, paced to the SES rate)',
+      stage: deployment.stage,
+      timeout: workerTimeout,
+      memorySize: 1024,
+      environment: publicUrl,
+    })
+      .bindTable(table, 'readWrite')
+      .bindSecret(secret);
+    email.grantSend(this.worker);
+    this.worker.function.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        maxConcurrency: DIGEST_WORKERS,
+      }),
+    );
+
+    this.pages = new RelayFunction(this, 'DigestPages', {
+      entry: 'functions/digest/http.ts',
+      description: 'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe',
+      stage: deployment.stage,
+      environment: publicUrl,
+    })
+      .bindTable(table, 'readWrite')
+      .bindSecret(secret);
+    email.grantSend(this.pages);
+    endpoints.route(EMAIL_ROUTE_PREFIX, this.pages, [HttpMethod.GET, HttpMethod.POST]);
+
+    this.notifications = new RelayFunction(this, 'DigestNotifications', {
+      entry: 'functions/digest/notifications.ts',
+      description: 'SES bounces and complaints from SNS: suppress or count',
+      stage: deployment.stage,
+    })
+      .bindTable(table, 'readWrite')
+      .bindSecret(secret);
+    email.feedbackTopic.addSubscription(
+      new LambdaSubscription(this.notifications.function, {
+        deadLetterQueue: deadLetterQueue(this, 'NotificationDeadLetters'),
+      }),
+    );
+  }
+}
