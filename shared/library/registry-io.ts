@@ -190,6 +190,7 @@ export function registryToOpml(document: RegistryExport, title = 'IASPN partner 
         `      <outline${attrs({
           type: 'rss',
           text: f.title ?? f.url,
+          title: f.title,
           xmlUrl: f.url,
           'iaspn:feed': f.id,
           'iaspn:language': f.defaultLanguage,
@@ -246,7 +247,7 @@ export function opmlToRegistry(opml: string, defaultPartner?: string): RegistryD
         ...(a['iaspn:feed'] ? { id: a['iaspn:feed'] } : {}),
         partnerId,
         url: a.xmlUrl,
-        title: a.title ?? a.text,
+        title: a.title ?? (a.text === a.xmlUrl ? undefined : a.text),
         defaultLanguage: a['iaspn:language'] as never,
         defaultType: a['iaspn:type'] as never,
         defaultTopics: list(a['iaspn:topics']),

@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { loadConfig } from '#shared/config.js';
+import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '#shared/domain/resource.js';
+import { type CheckedFeed, checkFeed } from '#shared/ingest/check.js';
+import {
+  addFeed,
+  canonicalFeedUrl,
+  type Feed,
+  findFeed,
+  findFeedByUrl,
+  findPartner,
+  freeFeedId,
+  listFeeds,
+  newFeedHealth,
+  PARTNER_KINDS,
+  type PartnerKind,
+  putPartner,
+  RegistryError,
+  removeFeed,
+  setFeedStatus,
+  slugify,
+} from '#shared/library/registry.js';
+import {
+  exportRegistry,
+  importRegistry,
+  opmlToRegistry,
+  registryToOpml,
+} from '#shared/library/registry-io.js';
+import { countryByCode, topicById } from '#shared/taxonomy/index.js';
+import { envWithFlags, type GlobalOptions, withCliRuntime } from '../context.js';
+import { printJson, println, printTable } from '../output.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function checkCountries(codes: string[] = []): string[] {
+  return codes.map((code) => {
+    const upper = code.toUpperCase();
+    if (!countryByCode(upper)) throw new InvalidArgumentError(`unknown country code ${code}`);
+    return upper;
+  });
+}
+
+function checkTopics(ids: string[] = []): string[] {
+  for (const id of ids) if (!topicById(id)) throw new InvalidArgumentError(`unknown topic ${id}`);
+  return ids;
+}
+
+/** A readable name for a feed URL: its file name without extension, else its host's first label. */
+function feedNameOf(url: string): string {
+  const { pathname, hostname } = new URL(url);
+  const file = pathname
+    .split('/')
+    .filter(Boolean)
+    .pop()
+    ?.replace(/\.[a-z]+$/i, '');
+  return file && !/^(feed|rss|atom|index)$/i.test(file)
+    ? file
+    : hostname.replace(/^www\./, '').split('.')[0]!;
+}
+
+/** Prints what a check found: the feed, then each resource (or all of them as JSON). */
+function printChecked(
+  checked: CheckedFeed,
+  json: boolean | undefined,
+  limit = Number.POSITIVE_INFINITY,
+): void {
+  if (json) {
+    printJson(checked.resources);
+    return;
+  }
+  println(
+    `${checked.feed.format.toUpperCase()} feed "${checked.feed.title ?? ''}" from ${checked.source} (${checked.bytes} bytes, ${checked.charset})`,
+  );
+  println(`${checked.resources.length} resource(s), ${checked.skipped.length} item(s) skipped`);
+  for (const s of checked.skipped) println(`  skipped item ${s.index + 1}: ${s.reason}`);
+  for (const r of checked.resources.slice(0, limit)) {
+    println('');
+    println(`  ${r.title}`);
+    println(`    ${r.url}`);
+    println(
+      `    ${r.publishedAt}${r.dateFallback ? ' (no usable date: first-seen time)' : ''} · ${r.language} · ${r.type}`,
+    );
+    if (r.topics.length || r.countries.length)
+      println(`    topics: ${r.topics.join(', ') || '-'} · countries: ${r.countries.join(', ') || '-'}`);
+    if (r.enclosures.length) println(`    enclosures: ${r.enclosures.map((e) => e.url).join(' ')}`);
+  }
+  if (checked.resources.length > limit) println(`  ... and ${checked.resources.length - limit} more`);
+}
+
+interface AddOptions {
+  partner: string;
+  partnerKind?: PartnerKind;
+  type?: ResourceType;
+  lang?: Language;
+  country?: string[];
+  topic?: string[];
+  id?: string;
+  json?: boolean;
+}
+
+export function registerFeeds(program: Command): void {
+  const feeds = program
+    .command('feeds')
+    .description('partner feeds: add, check, list, pause, resume, import, export');
+
+  feeds
+    .command('check')
+    .description('fetch (or read a file), parse and normalise a feed and print what it holds; writes nothing')
+    .argument('<url-or-path>', 'an http(s) URL or a local file')
+    .option('--json', 'print the resources as a JSON array')
+    .option('--base <url>', 'base URL for relative links in a local file')
+    .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
+    .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
+    .action(
+      async (
+        source: string,
+        options: { json?: boolean; base?: string; type?: ResourceType; lang?: Language },
+        command: Command,
+      ) => {
+        const config = loadConfig(envWithFlags(command.optsWithGlobals<GlobalOptions>()));
+        const checked = await checkFeed(source, {
+          config,
+          now: new Date(),
+          baseUrl: options.base,
+          feed: { defaultType: options.type, defaultLanguage: options.lang },
+        });
+        printChecked(checked, options.json);
+      },
+    );
+
+  feeds
+    .command('add')
+    .description('register a partner feed: fetches and validates it first (creates the partner if new)')
+    .argument('<url>', 'the feed URL')
+    .requiredOption('--partner <name>', 'partner id or name (created if new)')
+    .addOption(
+      new Option('--partner-kind <kind>', 'kind of a new partner').choices(PARTNER_KINDS).default('ngo'),
+    )
+    .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
+    .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
+    .option('--country <code>', 'default country (ISO alpha-2; repeatable)', collect)
+    .option('--topic <id>', 'default topic id (repeatable)', collect)
+    .option('--id <id>', 'feed id (default: from the partner and host)')
+    .option('--json', 'print the saved feed as JSON')
+    .action(async (url: string, options: AddOptions, command: Command) => {
+      const countries = checkCountries(options.country);
+      const topics = checkTopics(options.topic);
+      const canonical = canonicalFeedUrl(url);
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const { store } = runtime;
+        const holder = await findFeedByUrl(store, canonical);
+        if (holder)
+          throw new RegistryError('feed_exists', `That URL is already registered as feed ${holder.id}`);
+        const now = runtime.clock();
+        let partner = await findPartner(store, options.partner);
+        const checked = await checkFeed(canonical, {
+          config: runtime.config,
+          now,
+          feed: {
+            partnerId: partner?.id ?? slugify(options.partner),
+            defaultType: options.type,
+            defaultLanguage: options.lang,
+            defaultTopics: topics,
+            defaultCountries: countries,
+          },
+        });
+        if (!partner) {
+          partner = {
+            id: slugify(options.partner),
+            name: options.partner,
+            kind: options.partnerKind ?? 'ngo',
+            languages: options.lang ? [options.lang] : [],
+            createdAt: now.toISOString(),
+          };
+          await putPartner(store, partner, 'create');
+          process.stderr.write(`created partner ${partner.id} (${partner.kind})\n`);
+        }
+        const feed: Feed = JSON.parse(
+          JSON.stringify({
+            id: options.id ?? (await freeFeedId(store, `${partner.id}-${feedNameOf(canonical)}`)),
+            partnerId: partner.id,
+            url: canonical,
+            title: checked.feed.title,
+            defaultLanguage: options.lang,
+            defaultType: options.type,
+            defaultTopics: topics,
+            defaultCountries: countries,
+            status: 'active',
+            health: newFeedHealth(),
+            createdAt: now.toISOString(),
+          }),
+        );
+        const saved = await addFeed(store, feed);
+        if (options.json) printJson(saved);
+        else {
+          println(`added feed ${saved.id} for ${partner.name}`);
+          printChecked(checked, false, 3);
+        }
+      });
+    });
+
+  feeds
+    .command('list')
+    .description('the registered feeds with their health')
+    .option('--json', 'print the feeds as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const all = await listFeeds(runtime.store);
+        if (options.json) {
+          printJson(all);
+          return;
+        }
+        printTable(
+          all.map((f) => ({
+            id: f.id,
+            partner: f.partnerId,
+            status: f.status,
+            fetched: f.health.lastFetchAt?.slice(0, 16).replace('T', ' '),
+            http: f.health.lastStatus,
+            failures: f.health.consecutiveFailures || '',
+            error: f.health.lastErrorKind,
+            'new item': f.health.lastNewItemAt?.slice(0, 10),
+            url: f.url,
+          })),
+          ['id', 'partner', 'status', 'fetched', 'http', 'failures', 'error', 'new item', 'url'],
+        );
+      });
+    });
+
+  for (const [name, status, verb] of [
+    ['pause', 'paused', 'paused'],
+    ['resume', 'active', 'resumed'],
+  ] as const) {
+    feeds
+      .command(name)
+      .description(`${name} a feed (by id or URL)`)
+      .argument('<feed>', 'feed id or URL')
+      .action(async (idOrUrl: string, _options: unknown, command: Command) => {
+        await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+          const feed = await findFeed(runtime.store, idOrUrl);
+          if (!feed) throw new RegistryError('feed_not_found', `No feed ${idOrUrl}`);
+          await setFeedStatus(runtime.store, feed.id, status);
+          println(`${verb} ${feed.id}`);
+        });
+      });
+  }
+
+  feeds
+    .command('remove')
+    .description('remove a feed (its resources stay in the library)')
+    .argument('<feed>', 'feed id or URL')
+    .action(async (idOrUrl: string, _options: unknown, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const feed = await findFeed(runtime.store, idOrUrl);
+        if (!feed) throw new RegistryError('feed_not_found', `No feed ${idOrUrl}`);
+        await removeFeed(runtime.store, feed.id);
+        println(`removed ${feed.id}`);
+      });
+    });
+
+  feeds
+    .command('import')
+    .description('add the partners and feeds of a JSON or OPML file (existing ones are left as they are)')
+    .argument('<file>', 'a JSON registry ({ partners, feeds }) or an OPML file; - for stdin')
+    .option('--partner <id>', 'partner of OPML feeds that are not inside a partner outline')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options: { partner?: string; json?: boolean }, command: Command) => {
+      const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      let document: unknown;
+      if (text.trimStart().startsWith('{')) {
+        try {
+          document = JSON.parse(text);
+        } catch (cause) {
+          throw new RegistryError(
+            'invalid_registry',
+            `${file} is not valid JSON: ${(cause as Error).message}`,
+          );
+        }
+      } else document = opmlToRegistry(text, options.partner);
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const report = await importRegistry(runtime.store, document, runtime.clock);
+        if (options.json) printJson(report);
+        else {
+          println(`partners added: ${report.partnersAdded.length}, feeds added: ${report.feedsAdded.length}`);
+          for (const s of report.feedsSkipped) println(`  skipped ${s.url}: ${s.reason}`);
+        }
+      });
+    });
+
+  feeds
+    .command('export')
+    .description('print the registry as JSON or OPML')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'opml']).default('json'))
+    .action(async (options: { format: 'json' | 'opml' }, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const document = await exportRegistry(runtime.store);
+        if (options.format === 'opml') process.stdout.write(registryToOpml(document));
+        else printJson(document);
+      });
+    });
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { type FeedOutcome, runIngest } from '#shared/ingest/run.js';
+import { type GlobalOptions, withCliRuntime } from '../context.js';
+import { printJson, println } from '../output.js';
+
+function describeOutcome(o: FeedOutcome): string {
+  switch (o.status) {
+    case 'ok':
+      return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged${o.capped ? `, ${o.capped} over the cap` : ''}`;
+    case 'not_modified':
+      return 'not modified';
+    case 'failed':
+      return `FAILED (${o.kind}) ${o.message}${o.pausedNow ? ' — feed paused' : ''}`;
+    default:
+      return o.status;
+  }
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('fetch every active feed once into the library and print the summary')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime, where }) => {
+        process.stderr.write(`ingest on ${where}\n`);
+        const { summary } = await runIngest({
+          ...runtime,
+          onFeedDone: (outcome, done, total) =>
+            process.stderr.write(`[${done}/${total}] ${outcome.feedId}: ${describeOutcome(outcome)}\n`),
+        });
+        if (options.json) printJson(summary);
+        else
+          for (const [key, value] of Object.entries(summary)) {
+            println(`${key.padEnd(14)} ${Array.isArray(value) ? value.join(', ') || '-' : value}`);
+          }
+      });
+    });
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FEEDS_DIR, startFeedServer } from '#cli/local/feed-server.js';
+import type { Resource } from '#shared/domain/resource.js';
+import { runCli } from '../../helpers/run-cli.js';
+
+describe('iaspn feeds / partners / ingest', () => {
+  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer({ dir: SAMPLE_FEEDS_DIR });
+    env = {
+      IASPN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'iaspn-feeds-')),
+      IASPN_FETCH_ALLOWED_ORIGINS: feeds.origin,
+    };
+  });
+  afterAll(async () => feeds.close());
+
+  it('feeds check reads a local file and prints its resources as JSON, writing nothing', async () => {
+    const out = await runCli(
+      ['feeds', 'check', path.join(SAMPLE_FEEDS_DIR, 'red-puentes.rdf.xml'), '--json'],
+      env,
+    );
+    expect(out.code).toBe(0);
+    const resources = JSON.parse(out.stdout) as Resource[];
+    expect(resources.length).toBeGreaterThan(5);
+    expect(resources[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it('feeds check exits non-zero with the reason for an unusable feed or a refused address', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-check-'));
+    const page = path.join(dir, 'page.html');
+    writeFileSync(page, '<!doctype html><html><body>hello</body></html>');
+    const html = await runCli(['feeds', 'check', page], env);
+    expect(html.code).toBe(1);
+    expect(html.stderr).toContain('Unusable feed (not_a_feed): This is an HTML page, not a feed');
+    const metadata = await runCli(['feeds', 'check', 'http://169.254.169.254/latest/meta-data/'], env);
+    expect(metadata.code).toBe(1);
+    expect(metadata.stderr).toContain('refused_address');
+  });
+
+  it('adds a feed after validating it, lists it, and ingests it twice (the second run is all 304s)', async () => {
+    const added = await runCli(
+      [
+        'feeds',
+        'add',
+        `${feeds.origin}/midis-noticias.xml`,
+        '--partner',
+        'MIDIS Perú',
+        '--partner-kind',
+        'ministry',
+        '--country',
+        'PE',
+      ],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('added feed midis-peru-midis-noticias');
+    const refused = await runCli(
+      ['feeds', 'add', `${feeds.origin}/missing.xml`, '--partner', 'MIDIS Perú'],
+      env,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('HTTP 404');
+    const first = await runCli(['ingest', '--json'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/\[1\/1\] midis-peru-midis-noticias: \d+ new/);
+    expect(JSON.parse(first.stdout)).toMatchObject({ feeds: 1, failed: 0 });
+    const second = await runCli(['ingest', '--json'], env);
+    expect(JSON.parse(second.stdout)).toMatchObject({ notModified: 1, new: 0, updated: 0, storeWrites: 1 });
+    const list = await runCli(['feeds', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout)[0]).toMatchObject({
+      id: 'midis-peru-midis-noticias',
+      partnerId: 'midis-peru',
+      defaultCountries: ['PE'],
+      health: { lastStatus: 304, consecutiveFailures: 0 },
+    });
+  });
+});

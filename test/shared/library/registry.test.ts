@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addFeed,
+  type Feed,
+  findFeed,
+  findPartner,
+  getFeed,
+  listFeeds,
+  moveFeedUrl,
+  newFeedHealth,
+  putPartner,
+  RegistryError,
+  removeFeed,
+  removePartner,
+  setFeedStatus,
+} from '#shared/library/registry.js';
+import {
+  exportRegistry,
+  importRegistry,
+  opmlToRegistry,
+  registryToOpml,
+} from '#shared/library/registry-io.js';
+import { fixedClock } from '#shared/runtime/clock.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+
+const clock = fixedClock('2025-06-01T00:00:00.000Z');
+const feed = (id: string, url: string, partnerId = 'midis-pe'): Feed => ({
+  id,
+  partnerId,
+  url,
+  defaultLanguage: 'es',
+  defaultTopics: ['social-registries'],
+  defaultCountries: ['PE'],
+  status: 'active',
+  health: newFeedHealth(),
+  createdAt: clock().toISOString(),
+});
+
+describe('the partner and feed registry', () => {
+  let services: TestServices;
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    services = await startTestServices({ ses: false });
+    runtime = await services.newRuntime({}, clock);
+    await putPartner(
+      runtime.store,
+      {
+        id: 'midis-pe',
+        name: 'Ministerio de Desarrollo e Inclusión Social',
+        kind: 'ministry',
+        country: 'PE',
+        languages: ['es'],
+        createdAt: clock().toISOString(),
+      },
+      'create',
+    );
+  });
+  afterAll(async () => services.close());
+
+  it('writes a partner once and finds it by id or by name, accents ignored', async () => {
+    const again = await putPartner(
+      runtime.store,
+      { id: 'midis-pe', name: 'Other', kind: 'ngo', languages: [], createdAt: clock().toISOString() },
+      'create',
+    );
+    expect(again).toBe(false);
+    expect((await findPartner(runtime.store, 'ministerio de desarrollo e inclusion social'))?.id).toBe(
+      'midis-pe',
+    );
+    await expect(
+      putPartner(
+        runtime.store,
+        { id: 'Bad Id', name: 'x', kind: 'ngo', languages: [], createdAt: '' },
+        'create',
+      ),
+    ).rejects.toThrow(/slug/);
+  });
+
+  it('registers a feed URL once, however it is spelt', async () => {
+    await addFeed(runtime.store, feed('noticias', 'https://www.midis.example.gob.pe/rss.xml'));
+    await expect(
+      addFeed(runtime.store, feed('copy', 'HTTPS://WWW.MIDIS.example.gob.pe/rss.xml#top')),
+    ).rejects.toThrow(/already registered as feed noticias/);
+    await expect(addFeed(runtime.store, feed('noticias', 'https://other.example.org/rss'))).rejects.toThrow(
+      /feed with id noticias already exists/,
+    );
+    // The losing id did not keep a claim on its URL.
+    await addFeed(runtime.store, feed('other', 'https://other.example.org/rss'));
+    await expect(addFeed(runtime.store, feed('js', 'javascript:alert(1)'))).rejects.toThrow(RegistryError);
+    expect((await findFeed(runtime.store, 'https://www.midis.example.gob.pe/rss.xml'))?.id).toBe('noticias');
+  });
+
+  it('pauses and resumes (a resume clears the failure streak), moves and removes feeds', async () => {
+    await runtime.store.update(
+      { pk: 'FEED#other', sk: 'FEED' },
+      { set: { health: { consecutiveFailures: 4 } } },
+    );
+    await setFeedStatus(runtime.store, 'other', 'paused');
+    expect((await getFeed(runtime.store, 'other'))?.status).toBe('paused');
+    const resumed = await setFeedStatus(runtime.store, 'other', 'active');
+    expect(resumed).toMatchObject({ status: 'active', health: { consecutiveFailures: 0 } });
+    await moveFeedUrl(runtime.store, 'other', 'https://other.example.org/rss2');
+    await addFeed(runtime.store, feed('reuse', 'https://other.example.org/rss'));
+    await expect(removePartner(runtime.store, 'midis-pe')).rejects.toThrow(/still has 3 feed/);
+    await removeFeed(runtime.store, 'reuse');
+    expect((await listFeeds(runtime.store)).map((f) => f.id).sort()).toEqual(['noticias', 'other']);
+  });
+
+  it('round-trips through OPML and JSON into a new store', async () => {
+    const exported = await exportRegistry(runtime.store);
+    const opml = registryToOpml(exported);
+    const fromOpml = opmlToRegistry(opml);
+    const fresh = await services.newRuntime({}, clock);
+    const report = await importRegistry(fresh.store, fromOpml, clock);
+    expect(report).toMatchObject({
+      partnersAdded: ['midis-pe'],
+      feedsAdded: ['noticias', 'other'],
+      feedsSkipped: [],
+    });
+    expect(await exportRegistry(fresh.store)).toEqual(exported);
+    // Importing again adds nothing.
+    const twice = await importRegistry(fresh.store, JSON.parse(JSON.stringify(exported)), clock);
+    expect(twice.feedsAdded).toEqual([]);
+    expect(twice.feedsSkipped).toHaveLength(2);
+  });
+
+  it('reads a plain OPML export from another reader, with a default partner', () => {
+    const doc = opmlToRegistry(
+      `<?xml version="1.0"?><opml version="1.0"><body><outline text="A &amp; B" type="rss" xmlUrl="https://a.example.org/feed"/></body></opml>`,
+      'midis-pe',
+    );
+    expect(doc.feeds).toEqual([
+      expect.objectContaining({ partnerId: 'midis-pe', url: 'https://a.example.org/feed', title: 'A & B' }),
+    ]);
+    expect(() =>
+      opmlToRegistry('<opml><body><outline xmlUrl="https://x.example.org/"/></body></opml>'),
+    ).toThrow(/--partner/);
+  });
+});
