@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, RelayError } from '#shared/errors.js';
 import { registerSearch } from './commands/search.js';
+import { registerDigest } from './commands/digest.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
+import { registerSubscribers } from './commands/subscribers.js';
 
 /** The `iaspn` command line: the everyday tasks of admins and partners. */
 export function buildProgram(): Command {
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerStart(program);
   registerSearch(program);
   registerStatus(program);
+  registerSubscribers(program);
+  registerDigest(program);
   return program;
 }
 

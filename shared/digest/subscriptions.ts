@@ -379,3 +379,39 @@ export async function recordTransientBounce(
     throw error;
   }
 }
+
+/**
+ * An admin's explicit subscription without the opt-in (`iaspn subscribers add --confirmed`): the
+ * person agreed elsewhere. Suppressed addresses stay suppressed.
+ */
+export async function subscribeConfirmed(
+  runtime: Runtime,
+  input: Omit<StartSubscriptionInput, 'source'> & { source?: string },
+): Promise<Subscription> {
+  const parsed = startSchema.safeParse({ source: 'cli', ...input });
+  if (!parsed.success)
+    throw new SubscriptionError(`Invalid subscription: ${problemsOf(parsed.error).join('; ')}`);
+  const email = normaliseEmail(parsed.data.email);
+  if (!isValidEmail(email)) throw new SubscriptionError(`Not a valid email address: ${parsed.data.email}`);
+  const fields = { ...parsed.data, filter: normaliseFilter(parsed.data.filter) };
+  const id = subscriptionId(email);
+  const stored = await change(runtime, id, (current, nowIso) => {
+    if (current?.status === 'suppressed') return undefined;
+    const fresh = newSubscription(email, fields, nowIso);
+    if (current?.status === 'confirmed')
+      return {
+        ...current,
+        language: fresh.language,
+        frequency: fresh.frequency,
+        filter: fresh.filter,
+        updatedAt: nowIso,
+      };
+    return current ? { ...current, ...fresh, createdAt: current.createdAt } : fresh;
+  });
+  if (stored?.status === 'suppressed')
+    throw new SubscriptionError('That address is suppressed (bounce or complaint) and cannot be subscribed');
+  if (stored?.status === 'confirmed') return stored;
+  const result = await confirmById(runtime, id);
+  if (result.status !== 'confirmed') throw new SubscriptionError('Could not confirm the subscription');
+  return result.subscription;
+}
