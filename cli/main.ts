@@ -1,7 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, RelayError } from '#shared/errors.js';
-import { registerSearch } from './commands/search.js';
 import { registerDigest } from './commands/digest.js';
+import { registerFeeds } from './commands/feeds.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerPartners } from './commands/partners.js';
+import { registerSearch } from './commands/search.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
 import { registerSubscribers } from './commands/subscribers.js';
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerStart(program);
+  registerPartners(program);
+  registerFeeds(program);
+  registerIngest(program);
   registerSearch(program);
   registerStatus(program);
   registerSubscribers(program);
