@@ -1,0 +1,77 @@
+import type { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqsEnqueue, handleDigestQueue } from '#shared/digest/fanout.js';
+import { runDigest } from '#shared/digest/run.js';
+import { getSubscription, subscribeConfirmed } from '#shared/digest/subscriptions.js';
+import type { Mailer } from '#shared/email/mailer.js';
+import { EmailSendError } from '#shared/email/mailer.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { makeResource, movableClock, storeResources } from './helpers.js';
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+});
+afterAll(() => services.close());
+
+describe('the digest fan-out', () => {
+  it('plans batches onto SQS, and the worker sends them, reporting only retryable failures', async () => {
+    const clock = movableClock('2026-03-02T09:00:00.000Z');
+    const runtime = await services.newRuntime({}, clock);
+    for (let i = 0; i < 150; i += 1)
+      await subscribeConfirmed(runtime, { email: `fan${i}@example.org`, frequency: 'daily' });
+    await storeResources(runtime.store, [
+      makeResource({ id: 'fan-doc', firstSeenAt: '2026-03-02T10:00:00.000Z' }),
+    ]);
+    clock.set('2026-03-03T00:30:00.000Z');
+
+    const batches: SendMessageBatchCommand['input'][] = [];
+    const queue = createSqsEnqueue(
+      { send: async (c: SendMessageBatchCommand) => (batches.push(c.input), {}) } as never,
+      'https://sqs.local/q',
+    );
+    const plan = await runDigest(runtime, { enqueue: queue.enqueue });
+    await queue.flush();
+    expect(plan).toMatchObject({ due: 150, sent: 0, batches: 2 });
+    const messages = batches.flatMap((b) => b.Entries ?? []);
+    expect(messages).toHaveLength(2);
+
+    // The worker: one message throttled for one subscriber (retryable), a garbage message dropped.
+    let sends = 0;
+    const mailer: Mailer = {
+      sent: 0,
+      async send(email) {
+        sends += 1;
+        if (email.to === 'fan7@example.org') throw new EmailSendError('throttled too long', true);
+        return { messageId: `m${sends}` };
+      },
+    };
+    const event = {
+      Records: [
+        ...messages.map((m, i) => ({ messageId: `sqs-${i}`, body: m.MessageBody })),
+        { messageId: 'garbage', body: 'not json' },
+      ],
+    } as unknown as SQSEvent;
+    const response = await handleDigestQueue(runtime, event, { mailer });
+    expect(sends).toBe(150);
+    const failed = response.batchItemFailures.map((f) => f.itemIdentifier);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/^sqs-/);
+
+    // SQS redelivers the failed message: only the one left unsent goes out.
+    const redelivery = event.Records.filter((r) => r.messageId === failed[0]);
+    const again = await handleDigestQueue(runtime, { Records: redelivery } as SQSEvent, {
+      mailer: {
+        sent: 0,
+        async send() {
+          sends += 1;
+          return { messageId: 'retry' };
+        },
+      },
+    });
+    expect(again.batchItemFailures).toEqual([]);
+    expect(sends).toBe(151);
+    expect((await getSubscription(runtime, 'fan7@example.org'))?.lastPeriod).toBe('D2026-03-03');
+  });
+});
