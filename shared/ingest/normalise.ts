@@ -206,21 +206,71 @@ export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
   );
 }
 
-/** Normalises one raw item, or says why it was skipped. */
-export function normaliseItem(
+/** Bumped when normalisation changes, so that stored resources are normalised again once. */
+export const NORMALISER_VERSION = 1;
+
+/**
+ * An item identified but not yet normalised: what the writer needs to decide whether there is
+ * anything to do. `fingerprint` digests everything normalisation reads (the raw item, the feed's
+ * language and defaults, the normaliser's version): an unchanged fingerprint means an unchanged
+ * resource, so the costly steps (sanitising, tagging, language detection) run only for new and
+ * changed items.
+ */
+export interface Candidate {
+  index: number;
+  id: string;
+  url: string;
+  fingerprint: string;
+  item: RawItem;
+}
+
+export function identifyItem(
   item: RawItem,
+  index: number,
   feed: FeedContext,
   raw: Pick<RawFeed, 'language'>,
-  now: Date,
-): Resource | string {
-  const enclosures = item.enclosures.map((e) => enclosureOf(e, item.base)).filter((e) => e !== undefined);
-  const url =
-    item.links.map((l) => canonicalUrl(l, item.base)).find(Boolean) ??
-    enclosures.find((e) => typeOfEnclosure(e))?.url;
+): Candidate | string {
+  let url: string | undefined;
+  for (const link of item.links) {
+    url = canonicalUrl(link, item.base);
+    if (url) break;
+  }
+  if (!url) {
+    for (const e of item.enclosures) {
+      const enclosure = enclosureOf(e, item.base);
+      if (enclosure && typeOfEnclosure(enclosure)) {
+        url = enclosure.url;
+        break;
+      }
+    }
+  }
   if (!url) return 'no http(s) link';
   const identity = itemIdentity(item, url);
   if (!identity) return 'no identity (no guid, id, link, title or date)';
+  const fingerprint = hash(
+    JSON.stringify([
+      NORMALISER_VERSION,
+      raw.language ?? '',
+      feed.partnerId,
+      feed.defaultLanguage ?? '',
+      feed.defaultType ?? '',
+      feed.defaultTopics,
+      feed.defaultCountries,
+      item,
+    ]),
+  );
+  return { index, id: resourceId(feed.id, identity), url, fingerprint, item };
+}
 
+/** Normalises an identified item into a Resource. */
+export function normaliseCandidate(
+  candidate: Candidate,
+  feed: FeedContext,
+  raw: Pick<RawFeed, 'language'>,
+  now: Date,
+): Resource {
+  const { item, url, id } = candidate;
+  const enclosures = item.enclosures.map((e) => enclosureOf(e, item.base)).filter((e) => e !== undefined);
   const summarySource = item.summary ?? item.content ?? item.contentText;
   const summaryText = plainText(summarySource);
   let title = cutAtWord(plainText(item.title), TITLE_MAX);
@@ -250,7 +300,7 @@ export function normaliseItem(
     images[0] ?? enclosures.find((e) => e.medium === 'image' || e.mimeType?.startsWith('image/'))?.url;
 
   const resource: Omit<Resource, 'contentHash'> = {
-    id: resourceId(feed.id, identity),
+    id,
     feedId: feed.id,
     partnerId: feed.partnerId,
     sources: [{ feedId: feed.id, partnerId: feed.partnerId }],
@@ -276,19 +326,39 @@ export function normaliseItem(
   return { ...resource, contentHash: contentHashOf(resource) };
 }
 
-/** Every item of a feed; duplicates of an id already seen in this feed are skipped. */
-export function normaliseFeed(raw: RawFeed, feed: FeedContext, now: Date): Normalised {
-  const resources: Resource[] = [];
+/** Normalises one raw item, or says why it was skipped. */
+export function normaliseItem(
+  item: RawItem,
+  feed: FeedContext,
+  raw: Pick<RawFeed, 'language'>,
+  now: Date,
+): Resource | string {
+  const candidate = identifyItem(item, 0, feed, raw);
+  return typeof candidate === 'string' ? candidate : normaliseCandidate(candidate, feed, raw, now);
+}
+
+/** Identifies every item of a feed; a later item with an id already seen in this feed is skipped. */
+export function identifyFeed(
+  raw: RawFeed,
+  feed: FeedContext,
+): { candidates: Candidate[]; skipped: SkippedItem[] } {
+  const candidates: Candidate[] = [];
   const skipped: SkippedItem[] = [];
   const seen = new Set<string>();
   raw.items.forEach((item, index) => {
-    const out = normaliseItem(item, feed, raw, now);
+    const out = identifyItem(item, index, feed, raw);
     if (typeof out === 'string') skipped.push({ index, reason: out });
     else if (seen.has(out.id)) skipped.push({ index, reason: 'duplicate id in this feed' });
     else {
       seen.add(out.id);
-      resources.push(out);
+      candidates.push(out);
     }
   });
-  return { resources, skipped };
+  return { candidates, skipped };
+}
+
+/** Every item of a feed, fully normalised. */
+export function normaliseFeed(raw: RawFeed, feed: FeedContext, now: Date): Normalised {
+  const { candidates, skipped } = identifyFeed(raw, feed);
+  return { resources: candidates.map((c) => normaliseCandidate(c, feed, raw, now)), skipped };
 }

@@ -9,7 +9,7 @@ import { keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
 import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetcher.js';
 import { FeedParseError } from './parse.js';
-import { readFeedBytes } from './read.js';
+import { scanFeedBytes } from './read.js';
 import { writeFeedResources } from './writer.js';
 
 /**
@@ -136,15 +136,23 @@ export async function ingestFeed(
       });
       return { outcome: { feedId: feed.id, status: 'not_modified' }, created: [] };
     }
-    const read = readFeedBytes(fetched.body, {
+    const scanned = scanFeedBytes(fetched.body, {
       contentType: fetched.contentType,
       url: fetched.url,
       feed,
       now,
     });
-    for (const s of read.skipped)
+    for (const s of scanned.skipped)
       log.debug('item skipped', { feedId: feed.id, index: s.index, reason: s.reason });
-    const written = await writeFeedResources(store, read.resources, {
+    const pending = scanned.candidates.map((candidate) => ({
+      id: candidate.id,
+      url: candidate.url,
+      fingerprint: candidate.fingerprint,
+      feedId: feed.id,
+      partnerId: feed.partnerId,
+      normalise: () => scanned.normalise(candidate),
+    }));
+    const written = await writeFeedResources(store, pending, {
       maxNew: config.ingest.maxNewItemsPerFeed,
       log,
     });
@@ -165,13 +173,13 @@ export async function ingestFeed(
       outcome: {
         feedId: feed.id,
         status: 'ok',
-        itemsSeen: read.resources.length + read.skipped.length,
+        itemsSeen: scanned.candidates.length + scanned.skipped.length,
         new: written.created.length,
         updated: written.updated,
         unchanged: written.unchanged,
         duplicates: written.duplicates,
         capped: written.capped,
-        skipped: read.skipped.length,
+        skipped: scanned.skipped.length,
       },
       created: written.created,
     };

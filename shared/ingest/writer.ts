@@ -5,14 +5,16 @@ import { keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
 
 /**
- * Writes one feed's normalised resources (issue item 4):
+ * Writes one feed's identified items (issue item 4):
  *
- * - known id, same content hash: nothing is written;
- * - known id, changed: rewritten, keeping `firstSeenAt`, `sources` and (for an undated item) the
+ * - known id, same fingerprint (the raw item and everything normalisation reads are unchanged):
+ *   nothing is normalised and nothing is written;
+ * - known id, new fingerprint but the same normalised content hash: nothing is written;
+ * - known id, changed content: rewritten, keeping `firstSeenAt`, `sources` and (for an undated item) the
  *   first `publishedAt`;
  * - new id: its canonical URL is claimed first with a conditional put (`URL#<hash>`): the claim is
  *   what makes the resource new exactly once, across feeds and concurrent runs; the resources
- *   whose claims were won are then written in batches of 25;
+ *   whose claims were won are then normalised and written in batches of 25;
  * - new id whose URL another resource holds (the same page through a second feed): that resource
  *   gains this feed in `sources`, once;
  * - at most `maxNew` new resources are accepted from one feed per run (the rest wait for the next
@@ -35,43 +37,71 @@ interface UrlClaim extends Item {
   resourceId: string;
 }
 
+/** An identified feed item: its id, canonical URL and fingerprint, and how to normalise it. */
+export interface PendingResource {
+  id: string;
+  url: string;
+  /** Digest of everything normalisation reads: equal means unchanged, with no work at all. */
+  fingerprint: string;
+  feedId: string;
+  partnerId: string;
+  normalise(): Resource;
+}
+
+const itemOf = (r: Resource, fingerprint: string): Item => ({
+  ...resourceToItem(r),
+  sourceHash: fingerprint,
+});
+
 export async function writeFeedResources(
   store: Store,
-  resources: Resource[],
+  pending: PendingResource[],
   options: { maxNew: number; log: Log },
 ): Promise<WriteResult> {
   const result: WriteResult = { created: [], updated: 0, unchanged: 0, duplicates: 0, capped: 0 };
-  if (resources.length === 0) return result;
-  const existing = new Map(
-    (await store.batchGet(resources.map((r) => keys.resource(r.id)))).map((item) => [
-      String(item.pk),
-      itemToResource(item),
-    ]),
+  if (pending.length === 0) return result;
+  const existingItems = new Map(
+    (await store.batchGet(pending.map((p) => keys.resource(p.id)))).map((item) => [String(item.pk), item]),
   );
   const changed: Item[] = [];
-  const fresh: Resource[] = [];
-  for (const r of resources) {
-    const old = existing.get(keys.resource(r.id).pk);
-    if (!old) fresh.push(r);
-    else if (old.contentHash === r.contentHash) result.unchanged += 1;
-    else {
-      changed.push(
-        resourceToItem({
+  const fresh: PendingResource[] = [];
+  for (const p of pending) {
+    const oldItem = existingItems.get(keys.resource(p.id).pk);
+    if (!oldItem) {
+      fresh.push(p);
+      continue;
+    }
+    if (oldItem.sourceHash === p.fingerprint) {
+      result.unchanged += 1;
+      continue;
+    }
+    const old = itemToResource(oldItem);
+    const r = p.normalise();
+    if (old.contentHash === r.contentHash) {
+      // The feed item changed in a way that changes nothing we store.
+      result.unchanged += 1;
+      continue;
+    }
+    changed.push(
+      itemOf(
+        {
           ...r,
           feedId: old.feedId,
           partnerId: old.partnerId,
           firstSeenAt: old.firstSeenAt,
           sources: old.sources,
           publishedAt: r.dateFallback ? old.publishedAt : r.publishedAt,
-        }),
-      );
-      if (old.url !== r.url) await store.putIfAbsent({ ...keys.resourceUrl(r.url), resourceId: r.id });
-    }
+        },
+        p.fingerprint,
+      ),
+    );
+    if (old.url !== r.url)
+      await store.putIfAbsent({ ...keys.resourceUrl(r.url), resourceId: r.id, url: r.url });
   }
 
   // New ids: whose URL is already held by another resource?
   const claims = new Map(
-    (await store.batchGet<UrlClaim>(fresh.map((r) => keys.resourceUrl(r.url)))).map((c) => [String(c.pk), c]),
+    (await store.batchGet<UrlClaim>(fresh.map((p) => keys.resourceUrl(p.url)))).map((c) => [String(c.pk), c]),
   );
   const holders = new Map<string, Resource>();
   const holderIds = [...claims.values()].map((c) => c.resourceId);
@@ -81,10 +111,11 @@ export async function writeFeedResources(
     }
   }
   const created: Resource[] = [];
-  for (const r of fresh) {
-    const claim = claims.get(keys.resourceUrl(r.url).pk);
-    if (claim && claim.resourceId !== r.id) {
-      await addSource(store, holders.get(keys.resource(claim.resourceId).pk), r, options.log);
+  const createdItems: Item[] = [];
+  for (const p of fresh) {
+    const claim = claims.get(keys.resourceUrl(p.url).pk);
+    if (claim && claim.resourceId !== p.id) {
+      await addSource(store, holders.get(keys.resource(claim.resourceId).pk), p, options.log);
       result.duplicates += 1;
       continue;
     }
@@ -93,20 +124,22 @@ export async function writeFeedResources(
       continue;
     }
     // A claim that already names this id was left by a run that stopped before writing: finish it.
-    if (claim || (await store.putIfAbsent({ ...keys.resourceUrl(r.url), resourceId: r.id, url: r.url }))) {
+    if (claim || (await store.putIfAbsent({ ...keys.resourceUrl(p.url), resourceId: p.id, url: p.url }))) {
+      const r = p.normalise();
       created.push(r);
+      createdItems.push(itemOf(r, p.fingerprint));
       continue;
     }
     // Lost the claim just now (a concurrent run or another feed in this run): a duplicate.
-    const holder = await store.get<UrlClaim>(keys.resourceUrl(r.url));
+    const holder = await store.get<UrlClaim>(keys.resourceUrl(p.url));
     const holderResource = holder ? await store.get(keys.resource(holder.resourceId)) : undefined;
-    await addSource(store, holderResource ? itemToResource(holderResource) : undefined, r, options.log);
+    await addSource(store, holderResource ? itemToResource(holderResource) : undefined, p, options.log);
     result.duplicates += 1;
   }
   if (result.capped > 0) {
-    options.log.warn('feed over its new-item cap', { feedId: resources[0]!.feedId, capped: result.capped });
+    options.log.warn('feed over its new-item cap', { feedId: pending[0]!.feedId, capped: result.capped });
   }
-  await store.batchWrite({ puts: [...created.map(resourceToItem), ...changed] });
+  await store.batchWrite({ puts: [...createdItems, ...changed] });
   result.created = created;
   result.updated = changed.length;
   return result;
@@ -116,7 +149,7 @@ export async function writeFeedResources(
 async function addSource(
   store: Store,
   holder: Resource | undefined,
-  duplicate: Resource,
+  duplicate: Pick<PendingResource, 'feedId' | 'partnerId'>,
   log: Log,
 ): Promise<void> {
   if (!holder) return;

@@ -28,8 +28,21 @@ export type ResourceItem = Item &
     gsi3sk: string;
   };
 
-/** Attributes that belong to the table, not to the resource. */
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+/**
+ * Attributes that belong to the table, not to the resource. `sourceHash` is the ingest writer's
+ * fingerprint of the feed item the resource was normalised from.
+ */
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'sourceHash',
+] as const;
 
 /** The index sort key shared by the date and feed collections. */
 export const publishedSortKey = (resource: Pick<Resource, 'publishedAt' | 'id'>) =>
