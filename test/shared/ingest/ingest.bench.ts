@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Parser from 'rss-parser';
+import { bench, describe } from 'vitest';
+import { readFeedBytes, scanFeedBytes } from '#shared/ingest/read.js';
+import { runIngest } from '#shared/ingest/run.js';
+import { addFeed, newFeedHealth, putPartner } from '#shared/library/registry.js';
+import { generatedFeed } from '../../helpers/generated-feeds.js';
+import { startTestServices } from '../../helpers/local-services.js';
+
+/**
+ * Ingest benchmarks (`npm run bench`), each against a baseline measured in the same run:
+ *
+ * 1. parse-and-normalise throughput over the same bytes as plain rss-parser `parseString`: the
+ *    steady-state path (decode, parse, identify and fingerprint every item: what a run does for
+ *    items it already has) and full normalisation (sanitising, tagging, language: what a run does
+ *    for new and changed items), each as a ratio to bare parsing;
+ * 2. a full ingest of 200 feeds x 50 items into dynalite from a local feed server: items/s and
+ *    store operations, first run against an unchanged re-run (304s) and a re-run from a server
+ *    that ignores validators (200 with the same bytes).
+ */
+
+const FEED = {
+  id: 'bench',
+  partnerId: 'bench',
+  url: 'https://partner1.example.org/rss',
+  defaultTopics: [],
+  defaultCountries: [],
+};
+const NOW = new Date('2025-07-01T00:00:00.000Z');
+const bytes = Buffer.from(generatedFeed(1, 200));
+const MB = bytes.length / 1e6;
+const lines: string[] = [];
+
+async function msPerRun(fn: () => unknown, runs: number): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) await fn();
+  return (performance.now() - started) / runs;
+}
+
+const bare = () => new Parser().parseString(bytes.toString('utf8'));
+const scan = () => scanFeedBytes(bytes, { url: FEED.url, feed: FEED, now: NOW });
+const full = () => readFeedBytes(bytes, { url: FEED.url, feed: FEED, now: NOW });
+
+async function measureParsing(): Promise<void> {
+  // Interleaved rounds, medians: the three are measured under the same load.
+  const samples: [number, number, number][] = [];
+  for (let round = 0; round < 5; round++)
+    samples.push([await msPerRun(bare, 10), await msPerRun(scan, 10), await msPerRun(full, 10)]);
+  const median = (i: 0 | 1 | 2) => samples.map((s) => s[i]).sort((a, b) => a - b)[2]!;
+  const [b, s, f] = [median(0), median(1), median(2)];
+  lines.push(
+    `parse-and-normalise, ${MB.toFixed(2)} MB RSS with 200 items (HTML content), median of 5 rounds:`,
+    `  rss-parser parseString (baseline)   ${(MB / (b / 1000)).toFixed(1).padStart(6)} MB/s  ${b.toFixed(1)} ms`,
+    `  decode+parse+identify (every run)   ${(MB / (s / 1000)).toFixed(1).padStart(6)} MB/s  ${s.toFixed(1)} ms  ratio ${(s / b).toFixed(2)}x (target < 1.5x)`,
+    `  full normalisation (new/changed)    ${(MB / (f / 1000)).toFixed(1).padStart(6)} MB/s  ${f.toFixed(1)} ms  ratio ${(f / b).toFixed(2)}x (target < 1.5x)`,
+  );
+}
+
+async function measureIngest(): Promise<void> {
+  const FEEDS = 200;
+  const ITEMS = 50;
+  const bodies = Array.from({ length: FEEDS }, (_, i) => Buffer.from(generatedFeed(i, ITEMS)));
+  const etags = bodies.map((b) => `"${createHash('sha1').update(b).digest('hex').slice(0, 16)}"`);
+  let honourValidators = true;
+  const server = http.createServer((req, res) => {
+    const n = Number(/^\/feed-(\d+)\.xml$/.exec(req.url ?? '')?.[1]);
+    const body = bodies[n];
+    if (!body) return void res.writeHead(404).end();
+    if (honourValidators && req.headers['if-none-match'] === etags[n])
+      return void res.writeHead(304, { etag: etags[n] }).end();
+    res
+      .writeHead(200, {
+        'content-type': 'application/rss+xml',
+        etag: etags[n],
+        'content-length': body.length,
+      })
+      .end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const services = await startTestServices({ ses: false });
+  try {
+    const runtime = await services.newRuntime({ IASPN_FETCH_ALLOWED_ORIGINS: origin });
+    await putPartner(
+      runtime.store,
+      { id: 'bench', name: 'Bench', kind: 'ngo', languages: ['en'], createdAt: NOW.toISOString() },
+      'create',
+    );
+    for (let i = 0; i < FEEDS; i++) {
+      await addFeed(runtime.store, {
+        id: `feed-${i}`,
+        partnerId: 'bench',
+        url: `${origin}/feed-${i}.xml`,
+        defaultTopics: [],
+        defaultCountries: [],
+        status: 'active',
+        health: newFeedHealth(),
+        createdAt: NOW.toISOString(),
+      });
+    }
+    const run = async (label: string) => {
+      const started = performance.now();
+      const { summary } = await runIngest(runtime);
+      const seconds = (performance.now() - started) / 1000;
+      return { label, seconds, summary, itemsPerSecond: (FEEDS * ITEMS) / seconds };
+    };
+    const first = await run('first run');
+    const unchanged = await run('unchanged re-run (304)');
+    honourValidators = false;
+    const revalidated = await run('unchanged re-run (200, same bytes)');
+    lines.push(
+      '',
+      `full ingest: ${FEEDS} feeds x ${ITEMS} items into dynalite from a local feed server (concurrency ${runtime.config.ingest.concurrency}):`,
+    );
+    for (const r of [first, unchanged, revalidated]) {
+      const s = r.summary;
+      lines.push(
+        `  ${r.label.padEnd(36)} ${r.itemsPerSecond.toFixed(0).padStart(7)} items/s  ${r.seconds.toFixed(2)} s  new ${s.new} updated ${s.updated} unchanged ${s.unchanged} notModified ${s.notModified}  store requests ${s.storeRequests}, items written ${s.storeWrites}`,
+      );
+    }
+    lines.push(
+      `  store requests, first run / 304 re-run: ${(first.summary.storeRequests / unchanged.summary.storeRequests).toFixed(1)}x cheaper (target >= 10x)`,
+      `  store requests, first run / 200 re-run: ${(first.summary.storeRequests / revalidated.summary.storeRequests).toFixed(1)}x cheaper; items written ${first.summary.storeWrites} vs ${revalidated.summary.storeWrites}`,
+    );
+  } finally {
+    await services.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('ingest', () => {
+  let measured = false;
+  bench(
+    'figures (printed below)',
+    async () => {
+      if (measured) return;
+      measured = true;
+      await measureParsing();
+      await measureIngest();
+      console.log(`\n${lines.join('\n')}\n`);
+    },
+    { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },
+  );
+  bench('rss-parser parseString (baseline)', async () => void (await bare()), { time: 1000 });
+  bench('decode + parse + identify', () => void scan(), { time: 1000 });
+  bench('full normalisation', () => void full(), { time: 1000 });
+});
