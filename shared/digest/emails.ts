@@ -113,7 +113,7 @@ export interface RenderedEmail {
 
 export function renderDigest(digest: Digest): RenderedEmail {
   const s = STRINGS[digest.language];
-  const view = { d: digest, s, title: s.portal };
+  const view = { d: digest, s, title: s.digestHeading };
   return { subject: digest.subject, html: renderDigestHtml(view), text: renderDigestText(view) };
 }
 

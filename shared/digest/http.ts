@@ -8,6 +8,7 @@ import {
   jsonResult,
 } from '../http/types.js';
 import type { ResourceFilter } from '../library/filters.js';
+import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { selectResources, subscriptionLinks, toEntry } from './compose.js';
@@ -212,11 +213,12 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       if (!sub) return badLink();
       const resources = await listResourcesSeenSince(runtime.store, window.since, window.until);
       const { matched } = selectResources(resources, sub, window.since, window.until);
+      const names = new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
       return html(
         200,
         pages.entries(
           sub.language,
-          matched.map((r) => toEntry(r, sub.language, new Map())),
+          matched.map((r) => toEntry(r, sub.language, names)),
         ),
       );
     }

@@ -43,6 +43,7 @@ const en = {
     count === 1 ? `IASPN digest: ${first}` : `IASPN digest: ${first} and ${count - 1} more`,
   digestIntro: (count: number) =>
     count === 1 ? 'One new resource matches your interests.' : `${count} new resources match your interests.`,
+  digestHeading: "What's new for you",
   highlight: 'Partner highlight of the month',
   more: (n: number) => `See ${n} more`,
   read: 'Read',
@@ -117,6 +118,7 @@ const es: Strings = {
     count === 1
       ? 'Un recurso nuevo coincide con sus intereses.'
       : `${count} recursos nuevos coinciden con sus intereses.`,
+  digestHeading: 'Novedades para usted',
   highlight: 'Socio destacado del mes',
   more: (n) => `Ver ${n} más`,
   read: 'Leer',

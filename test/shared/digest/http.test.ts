@@ -4,7 +4,7 @@ import { nextDueAt, periodOf } from '#shared/digest/schedule.js';
 import { getSubscription, RATE_LIMITS, startSubscription } from '#shared/digest/subscriptions.js';
 import { signToken, verifyToken } from '#shared/digest/tokens.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { formBody, httpEvent, movableClock } from './helpers.js';
+import { formBody, httpEvent, makeResource, movableClock, storeResources } from './helpers.js';
 
 let services: TestServices;
 beforeAll(async () => {
@@ -129,6 +129,36 @@ describe('the subscription pages', () => {
     for (const bad of [unsubscribeToken, `${token}x`, '']) {
       expect((await handler(httpEvent('GET', `/email/preferences?token=${bad}`))).statusCode).toBe(400);
     }
+  });
+});
+
+describe('the "see more" page', () => {
+  it('lists every matching resource of a digest window, escaped', async () => {
+    const runtime = await services.newRuntime({}, movableClock('2026-03-03T00:30:00.000Z'));
+    const { subscribeConfirmed } = await import('#shared/digest/subscriptions.js');
+    const sub = await subscribeConfirmed(runtime, { email: 'more@example.org', filter: { types: ['news'] } });
+    await storeResources(runtime.store, [
+      makeResource({
+        id: 'n1',
+        type: 'news',
+        title: 'News <b>one</b>',
+        firstSeenAt: '2026-03-02T01:00:00.000Z',
+      }),
+      makeResource({ id: 'n2', type: 'news', title: 'News two', firstSeenAt: '2026-03-02T02:00:00.000Z' }),
+      makeResource({
+        id: 'd1',
+        type: 'document',
+        title: 'A document',
+        firstSeenAt: '2026-03-02T03:00:00.000Z',
+      }),
+    ]);
+    const data = { since: '2026-03-02T00:00:00.000Z', until: '2026-03-03T00:00:00.000Z' };
+    const token = signToken('test-token-secret', 'digest', { sub: sub.id, data }, runtime.clock());
+    const page = await createSubscriptionHandler(runtime)(httpEvent('GET', `/email/digest?token=${token}`));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('News &lt;b&gt;one&lt;/b&gt;');
+    expect(page.body).toContain('News two');
+    expect(page.body).not.toContain('A document');
   });
 });
 

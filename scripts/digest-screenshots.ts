@@ -1,0 +1,135 @@
+/**
+ * Renders a sample digest (English and Spanish, with long unbroken titles and URLs, a highlight,
+ * every section and the "more" link) and the subscription pages, opens each in headless Chromium at
+ * phone (375 px) and desktop (1280 px) widths, saves full-page screenshots, and fails when any
+ * page scrolls horizontally (document wider than the viewport).
+ *
+ *   npx tsx scripts/digest-screenshots.ts [--out .data/screenshots] [--chromium /usr/bin/chromium]
+ *
+ * Not run in CI (it needs a Chromium binary): `apt-get install -y chromium` on Debian/Ubuntu.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { loadConfig } from '#shared/config.js';
+import { composeDigest, selectResources } from '#shared/digest/compose.js';
+import { renderDigest } from '#shared/digest/emails.js';
+import { type DigestLanguage, newSubscription, type Subscription } from '#shared/digest/model.js';
+import { pages } from '#shared/digest/pages.js';
+import type { Resource, ResourceType } from '#shared/domain/resource.js';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: '.data/screenshots' },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+  },
+});
+const outDir = path.resolve(values.out as string);
+mkdirSync(outDir, { recursive: true });
+
+const config = loadConfig({
+  IASPN_TOKEN_SECRET: 'screenshots',
+  IASPN_PUBLIC_URL: 'https://relay.example.org',
+});
+const now = new Date('2026-03-03T00:30:00.000Z');
+const TYPES: ResourceType[] = ['document', 'news', 'event', 'video', 'audio', 'photo'];
+
+function resource(i: number, fields: Partial<Resource> = {}): Resource {
+  return {
+    id: `r${i}`,
+    feedId: 'f',
+    partnerId: 'midis-pe',
+    sources: [{ feedId: 'f', partnerId: 'midis-pe' }],
+    url: `https://www.example.org/publicaciones/${'muy-largo-'.repeat(i % 3 ? 1 : 12)}${i}`,
+    title:
+      i % 5 === 0
+        ? `Transferenciasmonetariascondicionadasyprotecciónsocialadaptativa${'x'.repeat(40)} ${i}`
+        : `Graduation programmes and financial inclusion in the Caribbean, part ${i}`,
+    summary:
+      'A review of targeting systems, multidimensional poverty indexes and early-childhood care across the member states, with lessons for South-South cooperation.',
+    publishedAt: new Date(now.getTime() - i * 3_600_000).toISOString(),
+    firstSeenAt: new Date(now.getTime() - i * 3_600_000).toISOString(),
+    language: i % 2 ? 'es' : 'en',
+    type: TYPES[i % TYPES.length] as ResourceType,
+    topics: [],
+    countries: [],
+    authors: [],
+    categories: [],
+    enclosures: [],
+    contentHash: `h${i}`,
+    ...fields,
+  };
+}
+
+const resources = [
+  ...Array.from({ length: 24 }, (_, i) => resource(i + 1)),
+  resource(99, {
+    type: 'highlight',
+    title: 'Partner highlight: the Ministry of Development and Social Inclusion of Peru',
+    publishedAt: '2026-03-01T00:00:00.000Z',
+    firstSeenAt: '2026-03-02T08:00:00.000Z',
+  }),
+];
+
+const files: { name: string; html: string }[] = [];
+for (const language of ['en', 'es'] as DigestLanguage[]) {
+  const sub: Subscription = {
+    ...newSubscription(
+      'reader@example.org',
+      { language, frequency: 'daily', filter: {}, source: 'script' },
+      now.toISOString(),
+    ),
+    status: 'confirmed',
+  };
+  const since = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+  const digest = composeDigest(
+    {
+      config,
+      secret: 'screenshots',
+      now,
+      partnerNames: new Map([['midis-pe', 'Ministerio de Desarrollo e Inclusión Social (MIDIS), Perú']]),
+    },
+    sub,
+    selectResources(resources, sub, since, now.toISOString()),
+    { period: 'D2026-03-03', since, until: now.toISOString() },
+  );
+  files.push({ name: `digest-${language}`, html: renderDigest(digest).html });
+  files.push({ name: `subscribe-${language}`, html: pages.subscribe(language, 'form-token') });
+  files.push({
+    name: `preferences-${language}`,
+    html: pages.preferences(sub, 'token', 'https://relay.example.org/email/unsubscribe?token=t'),
+  });
+  files.push({ name: `unsubscribe-${language}`, html: pages.button(language, 'unsubscribe', 'token') });
+}
+
+const browser = await chromium.launch({ executablePath: values.chromium as string, headless: true });
+const problems: string[] = [];
+try {
+  for (const { name, html } of files) {
+    const file = path.join(outDir, `${name}.html`);
+    writeFileSync(file, html);
+    for (const [label, width] of [
+      ['phone', 375],
+      ['desktop', 1280],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+      await page.goto(`file://${file}`);
+      const scrollWidth: number = await page.evaluate('document.documentElement.scrollWidth');
+      await page.screenshot({ path: path.join(outDir, `${name}-${label}.png`), fullPage: true });
+      const verdict = scrollWidth > width ? `OVERFLOW (${scrollWidth}px)` : 'ok';
+      process.stdout.write(
+        `${name.padEnd(16)} ${label.padEnd(8)} ${width}px  scrollWidth ${scrollWidth}px  ${verdict}\n`,
+      );
+      if (scrollWidth > width) problems.push(`${name} at ${label} width scrolls horizontally`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(`screenshots in ${outDir}\n`);
+if (problems.length) {
+  process.stderr.write(`${problems.join('\n')}\n`);
+  process.exitCode = 1;
+}
