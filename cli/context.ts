@@ -5,7 +5,7 @@ import { createConsoleLog, type Log, type LogLevel } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
 import { startDynalite, startSesEmulator } from './local/services.js';
-import { readRunningStack } from './local/stack-file.js';
+import { localTokenSecret, readRunningStack } from './local/stack-file.js';
 
 /** Options every command accepts (declared once on the program in main.ts). */
 export interface GlobalOptions {
@@ -64,6 +64,7 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
       ...baseEnv,
       IASPN_DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
       IASPN_SES_ENDPOINT: stack.sesEndpoint,
+      IASPN_TOKEN_SECRET: baseEnv.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
       IASPN_PUBLIC_URL: baseEnv.IASPN_PUBLIC_URL || stack.httpUrl.replace('127.0.0.1', 'localhost'),
       IASPN_FETCH_ALLOWED_ORIGINS: [baseEnv.IASPN_FETCH_ALLOWED_ORIGINS, stack.feedOrigin]
         .filter(Boolean)
@@ -81,6 +82,7 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
     ...baseEnv,
     IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint,
     IASPN_SES_ENDPOINT: ses.endpoint,
+    IASPN_TOKEN_SECRET: baseEnv.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
   });
   const runtime = createRuntime(config, log);
   const close = async () => {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -45,4 +46,17 @@ export function writeStackFile(dataDir: string, stack: StackFile): void {
 
 export function removeStackFile(dataDir: string): void {
   rmSync(fileOf(dataDir), { force: true });
+}
+
+/**
+ * The HMAC key for email tokens on a data directory: generated once, kept in `<dataDir>/token-secret`,
+ * so the local stack and CLI commands beside it sign and check the same links.
+ */
+export function localTokenSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }

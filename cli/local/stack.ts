@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Env, loadConfig, type RelayConfig } from '#shared/config.js';
 import { ConfigError, describeError } from '#shared/errors.js';
@@ -13,7 +12,7 @@ import { closeServer } from './ports.js';
 import { localRoutes } from './routes.js';
 import { LOCAL_SEEDS } from './seeds.js';
 import { startDynalite, startSesEmulator } from './services.js';
-import { readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
+import { localTokenSecret, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
 
 export interface LocalStack {
   runtime: Runtime;
@@ -32,15 +31,6 @@ export interface CycleResult {
   summary?: JobSummary;
   error?: string;
   ms: number;
-}
-
-/** The HMAC key for email tokens: from the environment, else one generated per data directory. */
-function localTokenSecret(dataDir: string): string {
-  const file = path.resolve(dataDir, 'token-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 async function runJob(job: Job, runtime: Runtime): Promise<CycleResult> {

@@ -246,7 +246,7 @@ export async function confirmById(
   id: string,
 ): Promise<TokenActionResult<'confirmed' | 'inactive'>> {
   const sub = await change(runtime, id, (current, nowIso) => {
-    if (!current || current.status !== 'pending') return undefined;
+    if (current?.status !== 'pending') return undefined;
     const now = new Date(nowIso);
     return {
       ...current,

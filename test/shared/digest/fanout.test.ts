@@ -28,7 +28,12 @@ describe('the digest fan-out', () => {
 
     const batches: SendMessageBatchCommand['input'][] = [];
     const queue = createSqsEnqueue(
-      { send: async (c: SendMessageBatchCommand) => (batches.push(c.input), {}) } as never,
+      {
+        send: async (c: SendMessageBatchCommand) => {
+          batches.push(c.input);
+          return {};
+        },
+      } as never,
       'https://sqs.local/q',
     );
     const plan = await runDigest(runtime, { enqueue: queue.enqueue });
