@@ -15,6 +15,7 @@ import {
   newSubscription,
   normaliseEmail,
   normaliseFilter,
+  SUBSCRIPTION_STATUSES,
   type Subscription,
   type SubscriptionStatus,
   subscriptionFilterSchema,
@@ -112,24 +113,23 @@ export async function getSubscription(runtime: Runtime, email: string): Promise<
   return getSubscriptionById(runtime, subscriptionId(email));
 }
 
+/** Subscriptions by state (all states when none is given), each state in address order. */
 export async function listSubscriptions(
   runtime: Runtime,
-  options: { status?: SubscriptionStatus; limit?: number; cursor?: string } = {},
-): Promise<{ subscriptions: Subscription[]; cursor?: string }> {
-  const statuses = options.status
-    ? [options.status]
-    : (['pending', 'confirmed', 'unsubscribed', 'suppressed'] as const);
+  options: { status?: SubscriptionStatus; limit?: number } = {},
+): Promise<{ subscriptions: Subscription[] }> {
+  const statuses = options.status ? [options.status] : SUBSCRIPTION_STATUSES;
   const out: Subscription[] = [];
-  let cursor: string | undefined;
   for (const status of statuses) {
     const items = await runtime.store.queryAll({
       index: 'byCollection',
       partition: collections.subscribersByStatus(status),
-      limit: options.limit,
+      limit: options.limit === undefined ? undefined : options.limit - out.length,
     });
     out.push(...items.map(subscriptionFromItem));
+    if (options.limit !== undefined && out.length >= options.limit) break;
   }
-  return { subscriptions: options.limit ? out.slice(0, options.limit) : out, cursor };
+  return { subscriptions: out };
 }
 
 async function write(runtime: Runtime, sub: Subscription, previous?: Subscription): Promise<boolean> {
