@@ -1,5 +1,5 @@
 import { createVerify } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { getKeys } from 'sns-payload-validator/lib/keys.js';
 import { RelayError } from '../errors.js';
 
 /**
@@ -10,9 +10,6 @@ import { RelayError } from '../errors.js';
  * be an https `sns.<region>.amazonaws.com` certificate (the same pattern the library enforces);
  * tests inject a policy that accepts their local certificate server, and nothing else changes.
  */
-
-const require = createRequire(import.meta.url);
-const { getKeys } = require('sns-payload-validator/lib/keys') as { getKeys: (type: string) => string[] };
 
 export class SnsSignatureError extends RelayError {
   constructor(message: string, options?: { cause?: unknown }) {
