@@ -20,7 +20,7 @@ import { requireTokenSecret } from './tokens.js';
  *   select resources first seen in [lastDigestAt, cutoff) matching the filter (from one shared
  *   window read per process) → none: advance nextDueAt (1 write) → else claim
  *   `DELIVERY#digest#<id>` / `<period>` with a conditional put (1 write) → send (paced) → advance
- *   lastDigestAt / nextDueAt (1 write); the batch's claims are marked `sent` together (BatchWrite).
+ *   lastDigestAt / nextDueAt (1 write); claims are marked `sent` 25 to a BatchWrite request.
  *
  * Exactly once per (subscriber, period): a second run finds the subscriber not due, or its claim
  * taken. A claim still `claimed` after its lease (a run killed between claim and send) is taken
@@ -54,6 +54,8 @@ export const CLAIM_LEASE_MS = 15 * 60_000;
 const CLAIM_TTL_S = 45 * 86_400;
 /** A subscriber back after a long pause gets at most this much history. */
 const MAX_LOOKBACK_MS = 31 * 86_400_000;
+/** `sent` marks per BatchWrite request (DynamoDB's maximum). */
+const SENT_MARKS_PER_WRITE = 25;
 /** Subscribers per batch (one SQS message, one BatchGet in the worker). */
 export const DIGEST_BATCH_SIZE = 100;
 
@@ -116,7 +118,11 @@ export async function createBatchContext(
   };
 }
 
-type Claim = { ok: true } | { ok: false; reason: 'sent' | 'in_progress' };
+type Claim =
+  | { ok: true }
+  | { ok: false; reason: 'in_progress' }
+  /** `until`: the end of the window that digest covered. */
+  | { ok: false; reason: 'sent'; until?: string };
 
 /** Claims the digest of (subscriber, period); takes over a claim whose lease ran out. */
 export async function claimDigest(runtime: Runtime, subId: string, period: string): Promise<Claim> {
@@ -133,7 +139,12 @@ export async function claimDigest(runtime: Runtime, subId: string, period: strin
   const existing = await runtime.store.get(key, { consistent: true });
   if (!existing)
     return (await runtime.store.putIfAbsent(claim)) ? { ok: true } : { ok: false, reason: 'in_progress' };
-  if (existing.state === 'sent') return { ok: false, reason: 'sent' };
+  if (existing.state === 'sent')
+    return {
+      ok: false,
+      reason: 'sent',
+      until: typeof existing.until === 'string' ? existing.until : undefined,
+    };
   if (typeof existing.leaseUntil === 'number' && existing.leaseUntil > now)
     return { ok: false, reason: 'in_progress' };
   // The run that claimed it stopped before finishing: take over, unless another run just did.
@@ -166,6 +177,10 @@ export async function processDigestBatch(
   const now = runtime.clock();
   const weekday = runtime.config.email.weeklyDigestDay;
   const sentClaims: Item[] = [];
+  const flushSent = async () => {
+    const marks = sentClaims.splice(0);
+    if (marks.length > 0) await runtime.store.batchWrite({ puts: marks });
+  };
   for (const sub of subscriptions) {
     if (sub.status !== 'confirmed' || !sub.nextDueAt || sub.nextDueAt > now.toISOString()) continue;
     outcome.due += 1;
@@ -189,7 +204,13 @@ export async function processDigestBatch(
       if (!claim.ok) {
         outcome.skipped += 1;
         // Sent by an earlier run that stopped before moving the subscriber on: move it on now.
-        if (claim.reason === 'sent') await advance(runtime, sub, {}, nextDue);
+        if (claim.reason === 'sent')
+          await advance(
+            runtime,
+            sub,
+            claim.until ? { lastDigestAt: claim.until, lastPeriod: period } : {},
+            nextDue,
+          );
         continue;
       }
       let messageId: string;
@@ -204,16 +225,27 @@ export async function processDigestBatch(
         });
         throw error;
       }
-      await advance(runtime, sub, { lastDigestAt: until, lastPeriod: period }, nextDue);
+      // Sent: record it before anything else can fail, so no later run sends it again. The marks
+      // go out 25 at a time (one BatchWrite request), which bounds what a crash can leave claimed.
+      outcome.sent += 1;
       sentClaims.push({
         ...keys.delivery('digest', sub.id, period),
         state: 'sent',
         sentAt: runtime.clock().toISOString(),
         messageId,
+        until,
         resources: digest.total,
         expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_S,
       });
-      outcome.sent += 1;
+      if (sentClaims.length >= SENT_MARKS_PER_WRITE) await flushSent();
+      // If this write fails, the next run finds the claim sent and moves the subscriber on then.
+      await advance(runtime, sub, { lastDigestAt: until, lastPeriod: period }, nextDue).catch((error) =>
+        runtime.log.warn('digest sent, subscriber not moved on yet', {
+          subscriptionId: sub.id,
+          period,
+          error: describeError(error),
+        }),
+      );
     } catch (error) {
       outcome.failed += 1;
       const retry = !(error instanceof EmailSendError) || error.retryable;
@@ -221,7 +253,7 @@ export async function processDigestBatch(
       runtime.log.error('digest failed', { subscriptionId: sub.id, period, error: describeError(error) });
     }
   }
-  if (sentClaims.length > 0) await runtime.store.batchWrite({ puts: sentClaims });
+  await flushSent();
   return outcome;
 }
 

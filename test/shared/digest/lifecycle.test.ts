@@ -261,6 +261,35 @@ describe('the email digest lifecycle against dynalite and the SES emulator', () 
     expect((await emailsTo(email)).length).toBe(before);
   });
 
+  it('a run killed after the send but before moving the subscriber on sends nothing again', async () => {
+    const clock = movableClock('2026-03-02T09:00:00.000Z');
+    const runtime = await services.newRuntime({}, clock);
+    const email = 'sent-not-moved@example.org';
+    await subscribeAndConfirm(runtime, email, { frequency: 'daily' });
+    await storeResources(runtime.store, [
+      makeResource({ id: 'snm-doc', firstSeenAt: '2026-03-02T10:00:00.000Z' }),
+    ]);
+    clock.set('2026-03-03T00:30:00.000Z');
+    const id = keys.subscription(email).pk.slice(4);
+    // What that run leaves: the claim marked sent, the subscription still due.
+    const key = keys.delivery('digest', id, 'D2026-03-03');
+    await runtime.store.put({
+      ...key,
+      state: 'sent',
+      until: '2026-03-03T00:20:00.000Z',
+      expiresAt: 4102444800,
+    });
+    const before = (await emailsTo(email)).length;
+    expect(await runDigest(runtime)).toMatchObject({ due: 1, sent: 0, skipped: 1 });
+    expect((await emailsTo(email)).length).toBe(before);
+    expect(await getSubscription(runtime, email)).toMatchObject({
+      lastDigestAt: '2026-03-03T00:20:00.000Z',
+      lastPeriod: 'D2026-03-03',
+      nextDueAt: '2026-03-04T00:00:00.000Z',
+    });
+    expect(await runDigest(runtime)).toMatchObject({ due: 0 });
+  });
+
   it('a run killed between claim and send is completed by the next run, exactly once', async () => {
     const clock = movableClock('2026-03-02T09:00:00.000Z');
     const runtime = await services.newRuntime({}, clock);
