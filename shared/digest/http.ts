@@ -106,8 +106,9 @@ export function createSubscriptionHandler(
       return await route(runtime, event);
     } catch (error) {
       runtime.log.error('subscription endpoint failed', { path: event.rawPath, error: describeError(error) });
-      const s = STRINGS[pageLanguage(event)];
-      return html(500, pages.message(s.lang as DigestLanguage, s.pages.invalidTitle, s.pages.rateLimited));
+      const language = pageLanguage(event);
+      const s = STRINGS[language];
+      return html(500, pages.message(language, s.pages.invalidTitle, s.pages.serverError));
     }
   };
 }

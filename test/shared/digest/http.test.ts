@@ -3,6 +3,7 @@ import { createSubscriptionHandler } from '#shared/digest/http.js';
 import { nextDueAt, periodOf } from '#shared/digest/schedule.js';
 import { getSubscription, RATE_LIMITS, startSubscription } from '#shared/digest/subscriptions.js';
 import { signToken, verifyToken } from '#shared/digest/tokens.js';
+import { Store } from '#shared/store/store.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { formBody, httpEvent, makeResource, movableClock, storeResources } from './helpers.js';
 
@@ -129,6 +130,20 @@ describe('the subscription pages', () => {
     for (const bad of [unsubscribeToken, `${token}x`, '']) {
       expect((await handler(httpEvent('GET', `/email/preferences?token=${bad}`))).statusCode).toBe(400);
     }
+  });
+});
+
+describe('failures', () => {
+  it('answer 500 with a plain page that leaks no internals', async () => {
+    const base = await services.newRuntime({}, movableClock('2026-03-02T09:00:00.000Z'));
+    const runtime = { ...base, store: new Store(base.store.client, 'no-such-table') };
+    const token = signToken('test-token-secret', 'manage', { sub: 'abc' }, runtime.clock());
+    const res = await createSubscriptionHandler(runtime)(
+      httpEvent('GET', `/email/preferences?token=${token}&lang=es`),
+    );
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toContain('Algo falló de nuestro lado');
+    expect(res.body).not.toContain('no-such-table');
   });
 });
 
