@@ -116,5 +116,9 @@ describe('composeDigest', () => {
     expect(html).toContain('See 6 more');
     expect(text).toContain('== Partner highlight of the month ==');
     expect(html).toContain('MIDIS Perú');
+    // What mail clients keep: no external CSS, no style block, no script, a viewport for phones.
+    expect(html).not.toMatch(/<link|<style|<script|@import|url\(/i);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('max-width:600px;width:100%');
   });
 });
