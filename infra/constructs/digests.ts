@@ -107,10 +107,11 @@ export class RelayDigests extends Construct {
     })
       .bindTable(table, 'readWrite')
       .bindSecret(secret);
+    // SNS invokes asynchronously: undeliverable messages and failed handlings both end in the DLQ.
+    const notificationDeadLetters = deadLetterQueue(this, 'NotificationDeadLetters');
+    this.notifications.sendAsyncFailuresTo(notificationDeadLetters);
     email.feedbackTopic.addSubscription(
-      new LambdaSubscription(this.notifications.function, {
-        deadLetterQueue: deadLetterQueue(this, 'NotificationDeadLetters'),
-      }),
+      new LambdaSubscription(this.notifications.function, { deadLetterQueue: notificationDeadLetters }),
     );
   }
 }

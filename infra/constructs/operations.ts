@@ -15,9 +15,9 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
+import { isDeadLetterQueue } from './dead-letter-queue.js';
 import { RelayEndpoints } from './endpoints.js';
 import { RelayFunction } from './relay-function.js';
-import { ScheduledJob } from './scheduled-job.js';
 import { encryptedTopic } from './topic.js';
 
 export interface RelayOperationsProps {
@@ -34,10 +34,10 @@ export const FEEDS_FAILING_HOURS = 3;
 
 /**
  * Operations for one stage: an alarm topic (encrypted, email-subscribed), alarms and a dashboard.
- * At synth, `watchAll()` finds every RelayFunction, ScheduledJob and RelayEndpoints in the stack, so a
+ * At synth, `watchAll()` finds every RelayFunction, dead-letter queue and RelayEndpoints in the stack, so a
  * capability that adds a Lambda is watched without touching this file:
  * - each function: Errors and Throttles;
- * - each scheduled job: its dead-letter queue's depth;
+ * - every dead-letter queue (made by deadLetterQueue()): its depth;
  * - ingest's FeedsFailed metric (shared/metrics.ts) for FEEDS_FAILING_HOURS hours running;
  * - SES reputation: bounce rate above 4%, complaint rate above 0.08%;
  * - the HTTP API's 5xx responses.
@@ -79,13 +79,19 @@ export class RelayOperations extends Construct {
     this.watched = true;
     const all = Stack.of(this).node.findAll();
     const functions = all.filter((c): c is RelayFunction => c instanceof RelayFunction);
-    const jobs = all.filter((c): c is ScheduledJob => c instanceof ScheduledJob);
+    const deadLetters = all.filter(isDeadLetterQueue);
     const endpoints = all.filter((c): c is RelayEndpoints => c instanceof RelayEndpoints);
     for (const fn of functions) this.watchFunction(fn);
-    for (const job of jobs) this.watchQueue(job.node.id, job.deadLetterQueue);
+    for (const queue of deadLetters) this.watchQueue(this.nameOf(queue), queue);
     for (const api of endpoints) this.watchEndpoints(api);
     this.watchBusinessMetrics();
     this.watchEmailReputation();
+  }
+
+  /** A readable, stack-unique name from the construct path: `IngestSchedule-DeadLetters`. */
+  private nameOf(construct: Construct): string {
+    const stackPath = Stack.of(this).node.path;
+    return construct.node.path.slice(stackPath.length + 1).replace(/\//g, '-');
   }
 
   private alarm(
@@ -110,7 +116,7 @@ export class RelayOperations extends Construct {
   }
 
   private watchFunction(fn: RelayFunction): void {
-    const name = fn.node.id;
+    const name = this.nameOf(fn);
     const period = Duration.minutes(15);
     const errors = fn.function.metricErrors({ period, statistic: 'Sum' });
     const throttles = fn.function.metricThrottles({ period, statistic: 'Sum' });

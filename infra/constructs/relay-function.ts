@@ -4,9 +4,11 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRETS_ENV } from '#shared/secrets.js';
 import { LAMBDA_BUNDLE } from '../bundling.js';
@@ -129,6 +131,19 @@ export class RelayFunction extends Construct {
           "Queries the table's own global secondary indexes (byCollection, byParent, byTime): the grant covers only this table's indexes.",
       },
     ]);
+    return this;
+  }
+
+  /**
+   * For functions invoked asynchronously (Scheduler, SNS, S3...): Lambda retries a failed event
+   * twice within the hour, then sends it with the error to `queue` instead of dropping it.
+   */
+  sendAsyncFailuresTo(queue: IQueue): this {
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(queue),
+    });
     return this;
   }
 

@@ -1,7 +1,6 @@
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -35,11 +34,7 @@ export class ScheduledJob extends Construct {
     super(scope, id);
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
     const maxEventAge = Duration.hours(1);
-    props.fn.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge,
-      onFailure: new SqsDestination(this.deadLetterQueue),
-    });
+    props.fn.sendAsyncFailuresTo(this.deadLetterQueue);
     // A role per schedule (not Scheduler's shared one), so each may invoke only its own function.
     const role = new Role(this, 'InvokeRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
