@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
@@ -7,4 +8,11 @@ import { createRuntime } from '#shared/runtime/runtime.js';
 const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-ingest', config.logLevel));
 
-export const handler = async () => (await runIngest(runtime)).summary;
+/** Room left at the end for the fetches already started and the summary. */
+const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
+
+export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
+  const remaining = context?.getRemainingTimeInMillis();
+  const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
+  return (await runIngest({ ...runtime, budgetMs })).summary;
+};

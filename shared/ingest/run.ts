@@ -30,7 +30,7 @@ export interface IngestSummary {
   paused: number;
   /** Feeds this run paused for failing too often. */
   pausedNow: string[];
-  /** Feeds not fetched because a 429/503 asked us to wait. */
+  /** Feeds not fetched this run: a 429/503 asked us to wait, or the run's time budget ran out. */
   deferred: number;
   itemsSeen: number;
   new: number;
@@ -81,6 +81,11 @@ export interface IngestDeps {
   /** Overrides for tests and benchmarks. */
   policy?: FetchPolicy;
   onFeedDone?: (outcome: FeedOutcome, done: number, total: number) => void;
+  /**
+   * Time this run may take (the Lambda's remaining time less a margin): feeds not started within
+   * it are left for the next run, which takes the least recently fetched first.
+   */
+  budgetMs?: number;
 }
 
 /** JSON-safe health (undefined fields dropped, as DynamoDB needs). */
@@ -246,7 +251,11 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
   const requestsBefore = store.stats.requests;
   const policy = deps.policy ?? fetchPolicyFrom(config);
   const feeds = await listFeeds(store);
-  const active = feeds.filter((f) => f.status === 'active');
+  // Least recently fetched first, so that a run cut short by its budget starves no feed.
+  const active = feeds
+    .filter((f) => f.status === 'active')
+    .sort((a, b) => (a.health.lastFetchAt ?? '').localeCompare(b.health.lastFetchAt ?? ''));
+  const stopAt = deps.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + deps.budgetMs;
   const limit = pLimit(config.ingest.concurrency);
   const outcomes: FeedOutcome[] = feeds
     .filter((f) => f.status !== 'active')
@@ -256,7 +265,10 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
   await Promise.all(
     active.map((feed) =>
       limit(async () => {
-        const { outcome, created } = await ingestFeed(deps, feed, policy);
+        const { outcome, created } =
+          Date.now() < stopAt
+            ? await ingestFeed(deps, feed, policy)
+            : { outcome: { feedId: feed.id, status: 'deferred' as const }, created: [] };
         outcomes.push(outcome);
         newResources.push(...created);
         done += 1;
