@@ -4,9 +4,11 @@ import { registerDigest } from './commands/digest.js';
 import { registerFeeds } from './commands/feeds.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPartners } from './commands/partners.js';
+import { registerChat } from './commands/chat.js';
 import { registerSearch } from './commands/search.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
+import { registerTelegram } from './commands/telegram.js';
 import { registerSubscribers } from './commands/subscribers.js';
 
 /** The `iaspn` command line: the everyday tasks of admins and partners. */
@@ -35,6 +37,8 @@ export function buildProgram(): Command {
   registerFeeds(program);
   registerIngest(program);
   registerSearch(program);
+  registerChat(program);
+  registerTelegram(program);
   registerStatus(program);
   registerSubscribers(program);
   registerDigest(program);

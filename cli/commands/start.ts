@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { startLocalBots } from '#shared/bot/faces.js';
 import { loadConfig } from '#shared/config.js';
 import { createConsoleLog } from '#shared/log.js';
 import { envWithFlags, type GlobalOptions } from '../context.js';
@@ -76,6 +77,9 @@ export function registerStart(program: Command): void {
         return;
       }
 
+      // Chat bots with tokens in the environment: Slack by Socket Mode, Telegram by long polling.
+      const bots = await startLocalBots(stack.runtime);
+      for (const bot of bots.started) println(`  chat bot         ${bot}`);
       println();
       println('running; Ctrl-C stops it. Try `npm run iaspn -- --help` in another terminal.');
       const first = await stack.runCycle();
@@ -87,6 +91,7 @@ export function registerStart(program: Command): void {
         process.once('SIGTERM', stop);
       });
       println('stopping...');
+      await bots.stop();
       await stack.close();
     });
 }

@@ -1,3 +1,4 @@
+import { createSlackFace, createTelegramFace, lazyBotRoute } from '#shared/bot/faces.js';
 import { createSubscriptionHandler, EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
 import type { HttpRoute } from '#shared/http/types.js';
 import { jsonResult } from '#shared/http/types.js';
@@ -10,6 +11,16 @@ export function localRoutes(runtime: Runtime): HttpRoute[] {
       prefix: EMAIL_ROUTE_PREFIX,
       describe: 'email digest pages: subscribe, confirm, preferences, one-click unsubscribe',
       handler: createSubscriptionHandler(runtime),
+    },
+    {
+      prefix: '/slack/events',
+      describe: 'Slack events, slash command and buttons (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN)',
+      handler: lazyBotRoute(() => createSlackFace(runtime).handler),
+    },
+    {
+      prefix: '/telegram/webhook',
+      describe: 'Telegram webhook (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET)',
+      handler: lazyBotRoute(() => createTelegramFace(runtime).handler),
     },
     {
       prefix: '/health',

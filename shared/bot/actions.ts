@@ -11,8 +11,8 @@ import type { Store } from '../store/store.js';
  */
 
 export type BotAction =
-  | { type: 'bookmark'; resourceId: string }
-  | { type: 'unbookmark'; resourceId: string }
+  | { type: 'bookmark'; resourceId: string; language?: 'en' | 'es' }
+  | { type: 'unbookmark'; resourceId: string; language?: 'en' | 'es' }
   | {
       type: 'page';
       kind: 'search' | 'latest';
@@ -33,7 +33,9 @@ const PREFIX = { bookmark: 'b', unbookmark: 'u' } as const;
 
 export async function encodeAction(store: Store, action: BotAction, now: Date): Promise<string> {
   if (action.type !== 'page') {
-    const inline = `${PREFIX[action.type]}:${action.resourceId}`;
+    // The reply language travels too (`b.es:<id>`), for members who chose none.
+    const lang = action.language ? `.${action.language}` : '';
+    const inline = `${PREFIX[action.type]}${lang}:${action.resourceId}`;
     if (Buffer.byteLength(inline) <= MAX_ACTION_BYTES) return inline;
   }
   const json = JSON.stringify(action);
@@ -50,10 +52,15 @@ export async function encodeAction(store: Store, action: BotAction, now: Date): 
 export async function decodeAction(store: Store, encoded: string): Promise<BotAction | undefined> {
   const colon = encoded.indexOf(':');
   if (colon < 1 || Buffer.byteLength(encoded) > MAX_ACTION_BYTES) return undefined;
-  const prefix = encoded.slice(0, colon);
+  const [prefix = '', lang] = encoded.slice(0, colon).split('.');
   const value = encoded.slice(colon + 1);
   const inline = INLINE[prefix];
-  if (inline) return value ? { type: inline, resourceId: value } : undefined;
+  if (inline) {
+    if (!value) return undefined;
+    return lang === 'en' || lang === 'es'
+      ? { type: inline, resourceId: value, language: lang }
+      : { type: inline, resourceId: value };
+  }
   if (prefix !== 'r' || !/^[A-Za-z0-9_-]{1,40}$/.test(value)) return undefined;
   const item = await store.get(keys.botAction(value));
   if (typeof item?.action !== 'string') return undefined;

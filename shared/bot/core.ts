@@ -128,7 +128,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       buttons: [
         {
           label: m.bookmarkButton,
-          action: await encodeAction(store, { type: 'bookmark', resourceId: hit.id }, now()),
+          action: await encodeAction(
+            store,
+            { type: 'bookmark', resourceId: hit.id, language: m.language },
+            now(),
+          ),
         },
       ],
     };
@@ -340,7 +344,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         buttons: [
           {
             label: m.removeButton,
-            action: await encodeAction(store, { type: 'unbookmark', resourceId: b.resourceId }, now()),
+            action: await encodeAction(
+              store,
+              { type: 'unbookmark', resourceId: b.resourceId, language: m.language },
+              now(),
+            ),
           },
         ],
       });
@@ -468,7 +476,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       let lang: BotLanguage = 'en';
       try {
         const action = await decodeAction(store, encoded);
-        lang = await languageOf(ctx, action?.type === 'page' ? action.language : undefined);
+        lang = await languageOf(ctx, action?.language);
         const m = MESSAGES[lang];
         if (!action) return { toast: m.expired };
         switch (action.type) {

@@ -55,6 +55,7 @@ interface CommandHelp {
 }
 
 export interface Messages {
+  language: BotLanguage;
   help: { intro: string; adminIntro: string; commands: Record<CommandName, CommandHelp>; footer: string };
   unknownCommand(word: string): string;
   results(query: string, from: number, to: number, total: number): string;
@@ -126,6 +127,7 @@ export interface FeedLineInput {
 const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
 
 const en: Messages = {
+  language: 'en',
   help: {
     intro: 'I search the IASPN Knowledge Portal library and keep this conversation up to date.',
     adminIntro: 'Admins also have:',
@@ -221,6 +223,7 @@ const en: Messages = {
 };
 
 const es: Messages = {
+  language: 'es',
   help: {
     intro:
       'Busco en la biblioteca del Portal de Conocimiento de la RIPSO y mantengo al día esta conversación.',

@@ -293,7 +293,7 @@ describe('Slack slash command /iaspn', () => {
     expect(page2.replace_original).toBe(true);
     expect(page2.text).toMatch(/^Results 6–10 of/);
 
-    const bookmark = buttonValues(first.blocks).find((v) => v.startsWith('b:') || v.startsWith('r:'))!;
+    const bookmark = buttonValues(first.blocks).find((v) => /^b[.:]/.test(v))!;
     const toast = await press(face, bookmark);
     expect(String(toast[0]!.params.text)).toMatch(/^Bookmarked: /);
     const again = await press(face, bookmark);
@@ -313,7 +313,7 @@ describe('Slack slash command /iaspn', () => {
     const page2 = (await press(face, more.value)).find((c) => c.path.startsWith('/response/'))!
       .params as SlackResponse;
     expect(page2.text).toMatch(/^Resultados 6–10/);
-    const bookmark = buttonValues(first.blocks).find((v) => /^[br]:/.test(v))!;
+    const bookmark = buttonValues(first.blocks).find((v) => /^b[.:]/.test(v))!;
     await slash(face, 'idioma es');
     const toast = await press(face, bookmark);
     expect(String(toast[0]!.params.text)).toMatch(/^Guardado: /);
