@@ -12,10 +12,7 @@ describe('the ingest Lambda handler', () => {
   let services: TestServices;
   let runtime: Runtime;
   let site: http.Server;
-  let handler: (
-    event: unknown,
-    context?: { getRemainingTimeInMillis(): number },
-  ) => Promise<Record<string, unknown>>;
+  let handler: typeof import('#functions/ingest/handler.js').handler;
 
   beforeAll(async () => {
     services = await startTestServices({ ses: false });
