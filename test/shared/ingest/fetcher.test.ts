@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +225,40 @@ describe('fetchFeed', () => {
       expect(refusedAddressReason('0.0.0.0', true)).toMatch(/unspecified/);
       expect(refusedAddressReason('93.184.216.34', false)).toBeUndefined();
     });
+  });
+});
+
+/** A self-signed certificate (test only, valid for a century): what a misconfigured partner site serves. */
+const SELF_SIGNED = {
+  key: `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgycO1g+UepwMbcY+8
+NHb4Gm38OjDp6hL2R5PsA7kQV0+hRANCAAShtGwJhzYVqQZRWf/Vn3OwSjA8fkgR
+g9uzd6+pcCMXqFuCR7Alx0iU0JIz2qBxkq+1tdsZphB7cGoHvSHCS8X3
+-----END PRIVATE KEY-----`,
+  cert: `-----BEGIN CERTIFICATE-----
+MIIBfzCCASWgAwIBAgIUAXkgjj5X+w+1m3Sd4kweAoaTOzIwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyNTA1MzcyMloYDzIxMjYxMTAx
+MDUzNzIyWjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAShtGwJhzYVqQZRWf/Vn3OwSjA8fkgRg9uzd6+pcCMXqFuCR7Alx0iU
+0JIz2qBxkq+1tdsZphB7cGoHvSHCS8X3o1MwUTAdBgNVHQ4EFgQUmosQgPQJNBoV
+b3eCZGeByLwz16cwHwYDVR0jBBgwFoAUmosQgPQJNBoVb3eCZGeByLwz16cwDwYD
+VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiEAlVx8txNcem/G3ca+WDjb
+B2Tx7KoalaF9q17i6ixbrbQCIFcB6m//wbFgAKszoH/NqOeFvwRIRMEyjsTzZrDo
+Wy90
+-----END CERTIFICATE-----`,
+};
+
+describe('TLS', () => {
+  it('sorts a certificate the relay cannot verify into the tls kind', async () => {
+    const tls = https.createServer(SELF_SIGNED, (_req, res) => res.end(FEED));
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/feed`;
+      const error = await failure(fetchFeed({ url }, policy({ allowedOrigins: [new URL(url).origin] })));
+      expect(error.kind).toBe('tls');
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 });
