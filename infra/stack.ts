@@ -81,6 +81,42 @@ export class RelayStack extends Stack {
     });
     this.endpoints.output('SubscribeUrl', '/email/subscribe', 'The digest subscription form');
 
+    // Chat bots: Slack (events, /iaspn, buttons, App Home) and Telegram (webhook) on the HTTP API.
+    // Tokens come from the stage secret at cold start; `subscribe` sends the opt-in email.
+    const bot = (id: string, entry: string, description: string) => {
+      const fn = new RelayFunction(this, id, {
+        entry,
+        description,
+        stage: deployment.stage,
+        // Slack needs its answer within 3 s; the receiver answers at 2.5 s whatever happens.
+        timeout: Duration.seconds(15),
+        memorySize: 1024,
+        environment: { IASPN_PUBLIC_URL: this.endpoints.url },
+      })
+        .bindTable(this.table.table, 'readWrite')
+        .bindSecret(this.secrets.secret);
+      this.email.grantSend(fn);
+      return fn;
+    };
+    const slackBot = bot(
+      'SlackBot',
+      'functions/bot/slack.ts',
+      'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
+    );
+    this.endpoints.route('/slack/events', slackBot);
+    this.endpoints.output(
+      'SlackEventsUrl',
+      '/slack/events',
+      'Request URL for the Slack app (events, slash command, interactivity)',
+    );
+    const telegramBot = bot('TelegramBot', 'functions/bot/telegram.ts', 'Telegram bot webhook');
+    this.endpoints.route('/telegram/webhook', telegramBot);
+    this.endpoints.output(
+      'TelegramWebhookUrl',
+      '/telegram/webhook',
+      'Run: iaspn telegram set-webhook <this URL>',
+    );
+
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,
       description: 'IASPN_TABLE_NAME for the CLI',

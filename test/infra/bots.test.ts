@@ -1,0 +1,66 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { SECRETS_ENV } from '#shared/secrets.js';
+import { synthStage } from '../helpers/synth.js';
+
+describe('chat bots in the stack', () => {
+  const template = synthStage('dev');
+
+  it('runs each bot as a Lambda reading its tokens from the stage secret, not from the template', () => {
+    for (const description of [
+      'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
+      'Telegram bot webhook',
+    ]) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: description,
+        Timeout: 15,
+        Environment: {
+          Variables: Match.objectLike({
+            [SECRETS_ENV]: Match.anyValue(),
+            IASPN_TABLE_NAME: Match.anyValue(),
+          }),
+        },
+      });
+    }
+    const json = JSON.stringify(template.toJSON());
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_WEBHOOK_SECRET',
+    ])
+      expect(json).not.toMatch(new RegExp(`"${name}"\\s*:`));
+  });
+
+  it('serves /slack/events and /telegram/webhook on POST over HTTPS and outputs their URLs', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+    expect(routes).toEqual(expect.arrayContaining(['POST /slack/events', 'POST /telegram/webhook']));
+    expect(routes.filter((r) => r.startsWith('GET /slack') || r.startsWith('GET /telegram'))).toEqual([]);
+    template.hasOutput('SlackEventsUrl', Match.anyValue());
+    template.hasOutput('TelegramWebhookUrl', Match.anyValue());
+  });
+});
+
+describe('the Slack app manifest', () => {
+  it('points every Slack URL at /slack/events and asks for the scopes the bot uses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const manifest = readFileSync(new URL('../../infra/slack-manifest.yaml', import.meta.url), 'utf8');
+    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(3);
+    for (const url of urls) expect(url).toBe('https://RELAY_API_URL/slack/events');
+    for (const scope of [
+      'commands',
+      'app_mentions:read',
+      'chat:write',
+      'im:history',
+      'users:read',
+      'channels:read',
+    ])
+      expect(manifest).toMatch(new RegExp(`- ${scope}\\b`));
+    for (const event of ['app_mention', 'message.im', 'app_home_opened'])
+      expect(manifest).toContain(`- ${event}`);
+    expect(manifest).toContain('command: /iaspn');
+  });
+});
