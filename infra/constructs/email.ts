@@ -3,6 +3,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
   ConfigurationSetEventDestination,
+  DkimIdentity,
+  EasyDkimSigningKeyLength,
   EmailIdentity,
   EmailSendingEvent,
   EventDestination,
@@ -59,6 +61,9 @@ export class RelayEmail extends Construct {
     });
     this.identity = new EmailIdentity(this, 'Identity', {
       identity: Identity.domain(domain),
+      // Easy DKIM with 2048-bit keys that SES rotates itself: three CNAME records, set once.
+      dkimSigning: true,
+      dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
       configurationSet: this.configurationSet,
       mailFromDomain: this.mailFromDomain,
       mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,

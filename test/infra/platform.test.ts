@@ -1,0 +1,201 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from '#infra/constructs/operations.js';
+import { METRIC, metricsNamespace } from '#shared/metrics.js';
+import { SECRET_KEYS, SECRETS_ENV } from '#shared/secrets.js';
+import { cdkJsonContext } from '../helpers/synth.js';
+import { synthWiredStage } from './fixtures/wired-stack.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+const stages = cdkJsonContext().stages as Record<string, { schedules: Record<string, string> }>;
+
+/** The function whose description starts with `prefix`, and its logical id. */
+function fnId(template: Template, prefix: string): string {
+  const found = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, r]) =>
+    String((r as Resource).Properties.Description).startsWith(prefix),
+  );
+  if (!found) throw new Error(`no function described "${prefix}"`);
+  return found[0];
+}
+
+/** Every IAM statement attached to the role of the function `id`. */
+function statementsOf(template: Template, id: string): Record<string, unknown>[] {
+  const fn = template.findResources('AWS::Lambda::Function')[id] as Resource;
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) =>
+      ((p as Resource).Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+    )
+    .flatMap((p) => ((p as Resource).Properties.PolicyDocument as { Statement: [] }).Statement);
+}
+
+const asList = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+describe('the deployment platform (functions wired through the house constructs)', () => {
+  let dev: Template;
+  let prod: Template;
+  beforeAll(() => {
+    dev = synthWiredStage('dev');
+    prod = synthWiredStage('prod');
+  });
+
+  it('runs each job on EventBridge Scheduler in the stage time zone, retrying into a DLQ', () => {
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: stages.prod!.schedules.ingest,
+      ScheduleExpressionTimezone: stages.prod!.schedules.timeZone,
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }),
+      }),
+    });
+    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: stages.dev!.schedules.ingest,
+    });
+  });
+
+  it('sends failed asynchronous invocations to a dead-letter queue', () => {
+    const configs = prod.findResources('AWS::Lambda::EventInvokeConfig');
+    expect(Object.keys(configs).length).toBeGreaterThanOrEqual(2);
+    for (const config of Object.values(configs)) {
+      expect((config as Resource).Properties).toMatchObject({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } },
+      });
+    }
+    prod.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+  });
+
+  it('serves the webhooks and pages on a throttled, access-logged HTTP API with URL outputs', () => {
+    prod.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+    });
+    for (const key of ['POST /slack/events', 'POST /telegram/webhook', 'GET /subscribe/{proxy+}']) {
+      prod.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
+    }
+    expect(Object.keys(prod.findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
+  });
+
+  it('alarms on errors, throttles, dead letters, failing feeds and SES reputation, to the alarm email', () => {
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => (a as Resource).Properties,
+    );
+    const named = (suffix: string) => alarms.filter((a) => String(a.AlarmName).endsWith(suffix));
+    const functions = Object.keys(prod.findResources('AWS::Lambda::Function')).length;
+    expect(named('-Errors')).toHaveLength(functions);
+    expect(named('-Throttles')).toHaveLength(functions);
+    expect(named('DeadLetters')).toHaveLength(Object.keys(prod.findResources('AWS::SQS::Queue')).length - 1);
+    expect(named('-FeedsFailing')[0]).toMatchObject({
+      Namespace: metricsNamespace('prod'),
+      MetricName: METRIC.feedsFailed,
+      Dimensions: [{ Name: 'service', Value: 'ingest' }],
+    });
+    expect(named('-BounceRate')[0]).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.BounceRate',
+      Threshold: BOUNCE_RATE_ALARM,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(named('-ComplaintRate')[0]).toMatchObject({ Threshold: COMPLAINT_RATE_ALARM });
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+    prod.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'relay-alarms@iaspn.example.org',
+    });
+    prod.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('gives functions the secret ARN, never a secret value, and only those that need it may read it', () => {
+    const secrets = prod.findResources('AWS::SecretsManager::Secret');
+    const [secretId, secret] = Object.entries(secrets)[0]!;
+    const generate = (secret as Resource).Properties.GenerateSecretString as Record<string, string>;
+    expect(JSON.parse(generate.SecretStringTemplate!)).toEqual(
+      Object.fromEntries(SECRET_KEYS.filter((k) => k !== 'IASPN_TOKEN_SECRET').map((k) => [k, ''])),
+    );
+    expect(generate.GenerateStringKey).toBe('IASPN_TOKEN_SECRET');
+    const functions = Object.entries(prod.findResources('AWS::Lambda::Function'));
+    for (const [, fn] of functions) {
+      const env = (((fn as Resource).Properties.Environment ?? {}) as { Variables?: object }).Variables ?? {};
+      for (const key of SECRET_KEYS) expect(env).not.toHaveProperty(key);
+    }
+    const readers = functions.filter(([id]) =>
+      statementsOf(prod, id).some((s) => asList(s.Action).includes('secretsmanager:GetSecretValue')),
+    );
+    const readerIds = readers.map(([id]) => id);
+    expect(readerIds).toEqual(
+      expect.arrayContaining([fnId(prod, 'fixture: webhook'), fnId(prod, 'fixture: email sender')]),
+    );
+    expect(readerIds).not.toContain(fnId(prod, 'fixture: scheduled job'));
+    for (const [, fn] of readers) {
+      expect((fn as Resource).Properties.Environment).toMatchObject({
+        Variables: { [SECRETS_ENV]: { Ref: secretId } },
+      });
+    }
+  });
+
+  it('scopes IAM: no "*" resource but X-Ray, SES only through the identity and configuration set', () => {
+    for (const policy of Object.values(prod.findResources('AWS::IAM::Policy'))) {
+      const statements = ((policy as Resource).Properties.PolicyDocument as { Statement: [] }).Statement;
+      for (const s of statements as Record<string, unknown>[]) {
+        if (asList(s.Resource).includes('*')) {
+          expect(asList(s.Action).every((a: string) => a.startsWith('xray:'))).toBe(true);
+        }
+      }
+    }
+    const ses = statementsOf(prod, fnId(prod, 'fixture: email sender')).find((s) =>
+      asList(s.Action).includes('ses:SendRawEmail'),
+    );
+    expect(ses).toMatchObject({
+      Condition: { StringEquals: { 'ses:FromAddress': 'digest@relay.iaspn.example.org' } },
+    });
+    expect(asList(ses!.Resource)).toHaveLength(2);
+    const hookActions = statementsOf(prod, fnId(prod, 'fixture: webhook')).flatMap((s) => asList(s.Action));
+    expect(hookActions).not.toContain('ses:SendRawEmail');
+    expect(hookActions).not.toContain('dynamodb:PutItem');
+    expect(hookActions).toContain('dynamodb:Query');
+    const jobActions = statementsOf(prod, fnId(prod, 'fixture: scheduled job')).flatMap((s) =>
+      asList(s.Action),
+    );
+    expect(jobActions).not.toContain('secretsmanager:GetSecretValue');
+    expect(jobActions).toContain('dynamodb:PutItem');
+  });
+
+  it('sets up SES: Easy DKIM, custom MAIL FROM, bounces and complaints to an encrypted topic', () => {
+    prod.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'relay.iaspn.example.org',
+      DkimAttributes: { SigningEnabled: true },
+      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+      MailFromAttributes: Match.objectLike({ MailFromDomain: 'bounce.relay.iaspn.example.org' }),
+    });
+    prod.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+    prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    expect(Object.keys(prod.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+
+  it('keeps logs with the data in prod and lets dev go', () => {
+    prod.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: { RetentionInDays: 90 },
+    });
+    dev.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { RetentionInDays: 14 } });
+    prod.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+});
