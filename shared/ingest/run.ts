@@ -22,7 +22,17 @@ import { writeFeedResources } from './writer.js';
  * finds the same resources on its next run. The run also returns them for callers in-process.
  */
 
-export interface IngestSummary {
+/** What happened to the items of the feeds that were read. */
+export interface ItemCounts {
+  itemsSeen: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  capped: number;
+}
+
+export interface IngestSummary extends ItemCounts {
   feeds: number;
   notModified: number;
   failed: number;
@@ -32,12 +42,6 @@ export interface IngestSummary {
   pausedNow: string[];
   /** Feeds not fetched this run: a 429/503 asked us to wait, or the run's time budget ran out. */
   deferred: number;
-  itemsSeen: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  duplicates: number;
-  capped: number;
   skippedItems: number;
   storeWrites: number;
   storeRequests: number;
@@ -46,17 +50,7 @@ export interface IngestSummary {
 
 export type FeedOutcome =
   | { feedId: string; status: 'not_modified' }
-  | {
-      feedId: string;
-      status: 'ok';
-      itemsSeen: number;
-      new: number;
-      updated: number;
-      unchanged: number;
-      duplicates: number;
-      capped: number;
-      skipped: number;
-    }
+  | ({ feedId: string; status: 'ok'; skipped: number } & ItemCounts)
   | {
       feedId: string;
       status: 'failed';

@@ -2,6 +2,7 @@ import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../
 import { RelayError } from '../errors.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
+import { KEY_ATTRIBUTES } from '../store/table.js';
 import { foldText } from '../taxonomy/fold.js';
 
 /**
@@ -87,8 +88,6 @@ export class RegistryError extends RelayError {
     this.name = 'RegistryError';
   }
 }
-
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
 function stripKeys<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = { ...item };

@@ -2,6 +2,7 @@ import type { Resource } from '../domain/resource.js';
 import { RelayError } from '../errors.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
+import { KEY_ATTRIBUTES } from '../store/table.js';
 import { matchesFilter, type ResourceFilter } from './filters.js';
 
 /**
@@ -32,17 +33,7 @@ export type ResourceItem = Item &
  * Attributes that belong to the table, not to the resource. `sourceHash` is the ingest writer's
  * fingerprint of the feed item the resource was normalised from.
  */
-const KEY_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'sourceHash',
-] as const;
+const NOT_RESOURCE_ATTRIBUTES = [...KEY_ATTRIBUTES, 'sourceHash'];
 
 /** The index sort key shared by the date and feed collections. */
 export const publishedSortKey = (resource: Pick<Resource, 'publishedAt' | 'id'>) =>
@@ -63,7 +54,7 @@ export function resourceToItem(resource: Resource): ResourceItem {
 
 export function itemToResource(item: Record<string, unknown>): Resource {
   const out: Record<string, unknown> = { ...item };
-  for (const attr of KEY_ATTRIBUTES) delete out[attr];
+  for (const attr of NOT_RESOURCE_ATTRIBUTES) delete out[attr];
   const resource = out as unknown as Resource;
   // Older or hand-written items may lack the list fields; readers can rely on them.
   resource.sources ??= [{ feedId: resource.feedId, partnerId: resource.partnerId }];
