@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { decode } from 'html-entities';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Language, Resource, ResourceType } from '../domain/resource.js';
-import { matchesFilter, type ResourceFilter } from '../library/filters.js';
+import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../library/filters.js';
 import {
   ANALYSIS_VERSION,
   analyze,
@@ -259,6 +259,14 @@ export class SearchIndex {
     this.partnerWords = new Map([...partnerNames].map(([id, name]) => [id, foldedWords(name)]));
   }
 
+  /** Publication times in epoch ms, parsed once per index on first use. */
+  private times: Float64Array | undefined;
+
+  private publishedMs(n: number): number {
+    if (!this.times) this.times = Float64Array.from(this.docs, (d) => Date.parse(d.publishedAt));
+    return this.times[n] as number;
+  }
+
   get size(): number {
     return this.docs.length;
   }
@@ -360,12 +368,15 @@ export class SearchIndex {
       if (cursor && cursor.k === key) offset = cursor.o;
       else problems.push('That "more results" link belongs to another search; here is the first page.');
     }
-    const matcher = (doc: DocRecord) =>
-      matchesFilter(doc, applied) && (!request.filter || matchesFilter(doc, request.filter));
+    const requestFilter = request.filter && !isEmptyFilter(request.filter) ? request.filter : undefined;
+    const matcher =
+      isEmptyFilter(applied) && !requestFilter
+        ? undefined
+        : (doc: DocRecord) =>
+            matchesFilter(doc, applied) && (!requestFilter || matchesFilter(doc, requestFilter));
 
     const tree = this.buildQuery(parsed);
-    const hasFilter =
-      Object.keys(applied).length > 0 || (request.filter && Object.keys(request.filter).length > 0);
+    const hasFilter = matcher !== undefined;
     if (!tree.positive && !hasFilter && parsed.excluded.length === 0) {
       if (problems.length === 0)
         problems.push(
@@ -383,7 +394,7 @@ export class SearchIndex {
         ? new Set(this.run(tree.negative, matcher).map((r) => r.id as number))
         : undefined;
       ranked = this.docs
-        .filter((doc, n) => matcher(doc) && !excluded?.has(n))
+        .filter((doc, n) => (!matcher || matcher(doc)) && !excluded?.has(n))
         .sort(compareRecency)
         .map((doc) => ({ doc, score: 0, terms: [] }));
     } else {
@@ -434,13 +445,13 @@ export class SearchIndex {
     };
   }
 
-  private run(query: Query, matcher: (doc: DocRecord) => boolean): SearchResult[] {
+  private run(query: Query, matcher: ((doc: DocRecord) => boolean) | undefined): SearchResult[] {
     const boostTerm = (term: string) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1);
     return this.mini.search(query, {
       boost: this.ranking.boost,
       boostTerm,
       maxFuzzy: 2,
-      filter: (result) => matcher(this.docs[result.id as number] as DocRecord),
+      ...(matcher ? { filter: (result) => matcher(this.docs[result.id as number] as DocRecord) } : {}),
     });
   }
 
@@ -454,7 +465,7 @@ export class SearchIndex {
         const text = foldedWords(`${doc.title} ${doc.summary}`);
         if (!parsed.phrases.every((p) => containsPhrase(text, p))) continue;
       }
-      const ageDays = Math.max(0, (nowMs - Date.parse(doc.publishedAt)) / 86_400_000);
+      const ageDays = Math.max(0, (nowMs - this.publishedMs(result.id as number)) / 86_400_000);
       const recency = 1 + recencyWeight * 0.5 ** (ageDays / recencyHalfLifeDays);
       // Rounded so that float noise never decides between equal results.
       const score = Math.round(result.score * recency * 1e6) / 1e6;
@@ -509,7 +520,13 @@ export class SearchIndex {
         }
         const alternatives: Query[] = [...span.tokens];
         if (inner.length > 0) alternatives.unshift({ combineWith: 'AND', queries: inner });
+        const typed = parsed.words
+          .slice(span.start, span.end)
+          .map((w) => fold(w.text))
+          .join(' ');
         for (const phrase of span.phrases) {
+          // A name the member typed as it is adds nothing but work.
+          if (phrase.words.join(' ') === typed) continue;
           const words = this.exactWords(phrase.words);
           if (words.length > 0)
             alternatives.push({ combineWith: 'AND', queries: words, boost: this.expansionBoost });

@@ -1,0 +1,136 @@
+import MiniSearch from 'minisearch';
+import { SearchIndex } from '#shared/search/search-index.js';
+import { gunzipSnapshot, gzipSnapshot } from '#shared/search/service.js';
+import { measureRelevance } from './metrics.js';
+import { RELEVANCE_SET } from './relevance-set.js';
+import {
+  generateResources,
+  SAMPLE_NOW,
+  SAMPLE_PARTNERS,
+  type SampleResource,
+  sampleLibrary,
+} from './sample-library.js';
+
+/**
+ * The figures of `npm run bench`: ours (the configured index) against MiniSearch's default
+ * configuration over the same resources, measured in the same run.
+ */
+
+const QUERIES = RELEVANCE_SET.map((q) => q.query);
+const now = new Date(SAMPLE_NOW);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function latencies(run: (q: string) => unknown, rounds: number): { p50: number; p95: number } {
+  for (const q of QUERIES) run(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of QUERIES) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const plainOptions = { fields: ['title', 'summary', 'contentHtml'] };
+
+export interface ScaleFigures {
+  n: number;
+  ours: {
+    buildMs: number;
+    snapshotBytes: number;
+    coldMs: number;
+    p50: number;
+    p95: number;
+    heapBytes: number;
+  };
+  baseline: { buildMs: number; snapshotBytes: number; coldMs: number; p50: number; p95: number };
+}
+
+export function measureScale(n: number, rounds: number): ScaleFigures {
+  const resources = generateResources(n, 11);
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  const index = SearchIndex.build(resources, SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
+  const buildMs = performance.now() - t;
+  const bytes = gzipSnapshot(index.toSnapshotJson());
+  t = performance.now();
+  const loaded = SearchIndex.fromSnapshotJson(gunzipSnapshot(bytes));
+  loaded.search({ query: 'cash transfers Brazil' }, now);
+  const coldMs = performance.now() - t;
+  const heapBytes = process.memoryUsage().heapUsed - heapBefore;
+  const ours = latencies((q) => loaded.search({ query: q, limit: 10 }, now), rounds);
+
+  t = performance.now();
+  const plain = new MiniSearch(plainOptions);
+  plain.addAll(resources);
+  const plainBuild = performance.now() - t;
+  const plainBytes = gzipSnapshot(JSON.stringify(plain)).byteLength;
+  const plainJson = JSON.stringify(plain);
+  t = performance.now();
+  const plainLoaded = MiniSearch.loadJSON(gunzipSnapshot(gzipSnapshot(plainJson)), plainOptions);
+  plainLoaded.search('cash transfers Brazil');
+  const plainCold = performance.now() - t;
+  const base = latencies((q) => plainLoaded.search(q).slice(0, 10), rounds);
+  return {
+    n,
+    ours: { buildMs, snapshotBytes: bytes.byteLength, coldMs, heapBytes, ...ours },
+    baseline: { buildMs: plainBuild, snapshotBytes: plainBytes, coldMs: plainCold, ...base },
+  };
+}
+
+export function printScale(f: ScaleFigures): void {
+  const rows = [
+    ['', 'ours', 'MiniSearch default', 'ratio'],
+    ['build', ms(f.ours.buildMs), ms(f.baseline.buildMs), (f.ours.buildMs / f.baseline.buildMs).toFixed(2)],
+    [
+      'snapshot (gzip)',
+      mb(f.ours.snapshotBytes),
+      mb(f.baseline.snapshotBytes),
+      (f.ours.snapshotBytes / f.baseline.snapshotBytes).toFixed(2),
+    ],
+    [
+      'cold load → first answer',
+      ms(f.ours.coldMs),
+      ms(f.baseline.coldMs),
+      (f.ours.coldMs / f.baseline.coldMs).toFixed(2),
+    ],
+    ['warm p50', ms(f.ours.p50), ms(f.baseline.p50), (f.ours.p50 / f.baseline.p50).toFixed(2)],
+    ['warm p95', ms(f.ours.p95), ms(f.baseline.p95), (f.ours.p95 / f.baseline.p95).toFixed(2)],
+    ['heap (index built + loaded)', mb(f.ours.heapBytes), '', ''],
+  ];
+  console.log(`\nsearch at ${f.n.toLocaleString('en')} synthetic resources (${QUERIES.length} queries)`);
+  for (const r of rows)
+    console.log(
+      `  ${(r[0] as string).padEnd(28)}${(r[1] as string).padStart(12)}${(r[2] as string).padStart(20)}${(r[3] as string).padStart(8)}`,
+    );
+}
+
+export async function printRelevance(): Promise<{ ours: number; baseline: number }> {
+  const library: SampleResource[] = sampleLibrary();
+  const index = SearchIndex.build(library, SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
+  const ours = await measureRelevance(library, RELEVANCE_SET, (q) =>
+    index.search({ query: q, limit: 10 }, now).hits.map((h) => h.id),
+  );
+  const plain = new MiniSearch(plainOptions);
+  plain.addAll(library);
+  const base = await measureRelevance(library, RELEVANCE_SET, (q) =>
+    plain
+      .search(q)
+      .slice(0, 10)
+      .map((r) => r.id as string),
+  );
+  console.log(`\nrelevance set: ${RELEVANCE_SET.length} queries over ${library.length} resources`);
+  console.log(`  ours:               nDCG@5 ${ours.ndcg5.toFixed(3)}  recall@10 ${ours.recall10.toFixed(3)}`);
+  console.log(`  MiniSearch default: nDCG@5 ${base.ndcg5.toFixed(3)}  recall@10 ${base.recall10.toFixed(3)}`);
+  console.log(
+    `  difference:         nDCG@5 +${(ours.ndcg5 - base.ndcg5).toFixed(3)}  recall@10 +${(ours.recall10 - base.recall10).toFixed(3)}`,
+  );
+  return { ours: ours.ndcg5, baseline: base.ndcg5 };
+}
