@@ -98,24 +98,28 @@ export class RelayStack extends Stack {
       this.email.grantSend(fn);
       return fn;
     };
-    const slackBot = bot(
-      'SlackBot',
-      'functions/bot/slack.ts',
-      'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
-    );
-    this.endpoints.route('/slack/events', slackBot);
-    this.endpoints.output(
-      'SlackEventsUrl',
-      '/slack/events',
-      'Request URL for the Slack app (events, slash command, interactivity)',
-    );
-    const telegramBot = bot('TelegramBot', 'functions/bot/telegram.ts', 'Telegram bot webhook');
-    this.endpoints.route('/telegram/webhook', telegramBot);
-    this.endpoints.output(
-      'TelegramWebhookUrl',
-      '/telegram/webhook',
-      'Run: iaspn telegram set-webhook <this URL>',
-    );
+    if (deployment.bots.slack) {
+      const slackBot = bot(
+        'SlackBot',
+        'functions/bot/slack.ts',
+        'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
+      );
+      this.endpoints.route('/slack/events', slackBot);
+      this.endpoints.output(
+        'SlackEventsUrl',
+        '/slack/events',
+        'Request URL for the Slack app (events, slash command, interactivity)',
+      );
+    }
+    if (deployment.bots.telegram) {
+      const telegramBot = bot('TelegramBot', 'functions/bot/telegram.ts', 'Telegram bot webhook');
+      this.endpoints.route('/telegram/webhook', telegramBot);
+      this.endpoints.output(
+        'TelegramWebhookUrl',
+        '/telegram/webhook',
+        'Run: iaspn telegram set-webhook <this URL>',
+      );
+    }
 
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,

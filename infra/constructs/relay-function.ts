@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -11,10 +10,10 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRETS_ENV } from '#shared/secrets.js';
-import { LAMBDA_BUNDLE } from '../bundling.js';
+import { LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
 import { acknowledge } from './nag.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT };
 
 /** What a stack offers its functions as defaults (RelayStack does, through its `deployment`). */
 interface FunctionDefaults {

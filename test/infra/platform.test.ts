@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from '#infra/constructs/operations.js';
 import { METRIC, metricsNamespace } from '#shared/metrics.js';
 import { SECRET_KEYS, SECRETS_ENV } from '#shared/secrets.js';
-import { cdkJsonContext } from '../helpers/synth.js';
+import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 import { synthWiredStage } from './fixtures/wired-stack.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -80,7 +80,7 @@ describe('the deployment platform (functions wired through the house constructs)
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
     });
-    for (const key of ['POST /slack/events', 'POST /telegram/webhook', 'GET /subscribe/{proxy+}']) {
+    for (const key of ['POST /fixture/hook', 'POST /fixture/hook/{proxy+}', 'GET /fixture/pages/{proxy+}']) {
       prod.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
     }
     expect(Object.keys(prod.findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
@@ -197,5 +197,23 @@ describe('the deployment platform (functions wired through the house constructs)
     });
     dev.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { RetentionInDays: 14 } });
     prod.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('the RelayStack endpoints', () => {
+  it('outputs the Slack, Telegram and subscription URLs, and leaves out a disabled bot', () => {
+    const all = synthStage('prod');
+    for (const key of ['SlackEventsUrl', 'TelegramWebhookUrl', 'SubscribeUrl']) {
+      expect(Object.keys(all.findOutputs(key))).toEqual([key]);
+    }
+    const stages = cdkJsonContext().stages as Record<string, Record<string, unknown>>;
+    const slackOnly = synthStage('prod', {
+      stages: { prod: { ...stages.prod, bots: { slack: true, telegram: false } } },
+    });
+    expect(Object.keys(slackOnly.findOutputs('TelegramWebhookUrl'))).toEqual([]);
+    expect(() =>
+      slackOnly.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /telegram/webhook' }),
+    ).toThrow();
+    slackOnly.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /slack/events' });
   });
 });
