@@ -1,15 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, RelayError } from '#shared/errors.js';
+import { registerAnnounce } from './commands/announce.js';
+import { registerChat } from './commands/chat.js';
 import { registerDigest } from './commands/digest.js';
 import { registerFeeds } from './commands/feeds.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPartners } from './commands/partners.js';
-import { registerChat } from './commands/chat.js';
 import { registerSearch } from './commands/search.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
-import { registerTelegram } from './commands/telegram.js';
 import { registerSubscribers } from './commands/subscribers.js';
+import { registerTelegram } from './commands/telegram.js';
 
 /** The `iaspn` command line: the everyday tasks of admins and partners. */
 export function buildProgram(): Command {
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerSubscribers(program);
   registerDigest(program);
+  registerAnnounce(program);
   return program;
 }
 

@@ -22,7 +22,9 @@ describe('iaspn CLI', () => {
   });
 
   it('rejects a non-numeric port in the environment, naming the variable', async () => {
-    const result = await runCli(['start', '--once', '--data-dir', freshDataDir()], { IASPN_HTTP_PORT: 'abc' });
+    const result = await runCli(['start', '--once', '--data-dir', freshDataDir()], {
+      IASPN_HTTP_PORT: 'abc',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/IASPN_HTTP_PORT must be a port number \(got "abc"\)/);
   });
