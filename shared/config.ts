@@ -75,6 +75,13 @@ const envSchema = z.object({
   IASPN_TOKEN_SECRET: optionalSecret,
   IASPN_DIGEST_QUEUE_URL: optionalUrl,
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
+  IASPN_ADMIN_CHANNEL: z
+    .string()
+    .regex(
+      /^(slack|telegram|console):[^:\s]+:[^\s]+$/,
+      'must be platform:workspace:channel, e.g. slack:T0123:C0456 or telegram:bot:-100123',
+    )
+    .optional(),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
@@ -90,6 +97,17 @@ const splitList = (value: string) =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** `slack:T0123:C0456` → its parts (the format is checked by the schema). */
+function parseChannel(value: string | undefined): RelayConfig['announce']['adminChannel'] {
+  if (!value) return undefined;
+  const [platform, workspaceId, ...rest] = value.split(':');
+  return {
+    platform: platform as 'slack' | 'telegram' | 'console',
+    workspaceId: workspaceId!,
+    channelId: rest.join(':'),
+  };
+}
 
 export type Env = Record<string, string | undefined>;
 
@@ -130,7 +148,11 @@ export interface RelayConfig {
     /** SQS queue the scheduled digest run fans out to (deployed stack); unset: batches run inline. */
     digestQueueUrl?: string;
   };
-  announce: { maxSinglePostsPerChannel: number };
+  announce: {
+    maxSinglePostsPerChannel: number;
+    /** Where the relay tells admins that a channel was paused (IASPN_ADMIN_CHANNEL), if anywhere. */
+    adminChannel?: { platform: 'slack' | 'telegram' | 'console'; workspaceId: string; channelId: string };
+  };
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   telegram: { botToken?: string; webhookSecret?: string; apiRoot?: string };
   /** Platform user ids (`slack:U123`, `telegram:42`) allowed to run admin commands. */
@@ -192,7 +214,10 @@ export function loadConfig(env: Env): RelayConfig {
       tokenSecret: e.IASPN_TOKEN_SECRET,
       digestQueueUrl: e.IASPN_DIGEST_QUEUE_URL,
     },
-    announce: { maxSinglePostsPerChannel: e.IASPN_ANNOUNCE_MAX_SINGLE_POSTS },
+    announce: {
+      maxSinglePostsPerChannel: e.IASPN_ANNOUNCE_MAX_SINGLE_POSTS,
+      adminChannel: parseChannel(e.IASPN_ADMIN_CHANNEL),
+    },
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -1,3 +1,4 @@
+import { announceJob } from './announce/job.js';
 import type { RelayConfig } from './config.js';
 import { digestJob } from './digest/job.js';
 import { ingestJob } from './ingest/job.js';
@@ -19,4 +20,4 @@ export interface Job {
 }
 
 /** The jobs in cycle order. Each capability adds its own here. */
-export const JOBS: Job[] = [ingestJob, searchIndexJob, digestJob];
+export const JOBS: Job[] = [ingestJob, searchIndexJob, announceJob, digestJob];

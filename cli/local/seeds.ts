@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { addFollow } from '#shared/bot/state.js';
 import { getFeed, moveFeedUrl } from '#shared/library/registry.js';
 import { importRegistry } from '#shared/library/registry-io.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -37,6 +38,24 @@ const seedPartnersAndFeeds: LocalSeed = async (runtime, { feedOrigin, sampleDir 
   }
 };
 
+/** The console chat's demo channel (`iaspn chat --channel demo`), which announcements post to. */
+export const DEMO_CHANNEL = { platform: 'console', workspaceId: 'local', channelId: 'demo' } as const;
+
+/**
+ * The demo channel follows two topics, so the first cycle's announcements show up in the local
+ * outbox (`<data dir>/outbox.log`) and the log. addFollow is a conditional put: idempotent.
+ */
+const seedDemoFollows: LocalSeed = async (runtime) => {
+  for (const topic of ['conditional-cash-transfers', 'financial-inclusion'])
+    await addFollow(
+      runtime.store,
+      DEMO_CHANNEL,
+      { topics: [topic] },
+      { userId: 'local-seed', at: runtime.clock() },
+    );
+};
+
 export const LOCAL_SEEDS: { name: string; seed: LocalSeed }[] = [
   { name: 'sample partners and feeds', seed: seedPartnersAndFeeds },
+  { name: 'demo channel follows', seed: seedDemoFollows },
 ];

@@ -27,7 +27,7 @@ export function renderConsole(reply: Reply): { text: string; buttons: Button[] }
         break;
       case 'card': {
         const c = block.card;
-        const lines = [`${c.position}. ${c.title}`, `   ${c.url}`];
+        const lines = [`${c.position > 0 ? `${c.position}. ` : ''}${c.title}`, `   ${c.url}`];
         if (c.meta) lines.push(`   ${c.meta}`);
         if (c.snippet) lines.push(`   ${plainSnippet(c.snippet)}`);
         if (c.buttons.length) lines.push(`   ${c.buttons.map(press).join('  ')}`);

@@ -12,7 +12,7 @@ export interface Button {
 
 /** One library resource as a result: each face links the title and marks the snippet's «words». */
 export interface ResultCard {
-  /** Position in the list (1-based), so members can refer to it (`bookmark 2`). */
+  /** Position in the list (1-based), so members can refer to it (`bookmark 2`); 0 for a card on its own. */
   position: number;
   resourceId: string;
   title: string;

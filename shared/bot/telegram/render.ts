@@ -35,7 +35,9 @@ export function htmlLink(url: string, text: string): string {
 }
 
 export function cardHtml(card: ResultCard): string {
-  const lines = [`<b>${card.position}.</b> ${htmlLink(card.url, card.title)}`];
+  // Position 0: a card on its own (an announcement), not one of a numbered list.
+  const number = card.position > 0 ? `<b>${card.position}.</b> ` : '';
+  const lines = [`${number}${htmlLink(card.url, card.title)}`];
   if (card.meta) lines.push(`<i>${escapeHtml(card.meta)}</i>`);
   if (card.snippet)
     lines.push(
@@ -47,7 +49,7 @@ export function cardHtml(card: ResultCard): string {
 }
 
 function cardPlain(card: ResultCard): string {
-  const lines = [`${card.position}. ${card.title}`, card.url];
+  const lines = [`${card.position > 0 ? `${card.position}. ` : ''}${card.title}`, card.url];
   if (card.meta) lines.push(card.meta);
   if (card.snippet) lines.push(plainSnippet(card.snippet));
   return lines.join('\n');

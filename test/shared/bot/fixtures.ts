@@ -61,7 +61,7 @@ export interface Recorded {
 
 /** A local HTTP server that records every request and answers through `respond`. */
 export async function startRecorder(
-  respond: (call: Recorded) => { status?: number; body: unknown },
+  respond: (call: Recorded) => { status?: number; body: unknown; headers?: Record<string, string> },
 ): Promise<{ url: string; calls: Recorded[]; close(): Promise<void> }> {
   const calls: Recorded[] = [];
   const server = http.createServer((req, res) => {
@@ -81,7 +81,9 @@ export async function startRecorder(
       const call = { method: path.split('/').at(-1) ?? '', path, params };
       calls.push(call);
       const out = respond(call);
-      res.writeHead(out.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
+      res
+        .writeHead(out.status ?? 200, { 'content-type': 'application/json', ...out.headers })
+        .end(JSON.stringify(out.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

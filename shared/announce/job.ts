@@ -1,0 +1,9 @@
+import type { Job } from '../jobs.js';
+import { runAnnounce } from './run.js';
+
+/** Announcements as a scheduled job: after ingest (and the search refresh) in each cycle. */
+export const announceJob: Job = {
+  name: 'announce',
+  intervalMinutes: (config) => config.schedule.announceMinutes,
+  run: (runtime) => runAnnounce(runtime).then((summary) => ({ ...summary })),
+};

@@ -1,0 +1,416 @@
+import { randomUUID } from 'node:crypto';
+import { type BotLanguage, isBotLanguage } from '../bot/i18n.js';
+import { textReply } from '../bot/reply.js';
+import { type ChannelRef, channelLanguage, type Follow, listAllFollows, pauseChannel } from '../bot/state.js';
+import type { Resource } from '../domain/resource.js';
+import { describeError } from '../errors.js';
+import { listPartners } from '../library/registry.js';
+import { listResourcesSeenSince } from '../library/resource-store.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { type ItemKey, keys } from '../store/keys.js';
+import {
+  CLAIM_SAFE_MS,
+  claimDelivery,
+  cursorKey,
+  type DeliveryState,
+  deliveryKey,
+  deliveryStateOf,
+  markSent,
+  readDeliveries,
+  releaseClaims,
+} from './claims.js';
+import { type ChannelMatches, matchResources } from './match.js';
+import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
+import { Gate, realTimer, type Timer } from './pacing.js';
+import { type ChatSender, defaultSenders, SendError, type Senders } from './senders.js';
+
+/**
+ * The announcement run. Plan, all from the store (no Streams, no transactions):
+ *
+ * 1. read the resources first seen in [cursor, now) (gsi3, day partitions);
+ * 2. list every follow (one gsi1 partition) and match (match.ts: follows indexed by their most
+ *    selective field, `matchesFilter` decides); a resource matching several follows of one
+ *    channel is one delivery;
+ * 3. read the channels' settings (paused? language?) and the deliveries' claims, 100 to a BatchGet,
+ *    and drop what was sent already;
+ * 4. per channel, concurrently, in its own paced queue: up to `maxSinglePostsPerChannel` single
+ *    posts, then one batch message with the rest. Each message: claim its deliveries (conditional
+ *    put with a lease) → post → mark them sent at once;
+ * 5. store the cursor where the next run reads from: now less the overlap, or further back at the
+ *    oldest delivery this run did not see through (failed, held by another run, deferred), so a
+ *    later run picks it up. A run that dies never writes its cursor: the next one reads the same
+ *    window again, and the claims tell it what was posted.
+ */
+
+/** Re-read this much before the cursor: ingest may write a resource first seen just before it. */
+export const OVERLAP_MS = 30 * 60_000;
+/** The first run, and a cursor held back by failures, look back at most this far. */
+export const MAX_LOOKBACK_MS = 24 * 3_600_000;
+/** A channel's 429 answers honoured in a row before its remaining posts wait for the next run. */
+const MAX_RATE_LIMITED = 5;
+
+export interface AnnounceSummary {
+  /** New resources read (first seen in the window). */
+  resources: number;
+  /** Channels with at least one matching new resource. */
+  channels: number;
+  /** Single posts made. */
+  posted: number;
+  /** Resources announced in batch messages. */
+  batched: number;
+  /** Batch messages made. */
+  batchMessages: number;
+  /** Deliveries not posted by this run: sent before, held by another run, paused channel, no sender. */
+  skipped: number;
+  /** Deliveries that failed or were deferred: a later run retries them. */
+  failed: number;
+  /** Channels paused by this run (the bot was removed, the channel archived, posting forbidden). */
+  pausedChannels: string[];
+  /** Where the posts went ("slack", "telegram", "outbox .data/outbox.log"). */
+  postedTo: string;
+  /** `matchesFilter` calls; the naive plan makes resources × follows. */
+  comparisons: number;
+  follows: number;
+  dryRun: boolean;
+  since: string;
+  cursor: string;
+  storeRequests: number;
+  ms: number;
+}
+
+export interface AnnounceOptions {
+  dryRun?: boolean;
+  /** Per platform; defaults to Slack and Telegram with their tokens, the local outbox otherwise. */
+  senders?: Senders;
+  /** Time for pacing and the lease check (virtual in tests). */
+  timer?: Timer;
+  /** Stop starting new posts after this long (the Lambda's remaining time less a margin). */
+  budgetMs?: number;
+  runId?: string;
+}
+
+interface Message {
+  kind: 'single' | 'batch';
+  resources: Resource[];
+  matched: Follow[];
+}
+
+interface ChannelWork extends ChannelMatches {
+  channelKey: string;
+  /** Deliveries this run has settled (posted, failed, skipped) so far. */
+  settled: number;
+  ref: ChannelRef;
+  language: BotLanguage;
+  pending: Resource[];
+}
+
+const ISO = (ms: number) => new Date(ms).toISOString();
+
+function refOf(follow: Follow): ChannelRef {
+  return { platform: follow.platform, workspaceId: follow.workspaceId, channelId: follow.channelId };
+}
+
+/** The channel's own choice (`lang`), else Spanish when every follow asks for Spanish, else English. */
+function languageOf(setting: unknown, follows: Follow[]): BotLanguage {
+  if (isBotLanguage(setting)) return setting;
+  const languages = follows.map((f) => f.filter.languages ?? []);
+  return languages.length > 0 && languages.every((l) => l.length > 0 && l.every((x) => x === 'es'))
+    ? 'es'
+    : 'en';
+}
+
+/** The newest publications get posts of their own; the rest share one batch message. */
+function planMessages(work: ChannelWork, maxSingle: number): Message[] {
+  const singles = work.pending.slice(0, maxSingle);
+  const rest = work.pending.slice(maxSingle);
+  const matched = (rs: Resource[]) => [...new Set(rs.flatMap((r) => work.matchedBy.get(r.id) ?? []))];
+  const messages: Message[] = singles.map((r) => ({ kind: 'single', resources: [r], matched: matched([r]) }));
+  if (rest.length) messages.push({ kind: 'batch', resources: rest, matched: matched(rest) });
+  return messages;
+}
+
+export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {}): Promise<AnnounceSummary> {
+  const { store, config, log, clock } = runtime;
+  const timer = options.timer ?? realTimer;
+  const startedAt = timer.now();
+  const requestsBefore = store.stats.requests;
+  const dryRun = options.dryRun ?? false;
+  const runId = options.runId ?? randomUUID().slice(0, 8);
+  const senders = options.senders ?? defaultSenders(runtime);
+  const now = clock();
+  const until = now.toISOString();
+  const floor = now.getTime() - MAX_LOOKBACK_MS;
+
+  // The cursor is where this run's read starts: the last run's end less the overlap, or the
+  // oldest delivery it left undone. Never more than MAX_LOOKBACK_MS back.
+  const state = await store.get(cursorKey(), { consistent: true });
+  const cursor = typeof state?.cursor === 'string' ? Date.parse(state.cursor) : Number.NaN;
+  if (cursor < floor)
+    log.error('announcements older than the lookback are given up', { cursor: state?.cursor });
+  const since = ISO(Number.isNaN(cursor) ? floor : Math.min(Math.max(floor, cursor), now.getTime()));
+
+  const resources = await listResourcesSeenSince(store, since, until);
+  const follows = resources.length ? await listAllFollows(store) : [];
+  const match = matchResources(resources, follows);
+
+  const summary: AnnounceSummary = {
+    resources: resources.length,
+    channels: match.channels.size,
+    posted: 0,
+    batched: 0,
+    batchMessages: 0,
+    skipped: 0,
+    failed: 0,
+    pausedChannels: [],
+    postedTo: '',
+    comparisons: match.comparisons,
+    follows: follows.length,
+    dryRun,
+    since,
+    cursor: until,
+    storeRequests: 0,
+    ms: 0,
+  };
+  /** The oldest firstSeenAt of a delivery this run did not see through: the next read starts there. */
+  let holdBack = ISO(now.getTime() - OVERLAP_MS);
+  const hold = (rs: Resource[]) => {
+    for (const r of rs) if (r.firstSeenAt < holdBack) holdBack = r.firstSeenAt;
+  };
+
+  // Settings (paused, language) and the claims of every matched delivery, in BatchGets.
+  const channelKeys = [...match.channels.keys()];
+  const settings = new Map(
+    (channelKeys.length ? await store.batchGet(channelKeys.map((k) => keys.channelSettings(k))) : []).map(
+      (item) => [String(item.pk), item],
+    ),
+  );
+  const pairKeys: ItemKey[] = [];
+  for (const [channelKey, m] of match.channels)
+    for (const r of m.resources) pairKeys.push(deliveryKey(channelKey, r.id));
+  const states: Map<string, DeliveryState> = await readDeliveries(store, pairKeys);
+  const partnerNames = new Map(
+    match.channels.size ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
+  );
+
+  const work: ChannelWork[] = [];
+  const warnedPlatforms = new Set<string>();
+  for (const [channelKey, m] of match.channels) {
+    const ref = refOf(m.follows[0]!);
+    const setting = settings.get(channelKey);
+    if (setting?.status === 'paused') {
+      summary.skipped += m.resources.length;
+      continue;
+    }
+    if (!senders[ref.platform]) {
+      if (!warnedPlatforms.has(ref.platform))
+        log.warn('announcements skipped: no sender for this platform (no token)', { platform: ref.platform });
+      warnedPlatforms.add(ref.platform);
+      summary.skipped += m.resources.length;
+      continue;
+    }
+    const pending: Resource[] = [];
+    for (const r of m.resources) {
+      const seen = deliveryStateOf(states, deliveryKey(channelKey, r.id));
+      if (seen === undefined) pending.push(r);
+      else {
+        summary.skipped += 1;
+        // Held by another run (or a crashed one, until its lease passes): not done yet.
+        if (seen === 'claimed') hold([r]);
+      }
+    }
+    pending.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+    if (pending.length)
+      work.push({
+        ...m,
+        channelKey,
+        ref,
+        pending,
+        settled: 0,
+        language: languageOf(setting?.language, m.follows),
+      });
+  }
+
+  const postedTo = new Set<string>();
+  const gates = new Map<string, Gate>();
+  const gateOf = (sender: ChatSender) => {
+    let gate = gates.get(sender.platform);
+    if (!gate) {
+      gate = new Gate(sender.pace.globalMs, timer);
+      gates.set(sender.platform, gate);
+    }
+    return gate;
+  };
+  const outOfTime = () => options.budgetMs !== undefined && timer.now() - startedAt >= options.budgetMs;
+
+  async function notifyAdmins(ref: ChannelRef, reason: string, followCount: number): Promise<void> {
+    const where = `${ref.platform}:${ref.workspaceId}:${ref.channelId}`;
+    log.error('announcement channel broken: its follows are paused', {
+      channel: where,
+      reason,
+      follows: followCount,
+    });
+    const admin = config.announce.adminChannel;
+    const sender = admin ? senders[admin.platform] : undefined;
+    if (!admin || !sender) return;
+    try {
+      const language = (await channelLanguage(store, admin)) ?? 'en';
+      await sender.post(admin, textReply(announceStrings(language).paused(where, reason, followCount)));
+    } catch (error) {
+      log.error('could not tell the admin channel', { error: describeError(error) });
+    }
+  }
+
+  /** Posts one message, honouring 429s; resolves to what happened. */
+  async function postWithRetries(
+    sender: ChatSender,
+    ref: ChannelRef,
+    message: Message,
+    context: MessageContext,
+    claimedAt: number,
+  ): Promise<'sent' | SendError> {
+    const reply =
+      message.kind === 'single'
+        ? singlePost(message.resources[0]!, message.matched, context)
+        : batchPost(message.resources, message.matched, context);
+    for (let attempt = 0; ; attempt += 1) {
+      if (timer.now() - claimedAt > CLAIM_SAFE_MS)
+        return new SendError('failed', 'the claim is too old to post on safely');
+      await gateOf(sender).pass();
+      try {
+        await sender.post(ref, reply);
+        return 'sent';
+      } catch (error) {
+        const failure = error instanceof SendError ? error : new SendError('failed', describeError(error));
+        if (failure.kind !== 'rate_limited' || attempt + 1 >= MAX_RATE_LIMITED) return failure;
+        log.warn('announcement rate limited; this channel waits', {
+          channel: ref.channelId,
+          retryAfterMs: failure.details.retryAfterMs,
+        });
+        // Only this channel's queue waits; the others go on.
+        await timer.sleep(failure.details.retryAfterMs ?? 1000);
+      }
+    }
+  }
+
+  async function runChannel(w: ChannelWork): Promise<void> {
+    const sender = senders[w.ref.platform]!;
+    const context: MessageContext = { language: w.language, partnerNames };
+    const messages = planMessages(w, config.announce.maxSinglePostsPerChannel);
+    if (dryRun) {
+      for (const m of messages) {
+        if (m.kind === 'single') summary.posted += 1;
+        else {
+          summary.batched += m.resources.length;
+          summary.batchMessages += 1;
+        }
+      }
+      return;
+    }
+    let lastPostAt = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < messages.length; i += 1) {
+      const message = messages[i]!;
+      const giveBack = (counted: Message[]) => {
+        summary.failed += counted.reduce((sum, m) => sum + m.resources.length, 0);
+        hold(counted.flatMap((m) => m.resources));
+        w.settled = w.pending.length;
+      };
+      if (outOfTime()) {
+        giveBack(messages.slice(i));
+        return;
+      }
+      const wait = lastPostAt + sender.pace.perChannelMs(w.ref) - timer.now();
+      if (wait > 0) await timer.sleep(wait);
+
+      // Claim every delivery of the message; those another run holds are left to it.
+      const claimedAt = timer.now();
+      const won: Resource[] = [];
+      await Promise.all(
+        message.resources.map(async (r) => {
+          if (await claimDelivery(store, deliveryKey(w.channelKey, r.id), runId, clock())) won.push(r);
+          else {
+            summary.skipped += 1;
+            hold([r]);
+          }
+        }),
+      );
+      if (won.length === 0) {
+        w.settled += message.resources.length;
+        continue;
+      }
+      const order = new Map(message.resources.map((r, n) => [r.id, n]));
+      won.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      const claimed = { ...message, resources: won };
+      const claimKeys = won.map((r) => deliveryKey(w.channelKey, r.id));
+
+      const outcome = await postWithRetries(sender, w.ref, claimed, context, claimedAt);
+      lastPostAt = timer.now();
+      if (outcome === 'sent') {
+        // Marked at once: the window in which a crash could cause a duplicate is this one write.
+        await markSentSurely(claimKeys);
+        postedTo.add(sender.describe);
+        if (claimed.kind === 'single') summary.posted += 1;
+        else {
+          summary.batched += won.length;
+          summary.batchMessages += 1;
+        }
+        w.settled += message.resources.length;
+        continue;
+      }
+      await releaseClaims(store, claimKeys, runId).catch((error) =>
+        log.warn('claims not released; they expire with their lease', { error: describeError(error) }),
+      );
+      if (outcome.kind === 'broken') {
+        summary.failed += won.length;
+        summary.skipped += messages.slice(i + 1).reduce((sum, m) => sum + m.resources.length, 0);
+        w.settled = w.pending.length;
+        await pauseChannel(store, w.ref, outcome.details.reason ?? outcome.message, clock());
+        summary.pausedChannels.push(w.channelKey);
+        await notifyAdmins(w.ref, outcome.details.reason ?? outcome.message, w.follows.length);
+        return;
+      }
+      log.warn('announcement failed; a later run retries it', {
+        channel: w.channelKey,
+        error: outcome.message,
+      });
+      giveBack([claimed, ...messages.slice(i + 1)]);
+      return;
+    }
+  }
+
+  async function markSentSurely(claimKeys: ItemKey[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await markSent(store, claimKeys, runId, clock());
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          log.error('posted but not marked sent: a later run may post it again once the lease passes', {
+            error: describeError(error),
+          });
+          return;
+        }
+        await timer.sleep(200 * attempt);
+      }
+    }
+  }
+
+  await Promise.all(
+    work.map((w) =>
+      runChannel(w).catch((error) => {
+        // A store failure mid-channel: what was not marked sent is retried by a later run.
+        log.error('announcement channel run failed', { channel: w.channelKey, error: describeError(error) });
+        summary.failed += w.pending.length - w.settled;
+        hold(w.pending.slice(w.settled));
+      }),
+    ),
+  );
+
+  summary.cursor = holdBack;
+  summary.postedTo = [...postedTo].join(', ');
+  if (!dryRun)
+    await store.put({ ...cursorKey(), cursor: summary.cursor, runId, updatedAt: until, lastSince: since });
+  summary.storeRequests = store.stats.requests - requestsBefore;
+  summary.ms = Math.round(timer.now() - startedAt);
+  log.info('announce run done', { ...summary, pausedChannels: summary.pausedChannels.join(',') });
+  return summary;
+}
