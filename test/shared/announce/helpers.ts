@@ -42,14 +42,23 @@ export async function seedResources(runtime: Runtime, resources: Resource[]): Pr
   await runtime.store.batchWrite({ puts: resources.map(resourceToItem) });
 }
 
-export const slackChannel = (id: string): ChannelRef => ({ platform: 'slack', workspaceId: 'T1', channelId: id });
+export const slackChannel = (id: string): ChannelRef => ({
+  platform: 'slack',
+  workspaceId: 'T1',
+  channelId: id,
+});
 export const telegramChat = (id: string): ChannelRef => ({
   platform: 'telegram',
   workspaceId: '42',
   channelId: id,
 });
 
-export async function follow(runtime: Runtime, channel: ChannelRef, filter: ResourceFilter, at = FOLLOWED_AT) {
+export async function follow(
+  runtime: Runtime,
+  channel: ChannelRef,
+  filter: ResourceFilter,
+  at = FOLLOWED_AT,
+) {
   return (await addFollow(runtime.store, channel, filter, { userId: 'U1', at: new Date(at) })).follow;
 }
 
@@ -121,7 +130,12 @@ export async function startStandIns(timer: Timer, answer: (call: StandInCall) =>
     if (custom) return custom;
     return isSlack
       ? { body: { ok: true, channel: call.channel, ts: `${calls.length}.0001` } }
-      : { body: { ok: true, result: { message_id: calls.length, date: 0, chat: { id: Number(call.channel) } } } };
+      : {
+          body: {
+            ok: true,
+            result: { message_id: calls.length, date: 0, chat: { id: Number(call.channel) } },
+          },
+        };
   });
   const senders: Senders = {
     slack: createSlackSender({ token: 'xoxb-test', apiUrl: `${server.url}/api/` }),
@@ -135,7 +149,8 @@ export async function startStandIns(timer: Timer, answer: (call: StandInCall) =>
 export function pairCounts(calls: StandInCall[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of calls)
-    if (c.ok) for (const id of c.ids) counts.set(`${c.channel}|${id}`, (counts.get(`${c.channel}|${id}`) ?? 0) + 1);
+    if (c.ok)
+      for (const id of c.ids) counts.set(`${c.channel}|${id}`, (counts.get(`${c.channel}|${id}`) ?? 0) + 1);
   return counts;
 }
 

@@ -96,7 +96,10 @@ describe('matching', () => {
     });
     const result = matchResources(
       [before, viaSource],
-      [followOf(channel, {}, '2026-03-05T00:00:00.000Z'), followOf(slackChannel('C2'), { partners: ['cispr'] })],
+      [
+        followOf(channel, {}, '2026-03-05T00:00:00.000Z'),
+        followOf(slackChannel('C2'), { partners: ['cispr'] }),
+      ],
     );
     expect(result.channels.get(channelKeyOf(channel))!.resources.map((r) => r.id)).toEqual(['second-feed']);
     expect(result.channels.get(channelKeyOf(slackChannel('C2')))!.resources.map((r) => r.id)).toEqual([
@@ -137,10 +140,18 @@ describe('announcement messages', () => {
     expect(telegram.html).not.toMatch(/<a href="javascript/);
     expect(telegram.html).toContain('&lt;b&gt;unbalanced &amp;');
     expect(telegram.html.length).toBeLessThanOrEqual(4096);
-    const batch = renderTelegram(batchPost([hostile, ...Array.from({ length: 20 }, () => hostile)], [f], ctx));
-    expect(batch.html.length).toBeLessThanOrEqual(4096);
-    expect(renderSlack(batchPost(Array.from({ length: 80 }, () => hostile), [f], ctx)).blocks.length).toBeLessThanOrEqual(
-      50,
+    const batch = renderTelegram(
+      batchPost([hostile, ...Array.from({ length: 20 }, () => hostile)], [f], ctx),
     );
+    expect(batch.html.length).toBeLessThanOrEqual(4096);
+    expect(
+      renderSlack(
+        batchPost(
+          Array.from({ length: 80 }, () => hostile),
+          [f],
+          ctx,
+        ),
+      ).blocks.length,
+    ).toBeLessThanOrEqual(50);
   });
 });

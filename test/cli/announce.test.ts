@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'iaspn-announce-cli-'));
+const env = { IASPN_DATA_DIR: dataDir, IASPN_SES_PORT: '0', IASPN_FEEDS_PORT: '0' };
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('announcements on the local stack', () => {
+  it('npm start -- --once posts the sample library to the followed demo channel, once', async () => {
+    const once = await runCli(['start', '--once', '--port', '0'], env);
+    expect(once.code, once.stderr).toBe(0);
+    const line = once.stdout.split('\n').find((l) => l.trim().startsWith('announce:'));
+    expect(line, once.stdout).toMatch(
+      /resources=\d+ channels=1 posted=5 batched=[1-9]\d* batchMessages=1 skipped=0 failed=0/,
+    );
+    expect(line).toContain('postedTo=outbox');
+
+    const outbox = readFileSync(path.join(dataDir, 'outbox.log'), 'utf8');
+    const posts = outbox.split(/^--- /m).filter(Boolean);
+    expect(posts).toHaveLength(6);
+    for (const post of posts) expect(post).toContain('console:local:demo');
+    expect(outbox).toMatch(/== \d+ new resources on (financial inclusion|conditional cash transfers)/);
+
+    // Again by hand over the same window: every delivery is claimed as sent, nothing goes out twice.
+    const dry = await runCli(['announce', 'run', '--dry-run', '--json'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      channels: 1,
+      posted: 0,
+      batched: 0,
+      failed: 0,
+      dryRun: true,
+    });
+    const again = await runCli(['announce', 'run'], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/posted 0 single, 0 in 0 batch message\(s\)/);
+    expect(readFileSync(path.join(dataDir, 'outbox.log'), 'utf8')).toBe(outbox);
+  }, 120_000);
+});
