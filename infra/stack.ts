@@ -121,6 +121,26 @@ export class RelayStack extends Stack {
       );
     }
 
+    // Announcements: new resources to the following Slack channels and Telegram chats, on the
+    // announce schedule (it re-reads an overlap window, so it needs no ordering with ingest).
+    // One run at a time; the claims' 15-minute lease outlasts the 5-minute timeout.
+    const announce = new RelayFunction(this, 'Announce', {
+      entry: 'functions/bot/announce.ts',
+      description: 'Posts new resources to the channels that follow them',
+      stage: deployment.stage,
+      timeout: Duration.minutes(5),
+      memorySize: 512,
+      reservedConcurrentExecutions: 1,
+    })
+      .bindTable(this.table.table, 'readWrite')
+      .bindSecret(this.secrets.secret);
+    new ScheduledJob(this, 'AnnounceSchedule', {
+      fn: announce,
+      expression: deployment.schedules.announce,
+      timeZone: deployment.schedules.timeZone,
+      description: 'iaspn-relay announcement run',
+    });
+
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,
       description: 'IASPN_TABLE_NAME for the CLI',
