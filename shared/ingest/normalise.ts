@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { francAll } from 'franc-min';
-import sanitizeHtml from 'sanitize-html';
 import {
   type Enclosure,
   LANGUAGES,
@@ -12,6 +11,7 @@ import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
 import { findLanguage, findType, tagText } from '../taxonomy/index.js';
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
+import { sanitizeContent } from './sanitize.js';
 import { canonicalUrl, cutAtWord, FUTURE_TOLERANCE_MS, parseFeedDate, plainText } from './text.js';
 
 /**
@@ -36,51 +36,10 @@ export interface Normalised {
 
 export const SUMMARY_MAX = 400;
 const TITLE_MAX = 300;
-const CONTENT_MAX = 60_000;
 const LIST_MAX = 20;
 
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2', 'figure', 'figcaption'],
-  allowedAttributes: {
-    a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-};
-
-/** Feed HTML through an allow-list (no script, style, iframe, form, on*, javascript: or data:). */
-export function sanitizeContent(html: string, base: string): string {
-  const resolve = (attribute: string) => (tagName: string, attribs: sanitizeHtml.Attributes) => {
-    const value = attribs[attribute];
-    const resolved = canonicalUrlKeepingFragment(value, base);
-    const next = { ...attribs };
-    if (resolved) next[attribute] = resolved;
-    else delete next[attribute];
-    return { tagName, attribs: next };
-  };
-  return sanitizeHtml(html.length > CONTENT_MAX ? html.slice(0, CONTENT_MAX) : html, {
-    ...SANITIZE,
-    transformTags: { a: resolve('href'), img: resolve('src') },
-  }).trim();
-}
-
-function canonicalUrlKeepingFragment(value: string | undefined, base: string): string | undefined {
-  if (!value) return undefined;
-  if (/^mailto:/i.test(value.trim())) return value.trim();
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+/** SHA-256, base64url (the one-shot `crypto.hash`: no Hash object per call). */
+const hash = (value: string) => digest('sha256', value, 'base64url');
 
 /** The stable identity of an item: GUID, else Atom/JSON id, else canonical URL, else title and date. */
 export function itemIdentity(item: RawItem, url: string | undefined): string | undefined {
@@ -282,9 +241,9 @@ export function normaliseCandidate(
 
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
-  const published = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
-  const usable = published !== undefined && published <= nowMs + FUTURE_TOLERANCE_MS;
   const updated = parseFeedDate(item.updated);
+  const published = parseFeedDate(item.published) ?? updated;
+  const usable = published !== undefined && published <= nowMs + FUTURE_TOLERANCE_MS;
 
   const categories = uniq(item.categories.map((c) => plainText(c)).filter(Boolean));
   const language =

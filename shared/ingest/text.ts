@@ -10,15 +10,21 @@ const SCRIPTS = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi;
 const BLOCK_TAGS =
   /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|pre|img)\b[^>]*>/gi;
 const TAGS = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
+const HAS_SCRIPTS = /<(?:script|style|noscript|template)\b/i;
+/** Whitespace other than a single space: a run of two, or a tab, newline, no-break space... */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
 /** Tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
 export function plainText(html: string | undefined): string {
   if (!html) return '';
-  const text = html.includes('<')
-    ? html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, ' ').replace(TAGS, '')
-    : html;
-  const decoded = text.includes('&') ? decode(text) : text;
-  return decoded.replace(/\s+/g, ' ').trim();
+  let text = html;
+  if (text.includes('<')) {
+    // Each pass only when it can match: most titles and categories are text already.
+    if (HAS_SCRIPTS.test(text)) text = text.replace(SCRIPTS, ' ');
+    text = text.replace(BLOCK_TAGS, ' ').replace(TAGS, '');
+  }
+  if (text.includes('&')) text = decode(text);
+  return (UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Cut at a word boundary at or before `max` characters, with an ellipsis when cut. */
@@ -136,7 +142,8 @@ const RFC822 =
   /^(?:[A-Za-zÀ-ÿ]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-zÀ-ÿ]{3,9})\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2})?$/;
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Month names are ASCII letters in most feeds: no accents to strip.
+  return /^[A-Za-z]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** A date string from a feed as epoch milliseconds, or undefined when it cannot be read. */
@@ -152,7 +159,8 @@ export function parseFeedDate(value: string | undefined): number | undefined {
   } else {
     const rfc = RFC822.exec(s);
     if (rfc) {
-      const month = MONTHS[fold(rfc[2]!).slice(0, 4)] ?? MONTHS[fold(rfc[2]!).slice(0, 3)];
+      const name = fold(rfc[2]!);
+      const month = MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
       const offset = zoneOffsetMinutes(rfc[7]);
       if (month === undefined || offset === undefined) return undefined;
       let year = +rfc[3]!;
