@@ -97,7 +97,9 @@ export async function addFollow(
     gsi1sk: `${channelKey}#${followId}`,
     ...follow,
   });
-  return { follow, created };
+  if (created) return { follow, created };
+  const existing = await store.get(keys.follow(channelKey, followId));
+  return { follow: existing ? toFollow(existing) : follow, created };
 }
 
 export async function removeFollow(store: Store, channel: ChannelRef, followId: string): Promise<boolean> {

@@ -74,10 +74,21 @@ interface SlackWho {
  * The chat context for one Slack request. users.info (admin flags and locale) and
  * conversations.info (the channel's creator) are asked at most once, and only when needed.
  */
+type UserInfo = { admin: boolean; locale?: string };
+
+/** users.info answers, kept a few minutes per process: a command should not wait on Slack twice. */
+const USER_CACHE_MS = 5 * 60_000;
+const USER_CACHE_MAX = 5000;
+const userCache = new Map<string, { at: number; info: Promise<UserInfo> }>();
+
 function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): ChatContext {
-  let userInfo: Promise<{ admin: boolean; locale?: string }> | undefined;
+  let userInfo: Promise<UserInfo> | undefined;
+  const cacheKey = `${who.teamId}:${who.userId}`;
+  const cached = userCache.get(cacheKey);
+  if (cached && Date.now() - cached.at < USER_CACHE_MS) userInfo = cached.info;
   const user = () => {
-    userInfo ??= client.users
+    if (userInfo) return userInfo;
+    userInfo = client.users
       .info({ user: who.userId, include_locale: true })
       .then((res) => {
         const u = res.user;
@@ -88,8 +99,11 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
       })
       .catch((error) => {
         deps.log.warn('slack users.info failed', { userId: who.userId, error: describeError(error) });
+        userCache.delete(cacheKey);
         return { admin: false, locale: undefined };
       });
+    if (userCache.size >= USER_CACHE_MAX) userCache.clear();
+    userCache.set(cacheKey, { at: Date.now(), info: userInfo });
     return userInfo;
   };
   return {
