@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
 import { type BotLanguage, isBotLanguage } from '../bot/i18n.js';
 import { textReply } from '../bot/reply.js';
 import { type ChannelRef, channelLanguage, type Follow, listAllFollows, pauseChannel } from '../bot/state.js';
@@ -48,6 +49,8 @@ export const OVERLAP_MS = 30 * 60_000;
 export const MAX_LOOKBACK_MS = 24 * 3_600_000;
 /** A channel's 429 answers honoured in a row before its remaining posts wait for the next run. */
 const MAX_RATE_LIMITED = 5;
+/** Claims in flight at once, over all channels (the SDK's connection pool holds 50). */
+const CLAIM_CONCURRENCY = 32;
 
 export interface AnnounceSummary {
   /** New resources read (first seen in the window). */
@@ -231,6 +234,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   }
 
   const postedTo = new Set<string>();
+  const claimSlot = pLimit(CLAIM_CONCURRENCY);
   const gates = new Map<string, Gate>();
   const gateOf = (sender: ChatSender) => {
     let gate = gates.get(sender.platform);
@@ -326,7 +330,8 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
       const won: Resource[] = [];
       await Promise.all(
         message.resources.map(async (r) => {
-          if (await claimDelivery(store, deliveryKey(w.channelKey, r.id), runId, clock())) won.push(r);
+          const key = deliveryKey(w.channelKey, r.id);
+          if (await claimSlot(() => claimDelivery(store, key, runId, clock()))) won.push(r);
           else {
             summary.skipped += 1;
             hold([r]);
