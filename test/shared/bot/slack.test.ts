@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localRoutes } from '#cli/local/routes.js';
 import { createSlackFace } from '#shared/bot/faces.js';
 import type { BotPorts } from '#shared/bot/ports.js';
 import { verifySlackSignature } from '#shared/bot/slack/http.js';
@@ -26,6 +27,7 @@ const DOC = {
   signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack receives it, checked field by field below
 type Block = Record<string, any>;
 interface SlackResponse {
   response_type?: string;
@@ -540,5 +542,29 @@ describe('Slack events, buttons and the App Home', () => {
     await slowFace.idle();
     const later = api.calls.find((c) => c.path === '/response/slow')!;
     expect(String(later.params.text)).toMatch(/^Results 1–5/);
+  });
+});
+
+describe('the local stack route /slack/events', () => {
+  it('answers 503 naming the missing variables until Slack is configured, then serves signed requests', async () => {
+    const bare = await services.newRuntime();
+    const route = (runtime: Runtime) =>
+      localRoutes(runtime).find((r) => r.prefix === '/slack/events')!.handler;
+    const missing = await route(bare)(
+      httpEvent('x=1', { 'content-type': 'application/x-www-form-urlencoded' }),
+    );
+    expect(missing.statusCode).toBe(503);
+    expect(missing.body).toContain('SLACK_SIGNING_SECRET');
+    const { runtime } = await setup();
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'local', token: 'x' });
+    const ts = String(Math.floor(clock().getTime() / 1000));
+    const res = await route(runtime)(
+      httpEvent(body, {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': signSlack(SECRET, ts, body),
+      }),
+    );
+    expect(JSON.parse(res.body ?? '{}')).toEqual({ challenge: 'local' });
   });
 });

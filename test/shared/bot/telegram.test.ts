@@ -99,6 +99,9 @@ const webhook = (update: unknown, secret: string | null = SECRET) =>
     httpEvent(JSON.stringify(update), secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }),
   );
 
+// biome-ignore lint/suspicious/noExplicitAny: Bot API JSON as Telegram receives it, checked field by field below
+type Json = Record<string, any>;
+
 interface Who {
   user?: number;
   chat?: number;
@@ -131,7 +134,7 @@ async function send(text: string, who: Who = {}): Promise<Recorded[]> {
 }
 
 const sent = (calls: Recorded[]) =>
-  calls.filter((c) => c.method === 'sendMessage').map((c) => c.params as Record<string, any>);
+  calls.filter((c) => c.method === 'sendMessage').map((c) => c.params as Json);
 const lastText = async (text: string, who: Who = {}) =>
   String(sent(await send(text, who)).at(-1)?.text ?? '');
 
@@ -152,7 +155,7 @@ async function pressButton(data: string, who: Who = {}): Promise<Recorded[]> {
   return api.calls.slice(before);
 }
 
-const keyboard = (message: Record<string, any>) =>
+const keyboard = (message: Json) =>
   (message.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data: string }[];
 
 function expectBalancedHtml(html: string) {
@@ -330,7 +333,7 @@ describe('Telegram commands', () => {
     const answers = api.calls.slice(before).filter((c) => c.method === 'answerInlineQuery');
     expect(answers).toHaveLength(2);
     for (const answer of answers) {
-      const results = answer.params.results as Record<string, any>[];
+      const results = answer.params.results as Json[];
       expect(results.length).toBeGreaterThan(0);
       for (const r of results) {
         expect(r.type).toBe('article');
