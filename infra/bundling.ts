@@ -32,7 +32,58 @@ export const LAMBDA_BUNDLE = {
   /** CommonJS dependencies call require(); give the ESM bundle one. */
   banner:
     "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  /**
+   * Non-ASCII text (franc's trigrams, iconv-lite's code pages, taxonomy synonyms) stays UTF-8
+   * instead of `\uXXXX` escapes: 130 KB less in the ingest bundle. Node reads sources as UTF-8.
+   */
+  charset: 'utf8',
+  /**
+   * Packages that our dependencies require at load time but use only on code paths a Lambda never
+   * takes. Each resolves to infra/omitted-module.cjs, which loads fine (names can be read from it
+   * at load time) and throws a clear error when anything from it is called or constructed. The
+   * bundle report imports every bundle, so a package that is really used at load time fails the
+   * report rather than a cold start. What each one is, and why it is never used in a Lambda:
+   * - `@slack/socket-mode` (with its `undici`, 525 KB): Bolt's SocketModeReceiver. The Slack Lambda
+   *   hands Bolt an AwsLambdaReceiver; Socket Mode runs only on the local stack (not bundled).
+   * - `express` (with `mime-db` and the rest of its tree, 250 KB): Bolt's ExpressReceiver, never
+   *   constructed.
+   * - `@slack/oauth` (with `jsonwebtoken`): the receivers' OAuth install flow; the relay is a
+   *   single-workspace app with a bot token, so Bolt never builds an InstallProvider.
+   * - `whatwg-url` (with `tr46`, 259 KB): node-fetch (under Telegraf) falls back to it only when
+   *   there is no global `URL`; Node always has one.
+   * - `xmlbuilder` (67 KB): xml2js's Builder; rss-parser only parses XML, it never writes any.
+   * - `postcss` (with `source-map-js`, 86 KB): sanitize-html parses allowed `style` attributes with
+   *   it; the feed allow-list (shared/ingest/sanitize.ts) allows none, so sanitize-html drops them
+   *   before that step (test/infra/bundling.test.ts holds it to that).
+   */
+  omittedModules: [
+    '@slack/socket-mode',
+    'express',
+    '@slack/oauth',
+    'whatwg-url',
+    'xmlbuilder',
+    'postcss',
+  ] as string[],
 } as const;
+
+/** The module every omitted package resolves to (absolute: esbuild resolves aliases from its cwd). */
+export const OMITTED_MODULE = path.join(PROJECT_ROOT, 'infra', 'omitted-module.cjs');
+
+/** esbuild's `alias` map for LAMBDA_BUNDLE.omittedModules. */
+export function omittedAliases(): Record<string, string> {
+  return Object.fromEntries(LAMBDA_BUNDLE.omittedModules.map((name) => [name, OMITTED_MODULE]));
+}
+
+/**
+ * The settings NodejsFunction has no property for (or, for `charset`, declares but does not pass
+ * on in aws-cdk-lib 2.x), as esbuild command-line arguments for its `esbuildArgs`.
+ */
+export function extraEsbuildArgs(): Record<string, string | string[]> {
+  return {
+    '--charset': LAMBDA_BUNDLE.charset,
+    '--alias': Object.entries(omittedAliases()).map(([name, target]) => `${name}=${target}`),
+  };
+}
 
 /**
  * esbuild options for one entry, as NodejsFunction builds it. `optimised: false` gives the
@@ -53,6 +104,8 @@ export function esbuildOptions(entry: string, outfile: string, optimised = true)
     mainFields: [...LAMBDA_BUNDLE.mainFields],
     external: [...LAMBDA_BUNDLE.externalModules],
     banner: { js: LAMBDA_BUNDLE.banner },
+    charset: LAMBDA_BUNDLE.charset,
+    alias: omittedAliases(),
     metafile: true,
     logLevel: 'error',
   };

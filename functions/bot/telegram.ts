@@ -1,4 +1,4 @@
-import { createTelegramFace } from '#shared/bot/faces.js';
+import { createTelegramFace } from '#shared/bot/telegram/face.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
 import type { HttpEvent } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
@@ -6,13 +6,12 @@ import { createRuntime } from '#shared/runtime/runtime.js';
 import { createSearchService } from '#shared/search/service.js';
 import { loadRelayConfig } from '#shared/secrets.js';
 
-// Cold start: configuration (with the secret), the search index and the Telegraf bot, once.
+// Cold start: configuration (with the secret) and the Telegraf bot, once. The search index loads on
+// the first search (and is rechecked every 30 s): most commands never need it, and a cold start
+// should not wait on reading it.
 const config = await loadRelayConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-bot-telegram', config.logLevel));
 const search = createSearchService(runtime, { recheckMs: 30_000 });
-await search
-  .load()
-  .catch((error) => runtime.log.warn('search index not loaded at init', { error: String(error) }));
 const { handler: webhook } = createTelegramFace(runtime, { core: createRuntimeBotCore(runtime, { search }) });
 
 export const handler = (event: HttpEvent) => webhook(event);

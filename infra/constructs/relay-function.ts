@@ -10,7 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRETS_ENV } from '#shared/secrets.js';
-import { LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
+import { extraEsbuildArgs, LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
 import { acknowledge } from './nag.js';
 
 export { PROJECT_ROOT };
@@ -92,10 +92,15 @@ export class RelayFunction extends Construct {
         ...props.environment,
       },
       bundling: {
-        ...LAMBDA_BUNDLE,
+        minify: LAMBDA_BUNDLE.minify,
+        sourceMap: LAMBDA_BUNDLE.sourceMap,
+        sourcesContent: LAMBDA_BUNDLE.sourcesContent,
+        target: LAMBDA_BUNDLE.target,
+        banner: LAMBDA_BUNDLE.banner,
         format: OutputFormat.ESM,
         mainFields: [...LAMBDA_BUNDLE.mainFields],
         externalModules: [...LAMBDA_BUNDLE.externalModules],
+        esbuildArgs: extraEsbuildArgs(),
         metafile: true,
       },
     });

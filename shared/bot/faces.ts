@@ -1,65 +1,18 @@
-import type { UserFromGetMe } from 'telegraf/types';
-import { ConfigError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { type HttpHandler, jsonResult } from '../http/types.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { BotCore } from './core.js';
 import { startSlackSocketMode } from './slack/app.js';
-import { createSlackHttpHandler, type SlackHttpFace } from './slack/http.js';
-import { createTelegramBot, startTelegramPolling } from './telegram/bot.js';
-import { createTelegramWebhookHandler } from './telegram/http.js';
+import { startTelegramPolling } from './telegram/bot.js';
+import { createTelegramFace } from './telegram/face.js';
 import { createRuntimeBotCore } from './wiring.js';
 
 /**
- * The bots on a runtime, as the Lambdas, the local stack and the CLI start them: each face over
- * one command core, with the tokens from the configuration.
+ * The bots on a runtime, as the local stack and the CLI start them: each face over one command
+ * core, with the tokens from the configuration. Each face lives in its own module (the Lambdas
+ * import them directly, so each bundle holds one chat library); they are re-exported here.
  */
-
-export function createSlackFace(
-  runtime: Runtime,
-  options: { core?: BotCore; ackDeadlineMs?: number; commandBudgetMs?: number } = {},
-): SlackHttpFace {
-  const { slack } = runtime.config;
-  if (!slack.botToken || !slack.signingSecret)
-    throw new ConfigError('The Slack bot needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
-  return createSlackHttpHandler({
-    core: options.core ?? createRuntimeBotCore(runtime),
-    store: runtime.store,
-    log: runtime.log,
-    clock: runtime.clock,
-    adminIds: runtime.config.adminIds,
-    botToken: slack.botToken,
-    signingSecret: slack.signingSecret,
-    apiUrl: slack.apiUrl,
-    ackDeadlineMs: options.ackDeadlineMs,
-    commandBudgetMs: options.commandBudgetMs,
-  });
-}
-
-export function createTelegramFace(
-  runtime: Runtime,
-  options: { core?: BotCore; botInfo?: UserFromGetMe } = {},
-) {
-  const { telegram } = runtime.config;
-  if (!telegram.botToken) throw new ConfigError('The Telegram bot needs TELEGRAM_BOT_TOKEN');
-  const bot = createTelegramBot({
-    core: options.core ?? createRuntimeBotCore(runtime),
-    store: runtime.store,
-    log: runtime.log,
-    clock: runtime.clock,
-    token: telegram.botToken,
-    apiRoot: telegram.apiRoot,
-    botInfo: options.botInfo,
-    adminIds: runtime.config.adminIds,
-  });
-  const handler = createTelegramWebhookHandler({
-    bot,
-    store: runtime.store,
-    log: runtime.log,
-    clock: runtime.clock,
-    secret: telegram.webhookSecret,
-  });
-  return { bot, handler };
-}
+export { createSlackFace } from './slack/face.js';
+export { createTelegramFace } from './telegram/face.js';
 
 /** An HTTP route whose face is built on first use; unconfigured, it answers 503 and says what is missing. */
 export function lazyBotRoute(build: () => HttpHandler): HttpHandler {

@@ -1,5 +1,4 @@
 import { hash as digest } from 'node:crypto';
-import { francAll } from 'franc-min';
 import {
   type Enclosure,
   LANGUAGES,
@@ -10,6 +9,7 @@ import {
 import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
 import { findLanguage, findType, tagText } from '../taxonomy/index.js';
+import { rankLanguages } from './language.js';
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
 import { sanitizeContent } from './sanitize.js';
 import { canonicalUrl, cutAtWord, FUTURE_TOLERANCE_MS, parseFeedDate, plainText } from './text.js';
@@ -66,7 +66,7 @@ const FRANC_ONLY = Object.keys(FRANC_CODES);
 /** Detected language of a text long enough to tell, when one language clearly leads. */
 export function detectLanguage(text: string): Language | undefined {
   if (text.length < 40) return undefined;
-  const ranked = francAll(text.slice(0, 600), { only: FRANC_ONLY, minLength: 40 });
+  const ranked = rankLanguages(text.slice(0, 600), { only: FRANC_ONLY, minLength: 40 });
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return undefined;
   if (second && second[1] > 0.97) return undefined;
