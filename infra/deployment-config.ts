@@ -81,6 +81,25 @@ const stageSchema = z
     /** Where alarms go (an SNS email subscription: confirm the message AWS sends). */
     alarmEmail: z.string().regex(EMAIL, 'must be an email address for the alarm topic'),
     bots: z.object({ slack: z.boolean().default(true), telegram: z.boolean().default(true) }).prefault({}),
+    /** Relay admins: who may run the bots' admin commands, and where paused feeds and channels are reported. */
+    admins: z
+      .object({
+        ids: z
+          .array(
+            z
+              .string()
+              .regex(/^(slack|telegram):[^\s,]+$/, 'must be platform:user, e.g. slack:U0123 or telegram:42'),
+          )
+          .default([]),
+        channel: z
+          .string()
+          .regex(
+            /^(slack|telegram):[^:\s]+:[^\s]+$/,
+            'must be platform:workspace:channel, e.g. slack:T0123:C0456',
+          )
+          .optional(),
+      })
+      .prefault({}),
     /** HTTP API stage throttling, shared by the webhooks and the subscription pages. */
     api: z
       .object({

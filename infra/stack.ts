@@ -91,7 +91,10 @@ export class RelayStack extends Stack {
         // Slack needs its answer within 3 s; the receiver answers at 2.5 s whatever happens.
         timeout: Duration.seconds(15),
         memorySize: 1024,
-        environment: { IASPN_PUBLIC_URL: this.endpoints.url },
+        environment: {
+          IASPN_PUBLIC_URL: this.endpoints.url,
+          IASPN_ADMIN_IDS: deployment.admins.ids.join(','),
+        },
       })
         .bindTable(this.table.table, 'readWrite')
         .bindSecret(this.secrets.secret);
@@ -131,6 +134,8 @@ export class RelayStack extends Stack {
       timeout: Duration.minutes(5),
       memorySize: 512,
       reservedConcurrentExecutions: 1,
+      // Broken channels and feeds that ingest paused are reported there.
+      environment: deployment.admins.channel ? { IASPN_ADMIN_CHANNEL: deployment.admins.channel } : {},
     })
       .bindTable(this.table.table, 'readWrite')
       .bindSecret(this.secrets.secret);

@@ -29,6 +29,8 @@ const STRINGS = {
     yourFollows: 'what this channel follows',
     paused: (where: string, reason: string, follows: number) =>
       `Announcements to ${where} are paused (${reason}): its ${follows} follow(s) wait until someone runs a bot command there.`,
+    feedPaused: (feed: string, partner: string, reason: string) =>
+      `The feed ${feed} of ${partner} is paused: ${reason}. Check it with "feed status ${partner}"; resume it with \`iaspn feeds resume ${feed}\`.`,
   },
   es: {
     newResource: (subject: string) => `Nuevo · ${subject}`,
@@ -39,6 +41,8 @@ const STRINGS = {
     yourFollows: 'lo que sigue este canal',
     paused: (where: string, reason: string, follows: number) =>
       `Los anuncios en ${where} están en pausa (${reason}): sus ${follows} seguimiento(s) esperan a que alguien use un comando del bot allí.`,
+    feedPaused: (feed: string, partner: string, reason: string) =>
+      `La fuente ${feed} de ${partner} está en pausa: ${reason}. Revísela con "feed status ${partner}"; reactívela con \`iaspn feeds resume ${feed}\`.`,
   },
 } satisfies Record<BotLanguage, unknown>;
 

@@ -20,6 +20,7 @@ import {
   readDeliveries,
   releaseClaims,
 } from './claims.js';
+import { reportPausedFeeds } from './feed-alerts.js';
 import { type ChannelMatches, matchResources } from './match.js';
 import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
 import { Gate, realTimer, type Timer } from './pacing.js';
@@ -67,6 +68,8 @@ export interface AnnounceSummary {
   skipped: number;
   /** Deliveries that failed or were deferred: a later run retries them. */
   failed: number;
+  /** Feeds paused by ingest that this run reported to the admin channel. */
+  feedAlerts: number;
   /** Channels paused by this run (the bot was removed, the channel archived, posting forbidden). */
   pausedChannels: string[];
   /** Where the posts went ("slack", "telegram", "outbox .data/outbox.log"). */
@@ -165,6 +168,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     skipped: 0,
     failed: 0,
     pausedChannels: [],
+    feedAlerts: 0,
     postedTo: '',
     comparisons: match.comparisons,
     follows: follows.length,
@@ -412,8 +416,10 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
 
   summary.cursor = holdBack;
   summary.postedTo = [...postedTo].join(', ');
-  if (!dryRun)
+  if (!dryRun) {
     await store.put({ ...cursorKey(), cursor: summary.cursor, runId, updatedAt: until, lastSince: since });
+    summary.feedAlerts = (await reportPausedFeeds(runtime, senders)).length;
+  }
   summary.storeRequests = store.stats.requests - requestsBefore;
   summary.ms = Math.round(timer.now() - startedAt);
   log.info('announce run done', { ...summary, pausedChannels: summary.pausedChannels.join(',') });

@@ -33,3 +33,25 @@ describe('the announcement function and its schedule', () => {
     });
   });
 });
+
+describe('the relay admins of a stage', () => {
+  it('reach the bots as admin ids and the announcement run as the admin channel', () => {
+    const template = synthStage('prod');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Posts new resources to the channels that follow them',
+      Environment: { Variables: Match.objectLike({ IASPN_ADMIN_CHANNEL: 'slack:T0IASPN:C0RELAYOPS' }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Telegram bot webhook',
+      Environment: { Variables: Match.objectLike({ IASPN_ADMIN_IDS: 'slack:U0ADMIN01' }) },
+    });
+  });
+
+  it('rejects an admin channel that names no platform', () => {
+    const stages = cdkJsonContext().stages as Record<string, Record<string, unknown>>;
+    const broken = { ...stages, prod: { ...stages.prod, admins: { channel: 'C0RELAYOPS' } } };
+    expect(() => synthStage('prod', { stages: broken })).toThrow(
+      /admins\.channel: must be platform:workspace:channel/,
+    );
+  });
+});
