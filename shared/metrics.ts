@@ -1,4 +1,10 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { AnnounceSummary } from './announce/run.js';
+import type { BotCore } from './bot/core.js';
+import type { DigestBatchOutcome, DigestRunSummary } from './digest/run.js';
+import type { HttpHandler } from './http/types.js';
+import type { IngestSummary } from './ingest/run.js';
+import type { Log } from './log.js';
 
 /**
  * Business metrics, emitted by the Lambdas as CloudWatch Embedded Metric Format log lines through
@@ -7,9 +13,9 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
  * the contract between the handlers and the alarms: change them together.
  *
  * Usage in a handler (module scope, then once per invocation):
- *   const metrics = createMetrics(metricsNamespace(config.stage), METRIC_SERVICE.ingest);
- *   metrics.countAll({ FeedsFetched: summary.fetched, FeedsFailed: summary.failed });
- *   metrics.publish();
+ *   const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
+ *   export const handler = () => publishing(metrics, () => runSomething(), somethingCounts);
+ * The `...Counts` functions below map each capability's run summary to its metrics.
  */
 
 /** One namespace per stage, so dev and prod in one account never mix. */
@@ -60,20 +66,144 @@ export interface RelayMetrics {
   publish(): void;
 }
 
-/** Powertools Metrics behind the narrow RelayMetrics port. */
+/**
+ * Powertools Metrics behind the narrow RelayMetrics port. Counts are summed here and handed to
+ * Powertools once per name at publish, so a metric is one value per line rather than a list.
+ */
 export function createMetrics(namespace: string, service: MetricService | string): RelayMetrics {
   const metrics = new Metrics({ namespace, serviceName: service });
-  const count = (name: MetricName, value = 1) => metrics.addMetric(name, MetricUnit.Count, value);
+  const counts = new Map<MetricName, number>();
+  const count = (name: MetricName, value = 1) => counts.set(name, (counts.get(name) ?? 0) + value);
   return {
     count,
-    countAll(counts) {
-      for (const [name, value] of Object.entries(counts)) {
+    countAll(values) {
+      for (const [name, value] of Object.entries(values)) {
         if (typeof value === 'number' && Number.isFinite(value)) count(name as MetricName, value);
       }
     },
-    publish: () => metrics.publishStoredMetrics(),
+    // Nothing counted (a bot request that ran no command): no line, and no Powertools warning.
+    publish() {
+      if (counts.size === 0) return;
+      for (const [name, value] of counts) metrics.addMetric(name, MetricUnit.Count, value);
+      counts.clear();
+      metrics.publishStoredMetrics();
+    },
   };
+}
+
+/** The metrics of one capability's Lambda in a stage. */
+export function metricsFor(stage: string, service: MetricService): RelayMetrics {
+  return createMetrics(metricsNamespace(stage), service);
 }
 
 /** Metrics that go nowhere: the local stack, the CLI and tests. */
 export const noopMetrics: RelayMetrics = { count() {}, countAll() {}, publish() {} };
+
+type Counts = Partial<Record<MetricName, unknown>>;
+
+/**
+ * Runs one invocation, adds the counts its result gives, and publishes what the invocation
+ * counted once at the end, also when it throws (what was counted before the error is kept).
+ */
+export async function publishing<T>(
+  metrics: RelayMetrics,
+  run: () => Promise<T>,
+  counts: (result: T) => Counts = () => ({}),
+): Promise<T> {
+  try {
+    const result = await run();
+    metrics.countAll(counts(result));
+    return result;
+  } finally {
+    metrics.publish();
+  }
+}
+
+/** Ingest: feeds fetched (new content or not modified), failed, and resources stored for the first time. */
+export function ingestCounts(summary: IngestSummary): Counts {
+  // Paused feeds are not fetched; `paused` also counts those this run paused, which failed.
+  const notFetched = summary.failed + summary.deferred + summary.paused - summary.pausedNow.length;
+  return {
+    [METRIC.feedsFetched]: summary.feeds - notFetched,
+    [METRIC.feedsFailed]: summary.failed,
+    [METRIC.newResources]: summary.new,
+  };
+}
+
+/** Digests sent and failed, by the scheduled run (inline sends) or by a worker batch. */
+export function digestCounts(
+  outcome: Pick<DigestRunSummary | DigestBatchOutcome, 'sent' | 'failed'>,
+): Counts {
+  return { [METRIC.digestsSent]: outcome.sent, [METRIC.digestsFailed]: outcome.failed };
+}
+
+/** Announcements: messages posted (single posts and batch messages), and deliveries that failed. */
+export function announceCounts(summary: AnnounceSummary): Counts {
+  if (summary.dryRun) return {};
+  return {
+    [METRIC.announcementsPosted]: summary.posted + summary.batchMessages,
+    [METRIC.announcementsFailed]: summary.failed,
+  };
+}
+
+/** The Log, counting each error it logs as a BotErrors (a command, update or request that failed). */
+export function countingErrors(log: Log, metrics: RelayMetrics): Log {
+  return {
+    debug: (message, data) => log.debug(message, data),
+    info: (message, data) => log.info(message, data),
+    warn: (message, data) => log.warn(message, data),
+    error: (message, data) => {
+      metrics.count(METRIC.botErrors);
+      log.error(message, data);
+    },
+  };
+}
+
+/** The bot core, counting each command, button press and inline query as a BotCommands. */
+export function countingCommands(core: BotCore, metrics: RelayMetrics): BotCore {
+  return {
+    handleText(ctx, text) {
+      metrics.count(METRIC.botCommands);
+      return core.handleText(ctx, text);
+    },
+    handleAction(ctx, action) {
+      metrics.count(METRIC.botCommands);
+      return core.handleAction(ctx, action);
+    },
+    inline(ctx, query, limit) {
+      metrics.count(METRIC.botCommands);
+      return core.inline(ctx, query, limit);
+    },
+    home: (ctx) => core.home(ctx),
+    language: (ctx, wordLanguage) => core.language(ctx, wordLanguage),
+  };
+}
+
+/**
+ * A bot's HTTP handler publishing once per request: the commands and errors counted while it
+ * ran, plus one BotErrors for a request it refused (a 4xx or 5xx answer: bad signature or secret,
+ * unreadable body). Work a face finishes after answering (Slack, past its ack deadline) is
+ * counted then and published with the next request.
+ */
+export function publishingBotRequests(handler: HttpHandler, metrics: RelayMetrics): HttpHandler {
+  return (event) =>
+    publishing(
+      metrics,
+      () => handler(event),
+      (result) => ((result.statusCode ?? 200) >= 400 ? { [METRIC.botErrors]: 1 } : {}),
+    );
+}
+
+/**
+ * A bot Lambda's metrics (service `bot`): wrap its log (errors), its core (commands) and its HTTP
+ * handler (refused requests; one publish per request).
+ */
+export function botMetrics(stage: string) {
+  const metrics = metricsFor(stage, METRIC_SERVICE.bot);
+  return {
+    metrics,
+    log: (log: Log) => countingErrors(log, metrics),
+    core: (core: BotCore) => countingCommands(core, metrics),
+    handler: (handler: HttpHandler) => publishingBotRequests(handler, metrics),
+  };
+}

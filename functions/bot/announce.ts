@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { runAnnounce } from '#shared/announce/run.js';
 import { createLambdaLog } from '#shared/log.js';
+import { announceCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { loadRelayConfig } from '#shared/secrets.js';
 
@@ -11,6 +12,7 @@ import { loadRelayConfig } from '#shared/secrets.js';
  */
 const config = await loadRelayConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-announce', config.logLevel));
+const metrics = metricsFor(config.stage, METRIC_SERVICE.announce);
 
 /** Room left at the end for the post in flight, the last marks and the cursor. */
 const MARGIN_MS = 30_000;
@@ -18,5 +20,5 @@ const MARGIN_MS = 30_000;
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
-  return runAnnounce(runtime, { budgetMs });
+  return publishing(metrics, () => runAnnounce(runtime, { budgetMs }), announceCounts);
 };

@@ -1,7 +1,7 @@
 import { createTelegramFace } from '#shared/bot/telegram/face.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
-import type { HttpEvent } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
+import { botMetrics } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { createSearchService } from '#shared/search/service.js';
 import { loadRelayConfig } from '#shared/secrets.js';
@@ -10,8 +10,12 @@ import { loadRelayConfig } from '#shared/secrets.js';
 // the first search (and is rechecked every 30 s): most commands never need it, and a cold start
 // should not wait on reading it.
 const config = await loadRelayConfig(process.env);
-const runtime = createRuntime(config, createLambdaLog('iaspn-bot-telegram', config.logLevel));
+// Commands, and errors (logged failures, refused requests), published once per request.
+const metrics = botMetrics(config.stage);
+const runtime = createRuntime(config, metrics.log(createLambdaLog('iaspn-bot-telegram', config.logLevel)));
 const search = createSearchService(runtime, { recheckMs: 30_000 });
-const { handler: webhook } = createTelegramFace(runtime, { core: createRuntimeBotCore(runtime, { search }) });
+const { handler: webhook } = createTelegramFace(runtime, {
+  core: metrics.core(createRuntimeBotCore(runtime, { search })),
+});
 
-export const handler = (event: HttpEvent) => webhook(event);
+export const handler = metrics.handler(webhook);

@@ -2,6 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createSqsEnqueue } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
 import { createLambdaLog } from '#shared/log.js';
+import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { loadRelayConfig } from '#shared/secrets.js';
 
@@ -12,12 +13,16 @@ import { loadRelayConfig } from '#shared/secrets.js';
 const config = await loadRelayConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-digest', config.logLevel));
 const sqs = new SQSClient({ region: config.aws.region });
+const metrics = metricsFor(config.stage, METRIC_SERVICE.digest);
 
-export const handler = async () => {
+async function run() {
   const queueUrl = config.email.digestQueueUrl;
   if (!queueUrl) return runDigest(runtime);
   const queue = createSqsEnqueue(sqs, queueUrl);
   const summary = await runDigest(runtime, { enqueue: queue.enqueue });
   await queue.flush();
   return summary;
-};
+}
+
+/** Sent and failed counts come from inline sends; with a queue, the workers count theirs. */
+export const handler = () => publishing(metrics, run, digestCounts);

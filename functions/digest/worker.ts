@@ -2,6 +2,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { DIGEST_WORKERS, handleDigestQueue } from '#shared/digest/fanout.js';
 import { createSesMailer } from '#shared/email/mailer.js';
 import { createLambdaLog } from '#shared/log.js';
+import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { loadRelayConfig } from '#shared/secrets.js';
 
@@ -14,4 +15,12 @@ const mailer = createSesMailer(runtime.ses, config, {
   ratePerSecond: Math.max(1, Math.floor(config.email.ratePerSecond / DIGEST_WORKERS)),
 });
 
-export const handler = (event: SQSEvent) => handleDigestQueue(runtime, event, { mailer });
+const metrics = metricsFor(config.stage, METRIC_SERVICE.digest);
+
+export const handler = (event: SQSEvent) =>
+  publishing(metrics, () =>
+    handleDigestQueue(runtime, event, {
+      mailer,
+      onBatch: (outcome) => metrics.countAll(digestCounts(outcome)),
+    }),
+  );

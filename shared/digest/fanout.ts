@@ -5,7 +5,7 @@ import { describeError, RelayError } from '../errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
 import { subscriptionFromItem } from './model.js';
-import { type BatchContext, createBatchContext, processDigestBatch } from './run.js';
+import { type BatchContext, createBatchContext, type DigestBatchOutcome, processDigestBatch } from './run.js';
 
 /**
  * Fan-out for large lists. The scheduled run only pages through the due subscribers and puts one
@@ -74,7 +74,7 @@ function parseMessage(body: string): DigestBatchMessage {
 export async function handleDigestQueue(
   runtime: Runtime,
   event: SQSEvent,
-  options: { mailer?: Mailer } = {},
+  options: { mailer?: Mailer; onBatch?: (outcome: DigestBatchOutcome) => void } = {},
 ): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   const contexts = new Map<string, BatchContext>();
@@ -91,6 +91,7 @@ export async function handleDigestQueue(
       // Re-read: the subscriber may have unsubscribed or been sent to since the plan.
       const items = await runtime.store.batchGet(message.ids.map((id) => keys.subscriptionById(id)));
       const outcome = await processDigestBatch(ctx, items.map(subscriptionFromItem));
+      options.onBatch?.(outcome);
       runtime.log.info('digest batch done', {
         messageId: record.messageId,
         ...outcome,

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFeed, getFeed, newFeedHealth, putPartner } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { captureEmf } from '../../helpers/emf.js';
+import { setLambdaEnv } from '../../helpers/lambda-env.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 const FEED =
@@ -16,8 +18,11 @@ describe('the ingest Lambda handler', () => {
 
   beforeAll(async () => {
     services = await startTestServices({ ses: false });
-    site = http.createServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED),
+    // Feeds a and b serve the same item; c's server fails.
+    site = http.createServer((req, res) =>
+      req.url === '/c.xml'
+        ? res.writeHead(500).end()
+        : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED),
     );
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -27,7 +32,7 @@ describe('the ingest Lambda handler', () => {
       { id: 'p', name: 'P', kind: 'ngo', languages: [], createdAt: '2025-01-01T00:00:00.000Z' },
       'create',
     );
-    for (const id of ['a', 'b']) {
+    for (const id of ['a', 'b', 'c']) {
       await addFeed(runtime.store, {
         id,
         partnerId: 'p',
@@ -39,13 +44,11 @@ describe('the ingest Lambda handler', () => {
         createdAt: '2025-01-01T00:00:00.000Z',
       });
     }
-    // The handler reads its configuration from the environment at cold start, as in Lambda.
-    Object.assign(process.env, {
-      IASPN_TABLE_NAME: runtime.config.tableName,
-      IASPN_DYNAMODB_ENDPOINT: services.dynamoEndpoint,
+    setLambdaEnv(services, runtime, {
       IASPN_FETCH_ALLOWED_ORIGINS: origin,
       IASPN_FETCH_CONCURRENCY: '1',
-      IASPN_LOG_LEVEL: 'silent',
+      // RelayFunction sets this per function; the metrics keep their own service dimension.
+      POWERTOOLS_SERVICE_NAME: 'iaspn-ingest',
     });
     ({ handler } = await import('#functions/ingest/handler.js'));
   });
@@ -57,13 +60,25 @@ describe('the ingest Lambda handler', () => {
   });
 
   it('leaves every feed for the next run when the invocation has no time left', async () => {
-    const summary = await handler({}, { getRemainingTimeInMillis: () => 5_000 });
-    expect(summary).toMatchObject({ feeds: 2, deferred: 2, new: 0, storeWrites: 0 });
+    const { result: summary, emf } = await captureEmf(() =>
+      handler({}, { getRemainingTimeInMillis: () => 5_000 }),
+    );
+    expect(summary).toMatchObject({ feeds: 3, deferred: 3, new: 0, storeWrites: 0 });
     expect((await getFeed(runtime.store, 'a'))!.health.lastFetchAt).toBeUndefined();
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toMatchObject({ FeedsFetched: 0, FeedsFailed: 0, NewResources: 0 });
   });
 
-  it('runs the ingest and returns its summary', async () => {
-    const summary = await handler({}, { getRemainingTimeInMillis: () => 300_000 });
-    expect(summary).toMatchObject({ feeds: 2, failed: 0, deferred: 0, new: 1, duplicates: 1 });
+  it('runs the ingest, returns its summary and publishes its metrics once', async () => {
+    const { result: summary, emf } = await captureEmf(() =>
+      handler({}, { getRemainingTimeInMillis: () => 300_000 }),
+    );
+    expect(summary).toMatchObject({ feeds: 3, failed: 1, deferred: 0, new: 1, duplicates: 1 });
+    expect(emf).toHaveLength(1);
+    expect(emf[0]!._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'IaspnRelay/test',
+      Dimensions: [['service']],
+    });
+    expect(emf[0]).toMatchObject({ service: 'ingest', FeedsFetched: 2, FeedsFailed: 1, NewResources: 1 });
   });
 });
