@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decode } from 'html-entities';
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Language, Resource, ResourceType } from '../domain/resource.js';
+import type { Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../library/filters.js';
 import {
   ANALYSIS_VERSION,
@@ -13,32 +12,28 @@ import {
   stem,
   stemLanguageOf,
 } from './analysis.js';
+import { DocTable } from './doc-table.js';
+import {
+  decodePostings,
+  type EncodedPostings,
+  encodePostings,
+  type Matches,
+  Postings,
+  PostingsBuilder,
+  type PostingsData,
+  type QueryNode,
+  type ScoringOptions,
+} from './postings.js';
 import { type ParsedQuery, parseQuery } from './query.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 import { countryIndexText, expandQuery, type QuerySpan, topicIndexText, topicToken } from './vocabulary.js';
 
 /**
- * The in-memory search index: MiniSearch over pre-analysed fields, plus a compact record per
- * resource for filters, results and snippets. Built from the store by `refreshSearchIndex`, saved
+ * The in-memory search index: compact postings over pre-analysed fields (postings.ts), plus the
+ * columns of display and filter fields (doc-table.ts). Built from the store by `refreshSearchIndex`, saved
  * as a snapshot, loaded by `createSearchService`. Pure: the time comes in as an argument.
  */
-
-/** What the index keeps of a resource: enough to filter, rank and show a hit. */
-export interface DocRecord {
-  id: string;
-  title: string;
-  url: string;
-  partnerId: string;
-  /** Every partner whose feeds carry it (first is `partnerId`), for `partner:` filters. */
-  sources: { partnerId: string }[];
-  publishedAt: string;
-  type: ResourceType;
-  language: Language;
-  topics: string[];
-  countries: string[];
-  summary: string;
-}
 
 /** Tunables of the ranking; the defaults were chosen on the relevance set (README, Search). */
 export interface RankingOptions {
@@ -54,8 +49,8 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
-  topicBoost: 1.5,
-  expansionWeight: 0.25,
+  topicBoost: 2,
+  expansionWeight: 0.15,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
 };
@@ -64,28 +59,14 @@ export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
 /** Content past this many characters is not indexed: summaries and openings carry the subject. */
 export const CONTENT_INDEX_CHARS = 1_500;
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 /** When fewer resources than this have every word, those with some of them are listed after. */
 const FILL_BELOW = 30;
 
-const FIELDS = ['title', 'partner', 'tags', 'summary', 'content'] as const;
-type Field = (typeof FIELDS)[number];
-type IndexDoc = { id: number } & Record<Field, string>;
+/** Publication times count from here in the recency blend (keeps 2^(t / half-life) in range). */
+const RECENCY_EPOCH_MS = Date.UTC(2000, 0, 1);
 
-function miniSearchOptions() {
-  return {
-    idField: 'id',
-    fields: [...FIELDS],
-    storeFields: [],
-    // Fields arrive analysed (space-separated terms), so tokenising is a split and terms are final.
-    tokenize: (text: string) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term: string) => term,
-    searchOptions: {
-      tokenize: (text: string) => [text],
-      processTerm: (term: string) => term,
-    },
-  };
-}
+const FIELDS = ['title', 'partner', 'tags', 'summary', 'content'] as const;
 
 const TAG_TOKEN = /^#/;
 
@@ -95,49 +76,28 @@ function htmlToText(html: string): string {
     .trim();
 }
 
-function toRecord(resource: Resource): DocRecord {
+/** A resource's index terms, per field in FIELDS order. */
+function fieldTerms(resource: Resource, partnerNames: ReadonlyMap<string, string>): string[][] {
+  const lang = stemLanguageOf(resource.language);
   const partners = [resource.partnerId];
   for (const source of resource.sources ?? [])
     if (!partners.includes(source.partnerId)) partners.push(source.partnerId);
-  return {
-    sources: partners.map((partnerId) => ({ partnerId })),
-    id: resource.id,
-    title: resource.title,
-    url: resource.url,
-    partnerId: resource.partnerId,
-    publishedAt: resource.publishedAt,
-    type: resource.type,
-    language: resource.language,
-    topics: resource.topics ?? [],
-    countries: resource.countries ?? [],
-    summary: resource.summary ?? '',
-  };
-}
-
-function indexDoc(
-  n: number,
-  resource: Resource,
-  record: DocRecord,
-  partnerNames: ReadonlyMap<string, string>,
-): IndexDoc {
-  const lang = stemLanguageOf(record.language);
-  const join = (terms: string[]) => terms.join(' ');
-  const partnerText = record.sources.map(({ partnerId: p }) => `${partnerNames.get(p) ?? ''} ${p}`).join(' ');
+  const partnerText = partners.map((p) => `${partnerNames.get(p) ?? ''} ${p}`).join(' ');
+  const topics = resource.topics ?? [];
   const tags = [
-    ...record.topics.map(topicToken),
-    ...record.topics.flatMap((t) => topicIndexText(t)),
-    ...record.countries.flatMap((c) => countryIndexText(c)),
+    ...topics.map(topicToken),
+    ...topics.flatMap((t) => topicIndexText(t)),
+    ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
     ...analyze((resource.categories ?? []).join(' '), lang),
   ];
   const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';
-  return {
-    id: n,
-    title: join(analyze(record.title, lang)),
-    partner: join(analyze(partnerText, lang)),
-    tags: join(tags),
-    summary: join(analyze(record.summary, lang)),
-    content: join(analyze(content, lang)),
-  };
+  return [
+    analyze(resource.title, lang),
+    analyze(partnerText, lang),
+    tags,
+    analyze(resource.summary ?? '', lang),
+    analyze(content, lang),
+  ];
 }
 
 /** A digest of what the index was built from: an unchanged library need not be written again. */
@@ -155,49 +115,15 @@ export function libraryFingerprint(
   return hash.digest('base64url').slice(0, 22);
 }
 
-type DocTuple = [string, string, string, string, string, string, string, string, string, string];
-
 interface SnapshotJson {
   format: number;
   analysis: number;
   builtAt: string;
   fingerprint: string;
   partners: [string, string][];
-  docs: DocTuple[];
-  index: ReturnType<MiniSearch['toJSON']>;
+  docs: ReturnType<DocTable['toJson']>;
+  postings: EncodedPostings;
 }
-
-const encodeTuple = (d: DocRecord): DocTuple => [
-  d.id,
-  d.title,
-  d.url,
-  d.sources.map((s) => s.partnerId).join(' '),
-  d.publishedAt,
-  d.type,
-  d.language,
-  d.topics.join(' '),
-  d.countries.join(' '),
-  d.summary,
-];
-
-const splitList = (s: string) => (s === '' ? [] : s.split(' '));
-
-const decodeTuple = (t: DocTuple): DocRecord => {
-  const partners = splitList(t[3]);
-  return {
-    id: t[0],
-    title: t[1],
-    url: t[2],
-    partnerId: partners[0] ?? '',
-    sources: partners.map((partnerId) => ({ partnerId })),
-    publishedAt: t[4],
-    type: t[5] as ResourceType,
-    language: t[6] as Language,
-    topics: splitList(t[7]),
-    countries: splitList(t[8]),
-    summary: t[9],
-  };
-};
 
 export class SnapshotFormatError extends Error {
   override name = 'SnapshotFormatError';
@@ -229,46 +155,98 @@ function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
-/** Newest first, then by id: the order of `latest` and of equal scores. */
-function compareRecency(a: DocRecord, b: DocRecord): number {
-  if (a.publishedAt !== b.publishedAt) return a.publishedAt > b.publishedAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** A ranked document: its number in the index and its final score. */
+interface Ranked {
+  n: number;
+  score: number;
+}
+
+/**
+ * The best `k` of a stream of scored documents, best first: higher score, then newer, then by id
+ * (the recency rank), so that a page never depends on float noise or arrival order.
+ */
+class TopK {
+  private readonly items: Ranked[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly rank: Uint32Array,
+  ) {}
+
+  /** True when a is worse than b. */
+  private worse(a: Ranked, b: Ranked): boolean {
+    return (
+      a.score < b.score || (a.score === b.score && (this.rank[a.n] as number) > (this.rank[b.n] as number))
+    );
+  }
+
+  push(n: number, score: number): void {
+    const { items, k } = this;
+    if (k === 0) return;
+    if (items.length < k) {
+      items.push({ n, score });
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(items[i] as Ranked, items[parent] as Ranked)) break;
+        [items[i], items[parent]] = [items[parent] as Ranked, items[i] as Ranked];
+        i = parent;
+      }
+      return;
+    }
+    const root = items[0] as Ranked;
+    if (!this.worse(root, { n, score })) return;
+    root.n = n;
+    root.score = score;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < items.length && this.worse(items[l] as Ranked, items[least] as Ranked)) least = l;
+      if (r < items.length && this.worse(items[r] as Ranked, items[least] as Ranked)) least = r;
+      if (least === i) break;
+      [items[i], items[least]] = [items[least] as Ranked, items[i] as Ranked];
+      i = least;
+    }
+  }
+
+  sorted(): Ranked[] {
+    return [...this.items].sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));
+  }
 }
 
 export class SearchIndex {
   private readonly partnerWords: Map<string, string[]>;
-  /** Field weights for the words a synonym expands to: below the words typed. */
-  private readonly expansionBoost: Record<Field, number>;
+  private readonly postings: Postings;
+  private readonly boosts: number[];
 
   private constructor(
-    private readonly mini: MiniSearch<IndexDoc>,
-    readonly docs: DocRecord[],
+    postings: PostingsData,
+    readonly docs: DocTable,
     readonly partnerNames: ReadonlyMap<string, string>,
     readonly builtAt: string,
     readonly fingerprint: string,
     private readonly ranking: RankingOptions,
   ) {
-    const { boost, expansionWeight } = ranking;
-    this.expansionBoost = {
-      title: boost.title * expansionWeight,
-      partner: boost.partner * expansionWeight,
-      tags: boost.tags * expansionWeight,
-      summary: boost.summary * expansionWeight,
-      content: boost.content * expansionWeight,
-    };
+    this.postings = new Postings(postings);
+    this.boosts = FIELDS.map((f) => ranking.boost[f]);
     this.partnerWords = new Map([...partnerNames].map(([id, name]) => [id, foldedWords(name)]));
   }
 
-  /** Publication times in epoch ms, parsed once per index on first use. */
-  private times: Float64Array | undefined;
-
-  private publishedMs(n: number): number {
-    if (!this.times) this.times = Float64Array.from(this.docs, (d) => Date.parse(d.publishedAt));
-    return this.times[n] as number;
+  get size(): number {
+    return this.docs.size;
   }
 
-  get size(): number {
-    return this.docs.length;
+  private get halfLifeMs(): number {
+    return this.ranking.recencyHalfLifeDays * 86_400_000;
+  }
+
+  private growth: Float64Array | undefined;
+
+  /** Per document, 2^(published / half-life): the recency blend is then one multiplication. */
+  private recencyGrowth(): Float64Array {
+    this.growth ??= this.docs.publishedMs.map((ms) => 2 ** ((ms - RECENCY_EPOCH_MS) / this.halfLifeMs) || 0);
+    return this.growth;
   }
 
   static build(
@@ -276,16 +254,11 @@ export class SearchIndex {
     partnerNames: ReadonlyMap<string, string>,
     options: { builtAt: string; ranking?: RankingOptions },
   ): SearchIndex {
-    const mini = new MiniSearch<IndexDoc>(miniSearchOptions());
-    const docs: DocRecord[] = [];
-    for (const resource of resources) {
-      const record = toRecord(resource);
-      mini.add(indexDoc(docs.length, resource, record, partnerNames));
-      docs.push(record);
-    }
+    const builder = new PostingsBuilder(FIELDS.length);
+    for (const resource of resources) builder.add(fieldTerms(resource, partnerNames));
     return new SearchIndex(
-      mini,
-      docs,
+      builder.finish(),
+      DocTable.build(resources),
       partnerNames,
       options.builtAt,
       libraryFingerprint(resources, partnerNames),
@@ -301,8 +274,8 @@ export class SearchIndex {
       builtAt: this.builtAt,
       fingerprint: this.fingerprint,
       partners: [...this.partnerNames],
-      docs: this.docs.map(encodeTuple),
-      index: this.mini.toJSON(),
+      docs: this.docs.toJson(),
+      postings: encodePostings(this.postings.data),
     };
     return JSON.stringify(snapshot);
   }
@@ -313,10 +286,9 @@ export class SearchIndex {
       throw new SnapshotFormatError(
         `Snapshot format ${snapshot.format}/${snapshot.analysis} is not ${SNAPSHOT_FORMAT}/${ANALYSIS_VERSION}`,
       );
-    const mini = MiniSearch.loadJS<IndexDoc>(snapshot.index, miniSearchOptions());
     return new SearchIndex(
-      mini,
-      snapshot.docs.map(decodeTuple),
+      decodePostings(snapshot.postings),
+      DocTable.fromJson(snapshot.docs),
       new Map(snapshot.partners),
       snapshot.builtAt,
       snapshot.fingerprint,
@@ -332,10 +304,7 @@ export class SearchIndex {
   resolvePartners(values: readonly string[]): { ids: string[]; problems: string[] } {
     const ids: string[] = [];
     const problems: string[] = [];
-    const known = new Set([
-      ...this.partnerNames.keys(),
-      ...this.docs.flatMap((d) => d.sources.map((s) => s.partnerId)),
-    ]);
+    const known = new Set([...this.partnerNames.keys(), ...this.docs.partnerIds()]);
     for (const value of values) {
       const folded = fold(value.toLowerCase());
       const wanted = foldedWords(value);
@@ -368,16 +337,10 @@ export class SearchIndex {
       if (cursor && cursor.k === key) offset = cursor.o;
       else problems.push('That "more results" link belongs to another search; here is the first page.');
     }
-    const requestFilter = request.filter && !isEmptyFilter(request.filter) ? request.filter : undefined;
-    const matcher =
-      isEmptyFilter(applied) && !requestFilter
-        ? undefined
-        : (doc: DocRecord) =>
-            matchesFilter(doc, applied) && (!requestFilter || matchesFilter(doc, requestFilter));
+    const matcher = this.matcher(applied, request.filter);
 
     const tree = this.buildQuery(parsed);
-    const hasFilter = matcher !== undefined;
-    if (!tree.positive && !hasFilter && parsed.excluded.length === 0) {
+    if (!tree.positive && !matcher && parsed.excluded.length === 0) {
       if (problems.length === 0)
         problems.push(
           parsed.words.length > 0
@@ -387,37 +350,44 @@ export class SearchIndex {
       return { hits: [], total: 0, appliedFilter: applied, problems };
     }
 
-    let ranked: { doc: DocRecord; score: number; terms: string[] }[];
+    const wanted = offset + limit;
+    const marks = new Set<string>();
+    const options: ScoringOptions = {
+      boost: this.boosts,
+      termBoost: (term) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1),
+      reached: marks,
+    };
+    let page: Ranked[];
+    let total: number;
     if (!tree.positive) {
       // Filters or exclusions alone: everything they allow, newest first.
-      const excluded = tree.negative
-        ? new Set(this.run(tree.negative, matcher).map((r) => r.id as number))
-        : undefined;
-      ranked = this.docs
-        .filter((doc, n) => (!matcher || matcher(doc)) && !excluded?.has(n))
-        .sort(compareRecency)
-        .map((doc) => ({ doc, score: 0, terms: [] }));
+      const excluded = tree.negative ? this.postings.run(tree.negative, options).ids : new Uint32Array(0);
+      marks.clear();
+      const skip = new Set(excluded);
+      const listed = this.newest(matcher, skip, offset, limit);
+      page = listed.page.map((n) => ({ n, score: 0 }));
+      total = listed.total;
     } else {
-      let query: Query = tree.positive;
-      if (tree.negative) query = { combineWith: 'AND_NOT', queries: [query, tree.negative] };
-      const results = this.run(query, matcher);
-      ranked = this.rank(results, parsed, now);
-      if (results.length < FILL_BELOW && tree.relaxed) {
+      const withoutExcluded = (q: QueryNode): QueryNode =>
+        tree.negative ? { kind: 'andNot', include: q, exclude: tree.negative } : q;
+      const all = this.postings.run(withoutExcluded(tree.positive), options);
+      const first = this.rank(all, matcher, parsed, now, wanted);
+      const ranked = first.top;
+      total = first.count;
+      if (first.matched < FILL_BELOW && tree.relaxed) {
         // Few resources have every word: the ones with some of them follow, best first.
-        let relaxed: Query = tree.relaxed;
-        if (tree.negative) relaxed = { combineWith: 'AND_NOT', queries: [relaxed, tree.negative] };
-        const seen = new Set(results.map((r) => r.id));
-        const rest = this.run(relaxed, matcher).filter((r) => !seen.has(r.id));
-        ranked.push(...this.rank(rest, parsed, now));
+        const some = this.postings.run(withoutExcluded(tree.relaxed), options);
+        const rest = this.rank(some, matcher, parsed, now, Math.max(0, wanted - ranked.length), all.ids);
+        ranked.push(...rest.top);
+        total += rest.count;
       }
+      page = ranked.slice(offset, wanted);
     }
-    const page = ranked.slice(offset, offset + limit);
-    const markTerms = new Set<string>(page.flatMap((r) => r.terms));
     const phraseWords = new Set(parsed.phrases.flat().map(fold));
     return {
-      hits: page.map((r) => this.hit(r.doc, r.score, markTerms, phraseWords)),
-      total: ranked.length,
-      ...(offset + limit < ranked.length ? { nextCursor: encodeCursor({ o: offset + limit, k: key }) } : {}),
+      hits: page.map((r) => this.hit(r.n, r.score, marks, phraseWords)),
+      total,
+      ...(wanted < total ? { nextCursor: encodeCursor({ o: wanted, k: key }) } : {}),
       appliedFilter: applied,
       problems,
     };
@@ -434,52 +404,87 @@ export class SearchIndex {
       if (c && c.k === key) offset = c.o;
       else problems.push('That "more results" link belongs to another list; here is the first page.');
     }
-    const all = this.docs.filter((d) => matchesFilter(d, filter)).sort(compareRecency);
-    const page = all.slice(offset, offset + size);
+    const { page, total } = this.newest(this.matcher(filter), new Set(), offset, size);
     return {
-      hits: page.map((doc) => this.hit(doc, 0, new Set(), new Set())),
-      total: all.length,
-      ...(offset + size < all.length ? { nextCursor: encodeCursor({ o: offset + size, k: key }) } : {}),
+      hits: page.map((n) => this.hit(n, 0, new Set(), new Set())),
+      total,
+      ...(offset + size < total ? { nextCursor: encodeCursor({ o: offset + size, k: key }) } : {}),
       appliedFilter: filter,
       problems,
     };
   }
 
-  private run(query: Query, matcher: ((doc: DocRecord) => boolean) | undefined): SearchResult[] {
-    const boostTerm = (term: string) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1);
-    return this.mini.search(query, {
-      boost: this.ranking.boost,
-      boostTerm,
-      maxFuzzy: 2,
-      ...(matcher ? { filter: (result) => matcher(this.docs[result.id as number] as DocRecord) } : {}),
-    });
+  /** A document-number predicate for the filters, or undefined when nothing is filtered. */
+  private matcher(applied: ResourceFilter, extra?: ResourceFilter): ((n: number) => boolean) | undefined {
+    const filters = [applied, extra].filter((f): f is ResourceFilter => !!f && !isEmptyFilter(f));
+    if (filters.length === 0) return undefined;
+    return (n) => {
+      const view = this.docs.filterView(n);
+      return filters.every((f) => matchesFilter(view, f));
+    };
   }
 
-  private rank(results: SearchResult[], parsed: ParsedQuery, now: Date) {
-    const nowMs = now.getTime();
-    const { recencyWeight, recencyHalfLifeDays } = this.ranking;
-    const out: { doc: DocRecord; score: number; terms: string[] }[] = [];
-    for (const result of results) {
-      const doc = this.docs[result.id as number] as DocRecord;
+  /** One page of the documents a filter allows, newest first, and how many there are. */
+  private newest(
+    matcher: ((n: number) => boolean) | undefined,
+    skip: ReadonlySet<number>,
+    offset: number,
+    limit: number,
+  ): { page: number[]; total: number } {
+    const page: number[] = [];
+    let total = 0;
+    for (const n of this.docs.columns.order) {
+      if (skip.has(n) || (matcher && !matcher(n))) continue;
+      if (total >= offset && total < offset + limit) page.push(n);
+      total += 1;
+    }
+    return { page, total };
+  }
+
+  /**
+   * The best `k` matches after the filters, phrases and the recency blend, with the count of
+   * those allowed (`count`) and of those the filters allowed before the phrase check (`matched`).
+   */
+  private rank(
+    found: Matches,
+    matcher: ((n: number) => boolean) | undefined,
+    parsed: ParsedQuery,
+    now: Date,
+    k: number,
+    skip?: Uint32Array,
+  ): { top: Ranked[]; count: number; matched: number } {
+    const { recencyWeight } = this.ranking;
+    const growth = this.recencyGrowth();
+    // 0.5^(age / halfLife) = 2^(published / halfLife) × 2^(−now / halfLife), at most 1 (no future).
+    const decayNow = 2 ** (-(now.getTime() - RECENCY_EPOCH_MS) / this.halfLifeMs);
+    const { recencyRank, columns } = this.docs;
+    const skipped = skip && skip.length > 0 ? new Set(skip) : undefined;
+    const top = new TopK(k, recencyRank);
+    let count = 0;
+    let matched = 0;
+    for (let i = 0; i < found.ids.length; i++) {
+      const n = found.ids[i] as number;
+      if (skipped?.has(n) || (matcher && !matcher(n))) continue;
+      matched += 1;
       if (parsed.phrases.length > 0) {
-        const text = foldedWords(`${doc.title} ${doc.summary}`);
+        const text = foldedWords(`${columns.titles[n]} ${columns.summaries[n]}`);
         if (!parsed.phrases.every((p) => containsPhrase(text, p))) continue;
       }
-      const ageDays = Math.max(0, (nowMs - this.publishedMs(result.id as number)) / 86_400_000);
-      const recency = 1 + recencyWeight * 0.5 ** (ageDays / recencyHalfLifeDays);
+      count += 1;
+      const recency = 1 + recencyWeight * Math.min(1, (growth[n] as number) * decayNow);
       // Rounded so that float noise never decides between equal results.
-      const score = Math.round(result.score * recency * 1e6) / 1e6;
-      out.push({ doc, score, terms: result.terms });
+      top.push(n, Math.round((found.scores[i] as number) * recency * 1e6) / 1e6);
     }
-    return out.sort((a, b) => b.score - a.score || compareRecency(a.doc, b.doc));
+    return { top: top.sorted(), count, matched };
   }
 
   private hit(
-    doc: DocRecord,
+    n: number,
     score: number,
     terms: ReadonlySet<string>,
     phraseWords: ReadonlySet<string>,
   ): SearchHit {
+    const doc = this.docs.record(n);
     const lang: StemLanguage = stemLanguageOf(doc.language);
     const isMatch = (word: string) => {
       const folded = fold(word);
@@ -494,44 +499,55 @@ export class SearchIndex {
       publishedAt: doc.publishedAt,
       type: doc.type,
       language: doc.language,
-      topics: doc.topics,
-      countries: doc.countries,
+      topics: [...doc.topics],
+      countries: [...doc.countries],
       snippet: makeSnippet(doc.summary || doc.title, isMatch),
       score,
     };
   }
 
   /**
-   * The MiniSearch query for a parsed query: each word (or each phrase of the taxonomy, with its
+   * The query for a parsed query: each word (or each phrase of the taxonomy, with its
    * cross-language expansions) is a unit; units are ANDed, with an OR of them as the fallback.
    */
-  private buildQuery(parsed: ParsedQuery): { positive?: Query; relaxed?: Query; negative?: Query } {
-    const units: Query[] = [];
+  private buildQuery(parsed: ParsedQuery): {
+    positive?: QueryNode;
+    relaxed?: QueryNode;
+    negative?: QueryNode;
+  } {
+    const units: QueryNode[] = [];
     const spans: QuerySpan[] = expandQuery(parsed.words);
     const lastIndex = parsed.words.length - 1;
     let i = 0;
     while (i < parsed.words.length) {
       const span = spans.find((s) => s.start === i);
       if (span) {
-        const inner: Query[] = [];
+        const inner: QueryNode[] = [];
         for (let k = span.start; k < span.end; k++) {
           const unit = this.wordQuery(parsed.words[k]!.text, parsed.lastWordIsPrefix && k === lastIndex);
           if (unit) inner.push(unit);
         }
-        const alternatives: Query[] = [...span.tokens];
-        if (inner.length > 0) alternatives.unshift({ combineWith: 'AND', queries: inner });
+        const alternatives: QueryNode[] = span.tokens.map(exactTerm);
+        if (inner.length > 0) alternatives.unshift({ kind: 'and', queries: inner });
         const typed = parsed.words
           .slice(span.start, span.end)
           .map((w) => fold(w.text))
           .join(' ');
+        const boosters: QueryNode[] = [];
         for (const phrase of span.phrases) {
           // A name the member typed as it is adds nothing but work.
           if (phrase.words.join(' ') === typed) continue;
           const words = this.exactWords(phrase.words);
-          if (words.length > 0)
-            alternatives.push({ combineWith: 'AND', queries: words, boost: this.expansionBoost });
+          if (words.length > 0) {
+            const names: QueryNode = {
+              kind: 'and',
+              queries: words,
+              weight: this.ranking.expansionWeight,
+            };
+            boosters.push(names);
+          }
         }
-        units.push({ combineWith: 'OR', queries: alternatives, fuzzy: false, prefix: false });
+        units.push({ kind: 'or', queries: alternatives, boosters });
         i = span.end;
         continue;
       }
@@ -542,22 +558,22 @@ export class SearchIndex {
     }
     for (const phrase of parsed.phrases) {
       const inner = this.exactWords(phrase);
-      if (inner.length > 0) units.push({ combineWith: 'AND', queries: inner });
+      if (inner.length > 0) units.push({ kind: 'and', queries: inner });
     }
-    const negatives = parsed.excluded.flatMap((group) => {
+    const negatives = parsed.excluded.flatMap((group): QueryNode[] => {
       const inner = this.exactWords(group);
-      return inner.length === 0 ? [] : [{ combineWith: 'AND', queries: inner } as Query];
+      return inner.length === 0 ? [] : [{ kind: 'and', queries: inner }];
     });
     return {
-      ...(units.length > 0 ? { positive: { combineWith: 'AND', queries: units } } : {}),
-      ...(units.length > 1 ? { relaxed: { combineWith: 'OR', queries: units } } : {}),
-      ...(negatives.length > 0 ? { negative: { combineWith: 'OR', queries: negatives } } : {}),
+      ...(units.length > 0 ? { positive: { kind: 'and', queries: units } } : {}),
+      ...(units.length > 1 ? { relaxed: { kind: 'or', queries: units } } : {}),
+      ...(negatives.length > 0 ? { negative: { kind: 'or', queries: negatives } } : {}),
     };
   }
 
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
-  private exactWords(words: readonly string[]): Query[] {
-    const out: Query[] = [];
+  private exactWords(words: readonly string[]): QueryNode[] {
+    const out: QueryNode[] = [];
     for (const w of words) {
       const unit = this.wordQuery(w, false, true);
       if (unit) out.push(unit);
@@ -565,13 +581,25 @@ export class SearchIndex {
     return out;
   }
 
-  /** One word: its English and Spanish stems, with typo tolerance when long, as a prefix when last. */
-  private wordQuery(word: string, prefix: boolean, exact = false): Query | undefined {
+  /**
+   * One word: its English and Spanish stems; as a prefix when last; with typo tolerance when long
+   * and only when neither stem is a word of the library (a known word is taken as meant).
+   */
+  private wordQuery(word: string, prefix: boolean, exact = false): QueryNode | undefined {
     const folded = fold(word);
     if (isStopWord(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
     const variants = queryVariants(word);
-    if (prefix && !variants.includes(folded)) variants.push(folded);
-    const fuzzy = exact ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
-    return { combineWith: 'OR', queries: variants, fuzzy, prefix: prefix && !exact };
+    const known = variants.some((v) => this.postings.has(v));
+    const fuzzy = exact || known ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
+    // The word being typed is a prefix as typed, not as stemmed ("chile" is no prefix of "children").
+    const typing = prefix && !exact;
+    const terms = variants.map(
+      (term): QueryNode => ({ kind: 'term', term, fuzzy, prefix: typing && term === folded }),
+    );
+    if (typing && !variants.includes(folded))
+      terms.push({ kind: 'term', term: folded, fuzzy: 0, prefix: true });
+    return terms.length === 1 ? terms[0] : { kind: 'or', queries: terms };
   }
 }
+
+const exactTerm = (term: string): QueryNode => ({ kind: 'term', term, fuzzy: 0, prefix: false });

@@ -1,0 +1,527 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * The inverted index behind search, in typed arrays: for each term, the documents that have it
+ * (ascending) and, packed in one 32-bit word per document, how often it occurs in each field.
+ * Scoring is MiniSearch's BM25+ (same parameters, same weights for prefix and typo matches), but
+ * over flat arrays with no per-match objects, so a common word matching most of 100,000 resources
+ * costs a loop, not 100,000 allocations. MiniSearch's radix tree (`SearchableMap`) is the term
+ * dictionary for typo and prefix lookups; it is built on the first such lookup.
+ */
+
+/** Bits per field in a packed term frequency: frequencies saturate at 63 (BM25 has long flattened). */
+const TF_BITS = 6;
+const TF_MAX = (1 << TF_BITS) - 1;
+/** Fields a packed word can hold. */
+export const MAX_FIELDS = Math.floor(32 / TF_BITS);
+
+/** MiniSearch's defaults: BM25+ parameters and the weights of prefix and fuzzy matches. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** A prefix that would expand to more terms than this keeps the most frequent ones. */
+export const MAX_PREFIX_TERMS = 64;
+
+export interface PostingsData {
+  fields: number;
+  documents: number;
+  terms: string[];
+  /** Postings of term t: `start[t]` to `start[t + 1]`. */
+  start: Uint32Array;
+  docs: Uint32Array;
+  /** Per posting, each field's term frequency in TF_BITS bits (field f at bit f × TF_BITS). */
+  tfs: Uint32Array;
+  /** Per term and field: how many documents have the term in that field. */
+  df: Uint32Array;
+  /** Per document and field: the number of distinct terms (MiniSearch's field length). */
+  fieldLength: Uint16Array;
+}
+
+export class PostingsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly docLists: number[][] = [];
+  private readonly tfLists: number[][] = [];
+  private readonly lengths: number[] = [];
+  private documents = 0;
+
+  constructor(private readonly fields: number) {
+    if (fields > MAX_FIELDS) throw new Error(`At most ${MAX_FIELDS} fields`);
+  }
+
+  /** Adds the next document (ids are consecutive from 0): its terms per field, in field order. */
+  add(fieldTerms: readonly (readonly string[])[]): number {
+    const doc = this.documents++;
+    const packed = new Map<number, number>();
+    for (let f = 0; f < this.fields; f++) {
+      const terms = fieldTerms[f] ?? [];
+      const distinct = new Set(terms);
+      this.lengths.push(Math.min(distinct.size, 0xffff));
+      const shift = f * TF_BITS;
+      for (const term of terms) {
+        let t = this.termIds.get(term);
+        if (t === undefined) {
+          t = this.terms.length;
+          this.termIds.set(term, t);
+          this.terms.push(term);
+          this.docLists.push([]);
+          this.tfLists.push([]);
+        }
+        const word = packed.get(t) ?? 0;
+        const tf = (word >>> shift) & TF_MAX;
+        if (tf < TF_MAX) packed.set(t, word + (1 << shift));
+        else if (!packed.has(t)) packed.set(t, word);
+      }
+    }
+    for (const [t, word] of packed) {
+      (this.docLists[t] as number[]).push(doc);
+      (this.tfLists[t] as number[]).push(word >>> 0);
+    }
+    return doc;
+  }
+
+  finish(): PostingsData {
+    const { fields } = this;
+    const start = new Uint32Array(this.terms.length + 1);
+    let total = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      start[t] = total;
+      total += (this.docLists[t] as number[]).length;
+    }
+    start[this.terms.length] = total;
+    const docs = new Uint32Array(total);
+    const tfs = new Uint32Array(total);
+    const df = new Uint32Array(this.terms.length * fields);
+    for (let t = 0; t < this.terms.length; t++) {
+      const list = this.docLists[t] as number[];
+      const words = this.tfLists[t] as number[];
+      const at = start[t] as number;
+      for (let k = 0; k < list.length; k++) {
+        docs[at + k] = list[k] as number;
+        const word = words[k] as number;
+        tfs[at + k] = word;
+        for (let f = 0; f < fields; f++) if ((word >>> (f * TF_BITS)) & TF_MAX) df[t * fields + f]! += 1;
+      }
+    }
+    return {
+      fields,
+      documents: this.documents,
+      terms: this.terms,
+      start,
+      docs,
+      tfs,
+      df,
+      fieldLength: Uint16Array.from(this.lengths),
+    };
+  }
+}
+
+/** A term of a query: exact, or also its typo variants (up to `fuzzy` edits) and words it starts. */
+export interface TermQuery {
+  kind: 'term';
+  term: string;
+  fuzzy: number;
+  prefix: boolean;
+}
+export interface GroupQuery {
+  kind: 'and' | 'or';
+  queries: QueryNode[];
+  /** Multiplies the scores of everything inside (expansions weigh less than the words typed). */
+  weight?: number;
+  /** OR only: alternatives that add to the score of what the others match, but match nothing alone. */
+  boosters?: QueryNode[];
+  /** OR only: scale each document's score by the share of the alternatives it matches. */
+  coordinate?: boolean;
+  /** Field boosts inside this group, in place of the query's. */
+  boost?: readonly number[];
+}
+export interface AndNotQuery {
+  kind: 'andNot';
+  include: QueryNode;
+  exclude: QueryNode;
+}
+export type QueryNode = TermQuery | GroupQuery | AndNotQuery;
+
+/** Matches: document ids ascending, with their scores. */
+export interface Matches {
+  ids: Uint32Array;
+  scores: Float64Array;
+}
+
+const EMPTY: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0) };
+
+export interface ScoringOptions {
+  /** Field boosts, in field order. */
+  boost: readonly number[];
+  /** Extra weight of a term (the taxonomy's tokens). */
+  termBoost: (term: string) => number;
+  /** Collects the index terms the query reached (typo and prefix variants included), for marking. */
+  reached?: Set<string>;
+}
+
+export class Postings {
+  private readonly termIds: Map<string, number>;
+  private dictionary: SearchableMap<number> | undefined;
+  private readonly avgLength: Float64Array;
+  /** Scratch accumulator for unions, one slot per document, zero between uses. */
+  private readonly scratch: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(readonly data: PostingsData) {
+    this.termIds = new Map(data.terms.map((t, i) => [t, i]));
+    const { fields, documents, fieldLength } = data;
+    this.avgLength = new Float64Array(fields);
+    for (let d = 0; d < documents; d++)
+      for (let f = 0; f < fields; f++) this.avgLength[f]! += fieldLength[d * fields + f] as number;
+    for (let f = 0; f < fields; f++) this.avgLength[f] = documents ? this.avgLength[f]! / documents : 0;
+    this.scratch = new Float64Array(documents);
+    this.seen = new Uint8Array(documents);
+  }
+
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  postingCount(t: number): number {
+    return (this.data.start[t + 1] as number) - (this.data.start[t] as number);
+  }
+
+  /** How many documents have the term (in any field). */
+  frequency(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.postingCount(t);
+  }
+
+  private radix(): SearchableMap<number> {
+    if (!this.dictionary) {
+      const map = new SearchableMap<number>();
+      this.data.terms.forEach((term, t) => {
+        map.set(term, t);
+      });
+      this.dictionary = map;
+    }
+    return this.dictionary;
+  }
+
+  /** The index terms a term query reaches, with their weights (1 for the term itself). */
+  expand(query: TermQuery): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.termIds.has(query.term)) out.set(query.term, 1);
+    if (query.prefix) {
+      const found: [string, number][] = [];
+      for (const [term] of this.radix().atPrefix(query.term)) {
+        if (term.length === query.term.length) continue;
+        found.push([term, this.frequency(term)]);
+      }
+      if (found.length > MAX_PREFIX_TERMS)
+        found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).length = MAX_PREFIX_TERMS;
+      for (const [term] of found) {
+        const distance = term.length - query.term.length;
+        out.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      }
+    }
+    if (query.fuzzy > 0) {
+      for (const [term, [, distance]] of this.radix().fuzzyGet(query.term, query.fuzzy)) {
+        if (distance === 0 || out.has(term)) continue;
+        out.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+      }
+    }
+    return out;
+  }
+
+  /** Runs a query: every matching document with its score. */
+  run(node: QueryNode, options: ScoringOptions): Matches {
+    return new Run(this, options).all(node, 1);
+  }
+
+  /** The postings of term t, scored (BM25+ per field, summed, times the weight): MiniSearch's `termResults`. */
+  scoreTerm(t: number, weight: number, boost: readonly number[], within?: Uint32Array): Matches {
+    const { start, docs, tfs, df, fieldLength, fields, documents } = this.data;
+    const from = start[t] as number;
+    const to = start[t + 1] as number;
+    const idf = new Float64Array(fields);
+    for (let f = 0; f < fields; f++) {
+      const n = df[t * fields + f] as number;
+      idf[f] = (boost[f] ?? 1) * Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+    }
+    const { k, b, d } = BM25;
+    const avgLength = this.avgLength;
+    const score = (p: number): number => {
+      const doc = docs[p] as number;
+      const word = tfs[p] as number;
+      let sum = 0;
+      for (let f = 0; f < fields; f++) {
+        const tf = (word >>> (f * TF_BITS)) & TF_MAX;
+        if (tf === 0) continue;
+        const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+        sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
+      }
+      return sum * weight;
+    };
+    if (!within) {
+      const scores = new Float64Array(to - from);
+      for (let p = from; p < to; p++) scores[p - from] = score(p);
+      return { ids: docs.subarray(from, to), scores };
+    }
+    // Only the candidates: walk the shorter list and seek in the longer one.
+    const size = Math.min(within.length, to - from);
+    const ids = new Uint32Array(size);
+    const scores = new Float64Array(size);
+    let n = 0;
+    if (within.length <= to - from) {
+      let p = from;
+      for (let i = 0; i < within.length && p < to; i++) {
+        const doc = within[i] as number;
+        p = seek(docs, doc, p, to);
+        if (p < to && docs[p] === doc) {
+          ids[n] = doc;
+          scores[n++] = score(p);
+        }
+      }
+    } else {
+      let i = 0;
+      for (let p = from; p < to && i < within.length; p++) {
+        const doc = docs[p] as number;
+        i = seek(within, doc, i, within.length);
+        if (i < within.length && within[i] === doc) {
+          ids[n] = doc;
+          scores[n++] = score(p);
+        }
+      }
+    }
+    return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+  }
+
+  /**
+   * The union of sorted matches, scores summed; with `coordinate`, each score is scaled by the
+   * share of the parts the document is in.
+   */
+  union(parts: readonly Matches[], coordinate = false): Matches {
+    const nonEmpty = parts.filter((p) => p.ids.length > 0);
+    if (nonEmpty.length === 0) return EMPTY;
+    if (nonEmpty.length === 1 && !coordinate) return nonEmpty[0] as Matches;
+    const share = coordinate ? 1 / parts.length : 0;
+    const { scratch, seen } = this;
+    const touched: number[] = [];
+    for (const { ids, scores } of nonEmpty) {
+      for (let i = 0; i < ids.length; i++) {
+        const doc = ids[i] as number;
+        if (seen[doc] === 0) touched.push(doc);
+        seen[doc]! += 1;
+        scratch[doc]! += scores[i] as number;
+      }
+    }
+    const count = touched.length;
+    const ids = new Uint32Array(count);
+    const scores = new Float64Array(count);
+    if (count * 16 < seen.length) {
+      // Few: sort them.
+      ids.set(touched);
+      ids.sort();
+      for (let i = 0; i < count; i++) {
+        const doc = ids[i] as number;
+        scores[i] = (scratch[doc] as number) * (coordinate ? (seen[doc] as number) * share : 1);
+        scratch[doc] = 0;
+        seen[doc] = 0;
+      }
+    } else {
+      // Many: one pass over every document is cheaper than sorting, and comes out in order.
+      let i = 0;
+      for (let doc = 0; doc < seen.length; doc++) {
+        if (seen[doc] === 0) continue;
+        ids[i] = doc;
+        scores[i++] = (scratch[doc] as number) * (coordinate ? (seen[doc] as number) * share : 1);
+        scratch[doc] = 0;
+        seen[doc] = 0;
+      }
+    }
+    return { ids, scores };
+  }
+}
+
+/**
+ * One query's evaluation. An AND starts from its most selective part and scores the others only
+ * on the documents still in the running, so a common word costs a seek per candidate, not a pass
+ * over its postings; an OR's boosters score only what the OR already matched.
+ */
+class Run {
+  private readonly expansions = new Map<TermQuery, [number, number][]>();
+
+  constructor(
+    private readonly postings: Postings,
+    private readonly options: ScoringOptions,
+  ) {}
+
+  private expanded(query: TermQuery): [number, number][] {
+    let found = this.expansions.get(query);
+    if (!found) {
+      const terms = this.postings.expand(query);
+      if (this.options.reached) for (const term of terms.keys()) this.options.reached.add(term);
+      found = [...terms].map(([term, w]) => [this.postings.termId(term) as number, w]);
+      this.expansions.set(query, found);
+    }
+    return found;
+  }
+
+  /** An upper bound of how many documents a query matches, to order an AND. */
+  private estimate(node: QueryNode): number {
+    if (node.kind === 'term')
+      return this.expanded(node).reduce((sum, [t]) => sum + this.postings.postingCount(t), 0);
+    if (node.kind === 'andNot') return this.estimate(node.include);
+    const sizes = node.queries.map((q) => this.estimate(q));
+    return node.kind === 'and' ? Math.min(...sizes) : sizes.reduce((a, b) => a + b, 0);
+  }
+
+  /** Every document the query matches (within the candidates, when given), with its score. */
+  all(node: QueryNode, weight: number, within?: Uint32Array, fieldBoost = this.options.boost): Matches {
+    if (within && within.length === 0) return EMPTY;
+    if (node.kind === 'term') {
+      const boost = this.options.termBoost(node.term) * weight;
+      const parts = this.expanded(node).map(([t, w]) =>
+        this.postings.scoreTerm(t, w * boost, fieldBoost, within),
+      );
+      return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
+    }
+    if (node.kind === 'andNot') {
+      const included = this.all(node.include, weight, within, fieldBoost);
+      const unmarked = new Run(this.postings, { ...this.options, reached: undefined });
+      return merge(included, unmarked.all(node.exclude, 1, included.ids), 'andNot');
+    }
+    const w = weight * (node.weight ?? 1);
+    const fb = node.boost ?? fieldBoost;
+    if (node.queries.length === 0) return EMPTY;
+    if (node.kind === 'or') {
+      const base = this.postings.union(
+        node.queries.map((q) => this.all(q, w, within, fb)),
+        node.coordinate,
+      );
+      if (!node.boosters || node.boosters.length === 0) return base;
+      return addScores(
+        base,
+        node.boosters.map((q) => this.all(q, w, base.ids, fb)),
+      );
+    }
+    const ordered = [...node.queries].sort((a, b) => this.estimate(a) - this.estimate(b));
+    let current = this.all(ordered[0] as QueryNode, w, within, fb);
+    for (let k = 1; k < ordered.length && current.ids.length > 0; k++)
+      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb), 'and');
+    return current;
+  }
+}
+
+/** Adds the scores of subsets of `base` (each sorted) to it. */
+function addScores(base: Matches, extras: readonly Matches[]): Matches {
+  const scores = Float64Array.from(base.scores);
+  for (const extra of extras) {
+    let i = 0;
+    for (let j = 0; j < extra.ids.length; j++) {
+      i = seek(base.ids, extra.ids[j] as number, i);
+      scores[i]! += extra.scores[j] as number;
+    }
+  }
+  return { ids: base.ids, scores };
+}
+
+/**
+ * Walks `a` against `b` (both ascending): 'and' keeps the documents in both, scores summed;
+ * 'andNot' keeps those of `a` not in `b`, with their scores.
+ */
+function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
+  if (mode === 'andNot' && (b.ids.length === 0 || a.ids.length === 0)) return a;
+  const ids = new Uint32Array(a.ids.length);
+  const scores = new Float64Array(a.ids.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const doc = a.ids[i] as number;
+    j = seek(b.ids, doc, j);
+    const inB = j < b.ids.length && b.ids[j] === doc;
+    if (inB !== (mode === 'and')) continue;
+    ids[n] = doc;
+    scores[n] = (a.scores[i] as number) + (inB ? (b.scores[j] as number) : 0);
+    n += 1;
+  }
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+}
+
+/** The first position at or after `from` whose id is ≥ doc (galloping, then binary search). */
+function seek(ids: Uint32Array, doc: number, from: number, end = ids.length): number {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < end && (ids[hi] as number) < doc) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, end);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A typed array as base64 (little-endian, as every Lambda and laptop is). */
+export const encodeArray = (a: ArrayBufferView): string => bytesOf(a).toString('base64');
+
+export function decodeArray<T>(text: string, make: (buffer: ArrayBuffer) => T): T {
+  const bytes = Buffer.from(text, 'base64');
+  // A copy, aligned for the typed array (small Buffers share a pool at any offset).
+  const buffer = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return make(buffer);
+}
+
+/** The postings as JSON-ready values; doc ids are delta-encoded so that the snapshot compresses. */
+export function encodePostings(data: PostingsData) {
+  const deltas = new Uint32Array(data.docs.length);
+  for (let t = 0; t < data.terms.length; t++) {
+    let previous = 0;
+    for (let p = data.start[t] as number; p < (data.start[t + 1] as number); p++) {
+      deltas[p] = (data.docs[p] as number) - previous;
+      previous = data.docs[p] as number;
+    }
+  }
+  return {
+    fields: data.fields,
+    documents: data.documents,
+    terms: data.terms,
+    start: encodeArray(data.start),
+    docs: encodeArray(deltas),
+    tfs: encodeArray(data.tfs),
+    df: encodeArray(data.df),
+    fieldLength: encodeArray(data.fieldLength),
+  };
+}
+
+export type EncodedPostings = ReturnType<typeof encodePostings>;
+
+export function decodePostings(json: EncodedPostings): PostingsData {
+  const start = decodeArray(json.start, (b) => new Uint32Array(b));
+  const docs = decodeArray(json.docs, (b) => new Uint32Array(b));
+  for (let t = 0; t < json.terms.length; t++) {
+    let previous = 0;
+    for (let p = start[t] as number; p < (start[t + 1] as number); p++) {
+      previous += docs[p] as number;
+      docs[p] = previous;
+    }
+  }
+  return {
+    fields: json.fields,
+    documents: json.documents,
+    terms: json.terms,
+    start,
+    docs,
+    tfs: decodeArray(json.tfs, (b) => new Uint32Array(b)),
+    df: decodeArray(json.df, (b) => new Uint32Array(b)),
+    fieldLength: decodeArray(json.fieldLength, (b) => new Uint16Array(b)),
+  };
+}
