@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptions } from '../infra/bundling.js';
+import { esbuildOptions, OMITTED_MODULE } from '../infra/bundling.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
@@ -29,6 +29,8 @@ interface Figures {
   importMs: number | string;
   /** The packages (or source folders) that weigh most in the bundle, largest first. */
   largest: { source: string; bytes: number }[];
+  /** Packages required only on code paths a Lambda never takes, resolved to the omitted module. */
+  omitted: string[];
 }
 
 interface Row {
@@ -119,12 +121,25 @@ function largestSources(metafile: Metafile, top = 5): { source: string; bytes: n
     .slice(0, top);
 }
 
+/** The packages that resolved to infra/omitted-module.cjs (LAMBDA_BUNDLE.omittedModules). */
+function omittedPackages(metafile: Metafile): string[] {
+  const omitted = new Set<string>();
+  for (const input of Object.values(metafile.inputs)) {
+    for (const imported of input.imports) {
+      if (imported.original && path.resolve(ROOT, imported.path) === OMITTED_MODULE)
+        omitted.add(imported.original);
+    }
+  }
+  return [...omitted].sort();
+}
+
 async function measure(entry: string, outfile: string, optimised: boolean): Promise<Figures> {
   const result = await build(esbuildOptions(entry, outfile, optimised));
   return {
     bytes: statSync(outfile).size,
     importMs: importMs(outfile),
     largest: largestSources(result.metafile!),
+    omitted: omittedPackages(result.metafile!),
   };
 }
 
@@ -190,7 +205,10 @@ function printTable(rows: Row[]): void {
   }
   console.log('\nlargest parts of each deployed bundle:');
   for (const r of rows) {
-    console.log(`  ${r.name}: ${r.optimised.largest.map((l) => `${l.source} ${kb(l.bytes)}`).join(', ')}`);
+    const omitted = r.optimised.omitted.length ? `; left out: ${r.optimised.omitted.join(', ')}` : '';
+    console.log(
+      `  ${r.name}: ${r.optimised.largest.map((l) => `${l.source} ${kb(l.bytes)}`).join(', ')}${omitted}`,
+    );
   }
   console.log(
     `\nbundle = as deployed (minified, tree-shaken, ESM, AWS SDK bundled; source map beside it, not counted); baseline = same without minification and tree-shaking; import = median of ${IMPORT_RUNS} fresh Node ${process.version} processes.`,

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esbuildOptions, LAMBDA_BUNDLE, OMITTED_MODULE, PROJECT_ROOT } from '#infra/bundling.js';
+import { RelayFunction } from '#infra/constructs/relay-function.js';
+import { sanitizeContent } from '#shared/ingest/sanitize.js';
+
+const ENTRIES = [
+  'functions/bot/slack.ts',
+  'functions/bot/telegram.ts',
+  'functions/bot/announce.ts',
+  'functions/ingest/handler.ts',
+];
+
+/** The npm packages whose code is in the bundle, and the packages that resolved to the omitted module. */
+function contents(metafile: Metafile): { packages: Set<string>; omitted: Set<string> } {
+  const packages = new Set<string>();
+  const omitted = new Set<string>();
+  for (const [file, input] of Object.entries(metafile.inputs)) {
+    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+    if (pkg) packages.add(pkg);
+    for (const imported of input.imports) {
+      if (imported.original && path.resolve(PROJECT_ROOT, imported.path) === OMITTED_MODULE)
+        omitted.add(imported.original);
+    }
+  }
+  return { packages, omitted };
+}
+
+describe('the Lambda bundles (infra/bundling.ts)', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'iaspn-bundling-test-'));
+  const bundles = new Map<string, ReturnType<typeof contents>>();
+
+  beforeAll(async () => {
+    for (const entry of ENTRIES) {
+      const result = await build({
+        ...esbuildOptions(
+          path.join(PROJECT_ROOT, entry),
+          path.join(out, entry.replace(/\W+/g, '-'), 'index.mjs'),
+        ),
+        write: false,
+      });
+      bundles.set(entry, contents(result.metafile!));
+    }
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('gives each bot Lambda its own chat library only', () => {
+    const slack = bundles.get('functions/bot/slack.ts')!.packages;
+    const telegram = bundles.get('functions/bot/telegram.ts')!.packages;
+    expect(slack.has('@slack/bolt')).toBe(true);
+    expect(slack.has('telegraf')).toBe(false);
+    expect(telegram.has('telegraf')).toBe(true);
+    expect([...telegram].filter((p) => p.startsWith('@slack/'))).toEqual([]);
+  });
+
+  it('leaves the omitted packages out of every bundle, and each one is still required somewhere', () => {
+    const replaced = new Set<string>();
+    for (const [entry, { packages, omitted }] of bundles) {
+      for (const name of LAMBDA_BUNDLE.omittedModules)
+        expect(packages.has(name), `${name} in ${entry}`).toBe(false);
+      for (const name of omitted) replaced.add(name);
+    }
+    // A package nothing requires any more should leave the list (it would hide nothing).
+    expect([...replaced].sort()).toEqual([...LAMBDA_BUNDLE.omittedModules].sort());
+  });
+
+  it('the omitted module loads and names can be read from it, but using one throws a clear error', () => {
+    const omitted = createRequire(import.meta.url)(OMITTED_MODULE);
+    const { parse } = omitted;
+    expect(omitted.__esModule).toBeUndefined();
+    expect(() => parse('a {}')).toThrow(/"module\.parse" was used.*omittedModules in infra\/bundling\.ts/);
+    expect(() => new omitted.default.Router()).toThrow(/"module\.default\.Router" was used/);
+  });
+
+  it('sanitize-html never reaches postcss: the feed allow-list drops style attributes first', () => {
+    expect(sanitizeContent('<p style="color:red" class="x">Hi</p>', 'https://example.org/')).toBe(
+      '<p>Hi</p>',
+    );
+  });
+});
+
+describe('RelayFunction bundles with the same settings', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'iaspn-relay-function-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes UTF-8 and resolves omitted packages to the stand-in, as the bundle report measures', async () => {
+    const app = new App({ outdir: dir });
+    const stack = new Stack(app, 'BundlingTest');
+    new RelayFunction(stack, 'Fixture', {
+      entry: 'test/infra/fixtures/omitting-handler.ts',
+      description: 'bundling fixture',
+      stage: 'test',
+    });
+    app.synth();
+    const asset = readdirSync(dir).find((name) => name.startsWith('asset.'))!;
+    const bundle = path.join(dir, asset, 'index.mjs');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).toContain('Protección social, ação, café');
+    expect(code).toContain('omittedModules in infra/bundling.ts');
+    const script = `const { handler } = await import(${JSON.stringify(`file://${bundle}`)}); console.log(JSON.stringify(await handler()));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output)).toEqual({
+      greeting: 'Protección social, ação, café',
+      error: expect.stringMatching(/^"module\.SocketModeClient" was used, but its package is left out/),
+    });
+  }, 60_000);
+});
