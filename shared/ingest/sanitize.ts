@@ -24,6 +24,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // No style attribute is allowed, so there is nothing for postcss to parse (it is left out of the bundle).
+  parseStyleAttributes: false,
 };
 
 /** An absolute http(s) URL (or a mailto: for links) resolved against the base, else undefined. */
