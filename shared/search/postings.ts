@@ -130,8 +130,6 @@ export interface GroupQuery {
   weight?: number;
   /** OR only: alternatives that add to the score of what the others match, but match nothing alone. */
   boosters?: QueryNode[];
-  /** OR only: scale each document's score by the share of the alternatives it matches. */
-  coordinate?: boolean;
   /** Field boosts inside this group, in place of the query's. */
   boost?: readonly number[];
 }
@@ -142,13 +140,24 @@ export interface AndNotQuery {
 }
 export type QueryNode = TermQuery | GroupQuery | AndNotQuery;
 
-/** Matches: document ids ascending, with their scores. */
+/**
+ * Matches: document ids ascending, with their scores and which of the query's terms each matched
+ * (bit i for the i-th distinct term, modulo 32), for MiniSearch's coordination factor.
+ */
 export interface Matches {
   ids: Uint32Array;
   scores: Float64Array;
+  terms: Uint32Array;
 }
 
-const EMPTY: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0) };
+const EMPTY: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0), terms: new Uint32Array(0) };
+
+/** How many of the query's distinct terms a match has: MiniSearch multiplies its score by this. */
+export function termCount(mask: number): number {
+  let m = mask - ((mask >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 export interface ScoringOptions {
   /** Field boosts, in field order. */
@@ -165,7 +174,8 @@ export class Postings {
   private readonly avgLength: Float64Array;
   /** Scratch accumulator for unions, one slot per document, zero between uses. */
   private readonly scratch: Float64Array;
-  private readonly seen: Uint8Array;
+  /** Scratch term masks for unions (non-zero marks a document seen: every match has a term bit). */
+  private readonly seen: Uint32Array;
 
   constructor(readonly data: PostingsData) {
     this.termIds = new Map(data.terms.map((t, i) => [t, i]));
@@ -175,7 +185,7 @@ export class Postings {
       for (let f = 0; f < fields; f++) this.avgLength[f]! += fieldLength[d * fields + f] as number;
     for (let f = 0; f < fields; f++) this.avgLength[f] = documents ? this.avgLength[f]! / documents : 0;
     this.scratch = new Float64Array(documents);
-    this.seen = new Uint8Array(documents);
+    this.seen = new Uint32Array(documents);
   }
 
   has(term: string): boolean {
@@ -239,7 +249,13 @@ export class Postings {
   }
 
   /** The postings of term t, scored (BM25+ per field, summed, times the weight): MiniSearch's `termResults`. */
-  scoreTerm(t: number, weight: number, boost: readonly number[], within?: Uint32Array): Matches {
+  scoreTerm(
+    t: number,
+    weight: number,
+    boost: readonly number[],
+    within: Uint32Array | undefined,
+    bit: number,
+  ): Matches {
     const { start, docs, tfs, df, fieldLength, fields, documents } = this.data;
     const from = start[t] as number;
     const to = start[t + 1] as number;
@@ -265,7 +281,7 @@ export class Postings {
     if (!within) {
       const scores = new Float64Array(to - from);
       for (let p = from; p < to; p++) scores[p - from] = score(p);
-      return { ids: docs.subarray(from, to), scores };
+      return { ids: docs.subarray(from, to), scores, terms: new Uint32Array(to - from).fill(bit) };
     }
     // Only the candidates: walk the shorter list and seek in the longer one.
     const size = Math.min(within.length, to - from);
@@ -293,38 +309,36 @@ export class Postings {
         }
       }
     }
-    return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+    return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: new Uint32Array(n).fill(bit) };
   }
 
-  /**
-   * The union of sorted matches, scores summed; with `coordinate`, each score is scaled by the
-   * share of the parts the document is in.
-   */
-  union(parts: readonly Matches[], coordinate = false): Matches {
+  /** The union of sorted matches, scores summed. */
+  union(parts: readonly Matches[]): Matches {
     const nonEmpty = parts.filter((p) => p.ids.length > 0);
     if (nonEmpty.length === 0) return EMPTY;
-    if (nonEmpty.length === 1 && !coordinate) return nonEmpty[0] as Matches;
-    const share = coordinate ? 1 / parts.length : 0;
+    if (nonEmpty.length === 1) return nonEmpty[0] as Matches;
     const { scratch, seen } = this;
     const touched: number[] = [];
-    for (const { ids, scores } of nonEmpty) {
+    for (const { ids, scores, terms } of nonEmpty) {
       for (let i = 0; i < ids.length; i++) {
         const doc = ids[i] as number;
         if (seen[doc] === 0) touched.push(doc);
-        seen[doc]! += 1;
+        seen[doc] = (seen[doc] as number) | (terms[i] as number);
         scratch[doc]! += scores[i] as number;
       }
     }
     const count = touched.length;
     const ids = new Uint32Array(count);
     const scores = new Float64Array(count);
+    const terms = new Uint32Array(count);
     if (count * 16 < seen.length) {
       // Few: sort them.
       ids.set(touched);
       ids.sort();
       for (let i = 0; i < count; i++) {
         const doc = ids[i] as number;
-        scores[i] = (scratch[doc] as number) * (coordinate ? (seen[doc] as number) * share : 1);
+        scores[i] = scratch[doc] as number;
+        terms[i] = seen[doc] as number;
         scratch[doc] = 0;
         seen[doc] = 0;
       }
@@ -334,12 +348,13 @@ export class Postings {
       for (let doc = 0; doc < seen.length; doc++) {
         if (seen[doc] === 0) continue;
         ids[i] = doc;
-        scores[i++] = (scratch[doc] as number) * (coordinate ? (seen[doc] as number) * share : 1);
+        terms[i] = seen[doc] as number;
+        scores[i++] = scratch[doc] as number;
         scratch[doc] = 0;
         seen[doc] = 0;
       }
     }
-    return { ids, scores };
+    return { ids, scores, terms };
   }
 }
 
@@ -350,6 +365,8 @@ export class Postings {
  */
 class Run {
   private readonly expansions = new Map<TermQuery, [number, number][]>();
+  /** Each distinct query term's bit in the match masks. */
+  private readonly bits = new Map<string, number>();
 
   constructor(
     private readonly postings: Postings,
@@ -381,8 +398,10 @@ class Run {
     if (within && within.length === 0) return EMPTY;
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
+      if (!this.bits.has(node.term)) this.bits.set(node.term, 1 << (this.bits.size % 32));
+      const bit = this.bits.get(node.term) as number;
       const parts = this.expanded(node).map(([t, w]) =>
-        this.postings.scoreTerm(t, w * boost, fieldBoost, within),
+        this.postings.scoreTerm(t, w * boost, fieldBoost, within, bit),
       );
       return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
     }
@@ -395,10 +414,7 @@ class Run {
     const fb = node.boost ?? fieldBoost;
     if (node.queries.length === 0) return EMPTY;
     if (node.kind === 'or') {
-      const base = this.postings.union(
-        node.queries.map((q) => this.all(q, w, within, fb)),
-        node.coordinate,
-      );
+      const base = this.postings.union(node.queries.map((q) => this.all(q, w, within, fb)));
       if (!node.boosters || node.boosters.length === 0) return base;
       return addScores(
         base,
@@ -416,14 +432,16 @@ class Run {
 /** Adds the scores of subsets of `base` (each sorted) to it. */
 function addScores(base: Matches, extras: readonly Matches[]): Matches {
   const scores = Float64Array.from(base.scores);
+  const terms = Uint32Array.from(base.terms);
   for (const extra of extras) {
     let i = 0;
     for (let j = 0; j < extra.ids.length; j++) {
       i = seek(base.ids, extra.ids[j] as number, i);
       scores[i]! += extra.scores[j] as number;
+      terms[i] = (terms[i] as number) | (extra.terms[j] as number);
     }
   }
-  return { ids: base.ids, scores };
+  return { ids: base.ids, scores, terms };
 }
 
 /**
@@ -434,6 +452,7 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
   if (mode === 'andNot' && (b.ids.length === 0 || a.ids.length === 0)) return a;
   const ids = new Uint32Array(a.ids.length);
   const scores = new Float64Array(a.ids.length);
+  const terms = new Uint32Array(a.ids.length);
   let n = 0;
   let j = 0;
   for (let i = 0; i < a.ids.length; i++) {
@@ -443,9 +462,10 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
     if (inB !== (mode === 'and')) continue;
     ids[n] = doc;
     scores[n] = (a.scores[i] as number) + (inB ? (b.scores[j] as number) : 0);
+    terms[n] = (a.terms[i] as number) | (inB ? (b.terms[j] as number) : 0);
     n += 1;
   }
-  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: terms.subarray(0, n) };
 }
 
 /** The first position at or after `from` whose id is ≥ doc (galloping, then binary search). */

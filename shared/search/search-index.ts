@@ -23,6 +23,7 @@ import {
   type PostingsData,
   type QueryNode,
   type ScoringOptions,
+  termCount,
 } from './postings.js';
 import { type ParsedQuery, parseQuery } from './query.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
@@ -49,8 +50,8 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
-  topicBoost: 2,
-  expansionWeight: 0.15,
+  topicBoost: 1.5,
+  expansionWeight: 0.25,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
 };
@@ -473,7 +474,9 @@ export class SearchIndex {
       count += 1;
       const recency = 1 + recencyWeight * Math.min(1, (growth[n] as number) * decayNow);
       // Rounded so that float noise never decides between equal results.
-      top.push(n, Math.round((found.scores[i] as number) * recency * 1e6) / 1e6);
+      // MiniSearch's coordination: the score times the number of distinct query terms matched.
+      const score = (found.scores[i] as number) * termCount(found.terms[i] as number);
+      top.push(n, Math.round(score * recency * 1e6) / 1e6);
     }
     return { top: top.sorted(), count, matched };
   }

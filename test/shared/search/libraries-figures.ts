@@ -36,46 +36,37 @@ export async function compareLibraries(n: number): Promise<void> {
     content: r.contentHtml ?? '',
   }));
   const rows: string[][] = [];
-  const heap = () => process.memoryUsage().heapUsed;
 
-  let h = heap();
   let t = performance.now();
   const mini = new MiniSearch({ fields: ['title', 'summary', 'content'] });
   mini.addAll(docs);
   let build = performance.now() - t;
-  let used = heap() - h;
   let size = JSON.stringify(mini).length;
   rows.push([
     'MiniSearch 7',
     build.toFixed(0),
     (await timeQueries((q) => mini.search(q).slice(0, 10))).toFixed(2),
     (size / 1e6).toFixed(1),
-    (used / 1e6).toFixed(0),
   ]);
 
-  h = heap();
   t = performance.now();
   const orama = create({
     schema: { id: 'string', title: 'string', summary: 'string', content: 'string' } as const,
   });
   await insertMultiple(orama, docs);
   build = performance.now() - t;
-  used = heap() - h;
   size = JSON.stringify(await save(orama)).length;
   rows.push([
     'Orama 3',
     build.toFixed(0),
     (await timeQueries((q) => search(orama, { term: q, limit: 10 }))).toFixed(2),
     (size / 1e6).toFixed(1),
-    (used / 1e6).toFixed(0),
   ]);
 
-  h = heap();
   t = performance.now();
   const flex = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'summary', 'content'] } });
   for (const d of docs) flex.add(d);
   build = performance.now() - t;
-  used = heap() - h;
   let flexSize = 0;
   await flex.export((_key: string, data: unknown) => {
     flexSize += typeof data === 'string' ? data.length : JSON.stringify(data ?? '').length;
@@ -85,14 +76,13 @@ export async function compareLibraries(n: number): Promise<void> {
     build.toFixed(0),
     (await timeQueries((q) => flex.search(q, { limit: 10 }))).toFixed(2),
     (flexSize / 1e6).toFixed(1),
-    (used / 1e6).toFixed(0),
   ]);
 
   console.log(
     `\nlibraries, default configurations, ${n.toLocaleString('en')} resources, ${QUERIES.length} queries`,
   );
   console.log(
-    `  ${'library'.padEnd(16)}${'build ms'.padStart(10)}${'p95 ms'.padStart(10)}${'JSON MB'.padStart(10)}${'heap MB'.padStart(10)}`,
+    `  ${'library'.padEnd(16)}${'build ms'.padStart(10)}${'p95 ms'.padStart(10)}${'JSON MB'.padStart(10)}`,
   );
   for (const r of rows)
     console.log(
