@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
@@ -108,6 +109,18 @@ export class RelayStack extends Stack {
         'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
       );
       this.endpoints.route('/slack/events', slackBot);
+      // Commands late for Slack's 3-second ack run in an asynchronous invocation of the function
+      // itself (shared/bot/slack/deferred.ts): invoke on its own ARN only. A policy of its own, not
+      // the role's default policy, which the function depends on (that would be a cycle).
+      new Policy(this, 'SlackBotSelfInvoke', {
+        roles: [slackBot.function.role!],
+        statements: [
+          new PolicyStatement({
+            actions: ['lambda:InvokeFunction'],
+            resources: [slackBot.function.functionArn],
+          }),
+        ],
+      });
       this.endpoints.output(
         'SlackEventsUrl',
         '/slack/events',

@@ -32,6 +32,43 @@ describe('chat bots in the stack', () => {
       expect(json).not.toMatch(new RegExp(`"${name}"\\s*:`));
   });
 
+  it('lets the Slack function invoke itself (deferred commands) and nothing else, on its own ARN only', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const logicalIdOf = (description: string) =>
+      Object.entries(functions).find(
+        ([, r]) => (r as { Properties: { Description?: string } }).Properties.Description === description,
+      )![0];
+    const slack = functions[logicalIdOf('Slack bot: /iaspn, mentions, DMs, buttons, App Home')] as {
+      Properties: { Role: { 'Fn::GetAtt': [string, string] } };
+    };
+    const slackRole = slack.Properties.Role['Fn::GetAtt'][0];
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const slackPolicies = Object.values(template.findResources('AWS::IAM::Policy'))
+      .map(
+        (p) =>
+          (p as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } } })
+            .Properties,
+      )
+      .filter((props) => props.Roles.some((r) => r.Ref === slackRole));
+    const invokes = slackPolicies.flatMap((props) => {
+      return props.PolicyDocument.Statement.filter((s) =>
+        [s.Action].flat().some((a) => a.startsWith('lambda:Invoke') || a === 'lambda:*' || a === '*'),
+      ).map((s) => ({ roles: props.Roles.map((r) => r.Ref), statement: s }));
+    });
+    expect(invokes).toEqual([
+      {
+        roles: [slackRole],
+        statement: expect.objectContaining({
+          Action: 'lambda:InvokeFunction',
+          Resource: {
+            'Fn::GetAtt': [logicalIdOf('Slack bot: /iaspn, mentions, DMs, buttons, App Home'), 'Arn'],
+          },
+        }),
+      },
+    ]);
+    expect(JSON.stringify(invokes)).not.toContain('*');
+  });
+
   it('serves /slack/events and /telegram/webhook on POST over HTTPS and outputs their URLs', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,

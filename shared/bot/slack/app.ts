@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import type { BotCore, ChatContext } from '../core.js';
 import type { ActionOutcome, Reply } from '../reply.js';
 import { claimDelivery } from '../state.js';
+import { type DeferSlackWork, deferredCommand, mustRunOnce } from './deferred.js';
 import { renderSlack } from './render.js';
 
 /**
@@ -24,7 +25,16 @@ export interface SlackFaceDeps {
   adminIds: readonly string[];
   /** How long a slash command may compute its answer before it is acknowledged without one. @default 2000 */
   commandBudgetMs?: number;
+  /**
+   * Where a slash command goes when it cannot finish in this invocation (deferred.ts): on Lambda an
+   * asynchronous invocation of the function itself. Absent (local stack, Socket Mode), late work
+   * continues in-process.
+   */
+  deferWork?: DeferSlackWork;
 }
+
+/** The Bolt context property set only on a deferred run (deferred.ts); HTTP requests cannot set it. */
+export const DEFERRED_RUN = 'iaspnDeferredRun';
 
 export const SLASH_COMMAND = '/iaspn';
 
@@ -167,26 +177,53 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     await next();
   });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context }) => {
     const who: SlackWho = {
       teamId: command.team_id,
       userId: command.user_id,
       channelId: command.channel_id,
       direct: command.channel_name === 'directmessage' || isDirect(command.channel_id),
     };
-    const work = deps.core.handleText(slackContext(who, client, deps), command.text ?? '');
-    // Answer in the acknowledgement when the core is quick (it nearly always is); otherwise
-    // acknowledge now and send the answer to the response_url when it is ready.
-    const quick = await Promise.race([work, sleep(budget)]);
+    const text = command.text ?? '';
+    const run = () => deps.core.handleText(slackContext(who, client, deps), text);
     const toResponse = (reply: Reply) => ({
       response_type: reply.private ? ('ephemeral' as const) : ('in_channel' as const),
       ...renderSlack(reply),
     });
+    // The deferred run (its own invocation, acknowledged already): run to the end, answer by response_url.
+    if (context[DEFERRED_RUN] === true) {
+      await respond(toResponse(await run()));
+      return;
+    }
+    // Hands the command over; false when that failed (the work then continues here).
+    const handOver = async (reason: string) => {
+      if (!deps.deferWork) return false;
+      try {
+        await deps.deferWork(deferredCommand(command as unknown as Record<string, unknown>));
+        deps.log.info('slack command deferred', { reason, teamId: who.teamId, userId: who.userId });
+        return true;
+      } catch (error) {
+        deps.log.error('slack command could not be deferred', { reason, error: describeError(error) });
+        return false;
+      }
+    };
+    if (deps.deferWork && mustRunOnce(text)) {
+      await ack();
+      if (await handOver('runs once')) return;
+      await respond(toResponse(await run()));
+      return;
+    }
+    const work = run();
+    // Answer in the acknowledgement when the core is quick (it nearly always is); otherwise
+    // acknowledge now and send the answer to the response_url: from a deferred run where one is
+    // wired (this attempt's answer is then dropped), else from here when it is ready.
+    const quick = await Promise.race([work, sleep(budget)]);
     if (quick) {
       await ack(toResponse(quick));
       return;
     }
     await ack();
+    if (await handOver('late')) return;
     await respond(toResponse(await work));
   });
 

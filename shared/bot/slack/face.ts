@@ -2,6 +2,7 @@ import { ConfigError } from '../../errors.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import type { BotCore } from '../core.js';
 import { createRuntimeBotCore } from '../wiring.js';
+import type { DeferSlackWork } from './deferred.js';
 import { createSlackHttpHandler, type SlackHttpFace } from './http.js';
 
 /**
@@ -10,7 +11,13 @@ import { createSlackHttpHandler, type SlackHttpFace } from './http.js';
  */
 export function createSlackFace(
   runtime: Runtime,
-  options: { core?: BotCore; ackDeadlineMs?: number; commandBudgetMs?: number } = {},
+  options: {
+    core?: BotCore;
+    ackDeadlineMs?: number;
+    commandBudgetMs?: number;
+    /** On Lambda, `lambdaDeferral(...)`; absent, late work continues in-process. */
+    deferWork?: DeferSlackWork;
+  } = {},
 ): SlackHttpFace {
   const { slack } = runtime.config;
   if (!slack.botToken || !slack.signingSecret)
@@ -26,5 +33,6 @@ export function createSlackFace(
     apiUrl: slack.apiUrl,
     ackDeadlineMs: options.ackDeadlineMs,
     commandBudgetMs: options.commandBudgetMs,
+    deferWork: options.deferWork,
   });
 }

@@ -3,7 +3,15 @@ import { App, AwsLambdaReceiver } from '@slack/bolt';
 import { describeError } from '../../errors.js';
 import { bodyText, type HttpEvent, type HttpHandler, type HttpResult, header } from '../../http/types.js';
 import type { Clock } from '../../runtime/clock.js';
-import { baseAppOptions, boltLogger, registerSlackListeners, type SlackFaceDeps } from './app.js';
+import {
+  baseAppOptions,
+  boltLogger,
+  DEFERRED_RUN,
+  registerSlackListeners,
+  SLASH_COMMAND,
+  type SlackFaceDeps,
+} from './app.js';
+import { isDeferredSlackCommand, isHttpShaped } from './deferred.js';
 
 /**
  * The Slack face over HTTP (a Lambda Function URL, the local stack's /slack/events): our own
@@ -49,6 +57,24 @@ export interface SlackHttpFace {
   app: App;
   /** Resolves when work still running after its HTTP answer has finished (tests, local stack). */
   idle(): Promise<void>;
+  /**
+   * Runs a deferred slash command (deferred.ts) to the end and posts its answer to its
+   * response_url. Anything but exactly that internal event (an HTTP request above all) is refused
+   * with 400 and runs nothing.
+   */
+  runDeferred(event: unknown): Promise<HttpResult>;
+}
+
+/**
+ * The Slack Lambda's entry: HTTP-shaped events are Slack's requests (signature checked by
+ * `http`); any other event can only come from a direct invoke, which IAM allows to the function
+ * itself, and runs only if it is exactly a deferred command.
+ */
+export function slackLambdaEntry(
+  http: HttpHandler,
+  deferred: (event: unknown) => Promise<HttpResult>,
+): (event: unknown) => Promise<HttpResult> {
+  return (event) => (isHttpShaped(event) ? http(event as HttpEvent) : deferred(event));
 }
 
 const unauthorized: HttpResult = { statusCode: 401, body: '' };
@@ -132,9 +158,31 @@ export function createSlackHttpHandler(options: SlackHttpOptions): SlackHttpFace
     }
   };
 
+  const runDeferred = async (event: unknown): Promise<HttpResult> => {
+    if (!isDeferredSlackCommand(event, SLASH_COMMAND)) {
+      log.warn('slack deferred run refused: not an internal deferred command', {
+        httpShaped: isHttpShaped(event),
+      });
+      return { statusCode: 400, body: '' };
+    }
+    try {
+      await app.processEvent({
+        body: event.command,
+        ack: async () => {},
+        customProperties: { [DEFERRED_RUN]: true },
+      } as never);
+    } catch (error) {
+      // Logged, not thrown: Lambda would retry the event and run the command again.
+      log.error('slack deferred run failed', { error: describeError(error) });
+      return { statusCode: 500, body: '' };
+    }
+    return { statusCode: 200, body: '' };
+  };
+
   return {
     handler,
     app,
+    runDeferred,
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { localRoutes } from '#cli/local/routes.js';
 import { createSlackFace } from '#shared/bot/faces.js';
 import type { BotPorts } from '#shared/bot/ports.js';
-import { verifySlackSignature } from '#shared/bot/slack/http.js';
+import {
+  DEFERRED_SLACK_COMMAND,
+  type DeferredSlackCommand,
+  type DeferSlackWork,
+} from '#shared/bot/slack/deferred.js';
+import { slackLambdaEntry, verifySlackSignature } from '#shared/bot/slack/http.js';
+import { type InvokeClient, lambdaDeferral } from '#shared/bot/slack/lambda-deferral.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import type { SearchService } from '#shared/search/types.js';
@@ -67,7 +73,12 @@ afterAll(async () => {
 });
 
 async function setup(
-  options: { search?: SearchService; ackDeadlineMs?: number; commandBudgetMs?: number } = {},
+  options: {
+    search?: SearchService;
+    ackDeadlineMs?: number;
+    commandBudgetMs?: number;
+    deferWork?: DeferSlackWork;
+  } = {},
 ) {
   now = new Date('2025-06-01T12:00:00Z');
   const runtime = await services.newRuntime(
@@ -86,6 +97,7 @@ async function setup(
     core: coreFor(runtime, ports),
     ackDeadlineMs: options.ackDeadlineMs,
     commandBudgetMs: options.commandBudgetMs,
+    deferWork: options.deferWork,
   });
   return { runtime, face, subscriptions: recording.subscriptions };
 }
@@ -511,30 +523,10 @@ describe('Slack events, buttons and the App Home', () => {
   });
 
   it('acknowledges within the deadline even when the answer is slow, then responds', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     const { runtime } = await setup();
-    const real = recordingPorts(runtime).ports.search;
-    const slow: SearchService = {
-      search: async (request) => {
-        await gate;
-        return real.search(request);
-      },
-      latest: (...args) => real.latest(...args),
-    };
+    const { search: slow, release } = heldSearch(runtime);
     const { face: slowFace } = await setup({ search: slow, ackDeadlineMs: 50, commandBudgetMs: 20 });
-    const body = new URLSearchParams({
-      team_id: 'T1',
-      channel_id: 'D1',
-      channel_name: 'directmessage',
-      user_id: 'U1',
-      command: '/iaspn',
-      text: 'search cash',
-      response_url: `${api.url}/response/slow`,
-    }).toString();
-    const res = await signed(slowFace, body, 'application/x-www-form-urlencoded');
+    const res = await sendSlash(slowFace, 'search cash', '/response/slow');
     // The HTTP answer came back while the search was still held at the gate.
     expect(res.statusCode).toBe(200);
     expect(api.calls.some((c) => c.path === '/response/slow')).toBe(false);
@@ -542,6 +534,200 @@ describe('Slack events, buttons and the App Home', () => {
     await slowFace.idle();
     const later = api.calls.find((c) => c.path === '/response/slow')!;
     expect(String(later.params.text)).toMatch(/^Results 1–5/);
+  });
+});
+
+/** A search service whose searches wait until `release()`: a command late for its ack. */
+function heldSearch(runtime: Runtime) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const real = recordingPorts(runtime).ports.search;
+  const search: SearchService = {
+    search: async (request) => {
+      await gate;
+      return real.search(request);
+    },
+    latest: (...args) => real.latest(...args),
+  };
+  return { search, release };
+}
+
+const slashBody = (text: string, responsePath: string) =>
+  new URLSearchParams({
+    token: 'x',
+    team_id: 'T1',
+    channel_id: 'D1',
+    channel_name: 'directmessage',
+    user_id: 'U1',
+    command: '/iaspn',
+    text,
+    response_url: `${api.url}${responsePath}`,
+  }).toString();
+
+const sendSlash = (face: Face, text: string, responsePath: string) =>
+  signed(face, slashBody(text, responsePath), 'application/x-www-form-urlencoded');
+
+describe('Slack work after the acknowledgement on Lambda (deferred runs)', () => {
+  async function deferringSetup(
+    options: { search?: (runtime: Runtime) => SearchService; commandBudgetMs?: number } = {},
+  ) {
+    const deferred: DeferredSlackCommand[] = [];
+    const { runtime } = await setup();
+    const held = heldSearch(runtime);
+    const { face, subscriptions } = await setup({
+      search: options.search?.(runtime) ?? held.search,
+      ackDeadlineMs: (options.commandBudgetMs ?? 20) + 30,
+      commandBudgetMs: options.commandBudgetMs ?? 20,
+      // The recorder copies the event through JSON, as Lambda's invoke payload does.
+      deferWork: async (work) => {
+        deferred.push(JSON.parse(JSON.stringify(work)));
+      },
+    });
+    return {
+      face,
+      deferred,
+      subscriptions,
+      release: held.release,
+      entry: slackLambdaEntry(face.handler, face.runDeferred),
+    };
+  }
+  const callsTo = (path: string) => api.calls.filter((c) => c.path === path);
+
+  it('acks a search held past its budget at once and delivers the answer from the deferred run', async () => {
+    const { face, deferred, release, entry } = await deferringSetup();
+    const res = await sendSlash(face, 'search cash', '/response/deferred');
+    // Answered while the search was still held: an empty acknowledgement, the command handed over.
+    expect(res.statusCode).toBe(200);
+    expect(res.body ?? '').toBe('');
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]).toMatchObject({
+      kind: DEFERRED_SLACK_COMMAND,
+      command: { command: '/iaspn', text: 'search cash', team_id: 'T1', user_id: 'U1', channel_id: 'D1' },
+    });
+    // The abandoned in-process attempt finishes (as a thawed Lambda would) but answers nothing.
+    release();
+    await face.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callsTo('/response/deferred')).toEqual([]);
+    // The asynchronous invocation: the internal event through the Lambda entry, not over HTTP.
+    expect(await entry(deferred[0])).toEqual({ statusCode: 200, body: '' });
+    const answers = callsTo('/response/deferred');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.params.response_type).toBe('ephemeral');
+    expect(String(answers[0]!.params.text)).toMatch(/^Results 1–5/);
+  });
+
+  it('answers quick commands in the acknowledgement without deferring them', async () => {
+    const { face, deferred } = await deferringSetup({
+      search: (runtime) => recordingPorts(runtime).ports.search,
+      // Generous here: the first search builds the index, which a busy test machine may take a while for.
+      commandBudgetMs: 2000,
+    });
+    const res = await sendSlash(face, 'search cash', '/response/quick');
+    expect(String(JSON.parse(res.body!).text)).toMatch(/^Results 1–5/);
+    expect(deferred).toEqual([]);
+  });
+
+  it('defers a command that must run once before it starts: one subscription, one answer', async () => {
+    const { face, deferred, subscriptions, entry } = await deferringSetup();
+    const res = await sendSlash(face, 'subscribe ana@example.org daily', '/response/once');
+    await face.idle();
+    expect(res.statusCode).toBe(200);
+    expect(subscriptions).toEqual([]);
+    expect(deferred).toHaveLength(1);
+    await entry(deferred[0]);
+    expect(subscriptions).toHaveLength(1);
+    expect(String(callsTo('/response/once')[0]!.params.text)).toMatch(/confirmation link to ana@example.org/);
+  });
+
+  it('continues in-process when the command cannot be handed over', async () => {
+    const { runtime } = await setup();
+    const held = heldSearch(runtime);
+    const { face } = await setup({
+      search: held.search,
+      ackDeadlineMs: 50,
+      commandBudgetMs: 20,
+      deferWork: async () => {
+        throw new Error('AccessDenied');
+      },
+    });
+    const res = await sendSlash(face, 'search cash', '/response/fallback');
+    expect(res.statusCode).toBe(200);
+    held.release();
+    await face.idle();
+    expect(String(callsTo('/response/fallback')[0]!.params.text)).toMatch(/^Results 1–5/);
+  });
+
+  it('refuses an HTTP request that pretends to be the internal event, and any other event', async () => {
+    const { face, entry } = await deferringSetup({
+      search: (runtime) => recordingPorts(runtime).ports.search,
+    });
+    const internal: DeferredSlackCommand = {
+      kind: DEFERRED_SLACK_COMMAND,
+      command: {
+        command: '/iaspn',
+        text: 'search cash',
+        team_id: 'T1',
+        user_id: 'U1',
+        channel_id: 'D1',
+        channel_name: 'directmessage',
+        response_url: `${api.url}/response/forged`,
+      },
+    };
+    const json = JSON.stringify(internal);
+    // Over HTTP the event is a request like any other: unsigned, it is refused before anything runs.
+    expect((await entry(httpEvent(json, { 'content-type': 'application/json' }))).statusCode).toBe(401);
+    expect(
+      (await entry({ ...httpEvent(json, { 'content-type': 'application/json' }), ...internal })).statusCode,
+    ).toBe(401);
+    expect((await entry({ ...internal, headers: {} })).statusCode).toBe(401);
+    // Signed or not, an HTTP-shaped event never reaches the deferred run, nor does anything inexact.
+    expect((await face.runDeferred(httpEvent(json, { 'content-type': 'application/json' }))).statusCode).toBe(
+      400,
+    );
+    expect((await face.runDeferred({ ...internal, requestContext: {} })).statusCode).toBe(400);
+    expect((await entry({ ...internal, extra: 1 })).statusCode).toBe(400);
+    expect(
+      (await entry({ ...internal, command: { ...internal.command, command: '/other' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await entry({ ...internal, command: { ...internal.command, response_url: 'file:///x' } })).statusCode,
+    ).toBe(400);
+    expect((await entry({ kind: DEFERRED_SLACK_COMMAND })).statusCode).toBe(400);
+    expect((await entry(null)).statusCode).toBe(400);
+    await face.idle();
+    expect(callsTo('/response/forged')).toEqual([]);
+  });
+
+  it('hands the command to an asynchronous invocation of the function itself', async () => {
+    const sent: { FunctionName?: string; InvocationType?: string; Payload?: Uint8Array }[] = [];
+    let status = 202;
+    const client: InvokeClient = {
+      async send(command) {
+        sent.push(command.input as (typeof sent)[number]);
+        return { StatusCode: status };
+      },
+    };
+    const defer = lambdaDeferral('iaspn-dev-SlackBot', client);
+    const work: DeferredSlackCommand = {
+      kind: DEFERRED_SLACK_COMMAND,
+      command: {
+        command: '/iaspn',
+        text: 'buscar café',
+        team_id: 'T1',
+        user_id: 'U1',
+        channel_id: 'D1',
+        channel_name: 'directmessage',
+        response_url: 'https://hooks.slack.com/commands/T1/1/x',
+      },
+    };
+    await defer(work);
+    expect(sent[0]).toMatchObject({ FunctionName: 'iaspn-dev-SlackBot', InvocationType: 'Event' });
+    expect(JSON.parse(new TextDecoder().decode(sent[0]!.Payload))).toEqual(work);
+    status = 403;
+    await expect(defer(work)).rejects.toThrow(/answered 403/);
   });
 });
 

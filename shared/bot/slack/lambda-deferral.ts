@@ -1,0 +1,33 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { RelayError } from '../../errors.js';
+import type { DeferredSlackCommand, DeferSlackWork } from './deferred.js';
+
+/** The part of the Lambda client the deferral uses (tests pass a recorder). */
+export interface InvokeClient {
+  send(command: InvokeCommand): Promise<{ StatusCode?: number }>;
+}
+
+/**
+ * `deferWork` on Lambda: an asynchronous invocation (`InvocationType: 'Event'`) of the function
+ * itself (`AWS_LAMBDA_FUNCTION_NAME`, which Lambda sets) with the deferred command as its payload.
+ * Lambda queues the event and answers 202 at once, so the HTTP answer to Slack is not held up.
+ */
+export function lambdaDeferral(
+  functionName: string,
+  client: InvokeClient = new LambdaClient({}),
+): DeferSlackWork {
+  return async (work: DeferredSlackCommand) => {
+    const out = await client.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(work)),
+      }),
+    );
+    if (out.StatusCode !== 202)
+      throw new RelayError(
+        'slack_defer_failed',
+        `asynchronous invoke answered ${out.StatusCode ?? 'nothing'}`,
+      );
+  };
+}
