@@ -6,6 +6,7 @@ import type { ResourceFilter } from '#shared/library/filters.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import { silentLog } from '#shared/log.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { makeResource } from '../../helpers/resources.js';
 import { type Recorded, startRecorder } from '../bot/fixtures.js';
 
 /** Fixtures for the announcement tests: resources, follows, platform stand-ins, virtual time. */
@@ -16,26 +17,12 @@ export const FOLLOWED_AT = '2026-03-10T08:00:00.000Z';
 let counter = 0;
 export function resource(overrides: Partial<Resource> & { id: string }): Resource {
   counter += 1;
-  const partnerId = overrides.partnerId ?? 'midis-pe';
-  return {
-    feedId: 'feed-1',
-    partnerId,
-    sources: [{ feedId: 'feed-1', partnerId }],
+  return makeResource({
     url: `https://example.org/r/${overrides.id}`,
-    title: `Resource ${overrides.id}`,
-    summary: `Summary of ${overrides.id}`,
     publishedAt: `2026-03-0${1 + (counter % 9)}T10:00:00.000Z`,
-    firstSeenAt: '2026-03-10T11:00:00.000Z',
-    language: 'en',
-    type: 'document',
-    topics: [],
-    countries: [],
-    authors: [],
-    categories: [],
-    enclosures: [],
     contentHash: 'h',
     ...overrides,
-  };
+  });
 }
 
 export async function seedResources(runtime: Runtime, resources: Resource[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { HttpEvent } from '#shared/http/types.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Clock } from '#shared/runtime/clock.js';
 import type { Store } from '#shared/store/store.js';
+import { makeResource as baseResource } from '../../helpers/resources.js';
 
 /** A clock the test moves by hand. */
 export function movableClock(iso: string): Clock & { set(iso: string): void } {
@@ -15,30 +16,9 @@ export function movableClock(iso: string): Clock & { set(iso: string): void } {
   return clock;
 }
 
-let counter = 0;
-
+/** A resource first seen at the given time (published then too, unless the test says otherwise). */
 export function makeResource(fields: Partial<Resource> & { firstSeenAt: string }): Resource {
-  counter += 1;
-  const id = fields.id ?? `res-${counter}`;
-  return {
-    id,
-    feedId: 'feed-1',
-    partnerId: fields.partnerId ?? 'midis-pe',
-    sources: [{ feedId: 'feed-1', partnerId: fields.partnerId ?? 'midis-pe' }],
-    url: `https://partner.example.org/${id}`,
-    title: `Resource ${id}`,
-    summary: `Summary of ${id}`,
-    publishedAt: fields.firstSeenAt,
-    language: 'en',
-    type: 'document',
-    topics: [],
-    countries: [],
-    authors: [],
-    categories: [],
-    enclosures: [],
-    contentHash: `hash-${id}`,
-    ...fields,
-  };
+  return baseResource({ publishedAt: fields.firstSeenAt, ...fields });
 }
 
 /** Stores resources as ingest does (the resource-store's item shape). */
