@@ -122,6 +122,11 @@ export interface TermQuery {
   term: string;
   fuzzy: number;
   prefix: boolean;
+  /**
+   * The query term this one counts as in MiniSearch's coordination factor (default: itself), so
+   * that a booster for a refinement of a term does not count as one more term matched.
+   */
+  countsAs?: string;
 }
 export interface GroupQuery {
   kind: 'and' | 'or';
@@ -398,8 +403,9 @@ class Run {
     if (within && within.length === 0) return EMPTY;
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
-      if (!this.bits.has(node.term)) this.bits.set(node.term, 1 << (this.bits.size % 32));
-      const bit = this.bits.get(node.term) as number;
+      const counted = node.countsAs ?? node.term;
+      if (!this.bits.has(counted)) this.bits.set(counted, 1 << (this.bits.size % 32));
+      const bit = this.bits.get(counted) as number;
       const parts = this.expanded(node).map(([t, w]) =>
         this.postings.scoreTerm(t, w * boost, fieldBoost, within, bit),
       );

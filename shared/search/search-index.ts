@@ -23,12 +23,20 @@ import {
   type PostingsData,
   type QueryNode,
   type ScoringOptions,
+  type TermQuery,
   termCount,
 } from './postings.js';
 import { type ParsedQuery, parseQuery } from './query.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
-import { countryIndexText, expandQuery, type QuerySpan, topicIndexText, topicToken } from './vocabulary.js';
+import {
+  countryIndexText,
+  expandQuery,
+  mainTopicToken,
+  type QuerySpan,
+  topicIndexText,
+  topicToken,
+} from './vocabulary.js';
 
 /**
  * The in-memory search index: compact postings over pre-analysed fields (postings.ts), plus the
@@ -43,6 +51,11 @@ export interface RankingOptions {
   topicBoost: number;
   /** Weight of the words of a synonym's expansions (the topic's names) against the words typed. */
   expansionWeight: number;
+  /**
+   * Weight of a query topic being a resource's main topic (its first), added to what the topic
+   * matched: a resource about nutrition ranks above one about early childhood that mentions nutrition.
+   */
+  mainTopicWeight: number;
   /** Recency blend: score × (1 + recencyWeight × 0.5^(ageDays / recencyHalfLifeDays)). */
   recencyWeight: number;
   recencyHalfLifeDays: number;
@@ -52,6 +65,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
   topicBoost: 1.5,
   expansionWeight: 0.25,
+  mainTopicWeight: 4,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
 };
@@ -60,7 +74,8 @@ export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
 /** Content past this many characters is not indexed: summaries and openings carry the subject. */
 export const CONTENT_INDEX_CHARS = 1_500;
-const SNAPSHOT_FORMAT = 2;
+/** 3: the main topic's token (`#m:`) among the tags. */
+const SNAPSHOT_FORMAT = 3;
 /** When fewer resources than this have every word, those with some of them are listed after. */
 const FILL_BELOW = 30;
 
@@ -87,6 +102,7 @@ function fieldTerms(resource: Resource, partnerNames: ReadonlyMap<string, string
   const topics = resource.topics ?? [];
   const tags = [
     ...topics.map(topicToken),
+    ...topics.slice(0, 1).map(mainTopicToken),
     ...topics.flatMap((t) => topicIndexText(t)),
     ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
     ...analyze((resource.categories ?? []).join(' '), lang),
@@ -537,6 +553,12 @@ export class SearchIndex {
           .map((w) => fold(w.text))
           .join(' ');
         const boosters: QueryNode[] = [];
+        if (span.main && span.tokens[0])
+          boosters.push({
+            kind: 'or',
+            queries: [{ ...exactTerm(span.main), countsAs: span.tokens[0] }],
+            weight: this.ranking.mainTopicWeight,
+          });
         for (const phrase of span.phrases) {
           // A name the member typed as it is adds nothing but work.
           if (phrase.words.join(' ') === typed) continue;
@@ -605,4 +627,4 @@ export class SearchIndex {
   }
 }
 
-const exactTerm = (term: string): QueryNode => ({ kind: 'term', term, fuzzy: 0, prefix: false });
+const exactTerm = (term: string): TermQuery => ({ kind: 'term', term, fuzzy: 0, prefix: false });

@@ -38,6 +38,12 @@ function isCountryName(text: string, code: string): boolean {
 }
 
 export const topicToken = (id: string) => `#t:${id}`;
+/**
+ * A resource's main topic (its first: topics come in order of first mention, title first) is
+ * indexed once more under this token, so that a query on the topic can favour the resources that
+ * are about it over those that only touch it.
+ */
+export const mainTopicToken = (id: string) => `#m:${id}`;
 export const countryToken = (code: string) => `#c:${code}`;
 
 /** Index terms for a resource's topic: a token of its own, and its English and Spanish names. */
@@ -61,6 +67,8 @@ export interface QuerySpan {
   end: number;
   /** Extra alternatives: the topic or country token. */
   tokens: string[];
+  /** For a topic: the token of the resources whose main topic it is (a booster, never a match alone). */
+  main?: string;
   /** Extra alternatives: the topic's English and Spanish names, as words to find together. */
   phrases: { words: string[]; language: 'en' | 'es' }[];
 }
@@ -83,6 +91,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       start: match.start,
       end: match.end,
       tokens: [topicToken(match.topicId)],
+      main: mainTopicToken(match.topicId),
       phrases: topic
         ? [
             { words: foldTokens(topic.names.en), language: 'en' },

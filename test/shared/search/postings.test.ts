@@ -72,4 +72,26 @@ describe('Postings', () => {
     expect(boosted.scores[0]).toBeGreaterThan(plain.scores[0] as number);
     expect(boosted.scores[1]).toBe(plain.scores[1]);
   });
+
+  it('a booster counted as another term adds its score but no term to the coordination', () => {
+    const { postings } = both();
+    const term = (t: string, countsAs?: string): QueryNode => ({
+      kind: 'term',
+      term: t,
+      fuzzy: 0,
+      prefix: false,
+      ...(countsAs ? { countsAs } : {}),
+    });
+    const counted = postings.run(
+      { kind: 'or', queries: [term('transfer')], boosters: [term('cash')] },
+      options,
+    );
+    const folded = postings.run(
+      { kind: 'or', queries: [term('transfer')], boosters: [term('cash', 'transfer')] },
+      options,
+    );
+    expect([...folded.scores]).toEqual([...counted.scores]);
+    expect(termCount(counted.terms[0] as number)).toBe(2);
+    expect(termCount(folded.terms[0] as number)).toBe(1);
+  });
 });

@@ -188,6 +188,19 @@ describe('SearchIndex: ranking, results and pages', () => {
     expect(firstNot === -1 || firstNot > firstTitle).toBe(true);
   });
 
+  it('ranks resources about a topic above those that only touch it (main topic first)', () => {
+    // In Peru, nutrition is the main topic of some resources and a secondary tag of others
+    // (early-childhood reports that mention nutrition); the Spanish "desnutrición" one is found by its tag.
+    const hits = search('country:peru nutrition', { limit: 50 }).hits;
+    const main = hits.map((h) => h.topics[0] === 'food-nutrition');
+    expect(main.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(hits.some((h) => h.topics[0] !== 'food-nutrition' && h.topics.includes('food-nutrition'))).toBe(
+      true,
+    );
+    expect(main.indexOf(false)).toBe(main.filter(Boolean).length);
+    expect(hits.some((h) => h.topics[0] === 'food-nutrition' && /desnutrición/.test(h.title))).toBe(true);
+  });
+
   it('prefers the newer of two equally relevant resources', () => {
     const title = library.find((r) => library.filter((o) => o.title === r.title).length > 1)?.title;
     const twins = library.filter((r) => r.title === title);
