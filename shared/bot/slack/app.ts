@@ -1,13 +1,28 @@
 import { App, type AppOptions, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { describeError } from '../../errors.js';
+import { describeError, RelayError } from '../../errors.js';
 import type { Log } from '../../log.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { Store } from '../../store/store.js';
 import type { BotCore, ChatContext } from '../core.js';
 import type { ActionOutcome, Reply } from '../reply.js';
 import { claimDelivery } from '../state.js';
-import { type DeferSlackWork, deferredCommand, mustRunOnce } from './deferred.js';
+import {
+  actionMustRunOnce,
+  DEFERRED_SLACK_ACTION,
+  DEFERRED_SLACK_HOME,
+  DEFERRED_SLACK_MESSAGE,
+  type DeferredSlackAction,
+  type DeferredSlackHome,
+  type DeferredSlackMessage,
+  type DeferredSlackWork,
+  type DeferSlackWork,
+  deferredAction,
+  deferredCommand,
+  deferredHome,
+  deferredMessage,
+  mustRunOnce,
+} from './deferred.js';
 import { renderSlack } from './render.js';
 
 /**
@@ -156,11 +171,182 @@ async function postReply(client: WebClient, who: SlackWho, reply: Reply, threadT
   }
 }
 
-async function publishHome(client: WebClient, who: SlackWho, deps: SlackFaceDeps): Promise<void> {
+async function homeView(client: WebClient, who: SlackWho, deps: SlackFaceDeps) {
   const ctx = slackContext({ ...who, direct: true }, client, deps);
-  const reply = await deps.core.home(ctx);
-  const { blocks } = renderSlack(reply);
+  return renderSlack(await deps.core.home(ctx)).blocks;
+}
+
+async function publishView(client: WebClient, who: SlackWho, blocks: unknown[]): Promise<void> {
   await client.views.publish({ user_id: who.userId, view: { type: 'home', blocks } as never });
+}
+
+async function publishHome(client: WebClient, who: SlackWho, deps: SlackFaceDeps): Promise<void> {
+  await publishView(client, who, await homeView(client, who, deps));
+}
+
+const homeWho = (home: DeferredSlackHome['home']): SlackWho => ({
+  teamId: home.team,
+  userId: home.user,
+  channelId: home.channel,
+  direct: true,
+});
+
+const messageWho = (m: DeferredSlackMessage['event']): SlackWho => ({
+  teamId: m.team,
+  userId: m.user,
+  channelId: m.channel,
+  direct: m.direct,
+});
+
+const actionWho = (a: DeferredSlackAction['action']): SlackWho => ({
+  teamId: a.team,
+  userId: a.user,
+  channelId: a.channel || `home:${a.user}`,
+  direct: a.home || isDirect(a.channel),
+});
+
+/** Hands work over (deferred.ts); false when there is no deferral or it failed (the work then continues here). */
+export async function handOver(
+  deps: SlackFaceDeps,
+  work: DeferredSlackWork,
+  reason: string,
+): Promise<boolean> {
+  if (!deps.deferWork) return false;
+  try {
+    await deps.deferWork(work);
+    deps.log.info('slack work deferred', { kind: work.kind, reason });
+    return true;
+  } catch (error) {
+    deps.log.error('slack work could not be deferred', {
+      kind: work.kind,
+      reason,
+      error: describeError(error),
+    });
+    return false;
+  }
+}
+
+/**
+ * Computes an answer and delivers it from here when it is ready within the budget. Where a
+ * deferral is wired, work late for the budget is handed over and this attempt's answer is dropped
+ * (the deferred run answers), and run-once work is handed over before it starts.
+ */
+async function answerInTime<T>(
+  deps: SlackFaceDeps,
+  task: {
+    work: DeferredSlackWork;
+    runOnce?: boolean;
+    compute: () => Promise<T>;
+    deliver: (answer: T) => Promise<void>;
+  },
+): Promise<void> {
+  if (deps.deferWork && task.runOnce && (await handOver(deps, task.work, 'runs once'))) return;
+  const pending = task.compute();
+  if (deps.deferWork && !task.runOnce) {
+    const quick = await Promise.race([
+      pending.then((answer) => ({ answer })),
+      sleep(deps.commandBudgetMs ?? 2000),
+    ]);
+    if (quick) {
+      await task.deliver(quick.answer);
+      return;
+    }
+    if (await handOver(deps, task.work, 'late')) {
+      // The abandoned attempt may still finish (a thawed Lambda): its answer goes nowhere.
+      pending.catch(() => {});
+      return;
+    }
+  }
+  await task.deliver(await pending);
+}
+
+async function answerMessage(client: WebClient, deps: SlackFaceDeps, m: DeferredSlackMessage['event']) {
+  const who = messageWho(m);
+  await answerInTime(deps, {
+    work: deferredMessage(m),
+    compute: () => deps.core.handleText(slackContext(who, client, deps), stripMention(m.text)),
+    deliver: (reply) => postReply(client, who, reply, m.thread_ts),
+  });
+}
+
+/** A button's effect, and for a press in the App Home the Home view to publish after it. */
+async function computeAction(client: WebClient, deps: SlackFaceDeps, a: DeferredSlackAction['action']) {
+  const who = actionWho(a);
+  const outcome = await deps.core.handleAction(slackContext(who, client, deps), a.value);
+  return { outcome, home: a.home ? await homeView(client, who, deps) : undefined };
+}
+
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+async function deliverAction(
+  client: WebClient,
+  deps: SlackFaceDeps,
+  a: DeferredSlackAction['action'],
+  answer: { outcome: ActionOutcome; home?: unknown[] },
+  respond: Respond | undefined,
+): Promise<void> {
+  const { outcome, home } = answer;
+  if (home) {
+    await publishView(client, actionWho(a), home);
+    return;
+  }
+  if (!respond) {
+    deps.log.warn('slack button press without a response_url: nothing to answer to', { userId: a.user });
+    return;
+  }
+  if (outcome.reply) {
+    const message = renderSlack(outcome.reply);
+    await respond({ ...message, replace_original: Boolean(outcome.replace), response_type: 'ephemeral' });
+  } else if (outcome.toast) {
+    await respond({
+      text: renderSlack({ blocks: [], summary: outcome.toast }).text,
+      replace_original: false,
+      response_type: 'ephemeral',
+    });
+  }
+}
+
+/** Posts a message to a response_url (the deferred run, outside Bolt's listener arguments). */
+const respondTo =
+  (url: string): Respond =>
+  async (message) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message),
+    });
+    if (!res.ok) throw new RelayError('slack_respond_failed', `response_url answered ${res.status}`);
+  };
+
+/**
+ * Runs a deferred mention or direct message, button press or App Home open (deferred.ts) to the
+ * end and answers it; slash commands run through Bolt (http.ts). Throws when the answer failed.
+ */
+export async function runDeferredWork(
+  client: WebClient,
+  deps: SlackFaceDeps,
+  work: DeferredSlackMessage | DeferredSlackAction | DeferredSlackHome,
+): Promise<void> {
+  switch (work.kind) {
+    case DEFERRED_SLACK_MESSAGE: {
+      const who = messageWho(work.event);
+      const reply = await deps.core.handleText(
+        slackContext(who, client, deps),
+        stripMention(work.event.text),
+      );
+      await postReply(client, who, reply, work.event.thread_ts);
+      return;
+    }
+    case DEFERRED_SLACK_ACTION: {
+      const a = work.action;
+      const answer = await computeAction(client, deps, a);
+      await deliverAction(client, deps, a, answer, a.response_url ? respondTo(a.response_url) : undefined);
+      return;
+    }
+    case DEFERRED_SLACK_HOME:
+      await publishHome(client, homeWho(work.home), deps);
+      return;
+  }
 }
 
 /** Registers every listener of the Slack face on a Bolt app. */
@@ -195,21 +381,11 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       await respond(toResponse(await run()));
       return;
     }
-    // Hands the command over; false when that failed (the work then continues here).
-    const handOver = async (reason: string) => {
-      if (!deps.deferWork) return false;
-      try {
-        await deps.deferWork(deferredCommand(command as unknown as Record<string, unknown>));
-        deps.log.info('slack command deferred', { reason, teamId: who.teamId, userId: who.userId });
-        return true;
-      } catch (error) {
-        deps.log.error('slack command could not be deferred', { reason, error: describeError(error) });
-        return false;
-      }
-    };
+    const handOverCommand = (reason: string) =>
+      handOver(deps, deferredCommand(command as unknown as Record<string, unknown>), reason);
     if (deps.deferWork && mustRunOnce(text)) {
       await ack();
-      if (await handOver('runs once')) return;
+      if (await handOverCommand('runs once')) return;
       await respond(toResponse(await run()));
       return;
     }
@@ -223,20 +399,21 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       return;
     }
     await ack();
-    if (await handOver('late')) return;
+    if (await handOverCommand('late')) return;
     await respond(toResponse(await work));
   });
 
   app.event('app_mention', async ({ event, client, body }) => {
-    const who: SlackWho = {
-      teamId: (body as { team_id?: string }).team_id ?? event.team ?? '',
-      userId: event.user ?? '',
-      channelId: event.channel,
+    if (!event.user) return;
+    await answerMessage(client, deps, {
+      team: (body as { team_id?: string }).team_id ?? event.team ?? '',
+      user: event.user,
+      channel: event.channel,
       direct: isDirect(event.channel),
-    };
-    if (!who.userId) return;
-    const reply = await deps.core.handleText(slackContext(who, client, deps), stripMention(event.text));
-    await postReply(client, who, reply, event.thread_ts);
+      text: event.text,
+      ts: event.ts,
+      ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+    });
   });
 
   app.message(async ({ message, client, body }) => {
@@ -248,62 +425,61 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       text?: string;
       subtype?: string;
       bot_id?: string;
+      ts: string;
       thread_ts?: string;
     };
     if (m.subtype || m.bot_id || !m.user || !isDirect(m.channel, m.channel_type)) return;
-    const who: SlackWho = {
-      teamId: (body as { team_id?: string }).team_id ?? '',
-      userId: m.user,
-      channelId: m.channel,
+    await answerMessage(client, deps, {
+      team: (body as { team_id?: string }).team_id ?? '',
+      user: m.user,
+      channel: m.channel,
       direct: true,
-    };
-    const reply = await deps.core.handleText(slackContext(who, client, deps), stripMention(m.text ?? ''));
-    await postReply(client, who, reply, m.thread_ts);
+      text: m.text ?? '',
+      ts: m.ts,
+      ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+    });
   });
 
   app.action(/^iaspn:/, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const value = (action as { value?: string }).value ?? '';
     const b = body as {
       team?: { id?: string };
       user: { id: string };
       channel?: { id?: string };
       view?: { type?: string };
-      container?: { type?: string };
+      response_url?: string;
     };
-    const inHome = b.view?.type === 'home';
-    const who: SlackWho = {
-      teamId: b.team?.id ?? '',
-      userId: b.user.id,
-      channelId: b.channel?.id ?? `home:${b.user.id}`,
-      direct: inHome || isDirect(b.channel?.id),
+    const a = action as { action_id?: string; value?: string };
+    const pressed: DeferredSlackAction['action'] = {
+      team: b.team?.id ?? '',
+      user: b.user.id,
+      channel: b.channel?.id ?? '',
+      action_id: a.action_id ?? '',
+      value: a.value ?? '',
+      home: b.view?.type === 'home',
+      ...(b.response_url ? { response_url: b.response_url } : {}),
     };
-    const outcome: ActionOutcome = await deps.core.handleAction(slackContext(who, client, deps), value);
-    if (inHome) {
-      await publishHome(client, who, deps);
-      return;
-    }
-    if (outcome.reply) {
-      const message = renderSlack(outcome.reply);
-      await respond({ ...message, replace_original: Boolean(outcome.replace), response_type: 'ephemeral' });
-    } else if (outcome.toast) {
-      await respond({
-        text: renderSlack({ blocks: [], summary: outcome.toast }).text,
-        replace_original: false,
-        response_type: 'ephemeral',
-      });
-    }
+    await answerInTime(deps, {
+      work: deferredAction(pressed),
+      runOnce: actionMustRunOnce(pressed.value),
+      compute: () => computeAction(client, deps, pressed),
+      deliver: (outcome) => deliverAction(client, deps, pressed, outcome, respond),
+    });
   });
 
   app.event('app_home_opened', async ({ event, client, body }) => {
     if (event.tab !== 'home') return;
-    const who: SlackWho = {
-      teamId: (body as { team_id?: string }).team_id ?? '',
-      userId: event.user,
-      channelId: event.channel,
-      direct: true,
+    const home = {
+      team: (body as { team_id?: string }).team_id ?? '',
+      user: event.user,
+      channel: event.channel,
     };
-    await publishHome(client, who, deps);
+    const who = homeWho(home);
+    await answerInTime(deps, {
+      work: deferredHome(home),
+      compute: () => homeView(client, who, deps),
+      deliver: (view) => publishView(client, who, view),
+    });
   });
 
   app.error(async (error) => {

@@ -1,18 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
 import type { CommandName } from '../i18n.js';
 import { parseIntent } from '../intent.js';
 
 /**
  * Slow Slack work after the acknowledgement. On Lambda, work still running when the handler
- * returns is frozen with the execution environment, so a slash command that has not answered by
- * its budget is handed to `deferWork` (the Lambda invokes itself asynchronously with the verified
- * command) and the HTTP answer goes back at once. The asynchronous invocation reaches the handler
- * as a bare `DeferredSlackCommand` event (never an HTTP request: it is accepted only through the
- * direct Lambda invoke path, which IAM restricts to the function itself), runs the command and
- * posts the answer to the command's `response_url` (valid 30 minutes). Without `deferWork` (the
- * local stack, which keeps running) the work simply continues in-process.
+ * returns is frozen with the execution environment, so a slash command, a mention or direct
+ * message, a button press or an App Home open that has not answered by its budget is handed to
+ * `deferWork` (the Lambda invokes itself asynchronously with the verified request, reduced to the
+ * fields its answer needs) and the HTTP answer goes back at once. The asynchronous invocation
+ * reaches the handler as a bare internal event (never an HTTP request: it is accepted only through
+ * the direct Lambda invoke path, which IAM restricts to the function itself), claims its `id` so a
+ * retry of the invocation runs nothing twice, runs the work and answers: a command or a button
+ * press to its `response_url` (valid 30 minutes), a message by chat.postMessage (or postEphemeral),
+ * the App Home by views.publish. Without `deferWork` (the local stack, which keeps running) the
+ * work simply continues in-process.
  */
 
 export const DEFERRED_SLACK_COMMAND = 'iaspn.slack.deferred-command';
+export const DEFERRED_SLACK_MESSAGE = 'iaspn.slack.deferred-message';
+export const DEFERRED_SLACK_ACTION = 'iaspn.slack.deferred-action';
+export const DEFERRED_SLACK_HOME = 'iaspn.slack.deferred-home';
 
 /** The slash command fields Bolt and the listeners read; all strings, as Slack sends them. */
 export interface DeferredCommandBody {
@@ -26,21 +34,96 @@ export interface DeferredCommandBody {
   [field: string]: string;
 }
 
-/** The internal event: the slash command Slack sent (already verified) plus the marker. */
+/** The internal event for a slash command: the command Slack sent (already verified), the marker, a claim id. */
 export interface DeferredSlackCommand {
   kind: typeof DEFERRED_SLACK_COMMAND;
+  id: string;
   command: DeferredCommandBody;
 }
 
-/** The port: hands a command to work that outlives this invocation. Throws when it could not. */
-export type DeferSlackWork = (work: DeferredSlackCommand) => Promise<void>;
+const slackId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+const optionalSlackId = z.union([z.literal(''), slackId]);
+const claimId = z.uuid();
+const responseUrl = z.string().regex(/^https?:\/\/\S+$/);
+const ts = z.string().regex(/^\d{1,12}(\.\d{1,9})?$/);
+
+/** A mention or a direct message: where it was, who wrote it and what. */
+const messageWork = z.strictObject({
+  kind: z.literal(DEFERRED_SLACK_MESSAGE),
+  id: claimId,
+  event: z.strictObject({
+    team: optionalSlackId,
+    user: slackId,
+    channel: slackId,
+    direct: z.boolean(),
+    text: z.string().max(40_000),
+    ts,
+    thread_ts: ts.optional(),
+  }),
+});
+
+/** A button press: the action, who pressed it where, and the response_url (absent in the App Home). */
+const actionWork = z.strictObject({
+  kind: z.literal(DEFERRED_SLACK_ACTION),
+  id: claimId,
+  action: z.strictObject({
+    team: optionalSlackId,
+    user: slackId,
+    channel: optionalSlackId,
+    action_id: z
+      .string()
+      .regex(/^iaspn:/)
+      .max(255),
+    value: z.string().max(2000),
+    home: z.boolean(),
+    response_url: responseUrl.optional(),
+  }),
+});
+
+/** An App Home open: whose Home to publish. */
+const homeWork = z.strictObject({
+  kind: z.literal(DEFERRED_SLACK_HOME),
+  id: claimId,
+  home: z.strictObject({ team: optionalSlackId, user: slackId, channel: optionalSlackId }),
+});
+
+export type DeferredSlackMessage = z.infer<typeof messageWork>;
+export type DeferredSlackAction = z.infer<typeof actionWork>;
+export type DeferredSlackHome = z.infer<typeof homeWork>;
+/** Everything that can be handed over. */
+export type DeferredSlackWork =
+  | DeferredSlackCommand
+  | DeferredSlackMessage
+  | DeferredSlackAction
+  | DeferredSlackHome;
+
+/** The port: hands work to an invocation that outlives this one. Throws when it could not. */
+export type DeferSlackWork = (work: DeferredSlackWork) => Promise<void>;
 
 /** The internal event for a verified slash command (string fields only, as Slack sent them). */
 export function deferredCommand(command: Record<string, unknown>): DeferredSlackCommand {
   const body: Record<string, string> = {};
   for (const [key, value] of Object.entries(command)) if (typeof value === 'string') body[key] = value;
-  return { kind: DEFERRED_SLACK_COMMAND, command: body as DeferredCommandBody };
+  return { kind: DEFERRED_SLACK_COMMAND, id: randomUUID(), command: body as DeferredCommandBody };
 }
+
+export const deferredMessage = (event: DeferredSlackMessage['event']): DeferredSlackMessage => ({
+  kind: DEFERRED_SLACK_MESSAGE,
+  id: randomUUID(),
+  event,
+});
+
+export const deferredAction = (action: DeferredSlackAction['action']): DeferredSlackAction => ({
+  kind: DEFERRED_SLACK_ACTION,
+  id: randomUUID(),
+  action,
+});
+
+export const deferredHome = (home: DeferredSlackHome['home']): DeferredSlackHome => ({
+  kind: DEFERRED_SLACK_HOME,
+  id: randomUUID(),
+  home,
+});
 
 /** Keys only an HTTP event (API Gateway v2, Function URL) has: such an event is never internal. */
 const HTTP_KEYS = ['requestContext', 'headers', 'rawPath', 'routeKey', 'body', 'isBase64Encoded'];
@@ -51,16 +134,27 @@ export function isHttpShaped(event: unknown): boolean {
   return typeof event === 'object' && event !== null && HTTP_KEYS.some((key) => key in event);
 }
 
-/** True only for exactly the internal event: the marker, a slash command with its fields, nothing else. */
+/** True only for exactly the internal command event: marker, claim id, a slash command with its fields. */
 export function isDeferredSlackCommand(event: unknown, slashCommand: string): event is DeferredSlackCommand {
   if (typeof event !== 'object' || event === null || isHttpShaped(event)) return false;
-  const { kind, command, ...rest } = event as Record<string, unknown>;
+  const { kind, id, command, ...rest } = event as Record<string, unknown>;
   if (kind !== DEFERRED_SLACK_COMMAND || Object.keys(rest).length > 0) return false;
+  if (!claimId.safeParse(id).success) return false;
   if (typeof command !== 'object' || command === null) return false;
   const fields = command as Record<string, unknown>;
   if (Object.values(fields).some((v) => typeof v !== 'string')) return false;
   if (!REQUIRED.every((key) => typeof fields[key] === 'string')) return false;
-  return fields.command === slashCommand && /^https?:\/\//.test(fields.response_url as string);
+  return fields.command === slashCommand && responseUrl.safeParse(fields.response_url).success;
+}
+
+const otherWork = z.discriminatedUnion('kind', [messageWork, actionWork, homeWork]);
+
+/** The internal event when `event` is exactly one of the shapes above (nothing more), else undefined. */
+export function parseDeferredWork(event: unknown, slashCommand: string): DeferredSlackWork | undefined {
+  if (isHttpShaped(event)) return undefined;
+  if (isDeferredSlackCommand(event, slashCommand)) return event;
+  const parsed = otherWork.safeParse(event);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
@@ -72,3 +166,6 @@ export function isDeferredSlackCommand(event: unknown, slashCommand: string): ev
 const RUN_ONCE: ReadonlySet<CommandName> = new Set(['subscribe', 'unfollow', 'unbookmark']);
 
 export const mustRunOnce = (text: string) => RUN_ONCE.has(parseIntent(text).command);
+
+/** The Remove button (`u:<id>`, `u.es:<id>`): like the unbookmark command, it is deferred before it starts. */
+export const actionMustRunOnce = (value: string) => /^u(\.[a-z]{2})?:/.test(value);

@@ -3,15 +3,17 @@ import { App, AwsLambdaReceiver } from '@slack/bolt';
 import { describeError } from '../../errors.js';
 import { bodyText, type HttpEvent, type HttpHandler, type HttpResult, header } from '../../http/types.js';
 import type { Clock } from '../../runtime/clock.js';
+import { claimDelivery } from '../state.js';
 import {
   baseAppOptions,
   boltLogger,
   DEFERRED_RUN,
   registerSlackListeners,
+  runDeferredWork,
   SLASH_COMMAND,
   type SlackFaceDeps,
 } from './app.js';
-import { isDeferredSlackCommand, isHttpShaped } from './deferred.js';
+import { DEFERRED_SLACK_COMMAND, isHttpShaped, parseDeferredWork } from './deferred.js';
 
 /**
  * The Slack face over HTTP (a Lambda Function URL, the local stack's /slack/events): our own
@@ -58,9 +60,10 @@ export interface SlackHttpFace {
   /** Resolves when work still running after its HTTP answer has finished (tests, local stack). */
   idle(): Promise<void>;
   /**
-   * Runs a deferred slash command (deferred.ts) to the end and posts its answer to its
-   * response_url. Anything but exactly that internal event (an HTTP request above all) is refused
-   * with 400 and runs nothing.
+   * Runs deferred work (deferred.ts: a slash command, mention or direct message, button press or
+   * App Home open) to the end and answers it. Anything but exactly one of those internal events
+   * (an HTTP request above all) is refused with 400 and runs nothing; an event whose id was
+   * already claimed (Lambda retrying the invocation) answers 200 and runs nothing.
    */
   runDeferred(event: unknown): Promise<HttpResult>;
 }
@@ -68,7 +71,7 @@ export interface SlackHttpFace {
 /**
  * The Slack Lambda's entry: HTTP-shaped events are Slack's requests (signature checked by
  * `http`); any other event can only come from a direct invoke, which IAM allows to the function
- * itself, and runs only if it is exactly a deferred command.
+ * itself, and runs only if it is exactly a deferred work event.
  */
 export function slackLambdaEntry(
   http: HttpHandler,
@@ -76,6 +79,9 @@ export function slackLambdaEntry(
 ): (event: unknown) => Promise<HttpResult> {
   return (event) => (isHttpShaped(event) ? http(event as HttpEvent) : deferred(event));
 }
+
+/** Longer than Lambda's longest asynchronous retry window (6 hours). */
+const DEFERRED_CLAIM_TTL_SECONDS = 24 * 3600;
 
 const unauthorized: HttpResult = { statusCode: 401, body: '' };
 
@@ -159,21 +165,34 @@ export function createSlackHttpHandler(options: SlackHttpOptions): SlackHttpFace
   };
 
   const runDeferred = async (event: unknown): Promise<HttpResult> => {
-    if (!isDeferredSlackCommand(event, SLASH_COMMAND)) {
-      log.warn('slack deferred run refused: not an internal deferred command', {
+    const work = parseDeferredWork(event, SLASH_COMMAND);
+    if (!work) {
+      log.warn('slack deferred run refused: not an internal deferred event', {
         httpShaped: isHttpShaped(event),
       });
       return { statusCode: 400, body: '' };
     }
     try {
-      await app.processEvent({
-        body: event.command,
-        ack: async () => {},
-        customProperties: { [DEFERRED_RUN]: true },
-      } as never);
+      // Claimed before anything runs: a retried invocation (after a crash or timeout) does nothing
+      // twice. The price: work that crashed midway is not finished by the retry.
+      if (
+        !(await claimDelivery(options.store, 'slack-deferred', work.id, clock(), DEFERRED_CLAIM_TTL_SECONDS))
+      ) {
+        log.info('slack deferred run skipped: already claimed', { kind: work.kind, id: work.id });
+        return { statusCode: 200, body: '' };
+      }
+      if (work.kind === DEFERRED_SLACK_COMMAND) {
+        await app.processEvent({
+          body: work.command,
+          ack: async () => {},
+          customProperties: { [DEFERRED_RUN]: true },
+        } as never);
+      } else {
+        await runDeferredWork(app.client, options, work);
+      }
     } catch (error) {
-      // Logged, not thrown: Lambda would retry the event and run the command again.
-      log.error('slack deferred run failed', { error: describeError(error) });
+      // Logged, not thrown: Lambda would retry the event (which the claim would then skip).
+      log.error('slack deferred run failed', { kind: work.kind, error: describeError(error) });
       return { statusCode: 500, body: '' };
     }
     return { statusCode: 200, body: '' };

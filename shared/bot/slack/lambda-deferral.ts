@@ -1,6 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { RelayError } from '../../errors.js';
-import type { DeferredSlackCommand, DeferSlackWork } from './deferred.js';
+import type { DeferredSlackWork, DeferSlackWork } from './deferred.js';
 
 /** The part of the Lambda client the deferral uses (tests pass a recorder). */
 export interface InvokeClient {
@@ -9,14 +9,14 @@ export interface InvokeClient {
 
 /**
  * `deferWork` on Lambda: an asynchronous invocation (`InvocationType: 'Event'`) of the function
- * itself (`AWS_LAMBDA_FUNCTION_NAME`, which Lambda sets) with the deferred command as its payload.
+ * itself (`AWS_LAMBDA_FUNCTION_NAME`, which Lambda sets) with the deferred work as its payload.
  * Lambda queues the event and answers 202 at once, so the HTTP answer to Slack is not held up.
  */
 export function lambdaDeferral(
   functionName: string,
   client: InvokeClient = new LambdaClient({}),
 ): DeferSlackWork {
-  return async (work: DeferredSlackCommand) => {
+  return async (work: DeferredSlackWork) => {
     const out = await client.send(
       new InvokeCommand({
         FunctionName: functionName,

@@ -3,8 +3,12 @@ import { localRoutes } from '#cli/local/routes.js';
 import { createSlackFace } from '#shared/bot/faces.js';
 import type { BotPorts } from '#shared/bot/ports.js';
 import {
+  DEFERRED_SLACK_ACTION,
   DEFERRED_SLACK_COMMAND,
+  DEFERRED_SLACK_HOME,
+  DEFERRED_SLACK_MESSAGE,
   type DeferredSlackCommand,
+  type DeferredSlackWork,
   type DeferSlackWork,
 } from '#shared/bot/slack/deferred.js';
 import { slackLambdaEntry, verifySlackSignature } from '#shared/bot/slack/http.js';
@@ -195,6 +199,16 @@ async function event(
   await face.idle();
   return { res, calls: api.calls.slice(before) };
 }
+
+/** An app mention by U1 in channel C9. */
+const mentionOf = (text: string, ts: string) => ({
+  type: 'app_mention',
+  user: 'U1',
+  text,
+  channel: 'C9',
+  ts,
+  event_ts: ts,
+});
 
 const allText = (blocks: Block[] = []) => JSON.stringify(blocks);
 const buttonValues = (blocks: Block[] = []) =>
@@ -456,14 +470,7 @@ describe('Slack slash command /iaspn', () => {
 describe('Slack events, buttons and the App Home', () => {
   it('answers an app mention once, even when Slack retries the event', async () => {
     const { face } = await setup();
-    const mention = {
-      type: 'app_mention',
-      user: 'U1',
-      text: '<@UBOT> search cash transfers',
-      channel: 'C9',
-      ts: '1.1',
-      event_ts: '1.1',
-    };
+    const mention = mentionOf('<@UBOT> search cash transfers', '1.1');
     const first = await event(face, mention, 'Ev1');
     expect(first.res.statusCode).toBe(200);
     const posted = first.calls.find((c) => c.method === 'chat.postEphemeral')!;
@@ -554,6 +561,35 @@ function heldSearch(runtime: Runtime) {
   return { search, release };
 }
 
+/** A search service that waits at a gate only while `hold()` is in force, until `release()`. */
+function gatedSearch(runtime: Runtime) {
+  let gate: Promise<void> | undefined;
+  let open = () => {};
+  const real = recordingPorts(runtime).ports.search;
+  const search: SearchService = {
+    search: async (request) => {
+      await gate;
+      return real.search(request);
+    },
+    latest: async (...args) => {
+      await gate;
+      return real.latest(...args);
+    },
+  };
+  return {
+    search,
+    hold() {
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    },
+    release() {
+      gate = undefined;
+      open();
+    },
+  };
+}
+
 const slashBody = (text: string, responsePath: string) =>
   new URLSearchParams({
     token: 'x',
@@ -566,6 +602,8 @@ const slashBody = (text: string, responsePath: string) =>
     response_url: `${api.url}${responsePath}`,
   }).toString();
 
+const CLAIM_ID = '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b';
+
 const sendSlash = (face: Face, text: string, responsePath: string) =>
   signed(face, slashBody(text, responsePath), 'application/x-www-form-urlencoded');
 
@@ -573,7 +611,7 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
   async function deferringSetup(
     options: { search?: (runtime: Runtime) => SearchService; commandBudgetMs?: number } = {},
   ) {
-    const deferred: DeferredSlackCommand[] = [];
+    const deferred: DeferredSlackWork[] = [];
     const { runtime } = await setup();
     const held = heldSearch(runtime);
     const { face, subscriptions } = await setup({
@@ -666,6 +704,7 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
     });
     const internal: DeferredSlackCommand = {
       kind: DEFERRED_SLACK_COMMAND,
+      id: CLAIM_ID,
       command: {
         command: '/iaspn',
         text: 'search cash',
@@ -696,6 +735,9 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
       (await entry({ ...internal, command: { ...internal.command, response_url: 'file:///x' } })).statusCode,
     ).toBe(400);
     expect((await entry({ kind: DEFERRED_SLACK_COMMAND })).statusCode).toBe(400);
+    expect((await entry({ ...internal, id: 'not-a-uuid' })).statusCode).toBe(400);
+    const { id: _id, ...withoutId } = internal;
+    expect((await entry(withoutId)).statusCode).toBe(400);
     expect((await entry(null)).statusCode).toBe(400);
     await face.idle();
     expect(callsTo('/response/forged')).toEqual([]);
@@ -713,6 +755,7 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
     const defer = lambdaDeferral('iaspn-dev-SlackBot', client);
     const work: DeferredSlackCommand = {
       kind: DEFERRED_SLACK_COMMAND,
+      id: CLAIM_ID,
       command: {
         command: '/iaspn',
         text: 'buscar café',
@@ -728,6 +771,208 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
     expect(JSON.parse(new TextDecoder().decode(sent[0]!.Payload))).toEqual(work);
     status = 403;
     await expect(defer(work)).rejects.toThrow(/answered 403/);
+  });
+
+  it('hands a mention late for its budget over, drops the late answer and posts once from the deferred run', async () => {
+    const { face, deferred, release, entry } = await deferringSetup();
+    const mention = mentionOf('<@UBOT> search cash', '5.5');
+    const sent = await event(face, mention, 'EvLate');
+    expect(sent.res.statusCode).toBe(200);
+    // Only what the answer needs travels: no token, no authorizations, no event_id.
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]).toEqual({
+      kind: DEFERRED_SLACK_MESSAGE,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      event: { team: 'T1', user: 'U1', channel: 'C9', direct: false, text: '<@UBOT> search cash', ts: '5.5' },
+    });
+    release();
+    await face.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const chat = () => api.calls.filter((c) => c.method.startsWith('chat.') && c.params.channel === 'C9');
+    const before = chat().length;
+    expect(sent.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+    expect(await entry(deferred[0])).toEqual({ statusCode: 200, body: '' });
+    const posted = chat().slice(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.method).toBe('chat.postEphemeral');
+    expect(posted[0]!.params).toMatchObject({ channel: 'C9', user: 'U1' });
+    expect(String(posted[0]!.params.text)).toMatch(/^Results 1–5/);
+    // Lambda retrying the asynchronous invocation: the claim makes it run nothing.
+    expect(await entry(JSON.parse(JSON.stringify(deferred[0])))).toEqual({ statusCode: 200, body: '' });
+    expect(chat().slice(before)).toHaveLength(1);
+  });
+
+  it('hands a late direct message and a late App Home open over', async () => {
+    const gated = { current: undefined as ReturnType<typeof gatedSearch> | undefined };
+    const { face, deferred, entry } = await deferringSetup({
+      search: (runtime) => {
+        gated.current = gatedSearch(runtime);
+        return gated.current.search;
+      },
+    });
+    gated.current!.hold();
+    await event(
+      face,
+      { type: 'message', channel_type: 'im', channel: 'D5', user: 'U1', text: 'latest', ts: '6.6' },
+      'EvDm',
+    );
+    await event(
+      face,
+      { type: 'app_home_opened', user: 'U1', channel: 'D5', tab: 'home', event_ts: '7.7' },
+      'EvHome',
+    );
+    expect(deferred.map((w) => w.kind)).toEqual([DEFERRED_SLACK_MESSAGE, DEFERRED_SLACK_HOME]);
+    expect(deferred[1]).toEqual({
+      kind: DEFERRED_SLACK_HOME,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      home: { team: 'T1', user: 'U1', channel: 'D5' },
+    });
+    gated.current!.release();
+    await face.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = api.calls.length;
+    for (const work of deferred) expect((await entry(work)).statusCode).toBe(200);
+    const after = api.calls.slice(before);
+    const dm = after.filter((c) => c.method === 'chat.postMessage');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]!.params.channel).toBe('D5');
+    expect(String(dm[0]!.params.text)).toBe('Latest resources (1–5)');
+    expect(after.filter((c) => c.method === 'views.publish')).toHaveLength(1);
+  });
+
+  it('hands a late page button over and answers once to its response_url; a retry does nothing', async () => {
+    const gated = { current: undefined as ReturnType<typeof gatedSearch> | undefined };
+    const { face, deferred, entry } = await deferringSetup({
+      search: (runtime) => {
+        gated.current = gatedSearch(runtime);
+        return gated.current.search;
+      },
+    });
+    // The first page, from the acknowledgement or (on a slow machine) from its deferred run.
+    const first = await slash(face, 'search cash transfers');
+    let blocks = first.blocks;
+    if (!blocks) {
+      await entry(deferred.shift());
+      blocks = (
+        api.calls.filter((c) => c.path === `/response/${responseCounter}`)[0]!.params as SlackResponse
+      ).blocks;
+    }
+    deferred.length = 0;
+    const more = moreButton(blocks)!;
+    gated.current!.hold();
+    const early = await press(face, more.value);
+    const path = `/response/${responseCounter}`;
+    expect(early).toEqual([]);
+    expect(deferred).toEqual([
+      {
+        kind: DEFERRED_SLACK_ACTION,
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        action: {
+          team: 'T1',
+          user: 'U1',
+          channel: 'D1',
+          action_id: 'iaspn:0:0',
+          value: more.value,
+          home: false,
+          response_url: `${api.url}${path}`,
+        },
+      },
+    ]);
+    gated.current!.release();
+    await face.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callsTo(path)).toEqual([]);
+    expect(await entry(deferred[0])).toEqual({ statusCode: 200, body: '' });
+    expect(await entry(deferred[0])).toEqual({ statusCode: 200, body: '' });
+    const answers = callsTo(path);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.params.replace_original).toBe(true);
+    expect(String(answers[0]!.params.text)).toMatch(/^Results 6–10 of/);
+  });
+
+  it('hands the Remove button over before it starts: one removal, one answer', async () => {
+    const { face, deferred, entry } = await deferringSetup({
+      search: (runtime) => recordingPorts(runtime).ports.search,
+      commandBudgetMs: 2000,
+    });
+    const bookmarked = await press(face, 'b:hostile-1');
+    expect(deferred).toEqual([]);
+    expect(String(bookmarked[0]!.params.text)).toMatch(/^Bookmarked: /);
+    expect(await press(face, 'u:hostile-1')).toEqual([]);
+    const path = `/response/${responseCounter}`;
+    expect(deferred).toHaveLength(1);
+    // Nothing removed yet: the bookmark is still listed.
+    expect((await slash(face, 'bookmarks')).text).toBe('Your bookmarks (1)');
+    await entry(deferred[0]);
+    await entry(deferred[0]);
+    expect(callsTo(path)).toHaveLength(1);
+    expect(String(callsTo(path)[0]!.params.text)).toMatch(/^Removed from your bookmarks/);
+    expect((await slash(face, 'bookmarks')).text).toMatch(/no bookmarks yet/);
+  });
+
+  it('runs a deferred slash command once when Lambda retries the invocation', async () => {
+    const { face, deferred, release, entry } = await deferringSetup();
+    await sendSlash(face, 'search cash', '/response/retried');
+    release();
+    await face.idle();
+    expect(deferred).toHaveLength(1);
+    const payload = JSON.parse(JSON.stringify(deferred[0]));
+    expect((await entry(payload)).statusCode).toBe(200);
+    expect((await entry(payload)).statusCode).toBe(200);
+    expect(callsTo('/response/retried')).toHaveLength(1);
+  });
+
+  it('refuses HTTP requests that pretend to be a deferred message, button press or Home open', async () => {
+    const { face, entry } = await deferringSetup({
+      search: (runtime) => recordingPorts(runtime).ports.search,
+    });
+    const message = {
+      kind: DEFERRED_SLACK_MESSAGE,
+      id: CLAIM_ID,
+      event: { team: 'T1', user: 'U1', channel: 'C66', direct: false, text: 'search cash', ts: '1.1' },
+    };
+    const action = {
+      kind: DEFERRED_SLACK_ACTION,
+      id: CLAIM_ID,
+      action: {
+        team: 'T1',
+        user: 'U1',
+        channel: 'D1',
+        action_id: 'iaspn:0:0',
+        value: 'b:hostile-1',
+        home: false,
+        response_url: `${api.url}/response/forged-action`,
+      },
+    };
+    const home = {
+      kind: DEFERRED_SLACK_HOME,
+      id: CLAIM_ID,
+      home: { team: 'T1', user: 'UFORGED', channel: 'D1' },
+    };
+    const before = api.calls.length;
+    for (const internal of [message, action, home]) {
+      const json = JSON.stringify(internal);
+      const http = httpEvent(json, { 'content-type': 'application/json' });
+      expect((await entry(http)).statusCode).toBe(401);
+      expect((await entry({ ...http, ...internal })).statusCode).toBe(401);
+      expect((await entry({ ...internal, body: json })).statusCode).toBe(401);
+      expect((await face.runDeferred(http)).statusCode).toBe(400);
+      expect((await face.runDeferred({ ...internal, rawPath: '/slack/events' })).statusCode).toBe(400);
+      expect((await entry({ ...internal, extra: 1 })).statusCode).toBe(400);
+      expect((await entry({ ...internal, id: 'x' })).statusCode).toBe(400);
+    }
+    // Nothing beyond the fields the answer needs, each of its type.
+    expect((await entry({ ...message, event: { ...message.event, token: 'x' } })).statusCode).toBe(400);
+    expect((await entry({ ...message, event: { ...message.event, direct: 'no' } })).statusCode).toBe(400);
+    expect(
+      (await entry({ ...action, action: { ...action.action, response_url: 'file:///x' } })).statusCode,
+    ).toBe(400);
+    expect((await entry({ ...action, action: { ...action.action, action_id: 'other' } })).statusCode).toBe(
+      400,
+    );
+    expect((await entry({ ...home, home: { user: 'U1' } })).statusCode).toBe(400);
+    await face.idle();
+    expect(api.calls.slice(before)).toEqual([]);
   });
 });
 
