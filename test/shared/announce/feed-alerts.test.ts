@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPausedFeeds } from '#shared/announce/feed-alerts.js';
-import type { ChatSender } from '#shared/announce/senders.js';
-import type { Reply } from '#shared/bot/reply.js';
 import { addFeed, newFeedHealth, putPartner, updateFeed } from '#shared/library/registry.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { recordingSender } from './helpers.js';
 
 let services: TestServices;
 beforeAll(async () => {
@@ -13,18 +12,15 @@ afterAll(() => services.close());
 
 const NOW = '2026-11-25T10:00:00.000Z';
 
-function adminSender(fail = false): ChatSender & { posts: Reply[] } {
-  const posts: Reply[] = [];
-  return {
-    platform: 'console',
-    pace: { perChannelMs: () => 0, globalMs: 0 },
-    describe: 'admins',
-    posts,
-    async post(_channel, reply) {
-      if (fail) throw new Error('admin channel unreachable');
-      posts.push(reply);
-    },
+/** The admin channel: records what it is told, or fails as an unreachable channel would. */
+function adminSender(fail = false) {
+  const sender = recordingSender();
+  const record = sender.post.bind(sender);
+  sender.post = async (channel, reply) => {
+    if (fail) throw new Error('admin channel unreachable');
+    await record(channel, reply);
   };
+  return sender;
 }
 
 async function pausedFeed(
@@ -68,7 +64,7 @@ describe('reporting paused feeds to the admin channel', () => {
     await pausedFeed(runtime, 'noticias', '2026-11-25T09:45:00.000Z');
     const admins = adminSender();
     expect(await reportPausedFeeds(runtime, { console: admins })).toEqual(['noticias']);
-    expect(admins.posts[0]!.summary).toMatch(/noticias of MIDIS is paused: 10 failures in a row/);
+    expect(admins.posts[0]!.reply.summary).toMatch(/noticias of MIDIS is paused: 10 failures in a row/);
     // A second run (or a concurrent one) says nothing more.
     expect(await reportPausedFeeds(runtime, { console: admins })).toEqual([]);
     expect(admins.posts).toHaveLength(1);

@@ -1,5 +1,11 @@
 import type { Timer } from '#shared/announce/pacing.js';
-import { createSlackSender, createTelegramSender, type Senders } from '#shared/announce/senders.js';
+import {
+  type ChatSender,
+  createSlackSender,
+  createTelegramSender,
+  type Senders,
+} from '#shared/announce/senders.js';
+import type { Reply } from '#shared/bot/reply.js';
 import { addFollow, type ChannelRef } from '#shared/bot/state.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/library/filters.js';
@@ -151,3 +157,17 @@ export const telegramError = (code: number, description: string, parameters?: ob
   status: code,
   body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) },
 });
+
+/** A console sender that records what the admins are told. */
+export function recordingSender(): ChatSender & { posts: { channel: ChannelRef; reply: Reply }[] } {
+  const posts: { channel: ChannelRef; reply: Reply }[] = [];
+  return {
+    platform: 'console',
+    pace: { perChannelMs: () => 0, globalMs: 0 },
+    describe: 'recording',
+    posts,
+    async post(channel, reply) {
+      posts.push({ channel, reply });
+    },
+  };
+}

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLAIM_LEASE_MS, cursorKey } from '#shared/announce/claims.js';
 import { runAnnounce } from '#shared/announce/run.js';
 import type { ChatSender } from '#shared/announce/senders.js';
-import type { Reply } from '#shared/bot/reply.js';
-import { type ChannelRef, getChannelSettings, setChannelLanguage } from '#shared/bot/state.js';
+import { getChannelSettings, setChannelLanguage } from '#shared/bot/state.js';
 import type { Clock } from '#shared/runtime/clock.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import {
   follow,
   NOW,
   pairCounts,
+  recordingSender,
   resource,
   seedResources,
   slackChannel,
@@ -38,20 +38,6 @@ function movableClock(iso = NOW) {
 
 const many = (prefix: string, n: number, topics: string[]) =>
   Array.from({ length: n }, (_, i) => resource({ id: `${prefix}${i}`, topics }));
-
-/** A console sender that records what the admins are told. */
-function recordingSender(): ChatSender & { posts: { channel: ChannelRef; reply: Reply }[] } {
-  const posts: { channel: ChannelRef; reply: Reply }[] = [];
-  return {
-    platform: 'console',
-    pace: { perChannelMs: () => 0, globalMs: 0 },
-    describe: 'recording',
-    posts,
-    async post(channel, reply) {
-      posts.push({ channel, reply });
-    },
-  };
-}
 
 describe('announcement run', () => {
   it('posts up to the single-post limit per channel, then one batch message, in the channel language', async () => {
