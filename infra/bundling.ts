@@ -52,18 +52,8 @@ export const LAMBDA_BUNDLE = {
    * - `whatwg-url` (with `tr46`, 259 KB): node-fetch (under Telegraf) falls back to it only when
    *   there is no global `URL`; Node always has one.
    * - `xmlbuilder` (67 KB): xml2js's Builder; rss-parser only parses XML, it never writes any.
-   * - `postcss` (with `source-map-js`, 86 KB): sanitize-html parses allowed `style` attributes with
-   *   it; the feed allow-list (shared/ingest/sanitize.ts) allows none, so sanitize-html drops them
-   *   before that step (test/infra/bundling.test.ts holds it to that).
    */
-  omittedModules: [
-    '@slack/socket-mode',
-    'express',
-    '@slack/oauth',
-    'whatwg-url',
-    'xmlbuilder',
-    'postcss',
-  ] as string[],
+  omittedModules: ['@slack/socket-mode', 'express', '@slack/oauth', 'whatwg-url', 'xmlbuilder'] as string[],
 } as const;
 
 /** The module every omitted package resolves to (absolute: esbuild resolves aliases from its cwd). */

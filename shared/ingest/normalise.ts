@@ -1,4 +1,4 @@
-import { hash as digest } from 'node:crypto';
+import { createHash, hash as digest } from 'node:crypto';
 import {
   type Enclosure,
   LANGUAGES,
@@ -40,6 +40,17 @@ const LIST_MAX = 20;
 
 /** SHA-256, base64url (the one-shot `crypto.hash`: no Hash object per call). */
 const hash = (value: string) => digest('sha256', value, 'base64url');
+
+/**
+ * SHA-256 of the JSON of some small fields followed by a few long texts as they are: the texts'
+ * lengths are in the JSON, so the concatenation is unambiguous, and the long texts (an item's
+ * HTML) are hashed without JSON escaping them first.
+ */
+function hashFields(small: unknown[], long: (string | undefined)[]): string {
+  const h = createHash('sha256').update(JSON.stringify([small, long.map((t) => t?.length ?? -1)]));
+  for (const text of long) if (text) h.update(text);
+  return h.digest('base64url');
+}
 
 /** The stable identity of an item: GUID, else Atom/JSON id, else canonical URL, else title and date. */
 export function itemIdentity(item: RawItem, url: string | undefined): string | undefined {
@@ -89,8 +100,11 @@ function typeOfEnclosure(e: { url: string; mimeType?: string; medium?: string })
   return undefined;
 }
 
+/** The host of a canonical URL (already parsed and serialised: no userinfo, lower-case host). */
+const hostOf = (url: string) => /^https?:\/\/([^/:?#]+)/.exec(url)?.[1] ?? '';
+
 function typeOfLink(url: string): ResourceType | undefined {
-  const host = new URL(url).hostname;
+  const host = hostOf(url);
   if (VIDEO_HOSTS.test(host)) return 'video';
   if (AUDIO_HOSTS.test(host)) return 'audio';
   if (DOCUMENT_EXT.test(url)) return 'document';
@@ -144,12 +158,10 @@ const uniq = (values: string[]) => [...new Set(values)].slice(0, LIST_MAX);
 
 /** The fields that make a resource "changed" when they change (not firstSeenAt, not sources). */
 export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
-  return hash(
-    JSON.stringify([
+  return hashFields(
+    [
       r.url,
       r.title,
-      r.summary,
-      r.contentHtml ?? '',
       // A fallback date is "now" on every run: it must not make the item look changed.
       r.dateFallback ? '' : r.publishedAt,
       r.updatedAt ?? '',
@@ -161,12 +173,13 @@ export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
       r.categories,
       r.enclosures,
       r.imageUrl ?? '',
-    ]),
+    ],
+    [r.summary, r.contentHtml],
   );
 }
 
 /** Bumped when normalisation changes, so that stored resources are normalised again once. */
-export const NORMALISER_VERSION = 1;
+export const NORMALISER_VERSION = 2;
 
 /**
  * An item identified but not yet normalised: what the writer needs to decide whether there is
@@ -206,8 +219,9 @@ export function identifyItem(
   if (!url) return 'no http(s) link';
   const identity = itemIdentity(item, url);
   if (!identity) return 'no identity (no guid, id, link, title or date)';
-  const fingerprint = hash(
-    JSON.stringify([
+  const { summary, content, contentText, ...short } = item;
+  const fingerprint = hashFields(
+    [
       NORMALISER_VERSION,
       raw.language ?? '',
       feed.partnerId,
@@ -215,8 +229,9 @@ export function identifyItem(
       feed.defaultType ?? '',
       feed.defaultTopics,
       feed.defaultCountries,
-      item,
-    ]),
+      short,
+    ],
+    [summary, content, contentText],
   );
   return { index, id: resourceId(feed.id, identity), url, fingerprint, item };
 }

@@ -35,6 +35,8 @@ export function cutAtWord(text: string, max: number): string {
   return `${(space > max * 0.6 ? slice.slice(0, space) : slice).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+const UTM = /[?&]utm_/i;
+
 /**
  * An absolute, canonical http(s) URL, or undefined: resolved against `base`, fragment and
  * `utm_*` parameters dropped. `javascript:`, `data:` and every other scheme are refused.
@@ -50,8 +52,9 @@ export function canonicalUrl(value: string | undefined, base: string): string | 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.username || url.password) return undefined;
-  url.hash = '';
-  if (url.search) {
+  if (url.hash) url.hash = '';
+  // URLSearchParams re-encodes the whole query: only when there is a utm_ parameter to drop.
+  if (UTM.test(url.search)) {
     for (const key of [...url.searchParams.keys()]) {
       if (/^utm_/i.test(key)) url.searchParams.delete(key);
     }

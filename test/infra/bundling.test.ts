@@ -8,7 +8,6 @@ import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions, LAMBDA_BUNDLE, OMITTED_MODULE, PROJECT_ROOT } from '#infra/bundling.js';
 import { RelayFunction } from '#infra/constructs/relay-function.js';
-import { sanitizeContent } from '#shared/ingest/sanitize.js';
 
 const ENTRIES = [
   'functions/bot/slack.ts',
@@ -76,12 +75,6 @@ describe('the Lambda bundles (infra/bundling.ts)', () => {
     expect(omitted.__esModule).toBeUndefined();
     expect(() => parse('a {}')).toThrow(/"module\.parse" was used.*omittedModules in infra\/bundling\.ts/);
     expect(() => new omitted.default.Router()).toThrow(/"module\.default\.Router" was used/);
-  });
-
-  it('sanitize-html never reaches postcss: the feed allow-list drops style attributes first', () => {
-    expect(sanitizeContent('<p style="color:red" class="x">Hi</p>', 'https://example.org/')).toBe(
-      '<p>Hi</p>',
-    );
   });
 });
 

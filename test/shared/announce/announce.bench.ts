@@ -11,6 +11,7 @@ import { listResourcesSeenSince } from '#shared/library/resource-store.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { seededRandom } from '../../helpers/random.js';
 import { NOW, resource, seedResources, slackChannel, telegramChat } from './helpers.js';
 
 /**
@@ -53,16 +54,7 @@ const TYPES: ResourceType[] = ['news', 'document', 'video', 'event'];
 const LANGS: Language[] = ['en', 'es'];
 const PARTNERS = Array.from({ length: 10 }, (_, i) => `partner-${i}`);
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(7);
+const random = seededRandom(7);
 const one = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 const some = <T>(values: readonly T[], max: number): T[] => [
   ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => one(values))),

@@ -238,7 +238,7 @@ describe('fallbacks and hazards', () => {
       ),
     );
     expect(r.url).toBe('https://partner.example.org/story/1');
-    expect(r.contentHtml).toBe('<a>x</a><img /><img src="https://partner.example.org/feeds/pic.png" />');
+    expect(r.contentHtml).toBe('<a>x</a><img src="https://partner.example.org/feeds/pic.png">');
   });
 
   it('turns HTML in titles into plain text', () => {

@@ -1,5 +1,7 @@
+import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_MAX, sanitizeContent } from '#shared/ingest/sanitize.js';
+import { ALLOWED_TAGS, CONTENT_MAX, sanitizeContent } from '#shared/ingest/sanitize.js';
+import { seededRandom } from '../../helpers/random.js';
 
 const BASE = 'https://partner.example.org/news/';
 
@@ -54,7 +56,173 @@ const VECTORS = [
   '<plaintext><p>plain</p>',
 ];
 
+interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+}
+
+/**
+ * What a browser or mail client would build from the output, by parse5 (the HTML standard's
+ * parsing algorithm): every element, attribute and comment inside <body>, as problems found.
+ */
+function problemsWhenParsed(output: string): string[] {
+  const document = parse(`<!DOCTYPE html><html><head></head><body>${output}`) as unknown as HtmlNode;
+  const html = document.childNodes!.find((n) => n.nodeName === 'html')!;
+  const problems: string[] = [];
+  const visit = (node: HtmlNode, inBody: boolean) => {
+    if (node.nodeName === '#comment') problems.push('a comment');
+    if (node.tagName && inBody) {
+      const allowed = ALLOWED_TAGS[node.tagName];
+      if (!allowed) problems.push(`<${node.tagName}>`);
+      for (const { name, value } of node.attrs ?? []) {
+        if (!allowed?.includes(name)) problems.push(`${node.tagName}[${name}]`);
+        if (name === 'href' || name === 'src') {
+          const protocol = URL.canParse(value) ? new URL(value).protocol : 'relative';
+          const schemes = name === 'href' ? ['http:', 'https:', 'mailto:'] : ['http:', 'https:'];
+          if (!schemes.includes(protocol)) problems.push(`${node.tagName}[${name}=${value}]`);
+        }
+      }
+    }
+    if (node.nodeName === 'head' && node.childNodes?.length) problems.push('content in <head>');
+    for (const child of [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])])
+      visit(child, inBody || node.nodeName === 'body');
+  };
+  visit(html, false);
+  return problems;
+}
+
+/** Pieces of markup that confuse tokenizers, joined at random into thousands of documents. */
+const PIECES = [
+  '<',
+  '>',
+  '</',
+  '/>',
+  '"',
+  "'",
+  '=',
+  ' ',
+  '\n',
+  '\t',
+  '\u0000',
+  '`',
+  '<!--',
+  '-->',
+  '--!>',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE html>',
+  '<?xml ?>',
+  '&',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&#x09;',
+  '&#97;',
+  '&colon;',
+  'a',
+  'img',
+  'p',
+  'b',
+  'table',
+  'td',
+  'li',
+  'script',
+  'style',
+  'svg',
+  'math',
+  'iframe',
+  'textarea',
+  'title',
+  'noscript',
+  'template',
+  'xmp',
+  'plaintext',
+  'select',
+  'option',
+  'form',
+  'object',
+  'base',
+  'meta',
+  'link',
+  'href',
+  'src',
+  'alt',
+  'title',
+  'style',
+  'onerror',
+  'onclick',
+  'xlink:href',
+  'javascript:',
+  'JaVa\tScRiPt:',
+  'data:',
+  'vbscript:',
+  'mailto:',
+  'https://x.example/',
+  '//evil.example/',
+  'alert(1)',
+  '<script>',
+  '</script>',
+  '<a href="',
+  '<img src=',
+  ' onerror=',
+  '<svg><a xlink:href="',
+  '<math><mi href="',
+  '<style>',
+  '</style>',
+  '<textarea>',
+  '</textarea>',
+  '<title>',
+  '</title>',
+  '<iframe srcdoc="',
+  '<table><tr><td>',
+  '<p title="',
+];
+
 describe('sanitizeContent', () => {
+  it('(the check itself finds what the hostile vectors carry before sanitising)', () => {
+    const problems = VECTORS.flatMap((html) => problemsWhenParsed(html));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '<script>',
+        '<iframe>',
+        'img[onerror]',
+        'a[href=javascript:alert(1)]',
+        'a comment',
+      ]),
+    );
+  });
+
+  it('gives a parser nothing but the allowed tags and attributes, for the hostile vectors', () => {
+    for (const html of VECTORS) expect(problemsWhenParsed(sanitizeContent(html, BASE)), html).toEqual([]);
+  });
+
+  it('gives a parser nothing but the allowed tags and attributes, for 5,000 generated documents', () => {
+    const next = seededRandom(20251125);
+    for (let n = 0; n < 5000; n++) {
+      const pieces = Array.from(
+        { length: 1 + Math.floor(next() * 40) },
+        () => PIECES[Math.floor(next() * PIECES.length)]!,
+      );
+      const html = pieces.join('');
+      expect(problemsWhenParsed(sanitizeContent(html, BASE)), JSON.stringify(html)).toEqual([]);
+    }
+  });
+
+  it('keeps text that only looks like markup: a lone < is text, entities stay as written', () => {
+    expect(sanitizeContent('5 < 10 > 2 &amp; <b>bold</b> &copy;', BASE)).toBe(
+      '5 &lt; 10 &gt; 2 &amp; <b>bold</b> &copy;',
+    );
+  });
+
+  it('drops script, style and the other non-text elements with their content, even left open', () => {
+    expect(sanitizeContent('<p>a</p><script>x()</script><style>p{}</style><p>b</p><textarea>t', BASE)).toBe(
+      '<p>a</p><p>b</p>',
+    );
+  });
+
   it('keeps nothing that runs: no script, style, iframe, form, on*, javascript: or data:', () => {
     for (const html of VECTORS) {
       const out = sanitizeContent(html, BASE);
@@ -67,7 +235,7 @@ describe('sanitizeContent', () => {
 
   it('resolves relative links against the base and keeps fragments', () => {
     expect(sanitizeContent('<a href="../r/1.pdf#p2">r</a><img src="i.png">', BASE)).toBe(
-      '<a href="https://partner.example.org/r/1.pdf#p2">r</a><img src="https://partner.example.org/news/i.png" />',
+      '<a href="https://partner.example.org/r/1.pdf#p2">r</a><img src="https://partner.example.org/news/i.png">',
     );
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Language, Resource, ResourceType } from '#shared/domain/resource.js';
 import { countryByCode, tagText } from '#shared/taxonomy/index.js';
+import { seededRandom } from '../../helpers/random.js';
 
 /**
  * A deterministic bilingual sample library of social-protection resources in the Americas,
@@ -534,16 +535,7 @@ const KIND_TYPES: Record<SampleMeta['kind'], ResourceType[]> = {
 };
 
 /** A small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 const pick = <T>(random: () => number, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)] as T;
