@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, RelayError } from '#shared/errors.js';
 import { registerAnnounce } from './commands/announce.js';
 import { registerChat } from './commands/chat.js';
@@ -53,9 +53,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
+    if (error instanceof InvalidArgumentError) {
+      // Thrown by a command's own checks (Commander prints only those of its argument parsers).
+      process.stderr.write(`iaspn: ${error.message}\n(run with --help for usage)\n`);
+      return 2;
+    }
     if (error instanceof CommanderError) {
-      // Commander has already printed the message (or the help/version text).
-      return error.exitCode;
+      // Commander has already printed the message (or the help/version text); a usage error exits 2.
+      return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ConfigError) {
       process.stderr.write(`iaspn: ${error.message}\n`);
@@ -69,6 +74,12 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// A reader that stops early (`iaspn feeds check feed.xml | head`) ends the output, quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
 
 const exitCode = await main(process.argv);
 process.exitCode = exitCode;

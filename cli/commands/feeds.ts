@@ -266,7 +266,16 @@ export function registerFeeds(program: Command): void {
     .option('--partner <id>', 'partner of OPML feeds that are not inside a partner outline')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, options: { partner?: string; json?: boolean }, command: Command) => {
-      const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (cause) {
+        throw new RegistryError(
+          'invalid_registry',
+          `Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
+          { cause },
+        );
+      }
       let document: unknown;
       if (text.trimStart().startsWith('{')) {
         try {

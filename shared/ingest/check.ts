@@ -6,6 +6,7 @@ import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetc
 import type { FeedContext } from './normalise.js';
 import { FeedParseError } from './parse.js';
 import { type ReadFeed, readFeedBytes } from './read.js';
+import { plainText } from './text.js';
 
 /**
  * Reads a feed without writing anything: the tool a partner uses to validate a feed
@@ -98,5 +99,12 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
         : 'The feed has no items',
     );
   }
-  return { ...read, source: isUrl(source) ? url : source, bytes: bytes.byteLength };
+  // The feed's title is shown and stored as the feed's name: text, like the items' titles.
+  const title = plainText(read.feed.title) || undefined;
+  return {
+    ...read,
+    feed: { ...read.feed, title },
+    source: isUrl(source) ? url : source,
+    bytes: bytes.byteLength,
+  };
 }

@@ -78,12 +78,70 @@ function xmlParser(): XmlParser {
   return (new Parser() as unknown as { xmlParser: XmlParser }).xmlParser;
 }
 
+/**
+ * Text elements holding unescaped markup (an RSS `<title>` with a `<b>` in it, Atom `type="xhtml"`
+ * content): xml2js keeps an element's text apart from its child elements, so "Nuevo <b>subsidio</b>
+ * al empleo" would read as "Nuevo  al empleo". The inner markup of such elements is escaped before
+ * parsing, so that it reaches the normaliser as one HTML string in document order (`xhtml` becomes
+ * `html`). One linear pass: CDATA sections and comments are stepped over, never searched.
+ * `media:content` is a container of other Media RSS elements, not text: it is left alone.
+ */
+const TEXT_TAG =
+  /<!\[CDATA\[|<!--|<(\/?)(content:encoded|(?:atom:)?content|(?:[A-Za-z][\w.-]*:)?(?:title|description|summary|subtitle))(?=[\s/>])([^<>]{0,4096})>/g;
+/** A text element whose content has a tag before any CDATA: the pass below is needed. */
+const MIXED_HINT =
+  /<(?:content:encoded|(?:atom:)?content|(?:[A-Za-z][\w.-]*:)?(?:title|description|summary|subtitle))(?:\s[^<>]*)?>[^<]*<[A-Za-z]/;
+const ESCAPE_MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+export function escapeMixedContent(text: string): string {
+  if (!MIXED_HINT.test(text)) return text;
+  const open = new Map<string, { tagStart: number; contentStart: number; attrs: string }>();
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  const tags = new RegExp(TEXT_TAG.source, 'g');
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    if (m[0] === '<![CDATA[' || m[0] === '<!--') {
+      const close = text.indexOf(m[0] === '<!--' ? '-->' : ']]>', tags.lastIndex);
+      if (close < 0) break;
+      tags.lastIndex = close + 3;
+      continue;
+    }
+    const [, slash, name, attrs = ''] = m as unknown as [string, string, string, string?];
+    if (!slash) {
+      if (!attrs.endsWith('/')) open.set(name, { tagStart: m.index, contentStart: tags.lastIndex, attrs });
+      continue;
+    }
+    const o = open.get(name);
+    if (!o) continue;
+    open.delete(name);
+    const inner = text.slice(o.contentStart, m.index);
+    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[')) continue;
+    // An element inside this one was escaped already: this edit covers it.
+    while (edits.length && edits.at(-1)!.start > o.tagStart) edits.pop();
+    const attributes = attrs.replace(/\btype\s*=\s*(["'])xhtml\1/, 'type="html"');
+    const escaped = inner.replace(/[&<>]/g, (c) => ESCAPE_MARKUP[c]!);
+    edits.push({
+      start: o.tagStart,
+      end: tags.lastIndex,
+      replacement: `<${name}${attributes}>${escaped}</${name}>`,
+    });
+  }
+  if (edits.length === 0) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    out.push(text.slice(at, e.start), e.replacement);
+    at = e.end;
+  }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
 function parseXml(text: string): Node {
   let result: unknown;
   let failure: Error | null = null;
   let called = false;
   try {
-    xmlParser().parseString(text, (error, value) => {
+    xmlParser().parseString(escapeMixedContent(text), (error, value) => {
       if (called) return;
       called = true;
       failure = error;
@@ -177,6 +235,27 @@ function resolveBase(value: string | undefined, base: string): string {
 const nonEmpty = (values: (string | undefined)[]) =>
   values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 
+// ---------- Media RSS (in RSS items and Atom entries alike) ----------
+
+/** YouTube's `media:content` is the retired Flash player, not a file anyone can open. */
+const NOT_A_FILE = /^application\/x-shockwave-flash$/i;
+
+function mediaOf(item: unknown): { enclosures: RawEnclosure[]; images: string[]; description?: string } {
+  const group = first(item, 'media:group');
+  const enclosures: RawEnclosure[] = [];
+  for (const m of [...all(item, 'media:content'), ...all(group, 'media:content')]) {
+    const url = attr(m, 'url');
+    const type = attr(m, 'type');
+    if (url && !(type && NOT_A_FILE.test(type)))
+      enclosures.push({ url, type, length: attr(m, 'fileSize'), medium: attr(m, 'medium') });
+  }
+  const images = nonEmpty(
+    [...all(item, 'media:thumbnail'), ...all(group, 'media:thumbnail')].map((t) => attr(t, 'url')),
+  );
+  const description = textOf(first(item, 'media:description')) ?? textOf(first(group, 'media:description'));
+  return { enclosures, images, ...(description ? { description } : {}) };
+}
+
 // ---------- RSS 0.9x / 2.0 and RSS 1.0 (RDF) ----------
 
 function rssItem(item: unknown, feedBase: string): RawItem {
@@ -190,23 +269,15 @@ function rssItem(item: unknown, feedBase: string): RawItem {
     const url = attr(e, 'url');
     if (url) enclosures.push({ url, type: attr(e, 'type'), length: attr(e, 'length') });
   }
-  const media = [...all(item, 'media:content'), ...all(first(item, 'media:group'), 'media:content')];
-  for (const m of media) {
-    const url = attr(m, 'url');
-    if (url)
-      enclosures.push({ url, type: attr(m, 'type'), length: attr(m, 'fileSize'), medium: attr(m, 'medium') });
-  }
-  const images = nonEmpty([
-    ...all(item, 'media:thumbnail').map((t) => attr(t, 'url')),
-    ...all(first(item, 'media:group'), 'media:thumbnail').map((t) => attr(t, 'url')),
-    attr(first(item, 'itunes:image'), 'href'),
-  ]);
+  const media = mediaOf(item);
+  enclosures.push(...media.enclosures);
+  const images = nonEmpty([...media.images, attr(first(item, 'itunes:image'), 'href')]);
   return {
     guid: guid || attr(item, 'rdf:about'),
     links: nonEmpty([textOf(first(item, 'link'))?.trim(), permalink, attr(item, 'rdf:about')]),
     base,
     title: textOf(first(item, 'title')) ?? textOf(first(item, 'dc:title')),
-    summary: textOf(first(item, 'description')) ?? textOf(first(item, 'itunes:summary')),
+    summary: textOf(first(item, 'description')) ?? textOf(first(item, 'itunes:summary')) ?? media.description,
     content: textOf(first(item, 'content:encoded')),
     published:
       textOf(first(item, 'pubDate')) ??
@@ -241,7 +312,10 @@ function rssFeed(root: Node, format: 'rss' | 'rdf', url: string): RawFeed {
 
 // ---------- Atom 1.0 ----------
 
-function atomEntry(entry: unknown, feedBase: string, feedLanguage: string | undefined): RawItem {
+const atomAuthors = (node: unknown) => nonEmpty(all(node, 'author').map((a) => textOf(first(a, 'name'))));
+
+/** An Atom entry; one without authors has the feed's (RFC 4287 4.2.1). */
+function atomEntry(entry: unknown, feedBase: string, feedAuthors: string[]): RawItem {
   const base = resolveBase(attr(entry, 'xml:base'), feedBase);
   const links = all(entry, 'link');
   const rel = (l: unknown) => attr(l, 'rel') ?? 'alternate';
@@ -253,16 +327,8 @@ function atomEntry(entry: unknown, feedBase: string, feedLanguage: string | unde
   const enclosures: RawEnclosure[] = links
     .filter((l) => rel(l) === 'enclosure' && href(l))
     .map((l) => ({ url: href(l)!, type: attr(l, 'type'), length: attr(l, 'length') }));
-  for (const m of [...all(entry, 'media:content'), ...all(first(entry, 'media:group'), 'media:content')]) {
-    const u = attr(m, 'url');
-    if (u)
-      enclosures.push({
-        url: u,
-        type: attr(m, 'type'),
-        length: attr(m, 'fileSize'),
-        medium: attr(m, 'medium'),
-      });
-  }
+  const media = mediaOf(entry);
+  enclosures.push(...media.enclosures);
   const content = first(entry, 'content');
   const contentSrc = attr(content, 'src');
   return {
@@ -274,18 +340,15 @@ function atomEntry(entry: unknown, feedBase: string, feedLanguage: string | unde
     ]),
     base,
     title: atomText(first(entry, 'title')),
-    summary: atomText(first(entry, 'summary')),
+    summary: atomText(first(entry, 'summary')) ?? media.description,
     content: contentSrc ? undefined : atomText(content),
     published: textOf(first(entry, 'published')) ?? textOf(first(entry, 'issued')),
     updated: textOf(first(entry, 'updated')) ?? textOf(first(entry, 'modified')),
-    language: attr(entry, 'xml:lang') ?? feedLanguage,
-    authors: nonEmpty(all(entry, 'author').map((a) => textOf(first(a, 'name')))),
+    language: attr(entry, 'xml:lang'),
+    authors: atomAuthors(entry).length ? atomAuthors(entry) : feedAuthors,
     categories: nonEmpty(all(entry, 'category').map((c) => attr(c, 'label') ?? attr(c, 'term'))),
     enclosures,
-    images: nonEmpty([
-      ...all(entry, 'media:thumbnail').map((t) => attr(t, 'url')),
-      ...all(first(entry, 'media:group'), 'media:thumbnail').map((t) => attr(t, 'url')),
-    ]),
+    images: media.images,
   };
 }
 
@@ -298,7 +361,7 @@ function atomFeed(root: Node, url: string): RawFeed {
     title: atomText(first(root, 'title')),
     link: attr(alternate, 'href'),
     language,
-    items: all(root, 'entry').map((entry) => atomEntry(entry, feedBase, undefined)),
+    items: all(root, 'entry').map((entry) => atomEntry(entry, feedBase, atomAuthors(root))),
   };
 }
 
@@ -328,6 +391,8 @@ function jsonFeed(text: string, url: string): RawFeed {
         own(node, 'author'),
       ].map((a) => str(own(a, 'name'))),
     );
+  // Items without authors have the feed's (JSON Feed 1.1).
+  const feedAuthors = authorNames(doc);
   return {
     format: 'json',
     title: str(own(doc, 'title')),
@@ -348,7 +413,7 @@ function jsonFeed(text: string, url: string): RawFeed {
           published: str(own(item, 'date_published')),
           updated: str(own(item, 'date_modified')),
           language: str(own(item, 'language')),
-          authors: authorNames(item),
+          authors: authorNames(item).length ? authorNames(item) : feedAuthors,
           categories: Array.isArray(own(item, 'tags'))
             ? nonEmpty((own(item, 'tags') as unknown[]).map(str))
             : [],
@@ -399,6 +464,7 @@ export function parseFeedText(text: string, url: string): RawFeed {
       `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${resolveBase(alternate, url)})` : ''}`,
     );
   }
+  if (!head && !text.trim()) throw new FeedParseError('not_a_feed', 'The document is empty');
   if (!head.startsWith('<')) throw new FeedParseError('not_a_feed', 'This is neither XML nor JSON');
   const doc = parseXml(text);
   const rootName = Object.keys(doc)[0];

@@ -114,6 +114,8 @@ export async function ingestFeed(
     return { outcome: { feedId: feed.id, status: 'deferred' }, created: [] };
   }
   const base: FeedHealth = { ...feed.health, lastFetchAt: nowIso, retryAfter: undefined };
+  // The status of a response whose body then proved unusable (a 200 with HTML in it).
+  let answered: number | undefined;
   try {
     const fetched = await fetchFeed(
       { url: feed.url, etag: feed.etag, lastModified: feed.lastModified },
@@ -135,6 +137,7 @@ export async function ingestFeed(
       });
       return { outcome: { feedId: feed.id, status: 'not_modified' }, created: [] };
     }
+    answered = fetched.status;
     const scanned = scanFeedBytes(fetched.body, {
       contentType: fetched.contentType,
       url: fetched.url,
@@ -197,7 +200,7 @@ export async function ingestFeed(
     const pause = failures >= config.ingest.failuresBeforePause;
     const health: FeedHealth = {
       ...base,
-      lastStatus: error instanceof FetchError ? error.status : undefined,
+      lastStatus: error instanceof FetchError ? error.status : answered,
       lastErrorKind: kind,
       lastErrorMessage: message.slice(0, 500),
       consecutiveFailures: failures,

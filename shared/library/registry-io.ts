@@ -10,6 +10,7 @@ import {
   findFeedByUrl,
   freeFeedId,
   getPartner,
+  isWebUrl,
   listFeeds,
   listPartners,
   newFeedHealth,
@@ -37,6 +38,7 @@ const partnerSchema = z.object({
     .transform((v) => v ?? undefined),
   website: z
     .string()
+    .refine(isWebUrl, 'must be an absolute http(s) URL')
     .nullish()
     .transform((v) => v ?? undefined),
   languages: z.array(z.enum(LANGUAGES)).default([]),
@@ -73,6 +75,12 @@ export interface ImportReport {
 
 /** Adds the partners and feeds that are missing; existing ones are left untouched (idempotent). */
 export async function importRegistry(store: Store, document: unknown, clock: Clock): Promise<ImportReport> {
+  if (!document || typeof document !== 'object' || !('partners' in document || 'feeds' in document)) {
+    throw new RegistryError(
+      'invalid_registry',
+      'The registry document is not valid: it needs a "partners" or a "feeds" array',
+    );
+  }
   const parsed = registryDocumentSchema.safeParse(document);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

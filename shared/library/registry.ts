@@ -128,6 +128,9 @@ export function partnerToItem(partner: Partner): Item {
 
 export const itemToPartner = (item: Record<string, unknown>) => stripKeys<Partner>(item);
 
+/** An absolute http(s) URL (a partner's website). */
+export const isWebUrl = (value: string) => /^https?:$/.test(URL.parse(value)?.protocol ?? '');
+
 export function validatePartner(partner: Partner): void {
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(partner.id)) {
     throw new RegistryError('invalid_partner', `Partner id must be a short lower-case slug: ${partner.id}`);
@@ -141,6 +144,9 @@ export function validatePartner(partner: Partner): void {
       'invalid_partner',
       `Country must be an ISO 3166-1 alpha-2 code: ${partner.country}`,
     );
+  }
+  if (partner.website !== undefined && !isWebUrl(partner.website)) {
+    throw new RegistryError('invalid_partner', `Website must be an absolute http(s) URL: ${partner.website}`);
   }
   for (const language of partner.languages) {
     if (!LANGUAGES.includes(language)) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,5 +79,41 @@ describe('iaspn feeds / partners / ingest', () => {
       defaultCountries: ['PE'],
       health: { lastStatus: 304, consecutiveFailures: 0 },
     });
+  });
+});
+
+describe('iaspn feeds: mistakes a new user makes', () => {
+  it('names a bad --country in a usage error (exit 2), and a missing import file without a stack trace', async () => {
+    const env = { IASPN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'iaspn-feeds-')) };
+    const country = await runCli(
+      ['feeds', 'add', 'https://partner.example.org/feed.xml', '--partner', 'X', '--country', 'ZZ'],
+      env,
+    );
+    expect(country.code).toBe(2);
+    expect(country.stderr).toContain('unknown country code ZZ');
+    const missing = await runCli(['feeds', 'import', path.join(env.IASPN_DATA_DIR, 'nope.json')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^iaspn: Cannot read .*nope\.json: ENOENT\n$/);
+    const notRegistry = path.join(env.IASPN_DATA_DIR, 'other.json');
+    writeFileSync(notRegistry, '{"foo": 1}');
+    const other = await runCli(['feeds', 'import', notRegistry], env);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('needs a "partners" or a "feeds" array');
+  });
+
+  it('stops quietly when the reader of its output goes away (`feeds check x | head -1`)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/iaspn.js', 'feeds', 'check', path.join(SAMPLE_FEEDS_DIR, 'red-puentes.rdf.xml')],
+      { cwd: path.resolve(SAMPLE_FEEDS_DIR, '../../..'), env: { PATH: process.env.PATH ?? '' } },
+    );
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });

@@ -190,7 +190,11 @@ describe('runIngest', () => {
       lastErrorKind: 'http_4xx',
       consecutiveFailures: 1,
     });
-    expect((await getFeed(runtime.store, 'html'))!.health.lastErrorKind).toBe('not_a_feed');
+    // The server answered 200: the health says so beside the reason the body was refused.
+    expect((await getFeed(runtime.store, 'html'))!.health).toMatchObject({
+      lastStatus: 200,
+      lastErrorKind: 'not_a_feed',
+    });
     const second = (await runIngest(runtime)).summary;
     expect(second).toMatchObject({ failed: 2, paused: 2 });
     expect(second.pausedNow.sort()).toEqual(['gone', 'html']);

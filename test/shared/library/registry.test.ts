@@ -76,6 +76,27 @@ describe('the partner and feed registry', () => {
         'create',
       ),
     ).rejects.toThrow(/slug/);
+    await expect(
+      putPartner(
+        runtime.store,
+        { id: 'web', name: 'x', kind: 'ngo', website: 'www.example.org', languages: [], createdAt: '' },
+        'create',
+      ),
+    ).rejects.toThrow(/Website must be an absolute http\(s\) URL/);
+  });
+
+  it('refuses a document that is not a registry, and a partner website that is not a web URL, writing nothing', async () => {
+    await expect(importRegistry(runtime.store, { foo: 1 }, clock)).rejects.toThrow(
+      /needs a "partners" or a "feeds" array/,
+    );
+    await expect(
+      importRegistry(
+        runtime.store,
+        { partners: [{ id: 'js', name: 'JS', kind: 'ngo', website: 'javascript:alert(1)' }] },
+        clock,
+      ),
+    ).rejects.toThrow(/partners\.0\.website: must be an absolute http\(s\) URL/);
+    expect(await findPartner(runtime.store, 'js')).toBeUndefined();
   });
 
   it('registers a feed URL once, however it is spelt', async () => {

@@ -1,0 +1,21 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '#shared/config.js';
+import { checkFeed } from '#shared/ingest/check.js';
+
+describe('checkFeed', () => {
+  it('gives the feed’s title as plain text: it is shown, and stored as the feed’s name', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'iaspn-check-')), 'feed.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss version="2.0"><channel>
+        <title><![CDATA[Ministerio de Trabajo &amp; Empleo &#8211; <b>Noticias</b>]]></title>
+        <item><title>a</title><link>https://mt.example.gob.cl/1</link></item></channel></rss>`,
+    );
+    const checked = await checkFeed(file, { config: loadConfig({}), now: new Date('2025-06-01T00:00:00Z') });
+    expect(checked.feed.title).toBe('Ministerio de Trabajo & Empleo – Noticias');
+    expect(checked.resources).toHaveLength(1);
+  });
+});
