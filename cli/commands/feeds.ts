@@ -11,6 +11,7 @@ import {
   findFeedByUrl,
   findPartner,
   freeFeedId,
+  guessPartnerKind,
   listFeeds,
   newFeedHealth,
   PARTNER_KINDS,
@@ -135,7 +136,10 @@ export function registerFeeds(program: Command): void {
     .argument('<url>', 'the feed URL')
     .requiredOption('--partner <name>', 'partner id or name (created if new)')
     .addOption(
-      new Option('--partner-kind <kind>', 'kind of a new partner').choices(PARTNER_KINDS).default('ngo'),
+      new Option(
+        '--partner-kind <kind>',
+        'kind of a new partner (default: read from its name, else ngo)',
+      ).choices(PARTNER_KINDS),
     )
     .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
     .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
@@ -169,12 +173,15 @@ export function registerFeeds(program: Command): void {
           partner = {
             id: slugify(options.partner),
             name: options.partner,
-            kind: options.partnerKind ?? 'ngo',
+            kind: options.partnerKind ?? guessPartnerKind(options.partner),
+            // A feed with one default country says where a new partner is.
+            ...(countries.length === 1 ? { country: countries[0] } : {}),
             languages: options.lang ? [options.lang] : [],
             createdAt: now.toISOString(),
           };
           await putPartner(store, partner, 'create');
-          process.stderr.write(`created partner ${partner.id} (${partner.kind})\n`);
+          const guessed = options.partnerKind ? '' : ', from its name: --partner-kind to choose';
+          process.stderr.write(`created partner ${partner.id} (${partner.kind}${guessed})\n`);
         }
         const feed: Feed = JSON.parse(
           JSON.stringify({

@@ -4,7 +4,7 @@ import { RelayError } from '../errors.js';
 import type { Feed } from '../library/registry.js';
 import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetcher.js';
 import type { FeedContext } from './normalise.js';
-import { FeedParseError } from './parse.js';
+import { FeedParseError, NO_BASE_URL } from './parse.js';
 import { type ReadFeed, readFeedBytes } from './read.js';
 import { plainText } from './text.js';
 
@@ -71,7 +71,7 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
         },
       );
     }
-    url = options.baseUrl ?? 'https://feed.invalid/';
+    url = options.baseUrl ?? NO_BASE_URL;
   }
   const feed: FeedContext = {
     id: options.feed?.id ?? 'check',

@@ -52,6 +52,9 @@ export interface RawFeed {
   items: RawItem[];
 }
 
+/** The base of a feed read from a file with no URL given: relative links stay relative in messages. */
+export const NO_BASE_URL = 'https://feed.invalid/';
+
 export type FeedProblemKind = 'not_a_feed' | 'parse_error';
 
 /** The bytes are not a feed we can read; `kind` goes to the feed's health. */
@@ -461,7 +464,7 @@ export function parseFeedText(text: string, url: string): RawFeed {
     const alternate = alternateFeedLink(text.slice(0, 65_536));
     throw new FeedParseError(
       'not_a_feed',
-      `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${resolveBase(alternate, url)})` : ''}`,
+      `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${url === NO_BASE_URL ? alternate : resolveBase(alternate, url)})` : ''}`,
     );
   }
   if (!head && !text.trim()) throw new FeedParseError('not_a_feed', 'The document is empty');

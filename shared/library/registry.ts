@@ -20,6 +20,33 @@ export const PARTNER_KINDS = [
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
+/** Words in a partner's name that say its kind, in the region's four languages (first match wins). */
+const KIND_WORDS: [PartnerKind, RegExp][] = [
+  [
+    'ministry',
+    /\b(minist(ry|erio|ério|ère)|secretar[ií]a|secretariat|department of|departamento de|agencia|agency|instituto nacional)\b/i,
+  ],
+  [
+    'academia',
+    /\b(univers(ity|idad|idade|ité)|college|faculdade|facultad|research (centre|center|institute))\b/i,
+  ],
+  [
+    'international-organisation',
+    /\b(organi[sz]ation of|organizaci[oó]n (de|panamericana)|world bank|banco mundial|inter-?american|interamericano|pan american|united nations|naciones unidas)\b/i,
+  ],
+  // Acronyms count only in capitals ("WHO", not "who").
+  [
+    'international-organisation',
+    /\b(UNICEF|UNDP|PNUD|ILO|OIT|FAO|WFP|PMA|CEPAL|ECLAC|OAS|OEA|IDB|BID|CAF|UNESCO|WHO|OMS|OPS|PAHO|OECD|OCDE|IFAD|FIDA)\b/,
+  ],
+  ['private-sector', /\b(inc|ltd|llc|corp(oration)?|company|empresa|compañ[ií]a)\b/i],
+];
+
+/** A new partner's kind, read from its name ("Ministerio de Desarrollo Social" → ministry), else NGO. */
+export function guessPartnerKind(name: string): PartnerKind {
+  return KIND_WORDS.find(([, words]) => words.test(name))?.[0] ?? 'ngo';
+}
+
 export interface Partner {
   /** A short slug (`midis-pe`). */
   id: string;

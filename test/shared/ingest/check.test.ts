@@ -18,4 +18,15 @@ describe('checkFeed', () => {
     expect(checked.feed.title).toBe('Ministerio de Trabajo & Empleo – Noticias');
     expect(checked.resources).toHaveLength(1);
   });
+
+  it('names the feed an HTML page links to as written when the page is a file with no URL', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'iaspn-check-')), 'page.html');
+    writeFileSync(
+      file,
+      '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/noticias/rss.xml"></head><body></body></html>',
+    );
+    await expect(checkFeed(file, { config: loadConfig({}), now: new Date() })).rejects.toThrow(
+      'This is an HTML page, not a feed (it links to a feed: /noticias/rss.xml)',
+    );
+  });
 });

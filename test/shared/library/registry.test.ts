@@ -5,6 +5,7 @@ import {
   findFeed,
   findPartner,
   getFeed,
+  guessPartnerKind,
   listFeeds,
   moveFeedUrl,
   newFeedHealth,
@@ -158,5 +159,22 @@ describe('the partner and feed registry', () => {
     expect(() =>
       opmlToRegistry('<opml><body><outline xmlUrl="https://x.example.org/"/></body></opml>'),
     ).toThrow(/--partner/);
+  });
+});
+
+describe('guessPartnerKind', () => {
+  it.each([
+    ['Ministerio de Desarrollo Social', 'ministry'],
+    ['Ministério da Cidadania', 'ministry'],
+    ['Secretaría de Bienestar', 'ministry'],
+    ['Universidad de los Andes', 'academia'],
+    ['Banco Interamericano de Desarrollo', 'international-organisation'],
+    ['UNICEF Latin America', 'international-organisation'],
+    ['World Bank', 'international-organisation'],
+    ['Acme Consulting Inc', 'private-sector'],
+    ['Fundación Ayuda en Acción', 'ngo'],
+    ['Women who lead', 'ngo'],
+  ])('%s is a %s', (name, kind) => {
+    expect(guessPartnerKind(name)).toBe(kind);
   });
 });
