@@ -1,18 +1,21 @@
 import { createHash, hash as digest } from 'node:crypto';
-import {
-  type Enclosure,
-  LANGUAGES,
-  type Language,
-  type Resource,
-  type ResourceType,
-} from '../domain/resource.js';
+import { type Enclosure, LANGUAGES, type Language, type Resource } from '../domain/resource.js';
 import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
-import { findLanguage, findType, tagText } from '../taxonomy/index.js';
-import { rankLanguages } from './language.js';
+import { findLanguage, tagText } from '../taxonomy/index.js';
+import { detectLanguage, type FeedLanguageSource, feedLanguageGuess, summarySourceOf } from './language.js';
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
+import { inferType, typeOfEnclosure } from './resource-type.js';
 import { sanitizeContent } from './sanitize.js';
-import { canonicalUrl, cutAtWord, FUTURE_TOLERANCE_MS, parseFeedDate, plainText } from './text.js';
+import {
+  canonicalUrl,
+  cutAtWord,
+  FUTURE_TOLERANCE_MS,
+  itemText,
+  parseFeedDate,
+  plainText,
+  withoutTrailer,
+} from './text.js';
 
 /**
  * A raw feed to Resources: identity, canonical URLs, plain-text title and summary, sanitised
@@ -71,76 +74,6 @@ function toLanguage(value: string | undefined): Language | undefined {
   return lang && LANGUAGES.includes(lang) ? lang : undefined;
 }
 
-const FRANC_CODES: Record<string, Language> = { eng: 'en', spa: 'es', por: 'pt', fra: 'fr' };
-const FRANC_ONLY = Object.keys(FRANC_CODES);
-
-/** Detected language of a text long enough to tell, when one language clearly leads. */
-export function detectLanguage(text: string): Language | undefined {
-  if (text.length < 40) return undefined;
-  const ranked = rankLanguages(text.slice(0, 600), { only: FRANC_ONLY, minLength: 40 });
-  const [best, second] = ranked;
-  if (!best || best[0] === 'und') return undefined;
-  if (second && second[1] > 0.97) return undefined;
-  return FRANC_CODES[best[0]];
-}
-
-const DOCUMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|epub)(?:$|[?#])/i;
-const VIDEO_EXT = /\.(mp4|m4v|mov|webm|mkv|avi)(?:$|[?#])/i;
-const AUDIO_EXT = /\.(mp3|m4a|ogg|oga|opus|wav|aac|flac)(?:$|[?#])/i;
-const DOCUMENT_MIME =
-  /^application\/(pdf|msword|vnd\.openxmlformats-officedocument|vnd\.ms-|vnd\.oasis\.opendocument|rtf|epub)/i;
-const VIDEO_HOSTS = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com)$/i;
-const AUDIO_HOSTS = /(^|\.)(soundcloud\.com|anchor\.fm|podcasts\.apple\.com|open\.spotify\.com|ivoox\.com)$/i;
-
-function typeOfEnclosure(e: { url: string; mimeType?: string; medium?: string }): ResourceType | undefined {
-  const mime = e.mimeType ?? '';
-  if (DOCUMENT_MIME.test(mime) || DOCUMENT_EXT.test(e.url) || e.medium === 'document') return 'document';
-  if (mime.startsWith('video/') || VIDEO_EXT.test(e.url) || e.medium === 'video') return 'video';
-  if (mime.startsWith('audio/') || AUDIO_EXT.test(e.url) || e.medium === 'audio') return 'audio';
-  return undefined;
-}
-
-/** The host of a canonical URL (already parsed and serialised: no userinfo, lower-case host). */
-const hostOf = (url: string) => /^https?:\/\/([^/:?#]+)/.exec(url)?.[1] ?? '';
-
-function typeOfLink(url: string): ResourceType | undefined {
-  const host = hostOf(url);
-  if (VIDEO_HOSTS.test(host)) return 'video';
-  if (AUDIO_HOSTS.test(host)) return 'audio';
-  if (DOCUMENT_EXT.test(url)) return 'document';
-  return undefined;
-}
-
-/**
- * The resource type: enclosures (MIME type, extension), Media RSS medium, the link's host or
- * extension, the categories (taxonomy names: "Informe", "Webinar", "Podcast"...), the feed's default.
- */
-export function inferType(
-  enclosures: (Enclosure & { medium?: string })[],
-  url: string,
-  categories: string[],
-  fallback: ResourceType | undefined,
-): ResourceType {
-  for (const e of enclosures) {
-    const t = typeOfEnclosure(e);
-    if (t) return t;
-  }
-  const byLink = typeOfLink(url);
-  if (byLink) return byLink;
-  for (const c of categories) {
-    const t = findType(c);
-    if (t) return t;
-  }
-  if (
-    enclosures.length > 0 &&
-    enclosures.every((e) => e.medium === 'image' || e.mimeType?.startsWith('image/'))
-  ) {
-    // Only images and no text-type hint: a photo story when the feed says so, otherwise an illustrated item.
-    if (fallback === 'photo') return 'photo';
-  }
-  return fallback ?? 'news';
-}
-
 function enclosureOf(raw: RawEnclosure, base: string): (Enclosure & { medium?: string }) | undefined {
   const url = canonicalUrl(raw.url, base);
   if (!url) return undefined;
@@ -179,7 +112,7 @@ export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
 }
 
 /** Bumped when normalisation changes, so that stored resources are normalised again once. */
-export const NORMALISER_VERSION = 2;
+export const NORMALISER_VERSION = 3;
 
 /**
  * An item identified but not yet normalised: what the writer needs to decide whether there is
@@ -196,12 +129,18 @@ export interface Candidate {
   item: RawItem;
 }
 
-export function identifyItem(
+/** A candidate and the identity its id digests (`guid:`, `id:`, `url:` or `hash:`). */
+interface Identified {
+  candidate: Candidate;
+  identity: string;
+}
+
+function identify(
   item: RawItem,
   index: number,
   feed: FeedContext,
   raw: Pick<RawFeed, 'language'>,
-): Candidate | string {
+): Identified | string {
   let url: string | undefined;
   for (const link of item.links) {
     url = canonicalUrl(link, item.base);
@@ -233,21 +172,30 @@ export function identifyItem(
     ],
     [summary, content, contentText],
   );
-  return { index, id: resourceId(feed.id, identity), url, fingerprint, item };
+  return { candidate: { index, id: resourceId(feed.id, identity), url, fingerprint, item }, identity };
+}
+
+export function identifyItem(
+  item: RawItem,
+  index: number,
+  feed: FeedContext,
+  raw: Pick<RawFeed, 'language'>,
+): Candidate | string {
+  const out = identify(item, index, feed, raw);
+  return typeof out === 'string' ? out : out.candidate;
 }
 
 /** Normalises an identified item into a Resource. */
 export function normaliseCandidate(
   candidate: Candidate,
   feed: FeedContext,
-  raw: Pick<RawFeed, 'language'>,
+  raw: FeedLanguageSource,
   now: Date,
 ): Resource {
   const { item, url, id } = candidate;
   const enclosures = item.enclosures.map((e) => enclosureOf(e, item.base)).filter((e) => e !== undefined);
-  const summarySource = item.summary ?? item.content ?? item.contentText;
-  const summaryText = plainText(summarySource);
-  let title = cutAtWord(plainText(item.title), TITLE_MAX);
+  const summaryText = withoutTrailer(itemText(summarySourceOf(item)));
+  let title = cutAtWord(itemText(item.title), TITLE_MAX);
   if (!title) title = cutAtWord(summaryText, 100) || new URL(url).hostname + new URL(url).pathname;
   const summary = cutAtWord(summaryText, SUMMARY_MAX);
   const contentSource =
@@ -266,6 +214,7 @@ export function normaliseCandidate(
     toLanguage(raw.language) ??
     detectLanguage(`${title}. ${summary}`) ??
     feed.defaultLanguage ??
+    feedLanguageGuess(raw) ??
     'en';
   const type = inferType(enclosures, url, categories, feed.defaultType);
   const tags = tagText([title, summary, ...categories]);
@@ -311,23 +260,43 @@ export function normaliseItem(
   return typeof candidate === 'string' ? candidate : normaliseCandidate(candidate, feed, raw, now);
 }
 
-/** Identifies every item of a feed; a later item with an id already seen in this feed is skipped. */
+/**
+ * Identifies every item of a feed. A GUID (or Atom id) that this feed gives to items with
+ * different links is not an identity: the items sharing it are identified by their canonical URL
+ * (SECURITY.md item 12). A later item with an id already seen in this feed is skipped.
+ */
 export function identifyFeed(
   raw: RawFeed,
   feed: FeedContext,
 ): { candidates: Candidate[]; skipped: SkippedItem[] } {
-  const candidates: Candidate[] = [];
+  const identified: Identified[] = [];
   const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
+  const firstUrl = new Map<string, string>();
+  const reused = new Set<string>();
   raw.items.forEach((item, index) => {
-    const out = identifyItem(item, index, feed, raw);
-    if (typeof out === 'string') skipped.push({ index, reason: out });
-    else if (seen.has(out.id)) skipped.push({ index, reason: 'duplicate id in this feed' });
-    else {
-      seen.add(out.id);
-      candidates.push(out);
+    const out = identify(item, index, feed, raw);
+    if (typeof out === 'string') {
+      skipped.push({ index, reason: out });
+      return;
     }
+    identified.push(out);
+    const { identity, candidate } = out;
+    if (identity.startsWith('url:') || identity.startsWith('hash:')) return;
+    const url = firstUrl.get(identity);
+    if (url === undefined) firstUrl.set(identity, candidate.url);
+    else if (url !== candidate.url) reused.add(identity);
   });
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const { identity, candidate } of identified) {
+    if (reused.has(identity)) candidate.id = resourceId(feed.id, `url:${candidate.url}`);
+    if (seen.has(candidate.id)) skipped.push({ index: candidate.index, reason: 'duplicate id in this feed' });
+    else {
+      seen.add(candidate.id);
+      candidates.push(candidate);
+    }
+  }
+  skipped.sort((a, b) => a.index - b.index);
   return { candidates, skipped };
 }
 

@@ -43,8 +43,13 @@ const DROPPED_WITH_CONTENT = new Set(
 );
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
-const escapeAttribute = (value: string) => value.replace(/[&"<>]/g, (c) => ESCAPES[c]!);
-const escapeText = (text: string) => text.replace(/[<>]/g, (c) => ESCAPES[c]!);
+const ATTRIBUTE_SPECIAL = /[&"<>]/;
+const TEXT_SPECIAL = /[<>]/;
+// Most values have nothing to escape: one test, and no new string.
+const escapeAttribute = (value: string) =>
+  ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&"<>]/g, (c) => ESCAPES[c]!) : value;
+const escapeText = (text: string) =>
+  TEXT_SPECIAL.test(text) ? text.replace(/[<>]/g, (c) => ESCAPES[c]!) : text;
 
 /**
  * An absolute http(s) URL (or a mailto: for links) resolved against the base, else undefined.

@@ -27,6 +27,43 @@ export function plainText(html: string | undefined): string {
   return (UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
+/** An entity still there after one decode (`&amp;#8217;` in the feed), or a tag (`&lt;b&gt;` in a CDATA). */
+const LEFT_ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
+const LEFT_TAG = /<\/?[a-z][^<>]*>/i;
+
+/**
+ * The plain text of a title or summary, also when the feed escaped its HTML twice (WordPress
+ * double-encodes: `Chile&amp;#8217;s`): an entity left after one decode is decoded once more, and
+ * a tag left after decoding is stripped. A lone `&` or `<` ("A & B", "5 < 10") stays.
+ */
+export function itemText(html: string | undefined): string {
+  let text = plainText(html);
+  if (text.includes('&') && LEFT_ENTITY.test(text)) text = decode(text);
+  return text.includes('<') && LEFT_TAG.test(text) ? plainText(text) : text;
+}
+
+/**
+ * Trailing boilerplate of WordPress and Blogger excerpts: "The post X appeared first on Y.",
+ * "Continue reading →", "Read more »", "Leer más", "Seguir leyendo", "Leia mais", "[…]". A plain
+ * "…" stays: it says the text was cut.
+ */
+const TRAILER =
+  /\s*(?:The post .+ appeared first on .+|(?:Continue reading|Read more|Read the rest|Leer más|Seguir leyendo|Leia mais|Continuar lendo|Lire la suite)(?:\s*(?:\.\.\.|…))?(?:[^.!?→»›]{0,160}?\s*[→»›])?|\[(?:…|\.\.\.|&#8230;|&hellip;)\])\s*$/;
+/** Only the end of a summary can hold boilerplate (and a whole summary may be a long article). */
+const TRAILER_SPAN = 600;
+
+/** A summary without the boilerplate its site appends. */
+export function withoutTrailer(text: string): string {
+  let out = text;
+  for (let pass = 0; pass < 3; pass++) {
+    const start = Math.max(0, out.length - TRAILER_SPAN);
+    const match = TRAILER.exec(out.slice(start));
+    if (!match) break;
+    out = out.slice(0, start + match.index);
+  }
+  return out;
+}
+
 /** Cut at a word boundary at or before `max` characters, with an ellipsis when cut. */
 export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -89,7 +126,9 @@ const MONTHS: Record<string, number> = {
   janv: 0,
   fevr: 1,
   avr: 3,
+  juin: 5,
   juil: 6,
+  aout: 7,
 };
 
 const ZONES: Record<string, string> = {
@@ -140,9 +179,31 @@ function utc(
 /** RFC 3339 / ISO 8601, lenient: space for T, missing seconds, missing zone (UTC), `+0000`. */
 const ISO =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?$/i;
-/** RFC 822 / 1123, lenient: optional weekday, one- or two-digit day, two-digit year, missing seconds, named zones. */
+/**
+ * RFC 822 / 1123, lenient: optional weekday, one- or two-digit day, two-digit year, missing
+ * seconds, named zones; and the long forms of Spanish, Portuguese and French sites: Drupal's
+ * `Miércoles, 5 Marzo 2025 - 09:15`, `lunes, 3 de marzo de 2025`, `3 mars 2025 10h00`.
+ */
 const RFC822 =
-  /^(?:[A-Za-zÀ-ÿ]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-zÀ-ÿ]{3,9})\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2})?$/;
+  /^(?:[A-Za-zÀ-ÿ-]{2,13}\.?,?\s+)?(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{2,4})(?:,?\s+(?:-\s+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2})?$/;
+/**
+ * Numeric `d/m/Y` or `m/d/Y` (also with `.` or `-`), optional ` - H:i` and zone: read only when one
+ * of the first two numbers is above 12; `03/02/2025` could be either, and is not guessed.
+ */
+const NUMERIC =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s*(?:-\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2})?$/;
+/**
+ * A zone `Date.parse` understands (a name, or an offset after the time), outside parentheses
+ * (which it ignores). Without one, it would read the string in the machine's local time.
+ */
+const FALLBACK_ZONE =
+  /(?:^|[^A-Za-z])(?:UTC?|GMT|Z|[ECMP][SD]T)(?:$|[^A-Za-z])|\d:\d{2}(?::\d{2})?(?:\.\d+)?\s*[+-]\d{2}:?\d{2}\b/i;
+
+/** A two-digit year is 1970-2069. */
+function fullYear(digits: string): number {
+  const year = +digits;
+  return digits.length === 2 ? year + (year < 70 ? 2000 : 1900) : year;
+}
 
 function fold(s: string): string {
   // Month names are ASCII letters in most feeds: no accents to strip.
@@ -166,12 +227,23 @@ export function parseFeedDate(value: string | undefined): number | undefined {
       const month = MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
       const offset = zoneOffsetMinutes(rfc[7]);
       if (month === undefined || offset === undefined) return undefined;
-      let year = +rfc[3]!;
-      if (rfc[3]!.length === 2) year += year < 70 ? 2000 : 1900;
-      t = utc(year, month, +rfc[1]!, +(rfc[4] ?? 0), +(rfc[5] ?? 0), +(rfc[6] ?? 0), offset);
+      t = utc(fullYear(rfc[3]!), month, +rfc[1]!, +(rfc[4] ?? 0), +(rfc[5] ?? 0), +(rfc[6] ?? 0), offset);
     } else {
-      const fallback = Date.parse(s);
-      t = Number.isNaN(fallback) ? undefined : fallback;
+      const numeric = NUMERIC.exec(s);
+      if (numeric) {
+        const [a, b] = [+numeric[1]!, +numeric[3]!];
+        // Day first when the first number cannot be a month, month first when the second cannot.
+        if (a > 12 === b > 12) return undefined;
+        const offset = zoneOffsetMinutes(numeric[8]);
+        if (offset === undefined) return undefined;
+        const [day, month] = a > 12 ? [a, b] : [b, a];
+        const time = [+(numeric[5] ?? 0), +(numeric[6] ?? 0), +(numeric[7] ?? 0)] as const;
+        t = utc(fullYear(numeric[4]!), month - 1, day, ...time, offset);
+      } else {
+        // Never in the machine's local time: a string without a zone is read as UTC.
+        const fallback = Date.parse(FALLBACK_ZONE.test(s.replace(/\([^)]*\)/g, '')) ? s : `${s} UTC`);
+        t = Number.isNaN(fallback) ? undefined : fallback;
+      }
     }
   }
   if (t === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Key builders for every entity in the table, so that the shape of a key is written in one place.
@@ -12,7 +12,7 @@ export interface ItemKey {
 
 /** A short, stable digest for values too long or too private to sit in a key (URLs, emails). */
 export function keyHash(value: string): string {
-  return createHash('sha256').update(value).digest('base64url').slice(0, 22);
+  return hash('sha256', value, 'base64url').slice(0, 22);
 }
 
 /** The id of a subscription: a digest of the lower-cased address, so keys and logs hold no address. */

@@ -1,8 +1,7 @@
 import { francAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { describe, expect, it } from 'vitest';
-import { rankLanguages } from '#shared/ingest/language.js';
-import { detectLanguage } from '#shared/ingest/normalise.js';
+import { detectLanguage, rankLanguages } from '#shared/ingest/language.js';
 
 const ONLY = ['eng', 'spa', 'por', 'fra'];
 
@@ -65,5 +64,19 @@ describe('rankLanguages (franc-min for the four languages the relay knows)', () 
     expect(detectLanguage(SENTENCES[6]!)).toBeUndefined();
     expect(detectLanguage(SENTENCES[7]!)).toBeUndefined();
     expect(detectLanguage('too short to tell')).toBeUndefined();
+  });
+
+  it('answers on a short text only when one language leads by far, French and Portuguese by farther', () => {
+    // franc ranks this English title French first.
+    const english = 'Early childhood development: lessons from Chile Crece Contigo.';
+    expect(rankLanguages(english, { only: ONLY })[0]![0]).toBe('fra');
+    expect(detectLanguage(english)).toBeUndefined();
+    expect(detectLanguage('Conditional cash transfers and school attendance in rural Peru')).toBe('en');
+    expect(
+      detectLanguage('El programa de transferencias monetarias llega a las familias rurales del país'),
+    ).toBe('es');
+    expect(
+      detectLanguage('O programa de transferência de renda chega às famílias mais pobres do Brasil'),
+    ).toBe('pt');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMixedContent } from '#shared/ingest/mixed-content.js';
 import type { FeedContext } from '#shared/ingest/normalise.js';
-import { escapeMixedContent, FeedParseError, parseFeedText } from '#shared/ingest/parse.js';
+import { FeedParseError, parseFeedText } from '#shared/ingest/parse.js';
 import { readFeedBytes } from '#shared/ingest/read.js';
 
 const URL_ = 'https://partner.example.org/feed.xml';

@@ -219,7 +219,7 @@ describe('fallbacks and hazards', () => {
   it('skips duplicate GUIDs within a feed and items with no usable link', () => {
     const out = read(
       rss(`<item><guid>same</guid><title>First</title><link>https://p.example.org/1</link></item>
-        <item><guid>same</guid><title>Second</title><link>https://p.example.org/2</link></item>
+        <item><guid>same</guid><title>Second</title><link>https://p.example.org/1#again</link></item>
         <item><title>Bad</title><link>javascript:alert(1)</link></item>
         <item><title>Data</title><link>data:text/html,hi</link></item>`),
     );
@@ -229,6 +229,34 @@ describe('fallbacks and hazards', () => {
       'no http(s) link',
       'no http(s) link',
     ]);
+  });
+
+  it('identifies items that share a GUID but not a link by their canonical URL', () => {
+    const reusing = read(
+      rss(`<item><guid>post</guid><title>First</title><link>https://p.example.org/1</link></item>
+        <item><guid>post</guid><title>Second</title><link>https://p.example.org/2</link></item>
+        <item><guid>post</guid><title>Third</title><link>https://p.example.org/3?utm_source=rss</link></item>
+        <item><guid>post</guid><title>Third again</title><link>https://p.example.org/3</link></item>
+        <item><guid>own</guid><title>Other</title><link>https://p.example.org/4</link></item>`),
+    );
+    expect(reusing.resources.map((r) => r.title)).toEqual(['First', 'Second', 'Third', 'Other']);
+    expect(reusing.skipped).toEqual([{ index: 3, reason: 'duplicate id in this feed' }]);
+    const byUrl = read(rss('<item><title>x</title><link>https://p.example.org/2</link></item>'));
+    expect(reusing.resources[1]!.id).toBe(byUrl.resources[0]!.id);
+    // An item whose GUID is its own keeps its GUID identity.
+    const alone = read(
+      rss('<item><guid>own</guid><title>Other</title><link>https://p.example.org/4</link></item>'),
+    );
+    expect(reusing.resources[3]!.id).toBe(alone.resources[0]!.id);
+  });
+
+  it('decodes titles and summaries escaped twice and drops excerpt boilerplate', () => {
+    const r = one(
+      rss(`<item><title><![CDATA[Chile&amp;#8217;s registry &amp;amp; &amp;lt;b&amp;gt;more]]></title><link>https://p.example.org/1</link>
+        <description><![CDATA[<p>The registry covers 5 &lt; 10 regions &amp; more [&#8230;]</p><p>The post <a href="https://p.example.org/1">Chile’s registry</a> appeared first on <a href="https://p.example.org/">Partner</a>.</p>]]></description></item>`),
+    );
+    expect(r.title).toBe('Chile’s registry & more');
+    expect(r.summary).toBe('The registry covers 5 < 10 regions & more');
   });
 
   it('resolves relative links against the feed URL and drops javascript: in content', () => {
@@ -269,6 +297,9 @@ describe('fallbacks and hazards', () => {
     ['2025-06-03 09:30', '2025-06-03T09:30:00.000Z'],
     ['2025-06-03', '2025-06-03T00:00:00.000Z'],
     ['mar, 03 jun 2025 09:30:00 -0300', '2025-06-03T12:30:00.000Z'],
+    ['Miércoles, 5 Marzo 2025 - 09:15', '2025-03-05T09:15:00.000Z'],
+    ['lunes, 3 de marzo de 2025', '2025-03-03T00:00:00.000Z'],
+    ['15/03/2025 - 14:30', '2025-03-15T14:30:00.000Z'],
   ])('reads the date %s', (date, iso) => {
     const out = readFeedBytes(
       Buffer.from(
@@ -280,19 +311,23 @@ describe('fallbacks and hazards', () => {
     expect(out.resources[0]!.dateFallback).toBeUndefined();
   });
 
-  it.each(['not a date', '', '31 Foo 2025', '10000-01-01T00:00:00Z', '2030-01-01T00:00:00Z'])(
-    'falls back to first-seen time and flags the date %j',
-    (date) => {
-      const r = one(
-        rss(`<item><title>x</title><link>https://p.example.org/1</link><pubDate>${date}</pubDate></item>`),
-      );
-      expect(r).toMatchObject({
-        publishedAt: NOW.toISOString(),
-        firstSeenAt: NOW.toISOString(),
-        dateFallback: true,
-      });
-    },
-  );
+  it.each([
+    'not a date',
+    '',
+    '31 Foo 2025',
+    '10000-01-01T00:00:00Z',
+    '2030-01-01T00:00:00Z',
+    '03/02/2025 - 14:30',
+  ])('falls back to first-seen time and flags the date %j', (date) => {
+    const r = one(
+      rss(`<item><title>x</title><link>https://p.example.org/1</link><pubDate>${date}</pubDate></item>`),
+    );
+    expect(r).toMatchObject({
+      publishedAt: NOW.toISOString(),
+      firstSeenAt: NOW.toISOString(),
+      dateFallback: true,
+    });
+  });
 
   it('language: the item, the feed, detection, then the registry default', () => {
     const item = (lang: string, text: string) =>
@@ -309,6 +344,36 @@ describe('fallbacks and hazards', () => {
     expect(out.resources.map((r) => r.language)).toEqual(['fr', 'es', 'pt', 'es']);
     const feedLevel = read(rss(item('', 'Hi there'), '<language>pt-BR</language>'));
     expect(feedLevel.resources[0]!.language).toBe('pt');
+  });
+
+  it('language: an English title alone is not taken for French', () => {
+    const r = one(
+      rss(
+        '<item><title>Early childhood development: lessons from Chile Crece Contigo.</title><link>https://p.example.org/1</link></item>',
+      ),
+    );
+    expect(r.language).toBe('en');
+  });
+
+  it('language: a feed that declares none is guessed from all its titles, after the registry default', () => {
+    const titles = [
+      'Potenciar Trabajo en Argentina',
+      'Programa Hambre Cero en Guatemala',
+      'Nueva encuesta de hogares en Perú',
+    ];
+    const items = titles
+      .map((t, i) => `<item><title>${t}</title><link>https://p.example.org/${i}</link></item>`)
+      .join('');
+    expect(read(rss(items)).resources.map((r) => r.language)).toEqual(['es', 'es', 'es']);
+    expect(read(rss(items), { feed: { defaultLanguage: 'pt' } }).resources.map((r) => r.language)).toEqual([
+      'pt',
+      'pt',
+      'pt',
+    ]);
+    // A clear detection of the item itself comes first.
+    const english =
+      '<item><title>Conditional cash transfers and school attendance in rural Peru</title><link>https://p.example.org/en</link></item>';
+    expect(read(rss(items + english)).resources.map((r) => r.language)).toEqual(['es', 'es', 'es', 'en']);
   });
 
   it('type: enclosures, Media RSS, video hosts, categories, then the feed default', () => {
