@@ -1,4 +1,4 @@
-import { createHash, hash as digest } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { type Enclosure, LANGUAGES, type Language, type Resource } from '../domain/resource.js';
 import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
@@ -50,9 +50,9 @@ const hash = (value: string) => digest('sha256', value, 'base64url');
  * HTML) are hashed without JSON escaping them first.
  */
 function hashFields(small: unknown[], long: (string | undefined)[]): string {
-  const h = createHash('sha256').update(JSON.stringify([small, long.map((t) => t?.length ?? -1)]));
-  for (const text of long) if (text) h.update(text);
-  return h.digest('base64url');
+  let text = JSON.stringify([small, long.map((t) => t?.length ?? -1)]);
+  for (const part of long) if (part) text += part;
+  return hash(text);
 }
 
 /** The stable identity of an item: GUID, else Atom/JSON id, else canonical URL, else title and date. */
