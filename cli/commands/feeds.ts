@@ -70,6 +70,8 @@ function printChecked(
     printJson(checked.resources);
     return;
   }
+  if (checked.discoveredFrom)
+    println(`${checked.discoveredFrom} is a web page; it links to its feed, ${checked.requested}`);
   println(
     `${checked.feed.format.toUpperCase()} feed "${checked.feed.title ?? ''}" from ${checked.source} (${checked.bytes} bytes, ${checked.charset})`,
   );
@@ -150,15 +152,18 @@ export function registerFeeds(program: Command): void {
     .action(async (url: string, options: AddOptions, command: Command) => {
       const countries = checkCountries(options.country);
       const topics = checkTopics(options.topic);
-      const canonical = canonicalFeedUrl(url);
+      const given = canonicalFeedUrl(url);
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const { store } = runtime;
-        const holder = await findFeedByUrl(store, canonical);
-        if (holder)
-          throw new RegistryError('feed_exists', `That URL is already registered as feed ${holder.id}`);
+        const refuseRegistered = async (feedUrl: string) => {
+          const holder = await findFeedByUrl(store, feedUrl);
+          if (holder)
+            throw new RegistryError('feed_exists', `That URL is already registered as feed ${holder.id}`);
+        };
+        await refuseRegistered(given);
         const now = runtime.clock();
         let partner = await findPartner(store, options.partner);
-        const checked = await checkFeed(canonical, {
+        const checked = await checkFeed(given, {
           config: runtime.config,
           now,
           feed: {
@@ -169,6 +174,9 @@ export function registerFeeds(program: Command): void {
             defaultCountries: countries,
           },
         });
+        // A web page given for its feed: the feed it links to is what gets registered.
+        const canonical = checked.discoveredFrom ? canonicalFeedUrl(checked.requested) : given;
+        if (checked.discoveredFrom) await refuseRegistered(canonical);
         if (!partner) {
           partner = {
             id: slugify(options.partner),

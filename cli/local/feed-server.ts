@@ -12,6 +12,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.rss': 'application/rss+xml',
   '.atom': 'application/atom+xml',
   '.json': 'application/feed+json',
+  // A partner's web page, which links to its feed (feed discovery in `feeds check` and `feeds add`).
+  '.html': 'text/html; charset=utf-8',
 };
 
 /**

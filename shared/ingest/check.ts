@@ -27,6 +27,10 @@ export class UnusableFeedError extends RelayError {
 export interface CheckedFeed extends ReadFeed {
   /** Where the bytes came from: the final URL after redirects, or the file path. */
   source: string;
+  /** The URL asked for: the one given, or the feed an HTML page linked to (`discoveredFrom`). */
+  requested: string;
+  /** The web page given in place of a feed, whose `<link rel="alternate">` led to this feed. */
+  discoveredFrom?: string;
   bytes: number;
 }
 
@@ -40,6 +44,8 @@ export interface CheckOptions {
   /** Base URL for relative links in a local file. */
   baseUrl?: string;
   policy?: FetchPolicy;
+  /** Follow an HTML page's link to its feed (one hop; on unless false). */
+  discover?: boolean;
 }
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
@@ -86,6 +92,17 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
   try {
     read = readFeedBytes(bytes, { contentType, url, feed, now: options.now });
   } catch (error) {
+    // A partner often gives the address of their news page: its feed is one link away.
+    if (
+      error instanceof FeedParseError &&
+      error.feedLink &&
+      isUrl(error.feedLink) &&
+      isUrl(source) &&
+      options.discover !== false
+    ) {
+      const found = await checkFeed(error.feedLink, { ...options, discover: false });
+      return { ...found, discoveredFrom: source };
+    }
     if (error instanceof FeedParseError)
       throw new UnusableFeedError(error.kind, error.message, { cause: error });
     throw error;
@@ -105,6 +122,7 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
     ...read,
     feed: { ...read.feed, title },
     source: isUrl(source) ? url : source,
+    requested: source,
     bytes: bytes.byteLength,
   };
 }

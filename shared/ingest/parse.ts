@@ -61,11 +61,14 @@ export type FeedProblemKind = 'not_a_feed' | 'parse_error';
 /** The bytes are not a feed we can read; `kind` goes to the feed's health. */
 export class FeedParseError extends RelayError {
   readonly kind: FeedProblemKind;
+  /** An HTML page's own feed (its `<link rel="alternate">`), resolved against the page's URL. */
+  readonly feedLink: string | undefined;
 
-  constructor(kind: FeedProblemKind, message: string, options?: { cause?: unknown }) {
+  constructor(kind: FeedProblemKind, message: string, options?: { cause?: unknown; feedLink?: string }) {
     super(`feed_${kind}`, message, options);
     this.name = 'FeedParseError';
     this.kind = kind;
+    this.feedLink = options?.feedLink;
   }
 }
 
@@ -405,9 +408,11 @@ export function parseFeedText(text: string, url: string): RawFeed {
   }
   if (/^(<!doctype html|<html)/i.test(head.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)*/, ''))) {
     const alternate = alternateFeedLink(text.slice(0, 65_536));
+    const feedLink = alternate && url !== NO_BASE_URL ? resolveBase(alternate, url) : undefined;
     throw new FeedParseError(
       'not_a_feed',
-      `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${url === NO_BASE_URL ? alternate : resolveBase(alternate, url)})` : ''}`,
+      `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${feedLink ?? alternate})` : ''}`,
+      { feedLink },
     );
   }
   if (!head && !text.trim()) throw new FeedParseError('not_a_feed', 'The document is empty');

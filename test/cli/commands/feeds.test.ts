@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,45 @@ describe('iaspn feeds / partners / ingest', () => {
       defaultCountries: ['PE'],
       health: { lastStatus: 304, consecutiveFailures: 0 },
     });
+  });
+});
+
+describe('iaspn feeds add, given a web page', () => {
+  it('registers the feed the page links to, and reads the new partner from its name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-site-'));
+    writeFileSync(
+      path.join(dir, 'noticias.html'),
+      '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="midis.xml"></head></html>',
+    );
+    copyFileSync(path.join(SAMPLE_FEEDS_DIR, 'midis-noticias.xml'), path.join(dir, 'midis.xml'));
+    const site = await startFeedServer({ dir });
+    try {
+      const env = {
+        IASPN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'iaspn-feeds-')),
+        IASPN_FETCH_ALLOWED_ORIGINS: site.origin,
+      };
+      const added = await runCli(
+        [
+          'feeds',
+          'add',
+          `${site.origin}/noticias.html`,
+          '--partner',
+          'Ministerio de Desarrollo',
+          '--country',
+          'PE',
+        ],
+        env,
+      );
+      expect(added.code).toBe(0);
+      expect(added.stdout).toContain(
+        `${site.origin}/noticias.html is a web page; it links to its feed, ${site.origin}/midis.xml`,
+      );
+      expect(added.stderr).toContain('created partner ministerio-de-desarrollo (ministry, from its name');
+      const [feed] = JSON.parse((await runCli(['feeds', 'list', '--json'], env)).stdout);
+      expect(feed).toMatchObject({ url: `${site.origin}/midis.xml`, partnerId: 'ministerio-de-desarrollo' });
+    } finally {
+      await site.close();
+    }
   });
 });
 

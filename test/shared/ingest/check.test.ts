@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startFeedServer } from '#cli/local/feed-server.js';
 import { loadConfig } from '#shared/config.js';
 import { checkFeed } from '#shared/ingest/check.js';
 
@@ -28,5 +29,33 @@ describe('checkFeed', () => {
     await expect(checkFeed(file, { config: loadConfig({}), now: new Date() })).rejects.toThrow(
       'This is an HTML page, not a feed (it links to a feed: /noticias/rss.xml)',
     );
+  });
+
+  it('follows a web page to the feed it links to, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-site-'));
+    writeFileSync(
+      path.join(dir, 'noticias.html'),
+      '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>',
+    );
+    writeFileSync(
+      path.join(dir, 'feed.xml'),
+      '<rss version="2.0"><channel><title>Noticias</title><item><title>a</title><link>https://mt.example.gob.cl/1</link></item></channel></rss>',
+    );
+    const site = await startFeedServer({ dir });
+    try {
+      const config = loadConfig({ IASPN_FETCH_ALLOWED_ORIGINS: site.origin });
+      const checked = await checkFeed(`${site.origin}/noticias.html`, { config, now: new Date() });
+      expect(checked).toMatchObject({
+        discoveredFrom: `${site.origin}/noticias.html`,
+        requested: `${site.origin}/feed.xml`,
+        feed: { title: 'Noticias' },
+      });
+      // One hop only: a page is never followed when discovery is off (or from a second page).
+      await expect(
+        checkFeed(`${site.origin}/noticias.html`, { config, now: new Date(), discover: false }),
+      ).rejects.toThrow(`it links to a feed: ${site.origin}/feed.xml`);
+    } finally {
+      await site.close();
+    }
   });
 });
