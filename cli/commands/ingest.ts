@@ -4,11 +4,20 @@ import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
 
 function describeOutcome(o: FeedOutcome): string {
+  const moved = 'movedTo' in o && o.movedTo ? `; moved permanently, URL now ${o.movedTo}` : '';
   switch (o.status) {
-    case 'ok':
-      return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged${o.capped ? `, ${o.capped} over the cap` : ''}`;
+    case 'ok': {
+      const more = [
+        o.duplicates ? `${o.duplicates} already in the library from another feed` : '',
+        o.skipped ? `${o.skipped} skipped` : '',
+        o.capped ? `${o.capped} over the cap (next run)` : '',
+      ].filter(Boolean);
+      return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged${more.map((m) => `, ${m}`).join('')}${moved}`;
+    }
     case 'not_modified':
-      return 'not modified';
+      return `not modified${moved}`;
+    case 'deferred':
+      return 'deferred (Retry-After, or the run ran out of time)';
     case 'failed':
       return `FAILED (${o.kind}) ${o.message}${o.pausedNow ? ' — feed paused' : ''}`;
     default:

@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction, Socket } from 'node:net';
+import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 import type { RelayConfig } from '../config.js';
@@ -19,7 +20,9 @@ import type { FeedErrorKind } from '../library/registry.js';
  * - one total deadline for all hops and the body (slow-drip responses do not reset it);
  * - a byte cap counted after decompression (gzip, deflate, br bombs stop at the cap);
  * - conditional GET with ETag / Last-Modified; 304 returns no body;
- * - 429 and 503 carry `Retry-After` back to the caller.
+ * - 429 and 503 carry `Retry-After` back to the caller;
+ * - a chain that starts with permanent redirects (301, 308) reports where they lead, so that the
+ *   registry can follow a feed that moved (as Miniflux and NewsBlur do).
  */
 
 export interface FetchPolicy {
@@ -54,7 +57,12 @@ export interface FetchRequest {
   lastModified?: string;
 }
 
-export interface FetchedFeed {
+/** Where the permanent redirects (301, 308) at the start of a chain lead, if it starts with any. */
+interface Moved {
+  permanentUrl?: string;
+}
+
+export interface FetchedFeed extends Moved {
   kind: 'ok';
   status: number;
   /** The URL after redirects. */
@@ -65,7 +73,7 @@ export interface FetchedFeed {
   lastModified?: string;
 }
 
-export interface NotModified {
+export interface NotModified extends Moved {
   kind: 'not_modified';
   status: 304;
   url: string;
@@ -177,13 +185,20 @@ function guardedLookup(policy: FetchPolicy): LookupFunction {
 
 const TLS_CODES = /^(CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_TLS_|ERR_SSL_|EPROTO)/;
 
-function classify(error: unknown): FetchError {
+function classify(error: unknown, inBody = false): FetchError {
   if (error instanceof FetchError) return error;
   const e = error as NodeJS.ErrnoException;
   if (e.code && TLS_CODES.test(e.code))
     return new FetchError('tls', `TLS failed: ${e.message}`, { cause: e });
   if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR' || e.code?.startsWith('ERR__')) {
     return new FetchError('network', `The response could not be decompressed: ${e.message}`, { cause: e });
+  }
+  if (inBody) {
+    return new FetchError(
+      'network',
+      `The connection closed before the whole feed arrived (${e.code ?? e.message})`,
+      { cause: e },
+    );
   }
   return new FetchError('network', `The connection failed: ${e.code ?? e.message}`, { cause: e });
 }
@@ -198,15 +213,46 @@ export function parseRetryAfter(value: string | undefined, now: Date): string | 
   return new Date(capped).toISOString();
 }
 
-function decoderFor(
-  encoding: string | undefined,
-): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+/**
+ * `Content-Encoding: deflate` means zlib-wrapped deflate (RFC 1950), but some servers (old IIS among
+ * them) send raw deflate (RFC 1951), which browsers read too: the first two bytes tell them apart.
+ */
+function inflateEither(): Transform {
+  let inner: zlib.Inflate | zlib.InflateRaw | undefined;
+  const out: Transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (!inner) {
+        const zlibHeader =
+          chunk.length < 2 || ((chunk[0]! & 0x0f) === 8 && ((chunk[0]! << 8) | chunk[1]!) % 31 === 0);
+        inner = zlibHeader ? zlib.createInflate() : zlib.createInflateRaw();
+        inner.on('data', (data: Buffer) => out.push(data));
+        inner.on('error', (error) => out.destroy(error));
+      }
+      inner.write(chunk, () => done());
+    },
+    flush(done) {
+      if (!inner) {
+        done();
+        return;
+      }
+      inner.once('end', () => done());
+      inner.end();
+    },
+    destroy(error, done) {
+      inner?.destroy();
+      done(error);
+    },
+  });
+  return out;
+}
+
+function decoderFor(encoding: string | undefined): Transform | undefined {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
       return zlib.createGunzip();
     case 'deflate':
-      return zlib.createInflate();
+      return inflateEither();
     case 'br':
       return zlib.createBrotliDecompress();
     case '':
@@ -218,6 +264,11 @@ function decoderFor(
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
+
+/** `HTTP 410 Gone`: the status with its reason phrase, for the health an admin reads. */
+const statusText = (status: number) =>
+  `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`;
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
@@ -238,7 +289,12 @@ export async function fetchFeed(
     throw new FetchError('not_a_feed', `Not an absolute URL: ${request.url}`);
   }
   const lookup = guardedLookup(policy);
+  // Set while every hop so far was permanent; frozen at the first temporary one.
+  let permanentUrl: string | undefined;
+  let allPermanent = true;
+  const visited = new Set<string>();
   for (let hop = 0; ; hop += 1) {
+    visited.add(url.href);
     const { trusted } = checkTarget(url, policy);
     const outcome = await requestOnce(url, request, policy, trusted ? undefined : lookup, deadline);
     if (outcome.redirect) {
@@ -249,28 +305,34 @@ export async function fetchFeed(
       } catch {
         throw new FetchError('redirects', `A redirect to an invalid URL: ${outcome.redirect}`);
       }
+      if (visited.has(next.href)) throw new FetchError('redirects', `A redirect loop: back to ${next.href}`);
       url = next;
+      allPermanent &&= PERMANENT.has(outcome.status);
+      if (allPermanent) permanentUrl = url.href;
       continue;
     }
     const { status, headers, body } = outcome;
     const etag = header(headers.etag);
     const lastModified = header(headers['last-modified']);
-    if (status === 304) return { kind: 'not_modified', status: 304, url: url.href, etag, lastModified };
+    if (status === 304)
+      return { kind: 'not_modified', status: 304, url: url.href, etag, lastModified, permanentUrl };
     if (status === 429 || status === 503) {
       const retryAfter = parseRetryAfter(header(headers['retry-after']), now());
-      throw new FetchError(status === 429 ? 'http_4xx' : 'http_5xx', `HTTP ${status}`, {
+      const wait = retryAfter ? `, asked to wait until ${retryAfter.slice(0, 16).replace('T', ' ')} UTC` : '';
+      throw new FetchError(status === 429 ? 'http_4xx' : 'http_5xx', `${statusText(status)}${wait}`, {
         status,
         retryAfter,
       });
     }
-    if (status >= 500) throw new FetchError('http_5xx', `HTTP ${status}`, { status });
-    if (status >= 400) throw new FetchError('http_4xx', `HTTP ${status}`, { status });
+    if (status >= 500) throw new FetchError('http_5xx', statusText(status), { status });
+    if (status >= 400) throw new FetchError('http_4xx', statusText(status), { status });
     if (status < 200 || status >= 300)
-      throw new FetchError('not_a_feed', `Unexpected HTTP ${status}`, { status });
+      throw new FetchError('not_a_feed', `Unexpected ${statusText(status)}`, { status });
     return {
       kind: 'ok',
       status,
       url: url.href,
+      permanentUrl,
       body: body ?? Buffer.alloc(0),
       contentType: header(headers['content-type']),
       etag,
@@ -339,7 +401,9 @@ function requestOnce(
         if (reason) finish(refused(`Refused ${url.host}: ${reason}`));
       });
     });
-    req.on('error', (error) => finish(classify(error)));
+    // Set once a body is being read: a connection lost then cut the feed short.
+    let inBody = false;
+    req.on('error', (error) => finish(classify(error, inBody)));
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
@@ -359,6 +423,7 @@ function requestOnce(
         finish(new FetchError('too_large', `The feed is larger than ${policy.maxBytes} bytes`));
         return;
       }
+      inBody = true;
       let decoder: ReturnType<typeof decoderFor>;
       try {
         decoder = decoderFor(header(res.headers['content-encoding']));
@@ -383,8 +448,8 @@ function requestOnce(
         }
         chunks.push(chunk);
       });
-      stream.on('error', (error) => finish(classify(error)));
-      res.on('error', (error) => finish(classify(error)));
+      stream.on('error', (error) => finish(classify(error, inBody)));
+      res.on('error', (error) => finish(classify(error, inBody)));
       stream.on('end', () =>
         finish(undefined, {
           status,

@@ -2,7 +2,14 @@ import pLimit from 'p-limit';
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
-import { type Feed, type FeedErrorKind, type FeedHealth, listFeeds } from '../library/registry.js';
+import {
+  type Feed,
+  type FeedErrorKind,
+  type FeedHealth,
+  listFeeds,
+  moveFeedUrl,
+  RegistryError,
+} from '../library/registry.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import { keys } from '../store/keys.js';
@@ -42,6 +49,8 @@ export interface IngestSummary extends ItemCounts {
   pausedNow: string[];
   /** Feeds not fetched this run: a 429/503 asked us to wait, or the run's time budget ran out. */
   deferred: number;
+  /** Feeds whose URL this run updated, following a permanent redirect (301, 308) to a usable feed. */
+  moved: string[];
   skippedItems: number;
   storeWrites: number;
   storeRequests: number;
@@ -49,8 +58,8 @@ export interface IngestSummary extends ItemCounts {
 }
 
 export type FeedOutcome =
-  | { feedId: string; status: 'not_modified' }
-  | ({ feedId: string; status: 'ok'; skipped: number } & ItemCounts)
+  | { feedId: string; status: 'not_modified'; movedTo?: string }
+  | ({ feedId: string; status: 'ok'; skipped: number; movedTo?: string } & ItemCounts)
   | {
       feedId: string;
       status: 'failed';
@@ -85,15 +94,50 @@ export interface IngestDeps {
 /** JSON-safe health (undefined fields dropped, as DynamoDB needs). */
 const clean = (health: FeedHealth): FeedHealth => JSON.parse(JSON.stringify(health)) as FeedHealth;
 
-async function saveHealth(store: Store, feed: Feed, set: Partial<Feed>): Promise<void> {
+async function saveHealth(
+  store: Store,
+  feed: Feed,
+  set: Partial<Feed>,
+  remove: (keyof Feed)[] = [],
+): Promise<void> {
   await store.update(
     keys.feed(feed.id),
-    { set: set as Record<string, unknown> },
+    { set: set as Record<string, unknown>, remove },
     {
       expression: 'attribute_exists(#pk)',
       names: { '#pk': 'pk' },
     },
   );
+}
+
+/**
+ * Follows a feed that moved: when its redirects began with permanent ones (301, 308) and ended in a
+ * usable feed, the registered URL becomes where they led, its claim moving with it. A URL another
+ * feed holds is left alone and logged for the admins. Returns the new URL when the feed moved.
+ */
+async function followMove(deps: IngestDeps, feed: Feed, permanentUrl: string | undefined) {
+  if (!permanentUrl || permanentUrl === feed.url) return undefined;
+  try {
+    const moved = await moveFeedUrl(deps.store, feed.id, permanentUrl);
+    deps.log.warn('feed moved permanently: its URL is updated', {
+      feedId: feed.id,
+      partnerId: feed.partnerId,
+      from: feed.url,
+      feedUrl: moved.url,
+      admin: true,
+    });
+    return moved.url;
+  } catch (error) {
+    if (!(error instanceof RegistryError) || error.code !== 'feed_exists') throw error;
+    deps.log.warn('feed redirects permanently to a URL another feed holds: left as it is', {
+      feedId: feed.id,
+      feedUrl: feed.url,
+      to: permanentUrl,
+      error: error.message,
+      admin: true,
+    });
+    return undefined;
+  }
 }
 
 function failureKind(error: unknown): FeedErrorKind | undefined {
@@ -123,6 +167,7 @@ export async function ingestFeed(
       deps.clock,
     );
     if (fetched.kind === 'not_modified') {
+      const movedTo = await followMove(deps, feed, fetched.permanentUrl);
       await saveHealth(store, feed, {
         health: clean({
           ...base,
@@ -135,7 +180,7 @@ export async function ingestFeed(
         etag: fetched.etag ?? feed.etag,
         lastModified: fetched.lastModified ?? feed.lastModified,
       });
-      return { outcome: { feedId: feed.id, status: 'not_modified' }, created: [] };
+      return { outcome: { feedId: feed.id, status: 'not_modified', movedTo }, created: [] };
     }
     answered = fetched.status;
     const scanned = scanFeedBytes(fetched.body, {
@@ -158,19 +203,27 @@ export async function ingestFeed(
       maxNew: config.ingest.maxNewItemsPerFeed,
       log,
     });
-    await saveHealth(store, feed, {
-      health: clean({
-        ...base,
-        lastStatus: fetched.status,
-        consecutiveFailures: 0,
-        lastErrorKind: undefined,
-        lastErrorMessage: undefined,
-        lastSuccessAt: nowIso,
-        lastNewItemAt: written.created.length > 0 ? nowIso : base.lastNewItemAt,
-      }),
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-    });
+    const movedTo = await followMove(deps, feed, fetched.permanentUrl);
+    // The validators of this response, exactly: one the server stopped sending is dropped, and
+    // none are kept when items wait over the cap (the next run would get a 304 and never see them).
+    const validators = written.capped === 0 ? { etag: fetched.etag, lastModified: fetched.lastModified } : {};
+    await saveHealth(
+      store,
+      feed,
+      {
+        health: clean({
+          ...base,
+          lastStatus: fetched.status,
+          consecutiveFailures: 0,
+          lastErrorKind: undefined,
+          lastErrorMessage: undefined,
+          lastSuccessAt: nowIso,
+          lastNewItemAt: written.created.length > 0 ? nowIso : base.lastNewItemAt,
+        }),
+        ...validators,
+      },
+      (['etag', 'lastModified'] as const).filter((v) => validators[v] === undefined),
+    );
     return {
       outcome: {
         feedId: feed.id,
@@ -182,6 +235,7 @@ export async function ingestFeed(
         duplicates: written.duplicates,
         capped: written.capped,
         skipped: scanned.skipped.length,
+        movedTo,
       },
       created: written.created,
     };
@@ -280,6 +334,7 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
     paused: 0,
     pausedNow: [],
     deferred: 0,
+    moved: [],
     itemsSeen: 0,
     new: 0,
     updated: 0,
@@ -292,6 +347,7 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
     ms: 0,
   };
   for (const o of outcomes) {
+    if ((o.status === 'ok' || o.status === 'not_modified') && o.movedTo) summary.moved.push(o.feedId);
     if (o.status === 'not_modified') summary.notModified += 1;
     else if (o.status === 'paused') summary.paused += 1;
     else if (o.status === 'deferred') summary.deferred += 1;
@@ -314,6 +370,10 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
   summary.storeWrites = store.stats.itemsWritten - writesBefore;
   summary.storeRequests = store.stats.requests - requestsBefore;
   summary.ms = Date.now() - started;
-  log.info('ingest done', { ...summary, pausedNow: summary.pausedNow.join(',') || undefined });
+  log.info('ingest done', {
+    ...summary,
+    pausedNow: summary.pausedNow.join(',') || undefined,
+    moved: summary.moved.join(',') || undefined,
+  });
   return { summary, outcomes, newResources };
 }

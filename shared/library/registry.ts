@@ -366,18 +366,39 @@ export async function removeFeed(store: Store, id: string): Promise<Feed> {
   return feed;
 }
 
-/** Moves a feed to a new URL (the sample-feed server on another port): the URL claim moves with it. */
+/**
+ * Moves a feed to a new URL (the sample-feed server on another port, a feed that redirects
+ * permanently): the URL claim moves with it, and the validators of the old URL are dropped. A claim
+ * this feed already holds (a move cut short) is taken up again; another feed's is refused.
+ */
 export async function moveFeedUrl(store: Store, id: string, newUrl: string): Promise<Feed> {
   const feed = await getFeed(store, id);
   if (!feed) throw new RegistryError('feed_not_found', `No feed ${id}`);
   const url = canonicalFeedUrl(newUrl);
   if (url === feed.url) return feed;
-  if (!(await store.putIfAbsent({ ...keys.feedUrl(url), feedId: id, url }))) {
-    throw new RegistryError('feed_exists', `${url} is already registered`);
+  const claimKey = keys.feedUrl(url);
+  if (!(await store.putIfAbsent({ ...claimKey, feedId: id, url }))) {
+    const holder = await store.get(claimKey);
+    if (holder?.feedId !== id) {
+      throw new RegistryError(
+        'feed_exists',
+        `${url} is already registered as feed ${String(holder?.feedId)}`,
+      );
+    }
   }
-  const moved = itemToFeed(
-    await store.update(keys.feed(id), { set: { url }, remove: ['etag', 'lastModified'] }, EXISTS),
-  );
+  let moved: Feed;
+  try {
+    moved = itemToFeed(
+      await store.update(keys.feed(id), { set: { url }, remove: ['etag', 'lastModified'] }, EXISTS),
+    );
+  } catch (error) {
+    // The feed went away meanwhile: free the claim just taken.
+    await store.delete(claimKey);
+    if (error instanceof RelayError && error.code === 'condition_failed') {
+      throw new RegistryError('feed_not_found', `No feed ${id}`, { cause: error });
+    }
+    throw error;
+  }
   await store.delete(keys.feedUrl(feed.url));
   return moved;
 }

@@ -82,6 +82,38 @@ describe('iaspn feeds / partners / ingest', () => {
   });
 });
 
+describe('iaspn ingest, per feed', () => {
+  it('says when a feed brought only items the library holds from another feed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-twice-'));
+    for (const name of ['a.xml', 'b.xml'])
+      copyFileSync(path.join(SAMPLE_FEEDS_DIR, 'midis-noticias.xml'), path.join(dir, name));
+    const site = await startFeedServer({ dir });
+    try {
+      const env = {
+        IASPN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'iaspn-feeds-')),
+        IASPN_FETCH_ALLOWED_ORIGINS: site.origin,
+        IASPN_FETCH_CONCURRENCY: '1',
+      };
+      const registry = path.join(dir, 'registry.json');
+      writeFileSync(
+        registry,
+        JSON.stringify({
+          partners: [{ id: 'p', name: 'P', kind: 'ngo' }],
+          feeds: ['a', 'b'].map((id) => ({ id, partnerId: 'p', url: `${site.origin}/${id}.xml` })),
+        }),
+      );
+      expect((await runCli(['feeds', 'import', registry], env)).code).toBe(0);
+      const run = await runCli(['ingest'], env);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(
+        /\[2\/2\] b: 0 new, 0 updated, 0 unchanged, \d+ already in the library from another feed/,
+      );
+    } finally {
+      await site.close();
+    }
+  });
+});
+
 describe('iaspn feeds add, given a web page', () => {
   it('registers the feed the page links to, and reads the new partner from its name', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-site-'));

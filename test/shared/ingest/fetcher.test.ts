@@ -42,6 +42,31 @@ beforeAll(async () => {
         res.writeHead(301, { location: url.searchParams.get('u') ?? '/' }).end();
         return;
       }
+      case '/moved': {
+        // `s` lists the statuses of the hops, first to last: /moved?s=301,302 then the feed.
+        const [status, ...rest] = (url.searchParams.get('s') ?? '').split(',').filter(Boolean);
+        if (!status) res.writeHead(200).end(FEED);
+        else res.writeHead(Number(status), { location: `moved?s=${rest.join(',')}` }).end();
+        return;
+      }
+      case '/loop':
+        res.writeHead(302, { location: '/loop-b' }).end();
+        return;
+      case '/loop-b':
+        res.writeHead(302, { location: '/loop' }).end();
+        return;
+      case '/deflate':
+        res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateSync(FEED));
+        return;
+      case '/raw-deflate':
+        res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(FEED));
+        return;
+      case '/cut': {
+        res.writeHead(200, { 'content-length': String(FEED.length * 10) });
+        res.write(FEED);
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
       case '/bomb':
         res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/xml' }).end(bomb);
         return;
@@ -118,6 +143,42 @@ describe('fetchFeed', () => {
     expect((await failure(fetchFeed({ url: `${origin}/hop?n=6` }, policy()))).kind).toBe('redirects');
   });
 
+  it('reports where a chain of permanent redirects leads, up to its first temporary hop', async () => {
+    const at = (s: string) => `${origin}/moved?s=${s}`;
+    expect(await fetchFeed({ url: at('301') }, policy())).toMatchObject({ permanentUrl: at('') });
+    expect(await fetchFeed({ url: at('308,301') }, policy())).toMatchObject({
+      url: at(''),
+      permanentUrl: at(''),
+    });
+    // A temporary hop ends what the registry may take as the feed's new home.
+    expect(await fetchFeed({ url: at('301,302') }, policy())).toMatchObject({
+      url: at(''),
+      permanentUrl: at('302'),
+    });
+    for (const temporary of ['302', '307', '302,301']) {
+      expect((await fetchFeed({ url: at(temporary) }, policy())).permanentUrl).toBeUndefined();
+    }
+    expect((await fetchFeed({ url: `${origin}/feed` }, policy())).permanentUrl).toBeUndefined();
+  });
+
+  it('names a redirect loop', async () => {
+    const error = await failure(fetchFeed({ url: `${origin}/loop` }, policy()));
+    expect(error).toMatchObject({ kind: 'redirects', message: `A redirect loop: back to ${origin}/loop` });
+  });
+
+  it('decodes deflate with and without its zlib wrapper (old IIS sends it raw)', async () => {
+    for (const path of ['/deflate', '/raw-deflate']) {
+      const out = await fetchFeed({ url: `${origin}${path}` }, policy());
+      expect(out.kind === 'ok' && out.body.toString()).toBe(FEED);
+    }
+  });
+
+  it('says a connection lost in the middle of the body cut the feed short', async () => {
+    const error = await failure(fetchFeed({ url: `${origin}/cut` }, policy()));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/^The connection closed before the whole feed arrived/);
+  });
+
   it.each([
     'http://169.254.169.254/latest/meta-data/',
     'http://127.0.0.1:1/admin',
@@ -152,12 +213,14 @@ describe('fetchFeed', () => {
     const now = new Date('2025-05-01T10:00:00.000Z');
     const limited = await failure(fetchFeed({ url: `${origin}/429` }, policy(), () => now));
     expect(limited).toMatchObject({ kind: 'http_4xx', status: 429, retryAfter: '2025-05-01T10:02:00.000Z' });
+    expect(limited.message).toBe('HTTP 429 Too Many Requests, asked to wait until 2025-05-01 10:02 UTC');
     const busy = await failure(fetchFeed({ url: `${origin}/503` }, policy(), () => now));
     // A date in the past means "now".
     expect(busy).toMatchObject({ kind: 'http_5xx', status: 503, retryAfter: now.toISOString() });
     expect(await failure(fetchFeed({ url: `${origin}/404` }, policy()))).toMatchObject({
       kind: 'http_4xx',
       status: 404,
+      message: 'HTTP 404 Not Found',
     });
     expect(parseRetryAfter('999999', now)).toBe('2025-05-02T10:00:00.000Z');
   });

@@ -7,6 +7,7 @@ import { runIngest } from '#shared/ingest/run.js';
 import {
   addFeed,
   type Feed,
+  findFeedByUrl,
   getFeed,
   listFeeds,
   newFeedHealth,
@@ -16,7 +17,10 @@ import { getResource, listResourcesSeenSince } from '#shared/library/resource-st
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
-/** A partner site whose feeds the test edits: no validators, so every run gets a 200. */
+/**
+ * A partner site whose feeds the test edits: a page without an ETag gets a 200 every run, one with
+ * an ETag a 304 when it is sent back.
+ */
 const pages = new Map<string, { status: number; body: string; headers?: Record<string, string> }>();
 let site: http.Server;
 let siteOrigin: string;
@@ -32,6 +36,8 @@ beforeAll(async () => {
   site = http.createServer((req, res) => {
     const page = pages.get(req.url ?? '');
     if (!page) res.writeHead(404).end();
+    else if (page.headers?.etag && req.headers['if-none-match'] === page.headers.etag)
+      res.writeHead(304, { etag: page.headers.etag }).end();
     else
       res.writeHead(page.status, { 'content-type': 'application/rss+xml', ...page.headers }).end(page.body);
   });
@@ -174,6 +180,56 @@ describe('runIngest', () => {
     await register(runtime, 'flood');
     expect((await runIngest(runtime)).summary).toMatchObject({ new: 3, capped: 7 });
     expect((await runIngest(runtime)).summary).toMatchObject({ new: 3, unchanged: 3, capped: 4 });
+  });
+
+  it('keeps no validators while items wait over the cap, so the next run reads them', async () => {
+    const runtime = await siteRuntime({ IASPN_MAX_NEW_ITEMS_PER_FEED: '3' });
+    pages.set('/tagged.xml', {
+      status: 200,
+      body: rss(...Array.from({ length: 5 }, (_, i) => item(`t${i}`, `Item ${i}`))),
+      headers: { etag: '"t1"', 'last-modified': 'Mon, 02 Jun 2025 10:00:00 GMT' },
+    });
+    await register(runtime, 'tagged');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 3, capped: 2 });
+    expect(await getFeed(runtime.store, 'tagged')).not.toHaveProperty('etag');
+    expect((await runIngest(runtime)).summary).toMatchObject({ notModified: 0, new: 2, capped: 0 });
+    expect(await getFeed(runtime.store, 'tagged')).toMatchObject({ etag: '"t1"' });
+    expect((await runIngest(runtime)).summary).toMatchObject({ notModified: 1, storeWrites: 1 });
+    // A server that stops sending a validator: the stored one goes too.
+    pages.set('/tagged.xml', { status: 200, body: rss(item('t0', 'Item 0')) });
+    await runIngest(runtime);
+    const untagged = await getFeed(runtime.store, 'tagged');
+    expect(untagged).not.toHaveProperty('etag');
+    expect(untagged).not.toHaveProperty('lastModified');
+  });
+
+  it('follows a feed that moved permanently, and only then', async () => {
+    const runtime = await siteRuntime();
+    const feedAt = (path: string) => `${siteOrigin}${path}`;
+    pages.set('/new-home.xml', { status: 200, body: rss(item('m', 'Moved')), headers: { etag: '"m1"' } });
+    pages.set('/moving.xml', { status: 301, body: '', headers: { location: '/step.xml' } });
+    pages.set('/step.xml', { status: 308, body: '', headers: { location: 'new-home.xml' } });
+    pages.set('/visiting.xml', { status: 302, body: '', headers: { location: '/new-home.xml' } });
+    pages.set('/taken.xml', { status: 301, body: '', headers: { location: '/plain-home.xml' } });
+    pages.set('/plain-home.xml', { status: 200, body: rss(item('h', 'Home')) });
+    for (const id of ['moving', 'visiting', 'taken', 'plain-home']) await register(runtime, id);
+    const first = (await runIngest(runtime)).summary;
+    expect(first).toMatchObject({ failed: 0, moved: ['moving'] });
+    expect(await getFeed(runtime.store, 'moving')).toMatchObject({
+      url: feedAt('/new-home.xml'),
+      etag: '"m1"',
+    });
+    // The URL claim moved with it: the old URL is free, the new one names the feed.
+    expect(await findFeedByUrl(runtime.store, feedAt('/moving.xml'))).toBeUndefined();
+    expect((await findFeedByUrl(runtime.store, feedAt('/new-home.xml')))?.id).toBe('moving');
+    // A temporary redirect, and a permanent one to a URL another feed holds, change nothing.
+    expect((await getFeed(runtime.store, 'visiting'))!.url).toBe(feedAt('/visiting.xml'));
+    expect((await getFeed(runtime.store, 'taken'))!.url).toBe(feedAt('/taken.xml'));
+    // Next run: straight to the new URL, with its validators: a 304.
+    pages.delete('/moving.xml');
+    const second = await runIngest(runtime);
+    expect(second.outcomes.find((o) => o.feedId === 'moving')).toMatchObject({ status: 'not_modified' });
+    expect(second.summary).toMatchObject({ failed: 0, moved: [] });
   });
 
   it('records failures by kind, pauses after K in a row, and never stops the other feeds', async () => {

@@ -23,6 +23,7 @@ import {
 } from '#shared/library/registry-io.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { keys } from '#shared/store/keys.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 const clock = fixedClock('2025-06-01T00:00:00.000Z');
@@ -128,6 +129,24 @@ describe('the partner and feed registry', () => {
     await expect(removePartner(runtime.store, 'midis-pe')).rejects.toThrow(/still has 3 feed/);
     await removeFeed(runtime.store, 'reuse');
     expect((await listFeeds(runtime.store)).map((f) => f.id).sort()).toEqual(['noticias', 'other']);
+  });
+
+  it('moves a feed to a URL only it may claim, and finishes a move cut short', async () => {
+    await addFeed(runtime.store, feed('mover', 'https://mover.example.org/old'));
+    await expect(moveFeedUrl(runtime.store, 'mover', 'https://other.example.org/rss2')).rejects.toThrow(
+      /already registered as feed other/,
+    );
+    // A move that claimed its new URL, then stopped before updating the feed.
+    await runtime.store.putIfAbsent({
+      ...keys.feedUrl('https://mover.example.org/new'),
+      feedId: 'mover',
+      url: 'https://mover.example.org/new',
+    });
+    const moved = await moveFeedUrl(runtime.store, 'mover', 'https://mover.example.org/new');
+    expect(moved.url).toBe('https://mover.example.org/new');
+    expect((await findFeed(runtime.store, 'https://mover.example.org/new'))?.id).toBe('mover');
+    expect(await findFeed(runtime.store, 'https://mover.example.org/old')).toBeUndefined();
+    await removeFeed(runtime.store, 'mover');
   });
 
   it('round-trips through OPML and JSON into a new store', async () => {
