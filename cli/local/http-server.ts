@@ -66,6 +66,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/** The endpoints a route table serves, one per line with what it is for (the page at `/`). */
+export function routeIndex(routes: HttpRoute[]): string {
+  const width = Math.max(0, ...routes.map((r) => r.prefix.length));
+  const lines = [...routes]
+    .sort((a, b) => a.prefix.localeCompare(b.prefix))
+    .map((r) => `${r.prefix.padEnd(width)}  ${r.describe}`);
+  return `iaspn-relay local stack: endpoints\n\n${lines.join('\n')}\n`;
+}
+
 /**
  * The local stack's one HTTP port: each route's handler is the same one the Lambda exports.
  * The port is bound first (the public URL must name it) and the routes mounted once ready.
@@ -88,6 +97,11 @@ export async function startHttpServer(options: {
       (r) => pathname === r.prefix || pathname.startsWith(`${r.prefix === '/' ? '' : r.prefix}/`),
     );
     if (!route) {
+      // The root is what a newcomer opens first: it lists the endpoints rather than a bare 404.
+      if (pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(routeIndex(sorted));
+        return;
+      }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }

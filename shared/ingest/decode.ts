@@ -58,15 +58,26 @@ export interface Decoded {
   charset: string;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeFeed(bytes: Uint8Array, contentType?: string): Decoded {
   const bom = bomCharset(bytes);
-  const charset =
-    bom?.charset ?? usable(httpCharset(contentType)) ?? usable(xmlDeclaredCharset(bytes)) ?? 'utf-8';
+  const declared = usable(xmlDeclaredCharset(bytes));
+  let charset = bom?.charset ?? usable(httpCharset(contentType)) ?? declared ?? 'utf-8';
   const body = Buffer.from(
     bytes.buffer,
     bytes.byteOffset + (bom?.skip ?? 0),
     bytes.byteLength - (bom?.skip ?? 0),
   );
+  if (charset === 'utf-8' && !bom) {
+    // Servers often say UTF-8 for every file: bytes that are not UTF-8 are read as the XML
+    // declaration says, else as windows-1252 (the usual other encoding of the region's sites).
+    try {
+      return { text: stripInvalidXmlChars(strictUtf8.decode(body)), charset };
+    } catch {
+      charset = declared && declared !== 'utf-8' ? declared : 'windows-1252';
+    }
+  }
   const text = charset === 'utf-8' ? body.toString('utf8') : iconv.decode(body, charset);
   return { text: stripInvalidXmlChars(text), charset };
 }

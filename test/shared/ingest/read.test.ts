@@ -189,6 +189,17 @@ describe('encodings', () => {
     );
   });
 
+  it('reads bytes a server wrongly calls UTF-8 as the declaration says, else as windows-1252', () => {
+    const contentType = 'text/xml; charset=utf-8';
+    const declared = iconv.encode(body(' encoding="windows-1252"'), 'windows-1252');
+    expect(one(declared, { contentType }).title).toBe('Acción “social” – niños');
+    const undeclared = iconv.encode(body(''), 'windows-1252');
+    expect(one(undeclared, { contentType }).title).toBe('Acción “social” – niños');
+    expect(one(Buffer.from(body(' encoding="windows-1252"')), { contentType }).title).toBe(
+      'Acción “social” – niños',
+    );
+  });
+
   it('prefers a BOM over the declaration, and strips invalid XML characters', () => {
     const utf8 = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
