@@ -39,6 +39,22 @@ export interface CliRuntime {
  * usual chain, IASPN_TABLE_NAME). Otherwise the running local stack's store if one is up on the
  * data directory, else the data directory opened in this process for the command's duration.
  */
+/**
+ * The configuration of a command that needs no store (`feeds check`): the environment and flags,
+ * and, when a local stack runs on the data directory, its sample-feed server allowed like `ingest`.
+ */
+export function cliConfig(options: GlobalOptions, env: Env = process.env): RelayConfig {
+  const baseEnv = envWithFlags(options, env);
+  const stack = options.aws ? undefined : readRunningStack(path.resolve(loadConfig(baseEnv).local.dataDir));
+  return loadConfig(
+    stack ? { ...baseEnv, IASPN_FETCH_ALLOWED_ORIGINS: withStackFeeds(baseEnv, stack) } : baseEnv,
+  );
+}
+
+/** The allowed origins plus the running stack's sample-feed server (on loopback, refused otherwise). */
+const withStackFeeds = (env: Env, stack: { feedOrigin: string }) =>
+  [env.IASPN_FETCH_ALLOWED_ORIGINS, stack.feedOrigin].filter(Boolean).join(',');
+
 export async function openCliRuntime(options: GlobalOptions, env: Env = process.env): Promise<CliRuntime> {
   const baseEnv = envWithFlags(options, env);
   const base = loadConfig(baseEnv);
@@ -66,9 +82,7 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
       IASPN_SES_ENDPOINT: stack.sesEndpoint,
       IASPN_TOKEN_SECRET: baseEnv.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
       IASPN_PUBLIC_URL: baseEnv.IASPN_PUBLIC_URL || stack.httpUrl.replace('127.0.0.1', 'localhost'),
-      IASPN_FETCH_ALLOWED_ORIGINS: [baseEnv.IASPN_FETCH_ALLOWED_ORIGINS, stack.feedOrigin]
-        .filter(Boolean)
-        .join(','),
+      IASPN_FETCH_ALLOWED_ORIGINS: withStackFeeds(baseEnv, stack),
     });
     return {
       runtime: createRuntime(config, log),

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '#shared/config.js';
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '#shared/domain/resource.js';
 import { type CheckedFeed, checkFeed } from '#shared/ingest/check.js';
 import {
@@ -29,7 +28,7 @@ import {
   registryToOpml,
 } from '#shared/library/registry-io.js';
 import { countryByCode, topicById } from '#shared/taxonomy/index.js';
-import { envWithFlags, type GlobalOptions, withCliRuntime } from '../context.js';
+import { cliConfig, type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -105,7 +104,7 @@ interface AddOptions {
 export function registerFeeds(program: Command): void {
   const feeds = program
     .command('feeds')
-    .description('partner feeds: add, check, list, pause, resume, import, export');
+    .description('partner feeds: add, check, list, pause, resume, remove, import, export');
 
   feeds
     .command('check')
@@ -121,7 +120,7 @@ export function registerFeeds(program: Command): void {
         options: { json?: boolean; base?: string; type?: ResourceType; lang?: Language },
         command: Command,
       ) => {
-        const config = loadConfig(envWithFlags(command.optsWithGlobals<GlobalOptions>()));
+        const config = cliConfig(command.optsWithGlobals<GlobalOptions>());
         const checked = await checkFeed(source, {
           config,
           now: new Date(),

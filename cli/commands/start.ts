@@ -24,7 +24,8 @@ function printBanner(stack: LocalStack): void {
   const { urls, routes } = stack;
   println('iaspn-relay local stack');
   println(`  HTTP endpoints   ${urls.http}`);
-  for (const r of routes) println(`    ${r.path.padEnd(16)} ${r.describe}`);
+  const width = Math.max(16, ...routes.map((r) => r.path.length));
+  for (const r of routes) println(`    ${r.path.padEnd(width)} ${r.describe}`);
   println(`  email inbox      ${urls.inbox}   (aws-ses-v2-local: every email the relay sends)`);
   println(`  DynamoDB         ${urls.dynamo}   (dynalite, table ${stack.runtime.config.tableName})`);
   println(`  sample feeds     ${urls.feeds}/`);

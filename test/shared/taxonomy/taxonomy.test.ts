@@ -228,6 +228,8 @@ describe('findType and findLanguage', () => {
     expect(findType('fotografía')).toBe('photo');
     expect(findType('galería')).toBe('photo');
     expect(findType('podcast')).toBe('audio');
+    expect(findType('Destacado del mes')).toBe('highlight');
+    expect(findType('Partner of the month')).toBe('highlight');
     expect(findType('Partner Highlight')).toBe('highlight');
     expect(findType('destacado')).toBe('highlight');
     expect(findType('constructor')).toBeUndefined();
