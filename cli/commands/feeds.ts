@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '#shared/domain/resource.js';
 import { type CheckedFeed, checkFeed } from '#shared/ingest/check.js';
+import { cutAtWord } from '#shared/ingest/text.js';
 import {
   addFeed,
   canonicalFeedUrl,
@@ -57,6 +58,16 @@ function feedNameOf(url: string): string {
   return file && !/^(feed|rss|atom|index)$/i.test(file)
     ? file
     : hostname.replace(/^www\./, '').split('.')[0]!;
+}
+
+/** Why a feed is not fetched as usual: why it was paused, or until when a server asked us to wait. */
+function feedNote(feed: Feed, now: Date): string {
+  // The whole reason is in `feeds list --json`; the table keeps to a readable width.
+  if (feed.status === 'paused') return cutAtWord(`paused: ${feed.health.pausedReason ?? 'by an admin'}`, 70);
+  const until = feed.health.retryAfter;
+  return until && Date.parse(until) > now.getTime()
+    ? `waits until ${until.slice(0, 16).replace('T', ' ')} UTC`
+    : '';
 }
 
 /** Prints what a check found: the feed, then each resource (or all of them as JSON). */
@@ -235,9 +246,10 @@ export function registerFeeds(program: Command): void {
             failures: f.health.consecutiveFailures || '',
             error: f.health.lastErrorKind,
             'new item': f.health.lastNewItemAt?.slice(0, 10),
+            note: feedNote(f, runtime.clock()),
             url: f.url,
           })),
-          ['id', 'partner', 'status', 'fetched', 'http', 'failures', 'error', 'new item', 'url'],
+          ['id', 'partner', 'status', 'fetched', 'http', 'failures', 'error', 'new item', 'note', 'url'],
         );
       });
     });

@@ -251,7 +251,9 @@ export async function ingestFeed(
       };
     }
     const failures = feed.health.consecutiveFailures + 1;
-    const pause = failures >= config.ingest.failuresBeforePause;
+    // 410 says the feed is gone for good: asking K more times would only repeat it.
+    const gone = error instanceof FetchError && error.status === 410;
+    const pause = gone || failures >= config.ingest.failuresBeforePause;
     const health: FeedHealth = {
       ...base,
       lastStatus: error instanceof FetchError ? error.status : answered,
@@ -259,9 +261,11 @@ export async function ingestFeed(
       lastErrorMessage: message.slice(0, 500),
       consecutiveFailures: failures,
       retryAfter: error instanceof FetchError ? error.retryAfter : undefined,
-      pausedReason: pause
-        ? `${failures} failures in a row, last: ${kind}: ${message.slice(0, 200)}`
-        : base.pausedReason,
+      pausedReason: gone
+        ? `the server says the feed is gone for good (HTTP 410): ${message.slice(0, 200)}`
+        : pause
+          ? `${failures} failures in a row, last: ${kind}: ${message.slice(0, 200)}`
+          : base.pausedReason,
     };
     try {
       await saveHealth(store, feed, {

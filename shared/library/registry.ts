@@ -351,9 +351,12 @@ export async function updateFeed(
 export async function setFeedStatus(store: Store, id: string, status: FeedStatus): Promise<Feed> {
   const feed = await getFeed(store, id);
   if (!feed) throw new RegistryError('feed_not_found', `No feed ${id}`);
-  // Resuming clears the failure streak so the feed gets a fresh K attempts.
+  // Resuming clears the failure streak (a fresh K attempts) and any wait a 429/503 asked for:
+  // an admin who resumes a feed wants it fetched on the next run.
   const health: FeedHealth =
-    status === 'active' ? { ...feed.health, consecutiveFailures: 0, pausedReason: undefined } : feed.health;
+    status === 'active'
+      ? { ...feed.health, consecutiveFailures: 0, pausedReason: undefined, retryAfter: undefined }
+      : feed.health;
   return updateFeed(store, id, { status, health: JSON.parse(JSON.stringify(health)) });
 }
 

@@ -79,6 +79,13 @@ describe('iaspn feeds / partners / ingest', () => {
       defaultCountries: ['PE'],
       health: { lastStatus: 304, consecutiveFailures: 0 },
     });
+    // Paused by hand: the table says so, and resuming brings it back.
+    expect((await runCli(['feeds', 'pause', 'midis-peru-midis-noticias'], env)).stdout).toContain('paused');
+    expect((await runCli(['feeds', 'list'], env)).stdout).toMatch(
+      /midis-peru-midis-noticias .*paused: by an admin/,
+    );
+    await runCli(['feeds', 'resume', 'midis-peru-midis-noticias'], env);
+    expect((await runCli(['feeds', 'list'], env)).stdout).not.toContain('paused');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   listFeeds,
   newFeedHealth,
   putPartner,
+  setFeedStatus,
 } from '#shared/library/registry.js';
 import { getResource, listResourcesSeenSince } from '#shared/library/resource-store.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -261,12 +262,31 @@ describe('runIngest', () => {
     expect(third).toMatchObject({ failed: 0, paused: 2, unchanged: 1, storeWrites: 1 });
   });
 
+  it('pauses a feed the server says is gone for good (410) at once', async () => {
+    const runtime = await siteRuntime({ IASPN_FEED_FAILURES_BEFORE_PAUSE: '5' });
+    pages.set('/retired.xml', { status: 410, body: '' });
+    await register(runtime, 'retired');
+    expect((await runIngest(runtime)).summary).toMatchObject({ failed: 1, pausedNow: ['retired'] });
+    expect(await getFeed(runtime.store, 'retired')).toMatchObject({
+      status: 'paused',
+      health: {
+        lastStatus: 410,
+        consecutiveFailures: 1,
+        pausedReason: expect.stringMatching(/gone for good/),
+      },
+    });
+  });
+
   it('waits as long as Retry-After asks before fetching again', async () => {
     const runtime = await siteRuntime();
     pages.set('/busy.xml', { status: 429, body: '', headers: { 'retry-after': '600' } });
     await register(runtime, 'busy');
     expect((await runIngest(runtime)).summary).toMatchObject({ failed: 1 });
     expect((await runIngest(runtime)).summary).toMatchObject({ failed: 0, deferred: 1, storeWrites: 0 });
+    // An admin who resumes the feed asks for it now: the wait is dropped.
+    await setFeedStatus(runtime.store, 'busy', 'active');
+    expect((await getFeed(runtime.store, 'busy'))!.health.retryAfter).toBeUndefined();
+    expect((await runIngest(runtime)).summary).toMatchObject({ deferred: 0, failed: 1 });
     clockAt += 601_000;
     pages.set('/busy.xml', { status: 200, body: rss(item('ok', 'Back')) });
     expect((await runIngest(runtime)).summary).toMatchObject({ deferred: 0, new: 1 });
