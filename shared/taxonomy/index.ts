@@ -5,14 +5,15 @@
  */
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../domain/resource.js';
 import { CAPITALISED_ONLY, COUNTRIES, type Country, NOT_COUNTRIES, NOT_IN_FREE_TEXT } from './countries.js';
-import { casedTokens, foldText } from './fold.js';
+import { casedTokens, foldText, foldTokens } from './fold.js';
 import { type CaseRule, PhraseTrie } from './matcher.js';
+import { PROGRAMMES, type Programme } from './programmes.js';
 import { TOPICS, type Topic } from './topics.js';
 import { LANGUAGE_NAMES, type NamedValue, TYPE_NAMES } from './types.js';
 
 export { casedTokens, foldText, foldTokens } from './fold.js';
-export type { Country, NamedValue, Topic };
-export { COUNTRIES, LANGUAGE_NAMES, TOPICS, TYPE_NAMES };
+export type { Country, NamedValue, Programme, Topic };
+export { COUNTRIES, LANGUAGE_NAMES, PROGRAMMES, TOPICS, TYPE_NAMES };
 
 // ---------------------------------------------------------------------------------------------
 // Topics
@@ -20,33 +21,44 @@ export { COUNTRIES, LANGUAGE_NAMES, TOPICS, TYPE_NAMES };
 const topicsById = new Map<string, Topic>(TOPICS.map((t) => [t.id, t]));
 /** Folded name, synonym, acronym or id → topic. */
 const topicByPhrase = new Map<string, Topic>();
-/** Topic id → its folded phrases: names first (en, es, pt, fr), then synonyms, then acronyms. */
-const topicGroups = new Map<string, readonly string[]>();
-const topicTrie = new PhraseTrie<Topic>();
+/**
+ * Topic id → its folded phrases: names first (en, es, pt, fr), then synonyms, acronyms, and the
+ * names of the programmes it is the main topic of.
+ */
+const topicGroups = new Map<string, string[]>();
+/** `null` values are agencies' names: matched, so that they hide the topic words inside. */
+const topicTrie = new PhraseTrie<Topic | null>();
 /** For the partial matching of `findTopic`: every phrase's tokens, and whether it is a name. */
 const topicPhraseTokens: { topic: Topic; tokens: string[]; isName: boolean }[] = [];
 
+/** Adds a phrase to a topic's group, its lookups and the trie. */
+function addTopicPhrase(
+  topic: Topic,
+  text: string,
+  rule: CaseRule,
+  isName: boolean,
+  capitals: number[] = [],
+) {
+  const folded = foldText(text);
+  if (folded === '') return;
+  const tokens = folded.split(' ');
+  topicTrie.add(tokens, topic, rule, capitals);
+  const group = topicGroups.get(topic.id)!;
+  if (group.includes(folded)) return;
+  group.push(folded);
+  if (!topicByPhrase.has(folded)) topicByPhrase.set(folded, topic);
+  topicPhraseTokens.push({ topic, tokens, isName });
+}
+
 for (const topic of TOPICS) {
-  const group: string[] = [];
-  const add = (text: string, rule: CaseRule, isName: boolean) => {
-    const folded = foldText(text);
-    if (folded === '') return;
-    const tokens = folded.split(' ');
-    topicTrie.add(tokens, topic, rule);
-    if (group.includes(folded)) return;
-    group.push(folded);
-    if (!topicByPhrase.has(folded)) topicByPhrase.set(folded, topic);
-    topicPhraseTokens.push({ topic, tokens, isName });
-  };
-  for (const lang of LANGUAGES) add(topic.names[lang], 'any', true);
-  for (const lang of LANGUAGES) for (const s of topic.synonyms[lang]) add(s, 'any', false);
-  for (const a of topic.acronyms) add(a, 'upper', false);
-  topicGroups.set(topic.id, Object.freeze(group));
+  topicGroups.set(topic.id, []);
+  for (const lang of LANGUAGES) addTopicPhrase(topic, topic.names[lang], 'any', true);
+  for (const lang of LANGUAGES) for (const s of topic.synonyms[lang]) addTopicPhrase(topic, s, 'any', false);
+  for (const a of topic.acronyms) addTopicPhrase(topic, a, 'upper', false);
 }
 // Ids too ("topic:social-insurance-pensions"), folded like any input: hyphens become spaces.
 for (const topic of TOPICS)
   if (!topicByPhrase.has(foldText(topic.id))) topicByPhrase.set(foldText(topic.id), topic);
-const allGroups: readonly (readonly string[])[] = Object.freeze(TOPICS.map((t) => topicGroups.get(t.id)!));
 
 export function topicById(id: string): Topic | undefined {
   return topicsById.get(id);
@@ -63,8 +75,7 @@ export function findTopic(text: string): Topic | undefined {
   if (folded === '') return undefined;
   const exact = topicByPhrase.get(folded);
   if (exact) return exact;
-  const contained = topicTrie.scan(casedTokens(text), true)[0];
-  if (contained) return contained.values[0];
+  for (const match of topicTrie.scan(casedTokens(text), true)) if (match.values[0]) return match.values[0];
   return partialTopic(folded.split(' '));
 }
 
@@ -132,12 +143,15 @@ export interface QueryExpansion {
  */
 export function expandQuery(query: string): QueryExpansion[] {
   const cased = casedTokens(query);
-  return topicTrie.scan(cased, true).map(({ values, start, end }) => {
-    const topic = values[0]!;
+  const expansions: QueryExpansion[] = [];
+  for (const { values, start, end } of topicTrie.scan(cased, true)) {
+    const topic = values[0];
+    if (!topic) continue;
     const phrase = cased.tokens.slice(start, end).join(' ');
     const alternatives = topicGroups.get(topic.id)!.filter((p) => p !== phrase);
-    return { topicId: topic.id, phrase, start, end, alternatives };
-  });
+    expansions.push({ topicId: topic.id, phrase, start, end, alternatives });
+  }
+  return expansions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +179,37 @@ for (const country of COUNTRIES) {
   }
 }
 for (const text of NOT_COUNTRIES) countryTrie.add(foldText(text).split(' '), null, 'any');
+
+// ---------------------------------------------------------------------------------------------
+// Programmes and agencies: their country, and their topics (none for an agency, whose name is
+// consumed so that the topic words inside it tag nothing).
+
+/** How a programme's name must be written in free text: as it is written in the data. */
+function caseOf(text: string): { rule: CaseRule; capitals: number[] } {
+  if (!HAS_LOWER.test(text)) return { rule: 'upper', capitals: [] };
+  const capitals = casedTokens(text).capital.flatMap((c, k) => (c ? [k] : []));
+  return capitals.length > 0 ? { rule: 'proper', capitals } : { rule: 'any', capitals };
+}
+
+for (const programme of PROGRAMMES) {
+  const country = countriesByCode.get(programme.country);
+  const topics = programme.topics.map((id) => topicsById.get(id)).filter((t) => t !== undefined);
+  if (!country || topics.length < programme.topics.length)
+    throw new Error(`Unknown country or topic in the programme ${programme.names[0]}`);
+  const [main, ...others] = topics;
+  for (const name of programme.names) {
+    const { rule, capitals } = caseOf(name);
+    const tokens = foldTokens(name);
+    countryTrie.add(tokens, country, rule, capitals);
+    // Search expands the name to its main topic; tagging gives all of them.
+    if (main) addTopicPhrase(main, name, rule, false, capitals);
+    else topicTrie.add(tokens, null, rule, capitals);
+    for (const t of others) topicTrie.add(tokens, t, rule, capitals);
+  }
+}
+const allGroups: readonly (readonly string[])[] = Object.freeze(
+  TOPICS.map((t) => Object.freeze(topicGroups.get(t.id)!)),
+);
 
 /** By ISO alpha-2 or alpha-3 code, any case. */
 export function countryByCode(code: string): Country | undefined {
@@ -211,7 +256,7 @@ export function tagText(text: string | readonly string[]): Tags {
   const countries = new Set<string>();
   for (const part of typeof text === 'string' ? [text] : text) {
     const cased = casedTokens(part);
-    for (const match of topicTrie.scan(cased, false)) for (const t of match.values) topics.add(t.id);
+    for (const match of topicTrie.scan(cased, false)) for (const t of match.values) if (t) topics.add(t.id);
     for (const match of countryTrie.scan(cased, false)) {
       for (const c of match.values) if (c) countries.add(c.code);
     }

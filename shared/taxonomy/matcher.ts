@@ -4,14 +4,18 @@ import type { CasedTokens } from './fold.js';
  * How a phrase must be written in free text to count:
  * - `any`: as it comes (folded: accents and case ignored);
  * - `upper`: in capitals ("CCT", "USA", "U.S."), so that "usa" the Spanish verb is not the USA;
- * - `capital`: with a leading capital ("Ecuador" the country, "el ecuador" the equator).
+ * - `capital`: with a leading capital ("Ecuador" the country, "el ecuador" the equator);
+ * - `proper`: the words the phrase writes with a capital, with a capital ("programa Juntos" is
+ *   "el programa Juntos" and "PROGRAMA JUNTOS", not "trabajar juntos"): give their offsets to `add`.
  * Queries and filters are typed casually, so `relaxed` scans ignore the rule.
  */
-export type CaseRule = 'any' | 'upper' | 'capital';
+export type CaseRule = 'any' | 'upper' | 'capital' | 'proper';
 
 interface Hit<T> {
   value: T;
   rule: CaseRule;
+  /** For `proper`: the offsets, in the phrase, of the words that must start with a capital. */
+  capitals: readonly number[];
 }
 
 interface Node<T> {
@@ -33,7 +37,7 @@ export interface PhraseMatch<T> {
 export class PhraseTrie<T> {
   private readonly root: Node<T> = { next: new Map(), hits: undefined };
 
-  add(tokens: readonly string[], value: T, rule: CaseRule): void {
+  add(tokens: readonly string[], value: T, rule: CaseRule, capitals: readonly number[] = []): void {
     if (tokens.length === 0) return;
     let node = this.root;
     for (const token of tokens) {
@@ -45,7 +49,8 @@ export class PhraseTrie<T> {
       node = child;
     }
     node.hits ??= [];
-    if (!node.hits.some((h) => h.value === value && h.rule === rule)) node.hits.push({ value, rule });
+    if (!node.hits.some((h) => h.value === value && h.rule === rule && sameOffsets(h.capitals, capitals)))
+      node.hits.push({ value, rule, capitals });
   }
 
   scan(text: CasedTokens, relaxed: boolean): PhraseMatch<T>[] {
@@ -80,9 +85,14 @@ function accepted<T>(hits: Hit<T>[], text: CasedTokens, start: number, end: numb
     if (relaxed || hit.rule === 'any') values.push(hit.value);
     else if (hit.rule === 'capital' && text.capital[start]) values.push(hit.value);
     else if (hit.rule === 'upper' && allUpper(text.upper, start, end)) values.push(hit.value);
+    else if (hit.rule === 'proper' && hit.capitals.every((k) => text.capital[start + k]))
+      values.push(hit.value);
   }
   return values;
 }
+
+const sameOffsets = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((k, i) => b[i] === k);
 
 function allUpper(upper: boolean[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (!upper[k]) return false;

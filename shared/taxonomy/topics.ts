@@ -6,8 +6,10 @@ import type { Language } from '../domain/resource.js';
  * Rules for the data (the tests enforce the first two):
  * - a phrase (folded) belongs to one topic only, so tagging and query expansion are unambiguous;
  * - every topic has English and Spanish names and at least two synonyms in each;
- * - no bare words that are common outside the field ("oportunidades", "juntos", "graduación" are
- *   programme names or terms only within a phrase: "Programa Juntos", "programas de graduación");
+ * - no bare words that are common outside the field ("graduación" is a term only within a phrase:
+ *   "programas de graduación");
+ * - national programmes and agencies ("Bolsa Família", "Cuna Más") are in programmes.ts, which
+ *   gives them their country as well;
  * - no compound of two topics' terms ("youth employment"), so that a text mentioning it gets both;
  * - `acronyms` match free text only when written in capitals there (see index.ts).
  */
@@ -47,10 +49,6 @@ export const TOPICS: readonly Topic[] = [
         'cash transfer programmes',
         'cash transfer program',
         'cash transfer programs',
-        'Programme of Advancement Through Health and Education',
-        'Oportunidades programme',
-        'Prospera programme',
-        'Families in Action',
       ],
       es: [
         'transferencia monetaria condicionada',
@@ -65,18 +63,6 @@ export const TOPICS: readonly Topic[] = [
         'transferencias monetarias',
         'transferencias en efectivo',
         'programas de transferencias monetarias',
-        'Programa Oportunidades',
-        'Progresa-Oportunidades',
-        'Programa Prospera',
-        'Prospera Programa de Inclusión Social',
-        'Programa Juntos',
-        'Familias en Acción',
-        'Más Familias en Acción',
-        'Bono de Desarrollo Humano',
-        'Asignación Universal por Hijo',
-        'Bono Juancito Pinto',
-        'Bono Vida Mejor',
-        'Tekoporã',
       ],
       pt: [
         'transferência condicionada de renda',
@@ -85,8 +71,6 @@ export const TOPICS: readonly Topic[] = [
         'programa de transferência de renda',
         'programas de transferência de renda',
         'transferências monetárias condicionadas',
-        'Bolsa Família',
-        'Programa Bolsa Família',
       ],
       fr: [
         'transfert monétaire conditionnel',
@@ -124,6 +108,7 @@ export const TOPICS: readonly Topic[] = [
         'child allowance',
         'child allowances',
         'family allowances',
+        'child benefit',
         'child benefits',
         'in-kind transfers',
         'social welfare',
@@ -145,7 +130,6 @@ export const TOPICS: readonly Topic[] = [
         'asignaciones familiares',
         'transferencias en especie',
         'bienestar social',
-        'Ingreso Solidario',
       ],
       pt: [
         'programas de assistência social',
@@ -155,8 +139,6 @@ export const TOPICS: readonly Topic[] = [
         'benefícios não contributivos',
         'rede de proteção social',
         'redes de proteção social',
-        'Benefício de Prestação Continuada',
-        'Sistema Único de Assistência Social',
       ],
       fr: [
         'aide sociale',
@@ -170,7 +152,7 @@ export const TOPICS: readonly Topic[] = [
         'allocations familiales',
       ],
     },
-    acronyms: ['UCT', 'UBI', 'BPC'],
+    acronyms: ['UCT', 'UBI'],
   },
   {
     id: 'social-protection-systems',
@@ -248,7 +230,6 @@ export const TOPICS: readonly Topic[] = [
         'índice de focalización',
         'prueba de medios',
         'comprobación de medios',
-        'Sisbén',
         'ficha de protección social',
       ],
       pt: ['focalização', 'mecanismos de focalização', 'teste de meios', 'comprovação de meios'],
@@ -284,27 +265,19 @@ export const TOPICS: readonly Topic[] = [
       es: [
         'registro social',
         'registros sociales',
-        'Registro Social de Hogares',
         'registro único de beneficiarios',
         'registro único de hogares',
         'padrón de beneficiarios',
         'padrones de beneficiarios',
-        'Padrón General de Hogares',
         'sistema de información social',
         'sistemas de información social',
         'sistema integrado de información social',
         'sistemas de información de beneficiarios',
       ],
-      pt: [
-        'cadastro social',
-        'cadastros sociais',
-        'Cadastro Único',
-        'Cadastro Único para Programas Sociais',
-        'CadÚnico',
-      ],
+      pt: ['cadastro social', 'cadastros sociais'],
       fr: ['registre social', 'registres sociaux', 'registre unique', 'registre social unifié'],
     },
-    acronyms: ['RSH', 'SIUBEN'],
+    acronyms: [],
   },
   {
     id: 'graduation',
@@ -326,7 +299,6 @@ export const TOPICS: readonly Topic[] = [
         'graduation strategies',
         'graduation from poverty',
         'graduation out of poverty',
-        'Chile Solidario',
       ],
       es: [
         'programa de graduación',
@@ -335,9 +307,6 @@ export const TOPICS: readonly Topic[] = [
         'estrategia de graduación',
         'estrategias de graduación',
         'graduación de la pobreza',
-        'Ingreso Ético Familiar',
-        'Red Unidos',
-        'Estrategia Unidos',
       ],
       pt: ['abordagem de graduação', 'modelo de graduação', 'estratégia de graduação'],
       fr: ['approche de graduation', 'modèle de graduation'],
@@ -543,21 +512,13 @@ export const TOPICS: readonly Topic[] = [
         'guardería',
         'guarderías',
         'estancias infantiles',
+        'sala cuna',
+        'salas cuna',
         'centros de desarrollo infantil',
         'primeros mil días',
-        'Cuna Más',
-        'De Cero a Siempre',
         'Crece Contigo',
-        'Chile Crece Contigo',
       ],
-      pt: [
-        'desenvolvimento infantil',
-        'educação infantil',
-        'creche',
-        'creches',
-        'Criança Feliz',
-        'Programa Criança Feliz',
-      ],
+      pt: ['desenvolvimento infantil', 'educação infantil', 'creche', 'creches'],
       fr: [
         'développement de la petite enfance',
         'éducation de la petite enfance',
@@ -921,7 +882,6 @@ export const TOPICS: readonly Topic[] = [
         'sistema de cuidado',
         'sistemas de cuidado',
         'sistema nacional de cuidados',
-        'Sistema Nacional Integrado de Cuidados',
         'economía del cuidado',
         'economía de los cuidados',
         'trabajo de cuidados',
@@ -1001,7 +961,6 @@ export const TOPICS: readonly Topic[] = [
         'comedores populares',
         'asistencia alimentaria',
         'canasta básica',
-        'Qali Warma',
       ],
       pt: [
         'segurança alimentar',
@@ -1009,10 +968,8 @@ export const TOPICS: readonly Topic[] = [
         'nutrição',
         'desnutrição',
         'fome',
-        'Fome Zero',
         'alimentação escolar',
         'merenda escolar',
-        'Programa Nacional de Alimentação Escolar',
       ],
       fr: [
         'sécurité alimentaire',
@@ -1024,7 +981,7 @@ export const TOPICS: readonly Topic[] = [
         'aide alimentaire',
       ],
     },
-    acronyms: ['PNAE'],
+    acronyms: [],
   },
   {
     id: 'health',
@@ -1080,7 +1037,6 @@ export const TOPICS: readonly Topic[] = [
         'cobertura universal de saúde',
         'saúde pública',
         'saúde materna',
-        'Sistema Único de Saúde',
       ],
       fr: [
         'santé',
@@ -1192,7 +1148,6 @@ export const TOPICS: readonly Topic[] = [
         'subsidios habitacionales',
         'agua y saneamiento',
         'agua potable y saneamiento',
-        'Techo Propio',
       ],
       pt: [
         'moradia',
@@ -1200,7 +1155,6 @@ export const TOPICS: readonly Topic[] = [
         'habitação de interesse social',
         'assentamentos informais',
         'favelas',
-        'Minha Casa Minha Vida',
         'água e saneamento',
         'saneamento básico',
       ],
@@ -1342,8 +1296,6 @@ export const TOPICS: readonly Topic[] = [
         'certificación de competencias',
         'desarrollo de competencias',
         'pasantías',
-        'Jóvenes Construyendo el Futuro',
-        'Jóvenes en Acción',
       ],
       pt: [
         'formação profissional',
@@ -1352,7 +1304,6 @@ export const TOPICS: readonly Topic[] = [
         'ensino técnico',
         'empregabilidade',
         'aprendizagem profissional',
-        'Pronatec',
       ],
       fr: [
         'enseignement et formation techniques et professionnels',
@@ -1361,7 +1312,7 @@ export const TOPICS: readonly Topic[] = [
         'développement des compétences',
       ],
     },
-    acronyms: ['TVET', 'EFTP', 'SENA', 'SENAI'],
+    acronyms: ['TVET', 'EFTP'],
   },
   {
     id: 'social-insurance-pensions',
@@ -1409,8 +1360,6 @@ export const TOPICS: readonly Topic[] = [
         'jubilaciones',
         'seguro de desempleo',
         'protección social contributiva',
-        'Pensión 65',
-        'Renta Dignidad',
       ],
       pt: [
         'previdência social',
@@ -1476,7 +1425,6 @@ export const TOPICS: readonly Topic[] = [
         'microempresas',
         'economía social y solidaria',
         'cooperativas',
-        'Sembrando Vida',
       ],
       pt: [
         'inclusão produtiva',

@@ -89,7 +89,9 @@ describe('formats', () => {
       language: 'pt',
       publishedAt: '2025-05-02T13:00:00.000Z',
       type: 'video',
-      countries: [],
+      // A national programme's name says the topic and the country (shared/taxonomy/programmes.ts).
+      topics: ['conditional-cash-transfers'],
+      countries: ['BR'],
     });
   });
 

@@ -303,7 +303,8 @@ describe('tagText', () => {
     expect(tagText('Granada, Nicaragua').countries).toEqual(['NI']);
     expect(tagText('Albuquerque, New Mexico').countries).toEqual([]);
     expect(tagText('la línea del ecuador').countries).toEqual([]);
-    expect(tagText('Salvador Escobedo, Programa Oportunidades').countries).toEqual([]);
+    // Not El Salvador; the programme is Mexico's.
+    expect(tagText('Salvador Escobedo, Programa Oportunidades').countries).toEqual(['MX']);
     expect(tagText('Chile peppers are fine: Chile is tagged').countries).toEqual(['CL']);
   });
 
