@@ -216,7 +216,7 @@ export function normaliseCandidate(
     feed.defaultLanguage ??
     feedLanguageGuess(raw) ??
     'en';
-  const type = inferType(enclosures, url, categories, feed.defaultType);
+  const type = inferType(enclosures, url, categories, feed.defaultType, title);
   const tags = tagText([title, summary, ...categories]);
   const images = item.images.map((i) => canonicalUrl(i, item.base)).filter((i): i is string => Boolean(i));
   const imageUrl =

@@ -37,15 +37,20 @@ function typeOfLink(url: string): ResourceType | undefined {
   return undefined;
 }
 
+/** A title's label before a colon or bar ("Webinar: …", "Informe | …"), when it is short enough to be one. */
+const TITLE_LABEL = /^\s*([^:|–—]{2,30}?)\s*[:|–—]\s/;
+
 /**
  * The resource type: enclosures (MIME type, extension), Media RSS medium, the link's host or
- * extension, the categories (taxonomy names: "Informe", "Webinar", "Podcast"...), the feed's default.
+ * extension, the categories (taxonomy names: "Informe", "Webinar", "Podcast"...), a title's label
+ * ("Webinar: …"), the feed's default.
  */
 export function inferType(
   enclosures: (Enclosure & { medium?: string })[],
   url: string,
   categories: string[],
   fallback: ResourceType | undefined,
+  title = '',
 ): ResourceType {
   for (const e of enclosures) {
     const t = typeOfEnclosure(e);
@@ -57,6 +62,9 @@ export function inferType(
     const t = findType(c);
     if (t) return t;
   }
+  const label = TITLE_LABEL.exec(title)?.[1];
+  const byTitle = label ? findType(label) : undefined;
+  if (byTitle) return byTitle;
   if (
     enclosures.length > 0 &&
     enclosures.every((e) => e.medium === 'image' || e.mimeType?.startsWith('image/'))

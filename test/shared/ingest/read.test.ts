@@ -389,16 +389,28 @@ describe('fallbacks and hazards', () => {
     expect(read(rss(items + english)).resources.map((r) => r.language)).toEqual(['es', 'es', 'es', 'en']);
   });
 
-  it('type: enclosures, Media RSS, video hosts, categories, then the feed default', () => {
+  it("type: enclosures, Media RSS, video hosts, categories, a title's label, then the feed default", () => {
     const types = read(
       rss(`<item><title>a</title><link>https://p.example.org/a</link><enclosure url="https://p.example.org/r.docx" type="application/octet-stream" length="5"/></item>
         <item><title>b</title><link>https://p.example.org/b</link><media:content url="https://cdn.example.org/v" medium="video"/></item>
         <item><title>c</title><link>https://www.youtube.com/watch?v=abc</link></item>
         <item><title>d</title><link>https://p.example.org/d</link><category>Webinar</category></item>
+        <item><title>Webinar: registros sociales</title><link>https://p.example.org/w</link></item>
+        <item><title>Informe | Pobreza multidimensional 2025</title><link>https://p.example.org/i</link></item>
+        <item><title>Perú: nuevos resultados</title><link>https://p.example.org/p</link></item>
         <item><title>e</title><link>https://p.example.org/e</link></item>`),
       { feed: { defaultType: 'highlight' } },
     ).resources.map((r) => r.type);
-    expect(types).toEqual(['document', 'video', 'video', 'event', 'highlight']);
+    expect(types).toEqual([
+      'document',
+      'video',
+      'video',
+      'event',
+      'event',
+      'document',
+      'highlight',
+      'highlight',
+    ]);
   });
 
   it('topics and countries from the taxonomy, accent- and case-insensitively, plus the feed defaults', () => {
