@@ -1,3 +1,5 @@
+import { escapeMarkup } from '../escape.js';
+
 /**
  * Text elements holding unescaped markup (an RSS `<title>` with a `<b>` in it, Atom `type="xhtml"`
  * content): xml2js keeps an element's text apart from its child elements, so "Nuevo <b>subsidio</b>
@@ -11,7 +13,6 @@ const TEXT_TAG =
 /** A text element whose content has a tag before any CDATA: the pass below is needed. */
 const MIXED_HINT =
   /<(?:content:encoded|(?:atom:)?content|(?:[A-Za-z][\w.-]*:)?(?:title|description|summary|subtitle))(?:\s[^<>]*)?>[^<]*<[A-Za-z]/;
-const ESCAPE_MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 export function escapeMixedContent(text: string): string {
   if (!MIXED_HINT.test(text)) return text;
@@ -38,7 +39,7 @@ export function escapeMixedContent(text: string): string {
     // An element inside this one was escaped already: this edit covers it.
     while (edits.length && edits.at(-1)!.start > o.tagStart) edits.pop();
     const attributes = attrs.replace(/\btype\s*=\s*(["'])xhtml\1/, 'type="html"');
-    const escaped = inner.replace(/[&<>]/g, (c) => ESCAPE_MARKUP[c]!);
+    const escaped = escapeMarkup(inner);
     edits.push({
       start: o.tagStart,
       end: tags.lastIndex,

@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { RelayError } from '../errors.js';
+import { escapeAttribute } from '../escape.js';
 import { escapeMixedContent } from './mixed-content.js';
 
 /**
@@ -141,23 +142,20 @@ function textOf(node: unknown): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-
 /** Rebuilds the markup of an element's children (Atom `type="xhtml"` content). */
 function markupOf(node: unknown): string {
-  if (typeof node === 'string') return escapeXml(node);
+  if (typeof node === 'string') return escapeAttribute(node);
   if (!node || typeof node !== 'object') return '';
   const out: string[] = [];
   const text = own(node, '_');
-  if (typeof text === 'string') out.push(escapeXml(text));
+  if (typeof text === 'string') out.push(escapeAttribute(text));
   for (const [key, value] of Object.entries(node)) {
     if (key === '$' || key === '_') continue;
     const tag = key.replace(/^[a-z]+:/, '');
     for (const child of Array.isArray(value) ? value : [value]) {
       const attrs = Object.entries((own(child, '$') as Record<string, string>) ?? {})
         .filter(([name]) => !name.startsWith('xmlns'))
-        .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)
+        .map(([name, v]) => ` ${name}="${escapeAttribute(String(v))}"`)
         .join('');
       out.push(`<${tag}${attrs}>${markupOf(child)}</${tag}>`);
     }

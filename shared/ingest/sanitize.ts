@@ -1,5 +1,6 @@
 import { decode } from 'html-entities';
 import { FilterXSS, type IFilterXSSOptions } from 'xss';
+import { escapeAttribute } from '../escape.js';
 
 /**
  * Feed HTML through js-xss's allow-list (SECURITY.md items 14 and 15). What comes out is only
@@ -42,14 +43,10 @@ const DROPPED_WITH_CONTENT = new Set(
   ),
 );
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
-const ATTRIBUTE_SPECIAL = /[&"<>]/;
 const TEXT_SPECIAL = /[<>]/;
-// Most values have nothing to escape: one test, and no new string.
-const escapeAttribute = (value: string) =>
-  ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&"<>]/g, (c) => ESCAPES[c]!) : value;
+// Text between tags is HTML already: its entities stay, only a stray `<` or `>` is escaped.
 const escapeText = (text: string) =>
-  TEXT_SPECIAL.test(text) ? text.replace(/[<>]/g, (c) => ESCAPES[c]!) : text;
+  TEXT_SPECIAL.test(text) ? text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')) : text;
 
 /**
  * An absolute http(s) URL (or a mailto: for links) resolved against the base, else undefined.

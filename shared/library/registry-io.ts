@@ -1,6 +1,7 @@
 import { decode } from 'html-entities';
 import * as z from 'zod';
 import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
+import { escapeAttribute as escapeAttr } from '../escape.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
 import {
@@ -164,9 +165,6 @@ export async function exportRegistry(store: Store): Promise<RegistryExport> {
 }
 
 // ---------- OPML ----------
-
-const escapeAttr = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function attrs(values: Record<string, string | undefined>): string {
   return Object.entries(values)

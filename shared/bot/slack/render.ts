@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../escape.js';
 import type { Reply, ReplyBlock, ResultCard } from '../reply.js';
 import { snippetParts } from '../reply.js';
 import { cutMarkup, cutText } from '../text.js';
@@ -19,9 +20,8 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Slack's mrkdwn escaping is HTML's: `&`, `<` and `>` (SECURITY.md item 17). */
+export const escapeMrkdwn = escapeMarkup;
 
 /** `<url|text>` for http(s) URLs; anything else is shown as escaped text without a link. */
 export function slackLink(url: string, text: string): string {

@@ -1,3 +1,4 @@
+import { escapeAttribute as escapeAttr, escapeMarkup } from '../../escape.js';
 import type { Reply, ReplyBlock, ResultCard } from '../reply.js';
 import { plainSnippet, snippetParts } from '../reply.js';
 import { cutMarkup, cutText } from '../text.js';
@@ -25,9 +26,7 @@ export interface TelegramMessage {
   keyboard: InlineKeyboardButton[][];
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (text: string) => escapeHtml(text).replace(/"/g, '&quot;');
+export const escapeHtml = escapeMarkup;
 
 export function htmlLink(url: string, text: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeHtml(text);
