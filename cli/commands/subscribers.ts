@@ -15,7 +15,7 @@ import {
 } from '#shared/digest/subscriptions.js';
 import type { Language, ResourceType } from '#shared/domain/resource.js';
 import { RelayError } from '#shared/errors.js';
-import type { ResourceFilter } from '#shared/library/filters.js';
+import type { ResourceFilter } from '#shared/filters/filter.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 

@@ -1,6 +1,6 @@
 import type { Follow } from '../bot/state.js';
 import type { Resource } from '../domain/resource.js';
-import { matchesFilter, type ResourceFilter } from '../library/filters.js';
+import { matchesFilter, type ResourceFilter } from '../filters/filter.js';
 
 /**
  * Matching new resources against every follow without the full cross product. Each follow is filed

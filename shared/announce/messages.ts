@@ -3,7 +3,7 @@ import { heading, muted, type Reply, type ResultCard } from '../bot/reply.js';
 import type { Follow } from '../bot/state.js';
 import { cleanText, cutText } from '../bot/text.js';
 import type { Resource } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { displayCountry, displayTopic, displayType } from '../taxonomy/index.js';
 
 /**

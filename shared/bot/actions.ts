@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
 

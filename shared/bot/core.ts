@@ -1,5 +1,5 @@
 import { describeError, RelayError } from '../errors.js';
-import { isEmptyFilter, type ResourceFilter } from '../library/filters.js';
+import { isEmptyFilter, type ResourceFilter } from '../filters/filter.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import type { BotLanguage, Messages } from './i18n.js';
 
 /**

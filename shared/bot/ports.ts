@@ -1,5 +1,5 @@
 import type { Resource } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import type { SearchService } from '../search/types.js';
 import type { BotLanguage } from './i18n.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
 import { normaliseFilter } from './filter-syntax.js';

@@ -1,7 +1,7 @@
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { oneLine, safeHttpUrl } from '../email/render.js';
-import { matchesFilter } from '../library/filters.js';
+import { matchesFilter } from '../filters/filter.js';
 import type { DigestLanguage, Subscription } from './model.js';
 import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
 import { signToken } from './tokens.js';

@@ -7,7 +7,7 @@ import {
   header,
   jsonResult,
 } from '../http/types.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';

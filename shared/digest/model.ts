@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { collections, keys, subscriptionId } from '../store/keys.js';
 import type { Item } from '../store/store.js';
 

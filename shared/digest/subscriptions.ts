@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { createSesMailer, type Mailer } from '../email/mailer.js';
 import { describeError, RelayError } from '../errors.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { collections, keyHash, keys, subscriptionId } from '../store/keys.js';
 import type { Item } from '../store/store.js';

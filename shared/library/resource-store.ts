@@ -3,7 +3,7 @@ import { RelayError } from '../errors.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
 import { KEY_ATTRIBUTES } from '../store/table.js';
-import { matchesFilter, type ResourceFilter } from './filters.js';
+import { matchesFilter, type ResourceFilter } from '../filters/filter.js';
 
 /**
  * The library's resources over the single table (shared/store/DATA-MODEL.md):

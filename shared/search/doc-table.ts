@@ -5,7 +5,7 @@ import {
   type Resource,
   type ResourceType,
 } from '../domain/resource.js';
-import type { FilterableResource } from '../library/filters.js';
+import type { FilterableResource } from '../filters/filter.js';
 import { decodeArray, encodeArray } from './postings.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Language, ResourceType } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { fold } from './analysis.js';
 import { lookupCountry, lookupLanguage, lookupTopic, lookupType } from './vocabulary.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decode } from 'html-entities';
 import type { Resource } from '../domain/resource.js';
-import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../library/filters.js';
+import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import {
   ANALYSIS_VERSION,
   analyze,

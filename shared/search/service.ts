@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Resource } from '../domain/resource.js';
 import type { Job, JobSummary } from '../jobs.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 import { listPartners } from '../library/registry.js';
 import { listAllResources } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';

@@ -1,5 +1,5 @@
 import type { Language, ResourceType } from '../domain/resource.js';
-import type { ResourceFilter } from '../library/filters.js';
+import type { ResourceFilter } from '../filters/filter.js';
 
 /**
  * The search capability's interface, as the bots, the CLI and the digests see it. The

@@ -8,7 +8,7 @@ import {
 import type { Reply } from '#shared/bot/reply.js';
 import { addFollow, type ChannelRef } from '#shared/bot/state.js';
 import type { Resource } from '#shared/domain/resource.js';
-import type { ResourceFilter } from '#shared/library/filters.js';
+import type { ResourceFilter } from '#shared/filters/filter.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import { silentLog } from '#shared/log.js';
 import type { Runtime } from '#shared/runtime/runtime.js';

@@ -5,7 +5,7 @@ import { renderSlack } from '#shared/bot/slack/render.js';
 import { type ChannelRef, channelKeyOf, type Follow, followIdOf } from '#shared/bot/state.js';
 import { renderTelegram } from '#shared/bot/telegram/render.js';
 import type { Resource, ResourceType } from '#shared/domain/resource.js';
-import type { ResourceFilter } from '#shared/library/filters.js';
+import type { ResourceFilter } from '#shared/filters/filter.js';
 import { hostileResource } from '../bot/fixtures.js';
 import { FOLLOWED_AT, resource, slackChannel } from './helpers.js';
 
