@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '#shared/domain/resource.js';
-import { type CheckedFeed, checkFeed } from '#shared/ingest/check.js';
+import { type CheckedFeed, checkFeed, UnusableFeedError } from '#shared/ingest/check.js';
 import { cutAtWord } from '#shared/ingest/text.js';
 import {
   addFeed,
@@ -65,9 +65,10 @@ function feedNote(feed: Feed, now: Date): string {
   // The whole reason is in `feeds list --json`; the table keeps to a readable width.
   if (feed.status === 'paused') return cutAtWord(`paused: ${feed.health.pausedReason ?? 'by an admin'}`, 70);
   const until = feed.health.retryAfter;
-  return until && Date.parse(until) > now.getTime()
-    ? `waits until ${until.slice(0, 16).replace('T', ' ')} UTC`
-    : '';
+  if (until && Date.parse(until) > now.getTime())
+    return `waits until ${until.slice(0, 16).replace('T', ' ')} UTC`;
+  // Read, but only after repairs: the partner's feed is broken and should be fixed.
+  return feed.health.warning ? cutAtWord(feed.health.warning, 70) : '';
 }
 
 /** Prints what a check found: the feed, then each resource (or all of them as JSON). */
@@ -76,6 +77,9 @@ function printChecked(
   json: boolean | undefined,
   limit = Number.POSITIVE_INFINITY,
 ): void {
+  // The feed was read only after repairs: said on stderr, so that --json stays the resources.
+  if (checked.feed.recovered)
+    process.stderr.write(`warning: ${checked.source}: recovered: ${checked.feed.recovered.join('; ')}\n`);
   if (json) {
     printJson(checked.resources);
     return;
@@ -120,25 +124,52 @@ export function registerFeeds(program: Command): void {
   feeds
     .command('check')
     .description('fetch (or read a file), parse and normalise a feed and print what it holds; writes nothing')
-    .argument('<url-or-path>', 'an http(s) URL or a local file')
+    .argument(
+      '<url-or-path...>',
+      'an http(s) URL or a local file; several are checked one after the other (JSON: an object by source)',
+    )
     .option('--json', 'print the resources as a JSON array')
     .option('--base <url>', 'base URL for relative links in a local file')
     .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
     .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
     .action(
       async (
-        source: string,
+        sources: string[],
         options: { json?: boolean; base?: string; type?: ResourceType; lang?: Language },
         command: Command,
       ) => {
         const config = cliConfig(command.optsWithGlobals<GlobalOptions>());
-        const checked = await checkFeed(source, {
-          config,
-          now: new Date(),
-          baseUrl: options.base,
-          feed: { defaultType: options.type, defaultLanguage: options.lang },
-        });
-        printChecked(checked, options.json);
+        const check = (source: string) =>
+          checkFeed(source, {
+            config,
+            now: new Date(),
+            baseUrl: options.base,
+            feed: { defaultType: options.type, defaultLanguage: options.lang },
+          });
+        if (sources.length === 1) {
+          printChecked(await check(sources[0]!), options.json);
+          return;
+        }
+        // Several feeds (a partner's set, a test corpus): one failing does not stop the others.
+        const report: Record<string, unknown> = {};
+        for (const source of sources) {
+          try {
+            const checked = await check(source);
+            report[source] = {
+              ...(checked.feed.recovered ? { recovered: checked.feed.recovered } : {}),
+              skipped: checked.skipped,
+              resources: checked.resources,
+            };
+            if (!options.json) printChecked(checked, false);
+          } catch (error) {
+            if (!(error instanceof UnusableFeedError)) throw error;
+            report[source] = { error: { kind: error.kind, message: error.message } };
+            process.stderr.write(`${source}: ${error.message}\n`);
+            process.exitCode = 1;
+          }
+          if (!options.json) println('');
+        }
+        if (options.json) printJson(report);
       },
     );
 

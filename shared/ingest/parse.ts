@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import { RelayError } from '../errors.js';
 import { escapeAttribute } from '../escape.js';
 import { escapeMixedContent } from './mixed-content.js';
+import { RefusedDocument, repairFeedXml } from './repair.js';
 
 /**
  * Feed text to a raw feed: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.0/1.1. Pure.
@@ -51,6 +52,11 @@ export interface RawFeed {
   title?: string;
   link?: string;
   language?: string;
+  /**
+   * Set when the strict parse failed and the tolerant pass read the feed: what it repaired
+   * (a bare `&`, an HTML entity, a stray `<`, text before the declaration, a cut-off document).
+   */
+  recovered?: string[];
   items: RawItem[];
 }
 
@@ -390,12 +396,28 @@ function alternateFeedLink(html: string): string | undefined {
   return undefined;
 }
 
+/** The name of the first element, after the XML declaration, comments and a DOCTYPE. */
+function rootElementName(head: string): string | undefined {
+  return /<([A-Za-z_][\w:.-]*)/.exec(head.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ''))?.[1];
+}
+
+const FEED_ROOTS = new Set(['rss', 'rdf:RDF', 'RDF', 'feed']);
+
+export interface ParseOptions {
+  /** Try the tolerant pass when the strict one fails (on unless false: benchmarks compare both). */
+  tolerant?: boolean;
+}
+
 /**
  * Parses feed text (already decoded) fetched from `url`. Throws FeedParseError: `not_a_feed` for
  * HTML pages and other documents, `parse_error` for malformed XML/JSON and DTD entity declarations
  * (billion laughs, XXE), which are refused before parsing.
+ *
+ * XML is parsed strictly first; only when that fails is the tolerant pass (`repair.ts`) tried, and
+ * what it repaired is returned in `recovered`. Entity declarations and unknown external DTDs are
+ * refused in both passes; no DTD is ever read.
  */
-export function parseFeedText(text: string, url: string): RawFeed {
+export function parseFeedText(text: string, url: string, options: ParseOptions = {}): RawFeed {
   const head = text.slice(0, 2048).trimStart();
   if (head.startsWith('{')) return jsonFeed(text, url);
   if (/<!ENTITY/i.test(text.slice(0, 65_536))) {
@@ -404,7 +426,10 @@ export function parseFeedText(text: string, url: string): RawFeed {
       'The feed declares DTD entities, which are refused (entity expansion and external entities are a known attack)',
     );
   }
-  if (/^(<!doctype html|<html)/i.test(head.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)*/, ''))) {
+  const rootName = rootElementName(head);
+  const htmlDoctype = /^(?:<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)*<!doctype html/i.test(head);
+  // An XHTML DOCTYPE before <rss> is a CMS template's habit: the root decides.
+  if (rootName?.toLowerCase() === 'html' || (htmlDoctype && !FEED_ROOTS.has(rootName ?? ''))) {
     const alternate = alternateFeedLink(text.slice(0, 65_536));
     const feedLink = alternate && url !== NO_BASE_URL ? resolveBase(alternate, url) : undefined;
     throw new FeedParseError(
@@ -414,8 +439,42 @@ export function parseFeedText(text: string, url: string): RawFeed {
     );
   }
   if (!head && !text.trim()) throw new FeedParseError('not_a_feed', 'The document is empty');
-  if (!head.startsWith('<')) throw new FeedParseError('not_a_feed', 'This is neither XML nor JSON');
-  const doc = parseXml(text);
+  // A server's warning printed before the XML: the tolerant pass drops it.
+  if (!head.startsWith('<') && !(options.tolerant !== false && /<\?xml|<rss\b|<feed\b/.test(head)))
+    throw new FeedParseError('not_a_feed', 'This is neither XML nor JSON');
+  let doc: Node;
+  let recovered: string[] | undefined;
+  try {
+    doc = parseXml(text);
+  } catch (strict) {
+    if (options.tolerant === false || !(strict instanceof FeedParseError) || strict.kind !== 'parse_error')
+      throw strict;
+    let repaired: ReturnType<typeof repairFeedXml>;
+    try {
+      repaired = repairFeedXml(text);
+    } catch (refused) {
+      if (!(refused instanceof RefusedDocument)) throw refused;
+      throw new FeedParseError('parse_error', `${strict.message}; ${refused.message}`, { cause: strict });
+    }
+    if (repaired.fixes.length === 0) throw strict;
+    try {
+      doc = parseXml(repaired.text);
+    } catch {
+      throw new FeedParseError(
+        'parse_error',
+        `${strict.message} (not recovered by the tolerant pass either)`,
+        {
+          cause: strict,
+        },
+      );
+    }
+    recovered = repaired.fixes;
+  }
+  const feed = readTree(doc, url);
+  return recovered ? { ...feed, recovered } : feed;
+}
+
+function readTree(doc: Node, url: string): RawFeed {
   const rootName = Object.keys(doc)[0];
   const root = (rootName ? doc[rootName] : undefined) as Node;
   switch (rootName) {

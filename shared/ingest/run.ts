@@ -191,6 +191,8 @@ export async function ingestFeed(
     });
     for (const s of scanned.skipped)
       log.debug('item skipped', { feedId: feed.id, index: s.index, reason: s.reason });
+    const warning = scanned.feed.recovered ? `recovered: ${scanned.feed.recovered.join('; ')}` : undefined;
+    if (warning) log.warn('feed read after repairs', { feedId: feed.id, feedUrl: feed.url, warning });
     const pending = scanned.candidates.map((candidate) => ({
       id: candidate.id,
       url: candidate.url,
@@ -219,6 +221,7 @@ export async function ingestFeed(
           lastErrorMessage: undefined,
           lastSuccessAt: nowIso,
           lastNewItemAt: written.created.length > 0 ? nowIso : base.lastNewItemAt,
+          warning: warning?.slice(0, 500),
         }),
         ...validators,
       },

@@ -87,6 +87,8 @@ export interface FeedHealth {
   retryAfter?: string;
   /** Why the feed was paused automatically (K failures in a row). */
   pausedReason?: string;
+  /** The last read succeeded only after repairs (a bare `&`, a cut-off document...): which ones. */
+  warning?: string;
 }
 
 export type FeedStatus = 'active' | 'paused';
