@@ -171,6 +171,10 @@ export interface ScoringOptions {
   termBoost: (term: string) => number;
   /** Collects the index terms the query reached (typo and prefix variants included), for marking. */
   reached?: Set<string>;
+  /** Index terms one typo lookup may reach: the closest, then the most frequent, are kept. */
+  maxFuzzyTerms?: number;
+  /** Expansions shared by the runs of one search (its full and relaxed queries look a term up once). */
+  expansions?: Map<TermQuery, [number, number][]>;
 }
 
 export class Postings {
@@ -223,7 +227,7 @@ export class Postings {
   }
 
   /** The index terms a term query reaches, with their weights (1 for the term itself). */
-  expand(query: TermQuery): Map<string, number> {
+  expand(query: TermQuery, maxFuzzyTerms = Number.POSITIVE_INFINITY): Map<string, number> {
     const out = new Map<string, number>();
     if (this.termIds.has(query.term)) out.set(query.term, 1);
     if (query.prefix) {
@@ -240,10 +244,15 @@ export class Postings {
       }
     }
     if (query.fuzzy > 0) {
+      const found: [string, number, number][] = [];
       for (const [term, [, distance]] of this.radix().fuzzyGet(query.term, query.fuzzy)) {
         if (distance === 0 || out.has(term)) continue;
-        out.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+        found.push([term, distance, this.frequency(term)]);
       }
+      if (found.length > maxFuzzyTerms)
+        found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1)).length = maxFuzzyTerms;
+      for (const [term, distance] of found)
+        out.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
     }
     return out;
   }
@@ -369,19 +378,21 @@ export class Postings {
  * over its postings; an OR's boosters score only what the OR already matched.
  */
 class Run {
-  private readonly expansions = new Map<TermQuery, [number, number][]>();
+  private readonly expansions: Map<TermQuery, [number, number][]>;
   /** Each distinct query term's bit in the match masks. */
   private readonly bits = new Map<string, number>();
 
   constructor(
     private readonly postings: Postings,
     private readonly options: ScoringOptions,
-  ) {}
+  ) {
+    this.expansions = options.expansions ?? new Map();
+  }
 
   private expanded(query: TermQuery): [number, number][] {
     let found = this.expansions.get(query);
     if (!found) {
-      const terms = this.postings.expand(query);
+      const terms = this.postings.expand(query, this.options.maxFuzzyTerms);
       if (this.options.reached) for (const term of terms.keys()) this.options.reached.add(term);
       found = [...terms].map(([term, w]) => [this.postings.termId(term) as number, w]);
       this.expansions.set(query, found);

@@ -26,6 +26,47 @@ export interface ParsedQuery {
   lastWordIsPrefix: boolean;
 }
 
+/**
+ * What one query may cost. A fuzzy lookup costs the square of a word's length in memory (the edit
+ * distance matrix), so a single 40,000-letter word once took 1.7 GB; every face (Slack, Telegram,
+ * inline mode, the console, the CLI, the digest preview) goes through `parseQuery` and
+ * `SearchIndex.search`, so these bounds hold for all of them. What a bound leaves out is said in
+ * `problems`.
+ */
+export interface QueryBounds {
+  /** Characters of the query read; the rest is left out. */
+  maxQueryChars: number;
+  /** Words searched (free words, words of phrases and exclusions); the rest are left out. */
+  maxWords: number;
+  /** A longer word is left out: no word of the library's languages is this long. */
+  maxWordChars: number;
+  /** Typo tolerance only for words up to this length; longer ones are matched as typed. */
+  maxFuzzyWordChars: number;
+  /** Typo lookups one query may make (a budget): later unknown words are matched as typed. */
+  maxFuzzyWords: number;
+  /** Index terms one typo lookup may reach: the closest, then the most frequent, are kept. */
+  maxFuzzyTerms: number;
+}
+
+export const QUERY_BOUNDS: QueryBounds = {
+  maxQueryChars: 500,
+  maxWords: 24,
+  maxWordChars: 40,
+  maxFuzzyWordChars: 24,
+  maxFuzzyWords: 4,
+  maxFuzzyTerms: 32,
+};
+
+/** No bounds at all: what the query layer did before them (benchmarks compare against it). */
+export const UNBOUNDED: QueryBounds = {
+  maxQueryChars: Number.POSITIVE_INFINITY,
+  maxWords: Number.POSITIVE_INFINITY,
+  maxWordChars: Number.POSITIVE_INFINITY,
+  maxFuzzyWordChars: Number.POSITIVE_INFINITY,
+  maxFuzzyWords: Number.POSITIVE_INFINITY,
+  maxFuzzyTerms: Number.POSITIVE_INFINITY,
+};
+
 type FilterKey = 'type' | 'country' | 'topic' | 'lang' | 'partner' | 'since' | 'before';
 
 const KEY_NAMES: Record<string, FilterKey> = {
@@ -158,7 +199,7 @@ function pushUnique<T>(list: T[] | undefined, value: T): T[] {
   return out;
 }
 
-export function parseQuery(input: string, now: Date): ParsedQuery {
+export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY_BOUNDS): ParsedQuery {
   const parsed: ParsedQuery = {
     words: [],
     phrases: [],
@@ -168,13 +209,29 @@ export function parseQuery(input: string, now: Date): ParsedQuery {
     problems: [],
     lastWordIsPrefix: false,
   };
-  const tokens = scan(input);
+  const cut = input.length > bounds.maxQueryChars;
+  if (cut)
+    parsed.problems.push(
+      `Only the first ${bounds.maxQueryChars} characters of your search were read: the rest was left out.`,
+    );
+  const tokens = scan(cut ? input.slice(0, bounds.maxQueryChars) : input);
+  let wordCount = 0;
+  let tooLong = 0;
+  let tooMany = 0;
   for (const token of tokens) {
     if (token.kind === 'filter') {
       applyFilter(parsed, token, now);
       continue;
     }
-    const tokenWords = splitWords(token.text);
+    const tokenWords = splitWords(token.text).filter((w) => {
+      if (w.text.length > bounds.maxWordChars) tooLong += 1;
+      else if (wordCount >= bounds.maxWords) tooMany += 1;
+      else {
+        wordCount += 1;
+        return true;
+      }
+      return false;
+    });
     if (tokenWords.length === 0) continue;
     if (token.negated) parsed.excluded.push(tokenWords.map((w) => w.text));
     else if (token.kind === 'phrase') {
@@ -182,8 +239,17 @@ export function parseQuery(input: string, now: Date): ParsedQuery {
       else parsed.phrases.push(tokenWords.map((w) => w.text));
     } else parsed.words.push(...tokenWords);
   }
+  if (tooLong > 0)
+    parsed.problems.push(
+      `${tooLong === 1 ? 'A word' : `${tooLong} words`} longer than ${bounds.maxWordChars} letters ${tooLong === 1 ? 'was' : 'were'} left out.`,
+    );
+  if (tooMany > 0)
+    parsed.problems.push(
+      `Only the first ${bounds.maxWords} words were searched: ${tooMany} more were left out.`,
+    );
   const last = tokens.at(-1);
-  parsed.lastWordIsPrefix = !!last && last.kind === 'word' && !last.negated && last.atEnd;
+  parsed.lastWordIsPrefix =
+    !cut && tooLong === 0 && tooMany === 0 && !!last && last.kind === 'word' && !last.negated && last.atEnd;
   if (parsed.filter.since && parsed.filter.before && parsed.filter.since >= parsed.filter.before) {
     parsed.problems.push(
       `since: ${parsed.filter.since.slice(0, 10)} is not before before: ${parsed.filter.before.slice(0, 10)}, so nothing could match; both dates were ignored.`,

@@ -26,7 +26,7 @@ import {
   type TermQuery,
   termCount,
 } from './postings.js';
-import { type ParsedQuery, parseQuery } from './query.js';
+import { type ParsedQuery, parseQuery, QUERY_BOUNDS, type QueryBounds } from './query.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 import {
@@ -337,8 +337,9 @@ export class SearchIndex {
     return { ids, problems };
   }
 
-  search(request: SearchRequest, now: Date): SearchResponse {
-    const parsed = parseQuery(request.query ?? '', now);
+  /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
+  search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
+    const parsed = parseQuery(request.query ?? '', now, bounds);
     const problems = [...parsed.problems];
     const applied: ResourceFilter = { ...parsed.filter };
     if (parsed.partners.length > 0) {
@@ -347,7 +348,8 @@ export class SearchIndex {
       if (partners.ids.length > 0) applied.partners = partners.ids;
     }
     const limit = clampLimit(request.limit);
-    const key = keyOf(request.query, request.filter ?? {}, applied);
+    // The part of the query that was read: a 100 kB query costs no more to key than 500 characters.
+    const key = keyOf((request.query ?? '').slice(0, bounds.maxQueryChars), request.filter ?? {}, applied);
     let offset = 0;
     if (request.cursor) {
       const cursor = decodeCursor(request.cursor);
@@ -356,7 +358,12 @@ export class SearchIndex {
     }
     const matcher = this.matcher(applied, request.filter);
 
-    const tree = this.buildQuery(parsed);
+    const fuzzy: FuzzyBudget = { lookups: 0, bounds, skipped: 0 };
+    const tree = this.buildQuery(parsed, fuzzy);
+    if (fuzzy.skipped > 0)
+      problems.push(
+        `Spelling mistakes were forgiven in at most ${bounds.maxFuzzyWords} words; the others were matched as typed.`,
+      );
     if (!tree.positive && !matcher && parsed.excluded.length === 0) {
       if (problems.length === 0)
         problems.push(
@@ -373,6 +380,8 @@ export class SearchIndex {
       boost: this.boosts,
       termBoost: (term) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1),
       reached: marks,
+      maxFuzzyTerms: bounds.maxFuzzyTerms,
+      expansions: new Map(),
     };
     let page: Ranked[];
     let total: number;
@@ -529,7 +538,10 @@ export class SearchIndex {
    * The query for a parsed query: each word (or each phrase of the taxonomy, with its
    * cross-language expansions) is a unit; units are ANDed, with an OR of them as the fallback.
    */
-  private buildQuery(parsed: ParsedQuery): {
+  private buildQuery(
+    parsed: ParsedQuery,
+    fuzzy: FuzzyBudget,
+  ): {
     positive?: QueryNode;
     relaxed?: QueryNode;
     negative?: QueryNode;
@@ -543,7 +555,11 @@ export class SearchIndex {
       if (span) {
         const inner: QueryNode[] = [];
         for (let k = span.start; k < span.end; k++) {
-          const unit = this.wordQuery(parsed.words[k]!.text, parsed.lastWordIsPrefix && k === lastIndex);
+          const unit = this.wordQuery(
+            parsed.words[k]!.text,
+            parsed.lastWordIsPrefix && k === lastIndex,
+            fuzzy,
+          );
           if (unit) inner.push(unit);
         }
         const alternatives: QueryNode[] = span.tokens.map(exactTerm);
@@ -577,7 +593,7 @@ export class SearchIndex {
         continue;
       }
       const word = parsed.words[i] as { text: string };
-      const unit = this.wordQuery(word.text, parsed.lastWordIsPrefix && i === lastIndex);
+      const unit = this.wordQuery(word.text, parsed.lastWordIsPrefix && i === lastIndex, fuzzy);
       if (unit) units.push(unit);
       i += 1;
     }
@@ -600,7 +616,7 @@ export class SearchIndex {
   private exactWords(words: readonly string[]): QueryNode[] {
     const out: QueryNode[] = [];
     for (const w of words) {
-      const unit = this.wordQuery(w, false, true);
+      const unit = this.wordQuery(w, false);
       if (unit) out.push(unit);
     }
     return out;
@@ -608,14 +624,24 @@ export class SearchIndex {
 
   /**
    * One word: its English and Spanish stems; as a prefix when last; with typo tolerance when long
-   * and only when neither stem is a word of the library (a known word is taken as meant).
+   * and only when neither stem is a word of the library (a known word is taken as meant), the word
+   * is no longer than the bounds allow and the query's budget of typo lookups is not spent.
+   * Without a budget the word is matched as typed: phrases, exclusions.
    */
-  private wordQuery(word: string, prefix: boolean, exact = false): QueryNode | undefined {
+  private wordQuery(word: string, prefix: boolean, budget?: FuzzyBudget): QueryNode | undefined {
+    const exact = !budget;
     const folded = fold(word);
     if (isStopWord(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
     const variants = queryVariants(word);
     const known = variants.some((v) => this.postings.has(v));
-    const fuzzy = exact || known ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
+    let fuzzy = exact || known ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
+    if (budget && fuzzy > 0) {
+      if (folded.length > budget.bounds.maxFuzzyWordChars) fuzzy = 0;
+      else if (budget.lookups >= budget.bounds.maxFuzzyWords) {
+        fuzzy = 0;
+        budget.skipped += 1;
+      } else budget.lookups += 1;
+    }
     // The word being typed is a prefix as typed, not as stemmed ("chile" is no prefix of "children").
     const typing = prefix && !exact;
     const terms = variants.map(
@@ -625,6 +651,13 @@ export class SearchIndex {
       terms.push({ kind: 'term', term: folded, fuzzy: 0, prefix: true });
     return terms.length === 1 ? terms[0] : { kind: 'or', queries: terms };
   }
+}
+
+/** One query's typo lookups: how many were made, and how many words went without for the budget. */
+interface FuzzyBudget {
+  lookups: number;
+  skipped: number;
+  readonly bounds: QueryBounds;
 }
 
 const exactTerm = (term: string): TermQuery => ({ kind: 'term', term, fuzzy: 0, prefix: false });
