@@ -96,7 +96,7 @@ function printChecked(
     println(`  ${r.title}`);
     println(`    ${r.url}`);
     println(
-      `    ${r.publishedAt}${r.dateFallback ? ' (no usable date: first-seen time)' : ''} · ${r.language} · ${r.type}`,
+      `    ${r.publishedAt}${r.dateFallback ? ' (no usable date: first-seen time)' : ''}${r.dateDayFirst ? ' (read day first, as the feed’s language writes dates)' : ''} · ${r.language} · ${r.type}`,
     );
     if (r.topics.length || r.countries.length)
       println(`    topics: ${r.topics.join(', ') || '-'} · countries: ${r.countries.join(', ') || '-'}`);

@@ -35,6 +35,8 @@ export interface Resource {
   firstSeenAt: string;
   /** True when the feed gave no usable date and publishedAt is the first-seen time. */
   dateFallback?: boolean;
+  /** True when publishedAt was an ambiguous numeric date read day first, as the feed's language writes it. */
+  dateDayFirst?: boolean;
   language: Language;
   type: ResourceType;
   /** Taxonomy topic ids. */

@@ -3,19 +3,12 @@ import { type Enclosure, LANGUAGES, type Language, type Resource } from '../doma
 import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
 import { findLanguage, tagText } from '../taxonomy/index.js';
+import { FUTURE_TOLERANCE_MS, readFeedDate } from './dates.js';
 import { detectLanguage, type FeedLanguageSource, feedLanguageGuess, summarySourceOf } from './language.js';
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
 import { inferType, typeOfEnclosure } from './resource-type.js';
 import { sanitizeContent } from './sanitize.js';
-import {
-  canonicalUrl,
-  cutAtWord,
-  FUTURE_TOLERANCE_MS,
-  itemText,
-  parseFeedDate,
-  plainText,
-  withoutTrailer,
-} from './text.js';
+import { canonicalUrl, cutAtWord, itemText, plainText, withoutTrailer } from './text.js';
 
 /**
  * A raw feed to Resources: identity, canonical URLs, plain-text title and summary, sanitised
@@ -112,7 +105,7 @@ export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
 }
 
 /** Bumped when normalisation changes, so that stored resources are normalised again once. */
-export const NORMALISER_VERSION = 3;
+export const NORMALISER_VERSION = 4;
 
 /**
  * An item identified but not yet normalised: what the writer needs to decide whether there is
@@ -204,8 +197,12 @@ export function normaliseCandidate(
 
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
-  const updated = parseFeedDate(item.updated);
-  const published = parseFeedDate(item.published) ?? updated;
+  // The declared language decides an ambiguous numeric date (03/06/2025), never a guess.
+  const dateLanguage = { language: item.language ?? raw.language ?? feed.defaultLanguage };
+  const updatedDate = readFeedDate(item.updated, dateLanguage);
+  const publishedDate = readFeedDate(item.published, dateLanguage) ?? updatedDate;
+  const updated = updatedDate?.ms;
+  const published = publishedDate?.ms;
   const usable = published !== undefined && published <= nowMs + FUTURE_TOLERANCE_MS;
 
   const categories = uniq(item.categories.map((c) => plainText(c)).filter(Boolean));
@@ -237,6 +234,7 @@ export function normaliseCandidate(
       : {}),
     firstSeenAt: nowIso,
     ...(usable ? {} : { dateFallback: true }),
+    ...(usable && publishedDate?.dayFirst ? { dateDayFirst: true } : {}),
     language,
     type,
     topics: uniq([...feed.defaultTopics, ...tags.topics]),
