@@ -8,7 +8,7 @@ import { detectLanguage, type FeedLanguageSource, feedLanguageGuess, summarySour
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
 import { inferType, typeOfEnclosure } from './resource-type.js';
 import { sanitizeContent } from './sanitize.js';
-import { canonicalUrl, cutAtWord, itemText, plainText, withoutTrailer } from './text.js';
+import { authorName, canonicalUrl, cutAtWord, itemText, plainText, withoutTrailer } from './text.js';
 
 /**
  * A raw feed to Resources: identity, canonical URLs, plain-text title and summary, sanitised
@@ -239,7 +239,7 @@ export function normaliseCandidate(
     type,
     topics: uniq([...feed.defaultTopics, ...tags.topics]),
     countries: uniq([...feed.defaultCountries, ...tags.countries]),
-    authors: uniq(item.authors.map((a) => plainText(a)).filter(Boolean)),
+    authors: uniq(item.authors.map(authorName).filter((a): a is string => Boolean(a))),
     categories,
     enclosures: enclosures.slice(0, 10).map(({ medium: _medium, ...e }) => e),
     ...(imageUrl ? { imageUrl } : {}),

@@ -169,11 +169,29 @@ function markupOf(node: unknown): string {
   return out.join('');
 }
 
-/** Atom text constructs: text, html or xhtml. */
+/** Atom text constructs: text, html or xhtml (and Atom 0.3's `mode="xml"` and `mode="base64"`). */
 function atomText(node: unknown): string | undefined {
   if (node === undefined) return undefined;
-  if (attr(node, 'type') === 'xhtml') return markupOf(first(node, 'div') ?? node);
-  return textOf(node);
+  if (attr(node, 'type') === 'xhtml' || attr(node, 'mode') === 'xml')
+    return markupOf(first(node, 'div') ?? node);
+  const text = textOf(node);
+  if (attr(node, 'mode') === 'base64' && text)
+    return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return text;
+}
+
+/** The `href` of the first `rel="alternate"` (or rel-less) Atom link among `links`. */
+const alternateHref = (links: unknown[]) =>
+  attr(
+    links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && attr(l, 'href')),
+    'href',
+  );
+
+/** An RSS 0.9x-style body: `xhtml:body` or `body` holding markup, or `fullitem`. */
+function bodyOf(item: unknown): string | undefined {
+  const body = first(item, 'xhtml:body') ?? first(item, 'body');
+  if (body !== undefined) return markupOf(body) || undefined;
+  return textOf(first(item, 'fullitem'));
 }
 
 function resolveBase(value: string | undefined, base: string): string {
@@ -227,22 +245,41 @@ function rssItem(item: unknown, feedBase: string): RawItem {
   const images = nonEmpty([...media.images, attr(first(item, 'itunes:image'), 'href')]);
   return {
     guid: guid || attr(item, 'rdf:about'),
-    links: nonEmpty([textOf(first(item, 'link'))?.trim(), permalink, attr(item, 'rdf:about')]),
+    links: nonEmpty([
+      textOf(first(item, 'link'))?.trim(),
+      alternateHref(all(item, 'atom:link')),
+      permalink,
+      attr(item, 'rdf:about'),
+    ]),
     base,
     title: textOf(first(item, 'title')) ?? textOf(first(item, 'dc:title')),
-    summary: textOf(first(item, 'description')) ?? textOf(first(item, 'itunes:summary')) ?? media.description,
-    content: textOf(first(item, 'content:encoded')),
+    summary:
+      textOf(first(item, 'description')) ??
+      textOf(first(item, 'dc:description')) ??
+      textOf(first(item, 'itunes:summary')) ??
+      atomText(first(item, 'atom:summary')) ??
+      media.description,
+    content: textOf(first(item, 'content:encoded')) ?? atomText(first(item, 'atom:content')) ?? bodyOf(item),
     published:
       textOf(first(item, 'pubDate')) ??
       textOf(first(item, 'dc:date')) ??
-      textOf(first(item, 'dcterms:issued')),
+      textOf(first(item, 'dcterms:issued')) ??
+      textOf(first(item, 'atom:published')),
     updated: textOf(first(item, 'dcterms:modified')) ?? textOf(first(item, 'atom:updated')),
     language: textOf(first(item, 'dc:language')),
-    authors: nonEmpty([...all(item, 'dc:creator').map(textOf), ...all(item, 'author').map(textOf)]),
+    authors: nonEmpty([
+      ...all(item, 'dc:creator').map(textOf),
+      ...all(item, 'author').map(textOf),
+      ...all(item, 'itunes:author').map(textOf),
+      ...all(item, 'atom:author').map((a) => textOf(first(a, 'atom:name') ?? first(a, 'name'))),
+    ]),
     categories: nonEmpty([
       ...all(item, 'category').map(textOf),
       ...all(item, 'dc:subject').map(textOf),
-      ...all(item, 'media:keywords').flatMap((k) => (textOf(k) ?? '').split(',')),
+      ...all(item, 'atom:category').map((c) => attr(c, 'label') ?? attr(c, 'term')),
+      ...[...all(item, 'media:keywords'), ...all(item, 'itunes:keywords')].flatMap((k) =>
+        (textOf(k) ?? '').split(','),
+      ),
     ]),
     enclosures,
     images,
@@ -256,8 +293,8 @@ function rssFeed(root: Node, format: 'rss' | 'rdf', url: string): RawFeed {
   const items = [...all(channel, 'item'), ...all(root, 'item')];
   return {
     format,
-    title: textOf(first(channel, 'title')),
-    link: textOf(first(channel, 'link')),
+    title: textOf(first(channel, 'title')) ?? textOf(first(channel, 'dc:title')),
+    link: textOf(first(channel, 'link'))?.trim() || alternateHref(all(channel, 'atom:link')),
     language: textOf(first(channel, 'language')) ?? textOf(first(channel, 'dc:language')),
     items: items.map((item) => rssItem(item, feedBase)),
   };

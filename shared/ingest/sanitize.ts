@@ -64,9 +64,24 @@ function resolveUrl(value: string, base: string, allowMailto: boolean): string |
   }
 }
 
-/** Per-call state: the base for relative URLs, and the element whose content is being dropped. */
+/**
+ * Elements whose content is code: an unclosed one still drops everything after it (it would be
+ * read as code). The others (`object`, `noscript`, `iframe`...) hold a fallback or nothing: left
+ * unclosed, only the tag is dropped and the story after it is kept.
+ */
+const CODE = new Set(['script', 'style', 'template', 'textarea', 'xmp', 'title']);
+
+/** Per-call state: the base for relative URLs, the element whose content is being dropped, the input. */
 let base = '';
 let dropping: string | undefined;
+let source = '';
+let sourceLower: string | undefined;
+
+/** Is there a `</tag` after `position` in the input? */
+function closedLater(tag: string, position: number): boolean {
+  sourceLower ??= source.toLowerCase();
+  return sourceLower.indexOf(`</${tag}`, position + 1) >= 0;
+}
 
 const OPTIONS: IFilterXSSOptions = {
   whiteList: ALLOWED_TAGS as Record<string, string[]>,
@@ -79,7 +94,7 @@ const OPTIONS: IFilterXSSOptions = {
       return '';
     }
     if (DROPPED_WITH_CONTENT.has(tag)) {
-      if (!info.isClosing) dropping = tag;
+      if (!info.isClosing && (CODE.has(tag) || closedLater(tag, info.sourcePosition ?? 0))) dropping = tag;
       return '';
     }
     return undefined;
@@ -118,10 +133,14 @@ const IMAGE_WITHOUT_SOURCE = /<img(?![^>]*\ssrc=)[^>]*>/g;
 export function sanitizeContent(html: string, baseUrl: string): string {
   base = baseUrl;
   dropping = undefined;
+  source = cut(html).replace(LONE_LT, '&lt;');
+  sourceLower = undefined;
   try {
-    const clean = filter.process(cut(html).replace(LONE_LT, '&lt;'));
+    const clean = filter.process(source);
     return (clean.includes('<img') ? clean.replace(IMAGE_WITHOUT_SOURCE, '') : clean).trim();
   } finally {
     dropping = undefined;
+    source = '';
+    sourceLower = undefined;
   }
 }

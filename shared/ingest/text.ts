@@ -9,7 +9,8 @@ const SCRIPTS = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi;
 /** Block-level tags separate words; inline ones (b, em, a, span) do not. */
 const BLOCK_TAGS =
   /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|pre|img)\b[^>]*>/gi;
-const TAGS = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/g;
+/** Tags, comments (an unterminated one runs to the end), CDATA markers and `<!DOCTYPE …>`. */
+const TAGS = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<![A-Za-z][^>]*>/g;
 const HAS_SCRIPTS = /<(?:script|style|noscript|template)\b/i;
 /** Whitespace other than a single space: a run of two, or a tab, newline, no-break space... */
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
@@ -29,7 +30,7 @@ export function plainText(html: string | undefined): string {
 
 /** An entity still there after one decode (`&amp;#8217;` in the feed), or a tag (`&lt;b&gt;` in a CDATA). */
 const LEFT_ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
-const LEFT_TAG = /<\/?[a-z][^<>]*>/i;
+const LEFT_TAG = /<\/?[a-z][^<>]*>|<!(?:--|[a-z])/i;
 
 /**
  * The plain text of a title or summary, also when the feed escaped its HTML twice (WordPress
@@ -97,4 +98,26 @@ export function canonicalUrl(value: string | undefined, base: string): string | 
     }
   }
   return url.href;
+}
+
+const EMAIL = /(?:mailto:)?[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+/gi;
+
+const withoutAddresses = (text: string) =>
+  text
+    .replace(EMAIL, ' ')
+    .replace(/[<>()[\]"]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
+
+/**
+ * An author's name, never an address: RSS `<author>` is an address, usually written
+ * `ana@mides.gub.uy (Ana Pérez)`; `Ana Pérez <ana@…>` keeps the name; a bare address gives no
+ * author, nor does Blogger's `noreply@blogger.com (Unknown)`.
+ */
+export function authorName(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  // Entities first (`&lt;ana@x.org&gt;`), addresses before plainText (which reads `<ana@x.org>` as a tag).
+  const decoded = value.includes('&') ? decode(value) : value;
+  const text = plainText(decoded.includes('@') ? withoutAddresses(decoded) : decoded);
+  return text && !/^unknown$/i.test(text) ? text : undefined;
 }

@@ -89,6 +89,50 @@ describe('Media RSS and YouTube', () => {
   });
 });
 
+describe('the elements partners use in RSS', () => {
+  const NS =
+    'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+
+  it('reads Atom, Dublin Core and iTunes elements inside RSS items and channels', () => {
+    const raw = parseFeedText(
+      `<rss version="2.0" ${NS}><channel><dc:title>Canal</dc:title>
+        <atom:link rel="self" href="https://a.example/rss"/><atom:link rel="alternate" href="https://a.example/"/>
+        <item><title>a</title><atom:link rel="alternate" href="https://a.example/a"/>
+          <atom:published>2025-06-03T10:00:00Z</atom:published><atom:updated>2025-06-04T10:00:00Z</atom:updated>
+          <atom:content type="html">&lt;p&gt;Full&lt;/p&gt;</atom:content><dc:description>Summary</dc:description>
+          <atom:category term="pensiones"/><itunes:keywords>cash transfers, pensions</itunes:keywords>
+          <itunes:author>Radio MIDES</itunes:author><atom:author><atom:name>Ana</atom:name></atom:author></item></channel></rss>`,
+      URL_,
+    );
+    expect(raw).toMatchObject({ title: 'Canal', link: 'https://a.example/' });
+    expect(raw.items[0]).toMatchObject({
+      links: ['https://a.example/a'],
+      published: '2025-06-03T10:00:00Z',
+      updated: '2025-06-04T10:00:00Z',
+      content: '<p>Full</p>',
+      summary: 'Summary',
+      categories: ['pensiones', 'cash transfers', ' pensions'],
+      authors: ['Radio MIDES', 'Ana'],
+    });
+  });
+
+  it('reads Atom 0.3 base64 content and an RSS 0.9x xhtml body', () => {
+    const atom03 = parseFeedText(
+      `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title><entry><id>1</id><title>a</title>
+        <link rel="alternate" type="text/html" href="https://a.example/1"/><issued>2025-06-03T10:00:00Z</issued>
+        <content type="text/html" mode="base64">${Buffer.from('<p>Hola</p>').toString('base64')}</content></entry></feed>`,
+      URL_,
+    );
+    expect(atom03.items[0]).toMatchObject({ content: '<p>Hola</p>', published: '2025-06-03T10:00:00Z' });
+    const body = parseFeedText(
+      `<rss version="0.92"><channel><title>t</title><item><title>a</title><link>https://a.example/1</link>
+        <body xmlns="http://www.w3.org/1999/xhtml"><p>Texto <b>completo</b></p></body></item></channel></rss>`,
+      URL_,
+    );
+    expect(body.items[0]!.content).toBe('<p>Texto <b>completo</b></p>');
+  });
+});
+
 describe('feed-level authors', () => {
   it('gives Atom entries without authors the feed’s', () => {
     const raw = parseFeedText(

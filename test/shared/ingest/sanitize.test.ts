@@ -227,6 +227,20 @@ describe('sanitizeContent', () => {
     );
   });
 
+  it('drops an unclosed object, noscript or iframe but keeps the rest of the story', () => {
+    expect(sanitizeContent('<p>Intro</p><object data="v.swf"><p>Rest of the story</p>', BASE)).toBe(
+      '<p>Intro</p><p>Rest of the story</p>',
+    );
+    expect(sanitizeContent('<p>Intro</p><noscript><p>Rest', BASE)).toBe('<p>Intro</p><p>Rest');
+    expect(sanitizeContent('<p>Intro</p><iframe src="https://v.example/1"><p>Rest</p>', BASE)).toBe(
+      '<p>Intro</p><p>Rest</p>',
+    );
+    // Closed, they still go with their content (a fallback, or nothing readable).
+    expect(sanitizeContent('<p>a</p><iframe src="x">fallback</iframe><p>b</p>', BASE)).toBe(
+      '<p>a</p><p>b</p>',
+    );
+  });
+
   it('keeps nothing that runs: no script, style, iframe, form, on*, javascript: or data:', () => {
     for (const html of VECTORS) {
       const out = sanitizeContent(html, BASE);

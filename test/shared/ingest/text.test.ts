@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemText, withoutTrailer } from '#shared/ingest/text.js';
+import { authorName, itemText, withoutTrailer } from '#shared/ingest/text.js';
 
 describe('itemText', () => {
   it('decodes text that WordPress escaped twice, and strips tags that were escaped', () => {
@@ -7,6 +7,12 @@ describe('itemText', () => {
     expect(itemText('&amp;lt;b&amp;gt;Hi')).toBe('Hi');
     expect(itemText('&lt;b&gt;Hi&lt;/b&gt; there')).toBe('Hi there');
     expect(itemText('More to come&amp;hellip;')).toBe('More to come…');
+  });
+
+  it('drops a DOCTYPE and an unterminated comment rather than show them', () => {
+    expect(itemText('<!DOCTYPE html><p>Hola</p>')).toBe('Hola');
+    expect(itemText('Hola <!-- never closed')).toBe('Hola');
+    expect(itemText('&lt;!DOCTYPE html&gt;Hola')).toBe('Hola');
   });
 
   it('keeps a lone ampersand or less-than sign', () => {
@@ -44,5 +50,27 @@ describe('withoutTrailer', () => {
     'We will continue reading the report in May.',
   ])('keeps %j as it is', (text) => {
     expect(withoutTrailer(text)).toBe(text);
+  });
+});
+
+describe('authorName', () => {
+  it.each([
+    ['ana@mides.example.gub.uy (Ana Pérez)', 'Ana Pérez'],
+    ['Ana Pérez <ana@mides.example.gub.uy>', 'Ana Pérez'],
+    ['Ana Pérez &lt;ana@mides.example.gub.uy&gt;', 'Ana Pérez'],
+    ['"Ana Pérez" <ana@mides.example.gub.uy>', 'Ana Pérez'],
+    ['Ana Pérez', 'Ana Pérez'],
+    ['Jo &amp; Co', 'Jo & Co'],
+  ])('reads the name in %j', (value, expected) => {
+    expect(authorName(value)).toBe(expected);
+  });
+
+  it.each([
+    'ana@mides.example.gub.uy',
+    'mailto:ana@mides.example.gub.uy',
+    'noreply@blogger.com (Unknown)',
+    '',
+  ])('gives no author for the address %j', (value) => {
+    expect(authorName(value)).toBeUndefined();
   });
 });
