@@ -8,18 +8,18 @@ import { describeError } from '../errors.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { type ItemKey, keys } from '../store/keys.js';
 import {
-  CLAIM_SAFE_MS,
-  claimDelivery,
-  cursorKey,
-  type DeliveryState,
-  deliveryKey,
-  deliveryStateOf,
-  markSent,
-  readDeliveries,
-  releaseClaims,
-} from './claims.js';
+  type ClaimRecord,
+  claim,
+  claimId,
+  complete,
+  leaseExpired,
+  readClaims,
+  release,
+  sentRecord,
+} from '../store/claims.js';
+import { type ItemKey, keys } from '../store/keys.js';
+import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, cursorKey, deliveryKey, SENT_TTL_S } from './claims.js';
 import { reportPausedFeeds } from './feed-alerts.js';
 import { type ChannelMatches, matchResources } from './match.js';
 import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
@@ -66,6 +66,8 @@ export interface AnnounceSummary {
   batchMessages: number;
   /** Deliveries not posted by this run: sent before, held by another run, paused channel, no sender. */
   skipped: number;
+  /** Deliveries a stopped run posted but never marked, found in the channel history and marked sent. */
+  recovered: number;
   /** Deliveries that failed or were deferred: a later run retries them. */
   failed: number;
   /** Feeds paused by ingest that this run reported to the admin channel. */
@@ -166,6 +168,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     batched: 0,
     batchMessages: 0,
     skipped: 0,
+    recovered: 0,
     failed: 0,
     pausedChannels: [],
     feedAlerts: 0,
@@ -194,7 +197,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   const pairKeys: ItemKey[] = [];
   for (const [channelKey, m] of match.channels)
     for (const r of m.resources) pairKeys.push(deliveryKey(channelKey, r.id));
-  const states: Map<string, DeliveryState> = await readDeliveries(store, pairKeys);
+  const states: Map<string, ClaimRecord> = await readClaims(store, pairKeys);
   const partnerNames = new Map(
     match.channels.size ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
   );
@@ -217,12 +220,13 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     }
     const pending: Resource[] = [];
     for (const r of m.resources) {
-      const seen = deliveryStateOf(states, deliveryKey(channelKey, r.id));
-      if (seen === undefined) pending.push(r);
+      const seen = states.get(claimId(deliveryKey(channelKey, r.id)));
+      // Never claimed, or claimed by a run that stopped before marking it (taken over below).
+      if (seen === undefined || leaseExpired(seen, now)) pending.push(r);
       else {
         summary.skipped += 1;
-        // Held by another run (or a crashed one, until its lease passes): not done yet.
-        if (seen === 'claimed') hold([r]);
+        // Held by another run: not done yet.
+        if (seen.state === 'claimed') hold([r]);
       }
     }
     pending.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
@@ -285,7 +289,11 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
         return new SendError('failed', 'the claim is too old to post on safely');
       await gateOf(sender).pass();
       try {
-        await sender.post(ref, reply);
+        await sender.post(
+          ref,
+          reply,
+          message.resources.map((r) => r.id),
+        );
         return 'sent';
       } catch (error) {
         const failure = error instanceof SendError ? error : new SendError('failed', describeError(error));
@@ -298,6 +306,64 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
         await timer.sleep(failure.details.retryAfterMs ?? 1000);
       }
     }
+  }
+
+  /** What a channel's history says was posted since a time, read once per channel and widened when needed. */
+  const histories = new Map<string, { since: number; ids: Promise<Set<string>> }>();
+
+  /**
+   * Of deliveries taken over from a stopped run, those not in the channel's history: the others
+   * were posted (our message metadata carries their ids) and are marked sent now, not posted again.
+   */
+  async function notPostedYet(
+    sender: ChatSender,
+    w: ChannelWork,
+    takenOver: { resource: Resource; previous: ClaimRecord }[],
+  ): Promise<Resource[]> {
+    const resources = takenOver.map((t) => t.resource);
+    if (!sender.findPosted) return resources;
+    const since = Math.min(
+      ...takenOver.map((t) => Date.parse(t.previous.claimedAt ?? '') || now.getTime() - MAX_LOOKBACK_MS),
+    );
+    let history = histories.get(w.channelKey);
+    if (!history || history.since > since) {
+      history = { since, ids: sender.findPosted(w.ref, new Date(since)) };
+      histories.set(w.channelKey, history);
+    }
+    let posted: Set<string>;
+    try {
+      posted = await history.ids;
+    } catch (error) {
+      histories.delete(w.channelKey);
+      // Posting again may duplicate; not posting may lose. A duplicate is the lesser harm.
+      log.warn('channel history unreadable: deliveries of a stopped run are posted again', {
+        channel: w.channelKey,
+        error: describeError(error),
+      });
+      return resources;
+    }
+    const found = resources.filter((r) => posted.has(r.id));
+    if (found.length) {
+      const at = clock();
+      await complete(
+        store,
+        found.map((r) =>
+          sentRecord(
+            deliveryKey(w.channelKey, r.id),
+            { owner: runId, now: at, ttlSeconds: SENT_TTL_S },
+            {
+              recovered: true,
+            },
+          ),
+        ),
+      );
+      summary.recovered += found.length;
+      log.info('posts of a stopped run found in the channel history: marked sent', {
+        channel: w.channelKey,
+        deliveries: found.length,
+      });
+    }
+    return resources.filter((r) => !posted.has(r.id));
   }
 
   async function runChannel(w: ChannelWork): Promise<void> {
@@ -332,16 +398,29 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
       // Claim every delivery of the message; those another run holds are left to it.
       const claimedAt = timer.now();
       const won: Resource[] = [];
+      const takenOver: { resource: Resource; previous: ClaimRecord }[] = [];
       await Promise.all(
         message.resources.map(async (r) => {
           const key = deliveryKey(w.channelKey, r.id);
-          if (await claimSlot(() => claimDelivery(store, key, runId, clock()))) won.push(r);
+          const outcome = await claimSlot(() =>
+            claim(store, key, {
+              owner: runId,
+              now: clock(),
+              leaseMs: CLAIM_LEASE_MS,
+              ttlSeconds: SENT_TTL_S,
+            }),
+          );
+          if (outcome.won && outcome.previous) takenOver.push({ resource: r, previous: outcome.previous });
+          else if (outcome.won) won.push(r);
           else {
             summary.skipped += 1;
-            hold([r]);
+            if (outcome.reason === 'held') hold([r]);
           }
         }),
       );
+      // Taken over from a run that stopped between its post and the `sent` mark, maybe after the
+      // platform accepted the post: where the platform keeps our posts (Slack), look before posting.
+      if (takenOver.length) won.push(...(await notPostedYet(sender, w, takenOver)));
       if (won.length === 0) {
         w.settled += message.resources.length;
         continue;
@@ -352,10 +431,12 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
       const claimKeys = won.map((r) => deliveryKey(w.channelKey, r.id));
 
       const outcome = await postWithRetries(sender, w.ref, claimed, context, claimedAt);
-      lastPostAt = timer.now();
       if (outcome === 'sent') {
-        // Marked at once: the window in which a crash could cause a duplicate is this one write.
+        // Marked at once, before anything else: on a platform without history (Telegram) the
+        // window in which a crash causes a duplicate is the post's answer on its way back plus
+        // this one write (docs/announcements.md measures it).
         await markSentSurely(claimKeys);
+        lastPostAt = timer.now();
         postedTo.add(sender.describe);
         if (claimed.kind === 'single') summary.posted += 1;
         else {
@@ -365,7 +446,8 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
         w.settled += message.resources.length;
         continue;
       }
-      await releaseClaims(store, claimKeys, runId).catch((error) =>
+      lastPostAt = timer.now();
+      await release(store, claimKeys, runId).catch((error) =>
         log.warn('claims not released; they expire with their lease', { error: describeError(error) }),
       );
       if (outcome.kind === 'broken') {
@@ -389,7 +471,11 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   async function markSentSurely(claimKeys: ItemKey[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await markSent(store, claimKeys, runId, clock());
+        const now = clock();
+        await complete(
+          store,
+          claimKeys.map((key) => sentRecord(key, { owner: runId, now, ttlSeconds: SENT_TTL_S })),
+        );
         return;
       } catch (error) {
         if (attempt >= 3) {

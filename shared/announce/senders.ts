@@ -50,8 +50,22 @@ export interface ChatSender {
   readonly pace: Pace;
   /** Where the posts go, for logs and the run summary ("slack", "outbox .data/outbox.log"). */
   readonly describe: string;
-  post(channel: ChannelRef, reply: Reply): Promise<void>;
+  /** Posts one message; `deliveries` (the resource ids it announces) travel with it where the platform keeps them. */
+  post(channel: ChannelRef, reply: Reply, deliveries?: readonly string[]): Promise<void>;
+  /**
+   * Where the platform lets a bot read back what it posted (Slack): the delivery ids carried by
+   * the relay's own posts in this conversation since `since`. Absent: the platform has no history
+   * for bots (Telegram), and a post that may have happened is posted again.
+   */
+  findPosted?(channel: ChannelRef, since: Date): Promise<Set<string>>;
 }
+
+/** The Slack message metadata `event_type` of an announcement; its payload names the delivery ids. */
+export const ANNOUNCEMENT_EVENT = 'iaspn_announcement';
+/** Slack's clocks and ours may differ a little: look back this much further than the claim. */
+const HISTORY_SKEW_MS = 2 * 60_000;
+/** Pages of 200 messages read at most when looking for a post (a channel's hours, not its years). */
+const HISTORY_MAX_PAGES = 10;
 
 /** Slack: about one message a second per channel (chat.postMessage's documented limit). */
 export const SLACK_PACE: Pace = { perChannelMs: () => 1000, globalMs: 0 };
@@ -97,11 +111,12 @@ export function createSlackSender(options: { token: string; apiUrl?: string }): 
     timeout: 15_000,
     logLevel: LogLevel.ERROR,
   });
+  let botId: Promise<string> | undefined;
   return {
     platform: 'slack',
     pace: SLACK_PACE,
     describe: 'slack',
-    async post(channel, reply) {
+    async post(channel, reply, deliveries) {
       const message = renderSlack(reply);
       try {
         await client.chat.postMessage({
@@ -111,8 +126,49 @@ export function createSlackSender(options: { token: string; apiUrl?: string }): 
           blocks: message.blocks as unknown as KnownBlock[],
           unfurl_links: false,
           unfurl_media: false,
+          ...(deliveries?.length
+            ? {
+                metadata: {
+                  event_type: ANNOUNCEMENT_EVENT,
+                  event_payload: { deliveries: deliveries.join(' ') },
+                },
+              }
+            : {}),
         });
       } catch (error) {
+        throw classifySlackError(error);
+      }
+    },
+    async findPosted(channel, since) {
+      try {
+        // Our own posts only: another app could write the same event_type.
+        botId ??= client.auth.test().then((me) => String(me.bot_id ?? ''));
+        const me = await botId;
+        const found = new Set<string>();
+        const oldest = ((since.getTime() - HISTORY_SKEW_MS) / 1000).toFixed(6);
+        let cursor: string | undefined;
+        for (let page = 0; page < HISTORY_MAX_PAGES; page += 1) {
+          const res = await client.conversations.history({
+            channel: channel.channelId,
+            oldest,
+            limit: 200,
+            include_all_metadata: true,
+            ...(cursor ? { cursor } : {}),
+          });
+          for (const m of res.messages ?? []) {
+            const meta = m.metadata as
+              | { event_type?: string; event_payload?: { deliveries?: unknown } }
+              | undefined;
+            if (meta?.event_type !== ANNOUNCEMENT_EVENT || !me || m.bot_id !== me) continue;
+            const ids = meta.event_payload?.deliveries;
+            if (typeof ids === 'string') for (const id of ids.split(' ')) if (id) found.add(id);
+          }
+          cursor = res.response_metadata?.next_cursor || undefined;
+          if (!res.has_more || !cursor) break;
+        }
+        return found;
+      } catch (error) {
+        botId = undefined;
         throw classifySlackError(error);
       }
     },

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Resource } from '../domain/resource.js';
 import { createSesMailer, EmailSendError, type Mailer } from '../email/mailer.js';
 import { describeError } from '../errors.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { claim, complete, release, sentRecord } from '../store/claims.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item } from '../store/store.js';
 import { type ComposeContext, composeDigest, selectResources } from './compose.js';
@@ -124,36 +126,21 @@ type Claim =
   /** `until`: the end of the window that digest covered. */
   | { ok: false; reason: 'sent'; until?: string };
 
-/** Claims the digest of (subscriber, period); takes over a claim whose lease ran out. */
+/** The run's name on the claims it holds (one per process: a fan-out worker is a run of its own). */
+const DIGEST_OWNER = `digest-${randomUUID().slice(0, 8)}`;
+
+/** Claims the digest of (subscriber, period) (shared/store/claims.ts); takes over a claim whose lease ran out. */
 export async function claimDigest(runtime: Runtime, subId: string, period: string): Promise<Claim> {
-  const now = runtime.clock().getTime();
-  const key = keys.delivery('digest', subId, period);
-  const claim: Item = {
-    ...key,
-    state: 'claimed',
-    claimedAt: new Date(now).toISOString(),
-    leaseUntil: now + CLAIM_LEASE_MS,
-    expiresAt: Math.floor(now / 1000) + CLAIM_TTL_S,
-  };
-  if (await runtime.store.putIfAbsent(claim)) return { ok: true };
-  const existing = await runtime.store.get(key, { consistent: true });
-  if (!existing)
-    return (await runtime.store.putIfAbsent(claim)) ? { ok: true } : { ok: false, reason: 'in_progress' };
-  if (existing.state === 'sent')
-    return {
-      ok: false,
-      reason: 'sent',
-      until: typeof existing.until === 'string' ? existing.until : undefined,
-    };
-  if (typeof existing.leaseUntil === 'number' && existing.leaseUntil > now)
-    return { ok: false, reason: 'in_progress' };
-  // The run that claimed it stopped before finishing: take over, unless another run just did.
-  const taken = await runtime.store.put(claim, {
-    expression: '#s = :claimed AND #l = :lease',
-    names: { '#s': 'state', '#l': 'leaseUntil' },
-    values: { ':claimed': 'claimed', ':lease': existing.leaseUntil },
+  const outcome = await claim(runtime.store, keys.delivery('digest', subId, period), {
+    owner: DIGEST_OWNER,
+    now: runtime.clock(),
+    leaseMs: CLAIM_LEASE_MS,
+    ttlSeconds: CLAIM_TTL_S,
   });
-  return taken ? { ok: true } : { ok: false, reason: 'in_progress' };
+  if (outcome.won) return { ok: true };
+  if (outcome.reason === 'held') return { ok: false, reason: 'in_progress' };
+  const until = outcome.record?.item.until;
+  return { ok: false, reason: 'sent', until: typeof until === 'string' ? until : undefined };
 }
 
 async function advance(runtime: Runtime, sub: Subscription, changes: Partial<Subscription>, nextDue: string) {
@@ -178,8 +165,7 @@ export async function processDigestBatch(
   const weekday = runtime.config.email.weeklyDigestDay;
   const sentClaims: Item[] = [];
   const flushSent = async () => {
-    const marks = sentClaims.splice(0);
-    if (marks.length > 0) await runtime.store.batchWrite({ puts: marks });
+    await complete(runtime.store, sentClaims.splice(0));
   };
   for (const sub of subscriptions) {
     if (sub.status !== 'confirmed' || !sub.nextDueAt || sub.nextDueAt > now.toISOString()) continue;
@@ -218,25 +204,19 @@ export async function processDigestBatch(
         ({ messageId } = await ctx.mailer.send(digestMessage(runtime.config, digest, rendered)));
       } catch (error) {
         // Release the claim so that the next run tries again.
-        await runtime.store.delete(keys.delivery('digest', sub.id, period), {
-          expression: '#s = :claimed',
-          names: { '#s': 'state' },
-          values: { ':claimed': 'claimed' },
-        });
+        await release(runtime.store, [keys.delivery('digest', sub.id, period)], DIGEST_OWNER);
         throw error;
       }
       // Sent: record it before anything else can fail, so no later run sends it again. The marks
       // go out 25 at a time (one BatchWrite request), which bounds what a crash can leave claimed.
       outcome.sent += 1;
-      sentClaims.push({
-        ...keys.delivery('digest', sub.id, period),
-        state: 'sent',
-        sentAt: runtime.clock().toISOString(),
-        messageId,
-        until,
-        resources: digest.total,
-        expiresAt: Math.floor(now.getTime() / 1000) + CLAIM_TTL_S,
-      });
+      sentClaims.push(
+        sentRecord(
+          keys.delivery('digest', sub.id, period),
+          { owner: DIGEST_OWNER, now: runtime.clock(), ttlSeconds: CLAIM_TTL_S },
+          { messageId, until, resources: digest.total },
+        ),
+      );
       if (sentClaims.length >= SENT_MARKS_PER_WRITE) await flushSent();
       // If this write fails, the next run finds the claim sent and moves the subscriber on then.
       await advance(runtime, sub, { lastDigestAt: until, lastPeriod: period }, nextDue).catch((error) =>

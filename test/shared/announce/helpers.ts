@@ -102,13 +102,61 @@ const idsIn = (params: unknown) => [
   ...new Set([...JSON.stringify(params).matchAll(/example\.org\/r\/([\w-]+)/g)].map((m) => m[1]!)),
 ];
 
+/** A message as the Slack stand-in keeps it, for conversations.history. */
+export interface SlackStandInMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  bot_id: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** The bot the stand-in's token belongs to (auth.test), whose posts carry this bot_id. */
+export const STAND_IN_BOT_ID = 'BRELAY';
+
+export interface StandInOptions {
+  /**
+   * Platform latency per call, drawn in [min, max] ms: half before the platform accepts the call
+   * (records the message), half before its answer leaves, as over a real network. @default none
+   */
+  latencyMs?: { min: number; max: number };
+  random?: () => number;
+  /** Slack's clock for message timestamps. @default Date.now */
+  now?: () => number;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The Slack Web API and the Telegram Bot API on one local server: chat.postMessage and
  * sendMessage succeed unless `answer` says otherwise for a call (return undefined for success).
+ * Slack keeps what it accepted: conversations.history answers as slack.com does (newest first,
+ * after `oldest`, 200 a page with a cursor, message metadata only with `include_all_metadata`).
  */
-export async function startStandIns(timer: Timer, answer: (call: StandInCall) => Answer = () => undefined) {
+export async function startStandIns(
+  timer: Timer,
+  answer: (call: StandInCall) => Answer = () => undefined,
+  options: StandInOptions = {},
+) {
   const calls: StandInCall[] = [];
-  const server = await startRecorder((recorded) => {
+  const slackMessages: SlackStandInMessage[] = [];
+  const random = options.random ?? Math.random;
+  const slackNow = options.now ?? Date.now;
+  let sequence = 0;
+  const halfLatency = () =>
+    options.latencyMs
+      ? wait((options.latencyMs.min + random() * (options.latencyMs.max - options.latencyMs.min)) / 2)
+      : Promise.resolve();
+  const server = await startRecorder(async (recorded) => {
+    await halfLatency();
+    const out = accept(recorded);
+    await halfLatency();
+    return out;
+  });
+  function accept(recorded: Recorded): NonNullable<Answer> {
+    if (recorded.method === 'auth.test')
+      return { body: { ok: true, user_id: 'UBOT', bot_id: STAND_IN_BOT_ID, team_id: 'T1' } };
+    if (recorded.method === 'conversations.history') return history(recorded.params);
     const isSlack = recorded.method === 'chat.postMessage';
     const call: StandInCall = {
       ...recorded,
@@ -121,21 +169,54 @@ export async function startStandIns(timer: Timer, answer: (call: StandInCall) =>
     call.ok = !custom;
     calls.push(call);
     if (custom) return custom;
-    return isSlack
-      ? { body: { ok: true, channel: call.channel, ts: `${calls.length}.0001` } }
-      : {
-          body: {
-            ok: true,
-            result: { message_id: calls.length, date: 0, chat: { id: Number(call.channel) } },
-          },
-        };
-  });
+    if (!isSlack)
+      return {
+        body: {
+          ok: true,
+          result: { message_id: calls.length, date: 0, chat: { id: Number(call.channel) } },
+        },
+      };
+    sequence += 1;
+    const ts = `${Math.floor(slackNow() / 1000)}.${String(sequence).padStart(6, '0')}`;
+    const metadata = recorded.params.metadata as SlackStandInMessage['metadata'];
+    slackMessages.push({
+      channel: call.channel,
+      ts,
+      text: String(recorded.params.text ?? ''),
+      bot_id: STAND_IN_BOT_ID,
+      ...(metadata ? { metadata } : {}),
+    });
+    return { body: { ok: true, channel: call.channel, ts } };
+  }
+  function history(params: Record<string, unknown>): NonNullable<Answer> {
+    const oldest = Number(params.oldest ?? 0);
+    const limit = Math.min(Number(params.limit ?? 100), 200);
+    const offset = Number(params.cursor ?? 0);
+    const withMetadata = String(params.include_all_metadata) === 'true';
+    const matching = slackMessages
+      .filter((m) => m.channel === params.channel && Number(m.ts) > oldest)
+      .sort((a, b) => b.ts.localeCompare(a.ts, 'en', { numeric: true }));
+    const page = matching.slice(offset, offset + limit).map(({ channel: _c, metadata, ...m }) => ({
+      type: 'message',
+      ...m,
+      ...(withMetadata && metadata ? { metadata } : {}),
+    }));
+    const more = offset + limit < matching.length;
+    return {
+      body: {
+        ok: true,
+        messages: page,
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+      },
+    };
+  }
   const senders: Senders = {
     slack: createSlackSender({ token: 'xoxb-test', apiUrl: `${server.url}/api/` }),
     telegram: createTelegramSender({ token: '42:test', apiRoot: server.url, log: silentLog }),
   };
   const posted = () => calls.filter((c) => c.ok);
-  return { url: server.url, calls, posted, senders, close: server.close };
+  return { url: server.url, calls, slackMessages, posted, senders, close: server.close };
 }
 
 /** Every (channel, resource) pair the successful posts carried, with how often. */

@@ -208,6 +208,59 @@ describe('announcement run', () => {
     }
   });
 
+  it('a post Slack accepted but the dead run never marked is found by its metadata and not posted again; Telegram posts it again', async () => {
+    const { clock, advance } = movableClock();
+    const runtime = await services.newRuntime({ IASPN_ANNOUNCE_MAX_SINGLE_POSTS: '50' }, clock);
+    const timer = virtualTimer();
+    const stand = await startStandIns(timer, undefined, { now: () => clock().getTime() });
+    try {
+      await seedResources(runtime, many('m', 4, ['health']));
+      await follow(runtime, slackChannel('C1'), { topics: ['health'] });
+      await follow(runtime, telegramChat('-1009'), { topics: ['health'] });
+      // The first run "dies" on the third post of each channel after the platform accepted it:
+      // posted, its answer never comes back, never marked sent, no cursor written.
+      let accepted = 0;
+      const dyingAfterAccept = (sender: ChatSender): ChatSender => {
+        let posts = 0;
+        return {
+          ...sender,
+          post: async (channel, reply, deliveries) => {
+            posts += 1;
+            await sender.post(channel, reply, deliveries);
+            if (posts !== 3) return;
+            accepted += 1;
+            await new Promise<void>(() => {});
+          },
+        };
+      };
+      void runAnnounce(runtime, {
+        senders: {
+          slack: dyingAfterAccept(stand.senders.slack!),
+          telegram: dyingAfterAccept(stand.senders.telegram!),
+        },
+        timer,
+      });
+      await vi.waitFor(() => expect(accepted).toBe(2), { timeout: 10_000 });
+      // The message carries its delivery ids as Slack message metadata.
+      expect(stand.slackMessages.at(-1)!.metadata).toMatchObject({
+        event_type: 'iaspn_announcement',
+        event_payload: { deliveries: expect.stringMatching(/^m\d$/) },
+      });
+
+      advance(CLAIM_LEASE_MS + 60_000);
+      const after = await runAnnounce(runtime, { senders: stand.senders, timer });
+      expect(after).toMatchObject({ recovered: 1, failed: 0 });
+      const counts = pairCounts(stand.calls);
+      const slackCounts = [...counts].filter(([pair]) => pair.startsWith('C1|')).map(([, n]) => n);
+      expect(slackCounts).toEqual([1, 1, 1, 1]);
+      // Telegram keeps no history a bot can read: the delivery in the window is posted twice.
+      const telegramCounts = [...counts].filter(([pair]) => pair.startsWith('-1009|')).map(([, n]) => n);
+      expect(telegramCounts.sort()).toEqual([1, 1, 1, 2]);
+    } finally {
+      await stand.close();
+    }
+  });
+
   it('two concurrent runs post nothing twice', async () => {
     const runtime = await services.newRuntime(
       { IASPN_ANNOUNCE_MAX_SINGLE_POSTS: '50' },

@@ -59,9 +59,14 @@ export interface Recorded {
   params: Record<string, unknown>;
 }
 
-/** A local HTTP server that records every request and answers through `respond`. */
+export type RecorderAnswer = { status?: number; body: unknown; headers?: Record<string, string> };
+
+/**
+ * A local HTTP server that records every request and answers through `respond` (which may take
+ * its time: a slow or rate-limited platform).
+ */
 export async function startRecorder(
-  respond: (call: Recorded) => { status?: number; body: unknown; headers?: Record<string, string> },
+  respond: (call: Recorded) => RecorderAnswer | Promise<RecorderAnswer>,
 ): Promise<{ url: string; calls: Recorded[]; close(): Promise<void> }> {
   const calls: Recorded[] = [];
   const server = http.createServer((req, res) => {
@@ -80,10 +85,12 @@ export async function startRecorder(
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const call = { method: path.split('/').at(-1) ?? '', path, params };
       calls.push(call);
-      const out = respond(call);
-      res
-        .writeHead(out.status ?? 200, { 'content-type': 'application/json', ...out.headers })
-        .end(JSON.stringify(out.body));
+      void Promise.resolve(respond(call)).then((out) => {
+        if (res.destroyed) return;
+        res
+          .writeHead(out.status ?? 200, { 'content-type': 'application/json', ...out.headers })
+          .end(JSON.stringify(out.body));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,7 +98,11 @@ export async function startRecorder(
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
