@@ -18,6 +18,11 @@ export interface ResourceFilter {
   since?: string;
   /** ISO 8601; publishedAt strictly before. */
   before?: string;
+  /**
+   * Free words, "quoted phrases" and -exclusions in the query language's canonical spelling
+   * (`keywordText`), matched with the search's own analysis (shared/filters/keywords.ts).
+   */
+  keywords?: string;
 }
 
 const anyOf = <T>(wanted: readonly T[] | undefined, has: (value: T) => boolean) =>
@@ -46,5 +51,26 @@ export function matchesFilter(resource: FilterableResource, filter: ResourceFilt
 
 /** True when the filter narrows nothing (a follow of "everything"). */
 export function isEmptyFilter(filter: ResourceFilter): boolean {
-  return Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+  return Object.values(filter).every(
+    (v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0),
+  );
+}
+
+const LIST_FIELDS = ['types', 'countries', 'topics', 'languages', 'partners'] as const;
+
+/**
+ * The one stored form of a filter: fields in a fixed order, each list without duplicates and
+ * sorted, empty fields dropped; so that the same follow or subscription typed twice compares and
+ * stores equal.
+ */
+export function canonicalFilter(filter: ResourceFilter): ResourceFilter {
+  const out: ResourceFilter = {};
+  for (const field of LIST_FIELDS) {
+    const values = filter[field];
+    if (values && values.length > 0) (out as Record<string, unknown>)[field] = [...new Set(values)].sort();
+  }
+  if (filter.since) out.since = filter.since;
+  if (filter.before) out.before = filter.before;
+  if (filter.keywords?.trim()) out.keywords = filter.keywords.trim();
+  return out;
 }

@@ -1,7 +1,8 @@
 import type { Language, ResourceType } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import type { FilterProblem } from '../filters/problems.js';
+import { type FilterField, KEY_NAMES, resolveValue } from '../filters/values.js';
 import { fold } from './analysis.js';
-import { lookupCountry, lookupLanguage, lookupTopic, lookupType } from './vocabulary.js';
 
 /**
  * The query language, parsed without any I/O: free words, "quoted phrases", -excluded words, and
@@ -19,9 +20,10 @@ export interface ParsedQuery {
   /** Excluded words or phrases (`-pilot`, `-"pilot project"`), each as its lower-case words. */
   excluded: string[][];
   filter: ResourceFilter;
-  /** `partner:` values as typed: the index resolves them against the partners it knows. */
+  /** `partner:` values as typed: resolved against the partners known where the query runs. */
   partners: string[];
-  problems: string[];
+  /** Values that mean nothing (left out of `filter`), and notes on what a bound left out. */
+  problems: FilterProblem[];
   /** True when the text ends inside a free word (no space after it): it is matched as a prefix. */
   lastWordIsPrefix: boolean;
 }
@@ -66,29 +68,6 @@ export const UNBOUNDED: QueryBounds = {
   maxFuzzyWords: Number.POSITIVE_INFINITY,
   maxFuzzyTerms: Number.POSITIVE_INFINITY,
 };
-
-type FilterKey = 'type' | 'country' | 'topic' | 'lang' | 'partner' | 'since' | 'before';
-
-const KEY_NAMES: Record<string, FilterKey> = {
-  type: 'type',
-  types: 'type',
-  tipo: 'type',
-  country: 'country',
-  pais: 'country',
-  topic: 'topic',
-  tema: 'topic',
-  lang: 'lang',
-  language: 'lang',
-  idioma: 'lang',
-  partner: 'partner',
-  socio: 'partner',
-  since: 'since',
-  desde: 'since',
-  before: 'before',
-  antes: 'before',
-};
-
-const DATE_HELP = 'use a date like 2024-05-01, 2024-05 or 2024, or a span like 7d, 2w, 1m, 1y';
 
 /** Words as the query language sees them: runs of letters, digits, marks, and inner hyphens/dots. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -211,9 +190,10 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
   };
   const cut = input.length > bounds.maxQueryChars;
   if (cut)
-    parsed.problems.push(
-      `Only the first ${bounds.maxQueryChars} characters of your search were read: the rest was left out.`,
-    );
+    parsed.problems.push({
+      code: 'note',
+      text: `Only the first ${bounds.maxQueryChars} characters of your search were read: the rest was left out.`,
+    });
   const tokens = scan(cut ? input.slice(0, bounds.maxQueryChars) : input);
   let wordCount = 0;
   let tooLong = 0;
@@ -240,20 +220,20 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
     } else parsed.words.push(...tokenWords);
   }
   if (tooLong > 0)
-    parsed.problems.push(
-      `${tooLong === 1 ? 'A word' : `${tooLong} words`} longer than ${bounds.maxWordChars} letters ${tooLong === 1 ? 'was' : 'were'} left out.`,
-    );
+    parsed.problems.push({
+      code: 'note',
+      text: `${tooLong === 1 ? 'A word' : `${tooLong} words`} longer than ${bounds.maxWordChars} letters ${tooLong === 1 ? 'was' : 'were'} left out.`,
+    });
   if (tooMany > 0)
-    parsed.problems.push(
-      `Only the first ${bounds.maxWords} words were searched: ${tooMany} more were left out.`,
-    );
+    parsed.problems.push({
+      code: 'note',
+      text: `Only the first ${bounds.maxWords} words were searched: ${tooMany} more were left out.`,
+    });
   const last = tokens.at(-1);
   parsed.lastWordIsPrefix =
     !cut && tooLong === 0 && tooMany === 0 && !!last && last.kind === 'word' && !last.negated && last.atEnd;
   if (parsed.filter.since && parsed.filter.before && parsed.filter.since >= parsed.filter.before) {
-    parsed.problems.push(
-      `since: ${parsed.filter.since.slice(0, 10)} is not before before: ${parsed.filter.before.slice(0, 10)}, so nothing could match; both dates were ignored.`,
-    );
+    parsed.problems.push({ code: 'dateOrder', since: parsed.filter.since, before: parsed.filter.before });
     delete parsed.filter.since;
     delete parsed.filter.before;
   }
@@ -261,10 +241,10 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
 }
 
 function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
-  const key = KEY_NAMES[token.key as string] as FilterKey;
+  const key = KEY_NAMES[token.key as string]!;
   const typed = `${token.key}:`;
   if (token.negated) {
-    parsed.problems.push(`-${typed} is not supported: filters can only include, not exclude.`);
+    parsed.problems.push({ code: 'negated', typed });
     return;
   }
   const values = token.text
@@ -272,59 +252,33 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
     .map((v) => v.trim())
     .filter(Boolean);
   if (values.length === 0) {
-    parsed.problems.push(`${typed} needs a value, for example ${example(key)}.`);
+    parsed.problems.push({ code: 'empty', key, typed });
     return;
   }
   const filter = parsed.filter;
   if (key === 'since' || key === 'before') {
     const value = values.join(',');
     const iso = parseDateValue(value, now);
-    if (!iso) {
-      parsed.problems.push(`${typed}${value} is not a date: ${DATE_HELP}.`);
-      return;
-    }
-    filter[key] = iso;
+    if (!iso) parsed.problems.push({ code: 'date', key, typed: `${typed}${value}` });
+    else filter[key] = iso;
     return;
   }
   for (const value of values) {
-    if (key === 'partner') {
+    if (key === 'partners') {
       parsed.partners.push(value);
       continue;
     }
-    if (key === 'type') {
-      const type: ResourceType | undefined = lookupType(value);
-      if (type) filter.types = pushUnique(filter.types, type);
-      else parsed.problems.push(`Unknown type "${value}": try ${example('type')}.`);
-    } else if (key === 'country') {
-      const code = lookupCountry(value);
-      if (code) filter.countries = pushUnique(filter.countries, code);
-      else
-        parsed.problems.push(`Unknown country "${value}": try a name or code, like ${example('country')}.`);
-    } else if (key === 'topic') {
-      const topic = lookupTopic(value);
-      if (topic) filter.topics = pushUnique(filter.topics, topic);
-      else parsed.problems.push(`Unknown topic "${value}": try ${example('topic')}.`);
-    } else {
-      const language: Language | undefined = lookupLanguage(value);
-      if (language) filter.languages = pushUnique(filter.languages, language);
-      else parsed.problems.push(`Unknown language "${value}": try ${example('lang')}.`);
+    const resolved = resolveValue(key, value);
+    if (!resolved.ok) {
+      parsed.problems.push({ code: 'unknown', field: key, typed: value, suggestions: resolved.suggestions });
+      continue;
     }
+    for (const id of resolved.values) addValue(filter, key, id);
   }
 }
 
-function example(key: FilterKey): string {
-  switch (key) {
-    case 'type':
-      return 'type:document, type:video or tipo:noticia';
-    case 'country':
-      return 'country:brazil, country:brasil or country:BR';
-    case 'topic':
-      return 'topic:"early childhood" or tema:"primera infancia"';
-    case 'lang':
-      return 'lang:en, lang:spanish or idioma:español';
-    case 'partner':
-      return 'partner:iaspn';
-    default:
-      return `${key}:2024-05-01 or ${key}:7d`;
-  }
+function addValue(filter: ResourceFilter, field: Exclude<FilterField, 'partners'>, id: string): void {
+  if (field === 'types') filter.types = pushUnique(filter.types, id as ResourceType);
+  else if (field === 'languages') filter.languages = pushUnique(filter.languages, id as Language);
+  else filter[field] = pushUnique(filter[field], id);
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { decode } from 'html-entities';
 import type { Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
+import { type FilterProblem, problemText } from '../filters/problems.js';
+import { resolveValue } from '../filters/values.js';
 import {
   ANALYSIS_VERSION,
   analyze,
@@ -27,16 +29,10 @@ import {
   termCount,
 } from './postings.js';
 import { type ParsedQuery, parseQuery, QUERY_BOUNDS, type QueryBounds } from './query.js';
+import { resourceTerms, TERM_FIELDS } from './resource-terms.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
-import {
-  countryIndexText,
-  expandQuery,
-  mainTopicToken,
-  type QuerySpan,
-  topicIndexText,
-  topicToken,
-} from './vocabulary.js';
+import { expandQuery, type QuerySpan, wholePhraseTokens } from './vocabulary.js';
 
 /**
  * The in-memory search index: compact postings over pre-analysed fields (postings.ts), plus the
@@ -72,8 +68,6 @@ export const DEFAULT_RANKING: RankingOptions = {
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
-/** Content past this many characters is not indexed: summaries and openings carry the subject. */
-export const CONTENT_INDEX_CHARS = 1_500;
 /** 3: the main topic's token (`#m:`) among the tags. */
 const SNAPSHOT_FORMAT = 3;
 /** When fewer resources than this have every word, those with some of them are listed after. */
@@ -82,40 +76,9 @@ const FILL_BELOW = 30;
 /** Publication times count from here in the recency blend (keeps 2^(t / half-life) in range). */
 const RECENCY_EPOCH_MS = Date.UTC(2000, 0, 1);
 
-const FIELDS = ['title', 'partner', 'tags', 'summary', 'content'] as const;
+const FIELDS = TERM_FIELDS;
 
 const TAG_TOKEN = /^#/;
-
-function htmlToText(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A resource's index terms, per field in FIELDS order. */
-function fieldTerms(resource: Resource, partnerNames: ReadonlyMap<string, string>): string[][] {
-  const lang = stemLanguageOf(resource.language);
-  const partners = [resource.partnerId];
-  for (const source of resource.sources ?? [])
-    if (!partners.includes(source.partnerId)) partners.push(source.partnerId);
-  const partnerText = partners.map((p) => `${partnerNames.get(p) ?? ''} ${p}`).join(' ');
-  const topics = resource.topics ?? [];
-  const tags = [
-    ...topics.map(topicToken),
-    ...topics.slice(0, 1).map(mainTopicToken),
-    ...topics.flatMap((t) => topicIndexText(t)),
-    ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
-    ...analyze((resource.categories ?? []).join(' '), lang),
-  ];
-  const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';
-  return [
-    analyze(resource.title, lang),
-    analyze(partnerText, lang),
-    tags,
-    analyze(resource.summary ?? '', lang),
-    analyze(content, lang),
-  ];
-}
 
 /** A digest of what the index was built from: an unchanged library need not be written again. */
 export function libraryFingerprint(
@@ -272,7 +235,7 @@ export class SearchIndex {
     options: { builtAt: string; ranking?: RankingOptions },
   ): SearchIndex {
     const builder = new PostingsBuilder(FIELDS.length);
-    for (const resource of resources) builder.add(fieldTerms(resource, partnerNames));
+    for (const resource of resources) builder.add(resourceTerms(resource, partnerNames));
     return new SearchIndex(
       builder.finish(),
       DocTable.build(resources),
@@ -317,36 +280,28 @@ export class SearchIndex {
     return this.partnerNames.get(id) ?? id;
   }
 
-  /** `partner:` values to partner ids: an id, a name, or words of a name ("cispr", "prosperidad social"). */
-  resolvePartners(values: readonly string[]): { ids: string[]; problems: string[] } {
-    const ids: string[] = [];
-    const problems: string[] = [];
-    const known = new Set([...this.partnerNames.keys(), ...this.docs.partnerIds()]);
-    for (const value of values) {
-      const folded = fold(value.toLowerCase());
-      const wanted = foldedWords(value);
-      const found = [...known].filter(
-        (id) => fold(id.toLowerCase()) === folded || containsPhrase(this.partnerWords.get(id) ?? [], wanted),
-      );
-      if (found.length === 0) {
-        const sample = [...known].sort().slice(0, 3).join(', ');
-        problems.push(`Unknown partner "${value}"${sample ? `: try one of ${sample}` : ''}.`);
-      }
-      for (const id of found.sort()) if (!ids.includes(id)) ids.push(id);
-    }
-    return { ids, problems };
+  /** Every partner the library knows (those without a registry name under their id). */
+  partners(): ReadonlyMap<string, string> {
+    this.knownPartners ??= new Map([
+      ...[...this.docs.partnerIds()].map((id): [string, string] => [id, id]),
+      ...this.partnerNames,
+    ]);
+    return this.knownPartners;
   }
+
+  private knownPartners: Map<string, string> | undefined;
 
   /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
   search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
     const parsed = parseQuery(request.query ?? '', now, bounds);
-    const problems = [...parsed.problems];
     const applied: ResourceFilter = { ...parsed.filter };
-    if (parsed.partners.length > 0) {
-      const partners = this.resolvePartners(parsed.partners);
-      problems.push(...partners.problems);
-      if (partners.ids.length > 0) applied.partners = partners.ids;
+    const notes: FilterProblem[] = [...parsed.problems];
+    for (const typed of parsed.partners) {
+      const resolved = resolveValue('partners', typed, this.partners());
+      if (resolved.ok) applied.partners = [...new Set([...(applied.partners ?? []), ...resolved.values])];
+      else notes.push({ code: 'unknown', field: 'partners', typed, suggestions: resolved.suggestions });
     }
+    const problems = notes.map((p) => problemText(p, request.language ?? 'en', this.partners()));
     const limit = clampLimit(request.limit);
     // The part of the query that was read: a 100 kB query costs no more to key than 500 characters.
     const key = keyOf((request.query ?? '').slice(0, bounds.maxQueryChars), request.filter ?? {}, applied);
@@ -371,7 +326,7 @@ export class SearchIndex {
             ? 'Those words are too common to search for: add a more specific word.'
             : 'Type a few words to search for, or a filter such as type:document or country:peru.',
         );
-      return { hits: [], total: 0, appliedFilter: applied, problems };
+      return { hits: [], total: 0, matched: 0, appliedFilter: applied, problems };
     }
 
     const wanted = offset + limit;
@@ -385,6 +340,7 @@ export class SearchIndex {
     };
     let page: Ranked[];
     let total: number;
+    let matched: number;
     if (!tree.positive) {
       // Filters or exclusions alone: everything they allow, newest first.
       const excluded = tree.negative ? this.postings.run(tree.negative, options).ids : new Uint32Array(0);
@@ -393,6 +349,7 @@ export class SearchIndex {
       const listed = this.newest(matcher, skip, offset, limit);
       page = listed.page.map((n) => ({ n, score: 0 }));
       total = listed.total;
+      matched = total;
     } else {
       const withoutExcluded = (q: QueryNode): QueryNode =>
         tree.negative ? { kind: 'andNot', include: q, exclude: tree.negative } : q;
@@ -400,6 +357,7 @@ export class SearchIndex {
       const first = this.rank(all, matcher, parsed, now, wanted);
       const ranked = first.top;
       total = first.count;
+      matched = first.count;
       if (first.matched < FILL_BELOW && tree.relaxed) {
         // Few resources have every word: the ones with some of them follow, best first.
         const some = this.postings.run(withoutExcluded(tree.relaxed), options);
@@ -413,6 +371,7 @@ export class SearchIndex {
     return {
       hits: page.map((r) => this.hit(r.n, r.score, marks, phraseWords)),
       total,
+      matched,
       ...(wanted < total ? { nextCursor: encodeCursor({ o: wanted, k: key }) } : {}),
       appliedFilter: applied,
       problems,
@@ -430,14 +389,64 @@ export class SearchIndex {
       if (c && c.k === key) offset = c.o;
       else problems.push('That "more results" link belongs to another list; here is the first page.');
     }
-    const { page, total } = this.newest(this.matcher(filter), new Set(), offset, size);
+    const byFilter = this.matcher(filter);
+    const byWords = filter.keywords ? this.keywordMatches(filter.keywords) : undefined;
+    const matcher =
+      byWords && byFilter
+        ? (n: number) => byWords.has(n) && byFilter(n)
+        : byWords
+          ? (n: number) => byWords.has(n)
+          : byFilter;
+    const { page, total } = this.newest(matcher, new Set(), offset, size);
     return {
       hits: page.map((n) => this.hit(n, 0, new Set(), new Set())),
       total,
+      matched: total,
       ...(offset + size < total ? { nextCursor: encodeCursor({ o: offset + size, k: key }) } : {}),
       appliedFilter: filter,
       problems,
     };
+  }
+
+  /**
+   * The documents keywords match as a follow reads them (shared/filters/keywords.ts): every unit,
+   * no exclusion, phrases in order; nothing forgiven (no typo tolerance, no prefixes).
+   */
+  private keywordMatches(keywords: string): Set<number> {
+    const parsed = parseQuery(keywords, new Date(0));
+    const tree = this.buildQuery(parsed);
+    const options: ScoringOptions = { boost: this.boosts, termBoost: () => 1, reached: new Set() };
+    const out = new Set<number>();
+    if (!tree.positive) {
+      if (!tree.negative) return out;
+      const excluded = new Set(this.postings.run(tree.negative, options).ids);
+      for (const n of this.docs.columns.order) if (!excluded.has(n)) out.add(n);
+      return out;
+    }
+    const include = tree.negative
+      ? ({ kind: 'andNot', include: tree.positive, exclude: tree.negative } as QueryNode)
+      : tree.positive;
+    for (const n of this.postings.run(include, options).ids) if (this.hasPhrases(n, parsed)) out.add(n);
+    return out;
+  }
+
+  /** True when a document has each quoted phrase in order, or the tag of a phrase the taxonomy knows. */
+  private hasPhrases(n: number, parsed: ParsedQuery): boolean {
+    if (parsed.phrases.length === 0) return true;
+    const { titles, summaries } = this.docs.columns;
+    let text: string[] | undefined;
+    return parsed.phrases.every((p) => {
+      if (wholePhraseTokens(p).some((t) => this.docHasToken(n, t))) return true;
+      text ??= foldedWords(`${titles[n]} ${summaries[n]}`);
+      return containsPhrase(text, p);
+    });
+  }
+
+  private docHasToken(n: number, token: string): boolean {
+    const view = this.docs.filterView(n);
+    if (token.startsWith('#t:')) return view.topics.includes(token.slice(3));
+    if (token.startsWith('#c:')) return view.countries.includes(token.slice(3));
+    return false;
   }
 
   /** A document-number predicate for the filters, or undefined when nothing is filtered. */
@@ -483,7 +492,7 @@ export class SearchIndex {
     const growth = this.recencyGrowth();
     // 0.5^(age / halfLife) = 2^(published / halfLife) × 2^(−now / halfLife), at most 1 (no future).
     const decayNow = 2 ** (-(now.getTime() - RECENCY_EPOCH_MS) / this.halfLifeMs);
-    const { recencyRank, columns } = this.docs;
+    const { recencyRank } = this.docs;
     const skipped = skip && skip.length > 0 ? new Set(skip) : undefined;
     const top = new TopK(k, recencyRank);
     let count = 0;
@@ -492,10 +501,7 @@ export class SearchIndex {
       const n = found.ids[i] as number;
       if (skipped?.has(n) || (matcher && !matcher(n))) continue;
       matched += 1;
-      if (parsed.phrases.length > 0) {
-        const text = foldedWords(`${columns.titles[n]} ${columns.summaries[n]}`);
-        if (!parsed.phrases.every((p) => containsPhrase(text, p))) continue;
-      }
+      if (!this.hasPhrases(n, parsed)) continue;
       count += 1;
       const recency = 1 + recencyWeight * Math.min(1, (growth[n] as number) * decayNow);
       // Rounded so that float noise never decides between equal results.
@@ -540,7 +546,8 @@ export class SearchIndex {
    */
   private buildQuery(
     parsed: ParsedQuery,
-    fuzzy: FuzzyBudget,
+    /** Without a budget every word is matched as typed (keyword follows). */
+    fuzzy?: FuzzyBudget,
   ): {
     positive?: QueryNode;
     relaxed?: QueryNode;
@@ -599,7 +606,11 @@ export class SearchIndex {
     }
     for (const phrase of parsed.phrases) {
       const inner = this.exactWords(phrase);
-      if (inner.length > 0) units.push({ kind: 'and', queries: inner });
+      if (inner.length === 0) continue;
+      // A phrase the taxonomy knows also finds what is tagged with it, in any language.
+      const tokens = wholePhraseTokens(phrase).map(exactTerm);
+      const words: QueryNode = { kind: 'and', queries: inner };
+      units.push(tokens.length > 0 ? { kind: 'or', queries: [words, ...tokens] } : words);
     }
     const negatives = parsed.excluded.flatMap((group): QueryNode[] => {
       const inner = this.exactWords(group);

@@ -183,5 +183,8 @@ export function createSearchService(
       const index = await load();
       return index.latest(filter, limit, cursor);
     },
+    async partners() {
+      return (await load()).partners();
+    },
   };
 }

@@ -37,6 +37,11 @@ export interface SearchHit {
 export interface SearchResponse {
   hits: SearchHit[];
   total: number;
+  /**
+   * How many of `total` have every word (they come first; the rest have some of them). What a
+   * follow or a subscription with the same words would match.
+   */
+  matched?: number;
   /** Present when there are more results. */
   nextCursor?: string;
   /** The filters understood from the query, for display ("type: document, country: Brazil"). */
@@ -47,6 +52,8 @@ export interface SearchResponse {
 
 export interface SearchService {
   search(request: SearchRequest): Promise<SearchResponse>;
-  /** The newest resources matching a filter, newest first. */
+  /** The newest resources matching a filter (its keywords included), newest first. */
   latest(filter: ResourceFilter, limit: number, cursor?: string): Promise<SearchResponse>;
+  /** Partner id → name: what `partner:` values resolve against, as the search itself does. */
+  partners(): Promise<ReadonlyMap<string, string>>;
 }

@@ -126,3 +126,10 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
   }
   return spans.sort((a, b) => a.start - b.start);
 }
+
+/** The tag tokens of a run of words the taxonomy knows as one whole phrase ("cash transfers", "el salvador"). */
+export function wholePhraseTokens(words: readonly string[]): string[] {
+  const spans = expandQuery(words.map((text) => ({ text })));
+  const whole = spans.find((s) => s.start === 0 && s.end === words.length);
+  return whole ? whole.tokens : [];
+}

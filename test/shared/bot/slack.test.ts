@@ -557,6 +557,7 @@ function heldSearch(runtime: Runtime) {
       return real.search(request);
     },
     latest: (...args) => real.latest(...args),
+    partners: () => real.partners(),
   };
   return { search, release };
 }
@@ -575,6 +576,7 @@ function gatedSearch(runtime: Runtime) {
       await gate;
       return real.latest(...args);
     },
+    partners: () => real.partners(),
   };
   return {
     search,

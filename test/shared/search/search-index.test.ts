@@ -107,10 +107,20 @@ describe('SearchIndex: typos, prefixes, phrases, exclusion', () => {
   });
 
   it('requires quoted phrases in sequence', () => {
-    const phrase = search('"school feeding"', { limit: 50 }).hits;
+    const phrase = search('"child nutrition"', { limit: 50 }).hits;
     expect(phrase.length).toBeGreaterThan(0);
     for (const h of phrase)
-      expect(`${h.title} ${byId.get(h.id)?.summary}`.toLowerCase()).toContain('school feeding');
+      expect(`${h.title} ${byId.get(h.id)?.summary}`.toLowerCase()).toContain('child nutrition');
+  });
+
+  it('finds a quoted taxonomy phrase in sequence or through its topic, in any language', () => {
+    const phrase = search('"cash transfers"', { limit: 50 }).hits;
+    expect(phrase.some((h) => h.language === 'es')).toBe(true);
+    for (const h of phrase)
+      expect(
+        `${h.title} ${byId.get(h.id)?.summary}`.toLowerCase().includes('cash transfers') ||
+          h.topics.includes('conditional-cash-transfers'),
+      ).toBe(true);
   });
 
   it('excludes -words', () => {
@@ -165,10 +175,10 @@ describe('SearchIndex: filters', () => {
 
   it('explains a malformed filter and still searches the rest', () => {
     const res = search('country:narnia housing');
-    expect(res.problems).toEqual([expect.stringMatching(/Unknown country "narnia"/)]);
+    expect(res.problems).toEqual([expect.stringMatching(/"narnia": no such country/)]);
     expect(res.hits.length).toBeGreaterThan(0);
     expect(search('partner:nobody housing').problems).toEqual([
-      expect.stringMatching(/Unknown partner "nobody"/),
+      expect.stringMatching(/"nobody": no such partner/),
     ]);
   });
 

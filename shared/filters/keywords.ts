@@ -1,0 +1,133 @@
+import type { Resource } from '../domain/resource.js';
+import { fold, isStopWord, queryVariants } from '../search/analysis.js';
+import { parseQuery } from '../search/query.js';
+import { resourceTerms } from '../search/resource-terms.js';
+import { containsPhrase, foldedWords } from '../search/snippet.js';
+import { expandQuery, wholePhraseTokens } from '../search/vocabulary.js';
+import { matchesFilter, type ResourceFilter } from './filter.js';
+
+/**
+ * Keyword follows and subscriptions: a resource matches `"cash transfers" -pilot` when a search
+ * for the same words would find it among its full matches. The same analysis as the search index
+ * (resource-terms.ts, stems in English and Spanish, accents folded), the same units (a run of
+ * words the taxonomy knows also matches the resources tagged with its topic or country: "cash
+ * transfers" finds "transferencias monetarias condicionadas"), the same phrase and exclusion rules.
+ * Unlike a search, nothing is forgiven: no typo tolerance and no prefixes, since a follow is read
+ * once and then matched for months (the preview shows a member what it finds before they keep it).
+ */
+
+/** One word: any of its stems. */
+type Word = string[];
+
+interface Unit {
+  /** Tag tokens (`#t:`, `#c:`) that match the unit alone. */
+  tokens: string[];
+  /** Else every word must be present... */
+  words: Word[];
+  /** ...and, for a quoted phrase, in this order in the title and summary. */
+  phrase?: string[];
+}
+
+export interface CompiledKeywords {
+  units: Unit[];
+  /** A resource with every word of any of these is left out. */
+  excluded: Word[][];
+}
+
+function word(text: string): Word | undefined {
+  const folded = fold(text);
+  if (isStopWord(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
+  return queryVariants(text);
+}
+
+const wordsOf = (texts: readonly string[]): Word[] => texts.map(word).filter((w) => w !== undefined);
+
+/** Keywords in the query language, compiled once (a follow's are compiled once per run). */
+export function compileKeywords(text: string): CompiledKeywords {
+  // Dates play no part in keywords; any fixed instant will do.
+  const parsed = parseQuery(text, new Date(0));
+  const units: Unit[] = [];
+  const free = parsed.words.map((w) => w.text);
+  const spans = expandQuery(parsed.words);
+  let i = 0;
+  while (i < free.length) {
+    const span = spans.find((s) => s.start === i);
+    if (span) {
+      units.push({ tokens: span.tokens, words: wordsOf(free.slice(span.start, span.end)) });
+      i = span.end;
+      continue;
+    }
+    const one = word(free[i]!);
+    if (one) units.push({ tokens: [], words: [one] });
+    i += 1;
+  }
+  for (const phrase of parsed.phrases) {
+    const words = wordsOf(phrase);
+    if (words.length > 0) units.push({ tokens: wholePhraseTokens(phrase), words, phrase });
+  }
+  const excluded = parsed.excluded.map(wordsOf).filter((group) => group.length > 0);
+  return { units, excluded };
+}
+
+/** True when keywords can match anything at all (not only stop words). */
+export const isMeaningful = (compiled: CompiledKeywords) =>
+  compiled.units.length > 0 || compiled.excluded.length > 0;
+
+interface AnalysedResource {
+  terms: Set<string>;
+  /** Folded words of the title and summary, for phrases; made when a phrase first needs them. */
+  text?: string[];
+}
+
+/**
+ * Matches resources against keywords, analysing each resource once however many follows ask (a
+ * matcher lives for one announcement or digest run).
+ */
+export class KeywordMatcher {
+  private readonly analysed = new Map<string, AnalysedResource>();
+  private readonly compiled = new Map<string, CompiledKeywords>();
+
+  constructor(private readonly partnerNames: ReadonlyMap<string, string> = new Map()) {}
+
+  compile(text: string): CompiledKeywords {
+    let out = this.compiled.get(text);
+    if (!out) {
+      out = compileKeywords(text);
+      this.compiled.set(text, out);
+    }
+    return out;
+  }
+
+  matches(resource: Resource, keywords: string | CompiledKeywords): boolean {
+    const { units, excluded } = typeof keywords === 'string' ? this.compile(keywords) : keywords;
+    const analysed = this.analyse(resource);
+    const has = (w: Word) => w.some((v) => analysed.terms.has(v));
+    for (const unit of units) {
+      if (unit.tokens.some((t) => analysed.terms.has(t))) continue;
+      if (!unit.words.every(has)) return false;
+      if (unit.phrase) {
+        analysed.text ??= foldedWords(`${resource.title} ${resource.summary ?? ''}`);
+        if (!containsPhrase(analysed.text, unit.phrase)) return false;
+      }
+    }
+    return !excluded.some((group) => group.every(has));
+  }
+
+  private analyse(resource: Resource): AnalysedResource {
+    let out = this.analysed.get(resource.id);
+    if (!out) {
+      out = { terms: new Set(resourceTerms(resource, this.partnerNames).flat()) };
+      this.analysed.set(resource.id, out);
+    }
+    return out;
+  }
+}
+
+/** The whole filter: its ids and dates (`matchesFilter`), then its keywords. */
+export function matchesResource(
+  resource: Resource,
+  filter: ResourceFilter,
+  keywords: KeywordMatcher,
+): boolean {
+  return matchesFilter(resource, filter) && (!filter.keywords || keywords.matches(resource, filter.keywords));
+}

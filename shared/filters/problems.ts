@@ -1,0 +1,110 @@
+import {
+  type FilterField,
+  type FilterKey,
+  KEY_LABELS,
+  type PartnerNames,
+  typedValue,
+  type UiLanguage,
+  valueName,
+} from './values.js';
+
+/**
+ * What was wrong with a filter, kept as data so that each face says it in the member's language,
+ * with the closest valid values and where to find the list.
+ */
+export type FilterProblem =
+  | { code: 'unknown'; field: FilterField; typed: string; suggestions: string[] }
+  | { code: 'empty'; key: FilterKey; typed: string }
+  | { code: 'negated'; typed: string }
+  | { code: 'date'; key: 'since' | 'before'; typed: string }
+  | { code: 'dateOrder'; since: string; before: string }
+  /** A note already in words (the query bounds' notes). */
+  | { code: 'note'; text: string };
+
+const FIELD_NOUN: Record<UiLanguage, Record<FilterField, string>> = {
+  en: { topics: 'topic', countries: 'country', types: 'type', languages: 'language', partners: 'partner' },
+  es: { topics: 'tema', countries: 'país', types: 'tipo', languages: 'idioma', partners: 'socio' },
+};
+
+/** The command that lists a field's values, in the member's language. */
+export const LIST_COMMAND: Record<UiLanguage, Record<FilterField, string>> = {
+  en: { topics: 'topics', countries: 'countries', types: 'types', languages: 'types', partners: 'partners' },
+  es: { topics: 'temas', countries: 'paises', types: 'tipos', languages: 'tipos', partners: 'socios' },
+};
+
+const EXAMPLES: Record<UiLanguage, Record<FilterKey, string>> = {
+  en: {
+    topics: 'topic:early-childhood',
+    countries: 'country:peru',
+    types: 'type:document',
+    languages: 'lang:es',
+    partners: 'partner:iaspn',
+    since: 'since:2025-01-01',
+    before: 'before:2025-06',
+  },
+  es: {
+    topics: 'tema:primera-infancia',
+    countries: 'pais:peru',
+    types: 'tipo:documento',
+    languages: 'idioma:es',
+    partners: 'socio:iaspn',
+    since: 'desde:2025-01-01',
+    before: 'antes:2025-06',
+  },
+};
+
+const DATE_HELP: Record<UiLanguage, string> = {
+  en: 'use a date like 2024-05-01, 2024-05 or 2024, or a span like 7d, 2w, 1m, 1y',
+  es: 'usa una fecha como 2024-05-01, 2024-05 o 2024, o un plazo como 7d, 2w, 1m, 1y',
+};
+
+function orList(items: string[], lang: UiLanguage): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'es' ? 'o' : 'or'} ${items.at(-1)}`;
+}
+
+/** One problem as a sentence for the member. */
+export function problemText(problem: FilterProblem, lang: UiLanguage, partners?: PartnerNames): string {
+  const es = lang === 'es';
+  switch (problem.code) {
+    case 'unknown': {
+      const { field, typed, suggestions } = problem;
+      const noun = FIELD_NOUN[lang][field];
+      const head = es ? `"${typed}": no hay ningún ${noun} con ese nombre.` : `"${typed}": no such ${noun}.`;
+      const options = suggestions.map(
+        (id) => `${valueName(field, id, lang, partners)} (${typedValue(field, id, lang)})`,
+      );
+      const did = options.length
+        ? es
+          ? ` ¿Quisiste decir ${orList(options, lang)}?`
+          : ` Did you mean ${orList(options, lang)}?`
+        : '';
+      const list = es
+        ? ` Escribe "${LIST_COMMAND.es[field]}" para ver la lista.`
+        : ` Type "${LIST_COMMAND.en[field]}" for the list.`;
+      return `${head}${did}${list}`;
+    }
+    case 'empty':
+      return es
+        ? `${problem.typed} necesita un valor, por ejemplo ${EXAMPLES.es[problem.key]}.`
+        : `${problem.typed} needs a value, for example ${EXAMPLES.en[problem.key]}.`;
+    case 'negated':
+      return es
+        ? `-${problem.typed} no se puede usar: los filtros solo incluyen; para excluir palabras escribe -palabra.`
+        : `-${problem.typed} is not supported: filters only include; to leave out words, type -word.`;
+    case 'date':
+      return `${problem.typed} ${es ? 'no es una fecha' : 'is not a date'}: ${DATE_HELP[lang]}.`;
+    case 'dateOrder': {
+      const [since, before] = [problem.since.slice(0, 10), problem.before.slice(0, 10)];
+      const k = KEY_LABELS[lang];
+      return es
+        ? `${k.since}:${since} no es anterior a ${k.before}:${before}, así que nada coincidiría; se ignoraron ambas fechas.`
+        : `${k.since}:${since} is not before ${k.before}:${before}, so nothing could match; both dates were ignored.`;
+    }
+    case 'note':
+      return problem.text;
+  }
+}
+
+/** The example of a key in the member's language (help texts, usage lines). */
+export const filterExample = (key: FilterKey, lang: UiLanguage) => EXAMPLES[lang][key];

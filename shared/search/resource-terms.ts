@@ -1,0 +1,46 @@
+import { decode } from 'html-entities';
+import type { Resource } from '../domain/resource.js';
+import { analyze, stemLanguageOf } from './analysis.js';
+import { countryIndexText, mainTopicToken, topicIndexText, topicToken } from './vocabulary.js';
+
+/**
+ * A resource's terms as the search index holds them, per field. One definition for the index and
+ * for keyword follows and subscriptions (shared/filters/keywords.ts), so that a word finds the
+ * same resources in a search as in a follow.
+ */
+
+export const TERM_FIELDS = ['title', 'partner', 'tags', 'summary', 'content'] as const;
+
+/** Content past this many characters is not indexed: summaries and openings carry the subject. */
+export const CONTENT_INDEX_CHARS = 1_500;
+
+function htmlToText(html: string): string {
+  return decode(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A resource's index terms, per field in TERM_FIELDS order. */
+export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<string, string>): string[][] {
+  const lang = stemLanguageOf(resource.language);
+  const partners = [resource.partnerId];
+  for (const source of resource.sources ?? [])
+    if (!partners.includes(source.partnerId)) partners.push(source.partnerId);
+  const partnerText = partners.map((p) => `${partnerNames.get(p) ?? ''} ${p}`).join(' ');
+  const topics = resource.topics ?? [];
+  const tags = [
+    ...topics.map(topicToken),
+    ...topics.slice(0, 1).map(mainTopicToken),
+    ...topics.flatMap((t) => topicIndexText(t)),
+    ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
+    ...analyze((resource.categories ?? []).join(' '), lang),
+  ];
+  const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';
+  return [
+    analyze(resource.title, lang),
+    analyze(partnerText, lang),
+    tags,
+    analyze(resource.summary ?? '', lang),
+    analyze(content, lang),
+  ];
+}
