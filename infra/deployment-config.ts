@@ -67,16 +67,26 @@ const stageSchema = z
       sendRatePerSecond: z.number().int().min(1).max(500).default(14),
     }),
     schedules: z
-      .object({
-        /** IANA time zone for cron schedules (the digest's hour is local time there). */
-        timeZone: z
-          .string()
-          .refine(isTimeZone, { error: 'must be an IANA time zone such as America/New_York or UTC' })
-          .default('UTC'),
-        ingest: scheduleExpression.default('rate(15 minutes)'),
-        announce: scheduleExpression.default('rate(15 minutes)'),
-        digest: scheduleExpression.default('rate(1 hour)'),
-      })
+      .strictObject(
+        {
+          /** IANA time zone for cron schedules. */
+          timeZone: z
+            .string()
+            .refine(isTimeZone, { error: 'must be an IANA time zone such as America/New_York or UTC' })
+            .default('UTC'),
+          /**
+           * How often a cycle starts (shared/cycle.ts: ingest, search index, announcements, digests, in
+           * that order). Digests go out when each subscriber's daily or weekly digest is due.
+           */
+          cycle: scheduleExpression.default('rate(15 minutes)'),
+        },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `unknown keys ${issue.keys.join(', ')}: the jobs run as one cycle, set schedules.cycle (and timeZone) only`
+              : undefined,
+        },
+      )
       .prefault({}),
     /** Where alarms go (an SNS email subscription: confirm the message AWS sends). */
     alarmEmail: z.string().regex(EMAIL, 'must be an email address for the alarm topic'),

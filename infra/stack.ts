@@ -1,13 +1,13 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { RelayCycle } from './constructs/cycle.js';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
 import { RelayEndpoints } from './constructs/endpoints.js';
 import { RelayOperations } from './constructs/operations.js';
 import { RelayFunction } from './constructs/relay-function.js';
 import { RelayTable } from './constructs/relay-table.js';
-import { ScheduledJob } from './constructs/scheduled-job.js';
 import { RelaySecrets } from './constructs/secrets.js';
 import type { DeploymentConfig } from './deployment-config.js';
 
@@ -19,8 +19,8 @@ export interface RelayStackProps extends StackProps {
  * The relay in one stack per stage. It only wires: the constructs hold the defaults.
  * A capability's Lambda: `new RelayFunction(this, 'X', {...}).bindTable(this.table.table, 'read')`,
  * plus `.bindSecret(this.secrets.secret)` if it needs credentials, `this.email.grantSend(fn)` if it
- * sends mail, `new ScheduledJob(this, 'XSchedule', { fn, expression: deployment.schedules.x, ... })`
- * if it runs on a schedule, `this.endpoints.route('/x', fn)` if it answers HTTP. Alarms, dashboard
+ * sends mail, a place in shared/cycle.ts and in the RelayCycle below if it is a scheduled job,
+ * `this.endpoints.route('/x', fn)` if it answers HTTP. Alarms, dashboard
  * widgets and dead-letter alarms follow by themselves (RelayOperations watches the whole stack at synth).
  */
 export class RelayStack extends Stack {
@@ -30,6 +30,7 @@ export class RelayStack extends Stack {
   public readonly email: RelayEmail;
   public readonly endpoints: RelayEndpoints;
   public readonly operations: RelayOperations;
+  public readonly cycle: RelayCycle;
 
   constructor(scope: Construct, id: string, props: RelayStackProps) {
     super(scope, id, props);
@@ -54,7 +55,9 @@ export class RelayStack extends Stack {
 
     // ---- capabilities' functions (each adds its own block here) ----
 
-    // Ingest: every active partner feed into the library, on a schedule; runs never overlap.
+    // The cycle's jobs (shared/cycle.ts), each run by RelayCycle after the one before it; one run at
+    // a time each (reserved concurrency 1).
+    // Ingest: every active partner feed into the library.
     const ingest = new RelayFunction(this, 'Ingest', {
       entry: 'functions/ingest/handler.ts',
       description: 'Fetches the partner feeds into the library',
@@ -65,15 +68,19 @@ export class RelayStack extends Stack {
       // Each fetch's deadline stays well under the function's timeout.
       environment: { IASPN_FETCH_TIMEOUT_MS: '20000', IASPN_ALLOW_PRIVATE_NETWORKS: 'false' },
     }).bindTable(this.table.table, 'readWrite');
-    new ScheduledJob(this, 'IngestSchedule', {
-      fn: ingest,
-      expression: deployment.schedules.ingest,
-      timeZone: deployment.schedules.timeZone,
-      description: 'iaspn-relay ingest run',
-    });
 
-    // Digests: subscription pages, the scheduled run with its SQS fan-out, SES feedback handling.
-    new RelayDigests(this, 'Digests', {
+    // Search index: a new snapshot when ingest changed the library; the bots reload it.
+    const searchIndex = new RelayFunction(this, 'SearchIndex', {
+      entry: 'functions/search/refresh.ts',
+      description: 'Writes the search index snapshot when the library changed',
+      stage: deployment.stage,
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      reservedConcurrentExecutions: 1,
+    }).bindTable(this.table.table, 'readWrite');
+
+    // Digests: subscription pages, the cycle's digest run with its SQS fan-out, SES feedback handling.
+    const digests = new RelayDigests(this, 'Digests', {
       deployment,
       table: this.table.table,
       secret: this.secrets.secret,
@@ -137,9 +144,9 @@ export class RelayStack extends Stack {
       );
     }
 
-    // Announcements: new resources to the following Slack channels and Telegram chats, on the
-    // announce schedule (it re-reads an overlap window, so it needs no ordering with ingest).
-    // One run at a time; the claims' 15-minute lease outlasts the 5-minute timeout.
+    // Announcements: new resources to the following Slack channels and Telegram chats, after the
+    // search index in each cycle. One run at a time; the claims' 15-minute lease outlasts the
+    // 5-minute timeout.
     const announce = new RelayFunction(this, 'Announce', {
       entry: 'functions/bot/announce.ts',
       description: 'Posts new resources to the channels that follow them',
@@ -152,11 +159,11 @@ export class RelayStack extends Stack {
     })
       .bindTable(this.table.table, 'readWrite')
       .bindSecret(this.secrets.secret);
-    new ScheduledJob(this, 'AnnounceSchedule', {
-      fn: announce,
-      expression: deployment.schedules.announce,
+
+    this.cycle = new RelayCycle(this, 'Cycle', {
+      jobs: { ingest, 'search-index': searchIndex, announce, digest: digests.planner },
+      expression: deployment.schedules.cycle,
       timeZone: deployment.schedules.timeZone,
-      description: 'iaspn-relay announcement run',
     });
 
     new CfnOutput(this, 'TableName', {

@@ -57,9 +57,7 @@ const envSchema = z.object({
   IASPN_PUBLIC_URL: optionalUrl,
   IASPN_ALLOW_PRIVATE_NETWORKS: bool(false),
   IASPN_FETCH_ALLOWED_ORIGINS: z.string().default(''),
-  IASPN_INGEST_INTERVAL_MINUTES: positiveInt(15),
-  IASPN_ANNOUNCE_INTERVAL_MINUTES: positiveInt(15),
-  IASPN_DIGEST_INTERVAL_MINUTES: positiveInt(60),
+  IASPN_CYCLE_INTERVAL_MINUTES: positiveInt(15),
   IASPN_FETCH_TIMEOUT_MS: positiveInt(20_000),
   IASPN_FETCH_MAX_BYTES: positiveInt(15 * 1024 * 1024),
   IASPN_FETCH_CONCURRENCY: positiveInt(8),
@@ -126,7 +124,8 @@ export interface RelayConfig {
   };
   /** Base URL of the HTTP endpoints (subscription pages, webhooks) as users reach them. */
   publicUrl: string;
-  schedule: { ingestMinutes: number; announceMinutes: number; digestMinutes: number };
+  /** How often the local stack starts a cycle (shared/cycle.ts); deployed: `schedules.cycle` in cdk.json. */
+  schedule: { cycleMinutes: number };
   ingest: {
     allowPrivateNetworks: boolean;
     /** Origins (`http://127.0.0.1:8788`) fetched even though private: the local stack's feed server. */
@@ -191,11 +190,7 @@ export function loadConfig(env: Env): RelayConfig {
       dynamoPort: e.IASPN_DYNAMODB_PORT,
     },
     publicUrl: (e.IASPN_PUBLIC_URL ?? `http://localhost:${e.IASPN_HTTP_PORT}`).replace(/\/+$/, ''),
-    schedule: {
-      ingestMinutes: e.IASPN_INGEST_INTERVAL_MINUTES,
-      announceMinutes: e.IASPN_ANNOUNCE_INTERVAL_MINUTES,
-      digestMinutes: e.IASPN_DIGEST_INTERVAL_MINUTES,
-    },
+    schedule: { cycleMinutes: e.IASPN_CYCLE_INTERVAL_MINUTES },
     ingest: {
       allowPrivateNetworks: e.IASPN_ALLOW_PRIVATE_NETWORKS,
       allowedOrigins: splitList(e.IASPN_FETCH_ALLOWED_ORIGINS),

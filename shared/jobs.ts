@@ -1,5 +1,5 @@
 import { announceJob } from './announce/job.js';
-import type { RelayConfig } from './config.js';
+import { CYCLE_JOBS, type JobName } from './cycle.js';
 import { digestJob } from './digest/job.js';
 import { ingestJob } from './ingest/job.js';
 import type { Runtime } from './runtime/runtime.js';
@@ -9,15 +9,91 @@ import { searchIndexJob } from './search/service.js';
 export type JobSummary = Record<string, unknown>;
 
 /**
- * A scheduled job. The deployed stack runs each on an EventBridge schedule through its Lambda
- * handler; the local stack runs the same `run` on an interval. Order matters in one cycle:
- * ingest stores what is new, then announcements and digests pick it up from the store.
+ * A job of the cycle (shared/cycle.ts): the local stack calls `run`; the deployed stack runs the
+ * same function through the job's Lambda handler.
  */
 export interface Job {
-  readonly name: string;
-  intervalMinutes(config: RelayConfig): number;
+  readonly name: JobName;
   run(runtime: Runtime): Promise<JobSummary>;
 }
 
-/** The jobs in cycle order. Each capability adds its own here. */
-export const JOBS: Job[] = [ingestJob, searchIndexJob, announceJob, digestJob];
+/** Every job of the cycle must have its run here: a missing one does not compile. */
+const JOB_BY_NAME: Record<JobName, Job> = {
+  ingest: ingestJob,
+  'search-index': searchIndexJob,
+  announce: announceJob,
+  digest: digestJob,
+};
+
+/** The jobs in cycle order, as shared/cycle.ts lists them. */
+export const JOBS: readonly Job[] = CYCLE_JOBS.map((def) => JOB_BY_NAME[def.name]);
+
+const num = (summary: JobSummary, key: string): number => {
+  const value = summary[key];
+  return typeof value === 'number' ? value : 0;
+};
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What one run of a job did, in words: "1 new resource from 3 feeds (1 failing)". */
+export function describeRun(job: string, summary: JobSummary): string {
+  const n = (key: string) => num(summary, key);
+  switch (job) {
+    case 'ingest': {
+      const extra = [
+        n('updated') ? `${n('updated')} updated` : '',
+        n('failed') ? `${n('failed')} failing` : '',
+        n('deferred') ? `${n('deferred')} deferred` : '',
+      ].filter(Boolean);
+      return `${count(n('new'), 'new resource')} from ${count(n('feeds'), 'feed')}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+    }
+    case 'search-index':
+      return summary.written
+        ? `index rebuilt over ${count(n('resources'), 'resource')}`
+        : `index unchanged (${count(n('resources'), 'resource')})`;
+    case 'announce': {
+      const announced = n('posted') + n('batched');
+      const said = announced
+        ? `${count(announced, 'resource')} posted to ${count(n('channels'), 'channel')}`
+        : 'nothing new to post';
+      return n('failed') ? `${said}, ${n('failed')} failed (retried next run)` : said;
+    }
+    case 'digest': {
+      if (!n('due')) return 'no digest due';
+      if (summary.queued || (n('batches') && !n('sent') && !n('empty') && !n('failed')))
+        return `${count(n('due'), 'subscriber')} due, queued in ${count(n('batches'), 'batch', 'batches')}`;
+      const parts = [`${count(n('sent'), 'digest')} sent`];
+      if (n('empty')) parts.push(`${n('empty')} with nothing new`);
+      if (n('failed')) parts.push(`${n('failed')} failed`);
+      return parts.join(', ');
+    }
+    default:
+      return JSON.stringify(summary);
+  }
+}
+
+/** A cycle in one line: "1 new resource, posted to 3 channels, no digest due". */
+export function describeCycle(
+  results: readonly { job: string; ok: boolean; summary?: JobSummary }[],
+): string {
+  const of = (job: string) => results.find((r) => r.job === job);
+  const parts: string[] = [];
+  const ingest = of('ingest');
+  if (ingest?.ok) parts.push(count(num(ingest.summary ?? {}, 'new'), 'new resource'));
+  const announce = of('announce');
+  if (announce?.ok) {
+    const s = announce.summary ?? {};
+    parts.push(
+      num(s, 'posted') + num(s, 'batched')
+        ? `posted to ${count(num(s, 'channels'), 'channel')}`
+        : 'nothing announced',
+    );
+  }
+  const digest = of('digest');
+  if (digest?.ok) {
+    const sent = num(digest.summary ?? {}, 'sent');
+    parts.push(sent ? `${count(sent, 'digest')} sent` : 'no digest sent');
+  }
+  const failed = results.filter((r) => !r.ok).map((r) => r.job);
+  if (failed.length) parts.push(`failed: ${failed.join(', ')}`);
+  return parts.join(', ');
+}

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { startLocalBots } from '#shared/bot/faces.js';
 import { loadConfig } from '#shared/config.js';
+import { describeCycle } from '#shared/jobs.js';
 import { createConsoleLog } from '#shared/log.js';
 import { envWithFlags, type GlobalOptions } from '../context.js';
 import { type CycleResult, type LocalStack, startLocalStack } from '../local/stack.js';
@@ -34,11 +35,7 @@ function printBanner(stack: LocalStack): void {
 
 function describeResult(result: CycleResult): string {
   if (!result.ok) return `${result.job}: FAILED ${result.error}`;
-  const figures = Object.entries(result.summary ?? {})
-    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
-  return `${result.job}: ${figures} (${result.ms} ms)`;
+  return `${result.job}: ${result.said} (${result.ms} ms)`;
 }
 
 export function registerStart(program: Command): void {
@@ -72,7 +69,7 @@ export function registerStart(program: Command): void {
           println();
           println(results.length ? 'one cycle:' : 'one cycle: no jobs registered');
           for (const r of results) println(`  ${describeResult(r)}`);
-          println(ok ? 'done.' : 'done, with failures.');
+          println(`${ok ? 'done' : 'done, with failures'}: ${describeCycle(results)}.`);
         }
         process.exitCode = ok ? 0 : 1;
         return;
@@ -83,9 +80,14 @@ export function registerStart(program: Command): void {
       for (const bot of bots.started) println(`  chat bot         ${bot}`);
       println();
       println('running; Ctrl-C stops it. Try `npm run iaspn -- --help` in another terminal.');
-      const first = await stack.runCycle();
-      for (const r of first) println(`  ${describeResult(r)}`);
-      stack.schedule((r) => println(`  ${describeResult(r)}`));
+      // One ordered cycle now, then one every IASPN_CYCLE_INTERVAL_MINUTES; never two at once.
+      // Each job logs its own result as it ends; failures (which no job logs) and the cycle's line here.
+      stack.schedule({
+        onResult: (r) => r.ok || println(`  ${describeResult(r)}`),
+        onCycle: (results) => println(`cycle done: ${describeCycle(results)}`),
+        onSkipped: () => println('cycle skipped: the previous one is still running'),
+      });
+      await stack.runCycle();
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

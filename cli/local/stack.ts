@@ -2,10 +2,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Env, loadConfig, type RelayConfig } from '#shared/config.js';
 import { ConfigError, describeError } from '#shared/errors.js';
-import { JOBS, type Job, type JobSummary } from '#shared/jobs.js';
+import { JOBS, type Job } from '#shared/jobs.js';
 import type { Log } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
+import { type CycleHooks, type CycleResult, createCycleRunner } from './cycle.js';
 import { startFeedServer } from './feed-server.js';
 import { startHttpServer } from './http-server.js';
 import { closeServer } from './ports.js';
@@ -14,34 +15,20 @@ import { LOCAL_SEEDS } from './seeds.js';
 import { startDynalite, startSesEmulator } from './services.js';
 import { localTokenSecret, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
 
+export type { CycleResult };
+
 export interface LocalStack {
   runtime: Runtime;
   urls: { http: string; inbox: string; dynamo: string; ses: string; feeds: string };
   routes: { path: string; describe: string }[];
-  /** One cycle of every job, in order; a failing job is reported and the next still runs. */
+  /**
+   * One cycle of every job, in order (shared/cycle.ts); a failing job is reported and the next
+   * still runs. Called while a cycle runs, it returns that cycle's results: cycles never overlap.
+   */
   runCycle(): Promise<CycleResult[]>;
-  /** Runs each job on its interval until close(). */
-  schedule(onResult: (result: CycleResult) => void): void;
+  /** Starts a cycle every IASPN_CYCLE_INTERVAL_MINUTES until close(), never two at once. */
+  schedule(hooks: CycleHooks): void;
   close(): Promise<void>;
-}
-
-export interface CycleResult {
-  job: string;
-  ok: boolean;
-  summary?: JobSummary;
-  error?: string;
-  ms: number;
-}
-
-async function runJob(job: Job, runtime: Runtime): Promise<CycleResult> {
-  const started = Date.now();
-  try {
-    const summary = await job.run(runtime);
-    return { job: job.name, ok: true, summary, ms: Date.now() - started };
-  } catch (error) {
-    runtime.log.error(`${job.name} run failed`, { error: describeError(error) });
-    return { job: job.name, ok: false, error: describeError(error), ms: Date.now() - started };
-  }
 }
 
 /**
@@ -129,35 +116,21 @@ export async function startLocalStack(
     });
     closers.unshift(async () => removeStackFile(dataDir));
 
-    const jobs = options.jobs ?? JOBS;
-    const timers: NodeJS.Timeout[] = [];
-    closers.push(async () => {
-      for (const t of timers) clearInterval(t);
+    let hooks: CycleHooks = {};
+    const cycle = createCycleRunner(options.jobs ?? JOBS, runtime, {
+      onResult: (r) => hooks.onResult?.(r),
+      onCycle: (r) => hooks.onCycle?.(r),
+      onSkipped: () => hooks.onSkipped?.(),
     });
-    const busy = new Set<string>();
+    closers.push(() => cycle.stop());
     return {
       runtime,
       urls,
       routes: routes.map((r) => ({ path: r.prefix, describe: r.describe })),
-      async runCycle() {
-        const results: CycleResult[] = [];
-        for (const job of jobs) results.push(await runJob(job, runtime));
-        return results;
-      },
-      schedule(onResult) {
-        for (const job of jobs) {
-          const tick = async () => {
-            // A slow run is not overlapped by its next tick, as with a Lambda's reserved concurrency of 1.
-            if (busy.has(job.name)) return;
-            busy.add(job.name);
-            try {
-              onResult(await runJob(job, runtime));
-            } finally {
-              busy.delete(job.name);
-            }
-          };
-          timers.push(setInterval(tick, job.intervalMinutes(config) * 60_000));
-        }
+      runCycle: () => cycle.run(),
+      schedule(scheduled) {
+        hooks = scheduled;
+        cycle.start(config.schedule.cycleMinutes * 60_000);
       },
       close,
     };

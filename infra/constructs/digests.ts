@@ -13,7 +13,6 @@ import { deadLetterQueue } from './dead-letter-queue.js';
 import type { RelayEmail } from './email.js';
 import type { RelayEndpoints } from './endpoints.js';
 import { RelayFunction } from './relay-function.js';
-import { ScheduledJob } from './scheduled-job.js';
 
 export interface RelayDigestsProps {
   readonly deployment: DeploymentConfig;
@@ -24,7 +23,7 @@ export interface RelayDigestsProps {
 }
 
 /**
- * Email digests: the subscription pages on the HTTP API (`/email/...`), the scheduled run that
+ * Email digests: the subscription pages on the HTTP API (`/email/...`), the cycle's digest run that
  * plans and fans out to an SQS queue, the worker that sends each batch (at most DIGEST_WORKERS at
  * once, each at its share of the SES rate, partial batch failures reported), and the handler of
  * SES bounce and complaint notifications on the configuration set's SNS topic.
@@ -51,6 +50,7 @@ export class RelayDigests extends Construct {
       deadLetterQueue: { queue: deadLetterQueue(this, 'BatchDeadLetters'), maxReceiveCount: 5 },
     });
 
+    // The cycle's digest job (RelayCycle invokes it after the announcements).
     this.planner = new RelayFunction(this, 'Digest', {
       entry: 'functions/digest/handler.ts',
       description: 'Plans the digest run: due subscribers onto the batch queue',
@@ -63,12 +63,6 @@ export class RelayDigests extends Construct {
       .bindSecret(secret);
     email.grantSend(this.planner);
     this.queue.grantSendMessages(this.planner.function);
-    new ScheduledJob(this, 'DigestSchedule', {
-      fn: this.planner,
-      expression: deployment.schedules.digest,
-      timeZone: deployment.schedules.timeZone,
-      description: 'iaspn-relay digest run',
-    });
 
     this.worker = new RelayFunction(this, 'DigestWorker', {
       entry: 'functions/digest/worker.ts',

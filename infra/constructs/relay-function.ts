@@ -53,9 +53,12 @@ export interface RelayFunctionProps {
 export class RelayFunction extends Construct {
   public readonly function: NodejsFunction;
   public readonly logGroup: LogGroup;
+  /** The handler file, relative to the project root, as given. */
+  public readonly entry: string;
 
   constructor(scope: Construct, id: string, props: RelayFunctionProps) {
     super(scope, id);
+    this.entry = props.entry;
     const defaults = (Stack.of(this) as FunctionDefaults).deployment;
     const destroyLogs = props.destroyLogsWithStack ?? !defaults?.retainData;
     this.logGroup = new LogGroup(this, 'Logs', {

@@ -17,6 +17,12 @@ export interface ScheduledJobProps {
   /** IANA time zone for cron expressions (rates ignore it). */
   readonly timeZone: string;
   readonly description: string;
+  /**
+   * Send the function's failed asynchronous runs to this job's dead-letter queue. The cycle
+   * (cycle.ts) passes false: it sends each job's outcome on to the next job itself.
+   * @default true
+   */
+  readonly deadLetterFunctionFailures?: boolean;
 }
 
 /**
@@ -34,7 +40,7 @@ export class ScheduledJob extends Construct {
     super(scope, id);
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
     const maxEventAge = Duration.hours(1);
-    props.fn.sendAsyncFailuresTo(this.deadLetterQueue);
+    if (props.deadLetterFunctionFailures !== false) props.fn.sendAsyncFailuresTo(this.deadLetterQueue);
     // A role per schedule (not Scheduler's shared one), so each may invoke only its own function.
     const role = new Role(this, 'InvokeRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),

@@ -4,6 +4,5 @@ import { runAnnounce } from './run.js';
 /** Announcements as a scheduled job: after ingest (and the search refresh) in each cycle. */
 export const announceJob: Job = {
   name: 'announce',
-  intervalMinutes: (config) => config.schedule.announceMinutes,
   run: (runtime) => runAnnounce(runtime).then((summary) => ({ ...summary })),
 };

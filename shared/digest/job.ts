@@ -4,6 +4,5 @@ import { runDigest } from './run.js';
 /** The digest run as a scheduled job: after ingest and announcements in each cycle. */
 export const digestJob: Job = {
   name: 'digest',
-  intervalMinutes: (config) => config.schedule.digestMinutes,
   run: (runtime) => runDigest(runtime).then((summary) => ({ ...summary })),
 };

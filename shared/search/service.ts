@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Resource } from '../domain/resource.js';
-import type { Job, JobSummary } from '../jobs.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import type { Job, JobSummary } from '../jobs.js';
 import { listPartners } from '../library/registry.js';
 import { listAllResources } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -91,7 +91,6 @@ export async function refreshSearchIndex(
 /** The job that keeps the index fresh: right after ingest in each cycle. */
 export const searchIndexJob: Job = {
   name: 'search-index',
-  intervalMinutes: (config) => config.schedule.ingestMinutes,
   run: (runtime) => refreshSearchIndex(runtime),
 };
 

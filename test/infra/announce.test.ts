@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '#shared/announce/claims.js';
 import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 
-describe('the announcement function and its schedule', () => {
+describe('the announcement function', () => {
   const template = synthStage('dev');
   const announceFunction = () => {
     const functions = template.findResources('AWS::Lambda::Function', {
@@ -21,15 +21,6 @@ describe('the announcement function and its schedule', () => {
     expect(props.Environment.Variables).toMatchObject({
       IASPN_TABLE_NAME: { Ref: expect.any(String) },
       IASPN_SECRETS_ARN: expect.anything(),
-    });
-  });
-
-  it('is invoked on the stage’s announce schedule', () => {
-    const { id } = announceFunction();
-    const stages = cdkJsonContext().stages as Record<string, { schedules: { announce: string } }>;
-    template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: stages.dev!.schedules.announce,
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [id, 'Arn'] } }),
     });
   });
 });

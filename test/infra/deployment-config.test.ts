@@ -43,13 +43,12 @@ describe('loadDeploymentConfig', () => {
   it('rejects a bad schedule, time zone, retention and alarm email with each setting named', () => {
     const attempt = () =>
       load('prod', {
-        schedules: { timeZone: 'Mars/Olympus', ingest: 'every 15 minutes', digest: 'rate(1 hours)' },
+        schedules: { timeZone: 'Mars/Olympus', cycle: 'rate(1 hours)' },
         logRetentionDays: 45,
         alarmEmail: 'nobody',
       });
     expect(attempt).toThrow(/schedules.timeZone: must be an IANA time zone/);
-    expect(attempt).toThrow(/schedules.ingest: must be an EventBridge Scheduler expression/);
-    expect(attempt).toThrow(/schedules.digest: must be an EventBridge Scheduler expression/);
+    expect(attempt).toThrow(/schedules.cycle: must be an EventBridge Scheduler expression/);
     expect(attempt).toThrow(/logRetentionDays: must be one of the CloudWatch Logs periods/);
     expect(attempt).toThrow(/alarmEmail: must be an email address/);
   });
@@ -57,13 +56,18 @@ describe('loadDeploymentConfig', () => {
   it('accepts cron expressions and takes the stages block as JSON from the command line', () => {
     const context: Record<string, unknown> = {
       stage: 'prod',
-      stages: JSON.stringify({ prod: { ...prodBlock, schedules: { digest: 'cron(0 7 ? * MON *)' } } }),
+      stages: JSON.stringify({ prod: { ...prodBlock, schedules: { cycle: 'cron(0/20 * * * ? *)' } } }),
     };
-    expect(loadDeploymentConfig((key) => context[key]).schedules).toMatchObject({
-      digest: 'cron(0 7 ? * MON *)',
-      ingest: 'rate(15 minutes)',
+    expect(loadDeploymentConfig((key) => context[key]).schedules).toEqual({
+      cycle: 'cron(0/20 * * * ? *)',
       timeZone: 'UTC',
     });
+  });
+
+  it('names the per-job schedules of earlier versions instead of ignoring them', () => {
+    expect(() => load('prod', { schedules: { ingest: 'rate(15 minutes)', digest: 'rate(1 hour)' } })).toThrow(
+      /schedules: unknown keys ingest, digest: the jobs run as one cycle, set schedules.cycle/,
+    );
   });
 
   it('formats the sender header without characters that would break it', () => {

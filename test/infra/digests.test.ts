@@ -21,7 +21,6 @@ describe('RelayDigests', () => {
       ReservedConcurrentExecutions: 1,
       Environment: { Variables: Match.objectLike({ IASPN_DIGEST_QUEUE_URL: Match.anyValue() }) },
     });
-    template.hasResourceProperties('AWS::Scheduler::Schedule', { Description: 'iaspn-relay digest run' });
   });
 
   it('subscribes the notifications handler to the configuration set feedback topic', () => {

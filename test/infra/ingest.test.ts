@@ -24,11 +24,11 @@ describe('the ingest function and its schedule', () => {
     expect(Number(props.Environment.Variables.IASPN_FETCH_TIMEOUT_MS) / 1000).toBeLessThan(props.Timeout / 5);
   });
 
-  it('is invoked on the stage’s configured EventBridge schedule', () => {
+  it('starts each cycle, on the stage’s configured EventBridge schedule', () => {
     const { id } = ingestFunction();
-    const stages = cdkJsonContext().stages as Record<string, { schedules: { ingest: string } }>;
+    const stages = cdkJsonContext().stages as Record<string, { schedules: { cycle: string } }>;
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: stages.dev!.schedules.ingest,
+      ScheduleExpression: stages.dev!.schedules.cycle,
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [id, 'Arn'] } }),
     });
   });

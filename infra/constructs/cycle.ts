@@ -1,0 +1,79 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { LambdaDestination, SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CYCLE_JOBS, JOB_ENV, type JobName } from '#shared/cycle.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
+import { acknowledge } from './nag.js';
+import type { RelayFunction } from './relay-function.js';
+import { ScheduledJob } from './scheduled-job.js';
+
+export interface RelayCycleProps {
+  /** The function that runs each job of the cycle (shared/cycle.ts): every job must have one. */
+  readonly jobs: Readonly<Record<JobName, RelayFunction>>;
+  /** How often a cycle starts: `schedules.cycle` in cdk.json. */
+  readonly expression: string;
+  readonly timeZone: string;
+}
+
+/** Time a job's run may wait for its turn (a previous run still holding the reserved concurrency). */
+const MAX_EVENT_AGE = Duration.hours(1);
+
+/**
+ * The deployed cycle, built from the table the local stack runs (shared/cycle.ts): one
+ * EventBridge schedule invokes the first job; each job's Lambda then invokes the next
+ * asynchronously, on success and on failure alike (a Lambda destination), so one cycle runs ingest,
+ * search index, announcements and digests in that order, and a failing job does not stop the
+ * ones after it (its Errors alarm reports it). A failed run is not retried within the cycle: the
+ * next cycle runs it again. The last job's failures go to a dead-letter queue. Each job's function
+ * has a reserved concurrency of 1, so a job's runs never overlap: a late one waits its turn.
+ */
+export class RelayCycle extends Construct {
+  public readonly schedule: ScheduledJob;
+  public readonly deadLetterQueue: Queue;
+  /** The jobs' functions in cycle order. */
+  public readonly functions: readonly { name: JobName; fn: RelayFunction }[];
+
+  constructor(scope: Construct, id: string, props: RelayCycleProps) {
+    super(scope, id);
+    this.functions = CYCLE_JOBS.map((def) => {
+      const fn = props.jobs[def.name];
+      if (fn.entry !== def.handler) {
+        throw new Error(
+          `The cycle's ${def.name} job runs ${def.handler} (shared/cycle.ts), but the function given for it runs ${fn.entry}`,
+        );
+      }
+      fn.function.addEnvironment(JOB_ENV, def.name);
+      return { name: def.name, fn };
+    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
+    this.functions.forEach(({ fn }, index) => {
+      const next = this.functions[index + 1]?.fn;
+      const destination = next ? new LambdaDestination(next.function) : undefined;
+      if (next) {
+        const nextId = Stack.of(this).getLogicalId(next.function.node.defaultChild as CfnFunction);
+        acknowledge(fn.function.role!, [
+          {
+            id: `AwsSolutions-IAM5[Resource::<${nextId}.Arn>:*]`,
+            reason: `The Lambda destination's grant covers the next cycle job's versions and aliases (ARN:*): the role may invoke only that one function (${this.functions[index + 1]!.name}).`,
+          },
+        ]);
+      }
+      fn.function.configureAsyncInvoke({
+        retryAttempts: 0,
+        maxEventAge: MAX_EVENT_AGE,
+        onSuccess: destination,
+        onFailure: destination ?? new SqsDestination(this.deadLetterQueue),
+      });
+    });
+    const first = this.functions[0]!.fn;
+    this.schedule = new ScheduledJob(this, 'Schedule', {
+      fn: first,
+      expression: props.expression,
+      timeZone: props.timeZone,
+      description: `iaspn-relay cycle: ${CYCLE_JOBS.map((j) => j.name).join(' → ')}`,
+      deadLetterFunctionFailures: false,
+    });
+  }
+}
