@@ -8,7 +8,15 @@ import { detectLanguage, type FeedLanguageSource, feedLanguageGuess, summarySour
 import type { RawEnclosure, RawFeed, RawItem } from './parse.js';
 import { inferType, typeOfEnclosure } from './resource-type.js';
 import { sanitizeContent } from './sanitize.js';
-import { authorName, canonicalUrl, cutAtWord, itemText, plainText, withoutTrailer } from './text.js';
+import {
+  authorName,
+  canonicalUrl,
+  cutAtWord,
+  identityUrl,
+  itemText,
+  plainText,
+  withoutTrailer,
+} from './text.js';
 
 /**
  * A raw feed to Resources: identity, canonical URLs, plain-text title and summary, sanitised
@@ -117,7 +125,10 @@ export const NORMALISER_VERSION = 4;
 export interface Candidate {
   index: number;
   id: string;
+  /** The canonical URL, as published (shown, stored). */
   url: string;
+  /** The form of `url` that says which page it is (`identityUrl`): the key of the URL claim. */
+  pageKey: string;
   fingerprint: string;
   item: RawItem;
 }
@@ -165,7 +176,17 @@ function identify(
     ],
     [summary, content, contentText],
   );
-  return { candidate: { index, id: resourceId(feed.id, identity), url, fingerprint, item }, identity };
+  return {
+    candidate: {
+      index,
+      id: resourceId(feed.id, identity),
+      url,
+      pageKey: identityUrl(url),
+      fingerprint,
+      item,
+    },
+    identity,
+  };
 }
 
 export function identifyItem(
@@ -269,7 +290,7 @@ export function identifyFeed(
 ): { candidates: Candidate[]; skipped: SkippedItem[] } {
   const identified: Identified[] = [];
   const skipped: SkippedItem[] = [];
-  const firstUrl = new Map<string, string>();
+  const firstPage = new Map<string, string>();
   const reused = new Set<string>();
   raw.items.forEach((item, index) => {
     const out = identify(item, index, feed, raw);
@@ -280,17 +301,22 @@ export function identifyFeed(
     identified.push(out);
     const { identity, candidate } = out;
     if (identity.startsWith('url:') || identity.startsWith('hash:')) return;
-    const url = firstUrl.get(identity);
-    if (url === undefined) firstUrl.set(identity, candidate.url);
-    else if (url !== candidate.url) reused.add(identity);
+    const page = firstPage.get(identity);
+    if (page === undefined) firstPage.set(identity, candidate.pageKey);
+    else if (page !== candidate.pageKey) reused.add(identity);
   });
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
+  const pages = new Map<string, number>();
   for (const { identity, candidate } of identified) {
     if (reused.has(identity)) candidate.id = resourceId(feed.id, `url:${candidate.url}`);
+    const samePage = pages.get(candidate.pageKey);
     if (seen.has(candidate.id)) skipped.push({ index: candidate.index, reason: 'duplicate id in this feed' });
+    else if (samePage !== undefined)
+      skipped.push({ index: candidate.index, reason: `the same page as item ${samePage + 1}` });
     else {
       seen.add(candidate.id);
+      pages.set(candidate.pageKey, candidate.index);
       candidates.push(candidate);
     }
   }

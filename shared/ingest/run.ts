@@ -196,6 +196,7 @@ export async function ingestFeed(
     const pending = scanned.candidates.map((candidate) => ({
       id: candidate.id,
       url: candidate.url,
+      pageKey: candidate.pageKey,
       fingerprint: candidate.fingerprint,
       feedId: feed.id,
       partnerId: feed.partnerId,

@@ -100,6 +100,44 @@ export function canonicalUrl(value: string | undefined, base: string): string | 
   return url.href;
 }
 
+/** `%7e` and `%7E` are `~`; `%2f` is `%2F`: unreserved characters decoded, the rest upper case. */
+function percentCase(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(/%([\da-fA-F]{2})/g, (_, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return /[A-Za-z\d\-._~]/.test(char) ? char : `%${hex.toUpperCase()}`;
+  });
+}
+
+/**
+ * The form of a canonical URL that decides whether two links are the same page (issue 14, point
+ * 6). Never shown: the URL as published stays the resource's. http and https, `www.` or not, a
+ * default port, a trailing slash, the case of percent-encoding and the order of query parameters
+ * make no difference: `http://www.mides.gub.uy:80/noticias/?b=2&a=1` and
+ * `https://mides.gub.uy/noticias?a=1&b=2` are the same page.
+ */
+export function identityUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const host = parsed.hostname.replace(/^www\./, '');
+  const port = parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
+  const path = percentCase(parsed.pathname).replace(/\/+$/, '');
+  const key = (pair: string) => pair.split('=', 1)[0]!;
+  const query = parsed.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map(percentCase)
+    // Stable: a parameter given twice keeps its values' order.
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .join('&');
+  return `https://${host}${port}${path}${query ? `?${query}` : ''}`;
+}
+
 const EMAIL = /(?:mailto:)?[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+/gi;
 
 const withoutAddresses = (text: string) =>

@@ -12,10 +12,12 @@ import type { Item, Store } from '../store/store.js';
  * - known id, new fingerprint but the same normalised content hash: nothing is written;
  * - known id, changed content: rewritten, keeping `firstSeenAt`, `sources` and (for an undated item) the
  *   first `publishedAt`;
- * - new id: its canonical URL is claimed first with a conditional put (`URL#<hash>`): the claim is
- *   what makes the resource new exactly once, across feeds and concurrent runs; the resources
+ * - new id: its page (`identityUrl`: the canonical URL with scheme, `www.`, default port, trailing
+ *   slash, percent-encoding case and parameter order set aside) is claimed first with a conditional
+ *   put (`URL#<hash>`): the claim is what makes the resource new exactly once, across feeds,
+ *   spellings of its URL and concurrent runs; the resources
  *   whose claims were won are then normalised and written in batches of 25;
- * - new id whose URL another resource holds (the same page through a second feed): that resource
+ * - new id whose page another resource holds (the same page through a second feed): that resource
  *   gains this feed in `sources`, once;
  * - at most `maxNew` new resources are accepted from one feed per run (the rest wait for the next
  *   run), so a feed that regenerates its GUIDs cannot flood the library.
@@ -41,6 +43,8 @@ interface UrlClaim extends Item {
 export interface PendingResource {
   id: string;
   url: string;
+  /** Which page `url` is (`identityUrl`): the key of its URL claim. */
+  pageKey: string;
   /** Digest of everything normalisation reads: equal means unchanged, with no work at all. */
   fingerprint: string;
   feedId: string;
@@ -64,6 +68,8 @@ export async function writeFeedResources(
     (await store.batchGet(pending.map((p) => keys.resource(p.id)))).map((item) => [String(item.pk), item]),
   );
   const changed: Item[] = [];
+  /** Unchanged resources whose stored fingerprint is out of date (a new normaliser): stored once. */
+  const refingerprinted: Item[] = [];
   const fresh: PendingResource[] = [];
   for (const p of pending) {
     const oldItem = existingItems.get(keys.resource(p.id).pk);
@@ -77,8 +83,15 @@ export async function writeFeedResources(
     }
     const old = itemToResource(oldItem);
     const r = p.normalise();
+    // Claims taken before NORMALISER_VERSION 4 are keyed by the URL as published: the page's key
+    // is claimed too, so that the same page under another spelling is found to be this resource.
+    // (The page changed, or its claim may be one of those: `identityUrl` is idempotent.)
+    if (old.url !== p.pageKey)
+      await store.putIfAbsent({ ...keys.resourceUrl(p.pageKey), resourceId: r.id, url: r.url });
     if (old.contentHash === r.contentHash) {
-      // The feed item changed in a way that changes nothing we store.
+      // The feed item changed in a way that changes nothing we store: only its fingerprint is kept,
+      // so that it is not normalised again on every run.
+      refingerprinted.push({ ...oldItem, sourceHash: p.fingerprint });
       result.unchanged += 1;
       continue;
     }
@@ -95,13 +108,14 @@ export async function writeFeedResources(
         p.fingerprint,
       ),
     );
-    if (old.url !== r.url)
-      await store.putIfAbsent({ ...keys.resourceUrl(r.url), resourceId: r.id, url: r.url });
   }
 
   // New ids: whose URL is already held by another resource?
   const claims = new Map(
-    (await store.batchGet<UrlClaim>(fresh.map((p) => keys.resourceUrl(p.url)))).map((c) => [String(c.pk), c]),
+    (await store.batchGet<UrlClaim>(fresh.map((p) => keys.resourceUrl(p.pageKey)))).map((c) => [
+      String(c.pk),
+      c,
+    ]),
   );
   const holders = new Map<string, Resource>();
   const holderIds = [...claims.values()].map((c) => c.resourceId);
@@ -113,7 +127,7 @@ export async function writeFeedResources(
   const created: Resource[] = [];
   const createdItems: Item[] = [];
   for (const p of fresh) {
-    const claim = claims.get(keys.resourceUrl(p.url).pk);
+    const claim = claims.get(keys.resourceUrl(p.pageKey).pk);
     if (claim && claim.resourceId !== p.id) {
       await addSource(store, holders.get(keys.resource(claim.resourceId).pk), p, options.log);
       result.duplicates += 1;
@@ -124,14 +138,17 @@ export async function writeFeedResources(
       continue;
     }
     // A claim that already names this id was left by a run that stopped before writing: finish it.
-    if (claim || (await store.putIfAbsent({ ...keys.resourceUrl(p.url), resourceId: p.id, url: p.url }))) {
+    if (
+      claim ||
+      (await store.putIfAbsent({ ...keys.resourceUrl(p.pageKey), resourceId: p.id, url: p.url }))
+    ) {
       const r = p.normalise();
       created.push(r);
       createdItems.push(itemOf(r, p.fingerprint));
       continue;
     }
     // Lost the claim just now (a concurrent run or another feed in this run): a duplicate.
-    const holder = await store.get<UrlClaim>(keys.resourceUrl(p.url));
+    const holder = await store.get<UrlClaim>(keys.resourceUrl(p.pageKey));
     const holderResource = holder ? await store.get(keys.resource(holder.resourceId)) : undefined;
     await addSource(store, holderResource ? itemToResource(holderResource) : undefined, p, options.log);
     result.duplicates += 1;
@@ -139,7 +156,7 @@ export async function writeFeedResources(
   if (result.capped > 0) {
     options.log.warn('feed over its new-item cap', { feedId: pending[0]!.feedId, capped: result.capped });
   }
-  await store.batchWrite({ puts: [...createdItems, ...changed] });
+  await store.batchWrite({ puts: [...createdItems, ...changed, ...refingerprinted] });
   result.created = created;
   result.updated = changed.length;
   return result;

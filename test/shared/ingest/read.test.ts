@@ -213,6 +213,21 @@ describe('encodings', () => {
   });
 });
 
+describe('same URL, same resource', () => {
+  it('reads one page linked three ways in one feed once, with the URL as the feed published it', () => {
+    const out = read(
+      rss(`<item><title>Nota</title><link>http://www.partner.example.org/nota/</link></item>
+        <item><title>Nota</title><link>https://partner.example.org/nota</link></item>
+        <item><title>Nota</title><link>https://partner.example.org:443/nota/?utm_source=x</link></item>`),
+    );
+    expect(out.resources.map((r) => r.url)).toEqual(['http://www.partner.example.org/nota/']);
+    expect(out.skipped).toEqual([
+      { index: 1, reason: 'the same page as item 1' },
+      { index: 2, reason: 'the same page as item 1' },
+    ]);
+  });
+});
+
 describe('fallbacks and hazards', () => {
   it('id: GUID, else Atom id, else canonical URL, else a hash of title and date; all stable', () => {
     const ids = (items: string) => read(rss(items)).resources.map((r) => r.id);

@@ -16,6 +16,7 @@ import {
 } from '#shared/library/registry.js';
 import { getResource, listResourcesSeenSince } from '#shared/library/resource-store.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { keys } from '#shared/store/keys.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 /**
@@ -31,6 +32,9 @@ const item = (id: string, title: string, url = `https://news.example.org/${id}`)
   `<item><guid>${id}</guid><title>${title}</title><link>${url}</link><pubDate>Mon, 02 Jun 2025 10:00:00 GMT</pubDate></item>`;
 const rss = (...items: string[]) =>
   `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`;
+/** Serves `/<id>.xml` as an RSS feed of these items, with a 200 every time. */
+const serve = (id: string, ...items: string[]) =>
+  pages.set(`/${id}.xml`, { status: 200, body: rss(...items) });
 
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
@@ -170,6 +174,79 @@ describe('runIngest', () => {
     expect(all[0]!.sources.map((s) => s.partnerId).sort()).toEqual(['p1', 'p2']);
     // Known duplicates cost nothing on the next run.
     expect(second.summary).toMatchObject({ new: 0, storeWrites: 2 });
+  });
+
+  it('stores one page spelled three ways (http, www., a trailing slash) once, with the URL as published', async () => {
+    const runtime = await siteRuntime();
+    serve('spell-a', item('s1', 'Story', 'https://news.example.org/story?a=1&amp;b=2'));
+    serve('spell-b', item('s2', 'Story', 'http://www.news.example.org/story/?b=2&amp;a=1'));
+    serve('spell-c', item('s3', 'Story', 'https://news.example.org:443/%73tory/?a=1&amp;b=2'));
+    for (const [id, partner] of [
+      ['spell-a', 'p1'],
+      ['spell-b', 'p2'],
+      ['spell-c', 'p1'],
+    ] as const)
+      await register(runtime, id, partner);
+    const run = await runIngest(runtime);
+    expect(run.summary).toMatchObject({ new: 1, duplicates: 2 });
+    const stored = run.newResources[0]!;
+    // Whichever feed was read first, its URL is kept as it published it.
+    expect([
+      'https://news.example.org/story?a=1&b=2',
+      'http://www.news.example.org/story/?b=2&a=1',
+      'https://news.example.org/%73tory/?a=1&b=2',
+    ]).toContain(stored.url);
+    // Two feeds adding themselves at once: one waits for the next run (a conditional append).
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0 });
+    expect((await getResource(runtime.store, stored.id))!.sources.map((s) => s.feedId).sort()).toEqual([
+      'spell-a',
+      'spell-b',
+      'spell-c',
+    ]);
+  });
+
+  it('duplicates no stored resource when the URL identity changes (claims of the previous normaliser)', async () => {
+    const runtime = await siteRuntime();
+    const published = 'http://www.news.example.org/legacy/';
+    pages.set('/legacy.xml', {
+      status: 200,
+      body: rss(item('l1', 'Legacy', published), item('l2', 'Other')),
+    });
+    await register(runtime, 'legacy');
+    const first = await runIngest(runtime);
+    expect(first.summary).toMatchObject({ new: 2 });
+    const id = first.newResources.find((r) => r.url === published)!.id;
+    // What NORMALISER_VERSION 3 left: the claim keyed by the URL as published, another fingerprint.
+    await runtime.store.delete(keys.resourceUrl('https://news.example.org/legacy'));
+    await runtime.store.put({ ...keys.resourceUrl(published), resourceId: id, url: published });
+    for (const r of first.newResources)
+      await runtime.store.update(keys.resource(r.id), { set: { sourceHash: 'normaliser-3' } });
+    const next = await runIngest(runtime);
+    expect(next.summary).toMatchObject({ new: 0, duplicates: 0, unchanged: 2 });
+    // Only once: the fingerprints are stored, the next run normalises nothing.
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0, unchanged: 2, storeWrites: 1 });
+    // The page spelled another way by another feed is found to be the stored resource.
+    serve('legacy-b', item('lb', 'Legacy', 'https://news.example.org/legacy'));
+    await register(runtime, 'legacy-b', 'p2');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0, duplicates: 1 });
+    expect((await getResource(runtime.store, id))!.sources.map((s) => s.feedId)).toEqual([
+      'legacy',
+      'legacy-b',
+    ]);
+  });
+
+  it('reads a broken feed with a warning on its health, and clears it once the feed is fixed', async () => {
+    const runtime = await siteRuntime();
+    serve('broken', item('fc', 'Fish & Chips'));
+    await register(runtime, 'broken');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 1, failed: 0 });
+    expect((await getFeed(runtime.store, 'broken'))!.health).toMatchObject({
+      consecutiveFailures: 0,
+      warning: 'recovered: 1 bare & escaped',
+    });
+    serve('broken', item('fc', 'Fish &amp; Chips'));
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0, unchanged: 1 });
+    expect((await getFeed(runtime.store, 'broken'))!.health).not.toHaveProperty('warning');
   });
 
   it('caps the new items accepted from one feed per run', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorName, itemText, withoutTrailer } from '#shared/ingest/text.js';
+import { authorName, identityUrl, itemText, withoutTrailer } from '#shared/ingest/text.js';
 
 describe('itemText', () => {
   it('decodes text that WordPress escaped twice, and strips tags that were escaped', () => {
@@ -72,5 +72,34 @@ describe('authorName', () => {
     '',
   ])('gives no author for the address %j', (value) => {
     expect(authorName(value)).toBeUndefined();
+  });
+});
+
+describe('identityUrl', () => {
+  it('gives every spelling of one page the same key', () => {
+    const key = 'https://mides.example.gub.uy/noticias/caf%C3%A9?a=1&b=2';
+    for (const url of [
+      'https://mides.example.gub.uy/noticias/caf%C3%A9?a=1&b=2',
+      'http://mides.example.gub.uy/noticias/caf%C3%A9?a=1&b=2',
+      'https://www.mides.example.gub.uy/noticias/caf%C3%A9?a=1&b=2',
+      'https://mides.example.gub.uy/noticias/caf%C3%A9/?a=1&b=2',
+      'http://mides.example.gub.uy:80/noticias/caf%C3%A9?a=1&b=2',
+      'https://mides.example.gub.uy:443/noticias/caf%c3%a9?a=1&b=2',
+      'https://mides.example.gub.uy/%6Eoticias/caf%C3%A9?b=2&a=1',
+    ])
+      expect(identityUrl(url)).toBe(key);
+  });
+
+  it('keeps apart what can be another page', () => {
+    const key = identityUrl('https://mides.example.gub.uy/n?id=1');
+    for (const url of [
+      'https://mides.example.gub.uy/n?id=2',
+      'https://mides.example.gub.uy:8080/n?id=1',
+      'https://mides.example.gub.uy/N?id=1',
+      'https://www2.mides.example.gub.uy/n?id=1',
+    ])
+      expect(identityUrl(url)).not.toBe(key);
+    // A parameter given twice keeps the order of its values.
+    expect(identityUrl('https://a.example/?t=1&t=2')).not.toBe(identityUrl('https://a.example/?t=2&t=1'));
   });
 });
