@@ -1,3 +1,4 @@
+import { isValidEmailAddress } from '../email/address.js';
 import { describeError, RelayError } from '../errors.js';
 import { isEmptyFilter, type ResourceFilter } from '../filters/filter.js';
 import type { Log } from '../log.js';
@@ -86,7 +87,6 @@ export interface BotCore {
 const TITLE_MAX = 300;
 const SNIPPET_MAX = 280;
 const FEEDS_SHOWN = 40;
-const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]{2,}$/;
 const FREQUENCIES: Record<string, 'daily' | 'weekly'> = {
   daily: 'daily',
   diario: 'daily',
@@ -283,7 +283,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const frequencies = rest.filter((w) => FREQUENCIES[w.toLowerCase()]);
     const unknown = rest.filter((w) => w !== email && !FREQUENCIES[w.toLowerCase()]);
     if (!email) return textReply(m.subscribeUsage, { private: true });
-    if (!EMAIL.test(email) || email.length > 254)
+    if (!isValidEmailAddress(email))
       return textReply(m.subscribeBadEmail(cutText(email, 80)), { private: true });
     if (problems.length || unknown.length)
       return textReply(

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
+import { canonicalEmailAddress } from '../email/address.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import { collections, keys, subscriptionId } from '../store/keys.js';
 import type { Item } from '../store/store.js';
@@ -41,16 +42,13 @@ export interface Subscription {
   nextDueAt?: string;
 }
 
-const EMAIL =
-  /^[^\s@<>()[\]\\,;:"]{1,64}@(?=.{4,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-
-/** Lower-cased and trimmed; the form every key, comparison and send uses. */
+/**
+ * The canonical form every key, comparison and send uses: lower-case, the domain in punycode
+ * (shared/email/address.ts). An address that is not valid is only trimmed and lower-cased, so that
+ * looking one up (an admin's typo, a bounce notice) still finds nothing rather than failing.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export function isValidEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL.test(email);
+  return canonicalEmailAddress(email) ?? email.trim().toLowerCase();
 }
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { canonicalEmailAddress, mailboxOf } from '../email/address.js';
 import { createSesMailer, type Mailer } from '../email/mailer.js';
 import { describeError, RelayError } from '../errors.js';
 import type { ResourceFilter } from '../filters/filter.js';
@@ -11,7 +12,6 @@ import {
   type DigestLanguage,
   FREQUENCIES,
   type Frequency,
-  isValidEmail,
   newSubscription,
   normaliseEmail,
   normaliseFilter,
@@ -110,7 +110,17 @@ export async function getSubscriptionById(runtime: Runtime, id: string): Promise
 }
 
 export async function getSubscription(runtime: Runtime, email: string): Promise<Subscription | undefined> {
-  return getSubscriptionById(runtime, subscriptionId(email));
+  return getSubscriptionById(runtime, subscriptionId(normaliseEmail(email)));
+}
+
+/**
+ * True when the mailbox an address delivers to (`mailboxOf`: `victim+news@…` → `victim@…`) is
+ * suppressed under another spelling: no spelling of a suppressed mailbox gets mail.
+ */
+async function mailboxSuppressed(runtime: Runtime, canonical: string): Promise<boolean> {
+  const mailbox = mailboxOf(canonical);
+  if (mailbox === canonical) return false;
+  return (await getSubscription(runtime, mailbox))?.status === 'suppressed';
 }
 
 /** Subscriptions by state (all states when none is given), each state in address order. */
@@ -171,8 +181,8 @@ export async function startSubscription(
 ): Promise<StartSubscriptionResult> {
   const parsed = startSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', problems: problemsOf(parsed.error) };
-  const email = normaliseEmail(parsed.data.email);
-  if (!isValidEmail(email)) return { status: 'invalid', problems: ['email: not a valid email address'] };
+  const email = canonicalEmailAddress(parsed.data.email);
+  if (!email) return { status: 'invalid', problems: ['email: not a valid email address'] };
   const secret = requireTokenSecret(runtime.config);
 
   const bySource = await takeRateLimit(
@@ -181,10 +191,19 @@ export async function startSubscription(
     RATE_LIMITS.perSource,
   );
   if (!bySource.ok) return { status: 'rate_limited', retryAfterSeconds: bySource.retryAfterSeconds };
-  const byAddress = await takeRateLimit(runtime, `address:${subscriptionId(email)}`, RATE_LIMITS.perAddress);
+  // Per mailbox, not per spelling: `victim+1@…` to `victim+25@…` share one bucket.
+  const byAddress = await takeRateLimit(
+    runtime,
+    `address:${subscriptionId(mailboxOf(email))}`,
+    RATE_LIMITS.perAddress,
+  );
   if (!byAddress.ok) return { status: 'rate_limited', retryAfterSeconds: byAddress.retryAfterSeconds };
 
   const id = subscriptionId(email);
+  if (await mailboxSuppressed(runtime, email)) {
+    runtime.log.info('subscription request for a suppressed mailbox ignored', { subscriptionId: id });
+    return { status: 'sent' };
+  }
   const fields = { ...parsed.data, filter: normaliseFilter(parsed.data.filter) };
   const stored = await change(runtime, id, (current, nowIso) => {
     if (current && (current.status === 'confirmed' || current.status === 'suppressed')) return undefined;
@@ -347,6 +366,9 @@ export async function unsubscribeWithToken(
  */
 export async function suppress(runtime: Runtime, email: string, reason: string): Promise<Subscription> {
   const address = normaliseEmail(email);
+  // The mailbox too (`victim+news@…` suppresses `victim@…`), so that no other spelling of it gets mail.
+  const mailbox = canonicalEmailAddress(address) ? mailboxOf(address) : address;
+  if (mailbox !== address) await suppress(runtime, mailbox, reason);
   const sub = await change(runtime, subscriptionId(address), (current, nowIso) => {
     const base =
       current ??
@@ -391,8 +413,10 @@ export async function subscribeConfirmed(
   const parsed = startSchema.safeParse({ source: 'cli', ...input });
   if (!parsed.success)
     throw new SubscriptionError(`Invalid subscription: ${problemsOf(parsed.error).join('; ')}`);
-  const email = normaliseEmail(parsed.data.email);
-  if (!isValidEmail(email)) throw new SubscriptionError(`Not a valid email address: ${parsed.data.email}`);
+  const email = canonicalEmailAddress(parsed.data.email);
+  if (!email) throw new SubscriptionError(`Not a valid email address: ${JSON.stringify(parsed.data.email)}`);
+  if (await mailboxSuppressed(runtime, email))
+    throw new SubscriptionError('That address is suppressed (bounce or complaint) and cannot be subscribed');
   const fields = { ...parsed.data, filter: normaliseFilter(parsed.data.filter) };
   const id = subscriptionId(email);
   const stored = await change(runtime, id, (current, nowIso) => {

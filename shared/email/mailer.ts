@@ -1,6 +1,7 @@
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { RelayConfig } from '../config.js';
 import { RelayError } from '../errors.js';
+import { canonicalEmailAddress } from './address.js';
 import { buildMime, type OutgoingEmail } from './mime.js';
 
 /**
@@ -81,14 +82,18 @@ export function createSesMailer(
       return sent;
     },
     async send(email) {
-      const raw = await buildMime(email);
+      // The last gate: whatever path built this message, nothing goes to an address that could
+      // hide another (a control character the MIME layer would turn into a space).
+      const to = canonicalEmailAddress(email.to);
+      if (!to) throw new EmailSendError('Refused to send to an address that is not valid', false);
+      const raw = await buildMime({ ...email, to });
       for (let attempt = 1; ; attempt += 1) {
         await waitForSlot();
         try {
           const out = await ses.send(
             new SendRawEmailCommand({
               RawMessage: { Data: raw },
-              Destinations: [email.to],
+              Destinations: [to],
               ConfigurationSetName: config.email.configurationSet,
             }),
           );
