@@ -156,6 +156,7 @@ export function registerFeeds(program: Command): void {
           try {
             const checked = await check(source);
             report[source] = {
+              title: checked.feed.title,
               ...(checked.feed.recovered ? { recovered: checked.feed.recovered } : {}),
               skipped: checked.skipped,
               resources: checked.resources,

@@ -483,6 +483,12 @@ export function parseFeedText(text: string, url: string, options: ParseOptions =
   let recovered: string[] | undefined;
   try {
     doc = parseXml(text);
+    // A server's warning printed as HTML (`<br />`) before the feed parses as a one-tag document.
+    if (!FEED_ROOTS.has(Object.keys(doc)[0] ?? '') && /<(?:rss|feed|rdf:RDF)\b/.test(text.slice(0, 4096)))
+      throw new FeedParseError(
+        'parse_error',
+        `The XML is malformed: <${Object.keys(doc)[0]}> before the feed`,
+      );
   } catch (strict) {
     if (options.tolerant === false || !(strict instanceof FeedParseError) || strict.kind !== 'parse_error')
       throw strict;
