@@ -6,7 +6,7 @@ import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetc
 import type { FeedContext } from './normalise.js';
 import { FeedParseError, NO_BASE_URL } from './parse.js';
 import { type ReadFeed, readFeedBytes } from './read.js';
-import { plainText } from './text.js';
+import { canonicalUrl, plainText } from './text.js';
 
 /**
  * Reads a feed without writing anything: the tool a partner uses to validate a feed
@@ -29,7 +29,11 @@ export interface CheckedFeed extends ReadFeed {
   source: string;
   /** The URL asked for: the one given, or the feed an HTML page linked to (`discoveredFrom`). */
   requested: string;
-  /** The web page given in place of a feed, whose `<link rel="alternate">` led to this feed. */
+  /**
+   * The web page given in place of a feed, whose `<link rel="alternate">` led to this feed: as its
+   * `<link rel="canonical">` names it when it has one (an article's page reached through a
+   * tracking or mobile URL is named as the page it is).
+   */
   discoveredFrom?: string;
   bytes: number;
 }
@@ -101,7 +105,9 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
       options.discover !== false
     ) {
       const found = await checkFeed(error.feedLink, { ...options, discover: false });
-      return { ...found, discoveredFrom: source };
+      const page =
+        error.canonical && isUrl(error.canonical) ? canonicalUrl(error.canonical, source) : undefined;
+      return { ...found, discoveredFrom: page ?? source };
     }
     if (error instanceof FeedParseError)
       throw new UnusableFeedError(error.kind, error.message, { cause: error });

@@ -70,12 +70,19 @@ export class FeedParseError extends RelayError {
   readonly kind: FeedProblemKind;
   /** An HTML page's own feed (its `<link rel="alternate">`), resolved against the page's URL. */
   readonly feedLink: string | undefined;
+  /** An HTML page's `<link rel="canonical">`, resolved: which page it is, whatever URL reached it. */
+  readonly canonical: string | undefined;
 
-  constructor(kind: FeedProblemKind, message: string, options?: { cause?: unknown; feedLink?: string }) {
+  constructor(
+    kind: FeedProblemKind,
+    message: string,
+    options?: { cause?: unknown; feedLink?: string; canonical?: string },
+  ) {
     super(`feed_${kind}`, message, options);
     this.name = 'FeedParseError';
     this.kind = kind;
     this.feedLink = options?.feedLink;
+    this.canonical = options?.canonical;
   }
 }
 
@@ -422,6 +429,15 @@ function jsonFeed(text: string, url: string): RawFeed {
 
 // ---------- detection ----------
 
+/** `<link rel="canonical" href="...">` in an HTML page. */
+function canonicalLink(html: string): string | undefined {
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (/rel=["']?canonical["'\s>]/i.test(tag)) return /href=["']([^"']+)["']/i.exec(tag)?.[1];
+  }
+  return undefined;
+}
+
 /** `<link rel="alternate" type="application/rss+xml" href="...">` in an HTML page, for the error message. */
 function alternateFeedLink(html: string): string | undefined {
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
@@ -469,10 +485,11 @@ export function parseFeedText(text: string, url: string, options: ParseOptions =
   if (rootName?.toLowerCase() === 'html' || (htmlDoctype && !FEED_ROOTS.has(rootName ?? ''))) {
     const alternate = alternateFeedLink(text.slice(0, 65_536));
     const feedLink = alternate && url !== NO_BASE_URL ? resolveBase(alternate, url) : undefined;
+    const canonical = canonicalLink(text.slice(0, 65_536));
     throw new FeedParseError(
       'not_a_feed',
       `This is an HTML page, not a feed${alternate ? ` (it links to a feed: ${feedLink ?? alternate})` : ''}`,
-      { feedLink },
+      { feedLink, ...(canonical && url !== NO_BASE_URL ? { canonical: resolveBase(canonical, url) } : {}) },
     );
   }
   if (!head && !text.trim()) throw new FeedParseError('not_a_feed', 'The document is empty');

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { localRoutes } from '#cli/local/routes.js';
 import { createSlackFace } from '#shared/bot/faces.js';
@@ -13,6 +14,7 @@ import {
 } from '#shared/bot/slack/deferred.js';
 import { slackLambdaEntry, verifySlackSignature } from '#shared/bot/slack/http.js';
 import { type InvokeClient, lambdaDeferral } from '#shared/bot/slack/lambda-deferral.js';
+import { listFollows } from '#shared/bot/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import type { SearchService } from '#shared/search/types.js';
@@ -21,6 +23,7 @@ import {
   coreFor,
   httpEvent,
   type Recorded,
+  type RecorderAnswer,
   recordingPorts,
   seedLibrary,
   signSlack,
@@ -48,6 +51,10 @@ interface SlackResponse {
 
 let services: TestServices;
 let api: Awaited<ReturnType<typeof startRecorder>>;
+/** How the stand-in answers auth.test (a test may make it slow or rate-limited). */
+let authTest: () => RecorderAnswer | Promise<RecorderAnswer> = () => ({
+  body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' },
+});
 let now = new Date('2025-06-01T12:00:00Z');
 const clock = () => new Date(now);
 
@@ -66,6 +73,8 @@ beforeAll(async () => {
       }
       case 'conversations.info':
         return { body: { ok: true, channel: { id: call.params.channel, creator: 'UCREATOR' } } };
+      case 'auth.test':
+        return authTest();
       default:
         return { body: { ok: true, ts: '1.1' } };
     }
@@ -975,6 +984,158 @@ describe('Slack work after the acknowledgement on Lambda (deferred runs)', () =>
     expect((await entry({ ...home, home: { user: 'U1' } })).statusCode).toBe(400);
     await face.idle();
     expect(api.calls.slice(before)).toEqual([]);
+  });
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Slack answers under a slow Slack, replays and altered bytes (issue 13)', () => {
+  const callsTo = (path: string) => api.calls.filter((c) => c.path === path);
+
+  it('answers every command although auth.test is slow or rate-limited: no Web API call per request', async () => {
+    const normal = authTest;
+    let authTests = 0;
+    // auth.test now takes 1.5 s, or answers 429: Bolt's per-request call held every answer past the ack.
+    authTest = async () => {
+      authTests += 1;
+      if (authTests % 2 === 0)
+        return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+      await wait(1500);
+      return normal();
+    };
+    try {
+      const { face } = await setup({ ackDeadlineMs: 400, commandBudgetMs: 300 });
+      for (const [n, text] of ['help', 'lang en', 'bookmarks'].entries()) {
+        const path = `/response/auth-${n}`;
+        const res = await sendSlash(face, text, path);
+        await face.idle();
+        const answered = res.body
+          ? (JSON.parse(res.body) as SlackResponse).text
+          : callsTo(path)[0]?.params.text;
+        expect(String(answered ?? '')).not.toBe('');
+      }
+      // At most the one auth.test of the cold start, asked in the background.
+      expect(authTests).toBeLessThanOrEqual(1);
+    } finally {
+      authTest = normal;
+    }
+  });
+
+  it('sends the answer of a listener that starts after the deadline to the response_url: a follow is told', async () => {
+    const { face, runtime } = await setup({ ackDeadlineMs: 100, commandBudgetMs: 60 });
+    // Something before the listener (a slow middleware, a slow platform) takes longer than the deadline.
+    face.app.use(async ({ next }) => {
+      await wait(150);
+      await next();
+    });
+    const res = await signed(
+      face,
+      new URLSearchParams({
+        team_id: 'T1',
+        channel_id: 'C7',
+        channel_name: 'general',
+        user_id: 'UADMIN',
+        command: '/iaspn',
+        text: 'follow country:PE',
+        response_url: `${api.url}/response/late-follow`,
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('');
+    await face.idle();
+    const told = callsTo('/response/late-follow');
+    expect(told).toHaveLength(1);
+    expect(String(told[0]!.params.text)).toMatch(/follow/i);
+    const follows = await listFollows(runtime.store, {
+      platform: 'slack',
+      workspaceId: 'T1',
+      channelId: 'C7',
+    });
+    expect(follows).toHaveLength(1);
+  });
+
+  it('sends an acknowledgement that comes after the deadline to the response_url, never nowhere', async () => {
+    const { face } = await setup({ ackDeadlineMs: 50, commandBudgetMs: 30 });
+    face.app.command('/late', async ({ ack }) => {
+      await wait(120);
+      await ack({ text: 'late but told' });
+    });
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'D1',
+      user_id: 'U1',
+      command: '/late',
+      text: '',
+      response_url: `${api.url}/response/late-ack`,
+    }).toString();
+    const res = await signed(face, body, 'application/x-www-form-urlencoded');
+    expect(res.body).toBe('');
+    await face.idle();
+    expect(callsTo('/response/late-ack').map((c) => c.params.text)).toEqual(['late but told']);
+  });
+
+  it('runs a replayed signed command with an effect once; a replayed search answers again', async () => {
+    const { face, subscriptions } = await setup();
+    const body = slashBody('subscribe replay@example.org daily', '/response/replay');
+    const ts = String(Math.floor(clock().getTime() / 1000));
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signSlack(SECRET, ts, body),
+    };
+    const first = await face.handler(httpEvent(body, headers));
+    await face.idle();
+    // The same bytes and headers, two minutes later: still inside Slack's 5-minute window.
+    now = new Date(now.getTime() + 120_000);
+    const replay = await face.handler(httpEvent(body, headers));
+    await face.idle();
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body ?? '{}').text).toMatch(/confirmation link/);
+    expect(replay).toMatchObject({ statusCode: 200, body: '' });
+    expect(subscriptions).toHaveLength(1);
+    expect(callsTo('/response/replay')).toEqual([]);
+
+    const search = slashBody('search cash', '/response/replay-search');
+    const searchHeaders = { ...headers, 'x-slack-signature': signSlack(SECRET, ts, search) };
+    for (let i = 0; i < 2; i += 1) {
+      const res = await face.handler(httpEvent(search, searchHeaders));
+      expect(JSON.parse(res.body ?? '{}').text).toMatch(/^Results/);
+    }
+  });
+
+  it('checks the signature over the bytes received, not over their decoded text', async () => {
+    const { face } = await setup();
+    const ts = String(Math.floor(clock().getTime() / 1000));
+    // Signed: "text=caf" + U+FFFD (EF BF BD). Sent: "text=caf" + 0xFF, which decodes to the same text.
+    const signedText = 'command=%2Fiaspn&team_id=T1&user_id=U1&channel_id=D1&text=caf\uFFFD';
+    const sent = Buffer.concat([Buffer.from(signedText.slice(0, -1), 'utf8'), Buffer.from([0xff])]);
+    expect(sent.toString('utf8')).toBe(signedText);
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signSlack(SECRET, ts, signedText),
+    };
+    const altered = { ...httpEvent('', headers), body: sent.toString('base64'), isBase64Encoded: true };
+    expect((await face.handler(altered)).statusCode).toBe(401);
+    // Bytes signed as they are but not UTF-8 (nothing Slack sends): refused as unreadable.
+    const latin1 = Buffer.from('command=%2Fiaspn&team_id=T1&user_id=U1&channel_id=D1&text=caf\xe9', 'latin1');
+    const rawSignature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:`).update(latin1).digest('hex')}`;
+    expect(
+      verifySlackSignature({
+        signingSecret: SECRET,
+        timestamp: ts,
+        signature: rawSignature,
+        rawBody: latin1,
+        now: clock(),
+      }),
+    ).toBe(true);
+    const notUtf8 = {
+      ...httpEvent('', { ...headers, 'x-slack-signature': rawSignature }),
+      body: latin1.toString('base64'),
+      isBase64Encoded: true,
+    };
+    expect((await face.handler(notUtf8)).statusCode).toBe(400);
   });
 });
 

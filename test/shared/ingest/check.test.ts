@@ -50,6 +50,16 @@ describe('checkFeed', () => {
         requested: `${site.origin}/feed.xml`,
         feed: { title: 'Noticias' },
       });
+      // An article's page reached through a tracking URL is named as its canonical link says.
+      writeFileSync(
+        path.join(dir, 'articulo.html'),
+        '<!DOCTYPE html><html><head><link rel="canonical" href="/noticias/articulo"><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>',
+      );
+      const article = await checkFeed(`${site.origin}/articulo.html?utm_source=whatsapp`, {
+        config,
+        now: new Date(),
+      });
+      expect(article.discoveredFrom).toBe(`${site.origin}/noticias/articulo`);
       // One hop only: a page is never followed when discovery is off (or from a second page).
       await expect(
         checkFeed(`${site.origin}/noticias.html`, { config, now: new Date(), discover: false }),
