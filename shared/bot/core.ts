@@ -1,12 +1,16 @@
 import { isValidEmailAddress } from '../email/address.js';
 import { describeError, RelayError } from '../errors.js';
+import { describeFilter } from '../filters/describe.js';
 import { isEmptyFilter, type ResourceFilter } from '../filters/filter.js';
+import { type ParsedFilterText, parseFilterText } from '../filters/language.js';
+import { previewFilter } from '../filters/preview.js';
+import { problemText } from '../filters/problems.js';
+import { listValues, type PartnerNames } from '../filters/values.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';
 import type { Store } from '../store/store.js';
 import { type BotAction, decodeAction, encodeAction } from './actions.js';
-import { describeFilter, parseFilters } from './filter-syntax.js';
 import {
   BOT_LANGUAGES,
   type BotLanguage,
@@ -95,6 +99,7 @@ const FREQUENCIES: Record<string, 'daily' | 'weekly'> = {
   semanal: 'weekly',
 };
 const EVERYTHING = new Set(['everything', 'all', 'todo', 'todos']);
+const PREVIEW_WORDS = new Set(['preview', 'vista', 'previa']);
 
 export function createBotCore(deps: BotCoreDeps): BotCore {
   const { store, log, clock, ports } = deps;
@@ -163,7 +168,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const title = kind === 'search' ? m.results(shownQuery, from, to, response.total) : m.latest(from, to);
     const blocks: ReplyBlock[] = [heading(title)];
     const applied = { ...response.appliedFilter, ...filter };
-    if (!isEmptyFilter(applied)) blocks.push(muted(m.filtersApplied(describeFilter(applied, lang, m))));
+    if (!isEmptyFilter(applied))
+      blocks.push(muted(m.filtersApplied(describeFilter(applied, lang, await ports.search.partners()))));
     if (problems.length) blocks.push(muted(m.problems(problems.join(' '))));
     for (const [i, hit] of response.hits.entries()) {
       blocks.push({ kind: 'card', card: await hitCard(hit, offset + i + 1, m) });
@@ -193,12 +199,66 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     return resultsReply('search', query, {}, response, offset, lang);
   }
 
+  /** The member's filter text in the one filter language, resolved against the library's partners. */
+  async function parseFilters(args: string): Promise<ParsedFilterText & { partners: PartnerNames }> {
+    const partners = await ports.search.partners();
+    return { ...parseFilterText(args, { now: now(), partners }), partners };
+  }
+
+  /** The problems of a parse as one reply: nothing is stored or listed for a value that means nothing. */
+  function refusal(
+    parsed: ParsedFilterText & { partners: PartnerNames },
+    lang: BotLanguage,
+  ): Reply | undefined {
+    const refused = parsed.problems.filter((p) => p.code !== 'note');
+    if (refused.length === 0) return undefined;
+    const text = refused.map((p) => problemText(p, lang, parsed.partners)).join(' ');
+    return textReply(MESSAGES[lang].refused(text), { private: true });
+  }
+
   async function latest(args: string, lang: BotLanguage): Promise<Reply> {
-    const { filter, problems, rest } = parseFilters(args);
+    const parsed = await parseFilters(args);
+    const refused = refusal(parsed, lang);
+    if (refused) return refused;
+    const response = await ports.search.latest(parsed.filter, pageSize);
+    const notes = parsed.problems.map((p) => problemText(p, lang, parsed.partners));
+    return resultsReply('latest', '', parsed.filter, response, 0, lang, notes);
+  }
+
+  /** "In the last 30 days this would have brought 6 resources, e.g. …". */
+  async function previewLine(filter: ResourceFilter, lang: BotLanguage): Promise<string> {
     const m = MESSAGES[lang];
-    const response = await ports.search.latest(filter, pageSize);
-    const extra = [...problems.map((p) => m.filterProblem(p)), ...rest.map((p) => m.filterProblem(p))];
-    return resultsReply('latest', '', filter, response, 0, lang, extra);
+    const preview = await previewFilter(ports.search, filter, now());
+    if (preview.total === 0) return m.previewNone;
+    return m.preview(
+      preview.total,
+      preview.examples.map((e) => `"${cutText(cleanText(e.title), 80)}" (${e.publishedAt.slice(0, 10)})`),
+    );
+  }
+
+  async function vocabulary(
+    command: 'topics' | 'countries' | 'types' | 'partners',
+    lang: BotLanguage,
+  ): Promise<Reply> {
+    const m = MESSAGES[lang];
+    const list = (field: 'topics' | 'countries' | 'types' | 'languages') =>
+      listValues(field, lang)
+        .map((v) => `• ${v.name}: ${v.typed}`)
+        .join('\n');
+    const blocks: ReplyBlock[] = [];
+    if (command === 'partners') {
+      const partners = [...(await ports.search.partners())].sort((a, b) => a[1].localeCompare(b[1], lang));
+      blocks.push(heading(m.vocabulary.partners));
+      blocks.push(
+        partners.length
+          ? paragraph(partners.map(([id, name]) => `• ${cleanText(name)}: partner:${id}`).join('\n'))
+          : muted(m.noPartners),
+      );
+    } else if (command === 'types') {
+      blocks.push(heading(m.vocabulary.types), paragraph(list('types')));
+      blocks.push(heading(m.vocabulary.languages), paragraph(list('languages')));
+    } else blocks.push(heading(m.vocabulary[command]), paragraph(list(command)));
+    return { blocks, summary: m.vocabulary[command], private: true };
   }
 
   function help(lang: BotLanguage, ctx: ChatContext, about: string): Reply {
@@ -220,6 +280,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
           .join('\n'),
       ),
     ];
+    blocks.push(paragraph(`${m.help.examplesIntro}\n${m.help.examples.map((e) => `• ${e}`).join('\n')}`));
     if (ctx.isRelayAdmin) blocks.push(paragraph(`${m.help.adminIntro}\n${[...admin].map(line).join('\n')}`));
     blocks.push(muted(m.help.footer));
     return { blocks, summary: m.help.intro, private: true };
@@ -232,16 +293,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   async function follow(ctx: ChatContext, args: string, lang: BotLanguage): Promise<Reply> {
     const m = MESSAGES[lang];
-    const { filter, problems, rest } = parseFilters(args);
-    const everything = rest.length === 1 && EVERYTHING.has(rest[0]!.toLowerCase());
-    const unknown = everything ? [] : rest;
-    if (problems.length || unknown.length)
-      return textReply(
-        `${[...problems, ...unknown].map((p) => m.filterProblem(p)).join(' ')} ${m.followNeedsFilter}`,
-        {
-          private: true,
-        },
-      );
+    const [first = '', ...others] = args.trim().split(/\s+/);
+    if (PREVIEW_WORDS.has(first.toLowerCase())) return followPreview(others.join(' '), lang);
+    const everything = EVERYTHING.has(args.trim().toLowerCase());
+    const parsed = await parseFilters(everything ? '' : args);
+    const refused = refusal(parsed, lang);
+    if (refused) return refused;
+    const { filter } = parsed;
     if (isEmptyFilter(filter) && !everything) return textReply(m.followNeedsFilter, { private: true });
     const denied = await guardChannel(ctx, m);
     if (denied) return denied;
@@ -249,9 +307,24 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       userId: ctx.user.userId,
       at: now(),
     });
-    const d = describeFilter(f.filter, lang, m);
+    const d = describeFilter(f.filter, lang, parsed.partners);
     log.info('follow added', { channelId: ctx.channel.channelId, followId: f.followId, created });
-    return textReply(created ? m.followed(f.followId, d) : m.alreadyFollowed(f.followId, d));
+    const said = created ? m.followed(f.followId, d) : m.alreadyFollowed(f.followId, d);
+    return textReply(`${said}\n${await previewLine(f.filter, lang)}`);
+  }
+
+  async function followPreview(args: string, lang: BotLanguage): Promise<Reply> {
+    const m = MESSAGES[lang];
+    const parsed = await parseFilters(args);
+    const refused = refusal(parsed, lang);
+    if (refused) return refused;
+    if (isEmptyFilter(parsed.filter)) return textReply(m.followNeedsFilter, { private: true });
+    const d = describeFilter(parsed.filter, lang, parsed.partners);
+    return {
+      blocks: [heading(m.previewHeading), paragraph(d), paragraph(await previewLine(parsed.filter, lang))],
+      summary: m.previewHeading,
+      private: true,
+    };
   }
 
   async function unfollow(ctx: ChatContext, args: string, lang: BotLanguage): Promise<Reply> {
@@ -268,7 +341,10 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const m = MESSAGES[lang];
     const follows = await listFollows(store, ctx.channel);
     if (follows.length === 0) return textReply(m.followingNone, { private: true });
-    const lines = follows.map((f) => `• ${m.followLine(f.followId, describeFilter(f.filter, lang, m))}`);
+    const partners = await ports.search.partners();
+    const lines = follows.map(
+      (f) => `• ${m.followLine(f.followId, describeFilter(f.filter, lang, partners))}`,
+    );
     return {
       blocks: [heading(m.followingList), paragraph(lines.join('\n'))],
       summary: m.followingList,
@@ -278,18 +354,18 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   async function subscribe(ctx: ChatContext, args: string, lang: BotLanguage): Promise<Reply> {
     const m = MESSAGES[lang];
-    const { filter, problems, rest } = parseFilters(args);
-    const email = rest.find((w) => w.includes('@'));
-    const frequencies = rest.filter((w) => FREQUENCIES[w.toLowerCase()]);
-    const unknown = rest.filter((w) => w !== email && !FREQUENCIES[w.toLowerCase()]);
+    // The address and the frequency are words of their own; the rest is the filter language.
+    const words = args.trim().split(/\s+/).filter(Boolean);
+    const email = words.find((w) => w.includes('@') && !w.includes(':') && !w.startsWith('"'));
+    const frequencies = words.filter((w) => FREQUENCIES[w.toLowerCase()]);
+    const filterText = words.filter((w) => w !== email && !FREQUENCIES[w.toLowerCase()]).join(' ');
     if (!email) return textReply(m.subscribeUsage, { private: true });
     if (!isValidEmailAddress(email))
       return textReply(m.subscribeBadEmail(cutText(email, 80)), { private: true });
-    if (problems.length || unknown.length)
-      return textReply(
-        `${[...problems, ...unknown].map((p) => m.filterProblem(p)).join(' ')} ${m.subscribeUsage}`,
-        { private: true },
-      );
+    const parsed = await parseFilters(filterText);
+    const refused = refusal(parsed, lang);
+    if (refused) return refused;
+    const { filter } = parsed;
     const frequency = FREQUENCIES[frequencies.at(-1)?.toLowerCase() ?? ''] ?? 'weekly';
     try {
       await ports.subscribe({
@@ -303,7 +379,12 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       if (error instanceof RelayError) return textReply(m.subscribeFailed(error.message), { private: true });
       throw error;
     }
-    return textReply(m.subscribeStarted(email, m.frequency[frequency]), { private: true });
+    return textReply(
+      `${m.subscribeStarted(email, m.frequency[frequency])}\n${await previewLine(filter, lang)}`,
+      {
+        private: true,
+      },
+    );
   }
 
   async function bookmarkResource(ctx: ChatContext, resourceId: string, lang: BotLanguage): Promise<string> {
@@ -441,6 +522,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         return feeds(ctx, lang);
       case 'feed':
         return feeds(ctx, lang, intent.args);
+      case 'topics':
+      case 'countries':
+      case 'types':
+      case 'partners':
+        return vocabulary(intent.command, lang);
       case 'help':
         return help(lang, ctx, intent.args);
     }
@@ -527,13 +613,15 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         if (cards.length === 0) blocks.push(muted(m.bookmarksNone));
         blocks.push(heading(m.homeFollows));
         const follows = await listWorkspaceFollows(store, ctx.channel.platform, ctx.channel.workspaceId);
+        const partners = await ports.search.partners();
         blocks.push(
           follows.length
             ? paragraph(
                 follows
                   .slice(0, 50)
                   .map(
-                    (f) => `• #${f.channelId} ${m.followLine(f.followId, describeFilter(f.filter, lang, m))}`,
+                    (f) =>
+                      `• #${f.channelId} ${m.followLine(f.followId, describeFilter(f.filter, lang, partners))}`,
                   )
                   .join('\n'),
               )

@@ -30,6 +30,10 @@ export type CommandName =
   | 'lang'
   | 'feeds'
   | 'feed'
+  | 'topics'
+  | 'countries'
+  | 'types'
+  | 'partners'
   | 'help';
 
 /** Every spelling of every command, by language (the first of each list is the one shown in help). */
@@ -46,6 +50,10 @@ export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> =
   lang: { en: ['lang', 'language'], es: ['idioma'] },
   feeds: { en: ['feeds'], es: ['fuentes'] },
   feed: { en: ['feed'], es: ['fuente'] },
+  topics: { en: ['topics'], es: ['temas'] },
+  countries: { en: ['countries'], es: ['paises'] },
+  types: { en: ['types', 'languages'], es: ['tipos', 'idiomas'] },
+  partners: { en: ['partners'], es: ['socios'] },
   help: { en: ['help', 'start', '?'], es: ['ayuda', 'inicio'] },
 };
 
@@ -56,7 +64,22 @@ interface CommandHelp {
 
 export interface Messages {
   language: BotLanguage;
-  help: { intro: string; adminIntro: string; commands: Record<CommandName, CommandHelp>; footer: string };
+  help: {
+    intro: string;
+    adminIntro: string;
+    commands: Record<CommandName, CommandHelp>;
+    footer: string;
+    /** Commands shown as examples in the help: each one works (a test runs them all). */
+    examples: string[];
+    examplesIntro: string;
+  };
+  vocabulary: { topics: string; countries: string; types: string; languages: string; partners: string };
+  noPartners: string;
+  /** What a follow or subscription would have brought in the last 30 days. */
+  preview(total: number, examples: string[]): string;
+  previewNone: string;
+  previewHeading: string;
+  refused(problems: string): string;
   unknownCommand(word: string): string;
   results(query: string, from: number, to: number, total: number): string;
   latest(from: number, to: number): string;
@@ -106,8 +129,6 @@ export interface Messages {
   expired: string;
   failure: string;
   problems(list: string): string;
-  filterLabels: { topic: string; country: string; type: string; language: string; partner: string };
-  filterProblem(token: string): string;
   homeLatest: string;
   homeBookmarks: string;
   homeFollows: string;
@@ -150,11 +171,37 @@ const en: Messages = {
       lang: { usage: 'lang en|es', text: 'reply in English or Spanish (a group: the whole group)' },
       feeds: { usage: 'feeds', text: 'health of every partner feed' },
       feed: { usage: 'feed status <partner>', text: "one partner's feeds in detail" },
+      topics: { usage: 'topics', text: 'the topics you can filter and follow' },
+      countries: { usage: 'countries', text: 'the countries' },
+      types: { usage: 'types', text: 'the types of resource and languages' },
+      partners: { usage: 'partners', text: 'the partners who publish' },
       help: { usage: 'help [command]', text: 'this help' },
     },
     footer:
-      'Filters: topic:cash-transfers country:colombia type:document partner:midis-pe lang:es. In groups only admins change follows.',
+      'Filters: topic: country: type: lang: partner: since: before:, by name in English or Spanish. Words and "phrases" in a follow match like a search; -word leaves out. "follow preview …" shows what a follow would bring without saving it. In groups only admins change follows.',
+    examplesIntro: 'Try:',
+    examples: [
+      'search cash transfers country:colombia',
+      'latest topic:cash-transfers',
+      'follow topic:"early childhood" country:peru',
+      'follow "cash transfers" -pilot',
+      'follow preview type:document lang:es',
+    ],
   },
+  vocabulary: {
+    topics: 'Topics (type them as shown, or by name, in English or Spanish)',
+    countries: 'Countries (by name in any language, or ISO code)',
+    types: 'Types of resource',
+    languages: 'Languages of the content',
+    partners: 'Partners',
+  },
+  noPartners: 'No partner has published yet.',
+  preview: (total, examples) =>
+    `In the last 30 days this would have brought ${total} ${total === 1 ? 'resource' : 'resources'}${examples.length ? `, e.g. ${examples.join('; ')}` : ''}.`,
+  previewNone:
+    'Nothing in the last 30 days matches this: it may stay quiet for a long time. Try fewer words or filters ("topics" lists the topics).',
+  previewHeading: 'Preview, nothing saved',
+  refused: (problems) => `Nothing was saved. ${problems}`,
   unknownCommand: (word) => `I don't know "${word}". Type "help" for the commands.`,
   results: (query, from, to, total) => `Results ${from}–${to} of ${total} for "${query}"`,
   latest: (from, to) => `Latest resources (${from}–${to})`,
@@ -168,7 +215,7 @@ const en: Messages = {
   removeButton: 'Remove',
   meta: { types: {} },
   followNeedsFilter:
-    'Follow what? For example: follow topic:cash-transfers country:colombia (or "follow everything").',
+    'Follow what? For example: follow topic:cash-transfers country:colombia, follow "cash transfers" -pilot (or "follow everything").',
   followed: (id, d) =>
     `This conversation now follows ${d} (follow ${id}). New resources will be posted here.`,
   alreadyFollowed: (id, d) => `This conversation already follows ${d} (follow ${id}).`,
@@ -208,14 +255,6 @@ const en: Messages = {
   expired: 'That button has expired: run the command again.',
   failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
   problems: (list) => `Note: ${list}`,
-  filterLabels: {
-    topic: 'topic',
-    country: 'country',
-    type: 'type',
-    language: 'language',
-    partner: 'partner',
-  },
-  filterProblem: (token) => `I did not understand the filter "${token}".`,
   homeLatest: 'Latest in the library',
   homeBookmarks: 'Your bookmarks',
   homeFollows: "This workspace's follows",
@@ -230,7 +269,7 @@ const es: Messages = {
     adminIntro: 'Los administradores también tienen:',
     commands: {
       search: {
-        usage: 'buscar <palabras> [topic:… country:… type:… partner:… lang:…]',
+        usage: 'buscar <palabras> [tema:… pais:… tipo:… socio:… idioma:…]',
         text: 'buscar en la biblioteca',
       },
       latest: { usage: 'recientes [filtros]', text: 'los recursos más nuevos' },
@@ -247,11 +286,37 @@ const es: Messages = {
       lang: { usage: 'idioma en|es', text: 'responder en inglés o en español (en un grupo: todo el grupo)' },
       feeds: { usage: 'fuentes', text: 'el estado de cada fuente de los socios' },
       feed: { usage: 'fuente estado <socio>', text: 'las fuentes de un socio en detalle' },
+      topics: { usage: 'temas', text: 'los temas que puede filtrar y seguir' },
+      countries: { usage: 'paises', text: 'los países' },
+      types: { usage: 'tipos', text: 'los tipos de recurso y los idiomas' },
+      partners: { usage: 'socios', text: 'los socios que publican' },
       help: { usage: 'ayuda [comando]', text: 'esta ayuda' },
     },
     footer:
-      'Filtros: topic:transferencias country:colombia type:document partner:midis-pe lang:es. En los grupos solo los administradores cambian lo que se sigue.',
+      'Filtros: tema: pais: tipo: idioma: socio: desde: antes:, por su nombre en español o inglés. Las palabras y "frases" de un seguimiento coinciden como en una búsqueda; -palabra excluye. "seguir vista …" muestra lo que traería un seguimiento sin guardarlo. En los grupos solo los administradores cambian lo que se sigue.',
+    examplesIntro: 'Pruebe:',
+    examples: [
+      'buscar transferencias monetarias pais:colombia',
+      'recientes tema:"primera infancia"',
+      'seguir tema:primera-infancia pais:perú',
+      'seguir "cuidado infantil" pais:uruguay',
+      'seguir vista tipo:documento idioma:español',
+    ],
   },
+  vocabulary: {
+    topics: 'Temas (escríbalos como se muestran, o por su nombre, en español o inglés)',
+    countries: 'Países (por su nombre en cualquier idioma, o su código ISO)',
+    types: 'Tipos de recurso',
+    languages: 'Idiomas del contenido',
+    partners: 'Socios',
+  },
+  noPartners: 'Ningún socio ha publicado todavía.',
+  preview: (total, examples) =>
+    `En los últimos 30 días esto habría traído ${total} ${total === 1 ? 'recurso' : 'recursos'}${examples.length ? `, por ejemplo ${examples.join('; ')}` : ''}.`,
+  previewNone:
+    'Nada de los últimos 30 días coincide con esto: puede pasar mucho tiempo sin novedades. Pruebe con menos palabras o filtros ("temas" muestra los temas).',
+  previewHeading: 'Vista previa, no se guardó nada',
+  refused: (problems) => `No se guardó nada. ${problems}`,
   unknownCommand: (word) => `No conozco "${word}". Escriba "ayuda" para ver los comandos.`,
   results: (query, from, to, total) => `Resultados ${from}–${to} de ${total} para "${query}"`,
   latest: (from, to) => `Recursos recientes (${from}–${to})`,
@@ -265,11 +330,11 @@ const es: Messages = {
   removeButton: 'Quitar',
   meta: { types: {} },
   followNeedsFilter:
-    '¿Seguir qué? Por ejemplo: seguir topic:cash-transfers country:colombia (o "seguir todo").',
+    '¿Seguir qué? Por ejemplo: seguir tema:primera-infancia pais:colombia, seguir "cuidado infantil" -piloto (o "seguir todo").',
   followed: (id, d) =>
     `Esta conversación ahora sigue ${d} (seguimiento ${id}). Los recursos nuevos se publicarán aquí.`,
   alreadyFollowed: (id, d) => `Esta conversación ya sigue ${d} (seguimiento ${id}).`,
-  followingNone: 'Esta conversación todavía no sigue nada. Pruebe: seguir topic:cash-transfers',
+  followingNone: 'Esta conversación todavía no sigue nada. Pruebe: seguir tema:primera-infancia',
   followingList: 'Esta conversación sigue:',
   followLine: (id, d) => `${id}: ${d}`,
   unfollowNeedsId: '¿Cuál? Escriba "siguiendo" para ver los identificadores y luego: dejar <id>',
@@ -305,8 +370,6 @@ const es: Messages = {
   expired: 'Ese botón ha caducado: vuelva a escribir el comando.',
   failure: 'Lo sentimos, algo falló de nuestro lado. Inténtelo de nuevo en un minuto.',
   problems: (list) => `Nota: ${list}`,
-  filterLabels: { topic: 'tema', country: 'país', type: 'tipo', language: 'idioma', partner: 'socio' },
-  filterProblem: (token) => `No entendí el filtro "${token}".`,
   homeLatest: 'Lo más reciente en la biblioteca',
   homeBookmarks: 'Sus marcadores',
   homeFollows: 'Lo que siguen los canales de este espacio de trabajo',

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ResourceFilter } from '../filters/filter.js';
+import { canonicalFilter, type ResourceFilter } from '../filters/filter.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
-import { normaliseFilter } from './filter-syntax.js';
 import { type BotLanguage, isBotLanguage } from './i18n.js';
 
 /**
@@ -54,9 +53,13 @@ export interface Bookmark {
   createdAt: string;
 }
 
+/** Keys in alphabetical order, as follow ids have always been hashed (ids stay stable). */
+const sortedKeys = (filter: ResourceFilter) =>
+  Object.fromEntries(Object.entries(filter).sort(([a], [b]) => a.localeCompare(b)));
+
 export const followIdOf = (filter: ResourceFilter) =>
   createHash('sha256')
-    .update(JSON.stringify(normaliseFilter(filter)))
+    .update(JSON.stringify(sortedKeys(canonicalFilter(filter))))
     .digest('hex')
     .slice(0, 6);
 
@@ -81,7 +84,7 @@ export async function addFollow(
   by: { userId: string; at: Date },
 ): Promise<{ follow: Follow; created: boolean }> {
   const channelKey = channelKeyOf(channel);
-  const normal = normaliseFilter(filter);
+  const normal = canonicalFilter(filter);
   const followId = followIdOf(normal);
   const follow: Follow = {
     ...channel,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '#shared/bot/actions.js';
-import { parseFilters } from '#shared/bot/filter-syntax.js';
 import { parseIntent } from '#shared/bot/intent.js';
 import {
   addFollow,
@@ -41,23 +40,6 @@ describe('parseIntent', () => {
       args: 'cash transfers in Peru',
       implicit: true,
     });
-  });
-});
-
-describe('parseFilters', () => {
-  it('reads English and Spanish keys, names and codes, and reports what it cannot read', () => {
-    const parsed = parseFilters(
-      'tema:cash-transfers pais:perú,CO tipo:documento idioma:español socio:midis-pe country:narnia x@y.org',
-    );
-    expect(parsed.filter).toEqual({
-      topics: ['cash-transfers'],
-      countries: ['PE', 'CO'],
-      types: ['document'],
-      languages: ['es'],
-      partners: ['midis-pe'],
-    });
-    expect(parsed.problems).toEqual(['country:narnia']);
-    expect(parsed.rest).toEqual(['x@y.org']);
   });
 });
 

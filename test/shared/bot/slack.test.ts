@@ -362,7 +362,7 @@ describe('Slack slash command /iaspn', () => {
   it('latest shows the newest resources, with filters', async () => {
     const out = await slash(face, 'latest type:news');
     expect(out.text).toBe('Latest resources (1–5)');
-    expect(allText(out.blocks)).toContain('Filters: type: news');
+    expect(allText(out.blocks)).toContain('Filters: type: News');
   });
 
   it('suggests a broader query when nothing matches', async () => {
@@ -387,10 +387,10 @@ describe('Slack slash command /iaspn', () => {
     expect(followed.response_type).toBe('in_channel');
     const id = /follow ([0-9a-f]{6})/.exec(followed.text!)![1]!;
     expect((await slash(face, 'seguir type:document', { ...channel, user: 'UCREATOR' })).text).toMatch(
-      /^Esta conversación ahora sigue tipo: document/,
+      /^Esta conversación ahora sigue tipo: Documento/,
     );
     const following = await slash(face, 'following', channel);
-    expect(allText(following.blocks)).toContain(`${id}: topic: cash-transfers · country: Colombia`);
+    expect(allText(following.blocks)).toContain(`${id}: topic: Conditional cash transfers · country: Colombia`);
     expect(allText((await slash(face, 'siguiendo', channel)).blocks)).toContain('país: Colombia');
     expect((await slash(face, `unfollow ${id}`, { ...channel, user: 'U1' })).text).toMatch(/Only admins/);
     expect((await slash(face, `dejar ${id}`, { ...channel, user: 'UADMIN' })).text).toBe(
@@ -411,7 +411,7 @@ describe('Slack slash command /iaspn', () => {
         email: 'ana@example.org',
         language: 'en',
         frequency: 'daily',
-        filter: { topics: ['cash-transfers'] },
+        filter: { topics: ['conditional-cash-transfers'] },
         source: 'slack:T1:U1',
       },
       { email: 'luis@example.org', language: 'es', frequency: 'weekly', filter: {}, source: 'slack:T1:U1' },

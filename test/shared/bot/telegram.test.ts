@@ -284,7 +284,7 @@ describe('Telegram commands', () => {
     });
     const id = /follow ([0-9a-f]{6})/.exec(followed)![1]!;
     expect(await lastText('/following@iaspn_bot', group)).toContain(
-      `${id}: topic: cash-transfers · country: Peru`,
+      `${id}: topic: Conditional cash transfers · country: Peru`,
     );
     expect(await lastText('/siguiendo', group)).toContain('país: Perú');
     expect(await lastText(`/dejar ${id}`, { ...group, user: CHAT_ADMIN })).toBe(
