@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { loadConfig } from '#shared/config.js';
 import { composeDigest, selectResources } from '#shared/digest/compose.js';
 import { renderDigest } from '#shared/digest/emails.js';
+import { formChoices } from '#shared/digest/form.js';
 import { type DigestLanguage, newSubscription, type Subscription } from '#shared/digest/model.js';
 import { pages } from '#shared/digest/pages.js';
 import type { Resource, ResourceType } from '#shared/domain/resource.js';
@@ -95,10 +96,16 @@ for (const language of ['en', 'es'] as DigestLanguage[]) {
     { period: 'D2026-03-03', since, until: now.toISOString() },
   );
   files.push({ name: `digest-${language}`, html: renderDigest(digest).html });
-  files.push({ name: `subscribe-${language}`, html: pages.subscribe(language, 'form-token') });
+  const choices = formChoices(
+    language,
+    new Map([['midis-pe', 'Ministerio de Desarrollo e Inclusión Social (MIDIS), Perú']]),
+  );
+  files.push({ name: `subscribe-${language}`, html: pages.subscribe(language, 'form-token', { choices }) });
   files.push({
     name: `preferences-${language}`,
-    html: pages.preferences(sub, 'token', 'https://relay.example.org/email/unsubscribe?token=t'),
+    html: pages.preferences(language, sub, 'token', 'https://relay.example.org/email/unsubscribe?token=t', {
+      choices,
+    }),
   });
   files.push({ name: `unsubscribe-${language}`, html: pages.button(language, 'unsubscribe', 'token') });
 }

@@ -1,7 +1,7 @@
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { oneLine, safeHttpUrl } from '../email/render.js';
-import { matchesFilter } from '../filters/filter.js';
+import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
 import type { DigestLanguage, Subscription } from './model.js';
 import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
 import { signToken } from './tokens.js';
@@ -55,14 +55,24 @@ export interface ComposeContext {
   now: Date;
   /** Partner display names by id. */
   partnerNames: ReadonlyMap<string, string>;
+  /**
+   * Matches subscriptions' keywords; one per run, built with `partnerNames`, so that each resource
+   * is analysed once however many subscribers' keywords ask about it.
+   */
+  keywords?: KeywordMatcher;
 }
 
-/** Resources first seen in [since, until) matching the subscription, newest first. */
+/**
+ * Resources first seen in [since, until) matching the subscription (its ids and its keywords:
+ * `matchesResource`, as follows and search read them), newest first. Pass the run's `keywords`
+ * matcher; without one, a matcher that knows no partner names is made for this call.
+ */
 export function selectResources(
   resources: readonly Resource[],
   sub: Subscription,
   since: string,
   until: string,
+  keywords: KeywordMatcher = new KeywordMatcher(),
 ) {
   const matched: Resource[] = [];
   let highlight: Resource | undefined;
@@ -73,7 +83,7 @@ export function selectResources(
       if (!highlight || r.publishedAt > highlight.publishedAt) highlight = r;
       continue;
     }
-    if (matchesFilter(r, sub.filter)) matched.push(r);
+    if (matchesResource(r, sub.filter, keywords)) matched.push(r);
   }
   matched.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
   // A highlight is "of the month": only one published in the month the digest goes out.

@@ -1,4 +1,6 @@
 import { describeError } from '../errors.js';
+import { KeywordMatcher } from '../filters/keywords.js';
+import type { PartnerNames } from '../filters/values.js';
 import {
   bodyText,
   type HttpEvent,
@@ -7,13 +9,14 @@ import {
   header,
   jsonResult,
 } from '../http/types.js';
-import type { ResourceFilter } from '../filters/filter.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { keyHash } from '../store/keys.js';
 import { selectResources, subscriptionLinks, toEntry } from './compose.js';
-import type { DigestLanguage, Frequency, Subscription } from './model.js';
-import { pages } from './pages.js';
+import { type FormContext, type FormField, formChoices, readForm, readJsonFilter } from './form.js';
+import type { DigestLanguage, Frequency } from './model.js';
+import { EMAIL_PAGES_PATH, pages } from './pages.js';
 import { STRINGS } from './strings.js';
 import {
   confirmSubscription,
@@ -29,6 +32,7 @@ import { requireTokenSecret, signToken, verifyToken } from './tokens.js';
  * path alike):
  *
  *   GET  /email/subscribe            the form (no JavaScript)       POST: form or JSON
+ *                                    (GET with Accept: application/json: a form token and the choices)
  *   GET  /email/confirm?token=       a confirm button (mail scanners follow links: GET changes nothing)
  *   POST /email/confirm              confirms
  *   GET  /email/preferences?token=   the preferences form           POST: saves
@@ -36,10 +40,13 @@ import { requireTokenSecret, signToken, verifyToken } from './tokens.js';
  *                                    one-click: token in the URL, no cookie, idempotent)
  *   GET  /email/digest?token=        every resource of a digest cut at N items
  *
- * No answer depends on whether an address is subscribed.
+ * No answer depends on whether an address is subscribed. The subscribe and preferences POSTs are
+ * refused from another site (Origin, Sec-Fetch-Site) and need the form's token; the subscribe
+ * form's token is tied to the address that fetched the form, so a token fetched elsewhere cannot be
+ * posted from a visitor's browser.
  */
 
-export const EMAIL_ROUTE_PREFIX = '/email';
+export const EMAIL_ROUTE_PREFIX = EMAIL_PAGES_PATH;
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -50,42 +57,79 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-function html(statusCode: number, body: string): HttpResult {
-  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS }, body };
+function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers },
+    body,
+  };
 }
 
 function query(event: HttpEvent): URLSearchParams {
   return new URLSearchParams(event.rawQueryString ?? '');
 }
 
+const asLanguage = (value: string | null | undefined): DigestLanguage | undefined =>
+  value === 'es' || value === 'en' ? value : undefined;
+
 function pageLanguage(event: HttpEvent, form?: URLSearchParams): DigestLanguage {
-  const asked = form?.get('lang') ?? query(event).get('lang');
-  if (asked === 'es' || asked === 'en') return asked;
+  const asked = asLanguage(form?.get('lang')) ?? asLanguage(query(event).get('lang'));
+  if (asked) return asked;
   return /^\s*es\b/i.test(header(event, 'accept-language') ?? '') ? 'es' : 'en';
 }
 
-const splitCodes = (value: string | null) =>
-  (value ?? '')
-    .split(/[\s,]+/)
-    .map((v) => v.trim())
-    .filter(Boolean);
+const isJson = (event: HttpEvent) => /^application\/json\b/i.test(header(event, 'content-type') ?? '');
+const isForm = (event: HttpEvent) =>
+  /^application\/x-www-form-urlencoded\b/i.test(header(event, 'content-type') ?? '');
 
-/** The filter and preference fields of the subscribe and preferences forms. */
-function formPreferences(form: URLSearchParams): {
-  language: DigestLanguage;
-  frequency: Frequency;
-  filter: ResourceFilter;
-} {
-  return {
-    language: (form.get('language') ?? 'en') as DigestLanguage,
-    frequency: (form.get('frequency') ?? 'weekly') as Frequency,
-    filter: {
-      types: form.getAll('types') as ResourceFilter['types'],
-      languages: form.getAll('languages') as ResourceFilter['languages'],
-      topics: splitCodes(form.get('topics')).map((t) => t.toLowerCase()),
-      countries: splitCodes(form.get('countries')).map((c) => c.toUpperCase()),
-    },
-  };
+/**
+ * True when a POST may come from another site: the browser says so (Sec-Fetch-Site), or its
+ * Origin is neither the public URL's nor the host the request was sent to. Requests with neither
+ * header (curl, a mail client's one-click unsubscribe) are not browsers acting for a page.
+ */
+export function isCrossSite(event: HttpEvent, publicUrl: string): boolean {
+  const site = header(event, 'sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = header(event, 'origin');
+  if (origin === undefined) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true; // `null` (a sandboxed frame, a data: page) or junk
+  }
+  const own = [safeHost(publicUrl), header(event, 'host'), event.requestContext?.domainName];
+  return !own.includes(host);
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who fetched a form: the subscribe form's token names it, so it is posted back from there only. */
+const clientTag = (event: HttpEvent) => keyHash(`form:${event.requestContext?.http?.sourceIp ?? '-'}`);
+
+function subscribeFormToken(secret: string, event: HttpEvent, now: Date): string {
+  return signToken(secret, 'subscribe-form', { sub: '-', data: { client: clientTag(event) } }, now);
+}
+
+function checkSubscribeFormToken(secret: string, event: HttpEvent, token: unknown, now: Date): boolean {
+  if (typeof token !== 'string') return false;
+  const check = verifyToken(secret, 'subscribe-form', token, now);
+  return check.ok && check.claims.data?.client === clientTag(event);
+}
+
+async function partnerNames(runtime: Runtime): Promise<PartnerNames> {
+  return new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
+}
+
+async function formContext(runtime: Runtime, lang: DigestLanguage): Promise<FormContext> {
+  const partners = await partnerNames(runtime);
+  return { lang, partners, choices: formChoices(lang, partners), now: runtime.clock() };
 }
 
 export interface SubscriptionHandlerOptions {
@@ -116,7 +160,8 @@ export function createSubscriptionHandler(
 async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
   const secret = requireTokenSecret(runtime.config);
   const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
-  const path = (event.rawPath ?? '/').replace(/^\/email(?=\/|$)/, '').replace(/\/+$/, '') || '/';
+  const path =
+    (event.rawPath ?? '/').replace(new RegExp(`^${EMAIL_PAGES_PATH}(?=/|$)`), '').replace(/\/+$/, '') || '/';
   const now = runtime.clock();
   const isPost = method === 'POST';
   if (!isPost && method !== 'GET' && method !== 'HEAD') return html(405, '');
@@ -128,17 +173,30 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
     html(
       400,
       pages.message(lang, STRINGS[lang].pages.badLinkTitle, STRINGS[lang].pages.badLink, {
-        url: `${runtime.config.publicUrl}/email/subscribe?lang=${lang}`,
+        url: `${runtime.config.publicUrl}${EMAIL_PAGES_PATH}/subscribe?lang=${lang}`,
         label: STRINGS[lang].pages.subscribe,
       }),
     );
+  // The two forms that change what is stored without a secret link of their own's say-so alone.
+  const guarded = isPost && (path === '/' || path === '/subscribe' || path === '/preferences');
+  if (guarded && isCrossSite(event, runtime.config.publicUrl)) {
+    runtime.log.warn('cross-site form post refused', { path, origin: header(event, 'origin') });
+    return isJson(event)
+      ? jsonResult(403, { status: 'forbidden', problems: ['cross-site requests are refused'] })
+      : html(403, pages.message(language, s.pages.badLinkTitle, s.pages.badLink));
+  }
+  if (guarded && !isJson(event) && !isForm(event))
+    return html(415, pages.message(language, s.pages.invalidTitle, s.pages.badLink));
 
   switch (path) {
     case '/':
     case '/subscribe': {
-      if (!isPost)
-        return html(200, pages.subscribe(language, signToken(secret, 'subscribe-form', { sub: '-' }, now)));
-      return subscribe(runtime, event, form as URLSearchParams, language);
+      if (isPost) return subscribe(runtime, event, form as URLSearchParams, language);
+      const ctx = await formContext(runtime, language);
+      const formToken = subscribeFormToken(secret, event, now);
+      if (/^application\/json\b/i.test(header(event, 'accept') ?? ''))
+        return jsonResult(200, { form: formToken, choices: ctx.choices }, { 'cache-control': 'no-store' });
+      return html(200, pages.subscribe(language, formToken, { choices: ctx.choices }));
     }
     case '/confirm': {
       if (!isPost) {
@@ -169,16 +227,28 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       const sub = await getSubscriptionById(runtime, check.claims.sub);
       if (!sub) return badLink();
       const links = subscriptionLinks(runtime.config, secret, sub.id, now);
-      if (!isPost) return html(200, pages.preferences(sub, token as string, links.unsubscribeUrl));
-      let updated: Subscription;
-      try {
-        updated = await updatePreferences(runtime, { id: sub.id }, formPreferences(form as URLSearchParams));
-      } catch (error) {
+      const lang = asLanguage(form?.get('lang')) ?? asLanguage(query(event).get('lang')) ?? sub.language;
+      const ctx = await formContext(runtime, lang);
+      if (!isPost)
+        return html(
+          200,
+          pages.preferences(lang, sub, token as string, links.unsubscribeUrl, { choices: ctx.choices }),
+        );
+      const reading = readForm(form as URLSearchParams, ctx);
+      if (Object.keys(reading.errors).length > 0)
         return html(
           400,
-          pages.message(sub.language, STRINGS[sub.language].pages.invalidTitle, describeError(error)),
+          pages.preferences(lang, sub, token as string, links.unsubscribeUrl, {
+            choices: ctx.choices,
+            values: { ...reading.values, email: sub.email },
+            errors: reading.errors,
+          }),
         );
-      }
+      const updated = await updatePreferences(
+        runtime,
+        { id: sub.id },
+        { language: reading.values.language, frequency: reading.values.frequency, filter: reading.filter },
+      );
       const l = updated.language;
       return html(
         200,
@@ -213,8 +283,14 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       const sub = await getSubscriptionById(runtime, check.claims.sub);
       if (!sub) return badLink();
       const resources = await listResourcesSeenSince(runtime.store, window.since, window.until);
-      const { matched } = selectResources(resources, sub, window.since, window.until);
-      const names = new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
+      const names = await partnerNames(runtime);
+      const { matched } = selectResources(
+        resources,
+        sub,
+        window.since,
+        window.until,
+        new KeywordMatcher(names),
+      );
       return html(
         200,
         pages.entries(
@@ -228,8 +304,14 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
   }
 }
 
-function isJson(event: HttpEvent): boolean {
-  return /^application\/json\b/i.test(header(event, 'content-type') ?? '');
+/** What startSubscription found wrong, as field messages (the page checked the rest already). */
+function startProblems(problems: string[], lang: DigestLanguage): Partial<Record<FormField, string>> {
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const problem of problems) {
+    if (problem.startsWith('email')) errors.email = STRINGS[lang].pages.errors.email;
+    else errors.keywords = problem;
+  }
+  return errors;
 }
 
 async function subscribe(
@@ -241,48 +323,76 @@ async function subscribe(
   const secret = requireTokenSecret(runtime.config);
   const now = runtime.clock();
   const source = `web:${event.requestContext?.http?.sourceIp ?? 'unknown'}`;
-  if (isJson(event)) {
-    let input: Record<string, unknown>;
-    try {
-      input = JSON.parse(bodyText(event)) as Record<string, unknown>;
-    } catch {
-      return jsonResult(400, { status: 'invalid', problems: ['body: not JSON'] });
-    }
-    if (typeof input !== 'object' || input === null)
-      return jsonResult(400, { status: 'invalid', problems: ['body: not an object'] });
-    const result = await startSubscription(runtime, {
-      email: String(input.email ?? ''),
-      language: input.language as DigestLanguage | undefined,
-      frequency: input.frequency as Frequency | undefined,
-      filter: input.filter as ResourceFilter | undefined,
-      source,
-    });
-    const code = result.status === 'sent' ? 202 : result.status === 'rate_limited' ? 429 : 400;
-    return jsonResult(
-      code,
-      result,
-      result.status === 'rate_limited' ? { 'retry-after': String(result.retryAfterSeconds) } : {},
-    );
-  }
+  if (isJson(event)) return subscribeJson(runtime, event, source);
   const s = STRINGS[language];
-  const prefs = formPreferences(form);
-  const email = form.get('email') ?? '';
-  const formToken = signToken(secret, 'subscribe-form', { sub: '-' }, now);
-  // Anti-CSRF: the form must come from a page we served in the last two hours.
-  if (!verifyToken(secret, 'subscribe-form', form.get('form') ?? undefined, now).ok) {
-    return html(400, pages.subscribe(language, formToken, { email, ...prefs, problems: [s.pages.badLink] }));
-  }
-  const result = await startSubscription(runtime, { email, ...prefs, source });
-  if (result.status === 'invalid')
-    return html(400, pages.subscribe(language, formToken, { email, ...prefs, problems: result.problems }));
+  const ctx = await formContext(runtime, language);
+  const reading = readForm(form, ctx);
+  const formToken = subscribeFormToken(secret, event, now);
+  const again = (errors: Partial<Record<FormField, string>>, status = 400) =>
+    html(
+      status,
+      pages.subscribe(language, formToken, { choices: ctx.choices, values: reading.values, errors }),
+    );
+  // Anti-CSRF: the form must come from a page we served, to this client, in the last two hours.
+  if (!checkSubscribeFormToken(secret, event, form.get('form'), now))
+    return again({ ...reading.errors, email: reading.errors.email ?? s.pages.errors.formExpired });
+  if (!reading.values.email) reading.errors.email = s.pages.errors.email;
+  if (Object.keys(reading.errors).length > 0) return again(reading.errors);
+  const result = await startSubscription(runtime, {
+    email: reading.values.email,
+    language: reading.values.language,
+    frequency: reading.values.frequency,
+    filter: reading.filter,
+    source,
+  });
+  if (result.status === 'invalid') return again(startProblems(result.problems, language));
   if (result.status === 'rate_limited')
-    return {
-      ...html(429, pages.message(language, s.pages.rateLimitedTitle, s.pages.rateLimited)),
-      headers: {
-        ...SECURITY_HEADERS,
-        'content-type': 'text/html; charset=utf-8',
-        'retry-after': String(result.retryAfterSeconds),
-      },
-    };
+    return html(429, pages.message(language, s.pages.rateLimitedTitle, s.pages.rateLimited), {
+      'retry-after': String(result.retryAfterSeconds),
+    });
   return html(200, pages.message(language, s.pages.checkEmailTitle, s.pages.checkEmail));
+}
+
+/**
+ * The JSON path: `{form, email, language?, frequency?, lang?, filter?: {topics: ["primera
+ * infancia"], countries: ["Perú"], keywords: "…"}}`, with the token from `GET /email/subscribe`
+ * (Accept: application/json). Names resolve as on the bots; what resolves to nothing is refused
+ * with the closest choices, in `lang` (else the Accept-Language).
+ */
+async function subscribeJson(runtime: Runtime, event: HttpEvent, source: string): Promise<HttpResult> {
+  const secret = requireTokenSecret(runtime.config);
+  let input: Record<string, unknown>;
+  try {
+    input = JSON.parse(bodyText(event)) as Record<string, unknown>;
+  } catch {
+    return jsonResult(400, { status: 'invalid', problems: ['body: not JSON'] });
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return jsonResult(400, { status: 'invalid', problems: ['body: not an object'] });
+  if (!checkSubscribeFormToken(secret, event, input.form, runtime.clock()))
+    return jsonResult(403, {
+      status: 'forbidden',
+      problems: [
+        `form: a token from GET ${EMAIL_PAGES_PATH}/subscribe (Accept: application/json) is required`,
+      ],
+    });
+  const lang = asLanguage(String(input.lang ?? '')) ?? pageLanguage(event);
+  const ctx = await formContext(runtime, lang);
+  const { filter, errors } = readJsonFilter(input.filter, ctx);
+  const fieldProblems = Object.entries(errors).map(([field, text]) => `${field}: ${text}`);
+  if (fieldProblems.length > 0)
+    return jsonResult(400, { status: 'invalid', problems: fieldProblems, fields: errors });
+  const result = await startSubscription(runtime, {
+    email: String(input.email ?? ''),
+    language: input.language as DigestLanguage | undefined,
+    frequency: input.frequency as Frequency | undefined,
+    filter,
+    source,
+  });
+  const code = result.status === 'sent' ? 202 : result.status === 'rate_limited' ? 429 : 400;
+  return jsonResult(
+    code,
+    result,
+    result.status === 'rate_limited' ? { 'retry-after': String(result.retryAfterSeconds) } : {},
+  );
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
 import { canonicalEmailAddress } from '../email/address.js';
-import type { ResourceFilter } from '../filters/filter.js';
+import { canonicalFilter, type ResourceFilter } from '../filters/filter.js';
+import { parseFilterText } from '../filters/language.js';
+import { FILTER_FIELDS, isCanonical, type PartnerNames } from '../filters/values.js';
 import { collections, keys, subscriptionId } from '../store/keys.js';
 import type { Item } from '../store/store.js';
 
@@ -21,7 +22,10 @@ export interface Subscription {
   email: string;
   language: DigestLanguage;
   frequency: Frequency;
-  /** Topics, countries, types, content languages, partners (dates never: a digest is "what is new"). */
+  /**
+   * Topics, countries, types, content languages, partners (canonical ids only) and keywords in
+   * their canonical spelling; dates never: a digest is "what is new".
+   */
   filter: ResourceFilter;
   status: SubscriptionStatus;
   /** Who asked: `web`, `cli`, `slack:T123`, `telegram:42`. */
@@ -51,27 +55,55 @@ export function normaliseEmail(email: string): string {
   return canonicalEmailAddress(email) ?? email.trim().toLowerCase();
 }
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(50).optional();
+/** At most this many values in one field (more than any list of choices on the pages). */
+const MAX_VALUES = 100;
+/** Keywords longer than this are no interest a person would type. */
+export const MAX_KEYWORD_CHARS = 300;
 
-/** The part of ResourceFilter a subscription may hold; unknown fields are refused. */
-export const subscriptionFilterSchema = z
-  .object({
-    types: list(z.enum(RESOURCE_TYPES)),
-    countries: list(z.string().regex(/^[A-Z]{2}$/, 'countries are ISO codes such as BR')),
-    topics: list(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'topics are taxonomy ids')),
-    languages: list(z.enum(LANGUAGES)),
-    partners: list(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'partners are partner ids')),
-  })
-  .strict();
+/**
+ * The part of ResourceFilter a subscription may hold: canonical ids of the taxonomy and of the
+ * partner registry (`partners`; without it, partner ids are checked for their shape only) and
+ * keywords in their canonical spelling. Unknown fields are refused, and so is every value that
+ * could never match, so a subscriber is never stored with a filter that silently brings nothing.
+ */
+export function subscriptionFilterSchema(partners?: PartnerNames) {
+  const ids = z.array(z.string().max(80)).max(MAX_VALUES).optional();
+  return z
+    .object({
+      types: ids,
+      countries: ids,
+      topics: ids,
+      languages: ids,
+      partners: ids,
+      keywords: z.string().max(MAX_KEYWORD_CHARS).optional(),
+    })
+    .strict()
+    .superRefine((filter, ctx) => {
+      for (const field of FILTER_FIELDS) {
+        for (const value of filter[field] ?? []) {
+          if (!isCanonical(field, value, partners))
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              message: `${JSON.stringify(value)} is not a known ${field.slice(0, -1)} id`,
+            });
+        }
+      }
+      if (filter.keywords?.trim() && !isCanonicalKeywords(filter.keywords))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['keywords'],
+          message: 'not keywords in their canonical form (free words, "phrases", -exclusions)',
+        });
+    })
+    .transform((filter) => canonicalFilter(filter as ResourceFilter));
+}
 
-/** Drops empty fields and duplicate values so that equal filters compare and store equal. */
-export function normaliseFilter(filter: ResourceFilter): ResourceFilter {
-  const out: ResourceFilter = {};
-  for (const field of ['types', 'countries', 'topics', 'languages', 'partners'] as const) {
-    const values = filter[field];
-    if (values && values.length > 0) (out as Record<string, unknown>)[field] = [...new Set(values)].sort();
-  }
-  return out;
+/** True when keywords are only words, phrases and exclusions, spelled as the filter language writes them. */
+export function isCanonicalKeywords(keywords: string): boolean {
+  const parsed = parseFilterText(keywords, { now: new Date(0) });
+  const { keywords: spelled, ...rest } = parsed.filter;
+  return parsed.problems.length === 0 && Object.keys(rest).length === 0 && spelled === keywords.trim();
 }
 
 /** The table item of a subscription, with its index attributes. */
@@ -122,7 +154,7 @@ export function newSubscription(
     email: address,
     language: fields.language,
     frequency: fields.frequency,
-    filter: normaliseFilter(fields.filter),
+    filter: canonicalFilter(fields.filter),
     status: 'pending',
     source: fields.source,
     createdAt: nowIso,

@@ -1,6 +1,6 @@
-import { RESOURCE_TYPES } from '../domain/resource.js';
 import { htmlEngine, template } from '../email/render.js';
 import type { DigestEntry } from './compose.js';
+import { type Choices, type FormField, type FormValues, formValues } from './form.js';
 import { type DigestLanguage, FREQUENCIES, type Subscription } from './model.js';
 import { STRINGS, type Strings } from './strings.js';
 
@@ -12,13 +12,29 @@ import { STRINGS, type Strings } from './strings.js';
  * subscribe form's own short-lived token.
  */
 
+/** The path the pages are served under (the local stack's route prefix and the Function URL's path alike). */
+export const EMAIL_PAGES_PATH = '/email';
+
 const STYLE = `body{margin:0;font:16px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#f3f5f7}
 main{max-width:36rem;margin:0 auto;padding:1rem;background:#fff;min-height:100vh;box-sizing:border-box;overflow-wrap:anywhere}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 label,legend{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=email],input[type=text],select{width:100%;box-sizing:border-box;font-size:1rem;padding:.6rem;border:1px solid #7b8794;border-radius:4px}
 fieldset{border:1px solid #cbd2d9;border-radius:4px;margin:.75rem 0;padding:.25rem .75rem .75rem}
-fieldset label{display:inline-block;font-weight:400;margin:.25rem 1rem .25rem 0}
+h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
+fieldset{min-width:0}
+fieldset.group{border:0;padding:0;margin:.5rem 0}
+fieldset.group legend{font-weight:600;font-size:.95rem;color:#323f4b}
+.choices{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:0 1rem}
+.choices label{display:flex;align-items:flex-start;gap:.5rem;font-weight:400;margin:0;padding:.45rem 0;min-height:28px}
+.choices input{width:1.25rem;height:1.25rem;margin:.1rem 0 0;flex:none}
+details.fold{margin:.75rem 0}
+details.fold summary{cursor:pointer;font-weight:600;padding:.6rem .75rem;border:1px solid #cbd2d9;border-radius:4px;min-height:24px}
+details.fold[open] summary{border-bottom-left-radius:0;border-bottom-right-radius:0}
+details.fold fieldset{margin-top:0;border-top-left-radius:0;border-top-right-radius:0}
+.hint{color:#52606d;font-size:.9rem;margin:.1rem 0 .4rem}
+.error{color:#ab091e;font-weight:600;margin:.25rem 0}
+[aria-invalid=true]{border:2px solid #ab091e}
 button{font-size:1rem;font-weight:600;padding:.75rem 1.25rem;margin-top:1rem;border:0;border-radius:4px;background:#0b5394;color:#fff;cursor:pointer;min-height:44px}
 a{color:#0b5394}
 .lang{float:right;font-size:.9rem}
@@ -55,61 +71,104 @@ const LAYOUT = `<!DOCTYPE html>
 
 const renderLayout = template<PageView>(htmlEngine, 'page-layout', LAYOUT);
 
-interface FilterView {
+/** The fields of the subscribe and preferences forms, with their values and errors. */
+interface FormView {
   s: Strings;
-  types: readonly string[];
-  languages: readonly string[];
-  topics: string;
-  countries: string;
-  language: DigestLanguage;
-  frequency: string;
+  choices: Choices;
+  values: FormValues;
+  errors: Partial<Record<FormField, string>>;
+  /** Fields in page order with their messages (the summary at the top). */
+  errorList: { field: FormField; text: string }[];
 }
+
+/** Attributes of a described control: its hint and its error, and whether it is invalid. */
+const DESCRIBED = `<% const describe = (field, hint) => { const ids = [hint ? 'hint-' + field : '', it.errors[field] ? 'error-' + field : ''].filter(Boolean).join(' '); return (ids ? ' aria-describedby="' + ids + '"' : '') + (it.errors[field] ? ' aria-invalid="true"' : ''); }; %>`;
+
+/** The message of a field, next to it (GOV.UK's pattern: label, hint, error, control). */
+const ERROR = (field: string) =>
+  `<% if (it.errors['${field}']) { %><p class="error" id="error-${field}"><%= it.errors['${field}'] %></p><% } %>`;
+
+/** Checkboxes of one list of choices; `values` are the ticked ids. */
+const CHECKBOXES = (field: string, list: string) =>
+  `<div class="choices"><% for (const c of ${list}) { %><label><input type="checkbox" name="${field}" value="<%= c.id %>"<%= it.values.picked['${field}'].includes(c.id) ? ' checked' : '' %>> <%= c.name %></label><% } %></div>`;
+
+/** A list of choices in a fieldset, with its hint and error; long lists fold away (open once used). */
+const CHOICE_FIELD = (field: string, legend: string, body: string, fold?: string) => {
+  const fieldset = `<fieldset id="field-${field}"<%~ describe('${field}', true) %>><legend><%= ${legend} %></legend>
+<p class="hint" id="hint-${field}"><%= it.s.pages.noneIsAll %></p>
+${ERROR(field)}
+${body}
+</fieldset>`;
+  if (!fold) return fieldset;
+  return `<details class="fold"<%= it.values.picked['${field}'].length || it.errors['${field}'] ? ' open' : '' %>><summary><%= ${fold}(it.values.picked['${field}'].length) %></summary>
+${fieldset}
+</details>`;
+};
 
 const FILTER_FIELDS = `<label for="language"><%= it.s.pages.language %></label>
-<select id="language" name="language">
-<option value="en"<%= it.language === 'en' ? ' selected' : '' %>>English</option>
-<option value="es"<%= it.language === 'es' ? ' selected' : '' %>>Español</option>
+${ERROR('language')}
+<select id="language" name="language"<%~ describe('language') %>>
+<option value="en"<%= it.values.language === 'en' ? ' selected' : '' %>>English</option>
+<option value="es"<%= it.values.language === 'es' ? ' selected' : '' %>>Español</option>
 </select>
 <label for="frequency"><%= it.s.pages.frequency %></label>
-<select id="frequency" name="frequency">
-<% for (const f of ${JSON.stringify(FREQUENCIES)}) { %><option value="<%= f %>"<%= it.frequency === f ? ' selected' : '' %>><%= it.s.frequencies[f] %></option><% } %>
+${ERROR('frequency')}
+<select id="frequency" name="frequency"<%~ describe('frequency') %>>
+<% for (const f of ${JSON.stringify(FREQUENCIES)}) { %><option value="<%= f %>"<%= it.values.frequency === f ? ' selected' : '' %>><%= it.s.frequencies[f] %></option><% } %>
 </select>
-<fieldset><legend><%= it.s.pages.types %></legend>
-<% for (const t of ${JSON.stringify(RESOURCE_TYPES.filter((t) => t !== 'highlight'))}) { %><label><input type="checkbox" name="types" value="<%= t %>"<%= it.types.includes(t) ? ' checked' : '' %>> <%= it.s.types[t] %></label><% } %>
-</fieldset>
-<fieldset><legend><%= it.s.pages.contentLanguages %></legend>
-<% for (const l of ['en', 'es', 'pt', 'fr']) { %><label><input type="checkbox" name="languages" value="<%= l %>"<%= it.languages.includes(l) ? ' checked' : '' %>> <%= it.s.contentLanguages[l] %></label><% } %>
-</fieldset>
-<label for="topics"><%= it.s.pages.topics %></label>
-<input type="text" id="topics" name="topics" value="<%= it.topics %>" autocomplete="off">
-<label for="countries"><%= it.s.pages.countries %></label>
-<input type="text" id="countries" name="countries" value="<%= it.countries %>" autocomplete="off">`;
+<h2><%= it.s.pages.choose %></h2>
+${CHOICE_FIELD(
+  'topics',
+  'it.s.pages.topics',
+  `<% for (const g of it.choices.topicGroups) { %><fieldset class="group"><legend><%= g.name %></legend>
+${CHECKBOXES('topics', 'g.topics')}
+</fieldset><% } %>`,
+)}
+${CHOICE_FIELD('countries', 'it.s.pages.countries', CHECKBOXES('countries', 'it.choices.countries'), 'it.s.pages.countriesSummary')}
+${CHOICE_FIELD('types', 'it.s.pages.types', CHECKBOXES('types', 'it.choices.types'))}
+${CHOICE_FIELD('languages', 'it.s.pages.contentLanguages', CHECKBOXES('languages', 'it.choices.languages'))}
+<% if (it.choices.partners.length || it.errors.partners) { %>${CHOICE_FIELD(
+  'partners',
+  'it.s.pages.partners',
+  CHECKBOXES('partners', 'it.choices.partners'),
+  'it.s.pages.partnersSummary',
+)}<% } %>
+<label for="keywords"><%= it.s.pages.keywords %></label>
+<p class="hint" id="hint-keywords"><%= it.s.pages.keywordsHint %></p>
+${ERROR('keywords')}
+<input type="text" id="keywords" name="keywords" value="<%= it.values.keywords %>" maxlength="600" autocomplete="off"<%~ describe('keywords', true) %>>`;
 
-interface SubscribeView extends FilterView {
+const ERROR_SUMMARY = `<% if (it.errorList.length) { %><div class="problems" role="alert"><p><%= it.s.pages.errorSummary(it.errorList.length) %></p><ul><% for (const e of it.errorList) { %><li><a href="#<%= e.field === 'email' || e.field === 'keywords' || e.field === 'language' || e.field === 'frequency' ? e.field : 'field-' + e.field %>"><%= e.text %></a></li><% } %></ul></div><% } %>`;
+
+interface SubscribeView extends FormView {
+  action: string;
   formToken: string;
-  email: string;
-  problems: string[];
 }
 
-const SUBSCRIBE = `<p><%= it.s.pages.subscribeLead %></p>
-<% if (it.problems.length) { %><div class="problems" role="alert"><p><%= it.s.pages.invalidInput %></p><ul><% for (const p of it.problems) { %><li><%= p %></li><% } %></ul></div><% } %>
-<form method="post" action="subscribe">
+const SUBSCRIBE = `${DESCRIBED}<p><%= it.s.pages.subscribeLead %></p>
+${ERROR_SUMMARY}
+<form method="post" action="<%= it.action %>" novalidate>
 <input type="hidden" name="form" value="<%= it.formToken %>">
+<input type="hidden" name="lang" value="<%= it.s.lang %>">
 <label for="email"><%= it.s.pages.email %></label>
-<input type="email" id="email" name="email" value="<%= it.email %>" required autocomplete="email" inputmode="email">
+${ERROR('email')}
+<input type="email" id="email" name="email" value="<%= it.values.email %>" required autocomplete="email" inputmode="email" maxlength="320"<%~ describe('email') %>>
 ${FILTER_FIELDS}
 <button type="submit"><%= it.s.pages.subscribe %></button>
 </form>`;
 
-interface PreferencesView extends FilterView {
+interface PreferencesView extends FormView {
+  action: string;
   token: string;
   email: string;
   unsubscribeUrl: string;
 }
 
-const PREFERENCES = `<p><%= it.email %></p>
-<form method="post" action="preferences">
+const PREFERENCES = `${DESCRIBED}<p><%= it.email %></p>
+${ERROR_SUMMARY}
+<form method="post" action="<%= it.action %>" novalidate>
 <input type="hidden" name="token" value="<%= it.token %>">
+<input type="hidden" name="lang" value="<%= it.s.lang %>">
 ${FILTER_FIELDS}
 <button type="submit"><%= it.s.pages.save %></button>
 </form>
@@ -147,53 +206,81 @@ const renderMessage = template<{ text: string; link?: { url: string; label: stri
 );
 const renderEntries = template<{ entries: DigestEntry[] }>(htmlEngine, 'page-entries', ENTRIES);
 
-function filterView(
+/** The order fields appear in, for the error summary. */
+const FIELD_ORDER: FormField[] = [
+  'email',
+  'language',
+  'frequency',
+  'topics',
+  'countries',
+  'types',
+  'languages',
+  'partners',
+  'keywords',
+];
+
+function formView(
   s: Strings,
-  language: DigestLanguage,
-  values: Partial<Pick<Subscription, 'frequency' | 'filter'>>,
-): FilterView {
+  form: { choices: Choices; values: FormValues; errors?: Partial<Record<FormField, string>> },
+): FormView {
+  const errors = form.errors ?? {};
   return {
     s,
-    language,
-    frequency: values.frequency ?? 'weekly',
-    types: values.filter?.types ?? [],
-    languages: values.filter?.languages ?? [],
-    topics: (values.filter?.topics ?? []).join(', '),
-    countries: (values.filter?.countries ?? []).join(', '),
+    choices: form.choices,
+    values: form.values,
+    errors,
+    errorList: FIELD_ORDER.filter((f) => errors[f]).map((field) => ({
+      field,
+      text: errors[field] as string,
+    })),
   };
 }
 
+/** Where the forms post and the pages link: root-relative, so `/email`, `/email/subscribe/` post right. */
+const pagePath = (page: string) => `${EMAIL_PAGES_PATH}/${page}`;
+
 export const pages = {
+  /** The subscribe form; `form` holds what was sent when it is shown again with errors. */
   subscribe(
     language: DigestLanguage,
     formToken: string,
-    values: { email?: string; problems?: string[] } & Partial<
-      Pick<Subscription, 'frequency' | 'filter'>
-    > = {},
+    form: { choices: Choices; values?: FormValues; errors?: Partial<Record<FormField, string>> },
   ): string {
     const s = STRINGS[language];
     const body = renderSubscribe({
-      ...filterView(s, language, values),
+      ...formView(s, { ...form, values: form.values ?? formValues({ language }) }),
+      action: pagePath('subscribe'),
       formToken,
-      email: values.email ?? '',
-      problems: values.problems ?? [],
     });
     return renderLayout({
       s,
       title: s.pages.subscribeTitle,
       body,
-      switchUrl: `subscribe?lang=${s.otherLanguage.code}`,
+      switchUrl: `${pagePath('subscribe')}?lang=${s.otherLanguage.code}`,
     });
   },
-  preferences(sub: Subscription, token: string, unsubscribeUrl: string): string {
-    const s = STRINGS[sub.language];
+  /** The preferences form of a subscription, in the page's language (the subscription's unless asked). */
+  preferences(
+    language: DigestLanguage,
+    sub: Subscription,
+    token: string,
+    unsubscribeUrl: string,
+    form: { choices: Choices; values?: FormValues; errors?: Partial<Record<FormField, string>> },
+  ): string {
+    const s = STRINGS[language];
     const body = renderPreferences({
-      ...filterView(s, sub.language, sub),
+      ...formView(s, { ...form, values: form.values ?? formValues(sub) }),
+      action: pagePath('preferences'),
       token,
       email: sub.email,
       unsubscribeUrl,
     });
-    return renderLayout({ s, title: s.pages.preferencesTitle, body });
+    return renderLayout({
+      s,
+      title: s.pages.preferencesTitle,
+      body,
+      switchUrl: `${pagePath('preferences')}?token=${encodeURIComponent(token)}&lang=${s.otherLanguage.code}`,
+    });
   },
   button(language: DigestLanguage, kind: 'confirm' | 'unsubscribe', token: string): string {
     const s = STRINGS[language];
@@ -201,7 +288,7 @@ export const pages = {
       kind === 'confirm'
         ? { title: s.pages.confirmTitle, lead: s.pages.confirmLead, button: s.confirmAction }
         : { title: s.pages.unsubscribeTitle, lead: s.pages.unsubscribeLead, button: s.unsubscribe };
-    const body = renderButton({ s, lead: view.lead, action: kind, token, button: view.button });
+    const body = renderButton({ s, lead: view.lead, action: pagePath(kind), token, button: view.button });
     return renderLayout({ s, title: view.title, body });
   },
   message(

@@ -31,7 +31,7 @@ export async function previewDigest(
   const until = now.toISOString();
   const since = options.since ?? sub.lastDigestAt ?? sub.confirmedAt ?? sub.createdAt;
   const ctx = await createBatchContext(runtime, until, { dryRun: true });
-  const selection = selectResources(await ctx.window.since(since), sub, since, until);
+  const selection = selectResources(await ctx.window.since(since), sub, since, until, ctx.compose.keywords);
   if (selection.matched.length === 0) return undefined;
   const period = periodOf(sub.frequency, now, runtime.config.email.weeklyDigestDay);
   const digest = composeDigest(ctx.compose, sub, selection, { period, since, until });

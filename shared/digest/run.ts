@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Resource } from '../domain/resource.js';
 import { createSesMailer, EmailSendError, type Mailer } from '../email/mailer.js';
 import { describeError } from '../errors.js';
+import { KeywordMatcher } from '../filters/keywords.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -106,13 +107,15 @@ export async function createBatchContext(
   options: { mailer?: Mailer; dryRun?: boolean } = {},
 ): Promise<BatchContext> {
   const partners = await listPartners(runtime.store).catch(() => []);
+  const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
   return {
     runtime,
     compose: {
       config: runtime.config,
       secret: requireTokenSecret(runtime.config),
       now: runtime.clock(),
-      partnerNames: new Map(partners.map((p) => [p.id, p.name])),
+      partnerNames,
+      keywords: new KeywordMatcher(partnerNames),
     },
     window: new ResourceWindow(runtime, cutoff),
     mailer: options.mailer ?? createSesMailer(runtime.ses, runtime.config),
@@ -174,7 +177,13 @@ export async function processDigestBatch(
     const nextDue = nextDueAt(sub.frequency, now, weekday);
     try {
       const since = sub.lastDigestAt ?? sub.confirmedAt ?? sub.createdAt;
-      const selection = selectResources(await ctx.window.since(since), sub, since, until);
+      const selection = selectResources(
+        await ctx.window.since(since),
+        sub,
+        since,
+        until,
+        ctx.compose.keywords,
+      );
       if (selection.matched.length === 0) {
         outcome.empty += 1;
         if (!ctx.dryRun) await advance(runtime, sub, {}, nextDue);

@@ -17,6 +17,24 @@ export const SECTION_OF: Record<ResourceType, SectionId | undefined> = {
   highlight: undefined,
 };
 
+/** The fields of the subscribe and preferences forms (shared/digest/form.ts). */
+export type FormFieldName =
+  | 'email'
+  | 'language'
+  | 'frequency'
+  | 'topics'
+  | 'countries'
+  | 'types'
+  | 'languages'
+  | 'partners'
+  | 'keywords';
+
+/** "a, b or c" (the conjunction in the strings' language). */
+function orList(items: readonly string[], conjunction: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
 const en = {
   portal: 'IASPN Knowledge Portal',
   lang: 'en',
@@ -63,10 +81,47 @@ const en = {
     email: 'Email address',
     language: 'Language of the email',
     frequency: 'How often',
-    types: 'Types (none ticked: all)',
-    topics: 'Topics (ids, comma-separated; empty: all)',
-    countries: 'Countries (ISO codes such as BR, MX; empty: all)',
-    contentLanguages: 'Languages of the content (none ticked: all)',
+    choose: 'What you want to receive',
+    types: 'Types',
+    topics: 'Topics',
+    countries: 'Countries',
+    countriesSummary: (n: number) => (n === 0 ? 'Countries: all' : `Countries: ${n} chosen`),
+    contentLanguages: 'Languages of the content',
+    partners: 'Partners',
+    partnersSummary: (n: number) => (n === 0 ? 'Partners: all' : `Partners: ${n} chosen`),
+    noneIsAll: 'None ticked: all.',
+    keywords: 'Keywords (optional)',
+    keywordsHint:
+      'Words a resource must mention, "a phrase" in quotes, -word to leave out. English and Spanish both count: cash transfers also finds transferencias monetarias.',
+    errorSummary: (n: number) => (n === 1 ? 'One thing to fix:' : `${n} things to fix:`),
+    errors: {
+      noun: {
+        email: 'email address',
+        language: 'language of the email',
+        frequency: 'frequency',
+        topics: 'topic',
+        countries: 'country',
+        types: 'type',
+        languages: 'language',
+        partners: 'partner',
+        keywords: 'keywords',
+      } as Record<FormFieldName, string>,
+      unknown: (typed: string, noun: string, suggestions: string[]) =>
+        suggestions.length
+          ? `${typed} is not a ${noun} we know. Did you mean ${orList(suggestions, 'or')}?`
+          : `${typed} is not a ${noun} we know: choose from the list.`,
+      notAChoice: (values: string[], noun: string) =>
+        `${orList(values, 'and')} ${values.length === 1 ? 'is not a' : 'are not'} ${noun}${values.length === 1 ? '' : 's'} you can choose here.`,
+      notAList: (noun: string) => `Give the ${noun} values as a list of names.`,
+      notAnObject: 'The filter must be an object of lists.',
+      unknownField: (key: string) => `${key} is not something you can choose.`,
+      keywordsTooLong: (max: number) => `Keywords can be at most ${max} characters long.`,
+      keywordsTooCommon:
+        'These words are too common to choose anything: type other words, or leave the field empty.',
+      noDates: 'A digest always brings what is new, so dates have no place here.',
+      email: 'Enter an email address like name@example.org.',
+      formExpired: 'This form had expired. Your choices are kept: press the button again.',
+    },
     subscribe: 'Subscribe',
     checkEmailTitle: 'Check your email',
     checkEmail:
@@ -140,10 +195,49 @@ const es: Strings = {
     email: 'Correo electrónico',
     language: 'Idioma del correo',
     frequency: 'Frecuencia',
-    types: 'Tipos (ninguno marcado: todos)',
-    topics: 'Temas (ids separados por comas; vacío: todos)',
-    countries: 'Países (códigos ISO como BR, MX; vacío: todos)',
-    contentLanguages: 'Idiomas del contenido (ninguno marcado: todos)',
+    choose: 'Lo que desea recibir',
+    types: 'Tipos',
+    topics: 'Temas',
+    countries: 'Países',
+    countriesSummary: (n) => (n === 0 ? 'Países: todos' : `Países: ${n} elegidos`),
+    contentLanguages: 'Idiomas del contenido',
+    partners: 'Socios',
+    partnersSummary: (n) => (n === 0 ? 'Socios: todos' : `Socios: ${n} elegidos`),
+    noneIsAll: 'Ninguno marcado: todos.',
+    keywords: 'Palabras clave (opcional)',
+    keywordsHint:
+      'Palabras que un recurso debe mencionar, "una frase" entre comillas, -palabra para excluir. Vale en español y en inglés: transferencias monetarias también encuentra cash transfers.',
+    errorSummary: (n) => (n === 1 ? 'Una cosa por corregir:' : `${n} cosas por corregir:`),
+    errors: {
+      noun: {
+        email: 'dirección de correo',
+        language: 'idioma del correo',
+        frequency: 'valor de frecuencia',
+        topics: 'tema',
+        countries: 'país',
+        types: 'tipo',
+        languages: 'idioma',
+        partners: 'socio',
+        keywords: 'palabras clave',
+      },
+      unknown: (typed, noun, suggestions) =>
+        suggestions.length
+          ? `${typed} no es un ${noun} que conozcamos. ¿Quiso decir ${orList(suggestions, 'o')}?`
+          : `${typed} no es un ${noun} que conozcamos: elija de la lista.`,
+      notAChoice: (values, noun) =>
+        values.length === 1
+          ? `${values[0]} no es un ${noun} que se pueda elegir aquí.`
+          : `${orList(values, 'y')} no son opciones de ${noun} que se puedan elegir aquí.`,
+      notAList: (noun) => `Indique los valores de ${noun} como una lista de nombres.`,
+      notAnObject: 'El filtro debe ser un objeto de listas.',
+      unknownField: (key) => `${key} no es algo que se pueda elegir.`,
+      keywordsTooLong: (max) => `Las palabras clave pueden tener como máximo ${max} caracteres.`,
+      keywordsTooCommon:
+        'Estas palabras son demasiado comunes para elegir algo: escriba otras palabras o deje el campo vacío.',
+      noDates: 'Un resumen siempre trae lo nuevo, así que aquí no caben fechas.',
+      email: 'Escriba una dirección de correo como nombre@ejemplo.org.',
+      formExpired: 'El formulario había caducado. Sus elecciones se mantienen: pulse el botón otra vez.',
+    },
     subscribe: 'Suscribirme',
     checkEmailTitle: 'Revise su correo',
     checkEmail:

@@ -3,6 +3,8 @@ import { canonicalEmailAddress, mailboxOf } from '../email/address.js';
 import { createSesMailer, type Mailer } from '../email/mailer.js';
 import { describeError, RelayError } from '../errors.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import type { PartnerNames } from '../filters/values.js';
+import { listPartners } from '../library/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { collections, keyHash, keys, subscriptionId } from '../store/keys.js';
 import type { Item } from '../store/store.js';
@@ -14,7 +16,6 @@ import {
   type Frequency,
   newSubscription,
   normaliseEmail,
-  normaliseFilter,
   SUBSCRIPTION_STATUSES,
   type Subscription,
   type SubscriptionStatus,
@@ -62,13 +63,23 @@ export type StartSubscriptionResult =
   | { status: 'rate_limited'; retryAfterSeconds: number }
   | { status: 'invalid'; problems: string[] };
 
-const startSchema = z.object({
-  email: z.string().max(254),
-  language: z.enum(DIGEST_LANGUAGES).default('en'),
-  frequency: z.enum(FREQUENCIES).default('weekly'),
-  filter: subscriptionFilterSchema.default({}),
-  source: z.string().min(1).max(200),
-});
+const startSchema = (partners?: PartnerNames) =>
+  z.object({
+    email: z.string().max(254),
+    language: z.enum(DIGEST_LANGUAGES).default('en'),
+    frequency: z.enum(FREQUENCIES).default('weekly'),
+    filter: subscriptionFilterSchema(partners).default({}),
+    source: z.string().min(1).max(200),
+  });
+
+/** The partner registry's names, read only when a filter names partners (what they are checked against). */
+export async function partnersFor(
+  runtime: Runtime,
+  filter?: ResourceFilter,
+): Promise<PartnerNames | undefined> {
+  if (!filter?.partners?.length) return undefined;
+  return new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
+}
 
 function problemsOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
@@ -179,7 +190,7 @@ export async function startSubscription(
   input: StartSubscriptionInput,
   options: { mailer?: Mailer } = {},
 ): Promise<StartSubscriptionResult> {
-  const parsed = startSchema.safeParse(input);
+  const parsed = startSchema(await partnersFor(runtime, input.filter)).safeParse(input);
   if (!parsed.success) return { status: 'invalid', problems: problemsOf(parsed.error) };
   const email = canonicalEmailAddress(parsed.data.email);
   if (!email) return { status: 'invalid', problems: ['email: not a valid email address'] };
@@ -204,7 +215,7 @@ export async function startSubscription(
     runtime.log.info('subscription request for a suppressed mailbox ignored', { subscriptionId: id });
     return { status: 'sent' };
   }
-  const fields = { ...parsed.data, filter: normaliseFilter(parsed.data.filter) };
+  const fields = { ...parsed.data, filter: parsed.data.filter };
   const stored = await change(runtime, id, (current, nowIso) => {
     if (current && (current.status === 'confirmed' || current.status === 'suppressed')) return undefined;
     const fresh = newSubscription(email, fields, nowIso);
@@ -286,11 +297,12 @@ export interface PreferencesChange {
   filter?: ResourceFilter;
 }
 
-const preferencesSchema = z.object({
-  language: z.enum(DIGEST_LANGUAGES).optional(),
-  frequency: z.enum(FREQUENCIES).optional(),
-  filter: subscriptionFilterSchema.optional(),
-});
+const preferencesSchema = (partners?: PartnerNames) =>
+  z.object({
+    language: z.enum(DIGEST_LANGUAGES).optional(),
+    frequency: z.enum(FREQUENCIES).optional(),
+    filter: subscriptionFilterSchema(partners).optional(),
+  });
 
 /** Changes language, frequency or filters of an existing subscription (by address or id). */
 export async function updatePreferences(
@@ -298,7 +310,7 @@ export async function updatePreferences(
   target: { email: string } | { id: string },
   changes: PreferencesChange,
 ): Promise<Subscription> {
-  const parsed = preferencesSchema.safeParse(changes);
+  const parsed = preferencesSchema(await partnersFor(runtime, changes.filter)).safeParse(changes);
   if (!parsed.success)
     throw new SubscriptionError(`Invalid preferences: ${problemsOf(parsed.error).join('; ')}`);
   const id = 'id' in target ? target.id : subscriptionId(target.email);
@@ -307,7 +319,7 @@ export async function updatePreferences(
     const next: Subscription = {
       ...current,
       ...(parsed.data.language ? { language: parsed.data.language } : {}),
-      ...(parsed.data.filter ? { filter: normaliseFilter(parsed.data.filter) } : {}),
+      ...(parsed.data.filter ? { filter: parsed.data.filter } : {}),
       updatedAt: nowIso,
     };
     if (parsed.data.frequency && parsed.data.frequency !== current.frequency) {
@@ -410,14 +422,14 @@ export async function subscribeConfirmed(
   runtime: Runtime,
   input: Omit<StartSubscriptionInput, 'source'> & { source?: string },
 ): Promise<Subscription> {
-  const parsed = startSchema.safeParse({ source: 'cli', ...input });
+  const parsed = startSchema(await partnersFor(runtime, input.filter)).safeParse({ source: 'cli', ...input });
   if (!parsed.success)
     throw new SubscriptionError(`Invalid subscription: ${problemsOf(parsed.error).join('; ')}`);
   const email = canonicalEmailAddress(parsed.data.email);
   if (!email) throw new SubscriptionError(`Not a valid email address: ${JSON.stringify(parsed.data.email)}`);
   if (await mailboxSuppressed(runtime, email))
     throw new SubscriptionError('That address is suppressed (bounce or complaint) and cannot be subscribed');
-  const fields = { ...parsed.data, filter: normaliseFilter(parsed.data.filter) };
+  const fields = { ...parsed.data, filter: parsed.data.filter };
   const id = subscriptionId(email);
   const stored = await change(runtime, id, (current, nowIso) => {
     if (current?.status === 'suppressed') return undefined;

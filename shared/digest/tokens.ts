@@ -65,18 +65,26 @@ export function signToken(
   return `${payload}.${mac(secret, purpose, payload).toString('base64url')}`;
 }
 
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 export function verifyToken(
   secret: string,
   purpose: TokenPurpose,
   token: string | undefined,
   now: Date,
 ): TokenCheck {
-  if (!token || token.length > 2048) return { ok: false, reason: 'invalid' };
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
+  // Exactly the alphabet and shape signToken writes: base64url decoding skips characters it does
+  // not know, so `token!!~~` would otherwise pass as `token`.
+  if (!token || token.length > 2048 || !TOKEN_SHAPE.test(token)) return { ok: false, reason: 'invalid' };
+  const [payload, signature] = token.split('.') as [string, string];
   const expected = mac(secret, purpose, payload);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+  // One spelling per signature: the spare bits of the last character must be the ones we write.
+  if (
+    given.length !== expected.length ||
+    given.toString('base64url') !== signature ||
+    !timingSafeEqual(given, expected)
+  )
     return { ok: false, reason: 'invalid' };
   let claims: TokenClaims;
   try {

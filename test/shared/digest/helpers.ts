@@ -1,6 +1,7 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { Resource } from '#shared/domain/resource.js';
-import type { HttpEvent } from '#shared/http/types.js';
+import type { HttpEvent, HttpResult } from '#shared/http/types.js';
+import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Clock } from '#shared/runtime/clock.js';
 import type { Store } from '#shared/store/store.js';
@@ -84,3 +85,20 @@ export const formBody = (fields: Record<string, string | string[]>) => {
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) params.append(k, value);
   return params.toString();
 };
+
+/** The subscribe form's token as a JSON client gets it: `GET /email/subscribe` asking for JSON. */
+export async function jsonFormToken(handler: (event: HttpEvent) => Promise<HttpResult>): Promise<string> {
+  const res = await handler(
+    httpEvent('GET', '/email/subscribe', { headers: { accept: 'application/json' } }),
+  );
+  return (JSON.parse(res.body as string) as { form: string }).form;
+}
+
+/** Registers a partner as `iaspn partners add` does (what the pages offer and partner values resolve to). */
+export async function addPartner(store: Store, id: string, name: string): Promise<void> {
+  await putPartner(
+    store,
+    { id, name, kind: 'ministry', languages: ['es'], createdAt: '2026-01-01T00:00:00.000Z' },
+    'create',
+  );
+}

@@ -15,6 +15,7 @@ import {
   captureRawEmails,
   formBody,
   httpEvent,
+  jsonFormToken,
   makeResource,
   movableClock,
   storeResources,
@@ -73,7 +74,7 @@ async function subscribeAndConfirm(
   const res = await handler(
     httpEvent('POST', '/email/subscribe', {
       contentType: 'application/json',
-      body: JSON.stringify({ email, ...body }),
+      body: JSON.stringify({ email, form: await jsonFormToken(handler), ...body }),
     }),
   );
   expect(res.statusCode).toBe(202);
@@ -82,7 +83,7 @@ async function subscribeAndConfirm(
   // GET shows a button and changes nothing (mail scanners follow links).
   const page = await handler(httpEvent('GET', link));
   expect(page.statusCode).toBe(200);
-  expect(page.body).toContain('<form method="post" action="confirm">');
+  expect(page.body).toContain('<form method="post" action="/email/confirm">');
   expect((await getSubscription(runtime, email))?.status).toBe('pending');
   const token = new URL(link).searchParams.get('token') as string;
   const done = await handler(
@@ -209,7 +210,7 @@ describe('the email digest lifecycle against dynalite and the SES emulator', () 
     );
     const res = await createSubscriptionHandler(runtime)(httpEvent('GET', unsubscribeUrl));
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<form method="post" action="unsubscribe">');
+    expect(res.body).toContain('<form method="post" action="/email/unsubscribe">');
     expect((await getSubscription(runtime, email))?.status).toBe('confirmed');
   });
 
