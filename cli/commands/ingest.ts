@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { migrateStoredFiltersOnce } from '#shared/filters/migrate.js';
 import { type FeedOutcome, runIngest } from '#shared/ingest/run.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
@@ -33,6 +34,7 @@ export function registerIngest(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime, where }) => {
         process.stderr.write(`ingest on ${where}\n`);
+        await migrateStoredFiltersOnce(runtime);
         const { summary } = await runIngest({
           ...runtime,
           onFeedDone: (outcome, done, total) =>

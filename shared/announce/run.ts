@@ -20,6 +20,7 @@ import {
 } from '../store/claims.js';
 import { type ItemKey, keys } from '../store/keys.js';
 import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, cursorKey, deliveryKey, SENT_TTL_S } from './claims.js';
+import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migrate.js';
 import { reportPausedFeeds } from './feed-alerts.js';
 import { type ChannelMatches, matchResources } from './match.js';
 import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
@@ -72,6 +73,8 @@ export interface AnnounceSummary {
   failed: number;
   /** Feeds paused by ingest that this run reported to the admin channel. */
   feedAlerts: number;
+  /** Follows whose values mean nothing (left by the stored-filter migration) told to the admin channel. */
+  filterAlerts: number;
   /** Channels paused by this run (the bot was removed, the channel archived, posting forbidden). */
   pausedChannels: string[];
   /** Where the posts went ("slack", "telegram", "outbox .data/outbox.log"). */
@@ -157,6 +160,8 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     log.error('announcements older than the lookback are given up', { cursor: state?.cursor });
   const since = ISO(Number.isNaN(cursor) ? floor : Math.min(Math.max(floor, cursor), now.getTime()));
 
+  // Follows stored before the filter language are made canonical before they are matched (once).
+  if (!dryRun) await migrateStoredFiltersOnce(runtime);
   const resources = await listResourcesSeenSince(store, since, until);
   const follows = resources.length ? await listAllFollows(store) : [];
   const match = matchResources(resources, follows);
@@ -172,6 +177,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     failed: 0,
     pausedChannels: [],
     feedAlerts: 0,
+    filterAlerts: 0,
     postedTo: '',
     comparisons: match.comparisons,
     follows: follows.length,
@@ -505,6 +511,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   if (!dryRun) {
     await store.put({ ...cursorKey(), cursor: summary.cursor, runId, updatedAt: until, lastSince: since });
     summary.feedAlerts = (await reportPausedFeeds(runtime, senders)).length;
+    summary.filterAlerts = (await reportUnresolvedFollows(runtime, senders)).length;
   }
   summary.storeRequests = store.stats.requests - requestsBefore;
   summary.ms = Math.round(timer.now() - startedAt);

@@ -1,3 +1,4 @@
+import { migrateStoredFiltersOnce } from '../filters/migrate.js';
 import type { Job } from '../jobs.js';
 import { runIngest } from './run.js';
 
@@ -5,6 +6,7 @@ import { runIngest } from './run.js';
 export const ingestJob: Job = {
   name: 'ingest',
   async run(runtime) {
+    await migrateStoredFiltersOnce(runtime);
     const { summary } = await runIngest(runtime);
     return { ...summary };
   },
