@@ -1,10 +1,14 @@
-import { App, type AppOptions, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { createHash } from 'node:crypto';
+import { App, type AppOptions, type Authorize, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { describeError, RelayError } from '../../errors.js';
 import type { Log } from '../../log.js';
 import type { Clock } from '../../runtime/clock.js';
+import { claimOnce } from '../../store/claims.js';
+import { keys } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { BotCore, ChatContext } from '../core.js';
+import { parseIntent } from '../intent.js';
 import type { ActionOutcome, Reply } from '../reply.js';
 import { claimDelivery } from '../state.js';
 import {
@@ -50,6 +54,14 @@ export interface SlackFaceDeps {
 
 /** The Bolt context property set only on a deferred run (deferred.ts); HTTP requests cannot set it. */
 export const DEFERRED_RUN = 'iaspnDeferredRun';
+/**
+ * The Bolt context property the receiver sets (http.ts): the epoch ms by which a listener must
+ * have its answer, counted from the request's arrival, so that it is acknowledged with it or
+ * handed over in time. Absent (Socket Mode), a listener's budget counts from its own start.
+ */
+export const ANSWER_BY = 'iaspnAnswerBy';
+/** The Bolt context property the receiver sets: the request's verified `X-Slack-Signature`. */
+export const REQUEST_SIGNATURE = 'iaspnSignature';
 
 export const SLASH_COMMAND = '/iaspn';
 
@@ -69,16 +81,53 @@ export function boltLogger(log: Log): SlackLogger {
   };
 }
 
+const clientOptions = (apiUrl: string | undefined) =>
+  apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : undefined;
+
+/** A Web API client with the bot token (the deferred runs' client; Bolt makes the listeners'). */
+export const slackWebClient = (token: string, apiUrl?: string) => new WebClient(token, clientOptions(apiUrl));
+
+/** How long after a failed auth.test another is tried (in the background, never in a request). */
+const AUTH_RETRY_MS = 5 * 60_000;
+
+/**
+ * Bolt's `authorize` without a Web API call per request. Bolt's single-token authorisation with
+ * token verification off calls auth.test on every request, so a slow or rate-limited auth.test
+ * held every answer past its acknowledgement. Here the bot's ids come from one auth.test per cold
+ * start, asked in the background and never awaited; until it has answered, from the event's
+ * `authorizations` when there are any. The listeners need no ids (they drop bot messages
+ * themselves), so a request never waits for them.
+ */
+export function cachedAuthorize(token: string, client: WebClient, log: Log): Authorize<boolean> {
+  let ids: { botUserId?: string; botId?: string } = {};
+  let askedAt = Number.NEGATIVE_INFINITY;
+  const ask = () => {
+    askedAt = Date.now();
+    client.auth
+      .test()
+      .then((me) => {
+        ids = { botUserId: me.user_id, botId: me.bot_id };
+      })
+      .catch((error) =>
+        log.warn('slack auth.test failed; bot ids unknown for now', { error: describeError(error) }),
+      );
+  };
+  ask();
+  return async (_source, body) => {
+    if (!ids.botUserId && Date.now() - askedAt > AUTH_RETRY_MS) ask();
+    const authorizations = (body as { authorizations?: { user_id?: string; is_bot?: boolean }[] } | undefined)
+      ?.authorizations;
+    const fromEvent = authorizations?.find((a) => a.is_bot)?.user_id;
+    return { botToken: token, botUserId: ids.botUserId ?? fromEvent, botId: ids.botId };
+  };
+}
+
 /** The Bolt options shared by the Lambda and Socket Mode apps. */
 export function baseAppOptions(options: { token: string; apiUrl?: string; log: Log }): AppOptions {
   return {
-    token: options.token,
-    // No auth.test on the first request: a cold start stays one round trip shorter.
-    tokenVerificationEnabled: false,
+    authorize: cachedAuthorize(options.token, slackWebClient(options.token, options.apiUrl), options.log),
     logger: boltLogger(options.log),
-    clientOptions: options.apiUrl
-      ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` }
-      : undefined,
+    clientOptions: clientOptions(options.apiUrl),
   };
 }
 
@@ -226,44 +275,64 @@ export async function handOver(
   }
 }
 
+/** Milliseconds left until `answerBy` (the receiver's budget, ANSWER_BY), else a budget from now. */
+function timeLeft(deps: SlackFaceDeps, answerBy: unknown): number {
+  const budget = deps.commandBudgetMs ?? 2000;
+  return typeof answerBy === 'number' ? Math.max(0, answerBy - Date.now()) : budget;
+}
+
 /**
- * Computes an answer and delivers it from here when it is ready within the budget. Where a
- * deferral is wired, work late for the budget is handed over and this attempt's answer is dropped
- * (the deferred run answers), and run-once work is handed over before it starts.
+ * The one wrapper for work late for its acknowledgement. Computes the answer and delivers it from
+ * here when it is ready by `answerBy`; otherwise acknowledges empty (`acknowledge`) and either
+ * hands the work over (deferred.ts, where a deferral is wired: this attempt's answer is dropped)
+ * or delivers the answer from here when it is ready (`late`: a slash command's then goes to its
+ * response_url). Run-once work is handed over before it starts.
  */
 async function answerInTime<T>(
   deps: SlackFaceDeps,
   task: {
     work: DeferredSlackWork;
+    answerBy: unknown;
     runOnce?: boolean;
     compute: () => Promise<T>;
-    deliver: (answer: T) => Promise<void>;
+    deliver: (answer: T, late: boolean) => Promise<void>;
+    acknowledge?: () => Promise<void>;
   },
 ): Promise<void> {
-  if (deps.deferWork && task.runOnce && (await handOver(deps, task.work, 'runs once'))) return;
-  const pending = task.compute();
-  if (deps.deferWork && !task.runOnce) {
-    const quick = await Promise.race([
-      pending.then((answer) => ({ answer })),
-      sleep(deps.commandBudgetMs ?? 2000),
-    ]);
-    if (quick) {
-      await task.deliver(quick.answer);
-      return;
-    }
-    if (await handOver(deps, task.work, 'late')) {
-      // The abandoned attempt may still finish (a thawed Lambda): its answer goes nowhere.
-      pending.catch(() => {});
-      return;
-    }
+  if (deps.deferWork && task.runOnce) {
+    await task.acknowledge?.();
+    if (await handOver(deps, task.work, 'runs once')) return;
+    await task.deliver(await task.compute(), true);
+    return;
   }
-  await task.deliver(await pending);
+  const pending = task.compute();
+  const quick = await Promise.race([
+    pending.then((answer) => ({ answer })),
+    sleep(timeLeft(deps, task.answerBy)),
+  ]);
+  if (quick) {
+    await task.deliver(quick.answer, false);
+    return;
+  }
+  await task.acknowledge?.();
+  if (await handOver(deps, task.work, 'late')) {
+    // The abandoned attempt may still finish (a thawed Lambda): its answer goes nowhere.
+    pending.catch(() => {});
+    return;
+  }
+  await task.deliver(await pending, true);
 }
 
-async function answerMessage(client: WebClient, deps: SlackFaceDeps, m: DeferredSlackMessage['event']) {
+async function answerMessage(
+  client: WebClient,
+  deps: SlackFaceDeps,
+  answerBy: unknown,
+  m: DeferredSlackMessage['event'],
+) {
   const who = messageWho(m);
   await answerInTime(deps, {
     work: deferredMessage(m),
+    answerBy,
     compute: () => deps.core.handleText(slackContext(who, client, deps), stripMention(m.text)),
     deliver: (reply) => postReply(client, who, reply, m.thread_ts),
   });
@@ -349,10 +418,35 @@ export async function runDeferredWork(
   }
 }
 
+/** Longer than a signature stays valid (5 minutes either way of its timestamp) after it is first seen. */
+const REPLAY_RECORD_SECONDS = 11 * 60;
+
+/** Commands that only read: a replay of one shows the same answer again and changes nothing. */
+const READ_ONLY: ReadonlySet<string> = new Set([
+  'search',
+  'latest',
+  'following',
+  'bookmarks',
+  'feeds',
+  'help',
+]);
+
+/** A slash command or a button press whose replay would do something again (a page button only reads). */
+function hasEffect(body: unknown): boolean {
+  const b = body as { command?: unknown; text?: unknown; type?: unknown; actions?: { value?: unknown }[] };
+  if (typeof b.command === 'string') return !READ_ONLY.has(parseIntent(String(b.text ?? '')).command);
+  if (b.type === 'block_actions')
+    return (b.actions ?? []).some((a) => typeof a.value === 'string' && !a.value.startsWith('r:'));
+  return false;
+}
+
+const requestUser = (body: unknown) => {
+  const b = body as { user_id?: string; user?: { id?: string } };
+  return b.user_id ?? b.user?.id;
+};
+
 /** Registers every listener of the Slack face on a Bolt app. */
 export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
-  const budget = deps.commandBudgetMs ?? 2000;
-
   // Slack retries an event it thinks was not acknowledged; the event_id says it is the same one.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -361,6 +455,28 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       return;
     }
     await next();
+  });
+
+  // A signed request replayed within Slack's 5-minute window verifies again: a command or a button
+  // with an effect runs once per signature (events are deduplicated on event_id above).
+  app.use(async (args) => {
+    const signature = args.context[REQUEST_SIGNATURE];
+    if (typeof signature === 'string' && hasEffect(args.body)) {
+      const id = createHash('sha256').update(signature).digest('base64url');
+      if (
+        !(await claimOnce(
+          deps.store,
+          keys.dedupe('slack-signature', id),
+          deps.clock(),
+          REPLAY_RECORD_SECONDS,
+        ))
+      ) {
+        deps.log.warn('slack request replayed: refused', { userId: requestUser(args.body) });
+        await (args as { ack?: () => Promise<void> }).ack?.();
+        return;
+      }
+    }
+    await args.next();
   });
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context }) => {
@@ -381,31 +497,21 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       await respond(toResponse(await run()));
       return;
     }
-    const handOverCommand = (reason: string) =>
-      handOver(deps, deferredCommand(command as unknown as Record<string, unknown>), reason);
-    if (deps.deferWork && mustRunOnce(text)) {
-      await ack();
-      if (await handOverCommand('runs once')) return;
-      await respond(toResponse(await run()));
-      return;
-    }
-    const work = run();
-    // Answer in the acknowledgement when the core is quick (it nearly always is); otherwise
-    // acknowledge now and send the answer to the response_url: from a deferred run where one is
-    // wired (this attempt's answer is then dropped), else from here when it is ready.
-    const quick = await Promise.race([work, sleep(budget)]);
-    if (quick) {
-      await ack(toResponse(quick));
-      return;
-    }
-    await ack();
-    if (await handOverCommand('late')) return;
-    await respond(toResponse(await work));
+    // Answered in the acknowledgement when the core is quick (it nearly always is); otherwise
+    // acknowledged now, the answer sent to the response_url (from the deferred run where one is wired).
+    await answerInTime(deps, {
+      work: deferredCommand(command as unknown as Record<string, unknown>),
+      answerBy: context[ANSWER_BY],
+      runOnce: mustRunOnce(text),
+      compute: run,
+      acknowledge: () => ack(),
+      deliver: (reply, late) => (late ? respond(toResponse(reply)).then(() => {}) : ack(toResponse(reply))),
+    });
   });
 
-  app.event('app_mention', async ({ event, client, body }) => {
+  app.event('app_mention', async ({ event, client, body, context }) => {
     if (!event.user) return;
-    await answerMessage(client, deps, {
+    await answerMessage(client, deps, context[ANSWER_BY], {
       team: (body as { team_id?: string }).team_id ?? event.team ?? '',
       user: event.user,
       channel: event.channel,
@@ -416,7 +522,7 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     });
   });
 
-  app.message(async ({ message, client, body }) => {
+  app.message(async ({ message, client, body, context }) => {
     // Direct messages only (channels talk to the bot by mention); never other bots or edits.
     const m = message as {
       channel: string;
@@ -429,7 +535,7 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       thread_ts?: string;
     };
     if (m.subtype || m.bot_id || !m.user || !isDirect(m.channel, m.channel_type)) return;
-    await answerMessage(client, deps, {
+    await answerMessage(client, deps, context[ANSWER_BY], {
       team: (body as { team_id?: string }).team_id ?? '',
       user: m.user,
       channel: m.channel,
@@ -440,7 +546,7 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     });
   });
 
-  app.action(/^iaspn:/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^iaspn:/, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const b = body as {
       team?: { id?: string };
@@ -461,13 +567,14 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     };
     await answerInTime(deps, {
       work: deferredAction(pressed),
+      answerBy: context[ANSWER_BY],
       runOnce: actionMustRunOnce(pressed.value),
       compute: () => computeAction(client, deps, pressed),
       deliver: (outcome) => deliverAction(client, deps, pressed, outcome, respond),
     });
   });
 
-  app.event('app_home_opened', async ({ event, client, body }) => {
+  app.event('app_home_opened', async ({ event, client, body, context }) => {
     if (event.tab !== 'home') return;
     const home = {
       team: (body as { team_id?: string }).team_id ?? '',
@@ -477,6 +584,7 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     const who = homeWho(home);
     await answerInTime(deps, {
       work: deferredHome(home),
+      answerBy: context[ANSWER_BY],
       compute: () => homeView(client, who, deps),
       deliver: (view) => publishView(client, who, view),
     });
