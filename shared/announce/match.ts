@@ -1,13 +1,15 @@
 import type { Follow } from '../bot/state.js';
 import type { Resource } from '../domain/resource.js';
-import { matchesFilter, type ResourceFilter } from '../filters/filter.js';
+import type { ResourceFilter } from '../filters/filter.js';
+import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
 
 /**
  * Matching new resources against every follow without the full cross product. Each follow is filed
  * under the values of its most selective field (the field whose values are the rarest among this
  * run's resources), so a resource is only compared with the follows filed under one of its own
- * values; `matchesFilter` (the one filter semantics, as in search) then decides. Follows that
- * narrow nothing indexable (a follow of everything) are compared with every resource.
+ * values; `matchesResource` (the one filter semantics, as in search: ids, then keywords with the
+ * search's analysis) then decides. Follows that narrow nothing indexable (a follow of everything,
+ * or of words alone) are compared with every resource.
  */
 
 const FIELDS = ['partners', 'countries', 'topics', 'types', 'languages'] as const;
@@ -55,7 +57,11 @@ export interface MatchResult {
  * The index of follows for one run's resources. A follow only matches resources first seen at or
  * after it was created: following a topic brings what is new, not a backlog.
  */
-export function matchResources(resources: readonly Resource[], follows: readonly Follow[]): MatchResult {
+export function matchResources(
+  resources: readonly Resource[],
+  follows: readonly Follow[],
+  keywords: KeywordMatcher = new KeywordMatcher(),
+): MatchResult {
   // How many of this run's resources carry each value of each field: the selectivity estimate.
   const frequency = new Map<string, number>();
   for (const r of resources)
@@ -105,7 +111,7 @@ export function matchResources(resources: readonly Resource[], follows: readonly
     for (const follow of candidates) {
       comparisons += 1;
       if (follow.createdAt && follow.createdAt > resource.firstSeenAt) continue;
-      if (!matchesFilter(resource, follow.filter)) continue;
+      if (!matchesResource(resource, follow.filter, keywords)) continue;
       let channel = channels.get(follow.channelKey);
       if (!channel) {
         channel = {
@@ -131,12 +137,13 @@ export function matchResources(resources: readonly Resource[], follows: readonly
 export function matchResourcesNaively(
   resources: readonly Resource[],
   follows: readonly Follow[],
+  keywords: KeywordMatcher = new KeywordMatcher(),
 ): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const resource of resources)
     for (const follow of follows) {
       if (follow.createdAt && follow.createdAt > resource.firstSeenAt) continue;
-      if (!matchesFilter(resource, follow.filter)) continue;
+      if (!matchesResource(resource, follow.filter, keywords)) continue;
       const set = out.get(follow.channelKey) ?? new Set<string>();
       set.add(resource.id);
       out.set(follow.channelKey, set);

@@ -5,6 +5,8 @@ import { textReply } from '../bot/reply.js';
 import { type ChannelRef, channelLanguage, type Follow, listAllFollows, pauseChannel } from '../bot/state.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
+import { KeywordMatcher } from '../filters/keywords.js';
+import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migrate.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -20,7 +22,6 @@ import {
 } from '../store/claims.js';
 import { type ItemKey, keys } from '../store/keys.js';
 import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, cursorKey, deliveryKey, SENT_TTL_S } from './claims.js';
-import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migrate.js';
 import { reportPausedFeeds } from './feed-alerts.js';
 import { type ChannelMatches, matchResources } from './match.js';
 import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
@@ -164,7 +165,11 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   if (!dryRun) await migrateStoredFiltersOnce(runtime);
   const resources = await listResourcesSeenSince(store, since, until);
   const follows = resources.length ? await listAllFollows(store) : [];
-  const match = matchResources(resources, follows);
+  // Partner names are words a keyword follow may match, as in a search.
+  const partnerNames = new Map(
+    follows.length ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
+  );
+  const match = matchResources(resources, follows, new KeywordMatcher(partnerNames));
 
   const summary: AnnounceSummary = {
     resources: resources.length,
@@ -204,9 +209,6 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   for (const [channelKey, m] of match.channels)
     for (const r of m.resources) pairKeys.push(deliveryKey(channelKey, r.id));
   const states: Map<string, ClaimRecord> = await readClaims(store, pairKeys);
-  const partnerNames = new Map(
-    match.channels.size ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
-  );
 
   const work: ChannelWork[] = [];
   const warnedPlatforms = new Set<string>();
