@@ -1,9 +1,7 @@
 import http from 'node:http';
-import type { HttpEvent, HttpRoute } from '#shared/http/types.js';
+import { type HttpEvent, type HttpRoute, MAX_BODY_BYTES } from '#shared/http/types.js';
 import type { Log } from '#shared/log.js';
 import { listen } from './ports.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Turns a Node request into the API Gateway v2 event that the Lambda handlers take. */
 export function toHttpEvent(req: http.IncomingMessage, body: Buffer, stripPrefix: string): HttpEvent {
@@ -48,22 +46,38 @@ export function toHttpEvent(req: http.IncomingMessage, body: Buffer, stripPrefix
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+/**
+ * The body, or undefined when it is larger than `limit`: a declared length over it is refused
+ * before a byte is read; a chunked body is counted as it comes, and once over the limit the rest is
+ * read and dropped (not kept), so that the client gets its 413 rather than a reset connection.
+ */
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        chunks.length = 0;
         resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * Answers 413 and closes the connection once the answer is written (what the client still sends
+ * meanwhile is read and dropped), so the client reads a 413 rather than a reset connection.
+ */
+function tooLarge(res: http.ServerResponse): void {
+  res
+    .writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+    .end(`Request too large: at most ${MAX_BODY_BYTES} bytes\n`);
 }
 
 /** The endpoints a route table serves, one per line with what it is for (the page at `/`). */
@@ -108,7 +122,7 @@ export async function startHttpServer(options: {
     try {
       const body = await readBody(req);
       if (body === undefined) {
-        res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' }).end('Request too large\n');
+        tooLarge(res);
         return;
       }
       const result = await route.handler(toHttpEvent(req, body, route.prefix === '/' ? '' : route.prefix));

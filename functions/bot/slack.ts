@@ -2,6 +2,7 @@ import { createSlackFace } from '#shared/bot/slack/face.js';
 import { slackLambdaEntry } from '#shared/bot/slack/http.js';
 import { lambdaDeferral } from '#shared/bot/slack/lambda-deferral.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
+import { withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
 import { botMetrics, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
@@ -24,6 +25,6 @@ const face = createSlackFace(runtime, {
   deferWork: functionName ? lambdaDeferral(functionName) : undefined,
 });
 
-export const handler = slackLambdaEntry(metrics.handler(face.handler), (event) =>
+export const handler = slackLambdaEntry(metrics.handler(withBodyLimit(face.handler)), (event) =>
   publishing(metrics.metrics, () => face.runDeferred(event)),
 );

@@ -1,5 +1,6 @@
 import { createTelegramFace } from '#shared/bot/telegram/face.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
+import { withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
 import { botMetrics } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
@@ -18,4 +19,4 @@ const { handler: webhook } = createTelegramFace(runtime, {
   core: metrics.core(createRuntimeBotCore(runtime, { search })),
 });
 
-export const handler = metrics.handler(webhook);
+export const handler = metrics.handler(withBodyLimit(webhook));

@@ -1,5 +1,5 @@
 import { createSubscriptionHandler } from '#shared/digest/http.js';
-import type { HttpEvent } from '#shared/http/types.js';
+import { type HttpEvent, withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { loadRelayConfig } from '#shared/secrets.js';
@@ -10,4 +10,6 @@ const runtime = createRuntime(config, createLambdaLog('iaspn-digest-http', confi
 // Without a configured public URL (no custom domain), links point at the Function URL itself.
 const handle = createSubscriptionHandler(runtime, { publicUrlFromRequest: !process.env.IASPN_PUBLIC_URL });
 
-export const handler = (event: HttpEvent) => handle(event);
+const limited = withBodyLimit(handle);
+
+export const handler = (event: HttpEvent) => limited(event);

@@ -23,6 +23,33 @@ export function bodyText(event: HttpEvent): string {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
+/**
+ * Request bodies larger than this are refused with 413, by the local stack's server before reading
+ * them and by every deployed handler (`withBodyLimit`; Function URLs themselves allow 6 MB).
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The size of the request body in bytes, without decoding it. */
+export function bodyBytes(event: HttpEvent): number {
+  const body = event.body;
+  if (!body) return 0;
+  if (!event.isBase64Encoded) return Buffer.byteLength(body, 'utf8');
+  const padding = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
+  return Math.floor((body.length * 3) / 4) - padding;
+}
+
+/** A handler that answers 413 to a body over `maxBytes` without running `handler`. */
+export function withBodyLimit(handler: HttpHandler, maxBytes = MAX_BODY_BYTES): HttpHandler {
+  return async (event) =>
+    bodyBytes(event) > maxBytes
+      ? {
+          statusCode: 413,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: `Request too large: at most ${maxBytes} bytes\n`,
+        }
+      : handler(event);
+}
+
 /** Case-insensitive header lookup (API Gateway lower-cases them; other transports may not). */
 export function header(event: HttpEvent, name: string): string | undefined {
   const wanted = name.toLowerCase();
