@@ -65,6 +65,11 @@ const stageSchema = z
         .default('bounce'),
       /** Sends per second; keep it at or below the account's SES maximum send rate. */
       sendRatePerSecond: z.number().int().min(1).max(500).default(14),
+      /**
+       * The account's SES quota, messages per 24 hours (`aws sesv2 get-account`: Max24HourSend);
+       * an alarm fires at 80% of it.
+       */
+      dailyQuota: z.number().int().min(1).default(50_000),
     }),
     schedules: z
       .strictObject(

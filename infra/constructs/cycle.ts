@@ -34,9 +34,12 @@ export class RelayCycle extends Construct {
   public readonly deadLetterQueue: Queue;
   /** The jobs' functions in cycle order. */
   public readonly functions: readonly { name: JobName; fn: RelayFunction }[];
+  /** The schedule expression that starts each cycle. */
+  public readonly expression: string;
 
   constructor(scope: Construct, id: string, props: RelayCycleProps) {
     super(scope, id);
+    this.expression = props.expression;
     this.functions = CYCLE_JOBS.map((def) => {
       const fn = props.jobs[def.name];
       if (fn.entry !== def.handler) {

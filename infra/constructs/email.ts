@@ -52,7 +52,17 @@ export class RelayEmail extends Construct {
     });
     this.feedbackTopic = encryptedTopic(this, 'Feedback', {
       displayName: `iaspn-relay ${deployment.stage} SES bounces and complaints`,
-      publishers: ['ses.amazonaws.com'],
+      // Only this stack's configuration set (the event destination adds the same grant to the topic).
+      publishers: [
+        {
+          service: 'ses.amazonaws.com',
+          sourceArn: Stack.of(this).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
+        },
+      ],
     });
     new ConfigurationSetEventDestination(this, 'BouncesAndComplaints', {
       configurationSet: this.configurationSet,

@@ -1,9 +1,10 @@
-import { Aspects, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aspects, Duration, Stack } from 'aws-cdk-lib';
 import {
   type Alarm,
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  type IMetric,
   MathExpression,
   Metric,
   TextWidget,
@@ -15,15 +16,20 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
+import { RelayCycle } from './cycle.js';
 import { isDeadLetterQueue } from './dead-letter-queue.js';
+import { RelayDigests } from './digests.js';
 import { RelayEndpoints } from './endpoints.js';
 import { RelayFunction } from './relay-function.js';
+import { RelayTable } from './relay-table.js';
 import { encryptedTopic } from './topic.js';
 
 export interface RelayOperationsProps {
   readonly stage: string;
   /** Subscribed to the alarm topic (AWS sends a confirmation message first). */
   readonly alarmEmail: string;
+  /** The account's SES sending quota (messages per 24 hours): alarm at EMAIL_QUOTA_ALARM of it. */
+  readonly emailDailyQuota: number;
 }
 
 /** SES puts an account under review at 5% bounces and 0.1% complaints: alarm before that. */
@@ -31,16 +37,58 @@ export const BOUNCE_RATE_ALARM = 0.04;
 export const COMPLAINT_RATE_ALARM = 0.0008;
 /** Feeds failing: at least one failed fetch in each of this many consecutive hours. */
 export const FEEDS_FAILING_HOURS = 3;
+/** A function whose longest run reaches this share of its timeout is about to be cut off. */
+export const NEAR_TIMEOUT_RATIO = 0.8;
+/** Digest batches waiting longer than this mean the workers are stuck or throttled. */
+export const DIGEST_QUEUE_MAX_AGE_SECONDS = 3600;
+/** HTTP API: this share of 4xx answers (with at least HTTP_4XX_MIN requests) in 5 minutes. */
+export const HTTP_4XX_RATIO = 0.5;
+export const HTTP_4XX_MIN = 10;
+/** Share of the SES daily quota sent in 24 hours that raises the quota alarm. */
+export const EMAIL_QUOTA_ALARM = 0.8;
+/** CloudWatch takes at most 10 metrics in one metric-math alarm. */
+const MAX_ALARM_METRICS = 10;
+/** The operations of the table the relay uses, for its SystemErrors alarm. */
+const TABLE_OPERATIONS = [
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+];
+
+/** Splits `items` into runs of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** How long a cycle may go without every job running: three intervals (an hour at least), else a day. */
+export function heartbeatPeriod(expression: string): Duration {
+  const rate = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
+  if (!rate) return Duration.days(1);
+  const minutes = Number(rate[1]) * { minute: 1, hour: 60, day: 1440 }[rate[2] as 'minute'];
+  return Duration.minutes(Math.min(1440, Math.max(60, minutes * 3)));
+}
 
 /**
  * Operations for one stage: an alarm topic (encrypted, email-subscribed), alarms and a dashboard.
- * At synth, `watchAll()` finds every RelayFunction, dead-letter queue and RelayEndpoints in the stack, so a
- * capability that adds a Lambda is watched without touching this file:
- * - each function: Errors and Throttles;
- * - every dead-letter queue (made by deadLetterQueue()): its depth;
+ * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints, RelayTable,
+ * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
+ * touching this file. Metric-math alarms keep the count down (one alarm per concern, not per
+ * resource, where the dashboard shows which one):
+ * - each function: errors or throttles (one alarm per function, so the alarm names it);
+ * - functions whose longest run nears their timeout (one alarm per timeout value);
+ * - dead letters in any dead-letter queue; the oldest digest batch waiting too long;
+ * - the table's throttled requests and system errors;
+ * - the cycle's heartbeat: every job of the cycle ran in the last few intervals;
+ * - the HTTP API's 5xx answers, and a spike of 4xx (a wrong Slack or Telegram secret refuses all);
  * - ingest's FeedsFailed metric (shared/metrics.ts) for FEEDS_FAILING_HOURS hours running;
- * - SES reputation: bounce rate above 4%, complaint rate above 0.08%;
- * - the HTTP API's 5xx responses.
+ * - SES: bounce rate above 4%, complaint rate above 0.08%, any reject, 80% of the daily quota.
  */
 export class RelayOperations extends Construct {
   public readonly alarmTopic: Topic;
@@ -49,12 +97,26 @@ export class RelayOperations extends Construct {
   private readonly stageName: string;
   private watched = false;
 
+  private readonly emailDailyQuota: number;
+
   constructor(scope: Construct, id: string, props: RelayOperationsProps) {
     super(scope, id);
     this.stageName = props.stage;
+    this.emailDailyQuota = props.emailDailyQuota;
     this.alarmTopic = encryptedTopic(this, 'Alarms', {
       displayName: `iaspn-relay ${props.stage} alarms`,
-      publishers: ['cloudwatch.amazonaws.com'],
+      // Only this stage's alarms (every alarm here is named iaspn-relay-<stage>-...).
+      publishers: [
+        {
+          service: 'cloudwatch.amazonaws.com',
+          sourceArn: Stack.of(this).formatArn({
+            service: 'cloudwatch',
+            resource: 'alarm',
+            resourceName: `iaspn-relay-${props.stage}-*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        },
+      ],
     });
     this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.dashboard = new Dashboard(this, 'Dashboard', {
@@ -82,10 +144,17 @@ export class RelayOperations extends Construct {
     const deadLetters = all.filter(isDeadLetterQueue);
     const endpoints = all.filter((c): c is RelayEndpoints => c instanceof RelayEndpoints);
     for (const fn of functions) this.watchFunction(fn);
-    for (const queue of deadLetters) this.watchQueue(this.nameOf(queue), queue);
+    this.watchTimeouts(functions);
+    this.watchDeadLetters(deadLetters);
     for (const api of endpoints) this.watchEndpoints(api);
+    for (const table of all.filter((c): c is RelayTable => c instanceof RelayTable)) this.watchTable(table);
+    for (const digests of all.filter((c): c is RelayDigests => c instanceof RelayDigests)) {
+      this.watchDigestQueue(digests);
+    }
+    for (const cycle of all.filter((c): c is RelayCycle => c instanceof RelayCycle)) this.watchCycle(cycle);
     this.watchBusinessMetrics();
     this.watchEmailReputation();
+    this.watchEmailSending();
   }
 
   /** A readable, stack-unique name from the construct path: `IngestSchedule-DeadLetters`. */
@@ -96,18 +165,27 @@ export class RelayOperations extends Construct {
 
   private alarm(
     id: string,
-    metric: Metric,
-    props: { threshold: number; description: string; periods?: number; strictlyAbove?: boolean },
+    metric: Metric | MathExpression,
+    props: {
+      threshold: number;
+      description: string;
+      periods?: number;
+      strictlyAbove?: boolean;
+      /** Alarm when the value falls below the threshold (heartbeats), and when data is missing. */
+      below?: boolean;
+    },
   ) {
     const alarm = metric.createAlarm(this, id, {
       alarmName: `iaspn-relay-${this.stageName}-${id}`,
       alarmDescription: props.description,
       threshold: props.threshold,
       evaluationPeriods: props.periods ?? 1,
-      comparisonOperator: props.strictlyAbove
-        ? ComparisonOperator.GREATER_THAN_THRESHOLD
-        : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: props.below
+        ? ComparisonOperator.LESS_THAN_THRESHOLD
+        : props.strictlyAbove
+          ? ComparisonOperator.GREATER_THAN_THRESHOLD
+          : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: props.below ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.alarmTopic));
     alarm.addOkAction(new SnsAction(this.alarmTopic));
@@ -120,14 +198,19 @@ export class RelayOperations extends Construct {
     const period = Duration.minutes(15);
     const errors = fn.function.metricErrors({ period, statistic: 'Sum' });
     const throttles = fn.function.metricThrottles({ period, statistic: 'Sum' });
-    this.alarm(`${name}-Errors`, errors, {
-      threshold: 1,
-      description: `${name}: the function failed (see its log group for the error).`,
-    });
-    this.alarm(`${name}-Throttles`, throttles, {
-      threshold: 1,
-      description: `${name}: invocations were throttled (reserved concurrency or account limit).`,
-    });
+    this.alarm(
+      `${name}-Errors`,
+      new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: { errors, throttles },
+        label: `${name}: errors + throttles`,
+        period,
+      }),
+      {
+        threshold: 1,
+        description: `${name}: the function failed or was throttled (its log group has the error; the dashboard shows which).`,
+      },
+    );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: `${name}: invocations, errors, throttles`,
@@ -135,43 +218,102 @@ export class RelayOperations extends Construct {
         width: 12,
       }),
       new GraphWidget({
-        title: `${name}: duration (p50, p99)`,
+        title: `${name}: duration (p50, p99, max)`,
         left: [
           fn.function.metricDuration({ period, statistic: 'p50' }),
           fn.function.metricDuration({ period, statistic: 'p99' }),
+          fn.function.metricDuration({ period, statistic: 'Maximum' }),
         ],
         width: 12,
       }),
     );
   }
 
-  private watchQueue(name: string, queue: Queue): void {
-    const depth = queue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(5),
-      statistic: 'Maximum',
+  /** One alarm per timeout value: the longest run of any function with that timeout nears it. */
+  private watchTimeouts(functions: RelayFunction[]): void {
+    const period = Duration.minutes(15);
+    const byTimeout = new Map<number, RelayFunction[]>();
+    for (const fn of functions) {
+      const seconds = fn.timeout.toSeconds();
+      byTimeout.set(seconds, [...(byTimeout.get(seconds) ?? []), fn]);
+    }
+    for (const [seconds, group] of [...byTimeout].sort(([a], [b]) => a - b)) {
+      chunks(group, MAX_ALARM_METRICS).forEach((part, n) => {
+        const usingMetrics = Object.fromEntries(
+          part.map((fn, i) => [`d${i}`, fn.function.metricDuration({ period, statistic: 'Maximum' })]),
+        );
+        const names = part.map((fn) => this.nameOf(fn)).join(', ');
+        this.alarm(
+          `NearTimeout-${seconds}s${n ? `-${n + 1}` : ''}`,
+          new MathExpression({
+            expression: `MAX([${Object.keys(usingMetrics).join(', ')}])`,
+            usingMetrics,
+            label: `longest run (ms) of ${names}`,
+            period,
+          }),
+          {
+            threshold: seconds * 1000 * NEAR_TIMEOUT_RATIO,
+            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (see the duration graphs).`,
+          },
+        );
+      });
+    }
+  }
+
+  /** Any dead letter in any queue: one alarm (per 10 queues); the dashboard shows which. */
+  private watchDeadLetters(queues: Queue[]): void {
+    const period = Duration.minutes(5);
+    const depth = (queue: Queue) =>
+      queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' });
+    chunks(queues, MAX_ALARM_METRICS).forEach((part, n) => {
+      const usingMetrics = Object.fromEntries(part.map((queue, i) => [`q${i}`, depth(queue)]));
+      const names = part.map((queue) => this.nameOf(queue)).join(', ');
+      this.alarm(
+        `DeadLetters${n ? `-${n + 1}` : ''}`,
+        new MathExpression({
+          expression: `SUM([${Object.keys(usingMetrics).join(', ')}])`,
+          usingMetrics,
+          label: 'dead letters',
+          period,
+        }),
+        {
+          threshold: 1,
+          description: `A run failed after its retries and its event is in a dead-letter queue (${names}): the dashboard shows which; redrive it once the cause is fixed.`,
+        },
+      );
     });
-    this.alarm(`${name}-DeadLetters`, depth, {
-      threshold: 1,
-      description: `${name}: a run failed after its retries and its event is in the dead-letter queue.`,
-    });
-    this.dashboard.addWidgets(new GraphWidget({ title: `${name}: dead letters`, left: [depth], width: 12 }));
+    for (const queue of queues) {
+      this.dashboard.addWidgets(
+        new GraphWidget({ title: `${this.nameOf(queue)}: dead letters`, left: [depth(queue)], width: 12 }),
+      );
+    }
   }
 
   private watchEndpoints(endpoints: RelayEndpoints): void {
     const period = Duration.minutes(5);
     const serverErrors = endpoints.api.metricServerError({ period, statistic: 'Sum' });
+    const clientErrors = endpoints.api.metricClientError({ period, statistic: 'Sum' });
     this.alarm('Endpoints-5xx', serverErrors, {
       threshold: 5,
       description: 'The HTTP API answered 5xx: a webhook or subscription handler is failing.',
     });
+    this.alarm(
+      'Endpoints-4xx',
+      new MathExpression({
+        expression: `IF(c >= ${HTTP_4XX_MIN}, c / n, 0)`,
+        usingMetrics: { c: clientErrors, n: endpoints.api.metricCount({ period, statistic: 'Sum' }) },
+        label: 'share of 4xx answers',
+        period,
+      }),
+      {
+        threshold: HTTP_4XX_RATIO,
+        description: `Over ${HTTP_4XX_RATIO * 100}% of HTTP API answers were 4xx: a wrong Slack signing secret or Telegram webhook secret refuses every request (check the secrets and the access logs).`,
+      },
+    );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'HTTP API: requests, 4xx, 5xx',
-        left: [
-          endpoints.api.metricCount({ period, statistic: 'Sum' }),
-          endpoints.api.metricClientError({ period, statistic: 'Sum' }),
-          serverErrors,
-        ],
+        left: [endpoints.api.metricCount({ period, statistic: 'Sum' }), clientErrors, serverErrors],
         width: 12,
       }),
       new GraphWidget({
@@ -183,6 +325,98 @@ export class RelayOperations extends Construct {
         width: 12,
       }),
     );
+  }
+
+  /** Throttled requests and system errors of the table, in one alarm. */
+  private watchTable(relayTable: RelayTable): void {
+    const { table } = relayTable;
+    const period = Duration.minutes(5);
+    const usingMetrics: Record<string, IMetric> = {
+      r: table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
+      w: table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
+    };
+    TABLE_OPERATIONS.forEach((operation, i) => {
+      usingMetrics[`s${i}`] = table.metric('SystemErrors', {
+        period,
+        statistic: 'Sum',
+        dimensionsMap: { TableName: table.tableName, Operation: operation },
+      });
+    });
+    const problems = new MathExpression({
+      expression: `SUM([${Object.keys(usingMetrics).join(', ')}])`,
+      usingMetrics,
+      label: 'throttled requests + system errors',
+      period,
+    });
+    this.alarm('Table-Errors', problems, {
+      threshold: 1,
+      description:
+        'DynamoDB throttled requests or answered with system errors: runs were slowed or failed (see the table metrics).',
+    });
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'Table: throttles and system errors', left: [problems], width: 12 }),
+    );
+  }
+
+  /** The oldest digest batch waiting in the queue. */
+  private watchDigestQueue(digests: RelayDigests): void {
+    const age = digests.queue.metricApproximateAgeOfOldestMessage({
+      period: Duration.minutes(5),
+      statistic: 'Maximum',
+    });
+    this.alarm('DigestQueue-OldestMessage', age, {
+      threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
+      description: `A digest batch has waited over ${DIGEST_QUEUE_MAX_AGE_SECONDS / 60} minutes in the queue: the digest workers are failing or throttled.`,
+    });
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'Digest batches: oldest waiting (s)', left: [age], width: 12 }),
+    );
+  }
+
+  /**
+   * The cycle's heartbeat: every job of the cycle ran within the period. The product of their
+   * invocation counts (missing counted as 0) is 0 when one did not run: one alarm for all schedules.
+   */
+  private watchCycle(cycle: RelayCycle): void {
+    const period = heartbeatPeriod(cycle.expression);
+    const usingMetrics = Object.fromEntries(
+      cycle.functions.map(({ fn }, i) => [
+        `i${i}`,
+        fn.function.metricInvocations({ period, statistic: 'Sum' }),
+      ]),
+    );
+    const names = cycle.functions.map((job) => job.name).join(', ');
+    this.alarm(
+      'Cycle-Heartbeat',
+      new MathExpression({
+        expression: Object.keys(usingMetrics)
+          .map((id) => `FILL(${id}, 0)`)
+          .join(' * '),
+        usingMetrics,
+        label: 'every cycle job ran (product of invocations)',
+        period,
+      }),
+      {
+        threshold: 1,
+        below: true,
+        description: `A job of the cycle (${names}) has not run for ${period.toHumanString()}: the schedule is disabled, or a job's function cannot be invoked (see the dead letters).`,
+      },
+    );
+  }
+
+  /** SES rejects (a message SES refused to send) and the daily sending quota. */
+  private watchEmailSending(): void {
+    const ses = (metricName: string, period: Duration) =>
+      new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Sum', period });
+    this.alarm('Email-Rejects', ses('Reject', Duration.hours(1)), {
+      threshold: 1,
+      description: 'SES rejected a message (virus or content check): see the digest logs.',
+    });
+    const quota = Math.floor(this.emailDailyQuota * EMAIL_QUOTA_ALARM);
+    this.alarm('Email-Quota', ses('Send', Duration.days(1)), {
+      threshold: quota,
+      description: `Over ${quota} emails sent in 24 hours, ${EMAIL_QUOTA_ALARM * 100}% of the SES quota of ${this.emailDailyQuota} (email.dailyQuota in cdk.json): ask AWS for a higher quota before digests are refused.`,
+    });
   }
 
   /** The Powertools metrics the handlers emit (shared/metrics.ts). */

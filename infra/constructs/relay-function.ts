@@ -55,10 +55,12 @@ export class RelayFunction extends Construct {
   public readonly logGroup: LogGroup;
   /** The handler file, relative to the project root, as given. */
   public readonly entry: string;
+  public readonly timeout: Duration;
 
   constructor(scope: Construct, id: string, props: RelayFunctionProps) {
     super(scope, id);
     this.entry = props.entry;
+    this.timeout = props.timeout ?? Duration.seconds(30);
     const defaults = (Stack.of(this) as FunctionDefaults).deployment;
     const destroyLogs = props.destroyLogsWithStack ?? !defaults?.retainData;
     this.logGroup = new LogGroup(this, 'Logs', {
@@ -81,7 +83,7 @@ export class RelayFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(30),
+      timeout: this.timeout,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: this.logGroup,

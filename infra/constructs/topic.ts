@@ -1,26 +1,62 @@
-import { Duration } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 
+/** An AWS service that publishes to a topic, and the ARN pattern of what may publish through it. */
+export interface TopicPublisher {
+  /** e.g. `cloudwatch.amazonaws.com` */
+  readonly service: string;
+  /** `aws:SourceArn` pattern: the alarms, or the configuration set, of this stack only. */
+  readonly sourceArn: string;
+}
+
 /**
  * An SNS topic encrypted with its own customer-managed key (rotated yearly) that the named AWS
  * services may publish to. The AWS-managed `alias/aws/sns` key cannot be used here: its policy does
- * not let SES or CloudWatch publish. Subscribers need nothing: SNS decrypts before delivering.
+ * not let SES or CloudWatch publish. `enforceSSL` gives the topic a policy of its own, which
+ * replaces SNS's default one: without a statement for each publisher nothing could publish (alarm
+ * emails would never be sent). Both the topic statement and the key statement carry
+ * `aws:SourceAccount` and `aws:SourceArn` conditions (confused deputy: another account's alarm or
+ * configuration set cannot publish here). Subscribers need nothing: SNS decrypts before delivering.
  */
 export function encryptedTopic(
   scope: Construct,
   id: string,
-  props: { displayName: string; publishers: string[] },
+  props: { displayName: string; publishers: TopicPublisher[] },
 ): Topic {
+  const account = Stack.of(scope).account;
   const key = new Key(scope, `${id}Key`, {
     description: `${props.displayName}: SNS topic encryption`,
     enableKeyRotation: true,
     pendingWindow: Duration.days(7),
   });
-  for (const service of props.publishers) {
-    key.grant(new ServicePrincipal(service), 'kms:Decrypt', 'kms:GenerateDataKey*');
+  const topic = new Topic(scope, id, { displayName: props.displayName, masterKey: key, enforceSSL: true });
+  for (const { service, sourceArn } of props.publishers) {
+    const conditions = {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': sourceArn },
+    };
+    const principals = [new ServicePrincipal(service)];
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals,
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions,
+      }),
+    );
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals,
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions,
+      }),
+    );
   }
-  return new Topic(scope, id, { displayName: props.displayName, masterKey: key, enforceSSL: true });
+  return topic;
 }

@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RelayCycle } from '#infra/constructs/cycle.js';
 import { RelayFunction } from '#infra/constructs/relay-function.js';
 import { CYCLE_JOBS, JOB_ENV } from '#shared/cycle.js';
@@ -59,9 +59,15 @@ function deployedCycle(template: Template): string[] {
 }
 
 describe('the deployed cycle', () => {
+  const templates = new Map<string, Template>();
+  // Full syntheses: slow on a busy machine.
+  beforeAll(() => {
+    for (const stage of ['dev', 'prod']) templates.set(stage, synthStage(stage));
+  }, 120_000);
+
   for (const stage of ['dev', 'prod']) {
     it(`runs every job the local stack runs, in the same order, from one schedule (${stage})`, () => {
-      const template = synthStage(stage);
+      const template = templates.get(stage)!;
       // JOBS is what the local stack runs: a job added there and not deployed fails here.
       expect(deployedCycle(template)).toEqual(JOBS.map((job) => job.name));
       const { schedules } = (
@@ -75,7 +81,7 @@ describe('the deployed cycle', () => {
   }
 
   it('runs each job one at a time', () => {
-    const template = synthStage('dev');
+    const template = templates.get('dev')!;
     const byJob = jobFunctions(template);
     for (const job of CYCLE_JOBS) {
       const fn = template.findResources('AWS::Lambda::Function')[byJob.get(job.name)!] as Resource;
@@ -84,7 +90,7 @@ describe('the deployed cycle', () => {
   });
 
   it('does not retry a job within the cycle, and dead-letters the last job’s failures', () => {
-    const template = synthStage('dev');
+    const template = templates.get('dev')!;
     const byJob = jobFunctions(template);
     const configs = destinations(template);
     const last = byJob.get(CYCLE_JOBS.at(-1)!.name)!;

@@ -1,0 +1,158 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIGEST_QUEUE_MAX_AGE_SECONDS,
+  EMAIL_QUOTA_ALARM,
+  HTTP_4XX_RATIO,
+  heartbeatPeriod,
+  NEAR_TIMEOUT_RATIO,
+} from '#infra/constructs/operations.js';
+import { CYCLE_JOBS, JOB_ENV } from '#shared/cycle.js';
+import { synthStage } from '../helpers/synth.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in assertions
+type Props = Record<string, any>;
+
+const propsOf = (template: Template, type: string): [string, Props][] =>
+  Object.entries(template.findResources(type)).map(([id, r]) => [
+    id,
+    (r as { Properties: Props }).Properties,
+  ]);
+
+/** The statements of the topic policy of the topic whose display name contains `name`. */
+function topicStatements(template: Template, name: string): Props[] {
+  const [topicId] = propsOf(template, 'AWS::SNS::Topic').find(([, p]) => p.DisplayName.includes(name))!;
+  const policies = propsOf(template, 'AWS::SNS::TopicPolicy').filter(([, p]) =>
+    p.Topics.some((t: Props) => t.Ref === topicId),
+  );
+  return policies.flatMap(([, p]) => p.PolicyDocument.Statement);
+}
+
+function keyStatements(template: Template, name: string): Props[] {
+  const [, key] = propsOf(template, 'AWS::KMS::Key').find(([, p]) => p.Description.includes(name))!;
+  return key.KeyPolicy.Statement;
+}
+
+const serialised = (value: unknown) => JSON.stringify(value);
+
+describe('operations of a deployed stage', () => {
+  let prod: Template;
+  let alarms: Props[];
+  const alarm = (suffix: string) => alarms.find((a) => a.AlarmName.endsWith(`-${suffix}`));
+  beforeAll(() => {
+    prod = synthStage('prod');
+    alarms = propsOf(prod, 'AWS::CloudWatch::Alarm').map(([, p]) => p);
+  }, 120_000);
+
+  it('lets CloudWatch publish to the alarm topic, for this stage’s alarms in this account only', () => {
+    const publish = topicStatements(prod, 'alarms').find(
+      (st) => st.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(publish).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish' });
+    expect(publish!.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(serialised(publish!.Condition.ArnLike['aws:SourceArn'])).toContain(':alarm:iaspn-relay-prod-*');
+    // The topic is encrypted: CloudWatch needs the key too, under the same conditions.
+    const decrypt = keyStatements(prod, 'alarms').find(
+      (st) => st.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(decrypt).toMatchObject({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] });
+    expect(decrypt!.Condition).toEqual(publish!.Condition);
+    // Every alarm is named so that the condition matches it.
+    for (const a of alarms) expect(a.AlarmName).toMatch(/^iaspn-relay-prod-/);
+  });
+
+  it('lets SES publish bounces and complaints for this stack’s configuration set only', () => {
+    const publish = topicStatements(prod, 'bounces').filter(
+      (st) => st.Principal?.Service === 'ses.amazonaws.com',
+    );
+    expect(publish.length).toBeGreaterThan(0);
+    for (const st of publish) {
+      // IAM condition keys are case-insensitive: the event destination writes AWS:SourceAccount.
+      expect(serialised(st.Condition).toLowerCase()).toContain('aws:sourceaccount');
+      expect(serialised(st.Condition)).toContain(':configuration-set/');
+    }
+    const decrypt = keyStatements(prod, 'bounces').find(
+      (st) => st.Principal?.Service === 'ses.amazonaws.com',
+    );
+    expect(serialised(decrypt!.Condition)).toContain(':configuration-set/');
+    // No service may use either key without a condition.
+    for (const name of ['alarms', 'bounces']) {
+      for (const st of keyStatements(prod, name).filter((s) => s.Principal?.Service)) {
+        expect(st.Condition, `${name} key: ${st.Principal.Service}`).toBeDefined();
+      }
+    }
+  });
+
+  it('alarms when a function nears its timeout, one alarm per timeout value', () => {
+    const near = alarms.filter((a) => a.AlarmName.includes('-NearTimeout-'));
+    const functions = propsOf(prod, 'AWS::Lambda::Function');
+    const timeouts = new Set(functions.map(([, f]) => f.Timeout));
+    expect(near).toHaveLength(timeouts.size);
+    for (const a of near) {
+      const seconds = Number(/NearTimeout-(\d+)s/.exec(a.AlarmName)![1]);
+      expect(a.Threshold).toBe(seconds * 1000 * NEAR_TIMEOUT_RATIO);
+      const watched = a.Metrics.filter((m: Props) => m.MetricStat).length;
+      expect(watched).toBe(functions.filter(([, f]) => f.Timeout === seconds).length);
+    }
+  });
+
+  it('alarms on the oldest digest batch, table throttles and system errors, 4xx spikes, SES rejects and quota', () => {
+    expect(alarm('DigestQueue-OldestMessage')).toMatchObject({
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
+    });
+    const table = alarm('Table-Errors')!;
+    const tableMetrics = table.Metrics.filter((m: Props) => m.MetricStat).map(
+      (m: Props) => m.MetricStat.Metric.MetricName,
+    );
+    expect(new Set(tableMetrics)).toEqual(
+      new Set(['ReadThrottleEvents', 'WriteThrottleEvents', 'SystemErrors']),
+    );
+    const http = alarm('Endpoints-4xx')!;
+    expect(http.Threshold).toBe(HTTP_4XX_RATIO);
+    expect(http.Metrics.find((m: Props) => m.Expression).Expression).toMatch(/^IF\(c >= \d+, c \/ n, 0\)$/);
+    expect(alarm('Email-Rejects')).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reject',
+      Threshold: 1,
+    });
+    expect(alarm('Email-Quota')).toMatchObject({
+      MetricName: 'Send',
+      Period: 86_400,
+      Threshold: Math.floor(50_000 * EMAIL_QUOTA_ALARM),
+    });
+  });
+
+  it('has a heartbeat that fires when any job of the cycle stops running', () => {
+    const heartbeat = alarm('Cycle-Heartbeat')!;
+    expect(heartbeat).toMatchObject({
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      TreatMissingData: 'breaching',
+    });
+    const jobOf = new Map(
+      propsOf(prod, 'AWS::Lambda::Function').map(([id, f]) => [id, f.Environment?.Variables?.[JOB_ENV]]),
+    );
+    const watched = heartbeat.Metrics.filter((m: Props) => m.MetricStat).map((m: Props) =>
+      jobOf.get(m.MetricStat.Metric.Dimensions[0].Value.Ref),
+    );
+    expect(watched).toEqual(CYCLE_JOBS.map((job) => job.name));
+    expect(heartbeat.Metrics.find((m: Props) => m.Expression).Expression).toBe(
+      'FILL(i0, 0) * FILL(i1, 0) * FILL(i2, 0) * FILL(i3, 0)',
+    );
+    expect(heartbeatPeriod('rate(15 minutes)').toMinutes()).toBe(60);
+    expect(heartbeatPeriod('rate(30 minutes)').toMinutes()).toBe(90);
+    expect(heartbeatPeriod('cron(0 7 * * ? *)').toHours()).toBe(24);
+  });
+
+  it('keeps every metric-math alarm within CloudWatch’s 10 metrics, and every alarm on the alarm topic', () => {
+    for (const a of alarms) {
+      expect((a.Metrics ?? []).filter((m: Props) => m.MetricStat).length).toBeLessThanOrEqual(10);
+      expect(a.AlarmActions).toHaveLength(1);
+      expect(a.OKActions).toEqual(a.AlarmActions);
+    }
+    const functions = propsOf(prod, 'AWS::Lambda::Function').length;
+    // One per function, and a fixed handful for the rest (not one per queue, metric and timeout).
+    expect(alarms.length).toBeLessThanOrEqual(functions + 15);
+  });
+});
