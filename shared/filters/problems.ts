@@ -55,7 +55,7 @@ const EXAMPLES: Record<UiLanguage, Record<FilterKey, string>> = {
 
 const DATE_HELP: Record<UiLanguage, string> = {
   en: 'use a date like 2024-05-01, 2024-05 or 2024, or a span like 7d, 2w, 1m, 1y',
-  es: 'usa una fecha como 2024-05-01, 2024-05 o 2024, o un plazo como 7d, 2w, 1m, 1y',
+  es: 'use una fecha como 2024-05-01, 2024-05 o 2024, o un plazo como 7d, 2w, 1m, 1y',
 };
 
 function orList(items: string[], lang: UiLanguage): string {
@@ -76,11 +76,11 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
       );
       const did = options.length
         ? es
-          ? ` ¿Quisiste decir ${orList(options, lang)}?`
+          ? ` ¿Quiso decir ${orList(options, lang)}?`
           : ` Did you mean ${orList(options, lang)}?`
         : '';
       const list = es
-        ? ` Escribe "${LIST_COMMAND.es[field]}" para ver la lista.`
+        ? ` Escriba "${LIST_COMMAND.es[field]}" para ver la lista.`
         : ` Type "${LIST_COMMAND.en[field]}" for the list.`;
       return `${head}${did}${list}`;
     }
@@ -90,7 +90,7 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
         : `${problem.typed} needs a value, for example ${EXAMPLES.en[problem.key]}.`;
     case 'negated':
       return es
-        ? `-${problem.typed} no se puede usar: los filtros solo incluyen; para excluir palabras escribe -palabra.`
+        ? `-${problem.typed} no se puede usar: los filtros solo incluyen; para excluir palabras escriba -palabra.`
         : `-${problem.typed} is not supported: filters only include; to leave out words, type -word.`;
     case 'date':
       return `${problem.typed} ${es ? 'no es una fecha' : 'is not a date'}: ${DATE_HELP[lang]}.`;

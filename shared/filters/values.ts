@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../domain/resource.js';
+import { LANGUAGES, type Language, RESOURCE_TYPES } from '../domain/resource.js';
 import { lookupCountry } from '../search/vocabulary.js';
 import {
   COUNTRIES,
@@ -7,6 +7,7 @@ import {
   displayLanguage,
   displayTopic,
   displayType,
+  expandPhrase,
   findLanguage,
   findTopic,
   findType,
@@ -129,8 +130,6 @@ function lookup(field: FilterField, value: string, partners?: PartnerNames): str
   }
 }
 
-const words = (text: string) => foldText(text).split(' ').filter(Boolean);
-
 /** An id, a name, the words of a name in order, a unique start of one, or one close spelling. */
 function lookupPartner(value: string, partners: PartnerNames): string[] {
   const folded = foldText(value);
@@ -161,6 +160,12 @@ const acronym = (folded: string) =>
     .join('');
 
 const tolerance = (folded: string) => Math.max(1, Math.floor(folded.length / 4));
+
+/** True when the whole text is a topic's or a country's name (or synonym, acronym, demonym) as it is. */
+export function isExactName(field: 'topics' | 'countries', text: string): boolean {
+  if (field === 'topics') return expandPhrase(text) !== undefined;
+  return !/^[a-z]{2,3}$/i.test(text.trim()) && lookupCountry(text) !== undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Suggestions
@@ -208,9 +213,11 @@ export function closest(field: FilterField, raw: string, partners?: PartnerNames
     field === 'partners'
       ? [...(partners ?? [])].map(([id, name]) => ({ id, phrases: [foldText(id), foldText(name)] }))
       : candidates(field);
+  // A short value (a mistyped code) is close to too much by spelling: only what it starts counts.
+  const within = value.length <= 3 ? 0.5 : Math.max(2, value.length / 3);
   const scored = pool
     .map((c) => ({ id: c.id, score: Math.min(...c.phrases.map((p) => nearness(value, p))) }))
-    .filter((c) => c.score <= Math.max(2, value.length / 3))
+    .filter((c) => c.score <= within)
     .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
   return scored.slice(0, limit).map((c) => c.id);
 }

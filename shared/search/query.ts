@@ -1,7 +1,7 @@
 import type { Language, ResourceType } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { FilterProblem } from '../filters/problems.js';
-import { type FilterField, KEY_NAMES, resolveValue } from '../filters/values.js';
+import { type FilterField, isExactName, KEY_NAMES, resolveValue } from '../filters/values.js';
 import { fold } from './analysis.js';
 
 /**
@@ -86,6 +86,8 @@ interface RawToken {
   negated: boolean;
   /** A word that reaches the end of the input (no space, no closing quote after it). */
   atEnd: boolean;
+  /** A filter whose value was quoted (`tema:"primera infancia"`): it takes no words after it. */
+  quoted?: boolean;
 }
 
 /** Splits the input into words, phrases and key:value filters, honouring quotes. */
@@ -124,8 +126,16 @@ function scan(input: string): RawToken[] {
     const head = input.slice(start, i);
     if (input[i] === ':' && fold(head.toLowerCase()) in KEY_NAMES) {
       i += 1;
-      const value = input[i] === '"' ? readQuoted() : readPlain();
-      tokens.push({ kind: 'filter', key: fold(head.toLowerCase()), text: value, negated, atEnd: false });
+      const quoted = input[i] === '"';
+      const value = quoted ? readQuoted() : readPlain();
+      tokens.push({
+        kind: 'filter',
+        key: fold(head.toLowerCase()),
+        text: value,
+        negated,
+        atEnd: false,
+        quoted,
+      });
       continue;
     }
     // Not a filter: the rest of this whitespace-delimited run is a word ("note:", "co-op").
@@ -198,8 +208,10 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
   let wordCount = 0;
   let tooLong = 0;
   let tooMany = 0;
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     if (token.kind === 'filter') {
+      t += absorbNameWords(tokens, t);
       applyFilter(parsed, token, now);
       continue;
     }
@@ -238,6 +250,35 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
     delete parsed.filter.before;
   }
   return parsed;
+}
+
+/** How many words a name after an unquoted filter may run to ("tema:primera infancia"). */
+const MAX_NAME_WORDS = 6;
+
+/**
+ * Members forget the quotes: `tema:primera infancia`, `pais:el salvador`. When the words after an
+ * unquoted topic or country value complete a name the taxonomy knows exactly, they join the value
+ * (the longest such name wins); otherwise they stay free words. Returns how many words it took.
+ */
+function absorbNameWords(tokens: RawToken[], at: number): number {
+  const token = tokens[at]!;
+  const key = KEY_NAMES[token.key as string];
+  if (token.quoted || token.negated || (key !== 'topics' && key !== 'countries') || token.text.includes(','))
+    return 0;
+  let text = token.text;
+  let taken = 0;
+  for (let k = 1; k <= MAX_NAME_WORDS && at + k < tokens.length; k++) {
+    const next = tokens[at + k]!;
+    if (next.kind !== 'word' || next.negated) break;
+    text = `${text} ${next.text}`;
+    if (isExactName(key, text)) taken = k;
+  }
+  if (taken > 0)
+    token.text = tokens
+      .slice(at, at + taken + 1)
+      .map((x) => x.text)
+      .join(' ');
+  return taken;
 }
 
 function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
