@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// The `iaspn` CLI. Runs the TypeScript sources through tsx so that a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The `iaspn` CLI. Runs the compiled JavaScript in dist/ (built by `npm ci` through the `prepare`
+// script, or `npm run build`) when it is newer than every source; otherwise runs the TypeScript
+// sources through tsx, with a warning, so that an edited tree never runs an outdated build.
+import { staleSource } from '../scripts/build.js';
 
-// The AWS SDK warns on every run that Node 20 support ends in 2027; the Lambdas run Node 22+.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = (warning, ...rest) => {
-  const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
-  if (type === 'NodeVersionSupportWarning' || String(warning).includes('NodeVersionSupportWarning')) return;
-  emitWarning(warning, ...rest);
-};
-
-register();
-await import('../cli/main.ts');
+const stale = staleSource();
+if (stale === undefined) {
+  await import('../dist/cli/entry.js');
+} else {
+  process.stderr.write(
+    `iaspn: ${stale === 'dist/' ? 'dist/ is not built' : `${stale} is newer than the build in dist/`}; ` +
+      'running the sources through tsx, which starts slower (npm run build compiles them)\n',
+  );
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli/entry.ts');
+}

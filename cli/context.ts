@@ -4,7 +4,7 @@ import { ConfigError, describeError } from '#shared/errors.js';
 import { createConsoleLog, type Log, type LogLevel } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
-import { startDynalite, startSesEmulator } from './local/services.js';
+import type { RunningService } from './local/services.js';
 import { localTokenSecret, readRunningStack } from './local/stack-file.js';
 
 /** Options every command accepts (declared once on the program in main.ts). */
@@ -90,17 +90,20 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
       close: async () => {},
     };
   }
+  // Loaded here, not at the top: commands on a running stack or on AWS never load dynalite.
+  const { startDynalite } = await import('./local/services.js');
   const dynamo = await startDynalite({ dataDir, host: '127.0.0.1', port: 0 });
-  const ses = await startSesEmulator({ host: '127.0.0.1', port: 0 });
   const config = loadConfig({
     ...baseEnv,
     IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint,
-    IASPN_SES_ENDPOINT: ses.endpoint,
+    // Where the SES emulator will listen once the first email starts it (see sesOnFirstSend).
+    IASPN_SES_ENDPOINT: 'http://127.0.0.1:1',
     IASPN_TOKEN_SECRET: baseEnv.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
   });
   const runtime = createRuntime(config, log);
+  const closeSes = sesOnFirstSend(runtime);
   const close = async () => {
-    await ses.close();
+    await closeSes();
     await dynamo.close();
   };
   try {
@@ -112,6 +115,29 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
     });
   }
   return { runtime, where: `data directory ${dataDir}`, close };
+}
+
+/**
+ * Starts the SES emulator when a command on a data directory sends its first email (most send
+ * none, and the emulator is the slowest piece to load), and points the request at it. Returns
+ * what stops it.
+ */
+function sesOnFirstSend(runtime: Runtime): () => Promise<void> {
+  let emulator: Promise<RunningService> | undefined;
+  runtime.ses.middlewareStack.add(
+    (next) => async (args) => {
+      emulator ??= import('./local/services.js').then((s) =>
+        s.startSesEmulator({ host: '127.0.0.1', port: 0 }),
+      );
+      const { hostname, port } = new URL((await emulator).endpoint);
+      Object.assign(args.request as object, { hostname, port: Number(port) });
+      return next(args);
+    },
+    { step: 'build', name: 'localSesEmulator' },
+  );
+  return async () => {
+    if (emulator) await (await emulator).close();
+  };
 }
 
 /** Runs a command's body on a CLI runtime and always releases it. */

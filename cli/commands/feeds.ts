@@ -1,36 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '#shared/domain/resource.js';
-import { type CheckedFeed, checkFeed, UnusableFeedError } from '#shared/ingest/check.js';
+// Types only: the feed reader (check.js) loads in the actions that fetch, not for `feeds list`.
+import type { CheckedFeed } from '#shared/ingest/check.js';
 import { cutAtWord } from '#shared/ingest/text.js';
 import {
-  addFeed,
-  canonicalFeedUrl,
   type Feed,
   findFeed,
-  findFeedByUrl,
-  findPartner,
-  freeFeedId,
-  guessPartnerKind,
   listFeeds,
-  newFeedHealth,
   PARTNER_KINDS,
   type PartnerKind,
-  putPartner,
   RegistryError,
   removeFeed,
   setFeedStatus,
-  slugify,
 } from '#shared/library/registry.js';
 import {
   exportRegistry,
+  type ImportReport,
+  importOpml,
   importRegistry,
-  opmlToRegistry,
   registryToOpml,
 } from '#shared/library/registry-io.js';
 import { countryByCode, topicById } from '#shared/taxonomy/index.js';
 import { cliConfig, type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
+import { askYesNo } from '../prompt.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -45,19 +39,6 @@ function checkCountries(codes: string[] = []): string[] {
 function checkTopics(ids: string[] = []): string[] {
   for (const id of ids) if (!topicById(id)) throw new InvalidArgumentError(`unknown topic ${id}`);
   return ids;
-}
-
-/** A readable name for a feed URL: its file name without extension, else its host's first label. */
-function feedNameOf(url: string): string {
-  const { pathname, hostname } = new URL(url);
-  const file = pathname
-    .split('/')
-    .filter(Boolean)
-    .pop()
-    ?.replace(/\.[a-z]+$/i, '');
-  return file && !/^(feed|rss|atom|index)$/i.test(file)
-    ? file
-    : hostname.replace(/^www\./, '').split('.')[0]!;
 }
 
 /** Why a feed is not fetched as usual: why it was paused, or until when a server asked us to wait. */
@@ -138,6 +119,7 @@ export function registerFeeds(program: Command): void {
         options: { json?: boolean; base?: string; type?: ResourceType; lang?: Language },
         command: Command,
       ) => {
+        const { checkFeed, UnusableFeedError } = await import('#shared/ingest/check.js');
         const config = cliConfig(command.optsWithGlobals<GlobalOptions>());
         const check = (source: string) =>
           checkFeed(source, {
@@ -189,69 +171,30 @@ export function registerFeeds(program: Command): void {
     .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
     .option('--country <code>', 'default country (ISO alpha-2; repeatable)', collect)
     .option('--topic <id>', 'default topic id (repeatable)', collect)
-    .option('--id <id>', 'feed id (default: from the partner and host)')
+    .option('--id <id>', "feed id (default: from the feed's title, after the partner's id)")
     .option('--json', 'print the saved feed as JSON')
     .action(async (url: string, options: AddOptions, command: Command) => {
       const countries = checkCountries(options.country);
       const topics = checkTopics(options.topic);
-      const given = canonicalFeedUrl(url);
+      const { registerFeed } = await import('#shared/library/register-feed.js');
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-        const { store } = runtime;
-        const refuseRegistered = async (feedUrl: string) => {
-          const holder = await findFeedByUrl(store, feedUrl);
-          if (holder)
-            throw new RegistryError('feed_exists', `That URL is already registered as feed ${holder.id}`);
-        };
-        await refuseRegistered(given);
-        const now = runtime.clock();
-        let partner = await findPartner(store, options.partner);
-        const checked = await checkFeed(given, {
-          config: runtime.config,
-          now,
-          feed: {
-            partnerId: partner?.id ?? slugify(options.partner),
-            defaultType: options.type,
-            defaultLanguage: options.lang,
-            defaultTopics: topics,
-            defaultCountries: countries,
-          },
+        const { feed, partner, checked } = await registerFeed(runtime, {
+          url,
+          partner: options.partner,
+          partnerKind: options.partnerKind,
+          defaultType: options.type,
+          defaultLanguage: options.lang,
+          defaultCountries: countries,
+          defaultTopics: topics,
+          id: options.id,
         });
-        // A web page given for its feed: the feed it links to is what gets registered.
-        const canonical = checked.discoveredFrom ? canonicalFeedUrl(checked.requested) : given;
-        if (checked.discoveredFrom) await refuseRegistered(canonical);
-        if (!partner) {
-          partner = {
-            id: slugify(options.partner),
-            name: options.partner,
-            kind: options.partnerKind ?? guessPartnerKind(options.partner),
-            // A feed with one default country says where a new partner is.
-            ...(countries.length === 1 ? { country: countries[0] } : {}),
-            languages: options.lang ? [options.lang] : [],
-            createdAt: now.toISOString(),
-          };
-          await putPartner(store, partner, 'create');
-          const guessed = options.partnerKind ? '' : ', from its name: --partner-kind to choose';
-          process.stderr.write(`created partner ${partner.id} (${partner.kind}${guessed})\n`);
+        if (partner.created) {
+          const guessed = partner.kindGuessed ? ', from its name: --partner-kind to choose' : '';
+          process.stderr.write(`created partner ${partner.partner.id} (${partner.partner.kind}${guessed})\n`);
         }
-        const feed: Feed = JSON.parse(
-          JSON.stringify({
-            id: options.id ?? (await freeFeedId(store, `${partner.id}-${feedNameOf(canonical)}`)),
-            partnerId: partner.id,
-            url: canonical,
-            title: checked.feed.title,
-            defaultLanguage: options.lang,
-            defaultType: options.type,
-            defaultTopics: topics,
-            defaultCountries: countries,
-            status: 'active',
-            health: newFeedHealth(),
-            createdAt: now.toISOString(),
-          }),
-        );
-        const saved = await addFeed(store, feed);
-        if (options.json) printJson(saved);
+        if (options.json) printJson(feed);
         else {
-          println(`added feed ${saved.id} for ${partner.name}`);
+          println(`added feed ${feed.id} for ${partner.partner.name}`);
           printChecked(checked, false, 3);
         }
       });
@@ -306,12 +249,24 @@ export function registerFeeds(program: Command): void {
 
   feeds
     .command('remove')
-    .description('remove a feed (its resources stay in the library)')
+    .description('remove a feed (its resources stay in the library); asks first unless --yes')
     .argument('<feed>', 'feed id or URL')
-    .action(async (idOrUrl: string, _options: unknown, command: Command) => {
+    .option('-y, --yes', 'remove without asking (needed when there is no terminal to ask)')
+    .action(async (idOrUrl: string, options: { yes?: boolean }, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const feed = await findFeed(runtime.store, idOrUrl);
         if (!feed) throw new RegistryError('feed_not_found', `No feed ${idOrUrl}`);
+        if (!options.yes) {
+          const answer = await askYesNo(`Remove feed ${feed.id} (${feed.url}) of partner ${feed.partnerId}?`);
+          if (answer === undefined)
+            throw new InvalidArgumentError(
+              `not removing ${feed.id} without confirmation: no terminal to ask, pass --yes`,
+            );
+          if (!answer) {
+            println(`kept ${feed.id}`);
+            return;
+          }
+        }
         await removeFeed(runtime.store, feed.id);
         println(`removed ${feed.id}`);
       });
@@ -321,7 +276,10 @@ export function registerFeeds(program: Command): void {
     .command('import')
     .description('add the partners and feeds of a JSON or OPML file (existing ones are left as they are)')
     .argument('<file>', 'a JSON registry ({ partners, feeds }) or an OPML file; - for stdin')
-    .option('--partner <id>', 'partner of OPML feeds that are not inside a partner outline')
+    .option(
+      '--partner <name>',
+      'partner (id or name) of OPML feeds outside a partner outline; created from the name when new',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (file: string, options: { partner?: string; json?: boolean }, command: Command) => {
       let text: string;
@@ -344,14 +302,22 @@ export function registerFeeds(program: Command): void {
             `${file} is not valid JSON: ${(cause as Error).message}`,
           );
         }
-      } else document = opmlToRegistry(text, options.partner);
+      }
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-        const report = await importRegistry(runtime.store, document, runtime.clock);
+        const { store, clock } = runtime;
+        const report: ImportReport = document
+          ? await importRegistry(store, document, clock)
+          : await importOpml(store, text, clock, options.partner);
         if (options.json) printJson(report);
         else {
-          println(`partners added: ${report.partnersAdded.length}, feeds added: ${report.feedsAdded.length}`);
+          println(
+            `partners added: ${report.partnersAdded.length}${report.partnersAdded.length ? ` (${report.partnersAdded.join(', ')})` : ''}, feeds added: ${report.feedsAdded.length}`,
+          );
           for (const s of report.feedsSkipped) println(`  skipped ${s.url}: ${s.reason}`);
+          for (const f of report.feedsFailed)
+            process.stderr.write(`iaspn: not added ${f.url}: ${f.reason}\n`);
         }
+        if (report.feedsFailed.length) process.exitCode = 1;
       });
     });
 

@@ -1,16 +1,15 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LANGUAGES, type Language } from '#shared/domain/resource.js';
+import { newPartner } from '#shared/library/new-records.js';
 import {
   feedsOfPartner,
   findPartner,
   listPartners,
   PARTNER_KINDS,
-  type Partner,
   type PartnerKind,
   putPartner,
   RegistryError,
   removePartner,
-  slugify,
 } from '#shared/library/registry.js';
 import { countryByCode } from '#shared/taxonomy/index.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
@@ -41,7 +40,11 @@ export function registerPartners(program: Command): void {
     .command('add')
     .description('register a partner')
     .argument('<name>', 'the partner’s name')
-    .addOption(new Option('--kind <kind>', 'kind of partner').choices(PARTNER_KINDS).makeOptionMandatory())
+    .addOption(
+      new Option('--kind <kind>', 'kind of partner (default: read from its name, else ngo)').choices(
+        PARTNER_KINDS,
+      ),
+    )
     .option('--id <id>', 'short id (default: from the name)')
     .option('--country <code>', 'ISO alpha-2 country (none for regional bodies)')
     .option('--website <url>', 'the partner’s website')
@@ -55,7 +58,7 @@ export function registerPartners(program: Command): void {
       async (
         name: string,
         options: {
-          kind: PartnerKind;
+          kind?: PartnerKind;
           id?: string;
           country?: string;
           website?: string;
@@ -68,22 +71,25 @@ export function registerPartners(program: Command): void {
         if (country && !countryByCode(country))
           throw new InvalidArgumentError(`unknown country code ${options.country}`);
         await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-          const partner: Partner = JSON.parse(
-            JSON.stringify({
-              id: options.id ?? slugify(name),
+          const { partner, kindGuessed } = newPartner(
+            {
               name,
               kind: options.kind,
+              id: options.id,
               country,
               website: options.website,
-              languages: options.lang ?? [],
-              createdAt: runtime.clock().toISOString(),
-            }),
+              languages: options.lang,
+            },
+            runtime.clock(),
           );
           if (!(await putPartner(runtime.store, partner, 'create'))) {
             throw new RegistryError('partner_exists', `A partner with id ${partner.id} already exists`);
           }
           if (options.json) printJson(partner);
-          else println(`added partner ${partner.id}`);
+          else
+            println(
+              `added partner ${partner.id} (${partner.kind}${kindGuessed ? ', from its name: --kind to choose' : ''})`,
+            );
         });
       },
     );

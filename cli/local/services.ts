@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import sesLocal from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { assertPortFree, closeServer, listen } from './ports.js';
 
@@ -34,15 +33,18 @@ export async function startDynalite(options: {
   };
 }
 
-// A CommonJS module with `exports.default`: Node's ESM loader hands us the exports object, while
-// Vite's interop (tests) hands over `exports.default` itself.
-const sesServer = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
-
-/** aws-ses-v2-local, the SES-compatible server with a web inbox, in this process. */
+/**
+ * aws-ses-v2-local, the SES-compatible server with a web inbox, in this process. Loaded on the
+ * first call: it is the slowest module to load, and a CLI command on a data directory rarely sends.
+ */
 export async function startSesEmulator(options: {
   host?: string;
   port?: number;
 }): Promise<RunningService & { inboxUrl: string }> {
+  const { default: sesLocal } = await import('aws-ses-v2-local');
+  // A CommonJS module with `exports.default`: Node's ESM loader hands us the exports object, while
+  // Vite's interop (tests) hands over `exports.default` itself.
+  const sesServer = (typeof sesLocal === 'function' ? sesLocal : sesLocal.default) as typeof sesLocal.default;
   const host = options.host ?? '127.0.0.1';
   const requested = options.port ?? 0;
   await assertPortFree(host, requested, 'IASPN_SES_PORT');

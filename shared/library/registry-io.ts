@@ -4,13 +4,15 @@ import { LANGUAGES, RESOURCE_TYPES } from '../domain/resource.js';
 import { escapeAttribute as escapeAttr } from '../escape.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
+import { newFeedId, newPartner } from './new-records.js';
 import {
   addFeed,
   canonicalFeedUrl,
   type Feed,
   findFeedByUrl,
-  freeFeedId,
+  findPartner,
   getPartner,
+  guessPartnerKind,
   isWebUrl,
   listFeeds,
   listPartners,
@@ -70,11 +72,17 @@ export type RegistryDocument = z.input<typeof registryDocumentSchema>;
 export interface ImportReport {
   partnersAdded: string[];
   feedsAdded: string[];
-  /** Feeds already registered (same URL or id), left as they are. */
+  /** Feeds already registered (same URL), left as they are. */
   feedsSkipped: { url: string; reason: string }[];
+  /** Feeds that could not be stored (an id taken by another feed): the import did not do all it was asked. */
+  feedsFailed: { url: string; reason: string }[];
 }
 
-/** Adds the partners and feeds that are missing; existing ones are left untouched (idempotent). */
+/**
+ * Adds the partners and feeds that are missing; existing ones are left untouched (idempotent).
+ * Nothing is written when a feed names a partner that neither the document nor the store has, or
+ * has an unusable URL: the error names them all.
+ */
 export async function importRegistry(store: Store, document: unknown, clock: Clock): Promise<ImportReport> {
   if (!document || typeof document !== 'object' || !('partners' in document || 'feeds' in document)) {
     throw new RegistryError(
@@ -88,24 +96,36 @@ export async function importRegistry(store: Store, document: unknown, clock: Clo
     throw new RegistryError('invalid_registry', `The registry document is not valid: ${problems}`);
   }
   const now = clock().toISOString();
-  const report: ImportReport = { partnersAdded: [], feedsAdded: [], feedsSkipped: [] };
-  for (const p of parsed.data.partners) {
+  const { partners, feeds } = parsed.data;
+  const problems: string[] = [];
+  const inDocument = new Set(partners.map((p) => p.id));
+  const unknown = new Set<string>();
+  for (const f of feeds)
+    if (!inDocument.has(f.partnerId) && !unknown.has(f.partnerId) && !(await getPartner(store, f.partnerId)))
+      unknown.add(f.partnerId);
+  if (unknown.size)
+    problems.push(
+      `no partner ${[...unknown].join(', ')} (add ${unknown.size === 1 ? 'it' : 'them'} to the document's "partners", or with iaspn partners add)`,
+    );
+  const urls = new Map<string, string>();
+  for (const f of feeds) {
+    try {
+      urls.set(f.url, canonicalFeedUrl(f.url));
+    } catch (error) {
+      problems.push(`${f.url}: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length)
+    throw new RegistryError('invalid_registry', `Nothing imported: ${problems.join('; ')}`);
+
+  const report: ImportReport = { partnersAdded: [], feedsAdded: [], feedsSkipped: [], feedsFailed: [] };
+  for (const p of partners) {
     const partner: Partner = { ...p, createdAt: now };
     if (await putPartner(store, JSON.parse(JSON.stringify(partner)), 'create'))
       report.partnersAdded.push(p.id);
   }
-  for (const f of parsed.data.feeds) {
-    if (!(await getPartner(store, f.partnerId))) {
-      report.feedsSkipped.push({ url: f.url, reason: `unknown partner ${f.partnerId}` });
-      continue;
-    }
-    let url: string;
-    try {
-      url = canonicalFeedUrl(f.url);
-    } catch (error) {
-      report.feedsSkipped.push({ url: f.url, reason: (error as Error).message });
-      continue;
-    }
+  for (const f of feeds) {
+    const url = urls.get(f.url)!;
     const holder = await findFeedByUrl(store, url);
     if (holder) {
       report.feedsSkipped.push({ url, reason: `already registered as ${holder.id}` });
@@ -113,7 +133,7 @@ export async function importRegistry(store: Store, document: unknown, clock: Clo
     }
     const feed: Feed = {
       ...f,
-      id: f.id ?? (await freeFeedId(store, `${f.partnerId}-${new URL(url).hostname}`)),
+      id: f.id ?? (await newFeedId(store, { partnerId: f.partnerId, url, name: f.title })),
       url,
       health: newFeedHealth(),
       createdAt: now,
@@ -122,10 +142,31 @@ export async function importRegistry(store: Store, document: unknown, clock: Clo
       await addFeed(store, JSON.parse(JSON.stringify(feed)));
       report.feedsAdded.push(feed.id);
     } catch (error) {
-      report.feedsSkipped.push({ url, reason: (error as Error).message });
+      report.feedsFailed.push({ url, reason: (error as Error).message });
     }
   }
   return report;
+}
+
+/**
+ * An OPML file imported. Feeds outside a partner outline go to `defaultPartner` (an id or a name):
+ * an existing partner, else one created from that name (its kind read from the name).
+ */
+export async function importOpml(
+  store: Store,
+  opml: string,
+  clock: Clock,
+  defaultPartner?: string,
+): Promise<ImportReport> {
+  const existing = defaultPartner ? await findPartner(store, defaultPartner) : undefined;
+  const partnerId = defaultPartner && (existing?.id ?? slugify(defaultPartner));
+  const document = opmlToRegistry(opml, partnerId);
+  const needed = document.feeds?.some((f) => f.partnerId === partnerId);
+  if (defaultPartner && !existing && needed && !document.partners?.some((p) => p.id === partnerId)) {
+    const { createdAt: _, ...partner } = newPartner({ name: defaultPartner }, clock()).partner;
+    document.partners = [...(document.partners ?? []), partner];
+  }
+  return importRegistry(store, document, clock);
 }
 
 export interface RegistryExport {
@@ -269,7 +310,7 @@ export function opmlToRegistry(opml: string, defaultPartner?: string): RegistryD
       partners.set(id, {
         id,
         name,
-        kind: (a['iaspn:kind'] as never) ?? 'international-organisation',
+        kind: (a['iaspn:kind'] as never) ?? guessPartnerKind(name),
         country: a['iaspn:country'],
         website: a['iaspn:website'] ?? a.htmlUrl,
         languages: list(a['iaspn:languages']) as never,

@@ -59,7 +59,7 @@ describe('iaspn feeds / partners / ingest', () => {
       env,
     );
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain('added feed midis-peru-midis-noticias');
+    expect(added.stdout).toContain('added feed midis-noticias-publicaciones-y-eventos');
     const refused = await runCli(
       ['feeds', 'add', `${feeds.origin}/missing.xml`, '--partner', 'MIDIS Perú'],
       env,
@@ -68,23 +68,25 @@ describe('iaspn feeds / partners / ingest', () => {
     expect(refused.stderr).toContain('HTTP 404');
     const first = await runCli(['ingest', '--json'], env);
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/\[1\/1\] midis-peru-midis-noticias: \d+ new/);
+    expect(first.stderr).toMatch(/\[1\/1\] midis-noticias-publicaciones-y-eventos: \d+ new/);
     expect(JSON.parse(first.stdout)).toMatchObject({ feeds: 1, failed: 0 });
     const second = await runCli(['ingest', '--json'], env);
     expect(JSON.parse(second.stdout)).toMatchObject({ notModified: 1, new: 0, updated: 0, storeWrites: 1 });
     const list = await runCli(['feeds', 'list', '--json'], env);
     expect(JSON.parse(list.stdout)[0]).toMatchObject({
-      id: 'midis-peru-midis-noticias',
+      id: 'midis-noticias-publicaciones-y-eventos',
       partnerId: 'midis-peru',
       defaultCountries: ['PE'],
       health: { lastStatus: 304, consecutiveFailures: 0 },
     });
     // Paused by hand: the table says so, and resuming brings it back.
-    expect((await runCli(['feeds', 'pause', 'midis-peru-midis-noticias'], env)).stdout).toContain('paused');
+    expect(
+      (await runCli(['feeds', 'pause', 'midis-noticias-publicaciones-y-eventos'], env)).stdout,
+    ).toContain('paused');
     expect((await runCli(['feeds', 'list'], env)).stdout).toMatch(
-      /midis-peru-midis-noticias .*paused: by an admin/,
+      /midis-noticias-publicaciones-y-eventos .*paused: by an admin/,
     );
-    await runCli(['feeds', 'resume', 'midis-peru-midis-noticias'], env);
+    await runCli(['feeds', 'resume', 'midis-noticias-publicaciones-y-eventos'], env);
     expect((await runCli(['feeds', 'list'], env)).stdout).not.toContain('paused');
   });
 });
@@ -193,5 +195,93 @@ describe('iaspn feeds: mistakes a new user makes', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
+  });
+});
+
+describe('iaspn feeds and partners: admin tasks without surprises', () => {
+  const newEnv = () => ({ IASPN_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'iaspn-admin-')) });
+  const write = (dir: string, name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('imports OPML feeds for a partner that does not exist yet: creates it, ids from the names', async () => {
+    const env = newEnv();
+    const opml = write(
+      env.IASPN_DATA_DIR,
+      'mast.opml',
+      `<?xml version="1.0"?><opml version="2.0"><head><title>MAST</title></head><body>
+        <outline type="rss" text="MAST Haiti News" xmlUrl="https://www.mast.example.gouv.ht/feed/"/>
+        <outline type="rss" text="Noticias" xmlUrl="https://www.mast.example.gouv.ht/es/feed/"/>
+      </body></opml>`,
+    );
+    const imported = await runCli(
+      ['feeds', 'import', opml, '--partner', 'Ministère des Affaires Sociales'],
+      env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('partners added: 1 (ministere-des-affaires-sociales), feeds added: 2');
+    const listed = JSON.parse((await runCli(['feeds', 'list', '--json'], env)).stdout) as { id: string }[];
+    expect(listed.map((f) => f.id).sort()).toEqual([
+      'mast-haiti-news',
+      'ministere-des-affaires-sociales-noticias',
+    ]);
+    const [partner] = JSON.parse((await runCli(['partners', 'list', '--json'], env)).stdout);
+    expect(partner).toMatchObject({ name: 'Ministère des Affaires Sociales', kind: 'ministry' });
+  });
+
+  it('refuses a JSON registry whose feeds name a partner nobody has, naming it, and writes nothing', async () => {
+    const env = newEnv();
+    const registry = write(
+      env.IASPN_DATA_DIR,
+      'registry.json',
+      JSON.stringify({
+        feeds: [
+          { partnerId: 'mast-ht', url: 'https://www.mast.example.gouv.ht/feed/' },
+          { partnerId: 'nobody', url: 'https://nobody.example.org/feed/' },
+        ],
+      }),
+    );
+    const imported = await runCli(['feeds', 'import', registry], env);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/^iaspn: Nothing imported: no partner mast-ht, nobody /);
+    expect(JSON.parse((await runCli(['feeds', 'list', '--json'], env)).stdout)).toEqual([]);
+  });
+
+  it('reads a new partner’s kind from its name, as feeds add does', async () => {
+    const env = newEnv();
+    const added = await runCli(
+      ['partners', 'add', 'Ministerio de Desarrollo Social', '--country', 'UY'],
+      env,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toBe(
+      'added partner ministerio-de-desarrollo-social (ministry, from its name: --kind to choose)\n',
+    );
+    const chosen = await runCli(['partners', 'add', 'Red Puentes', '--kind', 'academia', '--json'], env);
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ id: 'red-puentes', kind: 'academia' });
+  });
+
+  it('removes a feed only when confirmed: without a terminal to ask, only with --yes', async () => {
+    const env = newEnv();
+    const registry = write(
+      env.IASPN_DATA_DIR,
+      'registry.json',
+      JSON.stringify({
+        partners: [{ id: 'p', name: 'P', kind: 'ngo' }],
+        feeds: [{ id: 'p-news', partnerId: 'p', url: 'https://p.example.org/feed/' }],
+      }),
+    );
+    expect((await runCli(['feeds', 'import', registry], env)).code).toBe(0);
+    const unasked = await runCli(['feeds', 'remove', 'p-news'], env);
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain(
+      'not removing p-news without confirmation: no terminal to ask, pass --yes',
+    );
+    expect(JSON.parse((await runCli(['feeds', 'list', '--json'], env)).stdout)).toHaveLength(1);
+    const removed = await runCli(['feeds', 'remove', 'p-news', '--yes'], env);
+    expect(removed.stdout).toBe('removed p-news\n');
+    expect(JSON.parse((await runCli(['feeds', 'list', '--json'], env)).stdout)).toEqual([]);
   });
 });

@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+
+/**
+ * The examples at the end of every command's `--help`, by command path. One table, so that a new
+ * command's examples are added beside the others (test/cli/main.test.ts fails for a command or
+ * subcommand without any). Each line: the command as typed, then two spaces and what it does.
+ */
+export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  '': [
+    'iaspn start  the local stack (Ctrl-C stops it)',
+    'iaspn feeds list  every feed with its health',
+    'iaspn search "cash transfers country:BR" --limit 5',
+    'iaspn --data-dir /tmp/relay status --json',
+    "iaspn feeds --help  a command's own options and examples",
+  ],
+  start: [
+    'iaspn start  the local stack until Ctrl-C; data kept in .data/',
+    'iaspn start --once  one cycle of every job, a summary, and exit (the smoke test)',
+    'iaspn start --reset --port 0  a fresh data directory, HTTP on any free port',
+  ],
+  partners: ['iaspn partners list', 'iaspn partners add "Ministerio de Desarrollo Social" --country UY'],
+  'partners list': ['iaspn partners list', 'iaspn partners list --json'],
+  'partners add': [
+    'iaspn partners add "Ministerio de Desarrollo Social" --country UY --lang es  kind read from the name: ministry',
+    'iaspn partners add "CEPAL" --kind international --website https://www.cepal.org',
+  ],
+  'partners show': ['iaspn partners show midis-peru', 'iaspn partners show "MIDIS Perú" --json'],
+  'partners remove': ['iaspn partners remove midis-peru  once its feeds are removed'],
+  feeds: ['iaspn feeds list', 'iaspn feeds add https://example.org/feed.xml --partner "MIDIS Perú"'],
+  'feeds check': [
+    'iaspn feeds check https://example.org/feed.xml  fetch, parse and show; writes nothing',
+    'iaspn feeds check cli/local/sample-feeds/iaspn-news.xml --json',
+  ],
+  'feeds add': [
+    'iaspn feeds add https://example.org/feed.xml --partner "MIDIS Perú" --country PE',
+    'iaspn feeds add http://127.0.0.1:8788/mast-haiti.html --partner mast-ht  a page: its feed link is followed',
+  ],
+  'feeds list': ['iaspn feeds list  every feed with its health', 'iaspn feeds list --json'],
+  'feeds pause': ['iaspn feeds pause midis-peru-noticias'],
+  'feeds resume': ['iaspn feeds resume midis-peru-noticias'],
+  'feeds remove': [
+    'iaspn feeds remove midis-peru-noticias  asks first',
+    'iaspn feeds remove https://example.org/feed.xml --yes  in a script',
+  ],
+  'feeds import': [
+    'iaspn feeds import registry.json',
+    'iaspn feeds import feeds.opml --partner "MAST Haïti"  feeds outside a partner outline; created if new',
+    'iaspn feeds export | iaspn --data-dir /tmp/copy feeds import -',
+  ],
+  'feeds export': ['iaspn feeds export > registry.json', 'iaspn feeds export --format opml > feeds.opml'],
+  ingest: ['iaspn ingest  fetch every active feed once', 'iaspn ingest --json'],
+  search: [
+    'iaspn search "cash transfers country:colombia"',
+    'iaspn search "pobreza multidimensional since:1y" --limit 5',
+    'iaspn search "type:video lang:es" --json',
+  ],
+  chat: ['iaspn chat  then: search cash transfers, help, latest type:video', 'iaspn chat --lang es'],
+  telegram: ['iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook'],
+  'telegram set-webhook': [
+    'iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook',
+  ],
+  status: ['iaspn status', 'iaspn --aws status --json  the deployed table (IASPN_TABLE_NAME)'],
+  subscribers: ['iaspn subscribers list', 'iaspn subscribers show ana@example.org'],
+  'subscribers add': [
+    'iaspn subscribers add ana@example.org --frequency weekly --topics cct  sends the confirmation email',
+    'iaspn subscribers add ana@example.org --confirmed  an admin vouches for the address',
+  ],
+  'subscribers list': ['iaspn subscribers list', 'iaspn subscribers list --status confirmed --json'],
+  'subscribers show': ['iaspn subscribers show ana@example.org'],
+  'subscribers remove': ['iaspn subscribers remove ana@example.org'],
+  'subscribers suppress': ['iaspn subscribers suppress ana@example.org --reason "asked by phone"'],
+  digest: ['iaspn digest run', 'iaspn digest preview ana@example.org --out /tmp/digest'],
+  'digest run': ['iaspn digest run  send the digests due now', 'iaspn digest run --dry-run --json'],
+  'digest preview': [
+    'iaspn digest preview ana@example.org --out /tmp/digest',
+    'iaspn digest preview ana@example.org --out /tmp/digest --since 2026-01-01',
+    'iaspn digest preview ana@example.org --since 7d --json  the digest as JSON, no files',
+  ],
+  announce: ['iaspn announce run', 'iaspn announce run --dry-run'],
+  'announce run': ['iaspn announce run', 'iaspn announce run --dry-run --json  what would be posted where'],
+  follows: ['iaspn follows list', 'iaspn follows preview topic:cct country:peru'],
+  'follows list': ['iaspn follows list', 'iaspn follows list --json'],
+  'follows preview': [
+    'iaspn follows preview topic:cash-transfers country:peru  count and 3 examples of the last 30 days',
+    'iaspn follows preview tema:"primera infancia" --lang es',
+    'iaspn follows preview "cash transfers" -pilot --json',
+  ],
+  topics: ['iaspn topics', 'iaspn topics --lang es', 'iaspn topics --json'],
+  countries: ['iaspn countries', 'iaspn countries --lang es --json'],
+  types: ['iaspn types  resource types and content languages', 'iaspn types --lang es'],
+  doctor: [
+    'iaspn doctor  list stored follows and subscriptions that need repair',
+    'iaspn doctor --fix  rewrite those whose values resolve; the rest need an admin',
+    'iaspn --aws doctor --json',
+  ],
+  completion: [
+    'eval "$(iaspn completion bash)"  in ~/.bashrc',
+    'eval "$(iaspn completion zsh)"  in ~/.zshrc, after compinit',
+  ],
+};
+
+/** The path of a command below the program: 'feeds add'. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Appends its examples to the help of `command` and of each of its subcommands. */
+export function addExamples(command: Command): void {
+  const lines = EXAMPLES[commandPath(command)];
+  if (lines) {
+    const rows = lines.map((line) => line.split(/ {2}(?=\S)/));
+    const width = Math.min(60, Math.max(...rows.map(([typed]) => typed!.length)));
+    const text = rows
+      .map(([typed, what]) => `  $ ${what ? `${typed!.padEnd(width)}  ${what}` : typed}`)
+      .join('\n');
+    command.addHelpText('after', `\nExamples:\n${text}\n`);
+  }
+  for (const sub of command.commands) addExamples(sub);
+}

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { ROOT, staleSource } from '../../scripts/build.js';
+import { benchOptions, benchSize } from '../helpers/bench.js';
+
+/**
+ * How long an admin waits for `iaspn`: each command as a fresh process through bin/iaspn.js (the
+ * compiled CLI in dist/), against a bare `node -e 0` measured in the same rounds, so the ratios hold
+ * on a busy machine as on an idle one. Targets (issue 16): --help and --version within 3x; search,
+ * feeds list and status within 5x against a running local stack, and within 10x against a data
+ * directory the CLI opens itself.
+ */
+
+const ROUNDS = benchSize(7, 1);
+const BIN = path.join(ROOT, 'bin/iaspn.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'iaspn-startup-'));
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', IASPN_LOG_LEVEL: 'warn' };
+
+interface Case {
+  name: string;
+  args: string[];
+  target?: number;
+}
+const BASELINE: Case = { name: 'node -e 0 (baseline)', args: ['-e', '0'] };
+const cli = (name: string, args: string[], target: number): Case => ({
+  name,
+  args: [BIN, '--data-dir', dataDir, ...args],
+  target,
+});
+const QUICK = [cli('iaspn --version', ['--version'], 3), cli('iaspn --help', ['--help'], 3)];
+const STORE_COMMANDS = (target: number, where: string) => [
+  cli(`iaspn search (${where})`, ['search', 'cash transfers', '--limit', '5'], target),
+  cli(`iaspn feeds list (${where})`, ['feeds', 'list'], target),
+  cli(`iaspn status (${where})`, ['status'], target),
+];
+
+/** Runs one case as a fresh process; fails on a non-zero exit or on the tsx fallback. */
+function runOnce(c: Case): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, c.args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0 || stderr.includes('through tsx'))
+        reject(new Error(`${c.name}: exit ${code}, ${stderr || 'no output'}`));
+      else resolve(ms);
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Rounds of every case in turn (load shifts hit all of them alike); each case's median. */
+async function measure(cases: Case[]): Promise<Map<Case, number>> {
+  const samples = new Map<Case, number[]>(cases.map((c) => [c, []]));
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const c of cases) samples.get(c)!.push(await runOnce(c));
+  return new Map(cases.map((c) => [c, median(samples.get(c)!)]));
+}
+
+function report(title: string, medians: Map<Case, number>): string[] {
+  const base = medians.get(BASELINE)!;
+  return [
+    title,
+    ...[...medians].map(([c, ms]) => {
+      const ratio = ms / base;
+      const verdict = c.target ? `target ${c.target}x: ${ratio <= c.target ? 'met' : 'NOT MET'}` : '';
+      return `  ${c.name.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  ${ratio.toFixed(1).padStart(5)}x  ${verdict}`;
+    }),
+  ];
+}
+
+let stack: ChildProcess | undefined;
+
+async function startStack(): Promise<void> {
+  stack = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'start', '--port', '0'], {
+    env: { ...env, IASPN_SES_PORT: '0', IASPN_FEEDS_PORT: '0' },
+    stdio: 'ignore',
+  });
+  // Ready once the first cycle has stored resources (the sample feeds, served by the stack itself).
+  for (let i = 0; i < 600; i += 1) {
+    if (existsSync(path.join(dataDir, 'stack.json'))) {
+      const probe = await new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'status', '--json'], { env });
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.on('close', () => resolve(out));
+      });
+      if (/"resources": [1-9]/.test(probe)) return;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the local stack did not finish its first cycle in 10 minutes');
+}
+
+async function stopStack(): Promise<void> {
+  if (!stack || stack.exitCode !== null) return;
+  const exited = new Promise((resolve) => stack!.once('exit', resolve));
+  stack.kill('SIGINT');
+  await exited;
+}
+
+beforeAll(async () => {
+  const stale = staleSource();
+  if (stale)
+    throw new Error(`dist/ is older than ${stale}: run npm run build (the bench measures the build)`);
+  await startStack();
+  const onStack = await measure([BASELINE, ...QUICK, ...STORE_COMMANDS(5, 'running stack')]);
+  await stopStack();
+  const onDataDir = await measure([BASELINE, ...STORE_COMMANDS(10, 'data dir')]);
+  console.log(
+    [
+      ...report(
+        `iaspn start-up, median of ${ROUNDS} fresh processes, against node -e 0 in the same rounds`,
+        onStack,
+      ),
+      ...report('  the same, on a data directory the CLI opens itself (no stack running)', onDataDir),
+    ].join('\n'),
+  );
+}, 900_000);
+
+afterAll(async () => {
+  await stopStack();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('iaspn start-up (a fresh process each time; data directory, no stack)', () => {
+  bench(BASELINE.name, async () => void (await runOnce(BASELINE)), benchOptions);
+  for (const c of [...QUICK, ...STORE_COMMANDS(10, 'data dir')])
+    bench(c.name, async () => void (await runOnce(c)), benchOptions);
+});
