@@ -67,7 +67,8 @@ function htmlEntity(name: string): string | undefined {
 function openElements(text: string): string[] {
   const stack: string[] = [];
   const tags =
-    /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w:.-]*)(?:\s[^>]*?)?(\/?)>/g;
+    // Linear: a section left open runs to the end, and a tag stops at the next `<`.
+    /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<[?!][^<>]*>|<(\/?)([A-Za-z_][\w:.-]*)(?:\s[^<>]*?)?(\/?)>/g;
   for (const m of text.matchAll(tags)) {
     const [, slash, name, selfClosing] = m;
     if (!name || selfClosing) continue;
