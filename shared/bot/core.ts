@@ -5,7 +5,7 @@ import { isEmptyFilter, type ResourceFilter } from '../filters/filter.js';
 import { type ParsedFilterText, parseFilterText } from '../filters/language.js';
 import { previewFilter } from '../filters/preview.js';
 import { problemText } from '../filters/problems.js';
-import { listValues, type PartnerNames } from '../filters/values.js';
+import { listValues, type PartnerNames, typedValue } from '../filters/values.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';
@@ -251,7 +251,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       blocks.push(heading(m.vocabulary.partners));
       blocks.push(
         partners.length
-          ? paragraph(partners.map(([id, name]) => `• ${cleanText(name)}: partner:${id}`).join('\n'))
+          ? paragraph(
+              partners
+                .map(([id, name]) => `• ${cleanText(name)}: ${typedValue('partners', id, lang)}`)
+                .join('\n'),
+            )
           : muted(m.noPartners),
       );
     } else if (command === 'types') {
