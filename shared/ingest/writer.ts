@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Resource } from '../domain/resource.js';
 import { itemToResource, resourceToItem } from '../library/resource-store.js';
 import type { Log } from '../log.js';
@@ -15,8 +16,10 @@ import type { Item, Store } from '../store/store.js';
  * - new id: its page (`identityUrl`: the canonical URL with scheme, `www.`, default port, trailing
  *   slash, percent-encoding case and parameter order set aside) is claimed first with a conditional
  *   put (`URL#<hash>`): the claim is what makes the resource new exactly once, across feeds,
- *   spellings of its URL and concurrent runs; the resources
- *   whose claims were won are then normalised and written in batches of 25;
+ *   spellings of its URL and concurrent runs; the resources whose claims were won are then
+ *   normalised and each written with a conditional put (`attribute_not_exists`): only the put that
+ *   created the item counts it as new, so two concurrent runs (or a run finishing a claim that a
+ *   concurrent run is still writing) never both count, announce or digest the same item;
  * - new id whose page another resource holds (the same page through a second feed): that resource
  *   gains this feed in `sources`, once;
  * - at most `maxNew` new resources are accepted from one feed per run (the rest wait for the next
@@ -51,6 +54,9 @@ export interface PendingResource {
   partnerId: string;
   normalise(): Resource;
 }
+
+/** Conditional puts of new resources in flight at once. */
+const CREATE_CONCURRENCY = 16;
 
 const itemOf = (r: Resource, fingerprint: string): Item => ({
   ...resourceToItem(r),
@@ -124,8 +130,7 @@ export async function writeFeedResources(
       holders.set(String(item.pk), itemToResource(item));
     }
   }
-  const created: Resource[] = [];
-  const createdItems: Item[] = [];
+  const accepted: { resource: Resource; item: Item }[] = [];
   for (const p of fresh) {
     const claim = claims.get(keys.resourceUrl(p.pageKey).pk);
     if (claim && claim.resourceId !== p.id) {
@@ -133,18 +138,18 @@ export async function writeFeedResources(
       result.duplicates += 1;
       continue;
     }
-    if (created.length >= options.maxNew) {
+    if (accepted.length >= options.maxNew) {
       result.capped += 1;
       continue;
     }
-    // A claim that already names this id was left by a run that stopped before writing: finish it.
+    // A claim that already names this id was left by a run that stopped before writing, or is being
+    // written by a concurrent run: the conditional put below finishes it or finds it done.
     if (
       claim ||
       (await store.putIfAbsent({ ...keys.resourceUrl(p.pageKey), resourceId: p.id, url: p.url }))
     ) {
       const r = p.normalise();
-      created.push(r);
-      createdItems.push(itemOf(r, p.fingerprint));
+      accepted.push({ resource: r, item: itemOf(r, p.fingerprint) });
       continue;
     }
     // Lost the claim just now (a concurrent run or another feed in this run): a duplicate.
@@ -156,8 +161,12 @@ export async function writeFeedResources(
   if (result.capped > 0) {
     options.log.warn('feed over its new-item cap', { feedId: pending[0]!.feedId, capped: result.capped });
   }
-  await store.batchWrite({ puts: [...createdItems, ...changed, ...refingerprinted] });
-  result.created = created;
+  const limit = pLimit(CREATE_CONCURRENCY);
+  const written = await Promise.all(accepted.map(({ item }) => limit(() => store.putIfAbsent(item))));
+  result.created = accepted.filter((_, i) => written[i]).map((a) => a.resource);
+  // Written by a concurrent run between our read and our put: not new for this run.
+  result.unchanged += accepted.length - result.created.length;
+  await store.batchWrite({ puts: [...changed, ...refingerprinted] });
   result.updated = changed.length;
   return result;
 }
