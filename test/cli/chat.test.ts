@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,10 +40,48 @@ describe('iaspn chat', () => {
       {},
       'follow topic:cash-transfers\nfollowing\nfeeds\n',
     );
-    expect(out.stdout).toMatch(/This conversation now follows topic: cash-transfers \(follow [0-9a-f]{6}\)/);
+    expect(out.stdout).toMatch(
+      /This conversation now follows topic: Conditional cash transfers \(follow [0-9a-f]{6}\)/,
+    );
     expect(out.stdout).toMatch(/== 8 feeds, \d+ failing or paused ==/);
   });
+  it("runs every example of the README's filter table: each means something", async () => {
+    const examples = readmeFilterExamples();
+    expect(examples.length).toBeGreaterThan(15);
+    const lines = examples.map((e) => (/^(follow|seguir) /.test(e) ? e : `latest ${e}`));
+    const out = await runCli(
+      ['chat', '--data-dir', dataDir, '--channel', 'readme'],
+      {},
+      `${lines.join('\n')}\n`,
+    );
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toMatch(/Nothing was saved|No se guardó nada|Sorry, something went wrong/);
+    const follows = lines.filter((l) => /^(follow|seguir) /.test(l)).length;
+    expect(out.stdout.match(/now follows|ahora sigue/g)).toHaveLength(follows);
+    expect(
+      out.stdout.match(
+        /== (Latest resources|Recursos recientes)|Nothing in the library|Todavía no hay nada/g,
+      ),
+    ).toHaveLength(lines.length - follows);
+    const refused = await runCli(
+      ['chat', '--data-dir', dataDir, '--channel', 'readme'],
+      {},
+      'follow topic:zzz\n',
+    );
+    expect(refused.stdout).toContain('Nothing was saved. "zzz": no such topic. Type "topics" for the list.');
+  });
 });
+
+/** The examples of the README's filter table (its last column), each as typed. */
+function readmeFilterExamples(): string[] {
+  const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf("## Filters: members' own words"));
+  const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| key')));
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => [...(row.split('|').at(-2) ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+}
 
 describe('iaspn telegram set-webhook', () => {
   it('registers the webhook with its secret token and the command menus in both languages', async () => {
