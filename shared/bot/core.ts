@@ -304,6 +304,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const refused = refusal(parsed, lang);
     if (refused) return refused;
     const { filter } = parsed;
+    if (filter.since || filter.before) return textReply(m.noDatesInFollows, { private: true });
     if (isEmptyFilter(filter) && !everything) return textReply(m.followNeedsFilter, { private: true });
     const denied = await guardChannel(ctx, m);
     if (denied) return denied;
@@ -370,6 +371,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const refused = refusal(parsed, lang);
     if (refused) return refused;
     const { filter } = parsed;
+    if (filter.since || filter.before) return textReply(m.noDatesInFollows, { private: true });
     const frequency = FREQUENCIES[frequencies.at(-1)?.toLowerCase() ?? ''] ?? 'weekly';
     try {
       await ports.subscribe({

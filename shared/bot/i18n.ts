@@ -80,6 +80,8 @@ export interface Messages {
   previewNone: string;
   previewHeading: string;
   refused(problems: string): string;
+  /** since:/before: in a follow or subscription: they bring what is new, whatever its date. */
+  noDatesInFollows: string;
   unknownCommand(word: string): string;
   results(query: string, from: number, to: number, total: number): string;
   latest(from: number, to: number): string;
@@ -202,6 +204,8 @@ const en: Messages = {
     'Nothing in the last 30 days matches this: it may stay quiet for a long time. Try fewer words or filters ("topics" lists the topics).',
   previewHeading: 'Preview, nothing saved',
   refused: (problems) => `Nothing was saved. ${problems}`,
+  noDatesInFollows:
+    'Nothing was saved: since: and before: narrow searches and latest; a follow or a digest brings what is new, whatever its date. Leave the dates out.',
   unknownCommand: (word) => `I don't know "${word}". Type "help" for the commands.`,
   results: (query, from, to, total) => `Results ${from}–${to} of ${total} for "${query}"`,
   latest: (from, to) => `Latest resources (${from}–${to})`,
@@ -317,6 +321,8 @@ const es: Messages = {
     'Nada de los últimos 30 días coincide con esto: puede pasar mucho tiempo sin novedades. Pruebe con menos palabras o filtros ("temas" muestra los temas).',
   previewHeading: 'Vista previa, no se guardó nada',
   refused: (problems) => `No se guardó nada. ${problems}`,
+  noDatesInFollows:
+    'No se guardó nada: desde: y antes: acotan las búsquedas y los recientes; un seguimiento o un resumen trae lo nuevo, sea cual sea su fecha. Quite las fechas.',
   unknownCommand: (word) => `No conozco "${word}". Escriba "ayuda" para ver los comandos.`,
   results: (query, from, to, total) => `Resultados ${from}–${to} de ${total} para "${query}"`,
   latest: (from, to) => `Recursos recientes (${from}–${to})`,
