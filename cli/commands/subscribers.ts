@@ -13,9 +13,12 @@ import {
   suppress,
   unsubscribe,
 } from '#shared/digest/subscriptions.js';
-import type { Language, ResourceType } from '#shared/domain/resource.js';
 import { RelayError } from '#shared/errors.js';
-import type { ResourceFilter } from '#shared/filters/filter.js';
+import { canonicalFilter, type ResourceFilter } from '#shared/filters/filter.js';
+import { parseFilterText } from '#shared/filters/language.js';
+import { problemText } from '#shared/filters/problems.js';
+import { FILTER_FIELDS, type FilterField, type PartnerNames, resolveValue } from '#shared/filters/values.js';
+import { loadPartnerNames } from '#shared/search/service.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 
@@ -25,32 +28,74 @@ const csv = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** A flag given once or more, each time a value or a comma-separated list. */
+const collect = (value: string, previous: string[] = []) => [...previous, ...csv(value)];
+
 interface AddOptions {
   lang: 'en' | 'es';
   frequency: 'daily' | 'weekly';
-  topics?: string[];
-  countries?: string[];
-  types?: string[];
-  languages?: string[];
-  partners?: string[];
+  topic?: string[];
+  country?: string[];
+  type?: string[];
+  contentLanguage?: string[];
+  partner?: string[];
+  keywords?: string;
   confirmed?: boolean;
   json?: boolean;
 }
 
-function filterOf(options: AddOptions): ResourceFilter {
-  return {
-    topics: options.topics,
-    countries: options.countries?.map((c) => c.toUpperCase()),
-    types: options.types as ResourceType[] | undefined,
-    languages: options.languages as Language[] | undefined,
-    partners: options.partners,
-  };
+const FLAG_OF: Record<FilterField, keyof AddOptions> = {
+  topics: 'topic',
+  countries: 'country',
+  types: 'type',
+  languages: 'contentLanguage',
+  partners: 'partner',
+};
+
+/**
+ * The filter of `subscribers add`: each value resolved as the bots and pages resolve it (ids,
+ * names in English or Spanish, acronyms, ISO codes, partner names), `--keywords` in the filter
+ * language. A value that names nothing stops the command (exit 2) with the closest valid values.
+ */
+export function filterOf(options: AddOptions, partners: PartnerNames, now: Date): ResourceFilter {
+  const filter: ResourceFilter = {};
+  const problems: string[] = [];
+  for (const field of FILTER_FIELDS) {
+    const typed = (options[FLAG_OF[field]] as string[] | undefined) ?? [];
+    const ids = new Set<string>();
+    for (const value of typed) {
+      const resolved = resolveValue(field, value, partners);
+      if (resolved.ok) for (const id of resolved.values) ids.add(id);
+      else
+        problems.push(
+          problemText(
+            { code: 'unknown', field, typed: value, suggestions: resolved.suggestions },
+            'en',
+            partners,
+          ),
+        );
+    }
+    if (ids.size > 0) filter[field] = [...ids] as never;
+  }
+  if (options.keywords?.trim()) {
+    const parsed = parseFilterText(options.keywords, { now, partners });
+    problems.push(...parsed.problems.map((p) => problemText(p, 'en', partners)));
+    if (parsed.filter.since || parsed.filter.before)
+      problems.push('--keywords: a digest always brings what is new, so dates have no place in it.');
+    for (const field of FILTER_FIELDS) {
+      const values = parsed.filter[field];
+      if (values?.length) filter[field] = [...(filter[field] ?? []), ...values] as never;
+    }
+    if (parsed.filter.keywords) filter.keywords = parsed.filter.keywords;
+  }
+  if (problems.length > 0) throw new InvalidArgumentError(problems.join('\n'));
+  return canonicalFilter(filter);
 }
 
 function describeFilter(filter: ResourceFilter): string {
   const parts = Object.entries(filter)
-    .filter(([, v]) => Array.isArray(v) && v.length > 0)
-    .map(([k, v]) => `${k}=${(v as string[]).join(',')}`);
+    .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v !== ''))
+    .map(([k, v]) => (Array.isArray(v) ? `${k}=${v.join(',')}` : `${k}=${JSON.stringify(v)}`));
   return parts.length ? parts.join(' ') : 'everything';
 }
 
@@ -74,20 +119,44 @@ export function registerSubscribers(program: Command): void {
     .argument('<email>', 'the address')
     .addOption(new Option('--lang <lang>', 'language of the digest').choices(DIGEST_LANGUAGES).default('en'))
     .addOption(new Option('--frequency <f>', 'how often').choices(FREQUENCIES).default('weekly'))
-    .option('--topics <ids>', 'taxonomy topic ids, comma-separated', csv)
-    .option('--countries <codes>', 'ISO country codes, comma-separated', csv)
-    .option('--types <types>', 'resource types, comma-separated', csv)
-    .option('--languages <codes>', 'languages of the content (en,es,pt,fr)', csv)
-    .option('--partners <ids>', 'partner ids, comma-separated', csv)
+    .option(
+      '--topic <topic>',
+      'a topic: id, name in English or Spanish, or acronym (repeat, or commas)',
+      collect,
+    )
+    .option(
+      '--country <country>',
+      'a country: name (EN/ES/PT/FR), demonym or ISO code (repeat, or commas)',
+      collect,
+    )
+    .option('--type <type>', 'a resource type: document, news, event, video... (repeat, or commas)', collect)
+    .option('--content-language <lang>', 'a language of the content: en, es, pt, fr or its name', collect)
+    .option('--partner <partner>', 'a partner: id or name (repeat, or commas)', collect)
+    .option('--keywords <text>', 'words, "phrases" and -exclusions; key:value filters are taken too')
+    .addOption(new Option('--topics <list>').argParser(collect).hideHelp())
+    .addOption(new Option('--countries <list>').argParser(collect).hideHelp())
+    .addOption(new Option('--types <list>').argParser(collect).hideHelp())
+    .addOption(new Option('--languages <list>').argParser(collect).hideHelp())
+    .addOption(new Option('--partners <list>').argParser(collect).hideHelp())
     .option('--confirmed', 'skip the opt-in: only when the person agreed elsewhere')
     .option('--json', 'print the result as JSON')
     .action(async (email: string, options: AddOptions, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const plural = options as AddOptions & Record<string, string[] | undefined>;
+        const merged: AddOptions = {
+          ...options,
+          topic: [...(options.topic ?? []), ...(plural.topics ?? [])],
+          country: [...(options.country ?? []), ...(plural.countries ?? [])],
+          type: [...(options.type ?? []), ...(plural.types ?? [])],
+          contentLanguage: [...(options.contentLanguage ?? []), ...(plural.languages ?? [])],
+          partner: [...(options.partner ?? []), ...(plural.partners ?? [])],
+        };
+        const partners = await loadPartnerNames(runtime.store);
         const input = {
           email,
           language: options.lang,
           frequency: options.frequency,
-          filter: filterOf(options),
+          filter: filterOf(merged, partners, runtime.clock()),
         };
         if (options.confirmed) {
           const sub = await subscribeConfirmed(runtime, { ...input, source: 'cli' });

@@ -42,6 +42,47 @@ describe('iaspn subscribers and iaspn digest', () => {
       filter: { topics: ['housing'], countries: ['BR', 'PE'] },
     });
 
+    // Values as a person types them, resolved as the bots and pages resolve them.
+    const named = await runCli(
+      [
+        'subscribers',
+        'add',
+        'named@example.org',
+        '--confirmed',
+        '--topic',
+        'primera infancia',
+        '--topic',
+        'CCT',
+        '--country',
+        'Perú',
+        '--type',
+        'documentos',
+        '--content-language',
+        'español',
+        '--keywords',
+        '"cash transfers" -pilot pais:uruguay',
+        '--json',
+      ],
+      env,
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).filter).toEqual({
+      types: ['document'],
+      countries: ['PE', 'UY'],
+      topics: ['conditional-cash-transfers', 'early-childhood'],
+      languages: ['es'],
+      keywords: '"cash transfers" -pilot',
+    });
+    // A value that names nothing: exit 2, the reason and the closest values, nothing stored.
+    const unknown = await runCli(
+      ['subscribers', 'add', 'unknown@example.org', '--topic', 'viviendaa', '--country', 'Zzland'],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"viviendaa": no such topic. Did you mean Housing');
+    expect(unknown.stderr).toContain('"Zzland": no such country.');
+    expect((await runCli(['subscribers', 'show', 'unknown@example.org'], env)).code).toBe(1);
+
     const invalid = await runCli(['subscribers', 'add', 'not-an-address', '--json'], env);
     expect(invalid.code).toBe(1);
     expect(JSON.parse(invalid.stdout).status).toBe('invalid');
@@ -51,7 +92,7 @@ describe('iaspn subscribers and iaspn digest', () => {
       JSON.parse(list.stdout)
         .map((s: { email: string; status: string }) => `${s.email}:${s.status}`)
         .sort(),
-    ).toEqual(['ana@example.org:confirmed', 'pending@example.org:pending']);
+    ).toEqual(['ana@example.org:confirmed', 'named@example.org:confirmed', 'pending@example.org:pending']);
 
     expect((await runCli(['subscribers', 'suppress', 'pending@example.org'], env)).code).toBe(0);
     const shown = await runCli(['subscribers', 'show', 'pending@example.org', '--json'], env);
@@ -80,5 +121,5 @@ describe('iaspn subscribers and iaspn digest', () => {
     );
     const missing = await runCli(['subscribers', 'show', 'nobody@example.org'], env);
     expect(missing.code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 });
