@@ -83,7 +83,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'follows preview': [
     'iaspn follows preview topic:cash-transfers country:peru  count and 3 examples of the last 30 days',
     'iaspn follows preview tema:"primera infancia" --lang es',
-    'iaspn follows preview "cash transfers" -pilot --json',
+    'iaspn follows preview \'"cash transfers" -pilot\' --json  quoted: -pilot is no option',
   ],
   topics: ['iaspn topics', 'iaspn topics --lang es', 'iaspn topics --json'],
   countries: ['iaspn countries', 'iaspn countries --lang es --json'],

@@ -1,29 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynalite } from '#cli/local/services.js';
-import { loadConfig } from '#shared/config.js';
 import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
-import { silentLog } from '#shared/log.js';
-import { createRuntime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
-import { ensureTable } from '#shared/store/create-table.js';
+import { seededDataDir } from '../helpers/cli-data-dir.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SAMPLE_PARTNERS, sampleLibrary } from '../shared/search/sample-library.js';
 
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'iaspn-search-'));
-  const dynamo = await startDynalite({ dataDir });
-  try {
-    const runtime = createRuntime(
-      loadConfig({ IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint, IASPN_LOG_LEVEL: 'silent' }),
-      silentLog,
-    );
-    await ensureTable(runtime.store.client, runtime.config.tableName);
+  dataDir = await seededDataDir('search', async (runtime) => {
     for (const [id, name] of SAMPLE_PARTNERS)
       await putPartner(
         runtime.store,
@@ -33,9 +20,7 @@ beforeAll(async () => {
     const resources = sampleLibrary().map(({ meta: _meta, ...r }) => resourceToItem(r));
     await runtime.store.batchWrite({ puts: resources });
     await refreshSearchIndex(runtime);
-  } finally {
-    await dynamo.close();
-  }
+  });
 }, 60_000);
 
 afterAll(() => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnnounce } from '#shared/announce/run.js';
 import { addFollow, type ChannelRef, followIdOf, listAllFollows } from '#shared/bot/state.js';
-import { newSubscription, subscriptionItem } from '#shared/digest/model.js';
 import { getSubscription } from '#shared/digest/subscriptions.js';
-import type { ResourceFilter } from '#shared/filters/filter.js';
 import {
   filterAsTyped,
   migrateStoredFilters,
@@ -12,10 +10,9 @@ import {
   repairFilter,
   reportUnresolvedFollows,
 } from '#shared/filters/migrate.js';
-import { putPartner } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { collections, keys } from '#shared/store/keys.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { oldFollow, oldSubscription, putMidis } from '../../helpers/stored-filters.js';
 import { recordingSender, resource, seedResources } from '../announce/helpers.js';
 
 let services: TestServices;
@@ -29,47 +26,12 @@ const clock = () => new Date(NOW);
 const channel = (id: string): ChannelRef => ({ platform: 'slack', workspaceId: 'T1', channelId: id });
 const PARTNERS = new Map([['midis-pe', 'MIDIS Perú']]);
 
-/** A follow as an older version stored it: the filter as typed, under the id it hashed to then. */
-async function oldFollow(runtime: Runtime, where: ChannelRef, filter: ResourceFilter, followId?: string) {
-  const channelKey = keys.channel(where.platform, where.workspaceId, where.channelId);
-  const id = followId ?? followIdOf(filter);
-  await runtime.store.put({
-    ...keys.follow(channelKey, id),
-    gsi1pk: collections.follows,
-    gsi1sk: `${channelKey}#${id}`,
-    ...where,
-    channelKey,
-    followId: id,
-    filter,
-    createdBy: 'U1',
-    createdAt: '2025-06-01T00:00:00.000Z',
-  });
-  return id;
-}
-
-/** A subscription as an older version stored it (the pages took ids and ISO codes as typed). */
-async function oldSubscription(runtime: Runtime, email: string, filter: ResourceFilter) {
-  const sub = newSubscription(email, { language: 'es', frequency: 'weekly', filter, source: 'web' }, NOW);
-  await runtime.store.put(subscriptionItem({ ...sub, filter, status: 'confirmed' }));
-}
-
 async function seededStore() {
   const runtime = await services.newRuntime({ IASPN_ADMIN_CHANNEL: 'console:local:admins' }, clock);
-  await putPartner(
-    runtime.store,
-    {
-      id: 'midis-pe',
-      name: 'MIDIS Perú',
-      kind: 'ministry',
-      country: 'PE',
-      languages: ['es'],
-      createdAt: NOW,
-    },
-    'create',
-  );
+  await putMidis(runtime.store, NOW);
   const a = channel('CA');
   const ids = {
-    slug: await oldFollow(runtime, a, { topics: ['cash-transfers'] }),
+    slug: await oldFollow(runtime.store, a, { topics: ['cash-transfers'] }),
     canonical: (
       await addFollow(
         runtime.store,
@@ -78,14 +40,24 @@ async function seededStore() {
         { userId: 'U2', at: new Date(NOW) },
       )
     ).follow.followId,
-    names: await oldFollow(runtime, a, { countries: ['Perú'], types: ['Document'] }),
-    nothing: await oldFollow(runtime, a, { topics: ['zzz'], countries: ['peru'] }),
-    unsorted: await oldFollow(runtime, a, { countries: ['PE', 'BR'] }, 'abc123'),
-    partner: await oldFollow(runtime, channel('CB'), { partners: ['MIDIS'], languages: ['Spanish'] }),
+    names: await oldFollow(runtime.store, a, { countries: ['Perú'], types: ['Document'] }),
+    nothing: await oldFollow(runtime.store, a, { topics: ['zzz'], countries: ['peru'] }),
+    unsorted: await oldFollow(runtime.store, a, { countries: ['PE', 'BR'] }, 'abc123'),
+    partner: await oldFollow(runtime.store, channel('CB'), { partners: ['MIDIS'], languages: ['Spanish'] }),
   };
-  await oldSubscription(runtime, 'ana@example.org', { topics: ['primera-infancia'], countries: ['peru'] });
-  await oldSubscription(runtime, 'zz@example.org', { topics: ['social-registries'], countries: ['ZZ'] });
-  await oldSubscription(runtime, 'ok@example.org', { topics: ['early-childhood'] });
+  await oldSubscription(
+    runtime.store,
+    'ana@example.org',
+    { topics: ['primera-infancia'], countries: ['peru'] },
+    NOW,
+  );
+  await oldSubscription(
+    runtime.store,
+    'zz@example.org',
+    { topics: ['social-registries'], countries: ['ZZ'] },
+    NOW,
+  );
+  await oldSubscription(runtime.store, 'ok@example.org', { topics: ['early-childhood'] }, NOW);
   return { runtime, ids };
 }
 
@@ -231,7 +203,7 @@ describe('the stored-filter migration', () => {
 
   it('makes an announcement run announce what an old `follow topic:cash-transfers` meant', async () => {
     const runtime = await services.newRuntime({}, clock);
-    await oldFollow(runtime, channel('CC'), { topics: ['cash-transfers'] });
+    await oldFollow(runtime.store, channel('CC'), { topics: ['cash-transfers'] });
     await seedResources(runtime, [
       resource({
         id: 'cct',

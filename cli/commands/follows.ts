@@ -1,0 +1,105 @@
+import { type Command, Option } from 'commander';
+import { listAllFollows } from '#shared/bot/state.js';
+import { parseFilterText } from '#shared/filters/language.js';
+import { filterAsTyped } from '#shared/filters/migrate.js';
+import { PREVIEW_DAYS, previewFilter } from '#shared/filters/preview.js';
+import { problemText } from '#shared/filters/problems.js';
+import type { UiLanguage } from '#shared/filters/values.js';
+import { createSearchService } from '#shared/search/service.js';
+import { type GlobalOptions, withCliRuntime } from '../context.js';
+import { printJson, println } from '../output.js';
+
+/**
+ * `iaspn follows`: the channels' follows as the announcement run reads them, and `preview`, what a
+ * follow would have brought in the last 30 days (the bots' `follow preview`, through the same
+ * `previewFilter`), refusing values that mean nothing as `follow` does.
+ */
+
+interface Options {
+  json?: boolean;
+  lang: UiLanguage;
+}
+
+const langOption = () =>
+  new Option('--lang <lang>', 'language of the messages and names').choices(['en', 'es']).default('en');
+
+const SAYS = {
+  en: {
+    filter: 'Filter',
+    brought: (n: number) =>
+      `Would have brought ${n} resource${n === 1 ? '' : 's'} in the last ${PREVIEW_DAYS} days${n ? ', e.g.:' : '.'}`,
+    nothing: `Would have matched nothing in the last ${PREVIEW_DAYS} days.`,
+    none: 'No channel follows anything yet.',
+    everything: 'everything',
+  },
+  es: {
+    filter: 'Filtro',
+    brought: (n: number) =>
+      `Habría traído ${n} recurso${n === 1 ? '' : 's'} en los últimos ${PREVIEW_DAYS} días${n ? ', por ejemplo:' : '.'}`,
+    nothing: `No habría coincidido con nada en los últimos ${PREVIEW_DAYS} días.`,
+    none: 'Ningún canal sigue nada todavía.',
+    everything: 'todo',
+  },
+};
+
+export function registerFollows(program: Command): void {
+  const follows = program
+    .command('follows')
+    .description("the channels' follows: list them, preview what a follow would bring");
+
+  follows
+    .command('list')
+    .description('every follow of every channel, as the announcement run reads them')
+    .option('--json', 'print the follows as JSON')
+    .addOption(langOption())
+    .action(async (options: Options, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const all = await listAllFollows(runtime.store);
+        if (options.json) {
+          printJson(all);
+          return;
+        }
+        if (all.length === 0) println(SAYS[options.lang].none);
+        for (const f of all)
+          println(
+            `${f.platform} ${f.workspaceId} ${f.channelId}  ${f.followId}  ${filterAsTyped(f.filter, options.lang)}`,
+          );
+      });
+    });
+
+  follows
+    .command('preview')
+    .description(
+      `what a follow would have brought in the last ${PREVIEW_DAYS} days, without saving it; values that mean nothing are refused (exit 2)`,
+    )
+    .argument('<filters...>', 'what would be followed, e.g. topic:cct country:peru "cash transfers" -pilot')
+    .option('--json', 'print the preview as JSON')
+    .addOption(langOption())
+    .action(async (words: string[], options: Options, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const search = createSearchService(runtime);
+        const partners = await search.partners();
+        const now = runtime.clock();
+        const parsed = parseFilterText(words.join(' '), { now, partners });
+        const refused = parsed.problems.filter((p) => p.code !== 'note');
+        for (const problem of parsed.problems)
+          process.stderr.write(`iaspn: ${problemText(problem, options.lang, partners)}\n`);
+        if (refused.length > 0) {
+          process.exitCode = 2;
+          return;
+        }
+        const preview = await previewFilter(search, parsed.filter, now);
+        if (options.json) {
+          printJson({ filter: parsed.filter, ...preview });
+          return;
+        }
+        const says = SAYS[options.lang];
+        println(`${says.filter}: ${filterAsTyped(parsed.filter, options.lang) || says.everything}`);
+        println(preview.total === 0 ? says.nothing : says.brought(preview.total));
+        for (const e of preview.examples) {
+          println(`  ${e.publishedAt.slice(0, 10)}  ${e.title}`);
+          println(`              ${e.url}`);
+        }
+      });
+    });
+}
