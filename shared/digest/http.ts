@@ -25,7 +25,7 @@ import {
   unsubscribeWithToken,
   updatePreferences,
 } from './subscriptions.js';
-import { requireTokenSecret, signToken, verifyToken } from './tokens.js';
+import { requireTokenSecret, signToken, type TokenSecret, verifyToken } from './tokens.js';
 
 /**
  * The subscription endpoints, under `/email` (the local stack's route prefix and the Function URL's
@@ -52,7 +52,9 @@ const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it browsers send `Origin: null` on the pages' own form posts. Tokens in
+  // the URLs still never leave the site (no referrer to other origins).
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
   'x-frame-options': 'DENY',
 };
@@ -88,8 +90,9 @@ const isForm = (event: HttpEvent) =>
  * header (curl, a mail client's one-click unsubscribe) are not browsers acting for a page.
  */
 export function isCrossSite(event: HttpEvent, publicUrl: string): boolean {
+  // Set by the browser itself, never by a page: when present, it is the answer.
   const site = header(event, 'sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = header(event, 'origin');
   if (origin === undefined) return false;
   let host: string;
@@ -113,11 +116,11 @@ function safeHost(url: string): string | undefined {
 /** Who fetched a form: the subscribe form's token names it, so it is posted back from there only. */
 const clientTag = (event: HttpEvent) => keyHash(`form:${event.requestContext?.http?.sourceIp ?? '-'}`);
 
-function subscribeFormToken(secret: string, event: HttpEvent, now: Date): string {
+function subscribeFormToken(secret: TokenSecret, event: HttpEvent, now: Date): string {
   return signToken(secret, 'subscribe-form', { sub: '-', data: { client: clientTag(event) } }, now);
 }
 
-function checkSubscribeFormToken(secret: string, event: HttpEvent, token: unknown, now: Date): boolean {
+function checkSubscribeFormToken(secret: TokenSecret, event: HttpEvent, token: unknown, now: Date): boolean {
   if (typeof token !== 'string') return false;
   const check = verifyToken(secret, 'subscribe-form', token, now);
   return check.ok && check.claims.data?.client === clientTag(event);

@@ -55,7 +55,7 @@ const LAYOUT = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title><%= it.title %> · <%= it.s.portal %></title>
 <style>${STYLE}</style>
 </head>
