@@ -2,23 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { matchResources, matchResourcesNaively } from '#shared/announce/match.js';
 import { batchPost, singlePost, subjectOf } from '#shared/announce/messages.js';
 import { renderSlack } from '#shared/bot/slack/render.js';
-import { type ChannelRef, channelKeyOf, type Follow, followIdOf } from '#shared/bot/state.js';
+import { type ChannelRef, channelKeyOf, type Follow } from '#shared/bot/state.js';
 import { renderTelegram } from '#shared/bot/telegram/render.js';
 import type { Resource, ResourceType } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 import { hostileResource } from '../bot/fixtures.js';
+import { followOf as inMemoryFollow } from './follows.js';
 import { FOLLOWED_AT, resource, slackChannel } from './helpers.js';
 
-function followOf(channel: ChannelRef, filter: ResourceFilter, createdAt = FOLLOWED_AT): Follow {
-  return {
-    ...channel,
-    channelKey: channelKeyOf(channel),
-    followId: followIdOf(filter),
-    filter,
-    createdBy: 'U1',
-    createdAt,
-  };
-}
+const followOf = (channel: ChannelRef, filter: ResourceFilter, createdAt = FOLLOWED_AT): Follow =>
+  inMemoryFollow(channel, filter, createdAt);
 
 const TOPICS = ['financial-inclusion', 'conditional-cash-transfers', 'gender', 'health', 'education'];
 const COUNTRIES = ['PE', 'CO', 'MX', 'HT', 'JM', 'BR'];

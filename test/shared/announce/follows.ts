@@ -1,0 +1,14 @@
+import { type ChannelRef, channelKeyOf, type Follow, followIdOf } from '#shared/bot/state.js';
+import type { ResourceFilter } from '#shared/filters/filter.js';
+
+/** A follow as the store holds it, built in memory: for matching tests and benches that need no store. */
+export function followOf(channel: ChannelRef, filter: ResourceFilter, createdAt: string): Follow {
+  return {
+    ...channel,
+    channelKey: channelKeyOf(channel),
+    followId: followIdOf(filter),
+    filter,
+    createdBy: 'U1',
+    createdAt,
+  };
+}
