@@ -85,6 +85,20 @@ describe('the tolerant pass', () => {
     expect(refusal(rss('').slice(0, 80)).kind).toBe('parse_error');
   });
 
+  it('closes a cut-off Atom or RSS 1.0 document after its last complete entry or item', () => {
+    const atom = parseFeedText(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id><title>uno</title><link href="https://a.example/1"/></entry><entry><id>2</id><title>do',
+      URL_,
+    );
+    expect(atom.items.map((i) => i.title)).toEqual(['uno']);
+    const rdf = parseFeedText(
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://a.example/"><title>t</title></channel><item rdf:about="https://a.example/1"><title>uno</title><link>https://a.example/1</link></item><item rdf:about="https://a.example/2"><ti',
+      URL_,
+    );
+    expect(rdf.items.map((i) => i.title)).toEqual(['uno']);
+    expect(rdf.recovered).toEqual(['document cut off: read up to its last complete item']);
+  });
+
   it('pays nothing on a well-formed feed: the strict pass reads it and nothing is marked recovered', () => {
     const feed = parseFeedText(rss(item('A &amp; B')), URL_);
     expect(feed.recovered).toBeUndefined();
