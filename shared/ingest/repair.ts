@@ -12,6 +12,7 @@ import { decode } from 'html-entities';
  * - a bare `&` becomes `&amp;`; an HTML named entity XML does not define (`&hellip;`, `&ntilde;`)
  *   becomes its character reference;
  * - a `<` that cannot open a tag ("5 < 10") becomes `&lt;`;
+ * - text after the end of the document (a warning printed after `</rss>`) is dropped;
  * - a document cut off after its last complete item or entry is closed there.
  *
  * CDATA sections, comments and processing instructions are stepped over, never changed. DTD entity
@@ -145,8 +146,14 @@ export function repairFeedXml(input: string): Repaired {
   if (named) fixes.push(`${named} HTML entit${named === 1 ? 'y' : 'ies'} XML does not define read`);
   if (stray) fixes.push(`${stray} stray < escaped`);
 
-  // Cut off: close the document after its last complete item or entry.
   const root = /<([A-Za-z_][\w:.-]*)[\s>]/.exec(text.replace(PROTECTED, ''))?.[1];
+  // Text after the document (a server's warning printed after `</rss>`): dropped.
+  const close = root ? text.lastIndexOf(`</${root}>`) : -1;
+  if (close >= 0 && text.slice(close + root!.length + 3).trim()) {
+    text = text.slice(0, close + root!.length + 3);
+    fixes.push('text after the end of the document dropped');
+  }
+  // Cut off: close the document after its last complete item or entry.
   if (root && !new RegExp(`</${root.replace(/[.]/g, '\\.')}\\s*>\\s*$`).test(text)) {
     const last = Math.max(text.lastIndexOf('</item>'), text.lastIndexOf('</entry>'));
     if (last >= 0) {

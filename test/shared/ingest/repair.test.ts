@@ -61,6 +61,15 @@ describe('the tolerant pass', () => {
     }
   });
 
+  it('drops a server warning printed after the end of the document', () => {
+    const feed = parseFeedText(
+      `${rss(item('ok'))}<br /><b>Warning</b>: Cannot modify header information`,
+      URL_,
+    );
+    expect(feed.items).toHaveLength(1);
+    expect(feed.recovered).toEqual(['text after the end of the document dropped']);
+  });
+
   it('reads an RSS feed behind an XHTML DOCTYPE instead of calling it an HTML page', () => {
     const feed = parseFeedText(
       rss(
