@@ -165,6 +165,21 @@ function pickOne<T extends string>(value: string | null, allowed: readonly T[], 
   return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+/**
+ * Values a stored subscription holds that are no choice (stored before the pages offered choices,
+ * or a partner since removed): the preferences page says so beside their fields, and saving drops them.
+ */
+export function staleValues(filter: ResourceFilter, ctx: FormContext): Partial<Record<FormField, string>> {
+  const s = STRINGS[ctx.lang].pages.errors;
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const field of FILTER_FIELDS) {
+    const allowed = choiceIds(ctx.choices, field);
+    const stale = (filter[field] ?? []).filter((value) => !allowed.has(value));
+    if (stale.length > 0) errors[field] = stale.map((v) => s.stale(quoted(v), s.noun[field])).join(' ');
+  }
+  return errors;
+}
+
 /** Reads a posted subscribe or preferences form (urlencoded), checking every value against the choices. */
 export function readForm(form: URLSearchParams, ctx: FormContext): FormReading {
   const s = STRINGS[ctx.lang].pages.errors;

@@ -112,6 +112,7 @@ const en = {
           : `${typed} is not a ${noun} we know: choose from the list.`,
       notAChoice: (values: string[], noun: string) =>
         `${orList(values, 'and')} ${values.length === 1 ? 'is not a' : 'are not'} ${noun}${values.length === 1 ? '' : 's'} you can choose here.`,
+      stale: (value: string, noun: string) => `${value} is no longer a ${noun} we know: saving drops it.`,
       notAList: (noun: string) => `Give the ${noun} values as a list of names.`,
       notAnObject: 'The filter must be an object of lists.',
       unknownField: (key: string) => `${key} is not something you can choose.`,
@@ -228,6 +229,7 @@ const es: Strings = {
         values.length === 1
           ? `${values[0]} no es un ${noun} que se pueda elegir aquí.`
           : `${orList(values, 'y')} no son opciones de ${noun} que se puedan elegir aquí.`,
+      stale: (value, noun) => `${value} ya no es un ${noun} que conozcamos: al guardar se quitará.`,
       notAList: (noun) => `Indique los valores de ${noun} como una lista de nombres.`,
       notAnObject: 'El filtro debe ser un objeto de listas.',
       unknownField: (key) => `${key} no es algo que se pueda elegir.`,

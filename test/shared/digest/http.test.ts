@@ -9,6 +9,7 @@ import {
 } from '#shared/digest/subscriptions.js';
 import { signToken, verifyToken } from '#shared/digest/tokens.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
+import { keys } from '#shared/store/keys.js';
 import { Store } from '#shared/store/store.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import {
@@ -322,6 +323,16 @@ describe('the subscription pages', () => {
     const shown = await handler(httpEvent('GET', `/email/preferences?token=${token}`));
     expect(checked(shown.body as string, 'countries', 'MX')).toBe(true);
     expect(shown.body).toContain('value="pensiones -&quot;reforma tributaria&quot;"');
+    // A value stored before the pages offered choices is named beside its field; saving drops it.
+    await runtime.store.update(keys.subscriptionById(sub.id), {
+      set: { filter: { countries: ['MX', 'ZZ'], topics: ['cash-transfers'] } },
+    });
+    const stale = (await handler(httpEvent('GET', `/email/preferences?token=${token}&lang=en`)))
+      .body as string;
+    expect(stale).toContain('id="error-countries">“ZZ” is no longer a country we know: saving drops it.</p>');
+    expect(stale).toContain('id="error-topics">“cash-transfers” is no longer a topic we know');
+    expect(checked(stale, 'countries', 'MX')).toBe(true);
+
     // A token for another purpose, a tampered one, or none: refused.
     const unsubscribeToken = signToken('test-token-secret', 'unsubscribe', { sub: sub.id }, runtime.clock());
     for (const bad of [unsubscribeToken, `${token}x`, `${token}!!~~`, '']) {
