@@ -1,8 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import dynalite from 'dynalite';
 import { assertPortFree, closeServer, listen } from './ports.js';
+import {
+  installChecksummedLevel,
+  openedLevel,
+  StoreDamagedError,
+  sealStore,
+  storeFaults,
+  verifyStoreSeal,
+  watchStoreDirectory,
+} from './store-integrity.js';
 
 export interface RunningService {
   endpoint: string;
@@ -11,26 +19,89 @@ export interface RunningService {
 
 /**
  * dynalite, the DynamoDB-compatible server, in this process. With `dataDir` it persists to LevelDB
- * under `<dataDir>/dynamodb`; without, it keeps everything in memory (tests).
+ * under `<dataDir>/dynamodb`, checked as store-integrity.ts says (the seal of the last clean close
+ * before opening, LevelDB's recovery after, a checksum on every value read, a new seal on close),
+ * and a store that fails a check is a `StoreDamagedError`; without, it keeps everything in memory
+ * (tests).
  */
 export async function startDynalite(options: {
   dataDir?: string;
   host?: string;
   port?: number;
+  /**
+   * Called once when the store proves damaged while in use: a value failed its checksum, LevelDB
+   * failed (dynalite throws its errors out of the request), or, with `watch`, the directory
+   * vanished. It must not return: the default prints the plain message and exits with code 3.
+   */
+  onDamaged?: (error: StoreDamagedError) => void;
+  /** Watch the data directory for deletion or replacement (a long-running stack). */
+  watch?: boolean;
 }): Promise<RunningService> {
   const host = options.host ?? '127.0.0.1';
-  let dbPath: string | undefined;
-  if (options.dataDir) {
-    dbPath = path.resolve(options.dataDir, 'dynamodb');
+  const dataDir = options.dataDir && path.resolve(options.dataDir);
+  const dbPath = dataDir && path.join(dataDir, 'dynamodb');
+  if (dataDir && dbPath) {
     mkdirSync(dbPath, { recursive: true });
+    verifyStoreSeal(dataDir, dbPath);
   }
+  // Before dynalite loads: it takes LevelDB's class when its module loads.
+  installChecksummedLevel();
+  const { default: dynalite } = await import('dynalite');
   const server = dynalite({ path: dbPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }) as Server;
-  const port = await listen(server, host, options.port ?? 0, 'IASPN_DYNAMODB_PORT');
-  return {
-    endpoint: `http://${host}:${port}`,
-    // dynalite's close() also waits for LevelDB to close, which releases the directory's lock.
-    close: () => closeServer(server),
+  let faulted = false;
+  const damaged = (error: StoreDamagedError) => {
+    if (faulted) return;
+    faulted = true;
+    (options.onDamaged ?? exitDamaged)(error);
   };
+  const onFault = (location: string, detail: string) => {
+    if (dataDir && location === dbPath) damaged(new StoreDamagedError(dataDir, `is damaged: ${detail}`));
+  };
+  // dynalite rethrows a LevelDB error out of its request handler, where nothing can catch it.
+  const onUncaught = (error: Error & { code?: string; cause?: Error }) => {
+    if (!dataDir || !/^LEVEL_/.test(error.code ?? '')) {
+      process.stderr.write(`Uncaught ${error.stack ?? String(error)}\n`);
+      process.exit(1);
+    }
+    damaged(
+      new StoreDamagedError(dataDir, `failed: ${error.cause?.message ?? error.message}`, { cause: error }),
+    );
+  };
+  storeFaults.on('corrupt', onFault);
+  if (dataDir) process.on('uncaughtException', onUncaught);
+  const stopWatching =
+    dataDir && dbPath && options.watch ? watchStoreDirectory(dataDir, dbPath, damaged) : () => {};
+  const unhook = () => {
+    stopWatching();
+    storeFaults.off('corrupt', onFault);
+    process.off('uncaughtException', onUncaught);
+  };
+  const identity = dbPath && statSync(dbPath).ino;
+  try {
+    if (dataDir && dbPath) await openedLevel(dataDir, dbPath);
+    const port = await listen(server, host, options.port ?? 0, 'IASPN_DYNAMODB_PORT');
+    return {
+      endpoint: `http://${host}:${port}`,
+      close: async () => {
+        // dynalite's close() also waits for LevelDB to close, which releases the directory's lock.
+        unhook();
+        await closeServer(server);
+        // Sealed only when whole: never a store that failed a check or a directory made anew.
+        if (dataDir && dbPath && !faulted && existsSync(dbPath) && statSync(dbPath).ino === identity)
+          sealStore(dataDir, dbPath);
+      },
+    };
+  } catch (error) {
+    unhook();
+    await closeServer(server).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The default for a store found damaged in use: the plain message, and exit code 3. */
+export function exitDamaged(error: StoreDamagedError): never {
+  process.stderr.write(`iaspn: ${error.message}\n`);
+  process.exit(3);
 }
 
 /**

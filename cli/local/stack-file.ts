@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,11 @@ import path from 'node:path';
  */
 export interface StackFile {
   pid: number;
+  /**
+   * When the process `pid` started, as the system records it (`processStartTime`): a pid the
+   * system gave to another process since is then known not to be the stack.
+   */
+  processStart?: string;
   startedAt: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
@@ -27,13 +33,37 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The running stack on this data directory, or undefined (a stale file from a crash is ignored). */
+/**
+ * When a process started, as the system records it: on Linux its start time in clock ticks after
+ * boot (`/proc/<pid>/stat`, field 22), elsewhere `ps -o lstart=`; undefined when it cannot be read.
+ */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    if (process.platform === 'linux') {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The command name (field 2) may hold spaces and parentheses: count from its closing one.
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    if (process.platform === 'win32') return undefined;
+    return execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The running stack on this data directory, or undefined: a stale file from a crash is ignored,
+ * and so is one whose pid now belongs to another process (started at another time).
+ */
 export function readRunningStack(dataDir: string): StackFile | undefined {
   try {
     const stack = JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as StackFile;
-    return typeof stack.pid === 'number' && stack.pid !== process.pid && isAlive(stack.pid)
-      ? stack
-      : undefined;
+    if (typeof stack.pid !== 'number' || stack.pid === process.pid || !isAlive(stack.pid)) return undefined;
+    if (stack.processStart !== undefined) {
+      const now = processStartTime(stack.pid);
+      if (now !== undefined && now !== stack.processStart) return undefined;
+    }
+    return stack;
   } catch {
     return undefined;
   }

@@ -12,8 +12,14 @@ import { startHttpServer } from './http-server.js';
 import { closeServer } from './ports.js';
 import { localRoutes } from './routes.js';
 import { LOCAL_SEEDS } from './seeds.js';
-import { startDynalite, startSesEmulator } from './services.js';
-import { localTokenSecret, readRunningStack, removeStackFile, writeStackFile } from './stack-file.js';
+import { exitDamaged, startDynalite, startSesEmulator } from './services.js';
+import {
+  localTokenSecret,
+  processStartTime,
+  readRunningStack,
+  removeStackFile,
+  writeStackFile,
+} from './stack-file.js';
 
 export type { CycleResult };
 
@@ -58,7 +64,17 @@ export async function startLocalStack(
     closers.length = 0;
   };
   try {
-    const dynamo = await startDynalite({ dataDir, host, port: base.local.dynamoPort });
+    // A store damaged or deleted under the running stack stops it with a plain message (exit 3).
+    const dynamo = await startDynalite({
+      dataDir,
+      host,
+      port: base.local.dynamoPort,
+      watch: true,
+      onDamaged: (error) => {
+        removeStackFile(dataDir);
+        exitDamaged(error);
+      },
+    });
     closers.push(dynamo.close);
     const ses = await startSesEmulator({ host, port: base.local.sesPort });
     closers.push(ses.close);
@@ -107,6 +123,7 @@ export async function startLocalStack(
     };
     writeStackFile(dataDir, {
       pid: process.pid,
+      processStart: processStartTime(process.pid),
       startedAt: new Date().toISOString(),
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
