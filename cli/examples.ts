@@ -74,7 +74,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'digest preview': [
     'iaspn digest preview ana@example.org --out /tmp/digest',
     'iaspn digest preview ana@example.org --out /tmp/digest --since 2026-01-01',
-    'iaspn digest preview ana@example.org --since 7d --json  the digest as JSON, no files',
+    'iaspn digest preview ana@example.org --since 2026-01-01 --json  as JSON, no files',
   ],
   announce: ['iaspn announce run', 'iaspn announce run --dry-run'],
   'announce run': ['iaspn announce run', 'iaspn announce run --dry-run --json  what would be posted where'],

@@ -205,8 +205,9 @@ export function registerSubscribers(program: Command): void {
         else for (const [k, v] of Object.entries(row(sub))) println(`${k.padEnd(10)} ${v}`);
         if (!options.json) {
           println(`${'bounces'.padEnd(10)} ${sub.transientBounces} transient`);
-          if (sub.lastDigestAt)
-            println(`${'last'.padEnd(10)} ${sub.lastDigestAt} (${sub.lastPeriod ?? 'none sent'})`);
+          println(
+            `${'last'.padEnd(10)} ${sub.lastPeriod && sub.lastDigestAt ? `${sub.lastDigestAt} (${sub.lastPeriod})` : 'no digest sent yet'}`,
+          );
           if (sub.suppressReason) println(`${'reason'.padEnd(10)} ${sub.suppressReason}`);
         }
       });

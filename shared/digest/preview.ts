@@ -7,24 +7,30 @@ import { periodOf } from './schedule.js';
 import { getSubscription, SubscriptionError } from './subscriptions.js';
 
 export interface DigestPreview {
-  subject: string;
-  total: number;
+  /** The window looked at: `since` as asked, else the last digest (or the confirmation) to now. */
   since: string;
   until: string;
-  rendered: RenderedEmail;
-  /** The raw MIME message exactly as it would go to SES. */
-  eml: Buffer;
+  /** Whether `since` was the caller's, not the subscription's own. */
+  sinceGiven: boolean;
+  /** The digest that would go out; absent when nothing new matches (no digest would be sent). */
+  digest?: {
+    subject: string;
+    total: number;
+    rendered: RenderedEmail;
+    /** The raw MIME message exactly as it would go to SES. */
+    eml: Buffer;
+  };
 }
 
 /**
  * The digest a subscriber would receive if it were sent now (resources first seen since their last
- * digest, or since `since`), without claiming or sending anything. Undefined when nothing is new.
+ * digest, or since `since`), without claiming or sending anything.
  */
 export async function previewDigest(
   runtime: Runtime,
   email: string,
   options: { since?: string } = {},
-): Promise<DigestPreview | undefined> {
+): Promise<DigestPreview> {
   const sub = await getSubscription(runtime, email);
   if (!sub) throw new SubscriptionError(`No subscription for ${email}`);
   const now = runtime.clock();
@@ -32,10 +38,11 @@ export async function previewDigest(
   const since = options.since ?? sub.lastDigestAt ?? sub.confirmedAt ?? sub.createdAt;
   const ctx = await createBatchContext(runtime, until, { dryRun: true });
   const selection = selectResources(await ctx.window.since(since), sub, since, until, ctx.compose.keywords);
-  if (selection.matched.length === 0) return undefined;
+  const window = { since, until, sinceGiven: options.since !== undefined };
+  if (selection.matched.length === 0) return window;
   const period = periodOf(sub.frequency, now, runtime.config.email.weeklyDigestDay);
   const digest = composeDigest(ctx.compose, sub, selection, { period, since, until });
   const rendered = renderDigest(digest);
   const eml = await buildMime(digestMessage(runtime.config, digest, rendered));
-  return { subject: digest.subject, total: digest.total, since, until, rendered, eml };
+  return { ...window, digest: { subject: digest.subject, total: digest.total, rendered, eml } };
 }

@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FEEDS_DIR, startFeedServer } from '#cli/local/feed-server.js';
+import { runCli } from '../../helpers/run-cli.js';
+
+describe('iaspn digest preview and subscribers show, for a subscriber who has had no digest yet', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'iaspn-preview-'));
+  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer({ dir: SAMPLE_FEEDS_DIR });
+    env = { IASPN_DATA_DIR: dataDir, IASPN_FETCH_ALLOWED_ORIGINS: feeds.origin };
+    // A library of one partner's news, then a subscriber who confirms after it was read.
+    const added = await runCli(
+      ['feeds', 'add', `${feeds.origin}/midis-noticias.xml`, '--partner', 'MIDIS'],
+      env,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect((await runCli(['ingest'], env)).code).toBe(0);
+    const subscribed = await runCli(['subscribers', 'add', 'ana@example.org', '--confirmed'], env);
+    expect(subscribed.code, subscribed.stderr).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await feeds.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says no digest was sent yet', async () => {
+    const shown = await runCli(['subscribers', 'show', 'ana@example.org'], env);
+    expect(shown.stdout).toMatch(/^last {7}no digest sent yet$/m);
+  });
+
+  it('looks at what is new since the last digest, and says so when nothing is', async () => {
+    const preview = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--out', path.join(dataDir, 'none')],
+      env,
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(
+      /^nothing new for ana@example\.org since the last digest \(\d{4}-\d\d-\d\dT[\d:.]+Z\): no digest would be sent\n$/,
+    );
+    expect(existsSync(path.join(dataDir, 'none'))).toBe(false);
+  });
+
+  it('honours --since, in the files it writes and in what it says', async () => {
+    const out = path.join(dataDir, 'since');
+    const preview = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--since', '2000-01-01', '--out', out],
+      env,
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(/^\d+ resources first seen 2000-01-01T00:00:00\.000Z to /m);
+    expect(existsSync(path.join(out, 'digest.eml'))).toBe(true);
+    const later = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--since', '2999-01-01', '--json'],
+      env,
+    );
+    expect(JSON.parse(later.stdout)).toMatchObject({ since: '2999-01-01T00:00:00.000Z', wouldSend: false });
+  });
+
+  it('prints the preview as JSON, without files', async () => {
+    const preview = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--since', '2000-01-01', '--json'],
+      env,
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    const json = JSON.parse(preview.stdout);
+    expect(json).toMatchObject({
+      email: 'ana@example.org',
+      since: '2000-01-01T00:00:00.000Z',
+      wouldSend: true,
+    });
+    expect(json.total).toBeGreaterThan(0);
+    expect(json.subject).toEqual(expect.any(String));
+    expect(json.text).toContain('MIDIS');
+    expect(json).not.toHaveProperty('files');
+  });
+
+  it('asks for --out or --json, and for a date it can read', async () => {
+    const neither = await runCli(['digest', 'preview', 'ana@example.org'], env);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('give --out <dir> for the files, or --json');
+    const badDate = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--json', '--since', 'last week'],
+      env,
+    );
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('must be an ISO date');
+  });
+});
