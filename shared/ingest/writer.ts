@@ -116,12 +116,14 @@ export async function writeFeedResources(
     );
   }
 
-  // New ids: whose URL is already held by another resource?
+  // New ids: whose page is already held by another resource? Claims taken before
+  // NORMALISER_VERSION 4 are keyed by the URL as published: that key is looked up too, for the
+  // resources no feed lists any more (the others are re-keyed when their feed is read).
+  const legacy = (p: PendingResource) => (p.url !== p.pageKey ? [keys.resourceUrl(p.url)] : []);
   const claims = new Map(
-    (await store.batchGet<UrlClaim>(fresh.map((p) => keys.resourceUrl(p.pageKey)))).map((c) => [
-      String(c.pk),
-      c,
-    ]),
+    (await store.batchGet<UrlClaim>(fresh.flatMap((p) => [keys.resourceUrl(p.pageKey), ...legacy(p)]))).map(
+      (c) => [String(c.pk), c],
+    ),
   );
   const holders = new Map<string, Resource>();
   const holderIds = [...claims.values()].map((c) => c.resourceId);
@@ -132,7 +134,17 @@ export async function writeFeedResources(
   }
   const accepted: { resource: Resource; item: Item }[] = [];
   for (const p of fresh) {
-    const claim = claims.get(keys.resourceUrl(p.pageKey).pk);
+    let claim = claims.get(keys.resourceUrl(p.pageKey).pk);
+    if (!claim && p.url !== p.pageKey) {
+      claim = claims.get(keys.resourceUrl(p.url).pk);
+      // A claim of the previous normaliser: the page's key is claimed for its holder too.
+      if (claim)
+        await store.putIfAbsent({
+          ...keys.resourceUrl(p.pageKey),
+          resourceId: claim.resourceId,
+          url: claim.url,
+        });
+    }
     if (claim && claim.resourceId !== p.id) {
       await addSource(store, holders.get(keys.resource(claim.resourceId).pk), p, options.log);
       result.duplicates += 1;

@@ -235,6 +235,32 @@ describe('runIngest', () => {
     ]);
   });
 
+  it('finds a stored resource no feed lists any more by the claim the previous normaliser left', async () => {
+    const runtime = await siteRuntime();
+    const published = 'http://www.news.example.org/gone/';
+    serve('gone-a', item('g1', 'Gone', published));
+    await register(runtime, 'gone-a');
+    const [stored] = (await runIngest(runtime)).newResources;
+    // The claim as NORMALISER_VERSION 3 left it; then the feed stops listing the item.
+    await runtime.store.delete(keys.resourceUrl('https://news.example.org/gone'));
+    await runtime.store.put({ ...keys.resourceUrl(published), resourceId: stored!.id, url: published });
+    serve('gone-a', item('g2', 'Another story'));
+    // Another feed publishes the page spelled as it was stored.
+    serve('gone-b', item('gb', 'Gone', published));
+    await register(runtime, 'gone-b', 'p2');
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 1, duplicates: 1 });
+    // Its page key is claimed now: another spelling finds it too.
+    serve('gone-c', item('gc', 'Gone', 'https://news.example.org/gone'));
+    await register(runtime, 'gone-c', 'p2');
+    // (gone-b's item is counted again: a duplicate is one on every run that reads it.)
+    expect((await runIngest(runtime)).summary).toMatchObject({ new: 0, duplicates: 2 });
+    expect((await getResource(runtime.store, stored!.id))!.sources.map((s) => s.feedId)).toEqual([
+      'gone-a',
+      'gone-b',
+      'gone-c',
+    ]);
+  });
+
   it('reads a broken feed with a warning on its health, and clears it once the feed is fixed', async () => {
     const runtime = await siteRuntime();
     serve('broken', item('fc', 'Fish & Chips'));
