@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { SECRETS } from '#shared/secrets.js';
 import { RelayCycle } from './constructs/cycle.js';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
@@ -18,7 +19,7 @@ export interface RelayStackProps extends StackProps {
 /**
  * The relay in one stack per stage. It only wires: the constructs hold the defaults.
  * A capability's Lambda: `new RelayFunction(this, 'X', {...}).bindTable(this.table.table, 'read')`,
- * plus `.bindSecret(this.secrets.secret)` if it needs credentials, `this.email.grantSend(fn)` if it
+ * plus `.bindSecret(this.secrets.of('slack'), 'slack')` for each secret it reads, `this.email.grantSend(fn)` if it
  * sends mail, a place in shared/cycle.ts and in the RelayCycle below if it is a scheduled job,
  * `this.endpoints.route('/x', fn)` if it answers HTTP. Alarms, dashboard
  * widgets and dead-letter alarms follow by themselves (RelayOperations watches the whole stack at synth).
@@ -84,7 +85,7 @@ export class RelayStack extends Stack {
     const digests = new RelayDigests(this, 'Digests', {
       deployment,
       table: this.table.table,
-      secret: this.secrets.secret,
+      tokenSecret: this.secrets.of('emailToken'),
       email: this.email,
       endpoints: this.endpoints,
     });
@@ -92,7 +93,8 @@ export class RelayStack extends Stack {
 
     // Chat bots: Slack (events, /iaspn, buttons, App Home) and Telegram (webhook) on the HTTP API.
     // Tokens come from the stage secret at cold start; `subscribe` sends the opt-in email.
-    const bot = (id: string, entry: string, description: string) => {
+    // Each bot reads its platform's secret, and the email-link key (`subscribe` signs a confirm link).
+    const bot = (id: string, entry: string, description: string, platform: 'slack' | 'telegram') => {
       const fn = new RelayFunction(this, id, {
         entry,
         description,
@@ -106,7 +108,8 @@ export class RelayStack extends Stack {
         },
       })
         .bindTable(this.table.table, 'readWrite')
-        .bindSecret(this.secrets.secret);
+        .bindSecret(this.secrets.of(platform), platform)
+        .bindSecret(this.secrets.of('emailToken'), 'emailToken');
       this.email.grantSend(fn);
       return fn;
     };
@@ -115,6 +118,7 @@ export class RelayStack extends Stack {
         'SlackBot',
         'functions/bot/slack.ts',
         'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
+        'slack',
       );
       this.endpoints.route('/slack/events', slackBot);
       // Commands late for Slack's 3-second ack run in an asynchronous invocation of the function
@@ -136,7 +140,7 @@ export class RelayStack extends Stack {
       );
     }
     if (deployment.bots.telegram) {
-      const telegramBot = bot('TelegramBot', 'functions/bot/telegram.ts', 'Telegram bot webhook');
+      const telegramBot = bot('TelegramBot', 'functions/bot/telegram.ts', 'Telegram bot webhook', 'telegram');
       this.endpoints.route('/telegram/webhook', telegramBot);
       this.endpoints.output(
         'TelegramWebhookUrl',
@@ -159,7 +163,9 @@ export class RelayStack extends Stack {
       environment: deployment.admins.channel ? { IASPN_ADMIN_CHANNEL: deployment.admins.channel } : {},
     })
       .bindTable(this.table.table, 'readWrite')
-      .bindSecret(this.secrets.secret);
+      // Posts to Slack and Telegram with their bot tokens.
+      .bindSecret(this.secrets.of('slack'), 'slack')
+      .bindSecret(this.secrets.of('telegram'), 'telegram');
 
     this.cycle = new RelayCycle(this, 'Cycle', {
       jobs: { ingest, 'search-index': searchIndex, announce, digest: digests.planner },
@@ -175,10 +181,16 @@ export class RelayStack extends Stack {
       value: this.endpoints.url,
       description: 'IASPN_PUBLIC_URL: base URL of the endpoints',
     });
-    new CfnOutput(this, 'SecretArn', {
-      value: this.secrets.secret.secretArn,
-      description: 'Secrets Manager secret holding the Slack, Telegram and email-token credentials',
-    });
+    for (const [name, output] of [
+      ['slack', 'SlackSecretArn'],
+      ['telegram', 'TelegramSecretArn'],
+      ['emailToken', 'EmailTokenSecretArn'],
+    ] as const) {
+      new CfnOutput(this, output, {
+        value: this.secrets.of(name).secretArn,
+        description: `Secrets Manager secret: ${SECRETS[name].holds}`,
+      });
+    }
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.operations.alarmTopic.topicArn,
       description: 'Alarm notifications',

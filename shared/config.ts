@@ -71,6 +71,13 @@ const envSchema = z.object({
     .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` })
     .default('monday'),
   IASPN_TOKEN_SECRET: optionalSecret,
+  IASPN_TOKEN_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}:[^,:\s]{32,}(,[A-Za-z0-9_-]{1,32}:[^,:\s]{32,})*$/,
+      'must be id:key pairs separated by commas, the current key first (keys of 32+ characters)',
+    )
+    .optional(),
   IASPN_DIGEST_QUEUE_URL: optionalUrl,
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
   IASPN_ADMIN_CHANNEL: z
@@ -89,6 +96,32 @@ const envSchema = z.object({
   TELEGRAM_API_ROOT: optionalUrl,
   IASPN_ADMIN_IDS: z.string().default(''),
 });
+
+/** Never echoed in an error message. */
+const SECRET_VARIABLES = new Set([
+  'IASPN_TOKEN_SECRET',
+  'IASPN_TOKEN_KEYS',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_WEBHOOK_SECRET',
+]);
+
+/**
+ * The email-link signing keys: IASPN_TOKEN_KEYS (`id:key,...`, deployed: from the email-token
+ * secret) with the first current, and IASPN_TOKEN_SECRET (local stack, CLI) as the key without an
+ * id, current when there is no IASPN_TOKEN_KEYS.
+ */
+function tokenKeys(list: string | undefined, legacy: string | undefined): RelayConfig['email']['tokenKeys'] {
+  const pairs = (list ? list.split(',') : []).map((pair) => {
+    const at = pair.indexOf(':');
+    return [pair.slice(0, at), pair.slice(at + 1)] as const;
+  });
+  if (legacy) pairs.push(['', legacy]);
+  if (!pairs.length) return undefined;
+  return { current: pairs[0]![0], keys: Object.fromEntries(pairs) };
+}
 
 const splitList = (value: string) =>
   value
@@ -144,6 +177,11 @@ export interface RelayConfig {
     weeklyDigestDay: (typeof WEEKDAYS)[number];
     /** HMAC key for confirmation and unsubscribe tokens; the local stack derives one per data dir. */
     tokenSecret?: string;
+    /**
+     * Every key that verifies email links, by key id (`''`: IASPN_TOKEN_SECRET), and the id of the
+     * one that signs new links.
+     */
+    tokenKeys?: { current: string; keys: Readonly<Record<string, string>> };
     /** SQS queue the scheduled digest run fans out to (deployed stack); unset: batches run inline. */
     digestQueueUrl?: string;
   };
@@ -167,7 +205,8 @@ export function loadConfig(env: Env): RelayConfig {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const got = present[name];
-      return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      const shown = got === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(got)})`;
+      return `${name} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
@@ -207,6 +246,7 @@ export function loadConfig(env: Env): RelayConfig {
       digestMaxItems: e.IASPN_DIGEST_MAX_ITEMS,
       weeklyDigestDay: e.IASPN_DIGEST_WEEKDAY,
       tokenSecret: e.IASPN_TOKEN_SECRET,
+      tokenKeys: tokenKeys(e.IASPN_TOKEN_KEYS, e.IASPN_TOKEN_SECRET),
       digestQueueUrl: e.IASPN_DIGEST_QUEUE_URL,
     },
     announce: {

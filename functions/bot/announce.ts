@@ -1,23 +1,28 @@
 import type { Context } from 'aws-lambda';
 import { runAnnounce } from '#shared/announce/run.js';
+import { loadConfig } from '#shared/config.js';
 import { createLambdaLog } from '#shared/log.js';
 import { announceCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
-import { loadRelayConfig } from '#shared/secrets.js';
+import { withFreshSecrets } from '#shared/secrets.js';
 
 /**
- * The scheduled announcement run (EventBridge Scheduler after each ingest period, reserved
- * concurrency 1): new resources to the Slack channels and Telegram chats that follow them.
- * Tokens come from the stage's secret at cold start.
+ * The cycle's announcement job (after the search index; reserved concurrency 1): new resources to
+ * the Slack channels and Telegram chats that follow them. The bot tokens are read through the
+ * secrets cache on each run, so a rotated token is used within five minutes.
  */
-const config = await loadRelayConfig(process.env);
-const runtime = createRuntime(config, createLambdaLog('iaspn-announce', config.logLevel));
-const metrics = metricsFor(config.stage, METRIC_SERVICE.announce);
+const base = loadConfig(process.env);
+const log = createLambdaLog('iaspn-announce', base.logLevel);
+const metrics = metricsFor(base.stage, METRIC_SERVICE.announce);
+const runtimeNow = withFreshSecrets(process.env, (config) => createRuntime(config, log));
+// A missing or malformed secret fails the cold start, not a run.
+await runtimeNow();
 
 /** Room left at the end for the post in flight, the last marks and the cursor. */
 const MARGIN_MS = 30_000;
 
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
+  const runtime = await runtimeNow();
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
   return publishing(metrics, () => runAnnounce(runtime, { budgetMs }), announceCounts);

@@ -1,22 +1,27 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { loadConfig } from '#shared/config.js';
 import { createSqsEnqueue } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
-import { loadRelayConfig } from '#shared/secrets.js';
+import { withFreshSecrets } from '#shared/secrets.js';
 
 /**
- * The scheduled digest run (EventBridge, reserved concurrency 1). With IASPN_DIGEST_QUEUE_URL it
- * only plans: due subscribers go to the queue in batches for the worker; without, it sends inline.
+ * The cycle's digest job (last; reserved concurrency 1). With IASPN_DIGEST_QUEUE_URL it only
+ * plans: due subscribers go to the queue in batches for the worker; without, it sends inline. The
+ * email-link key is read through the secrets cache on each run.
  */
-const config = await loadRelayConfig(process.env);
-const runtime = createRuntime(config, createLambdaLog('iaspn-digest', config.logLevel));
-const sqs = new SQSClient({ region: config.aws.region });
-const metrics = metricsFor(config.stage, METRIC_SERVICE.digest);
+const base = loadConfig(process.env);
+const log = createLambdaLog('iaspn-digest', base.logLevel);
+const sqs = new SQSClient({ region: base.aws.region });
+const metrics = metricsFor(base.stage, METRIC_SERVICE.digest);
+const runtimeNow = withFreshSecrets(process.env, (config) => createRuntime(config, log));
+await runtimeNow();
 
 async function run() {
-  const queueUrl = config.email.digestQueueUrl;
+  const runtime = await runtimeNow();
+  const queueUrl = runtime.config.email.digestQueueUrl;
   if (!queueUrl) return runDigest(runtime);
   const queue = createSqsEnqueue(sqs, queueUrl);
   const summary = await runDigest(runtime, { enqueue: queue.enqueue });

@@ -17,7 +17,8 @@ import { RelayFunction } from './relay-function.js';
 export interface RelayDigestsProps {
   readonly deployment: DeploymentConfig;
   readonly table: ITableV2;
-  readonly secret: ISecret;
+  /** The email-link signing keys: every digest function but the SES notifications signs or checks links. */
+  readonly tokenSecret: ISecret;
   readonly email: RelayEmail;
   readonly endpoints: RelayEndpoints;
 }
@@ -37,7 +38,7 @@ export class RelayDigests extends Construct {
 
   constructor(scope: Construct, id: string, props: RelayDigestsProps) {
     super(scope, id);
-    const { deployment, table, secret, email, endpoints } = props;
+    const { deployment, table, tokenSecret, email, endpoints } = props;
     const publicUrl = { IASPN_PUBLIC_URL: endpoints.url };
 
     const workerTimeout = Duration.minutes(5);
@@ -60,7 +61,7 @@ export class RelayDigests extends Construct {
       environment: { ...publicUrl, IASPN_DIGEST_QUEUE_URL: this.queue.queueUrl },
     })
       .bindTable(table, 'readWrite')
-      .bindSecret(secret);
+      .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.planner);
     this.queue.grantSendMessages(this.planner.function);
 
@@ -73,7 +74,7 @@ export class RelayDigests extends Construct {
       environment: publicUrl,
     })
       .bindTable(table, 'readWrite')
-      .bindSecret(secret);
+      .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.worker);
     this.worker.function.addEventSource(
       new SqsEventSource(this.queue, {
@@ -90,7 +91,7 @@ export class RelayDigests extends Construct {
       environment: publicUrl,
     })
       .bindTable(table, 'readWrite')
-      .bindSecret(secret);
+      .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.pages);
     endpoints.route(EMAIL_ROUTE_PREFIX, this.pages, [HttpMethod.GET, HttpMethod.POST]);
 
@@ -98,9 +99,7 @@ export class RelayDigests extends Construct {
       entry: 'functions/digest/notifications.ts',
       description: 'SES bounces and complaints from SNS: suppress or count',
       stage: deployment.stage,
-    })
-      .bindTable(table, 'readWrite')
-      .bindSecret(secret);
+    }).bindTable(table, 'readWrite');
     // SNS invokes asynchronously: undeliverable messages and failed handlings both end in the DLQ.
     const notificationDeadLetters = deadLetterQueue(this, 'NotificationDeadLetters');
     this.notifications.sendAsyncFailuresTo(notificationDeadLetters);

@@ -9,7 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SECRETS_ENV } from '#shared/secrets.js';
+import { SECRETS, type SecretName } from '#shared/secrets.js';
 import { extraEsbuildArgs, LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
 import { acknowledge } from './nag.js';
 
@@ -157,11 +157,12 @@ export class RelayFunction extends Construct {
   }
 
   /**
-   * Gives the function the secret's ARN (never its value) and read access to it: the handler reads
-   * it at cold start through Powertools parameters (shared/secrets.ts).
+   * Gives the function one of the stage's secrets: its ARN (never its value) in the variable
+   * shared/secrets.ts names, and read access to it. The handler reads it on each invocation through
+   * the Powertools parameters cache (`withFreshSecrets`).
    */
-  bindSecret(secret: ISecret): this {
-    this.function.addEnvironment(SECRETS_ENV, secret.secretArn);
+  bindSecret(secret: ISecret, name: SecretName): this {
+    this.function.addEnvironment(SECRETS[name].env, secret.secretArn);
     secret.grantRead(this.function);
     return this;
   }

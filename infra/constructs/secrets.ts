@@ -1,48 +1,77 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { SECRET_KEYS } from '#shared/secrets.js';
+import { SECRETS, SECRETS_MAX_AGE_SECONDS, type SecretName } from '#shared/secrets.js';
 import { acknowledge } from './nag.js';
 
 export interface RelaySecretsProps {
   readonly stage: string;
-  /** Keep the secret when the stack is deleted. @default true */
+  /** Keep the secrets when the stack is deleted. @default true */
   readonly retain?: boolean;
 }
 
+const minutes = SECRETS_MAX_AGE_SECONDS / 60;
+
 /**
- * The stage's one Secrets Manager secret (`iaspn-relay/<stage>`): a JSON object with the keys of
- * SECRET_KEYS (shared/secrets.ts). Secrets Manager generates the email-token HMAC key at creation;
- * the Slack and Telegram credentials start empty (= not set) and the admin fills them in with
- * `aws secretsmanager put-secret-value` (README, Deploy to AWS). No value is ever in the template:
- * the placeholders are empty strings. Functions get the ARN and read access via
- * `RelayFunction.bindSecret(secrets.secret)`.
+ * The stage's secrets, one per consumer (shared/secrets.ts: SECRETS), so each function can read only
+ * what it uses: `iaspn-relay/<stage>/slack`, `/telegram` and `/email-token`. No value is ever in the
+ * template: the Slack and Telegram keys start empty (= not set) and the admin fills them in with
+ * `aws secretsmanager put-secret-value`; Secrets Manager generates the first email-link key
+ * (`{"current":"k1","k1":"…"}`). Functions get an ARN and read access with
+ * `RelayFunction.bindSecret(secrets.of('slack'), 'slack')`.
  */
 export class RelaySecrets extends Construct {
-  public readonly secret: Secret;
+  public readonly secrets: Readonly<Record<SecretName, Secret>>;
 
   constructor(scope: Construct, id: string, props: RelaySecretsProps) {
     super(scope, id);
-    const placeholders = Object.fromEntries(
-      SECRET_KEYS.filter((key) => key !== 'IASPN_TOKEN_SECRET').map((key) => [key, '']),
-    );
-    this.secret = new Secret(this, 'Secret', {
-      secretName: `iaspn-relay/${props.stage}`,
-      description: `iaspn-relay ${props.stage}: Slack, Telegram and email-token credentials (JSON; keys ${SECRET_KEYS.join(', ')})`,
+    const removalPolicy = props.retain === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const description = (name: SecretName) =>
+      `iaspn-relay ${props.stage}: ${SECRETS[name].holds} (read by the functions every ${minutes} minutes at most)`;
+    const placeholders = (name: 'slack' | 'telegram') =>
+      Object.fromEntries(SECRETS[name].keys.map((key) => [key, SecretValue.unsafePlainText('')]));
+    const platform = (name: 'slack' | 'telegram', construct: string) => {
+      const secret = new Secret(this, construct, {
+        secretName: `iaspn-relay/${props.stage}/${name}`,
+        description: description(name),
+        // Empty placeholders, not credentials: the admin puts the values after the deploy.
+        secretObjectValue: placeholders(name),
+        removalPolicy,
+      });
+      acknowledge(secret, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason: `${name === 'slack' ? 'Slack' : 'Telegram'} issues these credentials: they are rotated in its console and put with put-secret-value (no rotation Lambda can mint them). Functions re-read the secret through a ${minutes}-minute cache on each invocation, so a put takes effect without a deploy.`,
+        },
+      ]);
+      return secret;
+    };
+    const emailToken = new Secret(this, 'EmailToken', {
+      secretName: `iaspn-relay/${props.stage}/email-token`,
+      description: description('emailToken'),
       generateSecretString: {
-        secretStringTemplate: JSON.stringify(placeholders),
-        generateStringKey: 'IASPN_TOKEN_SECRET',
+        secretStringTemplate: JSON.stringify({ current: 'k1' }),
+        generateStringKey: 'k1',
         passwordLength: 64,
         excludePunctuation: true,
       },
-      removalPolicy: props.retain === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy,
     });
-    acknowledge(this.secret, [
+    acknowledge(emailToken, [
       {
         id: 'AwsSolutions-SMG4',
         reason:
-          'Slack and Telegram issue these tokens; they are rotated in those consoles and put with put-secret-value (no rotation Lambda can mint them). Functions re-read the secret every 5 minutes, so a put takes effect without a deploy.',
+          'Rotating the email-link key must keep the old keys listed until the links they signed expire (a year for unsubscribe links): the admin adds a key and makes it current (README, Deploy to AWS), and functions pick it up within 5 minutes; a rotation Lambda replacing the value would break every link already sent.',
       },
     ]);
+    this.secrets = {
+      slack: platform('slack', 'Slack'),
+      telegram: platform('telegram', 'Telegram'),
+      emailToken,
+    };
+  }
+
+  of(name: SecretName): Secret {
+    return this.secrets[name];
   }
 }

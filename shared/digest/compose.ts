@@ -4,7 +4,7 @@ import { oneLine, safeHttpUrl } from '../email/render.js';
 import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
 import type { DigestLanguage, Subscription } from './model.js';
 import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
-import { signToken } from './tokens.js';
+import { signToken, type TokenSecret } from './tokens.js';
 
 /**
  * What goes into one subscriber's digest: the resources first seen in [since, until) that match
@@ -51,7 +51,7 @@ export interface Digest {
 
 export interface ComposeContext {
   config: RelayConfig;
-  secret: string;
+  secret: TokenSecret;
   now: Date;
   /** Partner display names by id. */
   partnerNames: ReadonlyMap<string, string>;
@@ -125,7 +125,7 @@ export function toEntry(
   };
 }
 
-export function subscriptionLinks(config: RelayConfig, secret: string, subId: string, now: Date) {
+export function subscriptionLinks(config: RelayConfig, secret: TokenSecret, subId: string, now: Date) {
   const base = `${config.publicUrl}/email`;
   const address = config.email.sender.match(/<([^>]+)>/)?.[1] ?? config.email.sender;
   return {

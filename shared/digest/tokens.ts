@@ -4,9 +4,23 @@ import { ConfigError } from '../errors.js';
 
 /**
  * Signed, expiring tokens for the links and forms of the subscription pages: `payload.signature`,
- * both base64url, HMAC-SHA256 over the purpose and the payload with IASPN_TOKEN_SECRET. A token for
- * one purpose never passes for another. Tokens carry a subscription id, never an address.
+ * both base64url, HMAC-SHA256 over the purpose and the payload, then `.keyId` when the signing key
+ * has an id (deployed: the email-token secret, see shared/secrets.ts). A token for one purpose never
+ * passes for another. Tokens carry a subscription id, never an address. Rotation: a new current
+ * key signs new links; links signed with any key still listed verify until they expire.
  */
+
+/** The signing keys by id (`''`: the key without an id) and the id of the current one. */
+export interface TokenKeys {
+  readonly current: string;
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+/** A single key (tests, tools) or the keyring of the configuration. */
+export type TokenSecret = string | TokenKeys;
+
+const keyring = (secret: TokenSecret): TokenKeys =>
+  typeof secret === 'string' ? { current: '', keys: { '': secret } } : secret;
 
 export type TokenPurpose =
   /** Confirm a pending subscription (double opt-in). */
@@ -40,10 +54,14 @@ export interface TokenClaims {
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
-export function requireTokenSecret(config: RelayConfig): string {
-  const secret = config.email.tokenSecret;
-  if (!secret) throw new ConfigError('IASPN_TOKEN_SECRET is required for email subscriptions and digests');
-  return secret;
+export function requireTokenSecret(config: RelayConfig): TokenKeys {
+  const keys = config.email.tokenKeys;
+  if (!keys) {
+    throw new ConfigError(
+      'IASPN_TOKEN_SECRET (or, deployed, the email-token secret) is required for email subscriptions and digests',
+    );
+  }
+  return keys;
 }
 
 function mac(secret: string, purpose: TokenPurpose, payload: string): Buffer {
@@ -51,7 +69,7 @@ function mac(secret: string, purpose: TokenPurpose, payload: string): Buffer {
 }
 
 export function signToken(
-  secret: string,
+  secret: TokenSecret,
   purpose: TokenPurpose,
   claims: { sub: string; data?: Record<string, string> },
   now: Date,
@@ -62,13 +80,15 @@ export function signToken(
     ...(claims.data ? { data: claims.data } : {}),
   };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-  return `${payload}.${mac(secret, purpose, payload).toString('base64url')}`;
+  const { current, keys } = keyring(secret);
+  const signed = `${payload}.${mac(keys[current]!, purpose, payload).toString('base64url')}`;
+  return current ? `${signed}.${current}` : signed;
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]{1,32})?$/;
 
 export function verifyToken(
-  secret: string,
+  secret: TokenSecret,
   purpose: TokenPurpose,
   token: string | undefined,
   now: Date,
@@ -76,8 +96,10 @@ export function verifyToken(
   // Exactly the alphabet and shape signToken writes: base64url decoding skips characters it does
   // not know, so `token!!~~` would otherwise pass as `token`.
   if (!token || token.length > 2048 || !TOKEN_SHAPE.test(token)) return { ok: false, reason: 'invalid' };
-  const [payload, signature] = token.split('.') as [string, string];
-  const expected = mac(secret, purpose, payload);
+  const [payload, signature, keyId = ''] = token.split('.') as [string, string, string?];
+  const key = Object.hasOwn(keyring(secret).keys, keyId) ? keyring(secret).keys[keyId] : undefined;
+  if (!key) return { ok: false, reason: 'invalid' };
+  const expected = mac(key, purpose, payload);
   const given = Buffer.from(signature, 'base64url');
   // One spelling per signature: the spare bits of the last character must be the ones we write.
   if (

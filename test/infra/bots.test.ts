@@ -1,22 +1,22 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { SECRETS_ENV } from '#shared/secrets.js';
+import { SECRETS } from '#shared/secrets.js';
 import { synthStage } from '../helpers/synth.js';
 
 describe('chat bots in the stack', () => {
   const template = synthStage('dev');
 
-  it('runs each bot as a Lambda reading its tokens from the stage secret, not from the template', () => {
-    for (const description of [
-      'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
-      'Telegram bot webhook',
-    ]) {
+  it('runs each bot as a Lambda reading its tokens from its platform’s secret, not from the template', () => {
+    for (const [description, platform] of [
+      ['Slack bot: /iaspn, mentions, DMs, buttons, App Home', 'slack'],
+      ['Telegram bot webhook', 'telegram'],
+    ] as const) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Description: description,
         Timeout: 15,
         Environment: {
           Variables: Match.objectLike({
-            [SECRETS_ENV]: Match.anyValue(),
+            [SECRETS[platform].env]: Match.anyValue(),
             IASPN_TABLE_NAME: Match.anyValue(),
           }),
         },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from '#infra/constructs/operations.js';
 import { JOB_ENV } from '#shared/cycle.js';
 import { METRIC, metricsNamespace } from '#shared/metrics.js';
-import { SECRET_KEYS, SECRETS_ENV } from '#shared/secrets.js';
+import { SECRETS } from '#shared/secrets.js';
 import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 import { synthWiredStage } from './fixtures/wired-stack.js';
 
@@ -132,32 +132,30 @@ describe('the deployment platform (functions wired through the house constructs)
     prod.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('gives functions the secret ARN, never a secret value, and only those that need it may read it', () => {
-    const secrets = prod.findResources('AWS::SecretsManager::Secret');
-    const [secretId, secret] = Object.entries(secrets)[0]!;
-    const generate = (secret as Resource).Properties.GenerateSecretString as Record<string, string>;
-    expect(JSON.parse(generate.SecretStringTemplate!)).toEqual(
-      Object.fromEntries(SECRET_KEYS.filter((k) => k !== 'IASPN_TOKEN_SECRET').map((k) => [k, ''])),
-    );
-    expect(generate.GenerateStringKey).toBe('IASPN_TOKEN_SECRET');
+  it('gives functions a secret’s ARN, never a value, and only those that bind it may read it', () => {
+    const secrets = Object.entries(prod.findResources('AWS::SecretsManager::Secret'));
+    const idOf = (suffix: string) =>
+      secrets.find(([, r]) => String((r as Resource).Properties.Name).endsWith(suffix))![0];
     const functions = Object.entries(prod.findResources('AWS::Lambda::Function'));
-    for (const [, fn] of functions) {
-      const env = (((fn as Resource).Properties.Environment ?? {}) as { Variables?: object }).Variables ?? {};
-      for (const key of SECRET_KEYS) expect(env).not.toHaveProperty(key);
-    }
-    const readers = functions.filter(([id]) =>
-      statementsOf(prod, id).some((s) => asList(s.Action).includes('secretsmanager:GetSecretValue')),
-    );
-    const readerIds = readers.map(([id]) => id);
-    expect(readerIds).toEqual(
+    const readers = functions
+      .filter(([id]) =>
+        statementsOf(prod, id).some((s) => asList(s.Action).includes('secretsmanager:GetSecretValue')),
+      )
+      .map(([id]) => id);
+    expect(readers).toEqual(
       expect.arrayContaining([fnId(prod, 'fixture: webhook'), fnId(prod, 'fixture: email sender')]),
     );
-    expect(readerIds).not.toContain(fnId(prod, 'fixture: scheduled job'));
-    for (const [, fn] of readers) {
-      expect((fn as Resource).Properties.Environment).toMatchObject({
-        Variables: { [SECRETS_ENV]: { Ref: secretId } },
-      });
-    }
+    expect(readers).not.toContain(fnId(prod, 'fixture: scheduled job'));
+    prod.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'fixture: webhook',
+      Environment: { Variables: Match.objectLike({ [SECRETS.slack.env]: { Ref: idOf('/slack') } }) },
+    });
+    prod.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'fixture: email sender',
+      Environment: {
+        Variables: Match.objectLike({ [SECRETS.emailToken.env]: { Ref: idOf('/email-token') } }),
+      },
+    });
   });
 
   it('scopes IAM: no "*" resource but X-Ray, SES only through the identity and configuration set', () => {
