@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrateStoredFiltersOnce } from '#shared/filters/migrate.js';
+import { migrateStoredFiltersOnce } from '#shared/filters/migration-marker.js';
 import { type FeedOutcome, runIngest } from '#shared/ingest/run.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';

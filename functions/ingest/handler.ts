@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
-import { migrateStoredFiltersOnce } from '#shared/filters/migrate.js';
+import { migrateStoredFiltersOnce } from '#shared/filters/migration-marker.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { ingestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';

@@ -6,7 +6,7 @@ import { type ChannelRef, channelLanguage, type Follow, listAllFollows, pauseCha
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
 import { KeywordMatcher } from '../filters/keywords.js';
-import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migrate.js';
+import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migration-marker.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Senders } from '../announce/senders.js';
-import { textReply } from '../bot/reply.js';
+import { type Reply, textReply } from '../bot/reply.js';
 import {
   addFollow,
   type ChannelRef,
@@ -12,13 +11,20 @@ import {
 } from '../bot/state.js';
 import type { Subscription } from '../digest/model.js';
 import { listSubscriptions, updatePreferences } from '../digest/subscriptions.js';
-import { ConditionFailedError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { listPartners } from '../library/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
 import type { Item } from '../store/store.js';
 import { canonicalFilter, type ResourceFilter } from './filter.js';
-import { type FilterProblem, problemText } from './problems.js';
+import {
+  FILTER_MIGRATION_VERSION,
+  MARKER_KEY,
+  readMarker,
+  type UnknownValue,
+  type UnresolvedFollow,
+} from './migration-marker.js';
+import { problemText } from './problems.js';
 import {
   FILTER_FIELDS,
   type FilterField,
@@ -43,19 +49,15 @@ import {
  * transfers` under two spellings), the rewritten follow merges into that one.
  *
  * Idempotent: a second run finds every stored filter canonical and writes nothing. It runs once,
- * before the next ingest or announcement run reads follows (`migrateStoredFiltersOnce`: one read
- * of a marker item when done), and whenever an admin runs `iaspn doctor --fix`.
+ * before the next ingest or announcement run reads follows (`migrateStoredFiltersOnce` in
+ * migration-marker.ts: one read of a marker item when done, and this module is not even loaded),
+ * and whenever an admin runs `iaspn doctor --fix`.
  */
 
-/** Bumped when the resolution changes enough that stored filters should be looked at again. */
-export const FILTER_MIGRATION_VERSION = 1;
-const MARKER_KEY = keys.job('filter-migration');
 /** At most this many unresolved follows are kept on the marker for the admin channel. */
 const MAX_KEPT = 100;
 /** At most this many follows in one admin message (the rest: `iaspn doctor`). */
 const MAX_IN_MESSAGE = 20;
-
-type UnknownValue = Extract<FilterProblem, { code: 'unknown' }>;
 
 /** What the filter language makes of a stored filter. */
 export interface FilterRepair {
@@ -302,40 +304,9 @@ export function countActions(report: Pick<MigrationReport, 'findings'>): Record<
 }
 
 // ---------------------------------------------------------------------------------------------
-// The marker: run once, and tell the admin channel once
-
-/** An unresolved follow as the marker keeps it for the admin channel. */
-interface UnresolvedFollow {
-  id: string;
-  channel: ChannelRef;
-  followId: string;
-  filter: ResourceFilter;
-  problems: UnknownValue[];
-}
-
-interface Marker {
-  version: number;
-  ranAt: string;
-  unresolved: UnresolvedFollow[];
-  /** Ids of the unresolved follows already told to the admin channel. */
-  reported: string[];
-  /** Bumped by each report: the condition that makes concurrent runs tell it once. */
-  reportSeq: number;
-}
+// The marker (shared/filters/migration-marker.ts) and the admin channel's message
 
 const unresolvedId = (f: FollowFinding) => `${f.channelKey}#${f.followId}`;
-
-async function readMarker(runtime: Runtime): Promise<Marker | undefined> {
-  const item = await runtime.store.get(MARKER_KEY, { consistent: true });
-  if (!item) return undefined;
-  return {
-    version: typeof item.version === 'number' ? item.version : 0,
-    ranAt: String(item.ranAt ?? ''),
-    unresolved: Array.isArray(item.unresolved) ? (item.unresolved as UnresolvedFollow[]) : [],
-    reported: Array.isArray(item.reported) ? (item.reported as string[]) : [],
-    reportSeq: typeof item.reportSeq === 'number' ? item.reportSeq : 0,
-  };
-}
 
 async function writeMarker(runtime: Runtime, report: MigrationReport): Promise<void> {
   const previous = await readMarker(runtime);
@@ -363,24 +334,6 @@ async function writeMarker(runtime: Runtime, report: MigrationReport): Promise<v
     reported: (previous?.reported ?? []).filter((id) => ids.has(id)),
     reportSeq: previous?.reportSeq ?? 0,
   } as Item);
-}
-
-/**
- * The migration, unless it has run at this version: one consistent read when it has. Ingest and
- * the announcement run call it first; a failure is logged and leaves the marker unwritten, so the
- * next run tries again.
- */
-export async function migrateStoredFiltersOnce(runtime: Runtime): Promise<MigrationReport | undefined> {
-  try {
-    const marker = await readMarker(runtime);
-    if (marker && marker.version >= FILTER_MIGRATION_VERSION) return undefined;
-    return await migrateStoredFilters(runtime, { apply: true });
-  } catch (error) {
-    runtime.log.error('stored filter migration failed; the next run tries again', {
-      error: describeError(error),
-    });
-    return undefined;
-  }
 }
 
 /** A stored filter as a member would type it (`topic:zzz country:peru`), in the channel's language. */
@@ -413,38 +366,13 @@ const ADMIN_TEXT: Record<
 
 const whereText = (c: ChannelRef) => `${c.platform} ${c.workspaceId} ${c.channelId}`;
 
-/**
- * Tells the admin channel, once, about the follows the migration left unresolved (the announcement
- * run calls it, as it has the chat senders). Claimed on the marker with a conditional update, so
- * concurrent runs tell it once; given back when the admin channel could not be reached. Returns the
- * ids told.
- */
-export async function reportUnresolvedFollows(runtime: Runtime, senders: Senders): Promise<string[]> {
-  const { store, config, log } = runtime;
-  const admin = config.announce.adminChannel;
-  const sender = admin ? senders[admin.platform] : undefined;
-  if (!admin || !sender) return [];
-  const marker = await readMarker(runtime);
-  if (!marker) return [];
-  const told = new Set(marker.reported);
-  const pending = marker.unresolved.filter((u) => !told.has(u.id));
-  if (pending.length === 0) return [];
-  const reported = [...marker.reported, ...pending.map((u) => u.id)];
-  try {
-    await store.update(
-      MARKER_KEY,
-      { set: { reported, reportSeq: marker.reportSeq + 1 } },
-      {
-        expression: '#seq = :seq OR attribute_not_exists(#seq)',
-        names: { '#seq': 'reportSeq' },
-        values: { ':seq': marker.reportSeq },
-      },
-    );
-  } catch (error) {
-    if (error instanceof ConditionFailedError) return [];
-    throw error;
-  }
-  const lang: UiLanguage = (await channelLanguage(store, admin)) ?? 'en';
+/** The admin channel's message about unresolved follows, in the admin channel's language. */
+export async function unresolvedFollowsReply(
+  runtime: Runtime,
+  admin: ChannelRef,
+  pending: readonly UnresolvedFollow[],
+): Promise<Reply> {
+  const lang: UiLanguage = (await channelLanguage(runtime.store, admin)) ?? 'en';
   const partners = await partnerNames(runtime);
   const t = ADMIN_TEXT[lang];
   const lines = [t.head];
@@ -453,13 +381,5 @@ export async function reportUnresolvedFollows(runtime: Runtime, senders: Senders
     for (const p of u.problems) lines.push(`   ${problemText(p, lang, partners)}`);
   }
   if (pending.length > MAX_IN_MESSAGE) lines.push(t.more(pending.length - MAX_IN_MESSAGE));
-  try {
-    await sender.post(admin, textReply(lines.join('\n')));
-    return pending.map((u) => u.id);
-  } catch (error) {
-    // Give the claim back so the next run tries again.
-    await store.update(MARKER_KEY, { set: { reported: marker.reported } });
-    log.error('could not tell the admin channel about unresolved follows', { error: describeError(error) });
-    return [];
-  }
+  return textReply(lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-import { migrateStoredFiltersOnce } from '../filters/migrate.js';
+import { migrateStoredFiltersOnce } from '../filters/migration-marker.js';
 import type { Job } from '../jobs.js';
 import { runIngest } from './run.js';
 

@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnnounce } from '#shared/announce/run.js';
 import { addFollow, type ChannelRef, followIdOf, listAllFollows } from '#shared/bot/state.js';
 import { getSubscription } from '#shared/digest/subscriptions.js';
-import {
-  filterAsTyped,
-  migrateStoredFilters,
-  migrateStoredFiltersOnce,
-  needsAdmin,
-  repairFilter,
-  reportUnresolvedFollows,
-} from '#shared/filters/migrate.js';
+import { filterAsTyped, migrateStoredFilters, needsAdmin, repairFilter } from '#shared/filters/migrate.js';
+import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '#shared/filters/migration-marker.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { oldFollow, oldSubscription, putMidis } from '../../helpers/stored-filters.js';
