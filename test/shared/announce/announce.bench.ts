@@ -10,6 +10,7 @@ import { matchesFilter } from '#shared/filters/filter.js';
 import { listResourcesSeenSince } from '#shared/library/resource-store.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { benchSize } from '../../helpers/bench.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { seededRandom } from '../../helpers/random.js';
 import { NOW, resource, seedResources, slackChannel, telegramChat } from './helpers.js';
@@ -24,8 +25,8 @@ import { NOW, resource, seedResources, slackChannel, telegramChat } from './help
  * (it is linear in resources) plus the same writes. Then the benches compare matching alone.
  */
 
-const RESOURCES = 1000;
-const CHANNELS = 500;
+const RESOURCES = benchSize(1000, 100);
+const CHANNELS = benchSize(500, 20);
 const NAIVE_SLICE = 10;
 const TOPICS = [
   'conditional-cash-transfers',

@@ -1,8 +1,9 @@
 import { bench, describe } from 'vitest';
+import { benchSize } from '../../helpers/bench.js';
 import { measureScale, printScale } from './bench-figures.js';
 
 // 100k resources: only in `npm run bench`, never in `npm test`.
-const figures = measureScale(100_000, 3);
+const figures = measureScale(benchSize(100_000, 1_000), benchSize(3, 1));
 printScale(figures);
 
 describe('100k', () => {

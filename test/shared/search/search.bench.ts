@@ -1,14 +1,18 @@
 import { bench, describe } from 'vitest';
 import { SearchIndex } from '#shared/search/search-index.js';
+import { benchSize } from '../../helpers/bench.js';
 import { measureScale, printRelevance, printScale } from './bench-figures.js';
 import { compareLibraries } from './libraries-figures.js';
 import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library.js';
 
-await printRelevance();
-printScale(measureScale(10_000, 10));
-await compareLibraries(10_000);
+// 10k resources; a few hundred in the CI smoke (IASPN_BENCH_SMOKE=1).
+const SIZE = benchSize(10_000, 500);
 
-const index = SearchIndex.build(generateResources(10_000, 11), SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
+await printRelevance();
+printScale(measureScale(SIZE, benchSize(10, 1)));
+await compareLibraries(SIZE);
+
+const index = SearchIndex.build(generateResources(SIZE, 11), SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
 const now = new Date(SAMPLE_NOW);
 
 describe('warm queries at 10k', () => {
