@@ -94,6 +94,9 @@ export interface StandInCall extends Recorded {
   /** Resource ids linked in the message. */
   ids: string[];
   ok: boolean;
+  /** Wall-clock ms when the platform accepted the call, and when its answer left. */
+  acceptedAt?: number;
+  answeredAt?: number;
 }
 
 export type Answer = { status?: number; body: unknown; headers?: Record<string, string> } | undefined;
@@ -149,8 +152,12 @@ export async function startStandIns(
       : Promise.resolve();
   const server = await startRecorder(async (recorded) => {
     await halfLatency();
+    const before = calls.length;
     const out = accept(recorded);
+    const call = calls.length > before ? calls.at(-1) : undefined;
+    if (call) call.acceptedAt = Date.now();
     await halfLatency();
+    if (call) call.answeredAt = Date.now();
     return out;
   });
   function accept(recorded: Recorded): NonNullable<Answer> {
