@@ -196,7 +196,7 @@ export function readForm(form: URLSearchParams, ctx: FormContext): FormReading {
     if (wrong.length > 0) errors[field] = s.notAChoice(wrong.slice(0, 3).map(quoted), s.noun[field]);
     if (picked[field].length > 0) filter[field] = [...picked[field]] as never;
   }
-  const language = pickOne(form.get('language'), DIGEST_LANGUAGES, 'en');
+  const language = pickOne(form.get('language'), DIGEST_LANGUAGES, ctx.lang);
   if (!language) errors.language = s.notAChoice([quoted(form.get('language') ?? '')], s.noun.language);
   const frequency = pickOne(form.get('frequency'), FREQUENCIES, 'weekly');
   if (!frequency) errors.frequency = s.notAChoice([quoted(form.get('frequency') ?? '')], s.noun.frequency);
@@ -206,7 +206,7 @@ export function readForm(form: URLSearchParams, ctx: FormContext): FormReading {
   return {
     values: {
       email: (form.get('email') ?? '').trim().slice(0, 320),
-      language: language ?? 'en',
+      language: language ?? ctx.lang,
       frequency: frequency ?? 'weekly',
       picked,
       keywords: keywords.slice(0, MAX_KEYWORD_CHARS * 2),

@@ -34,7 +34,7 @@ details.fold[open] summary{border-bottom-left-radius:0;border-bottom-right-radiu
 details.fold fieldset{margin-top:0;border-top-left-radius:0;border-top-right-radius:0}
 .hint{color:#52606d;font-size:.9rem;margin:.1rem 0 .4rem}
 .error{color:#ab091e;font-weight:600;margin:.25rem 0}
-[aria-invalid=true]{border:2px solid #ab091e}
+[aria-invalid=true],fieldset.invalid{border:2px solid #ab091e}
 button{font-size:1rem;font-weight:600;padding:.75rem 1.25rem;margin-top:1rem;border:0;border-radius:4px;background:#0b5394;color:#fff;cursor:pointer;min-height:44px}
 a{color:#0b5394}
 .lang{float:right;font-size:.9rem}
@@ -82,7 +82,7 @@ interface FormView {
 }
 
 /** Attributes of a described control: its hint and its error, and whether it is invalid. */
-const DESCRIBED = `<% const describe = (field, hint) => { const ids = [hint ? 'hint-' + field : '', it.errors[field] ? 'error-' + field : ''].filter(Boolean).join(' '); return (ids ? ' aria-describedby="' + ids + '"' : '') + (it.errors[field] ? ' aria-invalid="true"' : ''); }; %>`;
+const DESCRIBED = `<% const describe = (field, hint, group) => { const ids = [hint ? 'hint-' + field : '', it.errors[field] ? 'error-' + field : ''].filter(Boolean).join(' '); return (ids ? ' aria-describedby="' + ids + '"' : '') + (it.errors[field] ? (group ? ' class="invalid"' : ' aria-invalid="true"') : ''); }; %>`;
 
 /** The message of a field, next to it (GOV.UK's pattern: label, hint, error, control). */
 const ERROR = (field: string) =>
@@ -94,7 +94,7 @@ const CHECKBOXES = (field: string, list: string) =>
 
 /** A list of choices in a fieldset, with its hint and error; long lists fold away (open once used). */
 const CHOICE_FIELD = (field: string, legend: string, body: string, fold?: string) => {
-  const fieldset = `<fieldset id="field-${field}"<%~ describe('${field}', true) %>><legend><%= ${legend} %></legend>
+  const fieldset = `<fieldset id="field-${field}"<%~ describe('${field}', true, true) %>><legend><%= ${legend} %></legend>
 <p class="hint" id="hint-${field}"><%= it.s.pages.noneIsAll %></p>
 ${ERROR(field)}
 ${body}
