@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,30 +25,49 @@ const SDK_NODE_WARNING =
  */
 export const CLI_ENTRY = path.join(ROOT, 'dist/cli/entry.js');
 
-/** Runs the `iaspn` CLI as a user would, in a child process, with a clean environment plus `env`. */
-export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', IASPN_LOG_LEVEL: 'warn', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? 1,
-        stdout,
-        stderr: stderr.replace(SDK_NODE_WARNING, ''),
-        sdkNodeWarning: SDK_NODE_WARNING.test(stderr),
-      }),
-    );
-    child.stdin.end(stdin ?? '');
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  /** What it has printed so far. */
+  output(): { stdout: string; stderr: string };
+  /** Its exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+}
+
+/** Starts the `iaspn` CLI as a user would, in a child process, with a clean environment plus `env`. */
+export function startCli(args: string[], env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', IASPN_LOG_LEVEL: 'warn', ...env },
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+/** Runs the `iaspn` CLI to its end, `stdin` as its input. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin?: string,
+): Promise<CliResult> {
+  const cli = startCli(args, env);
+  cli.child.stdin.end(stdin ?? '');
+  const code = await cli.exited;
+  const { stdout, stderr } = cli.output();
+  return {
+    code: code ?? 1,
+    stdout,
+    stderr: stderr.replace(SDK_NODE_WARNING, ''),
+    sdkNodeWarning: SDK_NODE_WARNING.test(stderr),
+  };
 }

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDynalite } from '#cli/local/services.js';
 import { loadConfig } from '#shared/config.js';
@@ -10,7 +9,7 @@ import { subscribeConfirmed } from '#shared/digest/subscriptions.js';
 import { silentLog } from '#shared/log.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
-import { runCli } from '../../helpers/run-cli.js';
+import { runCli, startCli } from '../../helpers/run-cli.js';
 
 /**
  * Regression (issue 13.5): the local store died or lied. Bytes changed in its files returned 96 of
@@ -21,7 +20,6 @@ import { runCli } from '../../helpers/run-cli.js';
  * with a plain message, and a pid is the stack's only if that process started when the stack did.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADDRESSES = Array.from({ length: 40 }, (_, i) => `member${String(i).padStart(2, '0')}@example.org`);
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -127,32 +125,17 @@ describe('a store whose files were altered', () => {
 
 /** `iaspn start` on a data directory, with every port chosen by the system. */
 function startStack(dataDir: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/iaspn.js'), 'start', '--port', '0'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      IASPN_DATA_DIR: dataDir,
-      IASPN_SES_PORT: '0',
-      IASPN_FEEDS_PORT: '0',
-      IASPN_LOG_LEVEL: 'warn',
-    },
+  const cli = startCli(['start', '--port', '0'], {
+    IASPN_DATA_DIR: dataDir,
+    IASPN_SES_PORT: '0',
+    IASPN_FEEDS_PORT: '0',
   });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  children.push(cli.child);
   const running = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => stdout.includes('running;') && resolve());
-    exited.then(() => reject(new Error(`start exited: ${stderr}`)));
+    cli.child.stdout.on('data', () => cli.output().stdout.includes('running;') && resolve());
+    cli.exited.then(() => reject(new Error(`start exited: ${cli.output().stderr}`)));
   });
-  return { child, running, exited, output: () => ({ stdout, stderr }) };
+  return { ...cli, running };
 }
 
 describe('the running stack and its data directory', () => {
