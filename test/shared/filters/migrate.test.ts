@@ -183,6 +183,18 @@ describe('the stored-filter migration', () => {
     expect(admins.posts).toHaveLength(1);
   });
 
+  it('tells the admin channel once when two announcement runs report at the same time', async () => {
+    const { runtime } = await seededStore();
+    await migrateStoredFiltersOnce(runtime);
+    const admins = recordingSender();
+    const told = await Promise.all([
+      reportUnresolvedFollows(runtime, { console: admins }),
+      reportUnresolvedFollows(runtime, { console: admins }),
+    ]);
+    expect(told.flat()).toHaveLength(1);
+    expect(admins.posts).toHaveLength(1);
+  });
+
   it('tells the admin channel on a later run when it could not be reached', async () => {
     const { runtime } = await seededStore();
     await migrateStoredFiltersOnce(runtime);
