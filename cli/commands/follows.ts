@@ -72,7 +72,10 @@ export function registerFollows(program: Command): void {
     .description(
       `what a follow would have brought in the last ${PREVIEW_DAYS} days, without saving it; values that mean nothing are refused (exit 2)`,
     )
-    .argument('<filters...>', 'what would be followed, e.g. topic:cct country:peru "cash transfers" -pilot')
+    .argument(
+      '<filters...>',
+      `what would be followed, e.g. topic:cct country:peru; quote what has a -exclusion: '"cash transfers" -pilot'`,
+    )
     .option('--json', 'print the preview as JSON')
     .addOption(langOption())
     .action(async (words: string[], options: Options, command: Command) => {
