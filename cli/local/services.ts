@@ -60,6 +60,8 @@ export async function startDynalite(options: {
   // dynalite rethrows a LevelDB error out of its request handler, where nothing can catch it.
   const onUncaught = (error: Error & { code?: string; cause?: Error }) => {
     if (!dataDir || !/^LEVEL_/.test(error.code ?? '')) {
+      // Not the store's: what Node does without a handler, unless another handler is there for it.
+      if (process.listenerCount('uncaughtException') > 1) return;
       process.stderr.write(`Uncaught ${error.stack ?? String(error)}\n`);
       process.exit(1);
     }
