@@ -17,7 +17,7 @@ import { httpEvent, seedLibrary, signSlack, startRecorder, testLibrary } from '.
 
 /**
  * The Slack slash command `/iaspn search …` end to end over a 10,000-resource library: a signed
- * request into the Lambda handler (our signature check, Bolt's AwsLambdaReceiver and App, the
+ * request into the Lambda handler (our signature check, our receiver and Bolt's App, the
  * command core, the search index, Block Kit rendering) and the HTTP answer out. The baseline is
  * the search service alone on the same index, so the ratio is the bot's own overhead.
  *
