@@ -10,7 +10,8 @@ import type { Item, Store } from '../store/store.js';
  *
  * - known id, same fingerprint (the raw item and everything normalisation reads are unchanged):
  *   nothing is normalised and nothing is written;
- * - known id, new fingerprint but the same normalised content hash: nothing is written;
+ * - known id, new fingerprint but the same normalised content hash: only the new fingerprint is
+ *   stored (once, so that the item is not normalised again on every run);
  * - known id, changed content: rewritten, keeping `firstSeenAt`, `sources` and (for an undated item) the
  *   first `publishedAt`;
  * - new id: its page (`identityUrl`: the canonical URL with scheme, `www.`, default port, trailing
