@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { SECRETS } from '#shared/secrets.js';
+import { KEY_PREFIX } from '#shared/store/keys.js';
 import { RelayCycle } from './constructs/cycle.js';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
@@ -18,7 +19,8 @@ export interface RelayStackProps extends StackProps {
 
 /**
  * The relay in one stack per stage. It only wires: the constructs hold the defaults.
- * A capability's Lambda: `new RelayFunction(this, 'X', {...}).bindTable(this.table.table, 'read')`,
+ * A capability's Lambda: `new RelayFunction(this, 'X', {...}).bindTable(this.table.table, { write: true })`
+ * (the actions it uses; deletes only on the key prefixes it names),
  * plus `.bindSecret(this.secrets.of('slack'), 'slack')` for each secret it reads, `this.email.grantSend(fn)` if it
  * sends mail, a place in shared/cycle.ts and in the RelayCycle below if it is a scheduled job,
  * `this.endpoints.route('/x', fn)` if it answers HTTP. Alarms, dashboard
@@ -69,7 +71,8 @@ export class RelayStack extends Stack {
       reservedConcurrentExecutions: 1,
       // Each fetch's deadline stays well under the function's timeout.
       environment: { IASPN_FETCH_TIMEOUT_MS: '20000', IASPN_ALLOW_PRIVATE_NETWORKS: 'false' },
-    }).bindTable(this.table.table, 'readWrite');
+      // Resources, URL claims and feed health in batches; a moved feed gives its old URL claim back.
+    }).bindTable(this.table.table, { write: true, batchWrite: 'any', delete: [KEY_PREFIX.feedUrl] });
 
     // Search index: a new snapshot when ingest changed the library; the bots reload it.
     const searchIndex = new RelayFunction(this, 'SearchIndex', {
@@ -79,7 +82,8 @@ export class RelayStack extends Stack {
       timeout: Duration.minutes(5),
       memorySize: 1024,
       reservedConcurrentExecutions: 1,
-    }).bindTable(this.table.table, 'readWrite');
+      // Reads the whole library; writes and deletes only the snapshot's own items.
+    }).bindTable(this.table.table, { scan: true, write: true, batchWrite: [KEY_PREFIX.searchSnapshot] });
 
     // Digests: subscription pages, the cycle's digest run with its SQS fan-out, SES feedback handling.
     const digests = new RelayDigests(this, 'Digests', {
@@ -107,7 +111,13 @@ export class RelayStack extends Stack {
           IASPN_ADMIN_IDS: deployment.admins.ids.join(','),
         },
       })
-        .bindTable(this.table.table, 'readWrite')
+        // Public-facing: deletes only its follows, bookmarks and its own claims; Scan for the search
+        // index when there is no snapshot yet.
+        .bindTable(this.table.table, {
+          write: true,
+          scan: true,
+          delete: [KEY_PREFIX.channel, KEY_PREFIX.user, KEY_PREFIX.delivery],
+        })
         .bindSecret(this.secrets.of(platform), platform)
         .bindSecret(this.secrets.of('emailToken'), 'emailToken');
       this.email.grantSend(fn);
@@ -162,7 +172,12 @@ export class RelayStack extends Stack {
       // Broken channels and feeds that ingest paused are reported there.
       environment: deployment.admins.channel ? { IASPN_ADMIN_CHANNEL: deployment.admins.channel } : {},
     })
-      .bindTable(this.table.table, 'readWrite')
+      // Claims are marked sent in batches and given back when a post fails.
+      .bindTable(this.table.table, {
+        write: true,
+        batchWrite: [KEY_PREFIX.delivery],
+        delete: [KEY_PREFIX.delivery],
+      })
       // Posts to Slack and Telegram with their bot tokens.
       .bindSecret(this.secrets.of('slack'), 'slack')
       .bindSecret(this.secrets.of('telegram'), 'telegram');

@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DIGEST_WORKERS } from '#shared/digest/fanout.js';
 import { EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
+import { KEY_PREFIX } from '#shared/store/keys.js';
 import type { DeploymentConfig } from '../deployment-config.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { RelayEmail } from './email.js';
@@ -42,6 +43,8 @@ export class RelayDigests extends Construct {
     const publicUrl = { IASPN_PUBLIC_URL: endpoints.url };
 
     const workerTimeout = Duration.minutes(5);
+    // The digest run and its workers: claims marked sent in batches, given back when a send fails.
+    const claimsAccess = { write: true, batchWrite: [KEY_PREFIX.delivery], delete: [KEY_PREFIX.delivery] };
     this.queue = new Queue(this, 'Batches', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -60,7 +63,7 @@ export class RelayDigests extends Construct {
       reservedConcurrentExecutions: 1,
       environment: { ...publicUrl, IASPN_DIGEST_QUEUE_URL: this.queue.queueUrl },
     })
-      .bindTable(table, 'readWrite')
+      .bindTable(table, claimsAccess)
       .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.planner);
     this.queue.grantSendMessages(this.planner.function);
@@ -73,7 +76,7 @@ export class RelayDigests extends Construct {
       memorySize: 1024,
       environment: publicUrl,
     })
-      .bindTable(table, 'readWrite')
+      .bindTable(table, claimsAccess)
       .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.worker);
     this.worker.function.addEventSource(
@@ -90,7 +93,8 @@ export class RelayDigests extends Construct {
       stage: deployment.stage,
       environment: publicUrl,
     })
-      .bindTable(table, 'readWrite')
+      // Public-facing: writes subscriptions, rate limits and claims; deletes nothing.
+      .bindTable(table, { write: true })
       .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.pages);
     endpoints.route(EMAIL_ROUTE_PREFIX, this.pages, [HttpMethod.GET, HttpMethod.POST]);
@@ -99,7 +103,8 @@ export class RelayDigests extends Construct {
       entry: 'functions/digest/notifications.ts',
       description: 'SES bounces and complaints from SNS: suppress or count',
       stage: deployment.stage,
-    }).bindTable(table, 'readWrite');
+      // Suppresses addresses; gives a message's dedupe mark back when handling it failed.
+    }).bindTable(table, { write: true, delete: [KEY_PREFIX.dedupe] });
     // SNS invokes asynchronously: undeliverable messages and failed handlings both end in the DLQ.
     const notificationDeadLetters = deadLetterQueue(this, 'NotificationDeadLetters');
     this.notifications.sendAsyncFailuresTo(notificationDeadLetters);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -18,6 +18,21 @@ export { PROJECT_ROOT };
 /** What a stack offers its functions as defaults (RelayStack does, through its `deployment`). */
 interface FunctionDefaults {
   readonly deployment?: { readonly logRetentionDays: number; readonly retainData: boolean };
+}
+
+/**
+ * What a function may do in the table beyond reading items (GetItem, BatchGetItem, Query). Prefixes
+ * are partition-key prefixes (`DELIVERY#`): the action is allowed only on keys that start with one.
+ */
+export interface TableAccess {
+  /** PutItem and UpdateItem. */
+  readonly write?: boolean;
+  /** Scan (building the search index from the whole library). */
+  readonly scan?: boolean;
+  /** BatchWriteItem (puts and deletes), on any key or only on these prefixes. */
+  readonly batchWrite?: 'any' | readonly string[];
+  /** DeleteItem, on any key or only on these prefixes. */
+  readonly delete?: 'any' | readonly string[];
 }
 
 export interface RelayFunctionProps {
@@ -128,12 +143,42 @@ export class RelayFunction extends Construct {
     return this.function;
   }
 
-  /** Gives the function the table's name and the access it needs, in one call. */
-  bindTable(table: ITableV2, access: 'read' | 'readWrite'): this {
+  /**
+   * Gives the function the table's name and the access it needs, in one call: only the actions it
+   * uses (never the stream actions: the table has no stream), and deletes (DeleteItem, and
+   * BatchWriteItem, which can delete) only on the partition-key prefixes it names
+   * (`dynamodb:LeadingKeys`). `'read'`: GetItem, BatchGetItem, Query; `'readWrite'`: all of
+   * TableAccess on any key (fixtures and tools).
+   */
+  bindTable(table: ITableV2, access: 'read' | 'readWrite' | TableAccess): this {
+    const wanted: TableAccess =
+      access === 'read'
+        ? {}
+        : access === 'readWrite'
+          ? { write: true, scan: true, batchWrite: 'any', delete: 'any' }
+          : access;
     this.function.addEnvironment('IASPN_TABLE_NAME', table.tableName);
-    if (access === 'read') table.grantReadData(this.function);
-    else table.grantReadWriteData(this.function);
-    acknowledge(this.function.role!, [
+    const resources = [table.tableArn, `${table.tableArn}/index/*`];
+    const statement = (actions: string[], prefixes?: readonly string[] | 'any') =>
+      new PolicyStatement({
+        actions: actions.map((action) => `dynamodb:${action}`),
+        resources,
+        ...(prefixes && prefixes !== 'any'
+          ? {
+              conditions: {
+                'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) },
+              },
+            }
+          : {}),
+      });
+    const actions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'];
+    if (wanted.scan) actions.push('Scan');
+    if (wanted.write) actions.push('PutItem', 'UpdateItem');
+    const role = this.function.role!;
+    role.addToPrincipalPolicy(statement(actions));
+    if (wanted.batchWrite) role.addToPrincipalPolicy(statement(['BatchWriteItem'], wanted.batchWrite));
+    if (wanted.delete) role.addToPrincipalPolicy(statement(['DeleteItem'], wanted.delete));
+    acknowledge(role, [
       {
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(table.node.defaultChild as never)}.Arn>/index/*]`,
         reason:

@@ -18,6 +18,19 @@ export function keyHash(value: string): string {
 /** The id of a subscription: a digest of the lower-cased address, so keys and logs hold no address. */
 export const subscriptionId = (email: string): string => keyHash(email.trim().toLowerCase());
 
+/**
+ * Partition-key prefixes the deployed functions' IAM conditions name (`dynamodb:LeadingKeys`), so a
+ * function may delete only its own kind of item. test/infra/table-access.test.ts holds `keys` to them.
+ */
+export const KEY_PREFIX = {
+  feedUrl: 'FEEDURL#',
+  searchSnapshot: 'SEARCH#',
+  channel: 'CHAN#',
+  user: 'USER#',
+  delivery: 'DELIVERY#',
+  dedupe: 'DEDUPE#',
+} as const;
+
 export const keys = {
   partner: (partnerId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
   feed: (feedId: string): ItemKey => ({ pk: `FEED#${feedId}`, sk: 'FEED' }),

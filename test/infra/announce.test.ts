@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '#shared/announce/claims.js';
+import { SECRETS } from '#shared/secrets.js';
 import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 
 describe('the announcement function', () => {
@@ -20,7 +21,8 @@ describe('the announcement function', () => {
     expect(props.Timeout * 1000).toBeLessThan(CLAIM_LEASE_MS);
     expect(props.Environment.Variables).toMatchObject({
       IASPN_TABLE_NAME: { Ref: expect.any(String) },
-      IASPN_SECRETS_ARN: expect.anything(),
+      [SECRETS.slack.env]: expect.anything(),
+      [SECRETS.telegram.env]: expect.anything(),
     });
   });
 });
