@@ -8,6 +8,7 @@ import type { UiLanguage } from '#shared/filters/values.js';
 import { createSearchService } from '#shared/search/service.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
+import { previewLines } from '../preview-text.js';
 
 /**
  * `iaspn follows`: the channels' follows as the announcement run reads them, and `preview`, what a
@@ -24,22 +25,8 @@ const langOption = () =>
   new Option('--lang <lang>', 'language of the messages and names').choices(['en', 'es']).default('en');
 
 const SAYS = {
-  en: {
-    filter: 'Filter',
-    brought: (n: number) =>
-      `Would have brought ${n} resource${n === 1 ? '' : 's'} in the last ${PREVIEW_DAYS} days${n ? ', e.g.:' : '.'}`,
-    nothing: `Would have matched nothing in the last ${PREVIEW_DAYS} days.`,
-    none: 'No channel follows anything yet.',
-    everything: 'everything',
-  },
-  es: {
-    filter: 'Filtro',
-    brought: (n: number) =>
-      `Habría traído ${n} recurso${n === 1 ? '' : 's'} en los últimos ${PREVIEW_DAYS} días${n ? ', por ejemplo:' : '.'}`,
-    nothing: `No habría coincidido con nada en los últimos ${PREVIEW_DAYS} días.`,
-    none: 'Ningún canal sigue nada todavía.',
-    everything: 'todo',
-  },
+  en: { filter: 'Filter', none: 'No channel follows anything yet.', everything: 'everything' },
+  es: { filter: 'Filtro', none: 'Ningún canal sigue nada todavía.', everything: 'todo' },
 };
 
 export function registerFollows(program: Command): void {
@@ -98,11 +85,7 @@ export function registerFollows(program: Command): void {
         }
         const says = SAYS[options.lang];
         println(`${says.filter}: ${filterAsTyped(parsed.filter, options.lang) || says.everything}`);
-        println(preview.total === 0 ? says.nothing : says.brought(preview.total));
-        for (const e of preview.examples) {
-          println(`  ${e.publishedAt.slice(0, 10)}  ${e.title}`);
-          println(`              ${e.url}`);
-        }
+        for (const line of previewLines(preview, options.lang)) println(line);
       });
     });
 }

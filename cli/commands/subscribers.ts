@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   DIGEST_LANGUAGES,
+  type DigestLanguage,
   FREQUENCIES,
   SUBSCRIPTION_STATUSES,
   type Subscription,
@@ -16,11 +17,14 @@ import {
 import { RelayError } from '#shared/errors.js';
 import { canonicalFilter, type ResourceFilter } from '#shared/filters/filter.js';
 import { parseFilterText } from '#shared/filters/language.js';
+import { previewFilter } from '#shared/filters/preview.js';
 import { problemText } from '#shared/filters/problems.js';
 import { FILTER_FIELDS, type FilterField, type PartnerNames, resolveValue } from '#shared/filters/values.js';
-import { loadPartnerNames } from '#shared/search/service.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import { createSearchService, loadPartnerNames } from '#shared/search/service.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
+import { previewLines } from '../preview-text.js';
 
 const csv = (value: string) =>
   value
@@ -57,6 +61,12 @@ const FLAG_OF: Record<FilterField, keyof AddOptions> = {
  * names in English or Spanish, acronyms, ISO codes, partner names), `--keywords` in the filter
  * language. A value that names nothing stops the command (exit 2) with the closest valid values.
  */
+/** What the subscription would have brought in the last 30 days (the same preview as follows). */
+async function printPreview(runtime: Runtime, filter: ResourceFilter, lang: DigestLanguage): Promise<void> {
+  const preview = await previewFilter(createSearchService(runtime), filter, runtime.clock());
+  for (const line of previewLines(preview, lang)) println(line);
+}
+
 export function filterOf(options: AddOptions, partners: PartnerNames, now: Date): ResourceFilter {
   const filter: ResourceFilter = {};
   const problems: string[] = [];
@@ -161,17 +171,20 @@ export function registerSubscribers(program: Command): void {
         if (options.confirmed) {
           const sub = await subscribeConfirmed(runtime, { ...input, source: 'cli' });
           if (options.json) printJson(sub);
-          else
+          else {
             println(
               `${sub.email}: confirmed (${sub.frequency}, ${sub.language}; ${describeFilter(sub.filter)})`,
             );
+            await printPreview(runtime, sub.filter, options.lang);
+          }
           return;
         }
         const result = await startSubscription(runtime, { ...input, source: 'cli' });
         if (options.json) printJson(result);
-        else if (result.status === 'sent')
+        else if (result.status === 'sent') {
           println(`${email}: confirmation email sent (pending until confirmed)`);
-        else if (result.status === 'rate_limited')
+          await printPreview(runtime, input.filter, options.lang);
+        } else if (result.status === 'rate_limited')
           println(`${email}: rate-limited, try again in ${result.retryAfterSeconds} s`);
         else println(`${email}: invalid: ${result.problems.join('; ')}`);
         if (result.status !== 'sent') process.exitCode = 1;

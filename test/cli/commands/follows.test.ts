@@ -124,3 +124,26 @@ describe('iaspn follows list', () => {
     ]);
   });
 });
+
+describe('the same preview answers iaspn subscribers add', () => {
+  it('says what the new subscription would have brought in the last 30 days, in its language', async () => {
+    const out = await iaspn(
+      'subscribers',
+      'add',
+      'ana@example.org',
+      '--topic',
+      'transferencias condicionadas',
+      '--country',
+      'Perú',
+      '--lang',
+      'es',
+      '--confirmed',
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('ana@example.org: confirmed');
+    expect(out.stdout).toContain('Habría traído 4 recursos en los últimos 30 días, por ejemplo:');
+    expect(out.stdout).toContain('Juntos reaches 700,000 households');
+    const nothing = await iaspn('subscribers', 'add', 'uy@example.org', '--country', 'Haiti', '--confirmed');
+    expect(nothing.stdout).toContain('Would have matched nothing in the last 30 days.');
+  });
+});
