@@ -14,7 +14,14 @@ import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keyHash } from '../store/keys.js';
 import { selectResources, subscriptionLinks, toEntry } from './compose.js';
-import { type FormContext, type FormField, formChoices, readForm, readJsonFilter } from './form.js';
+import {
+  type FormContext,
+  type FormField,
+  formChoices,
+  readForm,
+  readJsonFilter,
+  staleValues,
+} from './form.js';
 import type { DigestLanguage, Frequency } from './model.js';
 import { EMAIL_PAGES_PATH, pages } from './pages.js';
 import { STRINGS } from './strings.js';
@@ -235,7 +242,10 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       if (!isPost)
         return html(
           200,
-          pages.preferences(lang, sub, token as string, links.unsubscribeUrl, { choices: ctx.choices }),
+          pages.preferences(lang, sub, token as string, links.unsubscribeUrl, {
+            choices: ctx.choices,
+            errors: staleValues(sub.filter, ctx),
+          }),
         );
       const reading = readForm(form as URLSearchParams, ctx);
       if (Object.keys(reading.errors).length > 0)
