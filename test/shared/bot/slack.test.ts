@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHttpServer } from '#cli/local/http-server.js';
 import { localRoutes } from '#cli/local/routes.js';
 import { createSlackFace } from '#shared/bot/faces.js';
 import type { BotPorts } from '#shared/bot/ports.js';
@@ -1162,3 +1163,37 @@ describe('the local stack route /slack/events', () => {
     expect(JSON.parse(res.body ?? '{}')).toEqual({ challenge: 'local' });
   });
 });
+
+  it('over the local HTTP server: refuses altered bytes and runs a replayed follow once', async () => {
+    const { runtime } = await setup();
+    const http = await startHttpServer({ host: '127.0.0.1', port: 0, log: runtime.log });
+    http.mount(localRoutes(runtime));
+    try {
+      const ts = String(Math.floor(clock().getTime() / 1000));
+      const post = (body: Uint8Array | string, signedText: string) =>
+        fetch(`http://127.0.0.1:${http.port}/slack/events`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-slack-request-timestamp': ts,
+            'x-slack-signature': signSlack(SECRET, ts, signedText),
+          },
+          body,
+        });
+      // The bytes differ from the signed text but decode to it (0xFF reads as U+FFFD).
+      const signedText = `${slashBody('search cash', '/response/local-bytes')}&note=caf\uFFFD`;
+      const altered = Buffer.concat([Buffer.from(signedText.slice(0, -1), 'utf8'), Buffer.from([0xff])]);
+      expect(altered.toString('utf8')).toBe(signedText);
+      expect((await post(altered, signedText)).status).toBe(401);
+
+      const follow = slashBody('follow country:PE', '/response/local-replay');
+      const first = await post(follow, follow);
+      const replay = await post(follow, follow);
+      expect(first.status).toBe(200);
+      expect(((await first.json()) as SlackResponse).text).toMatch(/follow/i);
+      expect(replay.status).toBe(200);
+      expect(await replay.text()).toBe('');
+    } finally {
+      http.server.close();
+    }
+  });
