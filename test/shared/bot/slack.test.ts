@@ -1162,7 +1162,6 @@ describe('the local stack route /slack/events', () => {
     );
     expect(JSON.parse(res.body ?? '{}')).toEqual({ challenge: 'local' });
   });
-});
 
   it('over the local HTTP server: refuses altered bytes and runs a replayed follow once', async () => {
     const { runtime } = await setup();
@@ -1197,3 +1196,4 @@ describe('the local stack route /slack/events', () => {
       http.server.close();
     }
   });
+});
