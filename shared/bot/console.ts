@@ -4,14 +4,18 @@ import { plainSnippet } from './reply.js';
 
 /**
  * The console face (`iaspn chat`): the same command core, rendered as plain text for a terminal.
- * Buttons are numbered; typing a button's number presses it.
+ * Buttons are numbered; typing a button's number presses it. A result's button carries the
+ * result's own number (result 7's Bookmark is [7]), so numbers agree on every page; other buttons
+ * take the numbers after the last result.
  */
 
-export function renderConsole(reply: Reply): { text: string; buttons: Button[] } {
-  const buttons: Button[] = [];
-  const press = (b: Button) => {
-    buttons.push(b);
-    return `[${buttons.length}] ${b.label}`;
+export function renderConsole(reply: Reply): { text: string; buttons: Map<number, Button> } {
+  const buttons = new Map<number, Button>();
+  let next = Math.max(0, ...reply.blocks.map((b) => (b.kind === 'card' ? b.card.position : 0))) + 1;
+  const press = (b: Button, position = 0) => {
+    const number = position > 0 && !buttons.has(position) ? position : next++;
+    buttons.set(number, b);
+    return `[${number}] ${b.label}`;
   };
   const parts: string[] = [];
   for (const block of reply.blocks) {
@@ -30,12 +34,12 @@ export function renderConsole(reply: Reply): { text: string; buttons: Button[] }
         const lines = [`${c.position > 0 ? `${c.position}. ` : ''}${c.title}`, `   ${c.url}`];
         if (c.meta) lines.push(`   ${c.meta}`);
         if (c.snippet) lines.push(`   ${plainSnippet(c.snippet)}`);
-        if (c.buttons.length) lines.push(`   ${c.buttons.map(press).join('  ')}`);
+        if (c.buttons.length) lines.push(`   ${c.buttons.map((b) => press(b, c.position)).join('  ')}`);
         parts.push(lines.join('\n'));
         break;
       }
       case 'buttons':
-        parts.push(block.buttons.map(press).join('  '));
+        parts.push(block.buttons.map((b) => press(b)).join('  '));
         break;
     }
   }
@@ -48,18 +52,18 @@ export interface ConsoleChat {
 }
 
 export function createConsoleChat(core: BotCore, ctx: ChatContext, pressHint: string): ConsoleChat {
-  let buttons: Button[] = [];
+  let buttons = new Map<number, Button>();
   const show = (reply: Reply) => {
     const rendered = renderConsole(reply);
     buttons = rendered.buttons;
-    return rendered.buttons.length ? `${rendered.text}\n\n(${pressHint})` : rendered.text;
+    return rendered.buttons.size ? `${rendered.text}\n\n(${pressHint})` : rendered.text;
   };
   const showOutcome = (outcome: ActionOutcome) =>
     [outcome.toast, outcome.reply ? show(outcome.reply) : undefined].filter(Boolean).join('\n\n');
   return {
     async say(line) {
-      const pressed = /^\s*\[?(\d{1,2})\]?\s*$/.exec(line);
-      const button = pressed ? buttons[Number(pressed[1]) - 1] : undefined;
+      const pressed = /^\s*\[?(\d{1,3})\]?\s*$/.exec(line);
+      const button = pressed ? buttons.get(Number(pressed[1])) : undefined;
       if (button) return showOutcome(await core.handleAction(ctx, button.action));
       return show(await core.handleText(ctx, line));
     },

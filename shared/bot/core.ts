@@ -10,12 +10,14 @@ import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';
 import type { Store } from '../store/store.js';
+import { displayType } from '../taxonomy/index.js';
 import { type BotAction, decodeAction, encodeAction } from './actions.js';
 import {
   BOT_LANGUAGES,
   type BotLanguage,
   COMMAND_NAMES,
   type CommandName,
+  formatDay,
   isBotLanguage,
   languageFromLocale,
   MESSAGES,
@@ -42,11 +44,13 @@ import {
   listBookmarks,
   listFollows,
   listWorkspaceFollows,
+  rememberResults,
   removeBookmark,
   removeFollow,
   resumeChannel,
   setChannelLanguage,
   setUserLanguage,
+  shownResults,
   type UserRef,
   userLanguage,
 } from './state.js';
@@ -128,7 +132,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       resourceId: hit.id,
       title: cutText(cleanText(hit.title) || hit.url, TITLE_MAX),
       url: hit.url,
-      meta: [cleanText(hit.partnerName), hit.publishedAt.slice(0, 10), hit.type].filter(Boolean).join(' · '),
+      meta: [
+        cleanText(hit.partnerName),
+        formatDay(hit.publishedAt, m.language),
+        displayType(hit.type, m.language),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       snippet: cutText(cleanText(hit.snippet), SNIPPET_MAX),
       buttons: [
         {
@@ -151,6 +161,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     offset: number,
     lang: BotLanguage,
     extraProblems: string[] = [],
+    shownTo?: UserRef,
   ): Promise<Reply> {
     const m = MESSAGES[lang];
     const shownQuery = cutText(cleanText(query), 200);
@@ -174,6 +185,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     for (const [i, hit] of response.hits.entries()) {
       blocks.push({ kind: 'card', card: await hitCard(hit, offset + i + 1, m) });
     }
+    let more: string | undefined;
     if (response.nextCursor) {
       const action: BotAction = {
         type: 'page',
@@ -184,19 +196,65 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         offset: to,
         language: lang,
       };
-      blocks.push({
-        kind: 'buttons',
-        buttons: [{ label: m.more, action: await encodeAction(store, action, now()) }],
-      });
+      more = await encodeAction(store, action, now());
+      blocks.push({ kind: 'buttons', buttons: [{ label: m.more, action: more }] });
     }
+    if (shownTo)
+      await rememberResults(store, shownTo, {
+        from,
+        ids: response.hits.map((h) => h.id),
+        ...(more ? { more } : {}),
+      });
     return { blocks, summary: title, private: true };
   }
 
-  async function search(query: string, offset: number, lang: BotLanguage, cursor?: string): Promise<Reply> {
+  async function search(ctx: ChatContext, query: string, lang: BotLanguage): Promise<Reply> {
     const m = MESSAGES[lang];
     if (!query.trim()) return textReply(m.searchNeedsQuery, { private: true });
-    const response = await ports.search.search({ query, limit: pageSize, cursor, language: lang });
-    return resultsReply('search', query, {}, response, offset, lang);
+    const response = await ports.search.search({ query, limit: pageSize, language: lang });
+    return resultsReply('search', query, {}, response, 0, lang, [], ctx.user);
+  }
+
+  /** The next page of a search or list (a More results button, or `more`). */
+  async function page(ctx: ChatContext, action: Extract<BotAction, { type: 'page' }>, lang: BotLanguage) {
+    const response =
+      action.kind === 'search'
+        ? await ports.search.search({
+            query: action.query,
+            filter: action.filter,
+            limit: pageSize,
+            cursor: action.cursor,
+            language: lang,
+          })
+        : await ports.search.latest(action.filter, pageSize, action.cursor);
+    return resultsReply(
+      action.kind,
+      action.query,
+      action.filter,
+      response,
+      action.offset,
+      lang,
+      [],
+      ctx.user,
+    );
+  }
+
+  async function moreResults(ctx: ChatContext, lang: BotLanguage): Promise<Reply> {
+    const shown = await shownResults(store, ctx.user);
+    const action = shown?.more ? await decodeAction(store, shown.more) : undefined;
+    if (action?.type !== 'page') return textReply(MESSAGES[lang].noMore, { private: true });
+    return page(ctx, action, lang);
+  }
+
+  /** `bookmark 2`: the second of the results last shown to this member; else a resource id. */
+  async function bookmarkRef(ctx: ChatContext, ref: string, lang: BotLanguage): Promise<string> {
+    if (!/^\d{1,3}$/.test(ref)) return bookmarkResource(ctx, ref, lang);
+    const shown = await shownResults(store, ctx.user);
+    const n = Number(ref);
+    const id = shown?.ids[n - shown.from];
+    if (id) return bookmarkResource(ctx, id, lang);
+    if (!shown || shown.ids.length === 0) return MESSAGES[lang].bookmarkNeedsRef;
+    return MESSAGES[lang].notShown(n, shown.from, shown.from + shown.ids.length - 1);
   }
 
   /** The member's filter text in the one filter language, resolved against the library's partners. */
@@ -216,13 +274,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     return textReply(MESSAGES[lang].refused(text), { private: true });
   }
 
-  async function latest(args: string, lang: BotLanguage): Promise<Reply> {
+  async function latest(ctx: ChatContext, args: string, lang: BotLanguage): Promise<Reply> {
     const parsed = await parseFilters(args);
     const refused = refusal(parsed, lang);
     if (refused) return refused;
     const response = await ports.search.latest(parsed.filter, pageSize);
     const notes = parsed.problems.map((p) => problemText(p, lang, parsed.partners));
-    return resultsReply('latest', '', parsed.filter, response, 0, lang, notes);
+    return resultsReply('latest', '', parsed.filter, response, 0, lang, notes, ctx.user);
   }
 
   /** "In the last 30 days this would have brought 6 resources, e.g. …". */
@@ -232,7 +290,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     if (preview.total === 0) return m.previewNone;
     return m.preview(
       preview.total,
-      preview.examples.map((e) => `"${cutText(cleanText(e.title), 80)}" (${e.publishedAt.slice(0, 10)})`),
+      preview.examples.map((e) => `"${cutText(cleanText(e.title), 80)}" (${formatDay(e.publishedAt, lang)})`),
     );
   }
 
@@ -267,7 +325,9 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   function help(lang: BotLanguage, ctx: ChatContext, about: string): Reply {
     const m = MESSAGES[lang];
-    const names = Object.keys(COMMAND_NAMES) as CommandName[];
+    const names = (Object.keys(COMMAND_NAMES) as CommandName[]).filter(
+      (c) => COMMAND_NAMES[c][lang].length > 0,
+    );
     const asked = parseIntent(about);
     if (about && !asked.implicit) {
       const h = m.help.commands[asked.command];
@@ -419,14 +479,26 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   async function bookmarkCards(ctx: ChatContext, m: Messages): Promise<ResultCard[]> {
     const list = await listBookmarks(store, ctx.user);
+    // What a bookmark shows of its resource: who published it and when (not the day it was saved).
+    const [resources, partners] = list.length
+      ? await Promise.all([ports.resources(list.map((b) => b.resourceId)), ports.search.partners()])
+      : [[], new Map<string, string>()];
+    const byId = new Map(resources.map((r) => [r.id, r]));
     const cards: ResultCard[] = [];
     for (const [i, b] of list.entries()) {
+      const r = byId.get(b.resourceId);
       cards.push({
         position: i + 1,
         resourceId: b.resourceId,
         title: cutText(cleanText(b.title) || b.url, TITLE_MAX),
         url: b.url,
-        meta: b.createdAt.slice(0, 10),
+        meta: r
+          ? [
+              cleanText(partners.get(r.partnerId) ?? r.partnerId),
+              formatDay(r.publishedAt, m.language),
+              displayType(r.type, m.language),
+            ].join(' · ')
+          : '',
         snippet: '',
         buttons: [
           {
@@ -499,9 +571,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
   async function run(ctx: ChatContext, intent: Intent, lang: BotLanguage): Promise<Reply> {
     switch (intent.command) {
       case 'search':
-        return search(intent.args, 0, lang);
+        return search(ctx, intent.args, lang);
       case 'latest':
-        return latest(intent.args, lang);
+        return latest(ctx, intent.args, lang);
+      case 'more':
+        return moreResults(ctx, lang);
       case 'follow':
         return follow(ctx, intent.args, lang);
       case 'unfollow':
@@ -513,7 +587,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       case 'bookmark': {
         const ref = intent.args.trim().split(/\s+/)[0] ?? '';
         if (!ref) return textReply(MESSAGES[lang].bookmarkNeedsRef, { private: true });
-        return textReply(await bookmarkResource(ctx, ref, lang), { private: true });
+        return textReply(await bookmarkRef(ctx, ref, lang), { private: true });
       }
       case 'bookmarks':
         return bookmarks(ctx, lang);
@@ -533,6 +607,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       case 'types':
       case 'partners':
         return vocabulary(intent.command, lang);
+      case 'greet':
+        return textReply(MESSAGES[lang].greeting, { private: true });
       case 'help':
         return help(lang, ctx, intent.args);
     }
@@ -576,27 +652,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
             return { toast: await bookmarkResource(ctx, action.resourceId, lang) };
           case 'unbookmark':
             return { toast: await unbookmarkRef(ctx, action.resourceId, lang) };
-          case 'page': {
-            const response =
-              action.kind === 'search'
-                ? await ports.search.search({
-                    query: action.query,
-                    filter: action.filter,
-                    limit: pageSize,
-                    cursor: action.cursor,
-                    language: lang,
-                  })
-                : await ports.search.latest(action.filter, pageSize, action.cursor);
-            const reply = await resultsReply(
-              action.kind,
-              action.query,
-              action.filter,
-              response,
-              action.offset,
-              lang,
-            );
-            return { reply, replace: true };
-          }
+          case 'page':
+            return { reply: await page(ctx, action, lang), replace: true };
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -657,11 +714,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 export function commandWords(
   language: BotLanguage,
 ): { command: CommandName; word: string; description: string }[] {
-  return (Object.keys(COMMAND_NAMES) as CommandName[]).map((command) => ({
-    command,
-    word: COMMAND_NAMES[command][language][0]!,
-    description: MESSAGES[language].help.commands[command].text,
-  }));
+  return (Object.keys(COMMAND_NAMES) as CommandName[])
+    .filter((command) => COMMAND_NAMES[command][language].length > 0)
+    .map((command) => ({
+      command,
+      word: COMMAND_NAMES[command][language][0]!,
+      description: MESSAGES[language].help.commands[command].text,
+    }));
 }
 
 export type { Button };

@@ -34,6 +34,8 @@ export type CommandName =
   | 'countries'
   | 'types'
   | 'partners'
+  | 'greet'
+  | 'more'
   | 'help';
 
 /** Every spelling of every command, by language (the first of each list is the one shown in help). */
@@ -54,6 +56,8 @@ export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> =
   countries: { en: ['countries'], es: ['paises'] },
   types: { en: ['types', 'languages'], es: ['tipos', 'idiomas'] },
   partners: { en: ['partners'], es: ['socios'] },
+  greet: { en: [], es: [] },
+  more: { en: ['more', 'next'], es: ['mas', 'siguiente'] },
   help: { en: ['help', 'start', '?'], es: ['ayuda', 'inicio'] },
 };
 
@@ -82,6 +86,9 @@ export interface Messages {
   refused(problems: string): string;
   /** since:/before: in a follow or subscription: they bring what is new, whatever its date. */
   noDatesInFollows: string;
+  greeting: string;
+  notShown(n: number, from: number, to: number): string;
+  noMore: string;
   unknownCommand(word: string): string;
   results(query: string, from: number, to: number, total: number): string;
   latest(from: number, to: number): string;
@@ -177,6 +184,8 @@ const en: Messages = {
       countries: { usage: 'countries', text: 'the countries' },
       types: { usage: 'types', text: 'the types of resource and languages' },
       partners: { usage: 'partners', text: 'the partners who publish' },
+      greet: { usage: 'hi', text: 'a hello and where to start' },
+      more: { usage: 'more', text: 'the next results of your last search or list' },
       help: { usage: 'help [command]', text: 'this help' },
     },
     footer:
@@ -204,6 +213,10 @@ const en: Messages = {
     'Nothing in the last 30 days matches this: it may stay quiet for a long time. Try fewer words or filters ("topics" lists the topics).',
   previewHeading: 'Preview, nothing saved',
   refused: (problems) => `Nothing was saved. ${problems}`,
+  notShown: (n, from, to) => `Result ${n} is not among the last results shown to you (${from}–${to}).`,
+  noMore: 'There is nothing more to show: search or type "latest" first.',
+  greeting:
+    'Hello! I find resources of the IASPN Knowledge Portal. Try:\n• search cash transfers country:colombia\n• latest topic:early-childhood\n• follow topic:"early childhood" (in a channel: new resources posted there)\nType "help" for everything.',
   noDatesInFollows:
     'Nothing was saved: since: and before: narrow searches and latest; a follow or a digest brings what is new, whatever its date. Leave the dates out.',
   unknownCommand: (word) => `I don't know "${word}". Type "help" for the commands.`,
@@ -294,6 +307,8 @@ const es: Messages = {
       countries: { usage: 'paises', text: 'los países' },
       types: { usage: 'tipos', text: 'los tipos de recurso y los idiomas' },
       partners: { usage: 'socios', text: 'los socios que publican' },
+      greet: { usage: 'hola', text: 'un saludo y por dónde empezar' },
+      more: { usage: 'más', text: 'los siguientes resultados de su última búsqueda o lista' },
       help: { usage: 'ayuda [comando]', text: 'esta ayuda' },
     },
     footer:
@@ -321,6 +336,10 @@ const es: Messages = {
     'Nada de los últimos 30 días coincide con esto: puede pasar mucho tiempo sin novedades. Pruebe con menos palabras o filtros ("temas" muestra los temas).',
   previewHeading: 'Vista previa, no se guardó nada',
   refused: (problems) => `No se guardó nada. ${problems}`,
+  notShown: (n, from, to) => `El resultado ${n} no está entre los últimos que le mostré (${from}–${to}).`,
+  noMore: 'No hay nada más que mostrar: busque o escriba "recientes" primero.',
+  greeting:
+    '¡Hola! Busco recursos del Portal de Conocimiento de la RIPSO. Pruebe:\n• buscar transferencias monetarias pais:colombia\n• recientes tema:primera-infancia\n• seguir tema:"primera infancia" (en un canal: los recursos nuevos se publican allí)\nEscriba "ayuda" para ver todo.',
   noDatesInFollows:
     'No se guardó nada: desde: y antes: acotan las búsquedas y los recientes; un seguimiento o un resumen trae lo nuevo, sea cual sea su fecha. Quite las fechas.',
   unknownCommand: (word) => `No conozco "${word}". Escriba "ayuda" para ver los comandos.`,
@@ -400,4 +419,19 @@ export function commandOf(word: string): { command: CommandName; language: BotLa
     }
   }
   return undefined;
+}
+
+/** A date as members read it: "Dec 3, 2026" / "3 dic 2026" (UTC, as stored). */
+export function formatDay(iso: string, language: BotLanguage): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  return new Intl.DateTimeFormat(language === 'es' ? 'es' : 'en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+    .format(date)
+    .replace(/\.$/, '')
+    .replace(/ de /g, ' ');
 }

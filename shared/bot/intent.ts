@@ -14,6 +14,36 @@ export interface Intent {
   implicit: boolean;
 }
 
+/** Greetings and thanks, folded: answered with a hello and the useful commands, never searched. */
+const GREETINGS: Record<string, BotLanguage> = {
+  hi: 'en',
+  hello: 'en',
+  hey: 'en',
+  thanks: 'en',
+  'thank you': 'en',
+  'good morning': 'en',
+  'good afternoon': 'en',
+  hola: 'es',
+  gracias: 'es',
+  'muchas gracias': 'es',
+  'buenos dias': 'es',
+  'buenas tardes': 'es',
+  'buenas noches': 'es',
+  buenas: 'es',
+  saludos: 'es',
+};
+
+/** The language of a message that is only a greeting or thanks ("¡Hola!", "gracias 🙏"), if it is one. */
+export function greetingLanguage(text: string): BotLanguage | undefined {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded.length <= 20 ? GREETINGS[folded] : undefined;
+}
+
 export function parseIntent(text: string): Intent {
   const trimmed = text.trim().replace(/^\/+/, '');
   if (!trimmed) return { command: 'help', args: '', implicit: false };
@@ -21,7 +51,11 @@ export function parseIntent(text: string): Intent {
   const word = match[1]!;
   const rest = match[2]!.trim();
   const found = commandOf(word);
-  if (!found) return { command: 'search', args: trimmed, implicit: true };
+  if (!found) {
+    const greeting = greetingLanguage(trimmed);
+    if (greeting) return { command: 'greet', args: '', wordLanguage: greeting, implicit: true };
+    return { command: 'search', args: trimmed, implicit: true };
+  }
   if (found.command === 'feed') {
     // `feed status <partner>` / `fuente estado <socio>`: the middle word is optional.
     const args = rest.replace(/^(status|estado)\b\s*/i, '');

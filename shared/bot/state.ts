@@ -190,6 +190,25 @@ export async function setUserLanguage(store: Store, user: UserRef, language: Bot
   await store.update(keys.userSettings(userKeyOf(user)), { set: { ...user, language } });
 }
 
+/** The results last shown to a member: `bookmark 2` and `more` refer to them. */
+export interface ShownResults {
+  /** The number of the first result shown (6 on the second page). */
+  from: number;
+  ids: string[];
+  /** The More results button's action, when there were more. */
+  more?: string;
+}
+
+export async function rememberResults(store: Store, user: UserRef, shown: ShownResults): Promise<void> {
+  await store.update(keys.userSettings(userKeyOf(user)), { set: { ...user, shown } });
+}
+
+export async function shownResults(store: Store, user: UserRef): Promise<ShownResults | undefined> {
+  const item = await store.get(keys.userSettings(userKeyOf(user)));
+  const shown = item?.shown as ShownResults | undefined;
+  return shown && Array.isArray(shown.ids) && typeof shown.from === 'number' ? shown : undefined;
+}
+
 /** Saves a bookmark; false when it was already there. */
 export async function addBookmark(store: Store, user: UserRef, bookmark: Bookmark): Promise<boolean> {
   return store.put(
