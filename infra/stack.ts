@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { SECRETS } from '#shared/secrets.js';
 import { KEY_PREFIX } from '#shared/store/keys.js';
 import { RelayCycle } from './constructs/cycle.js';
+import { deadLetterQueue } from './constructs/dead-letter-queue.js';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
 import { RelayEndpoints } from './constructs/endpoints.js';
@@ -134,6 +135,12 @@ export class RelayStack extends Stack {
       // Commands late for Slack's 3-second ack run in an asynchronous invocation of the function
       // itself (shared/bot/slack/deferred.ts): invoke on its own ARN only. A policy of its own, not
       // the role's default policy, which the function depends on (that would be a cycle).
+      // A deferred command is worth one retry, and nothing after 15 minutes (the user has moved on
+      // and its response_url has expired); what fails is kept for inspection.
+      slackBot.sendAsyncFailuresTo(deadLetterQueue(this, 'SlackDeferredDeadLetters'), {
+        retryAttempts: 1,
+        maxEventAge: Duration.minutes(15),
+      });
       new Policy(this, 'SlackBotSelfInvoke', {
         roles: [slackBot.function.role!],
         statements: [

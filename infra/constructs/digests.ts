@@ -91,6 +91,8 @@ export class RelayDigests extends Construct {
       entry: 'functions/digest/http.ts',
       description: 'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe',
       stage: deployment.stage,
+      // Well under API Gateway's 30-second integration limit: a slow page fails as itself, not as a 503.
+      timeout: Duration.seconds(10),
       environment: publicUrl,
     })
       // Public-facing: writes subscriptions, rate limits and claims; deletes nothing.

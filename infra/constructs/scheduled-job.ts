@@ -42,8 +42,21 @@ export class ScheduledJob extends Construct {
     const maxEventAge = Duration.hours(1);
     if (props.deadLetterFunctionFailures !== false) props.fn.sendAsyncFailuresTo(this.deadLetterQueue);
     // A role per schedule (not Scheduler's shared one), so each may invoke only its own function.
+    // Confused deputy: only this account's schedules may assume it.
+    const stack = Stack.of(this);
     const role = new Role(this, 'InvokeRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'scheduler',
+              resource: 'schedule',
+              resourceName: '*',
+            }),
+          },
+        },
+      }),
       description: `Scheduler: invoke ${props.fn.node.id}`,
     });
     this.schedule = new Schedule(this, 'Schedule', {

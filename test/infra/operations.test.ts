@@ -156,3 +156,64 @@ describe('operations of a deployed stage', () => {
     expect(alarms.length).toBeLessThanOrEqual(functions + 15);
   });
 });
+
+describe('operations details of a deployed stage', () => {
+  let prod: Template;
+  beforeAll(() => {
+    prod = synthStage('prod');
+  }, 120_000);
+  const fnId = (description: string) =>
+    propsOf(prod, 'AWS::Lambda::Function').find(([, p]) => p.Description === description)![0];
+
+  it('retries a deferred Slack command once, for 15 minutes at most, then keeps it in a dead-letter queue', () => {
+    const slack = fnId('Slack bot: /iaspn, mentions, DMs, buttons, App Home');
+    const [, config] = propsOf(prod, 'AWS::Lambda::EventInvokeConfig').find(
+      ([, p]) => p.FunctionName.Ref === slack,
+    )!;
+    expect(config).toMatchObject({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 900 });
+    const queue = config.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+    expect(prod.findResources('AWS::SQS::Queue')[queue]).toBeDefined();
+  });
+
+  it('answers the subscription pages well within API Gateway’s 30 seconds', () => {
+    const [, pages] = propsOf(prod, 'AWS::Lambda::Function').find(([, p]) =>
+      p.Description.startsWith('Subscription pages'),
+    )!;
+    expect(pages.Timeout).toBeLessThanOrEqual(10);
+  });
+
+  it('writes JSON access logs with the route, status, integration latency and integration error', () => {
+    const [, stage] = propsOf(prod, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const format = JSON.parse(stage.AccessLogSettings.Format);
+    expect(format).toMatchObject({
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      integrationLatency: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+      requestId: '$context.requestId',
+    });
+    expect(JSON.stringify(format)).not.toMatch(/sourceIp|querystring/i);
+  });
+
+  it('turns tracing off, since no handler is instrumented, and grants no X-Ray', () => {
+    for (const [, fn] of propsOf(prod, 'AWS::Lambda::Function')) {
+      expect(fn.TracingConfig?.Mode ?? 'PassThrough').toBe('PassThrough');
+    }
+    const actions = propsOf(prod, 'AWS::IAM::Policy').flatMap(([, p]) =>
+      p.PolicyDocument.Statement.flatMap((st: Props) => [st.Action].flat()),
+    );
+    expect(actions.filter((a: string) => a.startsWith('xray:'))).toEqual([]);
+  });
+
+  it('lets only this account’s schedules assume the scheduler roles', () => {
+    const roles = propsOf(prod, 'AWS::IAM::Role').filter(([, r]) =>
+      serialised(r.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    for (const [, role] of roles) {
+      const [trust] = role.AssumeRolePolicyDocument.Statement;
+      expect(trust.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+      expect(serialised(trust.Condition.ArnLike['aws:SourceArn'])).toContain(':schedule/*');
+    }
+  });
+});
