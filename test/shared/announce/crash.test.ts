@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS, deliveryKey } from '#shared/announce/claims.js';
 import { realTimer } from '#shared/announce/pacing.js';
-import { type ChannelRef, channelKeyOf } from '#shared/bot/state.js';
+import { type ChannelRef, channelKeyOf } from '#shared/follows/state.js';
 import type { Resource } from '#shared/domain/resource.js';
 import { readClaims } from '#shared/store/claims.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
@@ -38,12 +39,12 @@ const RUN_STEP_MS = CLAIM_LEASE_MS + 60_000;
 
 let services: TestServices;
 let childScript: string;
+let buildDir: string | undefined;
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
   // Bundled once, so that each of the 21 runs starts in a few hundred milliseconds.
-  const outdir = path.join(ROOT, 'node_modules/.cache/iaspn-tests');
-  mkdirSync(outdir, { recursive: true });
-  childScript = path.join(outdir, 'crash-child.mjs');
+  buildDir = mkdtempSync(path.join(tmpdir(), 'iaspn-crash-'));
+  childScript = path.join(buildDir, 'crash-child.mjs');
   await build({
     entryPoints: [path.join(ROOT, 'test/shared/announce/crash-child.ts')],
     outfile: childScript,
@@ -61,6 +62,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await services?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 interface RunResult {
