@@ -10,6 +10,7 @@ import { printJson, println } from '../output.js';
 interface StartOptions {
   once?: boolean;
   reset?: boolean;
+  restore?: boolean;
   port?: number;
   json?: boolean;
 }
@@ -44,6 +45,7 @@ export function registerStart(program: Command): void {
     .description('run the relay on this machine: store, email inbox, sample feeds, endpoints and jobs')
     .option('--once', 'run one cycle of every job, print a summary and exit')
     .option('--reset', 'delete the data directory first')
+    .option('--restore', 'put back the copy of the store kept when it last closed cleanly (after damage)')
     .option('--port <port>', 'port of the HTTP endpoints (IASPN_HTTP_PORT; 0 = any free port)', parsePort)
     .option('--json', 'with --once, print the summary as JSON')
     .action(async (options: StartOptions, command: Command) => {
@@ -57,7 +59,7 @@ export function registerStart(program: Command): void {
       }
       const config = loadConfig(env);
       const log = createConsoleLog(config.logLevel);
-      const stack = await startLocalStack(env, log, { reset: options.reset });
+      const stack = await startLocalStack(env, log, { reset: options.reset, restore: options.restore });
       if (!options.json) printBanner(stack);
 
       if (options.once) {

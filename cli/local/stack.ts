@@ -20,6 +20,7 @@ import {
   removeStackFile,
   writeStackFile,
 } from './stack-file.js';
+import { restoreLastGood } from './store-integrity.js';
 
 export type { CycleResult };
 
@@ -44,7 +45,7 @@ export interface LocalStack {
 export async function startLocalStack(
   env: Env,
   log: Log,
-  options: { reset?: boolean; jobs?: Job[] } = {},
+  options: { reset?: boolean; restore?: boolean; jobs?: Job[] } = {},
 ): Promise<LocalStack> {
   const base: RelayConfig = loadConfig(env);
   const dataDir = path.resolve(base.local.dataDir);
@@ -55,6 +56,7 @@ export async function startLocalStack(
     );
   }
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  else if (options.restore) restoreLastGood(dataDir);
   mkdirSync(dataDir, { recursive: true });
 
   const { host } = base.local;

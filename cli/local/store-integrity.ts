@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -20,16 +31,21 @@ import { ConfigError } from '#shared/errors.js';
  *    open checks them before LevelDB reads a byte (the seal is removed while the store is open).
  * 3. After open, LevelDB's own LOG is read: a recovery that dropped damaged records stops the open.
  * 4. `watchStoreDirectory` notices a data directory deleted or replaced under a running process.
+ * 5. Each seal also updates `<dataDir>/last-good`, a copy of the sealed files (only the files that
+ *    changed are copied: LevelDB's tables never change once written), which
+ *    `iaspn start --restore` puts back after checking it against its own seal.
  *
- * Each failure is a `StoreDamagedError`: a plain message with the way out (`--reset`).
+ * Each failure is a `StoreDamagedError`: a plain message with the ways out (`--restore`, `--reset`).
  */
 
 export class StoreDamagedError extends ConfigError {
   constructor(dataDir: string, what: string, options?: { cause?: unknown }) {
+    const restore = existsSync(path.join(dataDir, LAST_GOOD, SEAL))
+      ? 'Put back the copy kept when it last closed cleanly with `iaspn start --restore`, or start'
+      : 'Start';
     super(
       `The local store in ${dataDir} ${what}, so the relay stopped using it: nothing from it is served as good. ` +
-        'Start over with `iaspn start --reset` (this deletes the local data: feeds, library, subscribers), ' +
-        'or put back a copy of the directory you trust.',
+        `${restore} over with \`iaspn start --reset\` (this deletes the local data: feeds, library, subscribers).`,
       options,
     );
     this.name = 'StoreDamagedError';
@@ -40,6 +56,7 @@ export class StoreDamagedError extends ConfigError {
 export const storeFaults = new EventEmitter<{ corrupt: [location: string, detail: string] }>();
 
 const SEAL = 'dynamodb.sums';
+const LAST_GOOD = 'last-good';
 const FORMAT = 'dynamodb.format';
 const FORMAT_TEXT = 'dynalite values with CRC-32 checksums, version 1\n';
 /** LevelDB files that change without the data changing (the lock, its own log). */
@@ -165,12 +182,57 @@ export function verifyStoreSeal(dataDir: string, location: string): void {
   rmSync(seal);
 }
 
-/** After a clean close: a SHA-256 of each LevelDB file, for the next open to check. */
+const readSeal = (file: string): Record<string, string> =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+
+/**
+ * After a clean close: a SHA-256 of each LevelDB file, for the next open to check, and the same
+ * files in `<dataDir>/last-good` (a file already there with the same digest is not copied again).
+ */
 export function sealStore(dataDir: string, location: string): void {
   if (!existsSync(path.join(location, 'CURRENT'))) return;
   const digests: Record<string, string> = {};
   for (const file of storeFiles(location)) digests[file] = sha256(path.join(location, file));
-  writeFileSync(path.join(dataDir, SEAL), `${JSON.stringify(digests, null, 1)}\n`);
+  const text = `${JSON.stringify(digests, null, 1)}\n`;
+  writeFileSync(path.join(dataDir, SEAL), text);
+  const copy = path.join(dataDir, LAST_GOOD);
+  const copySeal = path.join(copy, SEAL);
+  const kept = readSeal(copySeal);
+  // The old copy's seal goes first: an interrupted update leaves no copy rather than a wrong one.
+  rmSync(copySeal, { force: true });
+  mkdirSync(copy, { recursive: true });
+  for (const file of readdirSync(copy))
+    if (!(file in digests)) rmSync(path.join(copy, file), { force: true });
+  for (const [file, digest] of Object.entries(digests))
+    if (kept[file] !== digest || !existsSync(path.join(copy, file)))
+      copyFileSync(path.join(location, file), path.join(copy, file), constants.COPYFILE_FICLONE);
+  writeFileSync(`${copySeal}.new`, text);
+  renameSync(`${copySeal}.new`, copySeal);
+}
+
+/**
+ * Puts back the copy of the store kept at its last clean close (`iaspn start --restore`), after
+ * checking it against its seal; the damaged store is kept beside it as `dynamodb.damaged`.
+ */
+export function restoreLastGood(dataDir: string): void {
+  const copy = path.join(dataDir, LAST_GOOD);
+  const seal = readSeal(path.join(copy, SEAL));
+  if (Object.keys(seal).length === 0)
+    throw new ConfigError(`There is no copy of the local store in ${dataDir} to restore (${copy} is empty)`);
+  for (const [file, digest] of Object.entries(seal)) {
+    const full = path.join(copy, file);
+    if (!existsSync(full) || sha256(full) !== digest)
+      throw new ConfigError(
+        `The copy of the local store in ${copy} is damaged too (${file}): start over with \`iaspn start --reset\``,
+      );
+  }
+  const location = path.join(dataDir, 'dynamodb');
+  const damaged = path.join(dataDir, 'dynamodb.damaged');
+  rmSync(damaged, { recursive: true, force: true });
+  if (existsSync(location)) renameSync(location, damaged);
+  mkdirSync(location, { recursive: true });
+  for (const file of Object.keys(seal)) copyFileSync(path.join(copy, file), path.join(location, file));
+  copyFileSync(path.join(copy, SEAL), path.join(dataDir, SEAL));
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDynalite } from '#cli/local/services.js';
+import { restoreLastGood } from '#cli/local/store-integrity.js';
 import { loadConfig } from '#shared/config.js';
 import { subscribeConfirmed } from '#shared/digest/subscriptions.js';
 import { silentLog } from '#shared/log.js';
@@ -86,9 +87,20 @@ describe('a store whose files were altered', () => {
     expect(list.stderr).toMatch(
       /The local store in .* has a file \(\S+\) that changed since it was last closed/,
     );
+    expect(list.stderr).toContain('iaspn start --restore');
     expect(list.stderr).toContain('iaspn start --reset');
     expect(list.stderr).not.toMatch(/\n\s+at /);
     expect(list.stdout).not.toContain('nember');
+  });
+
+  it('is put back from the copy its last clean close kept (`start --restore`)', async () => {
+    const dataDir = await subscribersDir(true);
+    alterAddresses(dataDir);
+    restoreLastGood(dataDir);
+    const list = await runCli(['subscribers', 'list', '--json'], cliEnv(dataDir));
+    expect(list.code, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as { email: string }[]).map((s) => s.email).sort()).toEqual(ADDRESSES);
+    expect(existsSync(path.join(dataDir, 'dynamodb.damaged'))).toBe(true);
   });
 
   it('serves no altered value after a crash left no seal: the checksum stops the command', async () => {
