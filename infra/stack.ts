@@ -179,11 +179,12 @@ export class RelayStack extends Stack {
       // Broken channels and feeds that ingest paused are reported there.
       environment: deployment.admins.channel ? { IASPN_ADMIN_CHANNEL: deployment.admins.channel } : {},
     })
-      // Claims are marked sent in batches and given back when a post fails.
+      // Claims are marked sent in batches and given back when a post fails; the stored-filter
+      // migration (shared/filters/migrate.ts) re-keys a follow and removes its old record (CHAN#).
       .bindTable(this.table.table, {
         write: true,
         batchWrite: [KEY_PREFIX.delivery],
-        delete: [KEY_PREFIX.delivery],
+        delete: [KEY_PREFIX.delivery, KEY_PREFIX.channel],
       })
       // Posts to Slack and Telegram with their bot tokens.
       .bindSecret(this.secrets.of('slack'), 'slack')

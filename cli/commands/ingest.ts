@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrateStoredFiltersOnce } from '#shared/filters/migration-marker.js';
 import { type FeedOutcome, runIngest } from '#shared/ingest/run.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
@@ -34,7 +33,6 @@ export function registerIngest(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime, where }) => {
         process.stderr.write(`ingest on ${where}\n`);
-        await migrateStoredFiltersOnce(runtime);
         const { summary } = await runIngest({
           ...runtime,
           onFeedDone: (outcome, done, total) =>

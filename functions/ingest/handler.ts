@@ -1,6 +1,5 @@
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
-import { migrateStoredFiltersOnce } from '#shared/filters/migration-marker.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { ingestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
@@ -21,13 +20,5 @@ const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
-  return publishing(
-    metrics,
-    async () => {
-      // Stored follows and subscriptions made canonical, once (one read of a marker after that).
-      await migrateStoredFiltersOnce(runtime);
-      return (await runIngest({ ...runtime, budgetMs })).summary;
-    },
-    ingestCounts,
-  );
+  return publishing(metrics, async () => (await runIngest({ ...runtime, budgetMs })).summary, ingestCounts);
 };

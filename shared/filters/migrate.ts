@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Reply, textReply } from '../bot/reply.js';
+import { type Reply, textReply } from '../chat/reply.js';
 import {
   addFollow,
   type ChannelRef,
@@ -8,7 +8,7 @@ import {
   followIdOf,
   listAllFollows,
   removeFollow,
-} from '../bot/state.js';
+} from '../follows/state.js';
 import type { Subscription } from '../digest/model.js';
 import { listSubscriptions, updatePreferences } from '../digest/subscriptions.js';
 import { describeError } from '../errors.js';
@@ -48,10 +48,11 @@ import {
  * old record removed. When the channel already follows the canonical form (it followed `cash
  * transfers` under two spellings), the rewritten follow merges into that one.
  *
- * Idempotent: a second run finds every stored filter canonical and writes nothing. It runs once,
- * before the next ingest or announcement run reads follows (`migrateStoredFiltersOnce` in
- * migration-marker.ts: one read of a marker item when done, and this module is not even loaded),
- * and whenever an admin runs `iaspn doctor --fix`.
+ * Idempotent: a second run finds every stored filter canonical and writes nothing. It runs once, at
+ * the start of the next announcement run, the first reader of follows in each cycle (before the
+ * digests) and the one job allowed to delete conversation items (`CHAN#`) besides the bots
+ * (`migrateStoredFiltersOnce` in migration-marker.ts: one read of a marker item when done, and this
+ * module is not even loaded), and whenever an admin runs `iaspn doctor --fix`.
  */
 
 /** At most this many unresolved follows are kept on the marker for the admin channel. */
@@ -324,7 +325,9 @@ async function writeMarker(runtime: Runtime, report: MigrationReport): Promise<v
   const counts = countActions(report);
   await runtime.store.put({
     ...MARKER_KEY,
-    version: FILTER_MIGRATION_VERSION,
+    // A rewrite the store refused (a permission, a throttle) leaves the version unreached: the next
+    // run tries again.
+    version: counts.failed > 0 ? (previous?.version ?? 0) : FILTER_MIGRATION_VERSION,
     ranAt: runtime.clock().toISOString(),
     rewritten: counts.rewrite,
     merged: counts.merge,

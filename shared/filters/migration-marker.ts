@@ -1,5 +1,5 @@
 import type { Senders } from '../announce/senders.js';
-import type { ChannelRef } from '../bot/state.js';
+import type { ChannelRef } from '../follows/state.js';
 import { ConditionFailedError, describeError } from '../errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
@@ -8,8 +8,8 @@ import type { MigrationReport } from './migrate.js';
 import type { FilterProblem } from './problems.js';
 
 /**
- * The stored-filter migration's marker (shared/filters/migrate.ts does the work): what ingest and
- * every announcement run check, at the cost of one consistent read and no more modules once the
+ * The stored-filter migration's marker (shared/filters/migrate.ts does the work): what every
+ * announcement run checks, at the cost of one consistent read and no more modules once the
  * migration has run. Also the record of which unresolved follows the admin channel was told about.
  */
 
@@ -52,9 +52,10 @@ export async function readMarker(runtime: Pick<Runtime, 'store'>): Promise<Marke
 }
 
 /**
- * The migration, unless it has run at this version: one consistent read when it has. Ingest and
- * the announcement run call it first; a failure is logged and leaves the marker unwritten, so the
- * next run tries again.
+ * The migration, unless it has run at this version: one consistent read when it has. The
+ * announcement run calls it before it reads follows. Not ingest: its function may delete only its
+ * URL claims, and re-keying a follow deletes the old record. A failure is logged and leaves the
+ * version unreached, so the next run tries again.
  */
 export async function migrateStoredFiltersOnce(runtime: Runtime): Promise<MigrationReport | undefined> {
   try {

@@ -1,4 +1,3 @@
-import { migrateStoredFiltersOnce } from '../filters/migration-marker.js';
 import type { Job } from '../jobs.js';
 import { runIngest } from './run.js';
 
@@ -6,7 +5,6 @@ import { runIngest } from './run.js';
 export const ingestJob: Job = {
   name: 'ingest',
   async run(runtime) {
-    await migrateStoredFiltersOnce(runtime);
     const { summary } = await runIngest(runtime);
     return { ...summary };
   },

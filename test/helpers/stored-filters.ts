@@ -1,6 +1,7 @@
-import { type ChannelRef, followIdOf } from '#shared/bot/state.js';
 import { newSubscription, subscriptionItem } from '#shared/digest/model.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
+import type { FilterField } from '#shared/filters/values.js';
+import { type ChannelRef, followIdOf } from '#shared/follows/state.js';
 import { putPartner } from '#shared/library/registry.js';
 import { collections, keys } from '#shared/store/keys.js';
 import type { Store } from '#shared/store/store.js';
@@ -11,7 +12,8 @@ import type { Store } from '#shared/store/store.js';
  */
 
 /** A filter as an older version stored it: values as typed, whatever they were. */
-export type StoredFilter = Partial<Record<keyof ResourceFilter, string[]>>;
+export type StoredFilter = Partial<Record<FilterField, string[]>> &
+  Pick<ResourceFilter, 'since' | 'keywords'>;
 
 /** A follow under the id its filter hashed to (or `followId`), written as `follow` wrote it then. */
 export async function oldFollow(

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnnounce } from '#shared/announce/run.js';
-import { addFollow, type ChannelRef, followIdOf, listAllFollows } from '#shared/bot/state.js';
 import { getSubscription } from '#shared/digest/subscriptions.js';
 import { filterAsTyped, migrateStoredFilters, needsAdmin, repairFilter } from '#shared/filters/migrate.js';
 import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '#shared/filters/migration-marker.js';
+import { addFollow, type ChannelRef, followIdOf, listAllFollows } from '#shared/follows/state.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { oldFollow, oldSubscription, putMidis } from '../../helpers/stored-filters.js';
@@ -163,6 +163,23 @@ describe('the stored-filter migration', () => {
     const before = runtime.store.stats.requests;
     expect(await migrateStoredFiltersOnce(runtime)).toBeUndefined();
     expect(runtime.store.stats.requests - before).toBe(1);
+  });
+
+  it('runs again on the next run when a rewrite was refused, and doctor reports it', async () => {
+    const runtime = await services.newRuntime({}, clock);
+    // A subscription may hold no dates: its rewrite is refused by the subscription rules.
+    await oldSubscription(
+      runtime.store,
+      'dated@example.org',
+      { countries: ['peru'], since: '2025-01-01T00:00:00.000Z' },
+      NOW,
+    );
+    const first = await migrateStoredFiltersOnce(runtime);
+    expect(first?.findings).toMatchObject([
+      { kind: 'subscription', action: 'failed', error: expect.stringContaining('Invalid preferences') },
+    ]);
+    expect(needsAdmin(first!)).toHaveLength(1);
+    expect(await migrateStoredFiltersOnce(runtime)).toBeDefined();
   });
 
   it('tells the admin channel once about the follows that mean nothing, with the suggestions', async () => {
