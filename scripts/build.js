@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The build: tsc compiles the project (tsconfig.build.json) to dist/, so that the `iaspn` CLI runs
-// compiled JavaScript instead of transpiling TypeScript on every start. `npm ci` runs it (the
+// The build: tsc compiles the project (tsconfig.build.json) to dist/, then esbuild bundles the CLI
+// from dist/cli/entry.js into dist/bundle/ (a chunk per command, loaded when it runs), so that the
+// `iaspn` CLI runs compiled JavaScript instead of transpiling TypeScript on every start, and loads a
+// few files instead of the thousand modules of the AWS SDK and the rest. `npm ci` runs it (the
 // `prepare` script); bin/iaspn.js and the tests' global setup call `staleSource()` to know whether
 // dist/ still matches the sources. Plain JavaScript: it runs before anything is compiled.
 import { spawnSync } from 'node:child_process';
@@ -9,13 +11,14 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSCONFIG = 'tsconfig.build.json';
@@ -64,6 +67,86 @@ function copyAssets(root) {
   }
 }
 
+/**
+ * Packages the CLI bundle leaves to node_modules: native code (dynalite's LevelDB), servers with
+ * files of their own (the SES emulator's inbox, Express), the bots, tsx, and iconv-lite (its code
+ * page tables load lazily from its own directory). Everything else, the AWS SDK first, is bundled.
+ */
+const UNBUNDLED = [
+  'dynalite',
+  'aws-ses-v2-local',
+  'express',
+  'tsx',
+  '@slack/bolt',
+  '@slack/socket-mode',
+  'telegraf',
+  'playwright-core',
+  'iconv-lite',
+];
+
+/**
+ * Bundles dist/cli/entry.js into dist/bundle/, split at each `await import()` so that a command's
+ * chunk loads only when it runs. Each module keeps its own `import.meta.url` (the sample feeds are
+ * found beside feed-server.js, as in dist/cli/local/).
+ */
+async function bundleCli(root) {
+  const entry = path.join(root, 'dist/cli/entry.js');
+  if (!statSync(entry, { throwIfNoEntry: false })) return;
+  const esbuild = await import('esbuild');
+  const ownUrl = {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replaceAll(
+          'import.meta.url',
+          JSON.stringify(pathToFileURL(args.path).href),
+        ),
+        loader: 'js',
+      }));
+    },
+  };
+  const next = path.join(root, `dist/bundle-next-${process.pid}`);
+  rmSync(next, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [entry],
+    outdir: next,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    external: UNBUNDLED,
+    // CommonJS dependencies call require(); give the ES module bundle one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    charset: 'utf8',
+    logLevel: 'error',
+    plugins: [ownUrl],
+  });
+  publish(next, path.join(root, 'dist/bundle'));
+}
+
+/**
+ * Moves a new bundle into place while CLI processes may be running the old one (a test run, a local
+ * stack): chunk names carry a hash of their content, so each file is renamed in (atomic), the entry
+ * last, and the old chunks a running process may still import are removed only after an hour.
+ */
+function publish(next, live) {
+  mkdirSync(live, { recursive: true });
+  const files = readdirSync(next);
+  for (const file of files.filter((f) => f !== 'entry.js'))
+    renameSync(path.join(next, file), path.join(live, file));
+  renameSync(path.join(next, 'entry.js'), path.join(live, 'entry.js'));
+  rmSync(next, { recursive: true, force: true });
+  const anHourAgo = Date.now() - 3_600_000;
+  for (const file of readdirSync(live)) {
+    const full = path.join(live, file);
+    if (!files.includes(file) && statSync(full).mtimeMs < anHourAgo) rmSync(full, { force: true });
+  }
+}
+
 /** The package scope of dist/: ES modules, and `#shared/*` and the others mapped inside dist/. */
 function writeStamp(root, startedAt) {
   const { imports } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -75,7 +158,7 @@ function writeStamp(root, startedAt) {
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** One build at a time per tree (two test runs may start together); a lock over 5 minutes old is left over. */
-function withLock(root, body) {
+async function withLock(root, body) {
   const lock = path.join(root, LOCK);
   mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
@@ -90,7 +173,7 @@ function withLock(root, body) {
     }
   }
   try {
-    return body();
+    return await body();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -102,7 +185,7 @@ function withLock(root, body) {
  * Returns what was stale, or undefined when there was nothing to do.
  */
 export function build(root = ROOT, { force = false } = {}) {
-  return withLock(root, () => {
+  return withLock(root, async () => {
     const stale = force ? 'forced' : staleSource(root);
     if (!stale) return undefined;
     // Sources saved while tsc runs are newer than the stamp, so the next check builds again.
@@ -122,13 +205,14 @@ export function build(root = ROOT, { force = false } = {}) {
         `${tsc.stdout}build: dist/ is emitted, but the sources have the type errors above (npm run typecheck)\n`,
       );
     copyAssets(root);
+    await bundleCli(root);
     writeStamp(root, startedAt);
     return stale;
   });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const stale = build(ROOT, { force: process.argv.includes('--force') });
+  const stale = await build(ROOT, { force: process.argv.includes('--force') });
   process.stderr.write(
     stale ? `build: dist/ compiled (${stale} was newer)\n` : 'build: dist/ is up to date\n',
   );

@@ -19,7 +19,7 @@ import { ROOT } from '../../scripts/build.js';
  */
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'iaspn-bin-'));
-  for (const dir of ['bin', 'scripts', 'cli', 'dist/cli'])
+  for (const dir of ['bin', 'scripts', 'cli', 'dist/bundle'])
     mkdirSync(path.join(root, dir), { recursive: true });
   for (const file of ['bin/iaspn.js', 'scripts/build.js'])
     copyFileSync(path.join(ROOT, file), path.join(root, file));
@@ -28,7 +28,7 @@ function project(): string {
   writeFileSync(path.join(root, 'tsconfig.json'), '{}');
   writeFileSync(path.join(root, 'tsconfig.build.json'), JSON.stringify({ include: ['cli'] }));
   writeFileSync(path.join(root, 'cli/entry.ts'), "const from: string = 'sources';\nconsole.log(from);\n");
-  writeFileSync(path.join(root, 'dist/cli/entry.js'), "console.log('dist');\n");
+  writeFileSync(path.join(root, 'dist/bundle/entry.js'), "console.log('dist');\n");
   writeFileSync(path.join(root, 'dist/package.json'), JSON.stringify({ type: 'module' }));
   const later = new Date(Date.now() + 60_000);
   utimesSync(path.join(root, 'dist/package.json'), later, later);

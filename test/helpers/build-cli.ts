@@ -2,6 +2,6 @@
 // that the CLI tests run the compiled CLI that `iaspn` runs (see scripts/build.js and runCli).
 import { build } from '../../scripts/build.js';
 
-export default function setup(): void {
-  build();
+export default async function setup(): Promise<void> {
+  await build();
 }

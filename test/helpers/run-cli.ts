@@ -23,7 +23,7 @@ const SDK_NODE_WARNING =
  * are editing) do not switch some tests to the slower tsx fallback; test/bin/iaspn.test.ts covers
  * bin/iaspn.js's choice between the two.
  */
-export const CLI_ENTRY = path.join(ROOT, 'dist/cli/entry.js');
+export const CLI_ENTRY = path.join(ROOT, 'dist/bundle/entry.js');
 
 export interface RunningCli {
   child: ChildProcessWithoutNullStreams;
