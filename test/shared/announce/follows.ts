@@ -1,4 +1,4 @@
-import { type ChannelRef, channelKeyOf, type Follow, followIdOf } from '#shared/bot/state.js';
+import { type ChannelRef, channelKeyOf, type Follow, followIdOf } from '#shared/follows/state.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 
 /** A follow as the store holds it, built in memory: for matching tests and benches that need no store. */

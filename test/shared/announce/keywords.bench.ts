@@ -1,6 +1,6 @@
 import { beforeAll, bench, describe } from 'vitest';
 import { matchResources } from '#shared/announce/match.js';
-import type { ChannelRef, Follow } from '#shared/bot/state.js';
+import type { ChannelRef, Follow } from '#shared/follows/state.js';
 import type { Language, Resource, ResourceType } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 import { KeywordMatcher } from '#shared/filters/keywords.js';

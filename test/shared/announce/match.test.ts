@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matchResources, matchResourcesNaively } from '#shared/announce/match.js';
 import { batchPost, singlePost, subjectOf } from '#shared/announce/messages.js';
-import { renderSlack } from '#shared/bot/slack/render.js';
-import { type ChannelRef, channelKeyOf, type Follow } from '#shared/bot/state.js';
-import { renderTelegram } from '#shared/bot/telegram/render.js';
+import { renderSlack } from '#shared/chat/slack/render.js';
+import { type ChannelRef, channelKeyOf, type Follow } from '#shared/follows/state.js';
+import { renderTelegram } from '#shared/chat/telegram/render.js';
 import type { Resource, ResourceType } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 import { hostileResource } from '../bot/fixtures.js';

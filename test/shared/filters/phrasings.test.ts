@@ -3,16 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnnounce } from '#shared/announce/run.js';
 import type { ChatSender } from '#shared/announce/senders.js';
 import { type ChatContext, createBotCore } from '#shared/bot/core.js';
-import { COMMAND_NAMES, type CommandName } from '#shared/bot/i18n.js';
-import type { Reply } from '#shared/bot/reply.js';
-import { listAllFollows } from '#shared/bot/state.js';
 import { createBotPorts } from '#shared/bot/wiring.js';
+import { COMMAND_NAMES, type CommandName } from '#shared/chat/i18n.js';
+import type { Reply } from '#shared/chat/reply.js';
 import { runDigest } from '#shared/digest/run.js';
 import { confirmById, getSubscription } from '#shared/digest/subscriptions.js';
 import { canonicalFilter } from '#shared/filters/filter.js';
 import { parseFilterText } from '#shared/filters/language.js';
 import { LIST_COMMAND } from '#shared/filters/problems.js';
-import { valueName } from '#shared/filters/values.js';
+import { KEY_LABELS, valueName } from '#shared/filters/values.js';
+import { listAllFollows } from '#shared/follows/state.js';
 import { partnerToItem } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -34,6 +34,9 @@ import { PHRASING_PARTNERS, PHRASINGS, type Phrasing, REFUSALS } from './phrasin
  *            arrives; then one announcement run posts to every channel;
  *   digest   `subscribe <email> <phrasing>` through the bot core (the real double opt-in, then
  *            confirmed); then one digest run sends to the SES emulator.
+ *
+ * Rows with dates (`since:`, `before:`) narrow searches and `latest` only: `follow` and `subscribe`
+ * refuse them and store nothing, so search and latest must agree and nothing be sent.
  *
  * The library arrives after the follows and subscriptions, so all of it is new to them: the four
  * answer the same question over the same resources. One library, one announcement run over every
@@ -222,12 +225,23 @@ describe('the filter language, phrasing by phrasing', () => {
     const follows = await listAllFollows(runtime.store);
     for (const [i, row] of PHRASINGS.entries()) {
       const mine = follows.filter((f) => f.channelId === channelOf('row', i).channelId);
+      const sub = await getSubscription(runtime, emailOf('row', i));
+      const said = replies.get(row)!;
+      if (row.searchOnly) {
+        // Dates narrow searches only: follow and subscribe say so, name the date keys, store nothing.
+        for (const reply of [said.follow, said.subscribe]) {
+          expect(reply).toContain(`${KEY_LABELS[row.lang].since}:`);
+          expect(reply).toContain(`${KEY_LABELS[row.lang].before}:`);
+        }
+        expect(mine, `follow ${row.text}: ${said.follow}`).toEqual([]);
+        expect(sub, `subscribe ${row.text}: ${said.subscribe}`).toBeUndefined();
+        continue;
+      }
       expect(
         mine.map((f) => f.filter),
-        `follow ${row.text}: ${replies.get(row)?.follow}`,
+        `follow ${row.text}: ${said.follow}`,
       ).toEqual([canonicalFilter(row.filter)]);
-      const sub = await getSubscription(runtime, emailOf('row', i));
-      expect(sub, `subscribe ${row.text}: ${replies.get(row)?.subscribe}`).toMatchObject({
+      expect(sub, `subscribe ${row.text}: ${said.subscribe}`).toMatchObject({
         status: 'confirmed',
         filter: canonicalFilter(row.filter),
       });
@@ -238,11 +252,20 @@ describe('the filter language, phrasing by phrasing', () => {
     '%s: search, latest, the follow and the digest find the same resources',
     (_, row) => {
       const got = found.get(row)!;
-      expect({ latest: got.latest, follow: got.follow, digest: got.digest }).toEqual({
-        latest: got.search,
-        follow: got.search,
-        digest: got.search,
-      });
+      if (row.searchOnly) {
+        // Search and latest agree; nothing was followed or subscribed to, so nothing was sent.
+        expect({ latest: got.latest, follow: got.follow, digest: got.digest }).toEqual({
+          latest: got.search,
+          follow: [],
+          digest: [],
+        });
+      } else {
+        expect({ latest: got.latest, follow: got.follow, digest: got.digest }).toEqual({
+          latest: got.search,
+          follow: got.search,
+          digest: got.search,
+        });
+      }
       // Each phrasing selects: a proper, non-empty part of the library, or nothing when the row says so.
       if (row.none) expect(got.search).toEqual([]);
       else {

@@ -30,6 +30,12 @@ export interface Phrasing {
   filter: ResourceFilter;
   /** True when the test library holds nothing it matches (the test checks it finds nothing). */
   none?: true;
+  /**
+   * Dates (`since:`, `before:`) narrow a search or `latest` only: a follow or a digest brings what is
+   * new, whatever its date, so `follow` and `subscribe` refuse the phrasing, name the date keys and
+   * store nothing.
+   */
+  searchOnly?: true;
 }
 
 const CCT = 'conditional-cash-transfers';
@@ -94,7 +100,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { text: 'socio:"Ministerio de Desarrollo Social"', lang: 'es', filter: { partners: ['mides-uy'] } },
   { text: 'partner:iaspn', lang: 'en', filter: { partners: ['iaspn-oas'] } },
 
-  // Several keys together (AND), dates.
+  // Several keys together (AND); dates, for searches and latest only.
   {
     text: 'tema:cct pais:pe tipo:documento',
     lang: 'es',
@@ -115,11 +121,13 @@ export const PHRASINGS: readonly Phrasing[] = [
     text: 'topic:CCT since:2026-02-15',
     lang: 'en',
     filter: { topics: [CCT], since: '2026-02-15T00:00:00.000Z' },
+    searchOnly: true,
   },
   {
     text: 'tipo:documento antes:2026-02',
     lang: 'es',
     filter: { types: ['document'], before: '2026-02-01T00:00:00.000Z' },
+    searchOnly: true,
   },
 
   // Keywords: free words, "quoted phrases", -exclusions, alone and mixed with filters.
