@@ -48,7 +48,7 @@ describe('iaspn search', () => {
   it('prints readable results and explains a malformed filter on stderr', async () => {
     const result = await runCli(['search', 'primera infancia country:narnia'], { IASPN_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Unknown country "narnia"/);
+    expect(result.stderr).toMatch(/"narnia": no such country\. Type "countries" for the list\./);
     expect(result.stdout).toMatch(/^\d+ results/);
     expect(result.stdout).toMatch(/«/);
   });
