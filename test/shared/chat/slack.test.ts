@@ -24,7 +24,6 @@ import {
   coreFor,
   httpEvent,
   type Recorded,
-  type RecorderAnswer,
   recordingPorts,
   seedLibrary,
   signSlack,
@@ -52,10 +51,6 @@ interface SlackResponse {
 
 let services: TestServices;
 let api: Awaited<ReturnType<typeof startRecorder>>;
-/** How the stand-in answers auth.test (a test may make it slow or rate-limited). */
-let authTest: () => RecorderAnswer | Promise<RecorderAnswer> = () => ({
-  body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' },
-});
 let now = new Date('2025-06-01T12:00:00Z');
 const clock = () => new Date(now);
 
@@ -75,7 +70,7 @@ beforeAll(async () => {
       case 'conversations.info':
         return { body: { ok: true, channel: { id: call.params.channel, creator: 'UCREATOR' } } };
       case 'auth.test':
-        return authTest();
+        return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } };
       default:
         return { body: { ok: true, ts: '1.1' } };
     }
@@ -994,31 +989,44 @@ describe('Slack answers under a slow Slack, replays and altered bytes (issue 13)
   const callsTo = (path: string) => api.calls.filter((c) => c.path === path);
 
   it('answers every command although auth.test is slow or rate-limited: no Web API call per request', async () => {
-    const normal = authTest;
+    // A Slack of its own, so that only this face's calls are counted. auth.test takes 1.5 s, or
+    // answers 429: Bolt's per-request call held every answer past the acknowledgement.
     let authTests = 0;
-    // auth.test now takes 1.5 s, or answers 429: Bolt's per-request call held every answer past the ack.
-    authTest = async () => {
+    const slow = await startRecorder(async (call) => {
+      if (call.method !== 'auth.test') return { body: { ok: true, user: { id: 'U1', locale: 'en-US' } } };
       authTests += 1;
       if (authTests % 2 === 0)
         return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
       await wait(1500);
-      return normal();
-    };
+      return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } };
+    });
     try {
-      const { face } = await setup({ ackDeadlineMs: 400, commandBudgetMs: 300 });
+      const runtime = await services.newRuntime(
+        { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: `${slow.url}/api/` },
+        clock,
+      );
+      const face = createSlackFace(runtime, {
+        core: coreFor(runtime, recordingPorts(runtime).ports),
+        ackDeadlineMs: 400,
+        commandBudgetMs: 300,
+      });
       for (const [n, text] of ['help', 'lang en', 'bookmarks'].entries()) {
         const path = `/response/auth-${n}`;
-        const res = await sendSlash(face, text, path);
+        const res = await signed(
+          face,
+          slashBody(text, path).replace(api.url, slow.url),
+          'application/x-www-form-urlencoded',
+        );
         await face.idle();
         const answered = res.body
           ? (JSON.parse(res.body) as SlackResponse).text
-          : callsTo(path)[0]?.params.text;
+          : slow.calls.find((c) => c.path === path)?.params.text;
         expect(String(answered ?? '')).not.toBe('');
       }
       // At most the one auth.test of the cold start, asked in the background.
       expect(authTests).toBeLessThanOrEqual(1);
     } finally {
-      authTest = normal;
+      await slow.close();
     }
   });
 
