@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
-import { createConsoleChat } from '#shared/bot/console.js';
+import { createConsoleChat } from '#shared/chat/console.js';
 import type { ChatContext } from '#shared/bot/core.js';
-import { isBotLanguage } from '#shared/bot/i18n.js';
+import { isBotLanguage } from '#shared/chat/i18n.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { println } from '../output.js';

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { listAllFollows } from '#shared/bot/state.js';
+import { listAllFollows } from '#shared/follows/state.js';
 import { parseFilterText } from '#shared/filters/language.js';
 import { filterAsTyped } from '#shared/filters/migrate.js';
 import { PREVIEW_DAYS, previewFilter } from '#shared/filters/preview.js';

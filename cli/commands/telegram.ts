@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { Telegraf } from 'telegraf';
-import { registerTelegramWebhook } from '#shared/bot/telegram/bot.js';
+import { registerTelegramWebhook } from '#shared/chat/telegram/bot.js';
 import { loadConfig } from '#shared/config.js';
 import { ConfigError } from '#shared/errors.js';
 import { envWithFlags, type GlobalOptions } from '../context.js';

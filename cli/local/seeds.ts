@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addFollow } from '#shared/bot/state.js';
+import { addFollow } from '#shared/follows/state.js';
 import { getFeed, moveFeedUrl } from '#shared/library/registry.js';
 import { importRegistry } from '#shared/library/registry-io.js';
 import type { Runtime } from '#shared/runtime/runtime.js';

@@ -1,7 +1,7 @@
-import { createSlackFace } from '#shared/bot/slack/face.js';
-import { slackLambdaEntry } from '#shared/bot/slack/http.js';
-import { lambdaDeferral } from '#shared/bot/slack/lambda-deferral.js';
+import { createSlackFace } from '#shared/bot/slack-face.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
+import { slackLambdaEntry } from '#shared/chat/slack/http.js';
+import { lambdaDeferral } from '#shared/chat/slack/lambda-deferral.js';
 import { loadConfig } from '#shared/config.js';
 import { withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';

@@ -1,4 +1,4 @@
-import { createTelegramFace } from '#shared/bot/telegram/face.js';
+import { createTelegramFace } from '#shared/bot/telegram-face.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
 import { loadConfig } from '#shared/config.js';
 import { withBodyLimit } from '#shared/http/types.js';

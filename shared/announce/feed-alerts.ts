@@ -1,6 +1,6 @@
-import { textReply } from '../bot/reply.js';
-import { channelLanguage } from '../bot/state.js';
+import { textReply } from '../chat/reply.js';
 import { describeError } from '../errors.js';
+import { channelLanguage } from '../follows/state.js';
 import { listFeeds, listPartners } from '../library/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';

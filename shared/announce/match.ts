@@ -1,7 +1,7 @@
-import type { Follow } from '../bot/state.js';
 import type { Resource } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
+import type { Follow } from '../follows/state.js';
 
 /**
  * Matching new resources against every follow without the full cross product. Each follow is filed
@@ -71,6 +71,10 @@ export function matchResources(
 
   const index = new Map<string, Follow[]>();
   const unindexed: Follow[] = [];
+  // A follow of words alone is filed under the resources its words match, when the search index
+  // can say which (one query per distinct text), instead of being compared with every resource.
+  const byWords = new Map<string, Follow[]>();
+  const wordMatches = new Map<string, Resource[] | undefined>();
   for (const follow of follows) {
     let best: { field: Field; cost: number } | undefined;
     for (const field of FIELDS) {
@@ -80,7 +84,18 @@ export function matchResources(
       if (!best || cost < best.cost) best = { field, cost };
     }
     if (!best) {
-      unindexed.push(follow);
+      const text = follow.filter.keywords;
+      if (text && !wordMatches.has(text)) wordMatches.set(text, keywords.matchingAmong(text, resources));
+      const matched = text ? wordMatches.get(text) : undefined;
+      if (!matched) {
+        unindexed.push(follow);
+        continue;
+      }
+      for (const r of matched) {
+        const list = byWords.get(r.id);
+        if (list) list.push(follow);
+        else byWords.set(r.id, [follow]);
+      }
       continue;
     }
     for (const v of filterValues(follow.filter, best.field)) {
@@ -105,6 +120,7 @@ export function matchResources(
   );
   for (const resource of ordered) {
     const candidates = new Set<Follow>(unindexed);
+    for (const f of byWords.get(resource.id) ?? []) candidates.add(f);
     for (const field of FIELDS)
       for (const v of valuesOf(resource, field))
         for (const f of index.get(`${field}\u0000${v}`) ?? []) candidates.add(f);

@@ -1,9 +1,9 @@
-import type { BotLanguage } from '../bot/i18n.js';
-import { heading, muted, type Reply, type ResultCard } from '../bot/reply.js';
-import type { Follow } from '../bot/state.js';
-import { cleanText, cutText } from '../bot/text.js';
+import type { BotLanguage } from '../chat/i18n.js';
+import { heading, muted, type Reply, type ResultCard } from '../chat/reply.js';
+import { cleanText, cutText } from '../chat/text.js';
 import type { Resource } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import type { Follow } from '../follows/state.js';
 import { displayCountry, displayTopic, displayType } from '../taxonomy/index.js';
 
 /**

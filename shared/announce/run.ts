@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import { type BotLanguage, isBotLanguage } from '../bot/i18n.js';
-import { textReply } from '../bot/reply.js';
-import { type ChannelRef, channelLanguage, type Follow, listAllFollows, pauseChannel } from '../bot/state.js';
+import { type BotLanguage, isBotLanguage } from '../chat/i18n.js';
+import { textReply } from '../chat/reply.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
 import { KeywordMatcher } from '../filters/keywords.js';
 import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migration-marker.js';
+import {
+  type ChannelRef,
+  channelLanguage,
+  type Follow,
+  listAllFollows,
+  pauseChannel,
+} from '../follows/state.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { loadSnapshotIndex } from '../search/service.js';
 import {
   type ClaimRecord,
   claim,
@@ -169,7 +176,9 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   const partnerNames = new Map(
     follows.length ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
   );
-  const match = matchResources(resources, follows, new KeywordMatcher(partnerNames));
+  // Keyword follows are looked up in the search index the cycle refreshed just before.
+  const index = follows.some((f) => f.filter.keywords) ? await loadSnapshotIndex(runtime) : undefined;
+  const match = matchResources(resources, follows, new KeywordMatcher(partnerNames, index));
 
   const summary: AnnounceSummary = {
     resources: resources.length,

@@ -9,12 +9,12 @@ import {
   WebClient,
 } from '@slack/web-api';
 import { Telegram, TelegramError } from 'telegraf';
-import { renderConsole } from '../bot/console.js';
-import type { Reply } from '../bot/reply.js';
-import { renderSlack } from '../bot/slack/render.js';
-import type { ChannelRef, ChatPlatform } from '../bot/state.js';
-import { sendReply } from '../bot/telegram/bot.js';
+import { renderConsole } from '../chat/console.js';
+import type { Reply } from '../chat/reply.js';
+import { renderSlack } from '../chat/slack/render.js';
+import { sendReply } from '../chat/telegram/bot.js';
 import { describeError, RelayError } from '../errors.js';
+import type { ChannelRef, ChatPlatform } from '../follows/state.js';
 import type { Log } from '../log.js';
 import type { Runtime } from '../runtime/runtime.js';
 

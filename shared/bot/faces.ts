@@ -1,9 +1,9 @@
+import { startSlackSocketMode } from '../chat/slack/app.js';
+import { startTelegramPolling } from '../chat/telegram/bot.js';
 import { describeError } from '../errors.js';
 import { type HttpHandler, jsonResult } from '../http/types.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { startSlackSocketMode } from './slack/app.js';
-import { startTelegramPolling } from './telegram/bot.js';
-import { createTelegramFace } from './telegram/face.js';
+import { createTelegramFace } from './telegram-face.js';
 import { createRuntimeBotCore } from './wiring.js';
 
 /**
@@ -11,8 +11,8 @@ import { createRuntimeBotCore } from './wiring.js';
  * core, with the tokens from the configuration. Each face lives in its own module (the Lambdas
  * import them directly, so each bundle holds one chat library); they are re-exported here.
  */
-export { createSlackFace } from './slack/face.js';
-export { createTelegramFace } from './telegram/face.js';
+export { createSlackFace } from './slack-face.js';
+export { createTelegramFace } from './telegram-face.js';
 
 /** An HTTP route whose face is built on first use; unconfigured, it answers 503 and says what is missing. */
 export function lazyBotRoute(build: () => HttpHandler): HttpHandler {

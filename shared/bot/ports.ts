@@ -1,7 +1,7 @@
+import type { BotLanguage } from '../chat/i18n.js';
 import type { Resource } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { SearchService } from '../search/types.js';
-import type { BotLanguage } from './i18n.js';
 
 /**
  * What the command core needs from the rest of the relay, as small interfaces injected at

@@ -1,9 +1,9 @@
-import { ConfigError } from '../../errors.js';
-import type { Runtime } from '../../runtime/runtime.js';
-import type { BotCore } from '../core.js';
-import { createRuntimeBotCore } from '../wiring.js';
-import type { DeferSlackWork } from './deferred.js';
-import { createSlackHttpHandler, type SlackHttpFace } from './http.js';
+import type { DeferSlackWork } from '../chat/slack/deferred.js';
+import { createSlackHttpHandler, type SlackHttpFace } from '../chat/slack/http.js';
+import { ConfigError } from '../errors.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { BotCore } from './core.js';
+import { createRuntimeBotCore } from './wiring.js';
 
 /**
  * The Slack face on a runtime, with the tokens from the configuration. In a module of its own so

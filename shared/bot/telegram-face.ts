@@ -1,10 +1,10 @@
 import type { UserFromGetMe } from 'telegraf/types';
-import { ConfigError } from '../../errors.js';
-import type { Runtime } from '../../runtime/runtime.js';
-import type { BotCore } from '../core.js';
-import { createRuntimeBotCore } from '../wiring.js';
-import { createTelegramBot } from './bot.js';
-import { createTelegramWebhookHandler } from './http.js';
+import { createTelegramBot } from '../chat/telegram/bot.js';
+import { createTelegramWebhookHandler } from '../chat/telegram/http.js';
+import { ConfigError } from '../errors.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { BotCore } from './core.js';
+import { createRuntimeBotCore } from './wiring.js';
 
 /**
  * The Telegram face on a runtime, with the token and webhook secret from the configuration. In a

@@ -1,4 +1,4 @@
-import type { BotCore, ChatContext } from './core.js';
+import type { BotCore, ChatContext } from './context.js';
 import type { ActionOutcome, Button, Reply } from './reply.js';
 import { plainSnippet } from './reply.js';
 

@@ -421,6 +421,19 @@ export function commandOf(word: string): { command: CommandName; language: BotLa
   return undefined;
 }
 
+/** Every language's name for a command, for the faces' command menus ("/search", "/buscar"). */
+export function commandWords(
+  language: BotLanguage,
+): { command: CommandName; word: string; description: string }[] {
+  return (Object.keys(COMMAND_NAMES) as CommandName[])
+    .filter((command) => COMMAND_NAMES[command][language].length > 0)
+    .map((command) => ({
+      command,
+      word: COMMAND_NAMES[command][language][0]!,
+      description: MESSAGES[language].help.commands[command].text,
+    }));
+}
+
 /** A date as members read it: "Dec 3, 2026" / "3 dic 2026" (UTC, as stored). */
 export function formatDay(iso: string, language: BotLanguage): string {
   const date = new Date(iso);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { type BotLanguage, isBotLanguage } from '../chat/i18n.js';
 import { canonicalFilter, type ResourceFilter } from '../filters/filter.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
-import { type BotLanguage, isBotLanguage } from './i18n.js';
 
 /**
  * The bots' state in the single table (shared/store/DATA-MODEL.md): a conversation's settings and

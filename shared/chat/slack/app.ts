@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { App, type AppOptions, type Authorize, LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { describeError, RelayError } from '../../errors.js';
+import { claimDelivery } from '../../follows/state.js';
 import type { Log } from '../../log.js';
 import type { Clock } from '../../runtime/clock.js';
 import { claimOnce } from '../../store/claims.js';
 import { keys } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
-import type { BotCore, ChatContext } from '../core.js';
+import type { BotCore, ChatContext } from '../context.js';
 import { parseIntent } from '../intent.js';
 import type { ActionOutcome, Reply } from '../reply.js';
-import { claimDelivery } from '../state.js';
 import {
   actionMustRunOnce,
   DEFERRED_SLACK_ACTION,

@@ -5,9 +5,9 @@ import { describeError } from '../../errors.js';
 import type { Log } from '../../log.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { Store } from '../../store/store.js';
-import type { BotCore, ChatContext } from '../core.js';
-import { commandWords } from '../core.js';
-import { BOT_LANGUAGES } from '../i18n.js';
+import type { BotCore, ChatContext } from '../context.js';
+
+import { BOT_LANGUAGES, commandWords } from '../i18n.js';
 import type { Reply } from '../reply.js';
 import { plainSnippet } from '../reply.js';
 import { cutText } from '../text.js';

@@ -2,11 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { describeError } from '../../errors.js';
+import { claimDelivery } from '../../follows/state.js';
 import { bodyBytes, bodyText, type HttpHandler, header } from '../../http/types.js';
 import type { Log } from '../../log.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { Store } from '../../store/store.js';
-import { claimDelivery } from '../state.js';
 
 /**
  * The Telegram webhook (SECURITY.md 22). Telegraf skips the secret check when `handleUpdate` is

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFollow } from '#shared/bot/state.js';
+import { addFollow } from '#shared/follows/state.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import { seededDataDir } from '../../helpers/cli-data-dir.js';
 import { makeResource } from '../../helpers/resources.js';

@@ -3,7 +3,7 @@ import { deliveryKey } from '#shared/announce/claims.js';
 import { matchResources, matchResourcesNaively } from '#shared/announce/match.js';
 import { runAnnounce } from '#shared/announce/run.js';
 import type { ChatSender } from '#shared/announce/senders.js';
-import { addFollow, type Follow, listAllFollows } from '#shared/bot/state.js';
+import { addFollow, type Follow, listAllFollows } from '#shared/follows/state.js';
 import type { Language, Resource, ResourceType } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 import { matchesFilter } from '#shared/filters/filter.js';

@@ -5,8 +5,8 @@ import {
   createTelegramSender,
   type Senders,
 } from '#shared/announce/senders.js';
-import type { Reply } from '#shared/bot/reply.js';
-import { addFollow, type ChannelRef } from '#shared/bot/state.js';
+import type { Reply } from '#shared/chat/reply.js';
+import { addFollow, type ChannelRef } from '#shared/follows/state.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
 import { resourceToItem } from '#shared/library/resource-store.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLAIM_LEASE_MS, cursorKey } from '#shared/announce/claims.js';
 import { runAnnounce } from '#shared/announce/run.js';
 import type { ChatSender } from '#shared/announce/senders.js';
-import { getChannelSettings, setChannelLanguage } from '#shared/bot/state.js';
+import { getChannelSettings, setChannelLanguage } from '#shared/follows/state.js';
 import type { Clock } from '#shared/runtime/clock.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import {

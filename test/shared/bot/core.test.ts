@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction } from '#shared/bot/actions.js';
-import { parseIntent } from '#shared/bot/intent.js';
+import { decodeAction, encodeAction } from '#shared/chat/actions.js';
+import { parseIntent } from '#shared/chat/intent.js';
+import { cutMarkup } from '#shared/chat/text.js';
 import {
   addFollow,
   channelLanguage,
@@ -9,8 +10,7 @@ import {
   listAllFollows,
   pauseChannel,
   setChannelLanguage,
-} from '#shared/bot/state.js';
-import { cutMarkup } from '#shared/bot/text.js';
+} from '#shared/follows/state.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 describe('parseIntent', () => {

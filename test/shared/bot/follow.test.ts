@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '#shared/bot/core.js';
-import { listFollows } from '#shared/bot/state.js';
+import { listFollows } from '#shared/follows/state.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';

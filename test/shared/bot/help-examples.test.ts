@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '#shared/bot/core.js';
-import { BOT_LANGUAGES, MESSAGES } from '#shared/bot/i18n.js';
-import { listFollows } from '#shared/bot/state.js';
+import { BOT_LANGUAGES, MESSAGES } from '#shared/chat/i18n.js';
+import { listFollows } from '#shared/follows/state.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';

@@ -13,7 +13,7 @@ import type { Runtime } from '#shared/runtime/runtime.js';
 import { createSearchService, refreshSearchIndex } from '#shared/search/service.js';
 import { benchOptions, benchSize } from '../../helpers/bench.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { httpEvent, seedLibrary, signSlack, startRecorder, testLibrary } from './fixtures.js';
+import { httpEvent, seedLibrary, signSlack, startRecorder, testLibrary } from '../bot/fixtures.js';
 
 /**
  * The Slack slash command `/iaspn search …` end to end over a 10,000-resource library: a signed

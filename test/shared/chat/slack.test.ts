@@ -12,10 +12,10 @@ import {
   type DeferredSlackCommand,
   type DeferredSlackWork,
   type DeferSlackWork,
-} from '#shared/bot/slack/deferred.js';
-import { slackLambdaEntry, verifySlackSignature } from '#shared/bot/slack/http.js';
-import { type InvokeClient, lambdaDeferral } from '#shared/bot/slack/lambda-deferral.js';
-import { listFollows } from '#shared/bot/state.js';
+} from '#shared/chat/slack/deferred.js';
+import { slackLambdaEntry, verifySlackSignature } from '#shared/chat/slack/http.js';
+import { type InvokeClient, lambdaDeferral } from '#shared/chat/slack/lambda-deferral.js';
+import { listFollows } from '#shared/follows/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import type { SearchService } from '#shared/search/types.js';
@@ -29,7 +29,7 @@ import {
   signSlack,
   startRecorder,
   testLibrary,
-} from './fixtures.js';
+} from '../bot/fixtures.js';
 
 const SECRET = 'test-signing-secret';
 // Slack's documented example (api.slack.com "Verifying requests from Slack").
@@ -386,7 +386,9 @@ describe('Slack slash command /iaspn', () => {
       /^Esta conversación ahora sigue tipo: Documento/,
     );
     const following = await slash(face, 'following', channel);
-    expect(allText(following.blocks)).toContain(`${id}: topic: Conditional cash transfers · country: Colombia`);
+    expect(allText(following.blocks)).toContain(
+      `${id}: topic: Conditional cash transfers · country: Colombia`,
+    );
     expect(allText((await slash(face, 'siguiendo', channel)).blocks)).toContain('país: Colombia');
     expect((await slash(face, `unfollow ${id}`, { ...channel, user: 'U1' })).text).toMatch(/Only admins/);
     expect((await slash(face, `dejar ${id}`, { ...channel, user: 'UADMIN' })).text).toBe(

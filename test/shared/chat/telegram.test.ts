@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramFace } from '#shared/bot/faces.js';
-import { commandText } from '#shared/bot/telegram/bot.js';
-import { secretMatches } from '#shared/bot/telegram/http.js';
+import { commandText } from '#shared/chat/telegram/bot.js';
+import { secretMatches } from '#shared/chat/telegram/http.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import {
@@ -12,7 +12,7 @@ import {
   seedLibrary,
   startRecorder,
   testLibrary,
-} from './fixtures.js';
+} from '../bot/fixtures.js';
 
 const SECRET = 'webhook-secret-token';
 const BOT = {

@@ -1,0 +1,44 @@
+import type { CommandName } from '../../chat/i18n.js';
+import { bookmark } from './bookmark.js';
+import { bookmarks } from './bookmarks.js';
+import type { BotCommand } from './command.js';
+import { feeds } from './feeds.js';
+import { follow } from './follow.js';
+import { following } from './following.js';
+import { greet } from './greet.js';
+import { help } from './help.js';
+import { lang } from './lang.js';
+import { latest } from './latest.js';
+import { more } from './more.js';
+import { search } from './search.js';
+import { subscribe } from './subscribe.js';
+import { unbookmark } from './unbookmark.js';
+import { unfollow } from './unfollow.js';
+import { vocabulary } from './vocabulary.js';
+
+/** The bots' commands, in the order help lists them. */
+export const COMMANDS: readonly BotCommand[] = [
+  search,
+  latest,
+  follow,
+  unfollow,
+  following,
+  subscribe,
+  bookmark,
+  bookmarks,
+  unbookmark,
+  lang,
+  feeds,
+  vocabulary,
+  greet,
+  more,
+  help,
+];
+
+/** The command that answers a name; every CommandName has exactly one (commands.test.ts). */
+export function commandFor(
+  name: CommandName,
+  table: readonly BotCommand[] = COMMANDS,
+): BotCommand | undefined {
+  return table.find((c) => c.commands.includes(name));
+}

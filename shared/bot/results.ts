@@ -1,0 +1,135 @@
+import { type BotAction, encodeAction } from '../chat/actions.js';
+import { type BotLanguage, formatDay, MESSAGES, type Messages } from '../chat/i18n.js';
+import { heading, muted, paragraph, type Reply, type ReplyBlock, type ResultCard } from '../chat/reply.js';
+import { cleanText, cutText } from '../chat/text.js';
+import { describeFilter } from '../filters/describe.js';
+import { isEmptyFilter, type ResourceFilter } from '../filters/filter.js';
+import { rememberResults, type UserRef } from '../follows/state.js';
+import type { SearchHit, SearchResponse } from '../search/types.js';
+import { displayType } from '../taxonomy/index.js';
+import type { CommandEnv } from './commands/command.js';
+
+/** Result cards and pages of results, shared by search, latest, more, the buttons and the home. */
+
+export const TITLE_MAX = 300;
+const SNIPPET_MAX = 280;
+
+export async function hitCard(
+  env: CommandEnv,
+  hit: Pick<SearchHit, 'id' | 'title' | 'url' | 'partnerName' | 'publishedAt' | 'type' | 'snippet'>,
+  position: number,
+  m: Messages,
+): Promise<ResultCard> {
+  return {
+    position,
+    resourceId: hit.id,
+    title: cutText(cleanText(hit.title) || hit.url, TITLE_MAX),
+    url: hit.url,
+    meta: [
+      cleanText(hit.partnerName),
+      formatDay(hit.publishedAt, m.language),
+      displayType(hit.type, m.language),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    snippet: cutText(cleanText(hit.snippet), SNIPPET_MAX),
+    buttons: [
+      {
+        label: m.bookmarkButton,
+        action: await encodeAction(
+          env.store,
+          { type: 'bookmark', resourceId: hit.id, language: m.language },
+          env.now(),
+        ),
+      },
+    ],
+  };
+}
+
+export interface ResultsPage {
+  kind: 'search' | 'latest';
+  query: string;
+  filter: ResourceFilter;
+  response: SearchResponse;
+  offset: number;
+  lang: BotLanguage;
+  extraProblems?: string[];
+  /** The member the results are shown to: `bookmark <n>` and `more` read them back. */
+  shownTo?: UserRef;
+}
+
+export async function resultsReply(env: CommandEnv, page: ResultsPage): Promise<Reply> {
+  const { kind, query, filter, response, offset, lang, shownTo } = page;
+  const m = MESSAGES[lang];
+  const shownQuery = cutText(cleanText(query), 200);
+  const problems = [...response.problems, ...(page.extraProblems ?? [])];
+  if (response.hits.length === 0) {
+    const blocks: ReplyBlock[] =
+      kind === 'search'
+        ? [paragraph(m.noResults(shownQuery)), muted(m.broaderHint)]
+        : [paragraph(m.noLatest)];
+    if (problems.length) blocks.push(muted(m.problems(problems.join(' '))));
+    return { blocks, summary: kind === 'search' ? m.noResults(shownQuery) : m.noLatest, private: true };
+  }
+  const from = offset + 1;
+  const to = offset + response.hits.length;
+  const title = kind === 'search' ? m.results(shownQuery, from, to, response.total) : m.latest(from, to);
+  const blocks: ReplyBlock[] = [heading(title)];
+  const applied = { ...response.appliedFilter, ...filter };
+  if (!isEmptyFilter(applied))
+    blocks.push(muted(m.filtersApplied(describeFilter(applied, lang, await env.ports.search.partners()))));
+  if (problems.length) blocks.push(muted(m.problems(problems.join(' '))));
+  for (const [i, hit] of response.hits.entries()) {
+    blocks.push({ kind: 'card', card: await hitCard(env, hit, offset + i + 1, m) });
+  }
+  let more: string | undefined;
+  if (response.nextCursor) {
+    const action: BotAction = {
+      type: 'page',
+      kind,
+      query,
+      filter,
+      cursor: response.nextCursor,
+      offset: to,
+      language: lang,
+    };
+    more = await encodeAction(env.store, action, env.now());
+    blocks.push({ kind: 'buttons', buttons: [{ label: m.more, action: more }] });
+  }
+  if (shownTo)
+    await rememberResults(env.store, shownTo, {
+      from,
+      ids: response.hits.map((h) => h.id),
+      ...(more ? { more } : {}),
+    });
+  return { blocks, summary: title, private: true };
+}
+
+/** The next page of a search or list (a More results button, or `more`). */
+export async function nextPage(
+  env: CommandEnv,
+  user: UserRef,
+  action: Extract<BotAction, { type: 'page' }>,
+  lang: BotLanguage,
+): Promise<Reply> {
+  const { search } = env.ports;
+  const response =
+    action.kind === 'search'
+      ? await search.search({
+          query: action.query,
+          filter: action.filter,
+          limit: env.pageSize,
+          cursor: action.cursor,
+          language: lang,
+        })
+      : await search.latest(action.filter, env.pageSize, action.cursor);
+  return resultsReply(env, {
+    kind: action.kind,
+    query: action.query,
+    filter: action.filter,
+    response,
+    offset: action.offset,
+    lang,
+    shownTo: user,
+  });
+}

@@ -1,0 +1,35 @@
+import type { ChannelRef, UserRef } from '../follows/state.js';
+import type { BotLanguage } from './i18n.js';
+import type { ActionOutcome, Reply, ResultCard } from './reply.js';
+
+/**
+ * The contract between the platform faces (Slack, Telegram, the console) and the command core:
+ * who is asking and where, and the five things a face may ask of the core.
+ */
+
+/** Who is asking, where, and what the platform says about them: built by each face. */
+export interface ChatContext {
+  channel: ChannelRef;
+  user: UserRef;
+  /** A direct message (one member) or a channel or group (admins decide its follows). */
+  conversation: 'direct' | 'group';
+  /** The platform's locale for the member (Slack's `locale`, Telegram's `language_code`). */
+  locale?: string | (() => Promise<string | undefined>);
+  /** True when the member may change this conversation's follows and language (asked lazily). */
+  canManageChannel(): Promise<boolean>;
+  /** True when the member is a relay admin (config.adminIds) and may see feed health. */
+  isRelayAdmin: boolean;
+}
+
+export interface BotCore {
+  /** A typed message or slash command. Never throws: failures become a polite reply. */
+  handleText(ctx: ChatContext, text: string): Promise<Reply>;
+  /** A pressed button (its compact action id). Never throws. */
+  handleAction(ctx: ChatContext, action: string): Promise<ActionOutcome>;
+  /** The App Home view: latest resources, the member's bookmarks, the workspace's follows. */
+  home(ctx: ChatContext): Promise<Reply>;
+  /** Results for an inline query (Telegram `@bot words`): the latest when the query is empty. */
+  inline(ctx: ChatContext, query: string, limit: number): Promise<ResultCard[]>;
+  /** The language to answer this member in. */
+  language(ctx: ChatContext, wordLanguage?: BotLanguage): Promise<BotLanguage>;
+}
