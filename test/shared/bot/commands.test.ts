@@ -1,0 +1,225 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookmark } from '#shared/bot/commands/bookmark.js';
+import { bookmarks } from '#shared/bot/commands/bookmarks.js';
+import type { BotCommand } from '#shared/bot/commands/command.js';
+import { feeds } from '#shared/bot/commands/feeds.js';
+import { follow } from '#shared/bot/commands/follow.js';
+import { following } from '#shared/bot/commands/following.js';
+import { greet } from '#shared/bot/commands/greet.js';
+import { help } from '#shared/bot/commands/help.js';
+import { COMMANDS, commandFor } from '#shared/bot/commands/index.js';
+import { lang } from '#shared/bot/commands/lang.js';
+import { latest } from '#shared/bot/commands/latest.js';
+import { more } from '#shared/bot/commands/more.js';
+import { search } from '#shared/bot/commands/search.js';
+import { subscribe } from '#shared/bot/commands/subscribe.js';
+import { unbookmark } from '#shared/bot/commands/unbookmark.js';
+import { unfollow } from '#shared/bot/commands/unfollow.js';
+import { vocabulary } from '#shared/bot/commands/vocabulary.js';
+import { createBotCore } from '#shared/bot/core.js';
+import type { ChatContext } from '#shared/chat/context.js';
+import { COMMAND_NAMES, type CommandName } from '#shared/chat/i18n.js';
+import type { Reply } from '#shared/chat/reply.js';
+import { listBookmarks, listFollows, userLanguage } from '#shared/follows/state.js';
+import { fixedClock } from '#shared/runtime/clock.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import { refreshSearchIndex } from '#shared/search/service.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { recordingPorts, seedLibrary, testLibrary } from './fixtures.js';
+
+/**
+ * Each command on its own: a core whose table holds only that command, over the real store
+ * (dynalite), the real search service and registry; subscriptions are recorded.
+ */
+
+let services: TestServices;
+let runtime: Runtime;
+
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+  const library = testLibrary(60);
+  runtime = await services.newRuntime(
+    {},
+    fixedClock(
+      library
+        .map((r) => r.publishedAt)
+        .sort()
+        .at(-1)!,
+    ),
+  );
+  await seedLibrary(runtime, library);
+  await refreshSearchIndex(runtime);
+});
+afterAll(() => services?.close());
+
+let n = 0;
+function dm(over: Partial<ChatContext> = {}): ChatContext {
+  n += 1;
+  return {
+    channel: { platform: 'console', workspaceId: 'local', channelId: `dm-${n}` },
+    user: { platform: 'console', workspaceId: 'local', userId: `u-${n}` },
+    conversation: 'direct',
+    canManageChannel: async () => true,
+    isRelayAdmin: false,
+    ...over,
+  };
+}
+
+/** A core that knows only the given commands. */
+function only(...commands: BotCommand[]) {
+  const { ports, subscriptions } = recordingPorts(runtime);
+  const core = createBotCore({
+    store: runtime.store,
+    log: runtime.log,
+    clock: runtime.clock,
+    ports,
+    commands,
+  });
+  return { core, subscriptions };
+}
+
+const text = (r: Reply) => `${r.summary}\n${JSON.stringify(r.blocks)}`;
+
+describe('the table of commands', () => {
+  it('answers every command name with exactly one command', () => {
+    for (const name of Object.keys(COMMAND_NAMES) as CommandName[]) {
+      expect(
+        COMMANDS.filter((c) => c.commands.includes(name)),
+        name,
+      ).toHaveLength(1);
+      expect(commandFor(name)?.names.en).toEqual(expect.arrayContaining(COMMAND_NAMES[name].en));
+    }
+  });
+
+  it('gives every command a help line in both languages', () => {
+    for (const c of COMMANDS)
+      for (const l of ['en', 'es'] as const)
+        for (const h of c.help(l))
+          expect(h.usage.length * h.text.length, c.commands.join()).toBeGreaterThan(0);
+  });
+
+  it('answers a command missing from the table with the polite failure, not a crash', async () => {
+    const reply = await only(greet).core.handleText(dm(), 'search cash');
+    expect(reply.summary).toMatch(/went wrong/i);
+  });
+});
+
+describe('each command through the core', () => {
+  it('search: results numbered from 1 with a Bookmark button each', async () => {
+    const reply = await only(search).core.handleText(dm(), 'search cash transfers');
+    expect(reply.summary).toMatch(/^Results 1–5 of \d+ for "cash transfers"/);
+    expect(reply.blocks.filter((b) => b.kind === 'card')).toHaveLength(5);
+  });
+
+  it('latest: the newest, narrowed by a filter; a value that means nothing is refused', async () => {
+    const { core } = only(latest);
+    expect((await core.handleText(dm(), 'recientes tipo:video')).summary).toMatch(
+      /^Recursos recientes \(1–5\)/,
+    );
+    expect(text(await core.handleText(dm(), 'latest topic:zzz'))).toMatch(/no such topic/);
+  });
+
+  it('more: the next page of the last results, numbered on', async () => {
+    const c = dm();
+    const { core } = only(search, more);
+    await core.handleText(c, 'search cash transfers');
+    expect((await core.handleText(c, 'more')).summary).toMatch(/^Results 6–10/);
+    expect((await core.handleText(dm(), 'más')).summary).toMatch(/No hay nada más/);
+  });
+
+  it('bookmark <n>: the nth of the results last shown; bookmarks lists it; unbookmark removes it', async () => {
+    const c = dm();
+    const { core } = only(search, more, bookmark, bookmarks, unbookmark);
+    await core.handleText(c, 'search cash transfers');
+    await core.handleText(c, 'more');
+    expect((await core.handleText(c, 'bookmark 2')).summary).toMatch(
+      /not among the last results shown to you \(6–10\)/,
+    );
+    expect((await core.handleText(c, 'bookmark 7')).summary).toMatch(/^Bookmarked: /);
+    const list = await core.handleText(c, 'bookmarks');
+    expect(list.summary).toBe('Your bookmarks (1)');
+    expect(await listBookmarks(runtime.store, c.user)).toHaveLength(1);
+    expect((await core.handleText(c, 'unbookmark 1')).summary).toMatch(/^Removed/);
+    expect(await listBookmarks(runtime.store, c.user)).toHaveLength(0);
+  });
+
+  it('follow, following, unfollow: stored per conversation, listed with the id unfollow takes', async () => {
+    const c = dm();
+    const { core } = only(follow, following, unfollow);
+    expect((await core.handleText(c, 'following')).summary).toMatch(/follows nothing yet/);
+    expect((await core.handleText(c, 'follow type:video')).summary).toMatch(/now follows type: Video/);
+    const [f] = await listFollows(runtime.store, c.channel);
+    expect(text(await core.handleText(c, 'following'))).toContain(f!.followId);
+    expect((await core.handleText(c, `unfollow ${f!.followId}`)).summary).toMatch(/removed/);
+    expect(await listFollows(runtime.store, c.channel)).toHaveLength(0);
+  });
+
+  it('subscribe: starts the double opt-in with the frequency and the filter', async () => {
+    const { core, subscriptions } = only(subscribe);
+    await core.handleText(dm(), 'suscribir ana@example.org diario tema:salud');
+    expect(subscriptions).toMatchObject([{ email: 'ana@example.org', frequency: 'daily', language: 'es' }]);
+  });
+
+  it('lang: the member keeps their language', async () => {
+    const c = dm();
+    expect((await only(lang).core.handleText(c, 'idioma es')).summary).toMatch(/español/i);
+    expect(await userLanguage(runtime.store, c.user)).toBe('es');
+  });
+
+  it('feeds: relay admins only', async () => {
+    const { core } = only(feeds);
+    expect((await core.handleText(dm(), 'feeds')).summary).toMatch(/Only relay admins/);
+    expect((await core.handleText(dm({ isRelayAdmin: true }), 'feeds')).summary).toMatch(/feeds|No feeds/);
+  });
+
+  it('topics, countries, types, partners: the values of the filter language', async () => {
+    const { core } = only(vocabulary);
+    expect(text(await core.handleText(dm(), 'temas'))).toContain('tema:');
+    expect(text(await core.handleText(dm(), 'partners'))).toContain('partner:');
+  });
+
+  it('greet: a short hello, not a search', async () => {
+    expect((await only(greet).core.handleText(dm(), 'hola')).summary).toMatch(/^¡Hola/);
+  });
+
+  it('help: lists the commands of its table only', async () => {
+    const reply = await only(search, help).core.handleText(dm(), 'help');
+    expect(text(reply)).toContain('search');
+    expect(text(reply)).not.toContain('unfollow');
+  });
+});
+
+describe('dependencies', () => {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  /** Every module a file reaches through relative imports. */
+  function reach(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, spec] of source.matchAll(/from '(\.[^']+)\.js'/g))
+      reach(path.resolve(path.dirname(file), `${spec}.ts`), seen);
+    return seen;
+  }
+
+  it('announcements reach chat/ and follows/ but never the commands (shared/bot/)', () => {
+    const dir = path.join(root, 'shared/announce');
+    const reached = new Set<string>();
+    for (const f of readdirSync(dir)) for (const r of reach(path.join(dir, f))) reached.add(r);
+    const rel = [...reached].map((f) => path.relative(root, f));
+    expect(rel.some((f) => f.startsWith('shared/chat/'))).toBe(true);
+    expect(rel.some((f) => f.startsWith('shared/follows/'))).toBe(true);
+    expect(rel.filter((f) => f.startsWith('shared/bot/'))).toEqual([]);
+  });
+
+  it('chat/ and follows/ never import shared/bot/', () => {
+    for (const dir of ['shared/chat', 'shared/follows'])
+      for (const f of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((x) =>
+        x.endsWith('.ts'),
+      ))
+        expect(readFileSync(path.join(root, dir, f), 'utf8'), `${dir}/${f}`).not.toMatch(
+          /from '[./]*\/bot\//,
+        );
+  });
+});
