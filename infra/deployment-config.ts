@@ -115,6 +115,23 @@ const stageSchema = z
           .optional(),
       })
       .prefault({}),
+    /**
+     * Optional custom domain for the endpoints (subscription pages, email links, webhooks), so
+     * nobody sees an execute-api host: a CNAME to the CustomDomainRecord output. Without
+     * certificateArn, ACM issues a certificate validated by a DNS record (the ACM console shows it).
+     */
+    domain: z
+      .object({
+        name: z.string().regex(DOMAIN, 'must be a lower-case domain name such as relay.example.org'),
+        certificateArn: z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/,
+            'must be an ACM certificate ARN',
+          )
+          .optional(),
+      })
+      .optional(),
     /** HTTP API stage throttling, shared by the webhooks and the subscription pages. */
     api: z
       .object({

@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { SECRETS } from '#shared/secrets.js';
@@ -49,6 +50,7 @@ export class RelayStack extends Stack {
     this.endpoints = new RelayEndpoints(this, 'Endpoints', {
       stage: deployment.stage,
       ...deployment.api,
+      domain: deployment.domain,
       logRetentionDays: deployment.logRetentionDays,
       retainLogs: deployment.retainData,
     });
@@ -195,6 +197,17 @@ export class RelayStack extends Stack {
       expression: deployment.schedules.cycle,
       timeZone: deployment.schedules.timeZone,
     });
+
+    // Health: the store, the search snapshot's age and each cycle job's last run (read-only).
+    const health = new RelayFunction(this, 'Health', {
+      entry: 'functions/health/handler.ts',
+      description: 'GET /health: store reachability, search snapshot age, last run of each job',
+      stage: deployment.stage,
+      timeout: Duration.seconds(10),
+      memorySize: 256,
+    }).bindTable(this.table.table, 'read');
+    this.endpoints.route('/health', health, [HttpMethod.GET]);
+    this.endpoints.output('HealthUrl', '/health', 'Health of the deployed relay (JSON)');
 
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,

@@ -47,6 +47,8 @@ export interface CycleHooks {
   onCycle?: (results: CycleResult[]) => void;
   /** A scheduled start skipped because the previous cycle was still running. */
   onSkipped?: () => void;
+  /** Records each result before the next job starts (the local stack: for /health). */
+  record?: (result: CycleResult) => Promise<void>;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createCycleRunner(
     const results: CycleResult[] = [];
     for (const job of jobs) {
       const result = await runJob(job, runtime);
+      await hooks.record?.(result);
       results.push(result);
       hooks.onResult?.(result);
     }

@@ -1,5 +1,6 @@
 import { createSlackFace, createTelegramFace, lazyBotRoute } from '#shared/bot/faces.js';
 import { createSubscriptionHandler, EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
+import { healthReport } from '#shared/health.js';
 import type { HttpRoute } from '#shared/http/types.js';
 import { jsonResult } from '#shared/http/types.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -24,10 +25,10 @@ export function localRoutes(runtime: Runtime): HttpRoute[] {
     },
     {
       prefix: '/health',
-      describe: 'liveness and store reachability',
+      describe: 'store reachability, search snapshot age, last run of each job',
       handler: async () => {
-        await runtime.store.count({ index: 'byCollection', partition: 'FEEDS' });
-        return jsonResult(200, { ok: true, stage: runtime.config.stage });
+        const report = await healthReport(runtime);
+        return jsonResult(report.ok ? 200 : 503, report);
       },
     },
   ];

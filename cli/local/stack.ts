@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Env, loadConfig, type RelayConfig } from '#shared/config.js';
+import type { JobName } from '#shared/cycle.js';
 import { ConfigError, describeError } from '#shared/errors.js';
+import { recordRun } from '#shared/health.js';
 import { JOBS, type Job } from '#shared/jobs.js';
 import type { Log } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
@@ -140,6 +142,8 @@ export async function startLocalStack(
       onResult: (r) => hooks.onResult?.(r),
       onCycle: (r) => hooks.onCycle?.(r),
       onSkipped: () => hooks.onSkipped?.(),
+      record: (r) =>
+        recordRun(runtime, r.job as JobName, r.ok ? { summary: r.summary ?? {} } : { error: r.error }),
     });
     closers.push(() => cycle.stop());
     return {

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { runAnnounce } from '#shared/announce/run.js';
 import { loadConfig } from '#shared/config.js';
+import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
 import { announceCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
@@ -25,5 +26,9 @@ export const handler = async (_event: unknown, context?: Pick<Context, 'getRemai
   const runtime = await runtimeNow();
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
-  return publishing(metrics, () => runAnnounce(runtime, { budgetMs }), announceCounts);
+  return publishing(
+    metrics,
+    () => recorded(runtime, 'announce', () => runAnnounce(runtime, { budgetMs })),
+    announceCounts,
+  );
 };

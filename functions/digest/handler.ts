@@ -2,6 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '#shared/config.js';
 import { createSqsEnqueue } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
+import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
 import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
@@ -30,4 +31,5 @@ async function run() {
 }
 
 /** Sent and failed counts come from inline sends; with a queue, the workers count theirs. */
-export const handler = () => publishing(metrics, run, digestCounts);
+export const handler = async () =>
+  publishing(metrics, async () => recorded(await runtimeNow(), 'digest', run), digestCounts);

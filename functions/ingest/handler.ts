@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
+import { recorded } from '#shared/health.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { ingestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
@@ -20,5 +21,9 @@ const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
-  return publishing(metrics, async () => (await runIngest({ ...runtime, budgetMs })).summary, ingestCounts);
+  return publishing(
+    metrics,
+    () => recorded(runtime, 'ingest', async () => (await runIngest({ ...runtime, budgetMs })).summary),
+    ingestCounts,
+  );
 };

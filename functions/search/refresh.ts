@@ -1,4 +1,5 @@
 import { loadConfig } from '#shared/config.js';
+import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
@@ -13,4 +14,4 @@ const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-search-index', config.logLevel));
 
 /** Logs its result once (refreshSearchIndex does) and returns it: the next job ignores it. */
-export const handler = () => refreshSearchIndex(runtime);
+export const handler = () => recorded(runtime, 'search-index', () => refreshSearchIndex(runtime));

@@ -1,7 +1,15 @@
 import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  ApiMapping,
+  DomainName,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
@@ -38,6 +46,13 @@ export interface RelayEndpointsProps {
   readonly burstLimit: number;
   readonly logRetentionDays: number;
   readonly retainLogs: boolean;
+  /**
+   * A custom domain for the endpoints (subscription pages, email links, webhooks): an API Gateway
+   * domain with an ACM certificate (the given one, else a new one validated by DNS). The
+   * execute-api host is then switched off, so no link shows it.
+   * @default the execute-api host
+   */
+  readonly domain?: { readonly name: string; readonly certificateArn?: string };
 }
 
 /**
@@ -49,6 +64,8 @@ export interface RelayEndpointsProps {
 export class RelayEndpoints extends Construct {
   public readonly api: HttpApi;
   public readonly stage: HttpStage;
+  public readonly domainName?: DomainName;
+  private readonly customDomain?: string;
   private readonly integrations = new Map<RelayFunction, HttpLambdaIntegration>();
 
   constructor(scope: Construct, id: string, props: RelayEndpointsProps) {
@@ -57,6 +74,7 @@ export class RelayEndpoints extends Construct {
       apiName: `iaspn-relay-${props.stage}`,
       description: `iaspn-relay ${props.stage}: Slack and Telegram webhooks, subscription pages`,
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.domain !== undefined,
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetentionDays as RetentionDays,
@@ -69,11 +87,27 @@ export class RelayEndpoints extends Construct {
       throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
+    if (props.domain) {
+      const { name, certificateArn } = props.domain;
+      this.customDomain = name;
+      const certificate = certificateArn
+        ? Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
+        : new Certificate(this, 'Certificate', {
+            domainName: name,
+            validation: CertificateValidation.fromDns(),
+          });
+      this.domainName = new DomainName(this, 'Domain', { domainName: name, certificate });
+      new ApiMapping(this, 'Mapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+      new CfnOutput(Stack.of(this), 'CustomDomainRecord', {
+        description: 'DNS: CNAME record for the custom domain (name -> value)',
+        value: `${name} CNAME ${this.domainName.regionalDomainName}`,
+      });
+    }
   }
 
   /** The public base URL (no trailing slash). */
   get url(): string {
-    return this.api.apiEndpoint;
+    return this.customDomain ? `https://${this.customDomain}` : this.api.apiEndpoint;
   }
 
   /** Routes `prefix` and everything under it to the function, for the given methods. */

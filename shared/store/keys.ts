@@ -29,6 +29,7 @@ export const KEY_PREFIX = {
   user: 'USER#',
   delivery: 'DELIVERY#',
   dedupe: 'DEDUPE#',
+  job: 'JOB#',
 } as const;
 
 export const keys = {
@@ -63,6 +64,8 @@ export const keys = {
   rateLimit: (bucket: string, windowStart: string): ItemKey => ({ pk: `RATE#${bucket}`, sk: windowStart }),
   /** Job state: cursors and leases of the scheduled runs. */
   job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
+  /** The last run of a cycle job (shared/health.ts), for /health. */
+  jobRun: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'LASTRUN' }),
   /** The search index snapshot's head: which version is current (shared/search/snapshot-store.ts). */
   searchSnapshotHead: (): ItemKey => ({ pk: 'SEARCH#snapshot', sk: 'HEAD' }),
   /** One chunk of a search index snapshot version. */

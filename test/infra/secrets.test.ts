@@ -17,6 +17,7 @@ const EXPECTED: Record<string, SecretName[]> = {
   'Sends one batch of digests (claims first, paced to the SES rate)': ['emailToken'],
   'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe': ['emailToken'],
   'SES bounces and complaints from SNS: suppress or count': [],
+  'GET /health: store reachability, search snapshot age, last run of each job': [],
 };
 
 describe('the stage’s secrets', () => {

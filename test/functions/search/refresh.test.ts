@@ -117,4 +117,16 @@ describe('search kept fresh by the deployed cycle', () => {
     await ingest({}, { getRemainingTimeInMillis: () => 300_000 });
     expect(await refresh()).toMatchObject({ written: false, resources: 2 });
   });
+
+  it('shows each job’s last run on the deployed /health', async () => {
+    const { handler: health } = await import('#functions/health/handler.js');
+    const res = await health();
+    expect(res.statusCode).toBe(200);
+    const report = JSON.parse(res.body ?? '{}');
+    expect(report.store).toEqual({ reachable: true });
+    expect(report.search.resources).toBe(2);
+    expect(report.jobs.ingest).toMatchObject({ ok: true, said: '0 new resources from 1 feed' });
+    expect(report.jobs['search-index']).toMatchObject({ ok: true, said: 'index unchanged (2 resources)' });
+    expect(report.jobs.announce).toBeNull();
+  });
 });
