@@ -21,14 +21,15 @@ import {
   importRegistry,
   registryToOpml,
 } from '#shared/library/registry-io.js';
-import { countryByCode, topicById } from '#shared/taxonomy/index.js';
 import { cliConfig, type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 import { askYesNo } from '../prompt.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function checkCountries(codes: string[] = []): string[] {
+// The taxonomy builds its phrase tables when loaded: only `feeds add` needs it, not `feeds list`.
+async function checkCountries(codes: string[] = []): Promise<string[]> {
+  const { countryByCode } = await import('#shared/taxonomy/index.js');
   return codes.map((code) => {
     const upper = code.toUpperCase();
     if (!countryByCode(upper)) throw new InvalidArgumentError(`unknown country code ${code}`);
@@ -36,7 +37,8 @@ function checkCountries(codes: string[] = []): string[] {
   });
 }
 
-function checkTopics(ids: string[] = []): string[] {
+async function checkTopics(ids: string[] = []): Promise<string[]> {
+  const { topicById } = await import('#shared/taxonomy/index.js');
   for (const id of ids) if (!topicById(id)) throw new InvalidArgumentError(`unknown topic ${id}`);
   return ids;
 }
@@ -174,8 +176,8 @@ export function registerFeeds(program: Command): void {
     .option('--id <id>', "feed id (default: from the feed's title, after the partner's id)")
     .option('--json', 'print the saved feed as JSON')
     .action(async (url: string, options: AddOptions, command: Command) => {
-      const countries = checkCountries(options.country);
-      const topics = checkTopics(options.topic);
+      const countries = await checkCountries(options.country);
+      const topics = await checkTopics(options.topic);
       const { registerFeed } = await import('#shared/library/register-feed.js');
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const { feed, partner, checked } = await registerFeed(runtime, {

@@ -11,7 +11,6 @@ import {
   RegistryError,
   removePartner,
 } from '#shared/library/registry.js';
-import { countryByCode } from '#shared/taxonomy/index.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 
@@ -67,6 +66,8 @@ export function registerPartners(program: Command): void {
         },
         command: Command,
       ) => {
+        // Loaded here: the taxonomy builds its phrase tables when loaded, and only `add` needs it.
+        const { countryByCode } = await import('#shared/taxonomy/index.js');
         const country = options.country?.toUpperCase();
         if (country && !countryByCode(country))
           throw new InvalidArgumentError(`unknown country code ${options.country}`);

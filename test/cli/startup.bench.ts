@@ -99,12 +99,18 @@ let stack: ChildProcess | undefined;
 
 async function startStack(): Promise<void> {
   stack = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'start', '--port', '0'], {
-    env: { ...env, IASPN_SES_PORT: '0', IASPN_FEEDS_PORT: '0' },
-    stdio: 'ignore',
+    env: { ...env, IASPN_LOG_LEVEL: 'info', IASPN_SES_PORT: '0', IASPN_FEEDS_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Ready once the first cycle has stored resources (the sample feeds, served by the stack itself).
+  // Ready once its first cycle has ended (the digest job is the last), so that the stack's own work
+  // does not run beside the measurements; and the library holds the sample feeds' resources.
+  let log = '';
+  for (const stream of [stack.stdout!, stack.stderr!])
+    stream.on('data', (d) => {
+      log += d;
+    });
   for (let i = 0; i < 600; i += 1) {
-    if (existsSync(path.join(dataDir, 'stack.json'))) {
+    if (/cycle done|digest run done/.test(log) && existsSync(path.join(dataDir, 'stack.json'))) {
       const probe = await new Promise<string>((resolve) => {
         const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'status', '--json'], { env });
         let out = '';
@@ -113,7 +119,10 @@ async function startStack(): Promise<void> {
         });
         child.on('close', () => resolve(out));
       });
-      if (/"resources": [1-9]/.test(probe)) return;
+      if (/"resources": [1-9]/.test(probe)) {
+        await new Promise((r) => setTimeout(r, 2000));
+        return;
+      }
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
