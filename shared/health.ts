@@ -1,6 +1,6 @@
 import { CYCLE_JOBS, type JobName } from './cycle.js';
 import { describeError } from './errors.js';
-import { describeRun, type JobSummary } from './jobs.js';
+import { describeRun, type JobSummary } from './job-summary.js';
 import type { Runtime } from './runtime/runtime.js';
 import { TableSnapshotStore } from './search/snapshot-store.js';
 import { keys } from './store/keys.js';

@@ -1,5 +1,6 @@
 import { describeError } from '#shared/errors.js';
-import { describeRun, type Job, type JobSummary } from '#shared/jobs.js';
+import { describeRun, type JobSummary } from '#shared/job-summary.js';
+import type { Job } from '#shared/jobs.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 
 /** One job's run in a cycle: its summary (and what it did, in words) or its error. */
