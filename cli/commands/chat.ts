@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
-import { createConsoleChat } from '#shared/chat/console.js';
 import type { ChatContext } from '#shared/bot/core.js';
-import { isBotLanguage } from '#shared/chat/i18n.js';
 import { createRuntimeBotCore } from '#shared/bot/wiring.js';
+import { createConsoleChat } from '#shared/chat/console.js';
+import { isBotLanguage } from '#shared/chat/i18n.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { println } from '../output.js';
 
@@ -56,7 +56,7 @@ export function registerChat(program: Command): void {
           canManageChannel: async () => true,
           isRelayAdmin: true,
         };
-        const chat = createConsoleChat(core, ctx, 'type a button number to press it');
+        const chat = createConsoleChat(core, ctx);
         if (interactive) {
           process.stderr.write(`iaspn chat on ${where}. Type "help" (or "ayuda"); Ctrl-D ends.\n`);
           process.stderr.write('> ');

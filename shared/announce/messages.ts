@@ -1,4 +1,4 @@
-import type { BotLanguage } from '../chat/i18n.js';
+import { type BotLanguage, formatDay } from '../chat/i18n.js';
 import { heading, muted, type Reply, type ResultCard } from '../chat/reply.js';
 import { cleanText, cutText } from '../chat/text.js';
 import type { Resource } from '../domain/resource.js';
@@ -24,7 +24,8 @@ const STRINGS = {
     newResource: (subject: string) => `New · ${subject}`,
     batchHeading: (count: number, subject: string) =>
       `${count} new ${count === 1 ? 'resource' : 'resources'} on ${subject}`,
-    more: (count: number) => `…and ${count} more. Type "latest" to see them.`,
+    more: (count: number) => `…and ${count} more.`,
+    listButton: (count: number) => `See all ${count}`,
     and: 'and',
     yourFollows: 'what this channel follows',
     paused: (where: string, reason: string, follows: number) =>
@@ -36,7 +37,8 @@ const STRINGS = {
     newResource: (subject: string) => `Nuevo · ${subject}`,
     batchHeading: (count: number, subject: string) =>
       `${count} ${count === 1 ? 'recurso nuevo' : 'recursos nuevos'} sobre ${subject}`,
-    more: (count: number) => `…y ${count} más. Escriba "recientes" para verlos.`,
+    more: (count: number) => `…y ${count} más.`,
+    listButton: (count: number) => `Ver los ${count}`,
     and: 'y',
     yourFollows: 'lo que sigue este canal',
     paused: (where: string, reason: string, follows: number) =>
@@ -79,6 +81,8 @@ export interface MessageContext {
   language: BotLanguage;
   /** Partner display names by id. */
   partnerNames: ReadonlyMap<string, string>;
+  /** The encoded action of a batch message's button that lists every batched resource. */
+  listAction?: string;
 }
 
 function card(resource: Resource, position: number, ctx: MessageContext, withSummary: boolean): ResultCard {
@@ -88,7 +92,11 @@ function card(resource: Resource, position: number, ctx: MessageContext, withSum
     resourceId: resource.id,
     title: cutText(cleanText(resource.title) || resource.url, TITLE_MAX),
     url: resource.url,
-    meta: [cleanText(partner), resource.publishedAt.slice(0, 10), displayType(resource.type, ctx.language)]
+    meta: [
+      cleanText(partner),
+      formatDay(resource.publishedAt, ctx.language),
+      displayType(resource.type, ctx.language),
+    ]
       .filter(Boolean)
       .join(' · '),
     snippet: withSummary ? cutText(cleanText(resource.summary).replace(/[«»]/g, '"'), SUMMARY_MAX) : '',
@@ -136,6 +144,14 @@ export function batchPost(
       heading(title),
       ...listed.map((r, i) => ({ kind: 'card' as const, card: card(r, i + 1, ctx, false) })),
       ...(rest > 0 ? [muted(s.more(rest))] : []),
+      ...(ctx.listAction
+        ? [
+            {
+              kind: 'buttons' as const,
+              buttons: [{ label: s.listButton(resources.length), action: ctx.listAction }],
+            },
+          ]
+        : []),
     ],
     summary: title,
   };

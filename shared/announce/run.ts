@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
+import { encodeAction } from '../chat/actions.js';
 import { type BotLanguage, isBotLanguage } from '../chat/i18n.js';
 import { textReply } from '../chat/reply.js';
 import type { Resource } from '../domain/resource.js';
@@ -300,7 +301,15 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     const reply =
       message.kind === 'single'
         ? singlePost(message.resources[0]!, message.matched, context)
-        : batchPost(message.resources, message.matched, context);
+        : batchPost(message.resources, message.matched, {
+            ...context,
+            // A button (Slack, Telegram) that lists the batch for whoever presses it.
+            listAction: await encodeAction(
+              store,
+              { type: 'list', resourceIds: message.resources.map((r) => r.id), language: context.language },
+              clock(),
+            ),
+          });
     for (let attempt = 0; ; attempt += 1) {
       if (timer.now() - claimedAt > CLAIM_SAFE_MS)
         return new SendError('failed', 'the claim is too old to post on safely');

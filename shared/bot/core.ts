@@ -13,7 +13,7 @@ import { bookmarkCards, bookmarkResource, unbookmarkRef } from './bookmarking.js
 import type { BotCommand, CommandEnv } from './commands/command.js';
 import { COMMANDS, commandFor } from './commands/index.js';
 import type { BotPorts } from './ports.js';
-import { hitCard, nextPage } from './results.js';
+import { hitCard, listReply, nextPage } from './results.js';
 
 /**
  * The bots' command core: the member's language, then one command from the table
@@ -99,6 +99,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
             return { toast: await unbookmarkRef(env, ctx, action.resourceId, lang) };
           case 'page':
             return { reply: await nextPage(env, ctx.user, action, lang), replace: true };
+          case 'list':
+            return { reply: await listReply(env, action.resourceIds, lang) };
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });

@@ -133,3 +133,17 @@ export async function nextPage(
     shownTo: user,
   });
 }
+
+/** The resources of a batch announcement, listed for the member who pressed its button. */
+export async function listReply(env: CommandEnv, ids: string[], lang: BotLanguage): Promise<Reply> {
+  const m = MESSAGES[lang];
+  const [resources, partners] = await Promise.all([env.ports.resources(ids), env.ports.search.partners()]);
+  const title = m.listed(resources.length);
+  const blocks: ReplyBlock[] = [heading(title)];
+  for (const [i, r] of resources.entries()) {
+    const hit = { ...r, partnerName: partners.get(r.partnerId) ?? r.partnerId, snippet: '' };
+    blocks.push({ kind: 'card', card: await hitCard(env, hit, i + 1, m) });
+  }
+  if (resources.length === 0) blocks.push(muted(m.expired));
+  return { blocks, summary: title, private: true };
+}

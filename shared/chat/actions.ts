@@ -13,6 +13,8 @@ import type { Store } from '../store/store.js';
 export type BotAction =
   | { type: 'bookmark'; resourceId: string; language?: 'en' | 'es' }
   | { type: 'unbookmark'; resourceId: string; language?: 'en' | 'es' }
+  /** The batch announcement's button: the resources it counted, listed for whoever presses it. */
+  | { type: 'list'; resourceIds: string[]; language?: 'en' | 'es' }
   | {
       type: 'page';
       kind: 'search' | 'latest';
@@ -32,7 +34,7 @@ const INLINE: Record<string, 'bookmark' | 'unbookmark'> = { b: 'bookmark', u: 'u
 const PREFIX = { bookmark: 'b', unbookmark: 'u' } as const;
 
 export async function encodeAction(store: Store, action: BotAction, now: Date): Promise<string> {
-  if (action.type !== 'page') {
+  if (action.type === 'bookmark' || action.type === 'unbookmark') {
     // The reply language travels too (`b.es:<id>`), for members who chose none.
     const lang = action.language ? `.${action.language}` : '';
     const inline = `${PREFIX[action.type]}${lang}:${action.resourceId}`;

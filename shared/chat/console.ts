@@ -1,4 +1,6 @@
 import type { BotCore, ChatContext } from './context.js';
+import { MESSAGES } from './i18n.js';
+import { parseIntent } from './intent.js';
 import type { ActionOutcome, Button, Reply } from './reply.js';
 import { plainSnippet } from './reply.js';
 
@@ -51,21 +53,27 @@ export interface ConsoleChat {
   say(line: string): Promise<string>;
 }
 
-export function createConsoleChat(core: BotCore, ctx: ChatContext, pressHint: string): ConsoleChat {
+/** The console: lines in, replies out, with the press hint in the member's language. */
+export function createConsoleChat(core: BotCore, ctx: ChatContext): ConsoleChat {
   let buttons = new Map<number, Button>();
-  const show = (reply: Reply) => {
+  const show = async (reply: Reply, wordLanguage?: 'en' | 'es') => {
     const rendered = renderConsole(reply);
     buttons = rendered.buttons;
-    return rendered.buttons.size ? `${rendered.text}\n\n(${pressHint})` : rendered.text;
+    if (!rendered.buttons.size) return rendered.text;
+    const hint = MESSAGES[await core.language(ctx, wordLanguage)].pressHint;
+    return `${rendered.text}\n\n(${hint})`;
   };
-  const showOutcome = (outcome: ActionOutcome) =>
-    [outcome.toast, outcome.reply ? show(outcome.reply) : undefined].filter(Boolean).join('\n\n');
   return {
     async say(line) {
       const pressed = /^\s*\[?(\d{1,3})\]?\s*$/.exec(line);
       const button = pressed ? buttons.get(Number(pressed[1])) : undefined;
-      if (button) return showOutcome(await core.handleAction(ctx, button.action));
-      return show(await core.handleText(ctx, line));
+      if (button) {
+        const outcome: ActionOutcome = await core.handleAction(ctx, button.action);
+        const shown = outcome.reply ? await show(outcome.reply) : undefined;
+        return [outcome.toast, shown].filter(Boolean).join('\n\n');
+      }
+      const intent = parseIntent(line);
+      return show(await core.handleText(ctx, line), intent.wordLanguage);
     },
   };
 }

@@ -89,6 +89,10 @@ export interface Messages {
   greeting: string;
   notShown(n: number, from: number, to: number): string;
   noMore: string;
+  /** The console's hint under a reply with buttons. */
+  pressHint: string;
+  /** The heading of a batch announcement's resources, listed by its button. */
+  listed(count: number): string;
   unknownCommand(word: string): string;
   results(query: string, from: number, to: number, total: number): string;
   latest(from: number, to: number): string;
@@ -215,6 +219,8 @@ const en: Messages = {
   refused: (problems) => `Nothing was saved. ${problems}`,
   notShown: (n, from, to) => `Result ${n} is not among the last results shown to you (${from}–${to}).`,
   noMore: 'There is nothing more to show: search or type "latest" first.',
+  pressHint: 'type a button number to press it',
+  listed: (n) => `${n} new ${n === 1 ? 'resource' : 'resources'}`,
   greeting:
     'Hello! I find resources of the IASPN Knowledge Portal. Try:\n• search cash transfers country:colombia\n• latest topic:early-childhood\n• follow topic:"early childhood" (in a channel: new resources posted there)\nType "help" for everything.',
   noDatesInFollows:
@@ -338,6 +344,8 @@ const es: Messages = {
   refused: (problems) => `No se guardó nada. ${problems}`,
   notShown: (n, from, to) => `El resultado ${n} no está entre los últimos que le mostré (${from}–${to}).`,
   noMore: 'No hay nada más que mostrar: busque o escriba "recientes" primero.',
+  pressHint: 'escriba el número de un botón para pulsarlo',
+  listed: (n) => `${n} ${n === 1 ? 'recurso nuevo' : 'recursos nuevos'}`,
   greeting:
     '¡Hola! Busco recursos del Portal de Conocimiento de la RIPSO. Pruebe:\n• buscar transferencias monetarias pais:colombia\n• recientes tema:primera-infancia\n• seguir tema:"primera infancia" (en un canal: los recursos nuevos se publican allí)\nEscriba "ayuda" para ver todo.',
   noDatesInFollows:

@@ -18,6 +18,9 @@ export type SlackBlock = Record<string, unknown>;
 export interface SlackMessage {
   text: string;
   blocks: SlackBlock[];
+  /** Replies list many links: no previews of videos and pages under them, as in announcements. */
+  unfurl_links: false;
+  unfurl_media: false;
 }
 
 /** Slack's mrkdwn escaping is HTML's: `&`, `<` and `>` (SECURITY.md item 17). */
@@ -121,5 +124,10 @@ export function renderSlack(reply: Reply, maxBlocks = SLACK_LIMITS.blocks): Slac
     const keepLast = last.type === 'actions';
     blocks = [...all.slice(0, maxBlocks - (keepLast ? 1 : 0)), ...(keepLast ? [last] : [])];
   }
-  return { text: cutMarkup(escapeMrkdwn(reply.summary), SLACK_LIMITS.text, { closeTags: false }), blocks };
+  return {
+    text: cutMarkup(escapeMrkdwn(reply.summary), SLACK_LIMITS.text, { closeTags: false }),
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
 }
