@@ -1,11 +1,18 @@
-import { decodeAction } from '../chat/actions.js';
+import { decodeAction, encodeAction } from '../chat/actions.js';
 import type { BotCore, ChatContext } from '../chat/context.js';
-import { type BotLanguage, languageFromLocale, MESSAGES } from '../chat/i18n.js';
+import { BOT_LANGUAGES, type BotLanguage, languageFromLocale, MESSAGES } from '../chat/i18n.js';
+import { inIdiom } from '../chat/idiom.js';
 import { parseIntent } from '../chat/intent.js';
 import { heading, muted, paragraph, type ReplyBlock, type ResultCard, textReply } from '../chat/reply.js';
 import { describeError } from '../errors.js';
 import { describeFilter } from '../filters/describe.js';
-import { getChannelSettings, listWorkspaceFollows, resumeChannel, userLanguage } from '../follows/state.js';
+import {
+  getChannelSettings,
+  listWorkspaceFollows,
+  resumeChannel,
+  setUserLanguage,
+  userLanguage,
+} from '../follows/state.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
@@ -73,7 +80,10 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         }
         const command = commandFor(intent.command, env.commands);
         if (!command) return failure(lang);
-        return await command.run({ env, ctx, args: intent.args, lang, command: intent.command });
+        const reply = await command.run({ env, ctx, args: intent.args, lang, command: intent.command });
+        // Help and hints name the platform's way of calling a command; results (the member's query) stay as they are.
+        const hasResults = reply.blocks.some((b) => b.kind === 'card');
+        return intent.command === 'search' || hasResults ? reply : inIdiom(reply, ctx.callCommand);
       } catch (error) {
         log.error('bot command failed', {
           command: intent.command,
@@ -101,6 +111,9 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
             return { reply: await nextPage(env, ctx.user, action, lang), replace: true };
           case 'list':
             return { reply: await listReply(env, action.resourceIds, lang) };
+          case 'language':
+            await setUserLanguage(store, ctx.user, action.language);
+            return { toast: MESSAGES[action.language].langSetUser(action.language) };
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -111,8 +124,19 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     async home(ctx) {
       const lang = await languageOf(ctx);
       const m = MESSAGES[lang];
-      const blocks: ReplyBlock[] = [heading(m.homeLatest)];
+      const blocks: ReplyBlock[] = [];
       try {
+        // The member's language first, with a button for the other one.
+        blocks.push(heading(m.homeLanguage));
+        const other = BOT_LANGUAGES.filter((l) => l !== lang);
+        const buttons = [];
+        for (const l of other)
+          buttons.push({
+            label: m.languageName[l],
+            action: await encodeAction(store, { type: 'language', language: l }, env.now()),
+          });
+        blocks.push({ kind: 'buttons', buttons });
+        blocks.push(heading(m.homeLatest));
         const recent = await env.ports.search.latest({}, env.pageSize);
         for (const [i, hit] of recent.hits.entries())
           blocks.push({ kind: 'card', card: await hitCard(env, hit, i + 1, m) });

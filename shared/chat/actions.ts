@@ -13,6 +13,8 @@ import type { Store } from '../store/store.js';
 export type BotAction =
   | { type: 'bookmark'; resourceId: string; language?: 'en' | 'es' }
   | { type: 'unbookmark'; resourceId: string; language?: 'en' | 'es' }
+  /** The App Home's language buttons: the member's own language. */
+  | { type: 'language'; language: 'en' | 'es' }
   /** The batch announcement's button: the resources it counted, listed for whoever presses it. */
   | { type: 'list'; resourceIds: string[]; language?: 'en' | 'es' }
   | {

@@ -1,5 +1,6 @@
 import type { ChannelRef, UserRef } from '../follows/state.js';
 import type { BotLanguage } from './i18n.js';
+import type { CallCommand } from './idiom.js';
 import type { ActionOutcome, Reply, ResultCard } from './reply.js';
 
 /**
@@ -19,6 +20,8 @@ export interface ChatContext {
   canManageChannel(): Promise<boolean>;
   /** True when the member is a relay admin (config.adminIds) and may see feed health. */
   isRelayAdmin: boolean;
+  /** How a command is called here (`/iaspn latest`, `/latest@bot`); the plain word when absent. */
+  callCommand?: CallCommand;
 }
 
 export interface BotCore {

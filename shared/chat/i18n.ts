@@ -145,6 +145,9 @@ export interface Messages {
   homeLatest: string;
   homeBookmarks: string;
   homeFollows: string;
+  homeLanguage: string;
+  /** Each language's name in its own words, for the language buttons. */
+  languageName: Record<BotLanguage, string>;
   homeFollowsNone: string;
 }
 
@@ -281,6 +284,8 @@ const en: Messages = {
   homeLatest: 'Latest in the library',
   homeBookmarks: 'Your bookmarks',
   homeFollows: "This workspace's follows",
+  homeLanguage: 'I reply to you in English. Change it:',
+  languageName: { en: 'English', es: 'Español' },
   homeFollowsNone: 'No channel in this workspace follows anything yet: /iaspn follow topic:… in a channel.',
 };
 
@@ -406,6 +411,8 @@ const es: Messages = {
   homeLatest: 'Lo más reciente en la biblioteca',
   homeBookmarks: 'Sus marcadores',
   homeFollows: 'Lo que siguen los canales de este espacio de trabajo',
+  homeLanguage: 'Le respondo en español. Cámbielo:',
+  languageName: { en: 'English', es: 'Español' },
   homeFollowsNone:
     'Ningún canal de este espacio de trabajo sigue nada todavía: /iaspn seguir topic:… en un canal.',
 };

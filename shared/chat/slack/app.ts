@@ -9,6 +9,7 @@ import { claimOnce } from '../../store/claims.js';
 import { keys } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { BotCore, ChatContext } from '../context.js';
+import { slackCall } from '../idiom.js';
 import { parseIntent } from '../intent.js';
 import type { ActionOutcome, Reply } from '../reply.js';
 import {
@@ -186,6 +187,7 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
     conversation: who.direct ? 'direct' : 'group',
     locale: async () => (await user()).locale,
     isRelayAdmin: deps.adminIds.includes(`slack:${who.userId}`),
+    callCommand: slackCall(SLASH_COMMAND),
     async canManageChannel() {
       if ((await user()).admin) return true;
       try {

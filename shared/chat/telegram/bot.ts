@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.js';
 import type { BotCore, ChatContext } from '../context.js';
 
 import { BOT_LANGUAGES, commandWords } from '../i18n.js';
+import { telegramGroupCall } from '../idiom.js';
 import type { Reply } from '../reply.js';
 import { plainSnippet } from '../reply.js';
 import { cutText } from '../text.js';
@@ -56,6 +57,7 @@ function telegramContext(ctx: Context, deps: TelegramFaceDeps): ChatContext | un
     conversation: direct ? 'direct' : 'group',
     locale: from.language_code,
     isRelayAdmin: deps.adminIds.includes(`telegram:${from.id}`),
+    ...(!direct && ctx.botInfo?.username ? { callCommand: telegramGroupCall(ctx.botInfo.username) } : {}),
     async canManageChannel() {
       if (direct || !chat) return true;
       try {

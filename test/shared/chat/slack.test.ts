@@ -524,16 +524,27 @@ describe('Slack events, buttons and the App Home', () => {
     expect(view.user_id).toBe('U1');
     expect(view.view.type).toBe('home');
     const headers = view.view.blocks.filter((b) => b.type === 'header').map((b) => b.text.text);
-    expect(headers).toEqual(['Latest in the library', 'Your bookmarks', "This workspace's follows"]);
+    expect(headers).toEqual([
+      'I reply to you in English. Change it:',
+      'Latest in the library',
+      'Your bookmarks',
+      "This workspace's follows",
+    ]);
     expect(allText(view.view.blocks)).toContain('#C3');
     expectWithinLimits(view.view.blocks);
     // A bookmark pressed in the Home tab re-publishes it with the bookmark listed.
-    const bookmark = buttonValues(view.view.blocks)[0]!;
-    const calls = await press(face, bookmark, { home: true });
+    const [language, bookmark] = buttonValues(view.view.blocks);
+    const calls = await press(face, bookmark!, { home: true });
     const republished = calls.filter((c: Recorded) => c.method === 'views.publish').at(-1)!.params as {
       view: { blocks: Block[] };
     };
     expect(allText(republished.view.blocks)).toContain('Remove');
+    // The language button (Español) changes the member's language and re-publishes the Home in it.
+    const changed = (await press(face, language!, { home: true }))
+      .filter((c: Recorded) => c.method === 'views.publish')
+      .at(-1)!.params as { view: { blocks: Block[] } };
+    expect(allText(changed.view.blocks)).toContain('Le respondo en español');
+    expect(allText(changed.view.blocks)).toContain('Quitar');
   });
 
   it('acknowledges within the deadline even when the answer is slow, then responds', async () => {
