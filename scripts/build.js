@@ -212,8 +212,19 @@ export function build(root = ROOT, { force = false } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const stale = await build(ROOT, { force: process.argv.includes('--force') });
-  process.stderr.write(
-    stale ? `build: dist/ compiled (${stale} was newer)\n` : 'build: dist/ is up to date\n',
-  );
+  try {
+    const stale = await build(ROOT, { force: process.argv.includes('--force') });
+    process.stderr.write(
+      stale ? `build: dist/ compiled (${stale} was newer)\n` : 'build: dist/ is up to date\n',
+    );
+  } catch (error) {
+    process.stderr.write(`build: failed: ${error.message}\n`);
+    // On install (`prepare`), a tree that does not build must not stop `npm ci` from installing:
+    // the CLI then runs the sources through tsx, and `npm test` fails on the same errors.
+    if (process.env.npm_lifecycle_event === 'prepare')
+      process.stderr.write(
+        'build: the CLI will run the sources through tsx until `npm run build` succeeds\n',
+      );
+    else process.exitCode = 1;
+  }
 }
