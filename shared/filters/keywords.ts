@@ -80,14 +80,76 @@ interface AnalysedResource {
 }
 
 /**
- * Matches resources against keywords, analysing each resource once however many follows ask (a
- * matcher lives for one announcement or digest run).
+ * The search index, as keyword matching uses it: the cycle refreshes it right before announcements
+ * and digests, so it already holds every new resource's analysed terms (SearchIndex implements it).
+ */
+export interface KeywordIndex {
+  /** The document number of a resource, when the index holds it. */
+  docNumber(id: string): number | undefined;
+  /** The documents keywords match, exactly as `KeywordMatcher.matches` reads them. */
+  keywordMatches(keywords: string): ReadonlySet<number>;
+}
+
+/**
+ * Matches resources against keywords (a matcher lives for one announcement or digest run). With
+ * the search index, a resource it holds is looked up there: one query per distinct keyword text,
+ * no analysis. A resource the index does not hold (ingested after it was built) is analysed here,
+ * once however many follows ask; both give the same answer (keywords.test.ts).
  */
 export class KeywordMatcher {
   private readonly analysed = new Map<string, AnalysedResource>();
   private readonly compiled = new Map<string, CompiledKeywords>();
 
-  constructor(private readonly partnerNames: ReadonlyMap<string, string> = new Map()) {}
+  constructor(
+    private readonly partnerNames: ReadonlyMap<string, string> = new Map(),
+    private readonly index?: KeywordIndex,
+  ) {}
+
+  /**
+   * The resources among `resources` that keywords match, when the index answers for every one of
+   * them (the announcement run files a keyword-only follow under these); undefined otherwise.
+   */
+  matchingAmong(keywords: string, resources: readonly Resource[]): Resource[] | undefined {
+    const byDoc = this.documentsOf(resources);
+    if (!byDoc) return undefined;
+    const out: Resource[] = [];
+    for (const n of this.indexed(keywords)) {
+      const resource = byDoc.get(n);
+      if (resource) out.push(resource);
+    }
+    return out;
+  }
+
+  /** A run's resources by document number (made once per run), or undefined when one is not indexed. */
+  private documentsOf(resources: readonly Resource[]): Map<number, Resource> | undefined {
+    if (!this.index) return undefined;
+    if (this.runDocs?.resources === resources) return this.runDocs.byDoc;
+    let byDoc: Map<number, Resource> | undefined = new Map();
+    for (const resource of resources) {
+      const n = this.index.docNumber(resource.id);
+      if (n === undefined) {
+        byDoc = undefined;
+        break;
+      }
+      byDoc.set(n, resource);
+    }
+    this.runDocs = { resources, byDoc };
+    return byDoc;
+  }
+
+  private runDocs: { resources: readonly Resource[]; byDoc: Map<number, Resource> | undefined } | undefined;
+
+  /** One index query per distinct text in this run. */
+  private readonly queried = new Map<string, ReadonlySet<number>>();
+
+  private indexed(keywords: string): ReadonlySet<number> {
+    let out = this.queried.get(keywords);
+    if (!out) {
+      out = this.index!.keywordMatches(keywords);
+      this.queried.set(keywords, out);
+    }
+    return out;
+  }
 
   compile(text: string): CompiledKeywords {
     let out = this.compiled.get(text);
@@ -99,6 +161,10 @@ export class KeywordMatcher {
   }
 
   matches(resource: Resource, keywords: string | CompiledKeywords): boolean {
+    if (this.index && typeof keywords === 'string') {
+      const n = this.index.docNumber(resource.id);
+      if (n !== undefined) return this.indexed(keywords).has(n);
+    }
     const { units, excluded } = typeof keywords === 'string' ? this.compile(keywords) : keywords;
     const analysed = this.analyse(resource);
     const terms = analysed.terms;

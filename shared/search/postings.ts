@@ -22,6 +22,8 @@ const FUZZY_WEIGHT = 0.45;
 /** A prefix that would expand to more terms than this keeps the most frequent ones. */
 export const MAX_PREFIX_TERMS = 64;
 
+const EMPTY_DOCS = new Uint32Array(0);
+
 export interface PostingsData {
   fields: number;
   documents: number;
@@ -203,6 +205,13 @@ export class Postings {
 
   termId(term: string): number | undefined {
     return this.termIds.get(term);
+  }
+
+  /** The documents that have a term (ascending), without scores: for membership tests. */
+  termDocs(term: string): Uint32Array {
+    const t = this.termIds.get(term);
+    if (t === undefined) return EMPTY_DOCS;
+    return this.data.docs.subarray(this.data.start[t], this.data.start[t + 1]);
   }
 
   postingCount(t: number): number {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { decode } from 'html-entities';
 import type { Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
+import { compileKeywords } from '../filters/keywords.js';
 import { type FilterProblem, problemText } from '../filters/problems.js';
 import { resolveValue } from '../filters/values.js';
 import {
@@ -412,23 +413,48 @@ export class SearchIndex {
    * The documents keywords match as a follow reads them (shared/filters/keywords.ts): every unit,
    * no exclusion, phrases in order; nothing forgiven (no typo tolerance, no prefixes).
    */
-  private keywordMatches(keywords: string): Set<number> {
-    const parsed = parseQuery(keywords, new Date(0));
-    const tree = this.buildQuery(parsed);
-    const options: ScoringOptions = { boost: this.boosts, termBoost: () => 1, reached: new Set() };
-    const out = new Set<number>();
-    if (!tree.positive) {
-      if (!tree.negative) return out;
-      const excluded = new Set(this.postings.run(tree.negative, options).ids);
-      for (const n of this.docs.columns.order) if (!excluded.has(n)) out.add(n);
-      return out;
+  keywordMatches(keywords: string): ReadonlySet<number> {
+    const { units, excluded } = compileKeywords(keywords);
+    const size = this.docs.size;
+    // One byte per document: membership only, no scores (a follow's words match or do not).
+    const words = (list: readonly (readonly string[])[]): Uint8Array => {
+      const all = new Uint8Array(size).fill(1);
+      for (const variants of list) {
+        const any = new Uint8Array(size);
+        for (const v of variants) for (const d of this.postings.termDocs(v)) any[d] = 1;
+        for (let d = 0; d < size; d++) all[d]! &= any[d]!;
+      }
+      return all;
+    };
+    const acc = new Uint8Array(size).fill(1);
+    const { titles, summaries } = this.docs.columns;
+    for (const unit of units) {
+      const hit = new Uint8Array(size);
+      for (const token of unit.tokens) for (const d of this.postings.termDocs(token)) hit[d] = 1;
+      const byWords = words(unit.words);
+      for (let d = 0; d < size; d++) {
+        if (hit[d] || !byWords[d] || !acc[d]) continue;
+        if (!unit.phrase || containsPhrase(foldedWords(`${titles[d]} ${summaries[d]}`), unit.phrase))
+          hit[d] = 1;
+      }
+      for (let d = 0; d < size; d++) acc[d]! &= hit[d]!;
     }
-    const include = tree.negative
-      ? ({ kind: 'andNot', include: tree.positive, exclude: tree.negative } as QueryNode)
-      : tree.positive;
-    for (const n of this.postings.run(include, options).ids) if (this.hasPhrases(n, parsed)) out.add(n);
-    return out;
+    for (const group of excluded) {
+      const out = words(group);
+      for (let d = 0; d < size; d++) if (out[d]) acc[d] = 0;
+    }
+    const matched = new Set<number>();
+    for (let d = 0; d < size; d++) if (acc[d]) matched.add(d);
+    return matched;
   }
+
+  /** The document number of a resource id, if the index holds it. */
+  docNumber(id: string): number | undefined {
+    this.docNumbers ??= new Map(this.docs.columns.ids.map((docId, n) => [docId, n]));
+    return this.docNumbers.get(id);
+  }
+
+  private docNumbers: Map<string, number> | undefined;
 
   /** True when a document has each quoted phrase in order, or the tag of a phrase the taxonomy knows. */
   private hasPhrases(n: number, parsed: ParsedQuery): boolean {

@@ -94,6 +94,26 @@ export const searchIndexJob: Job = {
   run: (runtime) => refreshSearchIndex(runtime),
 };
 
+/**
+ * The index of the current snapshot, for matching keyword follows (the cycle refreshes it right
+ * before announcements); undefined when there is none or it is from another format: the caller
+ * then analyses resources itself. Never builds an index from the store.
+ */
+export async function loadSnapshotIndex(
+  runtime: Runtime,
+  snapshots: SnapshotStore = new TableSnapshotStore(runtime.store),
+): Promise<SearchIndex | undefined> {
+  try {
+    const snapshot = await snapshots.read();
+    return snapshot ? SearchIndex.fromSnapshotJson(gunzipSnapshot(snapshot.bytes)) : undefined;
+  } catch (error) {
+    runtime.log.warn('search snapshot unusable for keyword follows; resources analysed instead', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
 export interface SearchServiceOptions {
   snapshots?: SnapshotStore;
   /**

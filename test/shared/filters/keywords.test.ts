@@ -59,8 +59,19 @@ const index = SearchIndex.build(
 function both(text: string) {
   const { filter, problems } = parseFilterText(text, { now: NOW, partners: index.partners() });
   expect(problems).toEqual([]);
-  const matcher = new KeywordMatcher(index.partnerNames);
-  const follow = library.filter((r) => matchesResource(r, filter, matcher)).map((r) => r.id);
+  const analysing = new KeywordMatcher(index.partnerNames);
+  const follow = library.filter((r) => matchesResource(r, filter, analysing)).map((r) => r.id);
+  // The announcement run's way: the search index answers for the resources it holds.
+  const indexed = new KeywordMatcher(index.partnerNames, index);
+  const viaIndex = library.filter((r) => matchesResource(r, filter, indexed)).map((r) => r.id);
+  expect(viaIndex.sort()).toEqual([...follow].sort());
+  if (filter.keywords && Object.keys(filter).length === 1)
+    expect(
+      indexed
+        .matchingAmong(filter.keywords, library)
+        ?.map((r) => r.id)
+        .sort(),
+    ).toEqual([...follow].sort());
   const latest = index.latest(filter, 50).hits.map((h) => h.id);
   return { follow: follow.sort(), latest: latest.sort(), filter };
 }
