@@ -1,0 +1,406 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceStrings, batchPost, singlePost } from '#shared/announce/messages.js';
+import { createBotCore } from '#shared/bot/core.js';
+import { encodeAction } from '#shared/chat/actions.js';
+import { createConsoleChat } from '#shared/chat/console.js';
+import type { ChatContext } from '#shared/chat/context.js';
+import { type BotLanguage, formatDay, MESSAGES } from '#shared/chat/i18n.js';
+import { callText, slackCall, telegramGroupCall } from '#shared/chat/idiom.js';
+import type { Reply } from '#shared/chat/reply.js';
+import { renderSlack, type SlackBlock } from '#shared/chat/slack/render.js';
+import { renderTelegram } from '#shared/chat/telegram/render.js';
+import type { Resource } from '#shared/domain/resource.js';
+import type { Follow } from '#shared/follows/state.js';
+import { fixedClock } from '#shared/runtime/clock.js';
+import type { Runtime } from '#shared/runtime/runtime.js';
+import { refreshSearchIndex } from '#shared/search/service.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { recordingPorts, seedLibrary, testLibrary } from '../bot/fixtures.js';
+import { SAMPLE_PARTNERS } from '../search/sample-library.js';
+
+/**
+ * Every kind of reply, rendered in both languages: Spanish replies carry no word of the English
+ * catalogue (proper nouns and URLs aside), and the Slack renders hold Block Kit's limits.
+ */
+
+let services: TestServices;
+let runtime: Runtime;
+let library: Resource[];
+
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+  library = testLibrary(60);
+  runtime = await services.newRuntime(
+    {},
+    fixedClock(
+      library
+        .map((r) => r.publishedAt)
+        .sort()
+        .at(-1)!,
+    ),
+  );
+  await seedLibrary(runtime, library);
+  await refreshSearchIndex(runtime);
+});
+afterAll(() => services?.close());
+
+let n = 0;
+function slackDm(lang: BotLanguage, over: Partial<ChatContext> = {}): ChatContext {
+  n += 1;
+  return {
+    channel: { platform: 'slack', workspaceId: 'T1', channelId: `D${n}` },
+    user: { platform: 'slack', workspaceId: 'T1', userId: `U${n}` },
+    conversation: 'direct',
+    locale: lang === 'es' ? 'es-ES' : 'en-US',
+    canManageChannel: async () => true,
+    isRelayAdmin: true,
+    callCommand: slackCall('/iaspn'),
+    ...over,
+  };
+}
+
+function core() {
+  const { ports } = recordingPorts(runtime);
+  return createBotCore({ store: runtime.store, log: runtime.log, clock: runtime.clock, ports });
+}
+
+const W = {
+  en: {
+    search: 'search',
+    latest: 'latest',
+    more: 'more',
+    bookmark: 'bookmark',
+    bookmarks: 'bookmarks',
+    unbookmark: 'unbookmark',
+    follow: 'follow',
+    following: 'following',
+    unfollow: 'unfollow',
+    subscribe: 'subscribe',
+    lang: 'lang',
+    feeds: 'feeds',
+    feed: 'feed status',
+    topics: 'topics',
+    countries: 'countries',
+    types: 'types',
+    partners: 'partners',
+    help: 'help',
+    hi: 'hi',
+  },
+  es: {
+    search: 'buscar',
+    latest: 'recientes',
+    more: 'más',
+    bookmark: 'marcador',
+    bookmarks: 'marcadores',
+    unbookmark: 'desmarcar',
+    follow: 'seguir',
+    following: 'siguiendo',
+    unfollow: 'dejar',
+    subscribe: 'suscribir',
+    lang: 'idioma',
+    feeds: 'fuentes',
+    feed: 'fuente estado',
+    topics: 'temas',
+    countries: 'paises',
+    types: 'tipos',
+    partners: 'socios',
+    help: 'ayuda',
+    hi: 'hola',
+  },
+} as const;
+
+interface Named {
+  kind: string;
+  reply: Reply;
+}
+
+/** One of each reply kind a member can get, in one language. */
+async function everyReply(lang: BotLanguage): Promise<Named[]> {
+  const w = W[lang];
+  const c = core();
+  const me = slackDm(lang);
+  const out: Named[] = [];
+  const say = async (kind: string, text: string, ctx = me) =>
+    out.push({ kind, reply: await c.handleText(ctx, text) });
+  await say('help', w.help);
+  await say('help command', `${w.help} ${w.follow}`);
+  await say('greeting', w.hi);
+  await say('more, nothing yet', w.more);
+  await say('search', `${w.search} ${lang === 'es' ? 'transferencias monetarias' : 'cash transfers'}`);
+  await say('search page 2', w.more);
+  await say('bookmark not shown', `${w.bookmark} 1`);
+  await say('bookmark', `${w.bookmark} 7`);
+  await say('bookmarks', w.bookmarks);
+  await say('search, none', `${w.search} zzzqqq`);
+  await say('search, no words', w.search);
+  await say('latest', `${w.latest} ${lang === 'es' ? 'tipo:documento' : 'type:document'}`);
+  await say('latest, refused', `${w.latest} ${lang === 'es' ? 'tema:zzz' : 'topic:zzz'}`);
+  await say('follow', `${w.follow} ${lang === 'es' ? 'tipo:video' : 'type:video'}`);
+  await say('follow, no filter', w.follow);
+  await say(
+    'follow, dates',
+    `${w.follow} ${lang === 'es' ? 'tema:salud desde:2025' : 'topic:health since:2025'}`,
+  );
+  await say(
+    'follow preview',
+    `${w.follow} ${lang === 'es' ? 'vista tipo:documento' : 'preview type:document'}`,
+  );
+  await say('following', w.following);
+  await say('following, none', w.following, slackDm(lang));
+  await say('unfollow, no id', w.unfollow);
+  await say('unfollow, unknown', `${w.unfollow} abcdef`);
+  await say('subscribe', `${w.subscribe} ana@example.org`);
+  await say('subscribe, usage', w.subscribe);
+  await say('subscribe, bad address', `${w.subscribe} ana@@x`);
+  await say('unbookmark', `${w.unbookmark} 1`);
+  await say('bookmarks, none', w.bookmarks);
+  await say('unbookmark, unknown', `${w.unbookmark} 9`);
+  await say('lang, usage', `${w.lang} xx`);
+  await say('feeds', w.feeds);
+  await say('feeds, not admin', w.feeds, slackDm(lang, { isRelayAdmin: false }));
+  await say('feed, unknown', `${w.feed} nobody`);
+  for (const v of ['topics', 'countries', 'types', 'partners'] as const) await say(v, w[v]);
+  out.push({ kind: 'home', reply: await c.home(me) });
+  const expired = await c.handleAction(me, 'r:nothing-stored-here');
+  out.push({ kind: 'expired button', reply: { blocks: [], summary: expired.toast ?? '' } });
+  const ids = library.slice(0, 12).map((r) => r.id);
+  const listAction = await encodeAction(
+    runtime.store,
+    { type: 'list', resourceIds: ids, language: lang },
+    new Date(),
+  );
+  const listed = await c.handleAction(me, listAction);
+  out.push({ kind: 'batch listed', reply: listed.reply! });
+  const follow = { filter: { types: ['video'] } } as unknown as Follow;
+  const ctx = { language: lang, partnerNames: new Map<string, string>(), listAction };
+  out.push({ kind: 'announcement', reply: singlePost(library[0]!, [follow], ctx) });
+  out.push({ kind: 'batch announcement', reply: batchPost(library.slice(0, 20), [follow], ctx) });
+  const s = announceStrings(lang);
+  out.push({ kind: 'paused', reply: { blocks: [], summary: s.paused('#x', 'reason', 2) } });
+  return out;
+}
+
+/** What a member reads of a reply, minus the library's own text (titles, snippets, partners, URLs). */
+function chrome(reply: Reply): string {
+  const titles = library.map((r) => r.title);
+  const cards = reply.blocks.flatMap((b) => (b.kind === 'card' ? [b.card.title] : []));
+  const parts = cards.includes(reply.summary) ? [] : [reply.summary];
+  for (const b of reply.blocks) {
+    if (b.kind === 'card') {
+      // meta is "Partner · date · type": the partner is the library's, date and type are ours.
+      parts.push(b.card.meta.split(' · ').slice(1).join(' '), ...b.card.buttons.map((x) => x.label));
+    } else if (b.kind === 'buttons') parts.push(...b.buttons.map((x) => x.label));
+    else parts.push(b.text);
+  }
+  let text = parts.join('\n');
+  for (const name of [...SAMPLE_PARTNERS.values(), ...titles]) text = text.replaceAll(name, ' ');
+  return (
+    text
+      // Titles quoted in a preview ("Cash transfers in…" (3 dic 2026)).
+      .replace(/"([^"]+)"/g, (all, inner: string) =>
+        titles.some((t) => t.startsWith(inner.replace(/…$/, ''))) ? ' ' : all,
+      )
+      // Values as typed in the filter language (pais:peru, socio:midis-pe).
+      .replace(/\p{L}+:\S+/gu, ' ')
+  );
+}
+
+const words = (text: string) =>
+  new Set(
+    text
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\S+@\S+/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}{3,}/gu) ?? [],
+  );
+
+/** Every word of a catalogue, found by rendering each message with sample arguments. */
+function catalogueWords(lang: BotLanguage): Set<string> {
+  const texts: string[] = [];
+  const feed = { partnerId: 'p', feedId: 'f', url: 'u', status: 'failing', failures: 2, lastError: 'x' };
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v);
+    else if (typeof v === 'function') {
+      for (const args of [[1, 2, 3], ['x', 'y', 'z'], [feed]]) {
+        try {
+          texts.push(String(v(...args)));
+        } catch {}
+      }
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(MESSAGES[lang]);
+  walk(announceStrings(lang));
+  for (let month = 0; month < 12; month += 1)
+    texts.push(formatDay(new Date(Date.UTC(2026, month, 3)).toISOString(), lang));
+  return words(texts.join('\n'));
+}
+
+/** Proper nouns and words the two languages share spelled alike. */
+const ALLOWED = new Set(['iaspn', 'slack', 'telegram', 'english', 'español', 'colombia', 'iso']);
+
+describe('the message catalogue', () => {
+  it('leaves no word of the English catalogue in a Spanish reply', async () => {
+    const english = catalogueWords('en');
+    const spanish = catalogueWords('es');
+    const englishOnly = new Set([...english].filter((w) => !spanish.has(w) && !ALLOWED.has(w)));
+    const replies = await everyReply('es');
+    expect(replies.length).toBeGreaterThan(35);
+    const found: string[] = [];
+    for (const { kind, reply } of replies) {
+      const leaked = [...words(chrome(reply))].filter((w) => englishOnly.has(w));
+      if (leaked.length) found.push(`${kind}: ${leaked.join(', ')}`);
+    }
+    // The console's own words too: its press hint under a reply with buttons.
+    const console = await createConsoleChat(core(), slackDm('es', { callCommand: undefined })).say(
+      'buscar transferencias monetarias',
+    );
+    expect(console).toMatch(/\(escriba el número de un botón para pulsarlo\)$/);
+    found.push(...[...words(console.split('\n').at(-1)!)].filter((w) => englishOnly.has(w)));
+    expect(found).toEqual([]);
+  });
+
+  it('catches an English word in a Spanish reply (the check can fail)', () => {
+    const english = catalogueWords('en');
+    const spanish = catalogueWords('es');
+    const englishOnly = new Set([...english].filter((w) => !spanish.has(w)));
+    const leak = [...words(chrome({ blocks: [], summary: 'Resultados: More results' }))];
+    expect(leak.filter((w) => englishOnly.has(w))).toEqual(['more', 'results']);
+  });
+});
+
+/** Block Kit's documented limits (api.slack.com/reference/block-kit). */
+function blockKitProblems(blocks: SlackBlock[], maxBlocks = 50): string[] {
+  const problems: string[] = [];
+  const text = (t: unknown, max: number, where: string) => {
+    const o = t as { type?: string; text?: string } | undefined;
+    if (!o || (o.type !== 'mrkdwn' && o.type !== 'plain_text')) problems.push(`${where}: not a text object`);
+    else if (!o.text || o.text.length > max)
+      problems.push(`${where}: ${o.text?.length ?? 0} characters (max ${max})`);
+  };
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks (max ${maxBlocks})`);
+  for (const [i, b] of blocks.entries()) {
+    const where = `block ${i} (${String(b.type)})`;
+    if (typeof b.block_id === 'string' && b.block_id.length > 255) problems.push(`${where}: block_id`);
+    switch (b.type) {
+      case 'header':
+        text(b.text, 150, where);
+        if ((b.text as { type?: string }).type !== 'plain_text')
+          problems.push(`${where}: header not plain_text`);
+        break;
+      case 'section':
+        text(b.text, 3000, where);
+        if (Array.isArray(b.fields) && b.fields.length > 10) problems.push(`${where}: fields`);
+        if (b.accessory) button(b.accessory, `${where} accessory`);
+        break;
+      case 'context': {
+        const elements = b.elements as unknown[];
+        if (!elements?.length || elements.length > 10)
+          problems.push(`${where}: ${elements?.length} elements`);
+        for (const e of elements ?? []) text(e, 2000, where);
+        break;
+      }
+      case 'actions': {
+        const elements = b.elements as unknown[];
+        if (!elements?.length || elements.length > 25)
+          problems.push(`${where}: ${elements?.length} elements`);
+        for (const e of elements ?? []) button(e, where);
+        break;
+      }
+      case 'divider':
+        break;
+      default:
+        problems.push(`${where}: unexpected block type`);
+    }
+  }
+  function button(e: unknown, where: string) {
+    const b = e as { type?: string; text?: unknown; value?: string; action_id?: string; url?: string };
+    if (b.type !== 'button') return problems.push(`${where}: not a button`);
+    text(b.text, 75, `${where} button`);
+    if ((b.value?.length ?? 0) > 2000) problems.push(`${where}: value`);
+    if (!b.action_id || b.action_id.length > 255) problems.push(`${where}: action_id`);
+    if (b.url && b.url.length > 3000) problems.push(`${where}: url`);
+  }
+  return problems;
+}
+
+describe('Slack Block Kit', () => {
+  const KINDS = ['search', 'latest', 'following', 'bookmarks', 'help', 'batch announcement', 'home'];
+
+  it.each(['en', 'es'] as const)(
+    'search, latest, following, bookmarks, help, the batch message and the App Home validate (%s)',
+    async (lang) => {
+      const replies = await everyReply(lang);
+      for (const kind of KINDS) {
+        const { reply } = replies.find((r) => r.kind === kind)!;
+        const message = renderSlack(reply, kind === 'home' ? 100 : 50);
+        expect(blockKitProblems(message.blocks, kind === 'home' ? 100 : 50), kind).toEqual([]);
+        expect(message.text.length, kind).toBeLessThanOrEqual(3000);
+      }
+      for (const { kind, reply } of replies)
+        expect(blockKitProblems(renderSlack(reply).blocks), kind).toEqual([]);
+    },
+  );
+
+  it('holds the limits with 60 results and a workspace of long follows', () => {
+    const card = (i: number) => ({
+      kind: 'card' as const,
+      card: {
+        position: i,
+        resourceId: `r${i}`,
+        title: 'T'.repeat(400),
+        url: `https://x.example/${'p'.repeat(300)}`,
+        meta: 'M'.repeat(2500),
+        snippet: 'S'.repeat(3500),
+        buttons: [{ label: 'B'.repeat(100), action: `b:${i}` }],
+      },
+    });
+    const reply: Reply = {
+      blocks: [
+        { kind: 'heading', text: 'H'.repeat(300) },
+        ...Array.from({ length: 60 }, (_, i) => card(i + 1)),
+      ],
+      summary: 'x'.repeat(5000),
+    };
+    expect(blockKitProblems(renderSlack(reply).blocks)).toEqual([]);
+  });
+
+  it('sends search replies without link previews', async () => {
+    const reply = await core().handleText(slackDm('en'), 'search cash transfers');
+    expect(renderSlack(reply)).toMatchObject({ unfurl_links: false, unfurl_media: false });
+  });
+
+  it('gives the batch message a button that lists its resources, not a typed instruction', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const replies = await everyReply(lang);
+      const batch = replies.find((r) => r.kind === 'batch announcement')!.reply;
+      const slack = renderSlack(batch).blocks.filter((b) => b.type === 'actions');
+      expect(slack).toHaveLength(1);
+      expect(renderTelegram(batch).keyboard.flat()).toHaveLength(1);
+      expect(JSON.stringify(batch)).not.toMatch(/Type "latest"|Escriba "recientes"/);
+      const listed = replies.find((r) => r.kind === 'batch listed')!.reply;
+      expect(listed.blocks.filter((b) => b.kind === 'card')).toHaveLength(12);
+    }
+  });
+});
+
+describe("each platform's way of calling the bot", () => {
+  it('names /iaspn in Slack, /command@bot in Telegram groups and the word elsewhere', async () => {
+    const c = core();
+    const slack = await c.handleText(slackDm('en'), 'help');
+    expect(JSON.stringify(slack.blocks)).toContain('• /iaspn search <words>');
+    expect(JSON.stringify(slack.blocks)).toContain('• /iaspn latest topic:cash-transfers');
+    const group = await c.handleText(slackDm('es', { callCommand: telegramGroupCall('iaspn_bot') }), 'ayuda');
+    expect(JSON.stringify(group.blocks)).toContain('• /recientes@iaspn_bot [filtros]');
+    const plain = await c.handleText(slackDm('en', { callCommand: undefined }), 'hi');
+    expect(plain.summary).toContain('\n• search cash transfers');
+    expect(callText('Type "help" for everything; "follow preview …"', slackCall('/iaspn'))).toBe(
+      'Type "/iaspn help" for everything; "/iaspn follow preview …"',
+    );
+  });
+
+  it("leaves a member's query alone", async () => {
+    const reply = await core().handleText(slackDm('en'), 'search latest help');
+    expect(reply.summary).toMatch(/for "latest help"/);
+  });
+});
