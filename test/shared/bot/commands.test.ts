@@ -23,11 +23,9 @@ import type { ChatContext } from '#shared/chat/context.js';
 import { COMMAND_NAMES, type CommandName } from '#shared/chat/i18n.js';
 import type { Reply } from '#shared/chat/reply.js';
 import { listBookmarks, listFollows, userLanguage } from '#shared/follows/state.js';
-import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { recordingPorts, seedLibrary, testLibrary } from './fixtures.js';
+import { libraryRuntime, recordingPorts } from './fixtures.js';
 
 /**
  * Each command on its own: a core whose table holds only that command, over the real store
@@ -39,18 +37,7 @@ let runtime: Runtime;
 
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
-  const library = testLibrary(60);
-  runtime = await services.newRuntime(
-    {},
-    fixedClock(
-      library
-        .map((r) => r.publishedAt)
-        .sort()
-        .at(-1)!,
-    ),
-  );
-  await seedLibrary(runtime, library);
-  await refreshSearchIndex(runtime);
+  ({ runtime } = await libraryRuntime(services, 60));
 });
 afterAll(() => services?.close());
 

@@ -8,8 +8,10 @@ import type { Resource } from '#shared/domain/resource.js';
 import type { HttpEvent } from '#shared/http/types.js';
 import { partnerToItem } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
+import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { createSearchService } from '#shared/search/service.js';
+import { createSearchService, refreshSearchIndex } from '#shared/search/service.js';
+import type { TestServices } from '../../helpers/local-services.js';
 import { generateResources, SAMPLE_PARTNERS } from '../search/sample-library.js';
 
 /** Test fixtures for the bots: a library in the store, fake platform APIs, signed requests. */
@@ -46,6 +48,22 @@ export async function seedLibrary(runtime: Runtime, resources: Resource[]): Prom
     partnerToItem({ id, name, kind: 'ngo', languages: ['en', 'es'], createdAt: '2025-01-01T00:00:00.000Z' }),
   );
   await runtime.store.batchWrite({ puts: [...partners, ...resources.map(resourceToItem)] });
+}
+
+/** A runtime over the test services with the test library stored and indexed, its clock at the newest resource. */
+export async function libraryRuntime(
+  services: TestServices,
+  count: number,
+): Promise<{ runtime: Runtime; library: Resource[] }> {
+  const library = testLibrary(count);
+  const newest = library
+    .map((r) => r.publishedAt)
+    .sort()
+    .at(-1)!;
+  const runtime = await services.newRuntime({}, fixedClock(newest));
+  await seedLibrary(runtime, library);
+  await refreshSearchIndex(runtime);
+  return { runtime, library };
 }
 
 /** The sample library (`count` resources, plain Resource objects) plus the hostile one. */

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '#shared/bot/core.js';
 import { listFollows } from '#shared/follows/state.js';
-import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { coreFor, recordingPorts, seedLibrary, testLibrary } from './fixtures.js';
+import { coreFor, libraryRuntime, recordingPorts } from './fixtures.js';
 
 /** follow, follow preview and subscribe as members type them, right and wrong. */
 
@@ -14,18 +12,7 @@ let runtime: Runtime;
 
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
-  const library = testLibrary(120);
-  runtime = await services.newRuntime(
-    {},
-    fixedClock(
-      library
-        .map((r) => r.publishedAt)
-        .sort()
-        .at(-1)!,
-    ),
-  );
-  await seedLibrary(runtime, library);
-  await refreshSearchIndex(runtime);
+  ({ runtime } = await libraryRuntime(services, 120));
 });
 
 afterAll(() => services?.close());

@@ -11,11 +11,9 @@ import { renderSlack, type SlackBlock } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { Follow } from '#shared/follows/state.js';
-import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { recordingPorts, seedLibrary, testLibrary } from '../bot/fixtures.js';
+import { libraryRuntime, recordingPorts } from '../bot/fixtures.js';
 import { SAMPLE_PARTNERS } from '../search/sample-library.js';
 
 /**
@@ -29,18 +27,7 @@ let library: Resource[];
 
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
-  library = testLibrary(60);
-  runtime = await services.newRuntime(
-    {},
-    fixedClock(
-      library
-        .map((r) => r.publishedAt)
-        .sort()
-        .at(-1)!,
-    ),
-  );
-  await seedLibrary(runtime, library);
-  await refreshSearchIndex(runtime);
+  ({ runtime, library } = await libraryRuntime(services, 60));
 });
 afterAll(() => services?.close());
 
