@@ -46,7 +46,6 @@ export interface Digest {
   moreUrl?: string;
   manageUrl: string;
   unsubscribeUrl: string;
-  unsubscribeMailto: string;
 }
 
 export interface ComposeContext {
@@ -127,11 +126,9 @@ export function toEntry(
 
 export function subscriptionLinks(config: RelayConfig, secret: TokenSecret, subId: string, now: Date) {
   const base = `${config.publicUrl}/email`;
-  const address = config.email.sender.match(/<([^>]+)>/)?.[1] ?? config.email.sender;
   return {
     manageUrl: `${base}/preferences?token=${signToken(secret, 'manage', { sub: subId }, now)}`,
     unsubscribeUrl: `${base}/unsubscribe?token=${signToken(secret, 'unsubscribe', { sub: subId }, now)}`,
-    unsubscribeMailto: `mailto:${address.trim()}?subject=unsubscribe%20${subId}`,
   };
 }
 

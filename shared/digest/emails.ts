@@ -129,7 +129,7 @@ export function digestMessage(
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
-    unsubscribe: { url: digest.unsubscribeUrl, mailto: digest.unsubscribeMailto },
+    unsubscribe: { url: digest.unsubscribeUrl },
     headers: { 'X-IASPN-Digest': digest.period },
   };
 }

@@ -13,7 +13,8 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   /** RFC 2369 / RFC 8058 one-click unsubscribe. */
-  unsubscribe?: { url: string; mailto: string };
+  /** The RFC 8058 one-click URL (https). No mailto: nothing would read mail sent to it. */
+  unsubscribe?: { url: string };
   /** Extra headers (values are made single-line). */
   headers?: Record<string, string>;
 }
@@ -32,17 +33,17 @@ export function headerValue(value: string): string {
 
 /** True for an absolute http(s) URL with no characters that could break out of `<...>`. */
 function isAngleSafe(url: string): boolean {
-  return /^(https:|mailto:|http:)[^\s<>]+$/.test(url);
+  return /^(https:|http:)[^\s<>]+$/.test(url);
 }
 
 export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
   const headers: Record<string, string | { prepared: true; value: string }> = {};
   for (const [name, value] of Object.entries(email.headers ?? {})) headers[name] = headerValue(value);
   if (email.unsubscribe) {
-    const { url, mailto } = email.unsubscribe;
-    if (!isAngleSafe(url) || !isAngleSafe(mailto)) throw new Error('Unsubscribe links must be plain URLs');
+    const { url } = email.unsubscribe;
+    if (!isAngleSafe(url)) throw new Error('Unsubscribe links must be plain URLs');
     // Prepared: nodemailer must not RFC 2047-encode the angle-bracketed URLs.
-    headers['List-Unsubscribe'] = { prepared: true, value: `<${url}>, <${mailto}>` };
+    headers['List-Unsubscribe'] = { prepared: true, value: `<${url}>` };
     headers['List-Unsubscribe-Post'] = { prepared: true, value: 'List-Unsubscribe=One-Click' };
   }
   const composer = new MailComposer({
