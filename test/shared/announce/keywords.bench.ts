@@ -5,6 +5,7 @@ import type { ResourceFilter } from '#shared/filters/filter.js';
 import { KeywordMatcher } from '#shared/filters/keywords.js';
 import type { ChannelRef, Follow } from '#shared/follows/state.js';
 import { SearchIndex } from '#shared/search/search-index.js';
+import { benchOptions, benchSize } from '../../helpers/bench.js';
 import { seededRandom } from '../../helpers/random.js';
 import { generateResources, SAMPLE_PARTNERS, SAMPLE_TOPICS } from '../search/sample-library.js';
 import { followOf } from './follows.js';
@@ -22,8 +23,8 @@ import { followOf } from './follows.js';
  * the time goes: the extra comparisons alone, the resource analysis alone, and the keyword tests.
  */
 
-const RESOURCES = 1000;
-const CHANNELS = 500;
+const RESOURCES = benchSize(1000, 100);
+const CHANNELS = benchSize(500, 50);
 /** Words and phrases members follow, in English and Spanish; a follow's keywords combine one or two and may exclude a word. */
 const TERMS = [
   '"cash transfers"',
@@ -155,7 +156,7 @@ beforeAll(() => {
     return (used.user + used.system) / 1000;
   };
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(steps).map((k) => [k, []]));
-  for (let i = 0; i < 3; i += 1) matchKeywords();
+  for (let i = 0; i < benchSize(3, 1); i += 1) matchKeywords();
   // The index gives every delivery the analysis gives, pair for pair.
   const viaIndex = matchKeywords();
   const viaAnalysis = matchKeywordsAnalysing();
@@ -163,7 +164,7 @@ beforeAll(() => {
     [...m.channels].flatMap(([k, c]) => c.resources.map((r) => `${k} ${r.id}`)).sort();
   if (pairs(viaIndex).join() !== pairs(viaAnalysis).join())
     throw new Error('keyword matching through the index and through analysis disagree');
-  for (let i = 0; i < 15; i += 1) {
+  for (let i = 0; i < benchSize(15, 1); i += 1) {
     analysed = new KeywordMatcher(SAMPLE_PARTNERS);
     for (const r of resources) analysed.matches(r, 'x');
     for (const [name, step] of Object.entries(steps)) {
@@ -198,13 +199,25 @@ beforeAll(() => {
 }, 600_000);
 
 describe(`match ${RESOURCES} resources against the follows of ${CHANNELS} channels, a third with keywords`, () => {
-  bench('taxonomy-only follows (the baseline: today)', () => {
-    matchTaxonomy();
-  });
-  bench('a third of the follows with keywords (search index)', () => {
-    matchKeywords();
-  });
-  bench('a third of the follows with keywords, no snapshot (each resource analysed)', () => {
-    matchKeywordsAnalysing();
-  });
+  bench(
+    'taxonomy-only follows (the baseline: today)',
+    () => {
+      matchTaxonomy();
+    },
+    benchOptions,
+  );
+  bench(
+    'a third of the follows with keywords (search index)',
+    () => {
+      matchKeywords();
+    },
+    benchOptions,
+  );
+  bench(
+    'a third of the follows with keywords, no snapshot (each resource analysed)',
+    () => {
+      matchKeywordsAnalysing();
+    },
+    benchOptions,
+  );
 });
