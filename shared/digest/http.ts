@@ -1,5 +1,7 @@
 import { describeError } from '../errors.js';
+import { describeFilter } from '../filters/describe.js';
 import { KeywordMatcher } from '../filters/keywords.js';
+import { previewFilter } from '../filters/preview.js';
 import type { PartnerNames } from '../filters/values.js';
 import {
   bodyText,
@@ -12,6 +14,7 @@ import {
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { createSearchService } from '../search/service.js';
 import { keyHash } from '../store/keys.js';
 import { selectResources, subscriptionLinks, toEntry } from './compose.js';
 import {
@@ -22,7 +25,7 @@ import {
   readJsonFilter,
   staleValues,
 } from './form.js';
-import type { DigestLanguage, Frequency } from './model.js';
+import type { DigestLanguage, Frequency, Subscription } from './model.js';
 import { EMAIL_PAGES_PATH, pages } from './pages.js';
 import { STRINGS } from './strings.js';
 import {
@@ -137,6 +140,29 @@ async function partnerNames(runtime: Runtime): Promise<PartnerNames> {
   return new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
 }
 
+const subscribeAgain = (l: DigestLanguage) => ({
+  url: `${EMAIL_PAGES_PATH}/subscribe?lang=${l}`,
+  label: STRINGS[l].pages.subscribeAgain,
+});
+
+/** The confirmation page's summary: what was chosen, and what it would have brought in the last 30 days. */
+async function chosenLines(runtime: Runtime, sub: Subscription, now: Date): Promise<string[]> {
+  const s = STRINGS[sub.language];
+  const lines = [
+    s.pages.chosen(
+      describeFilter(sub.filter, sub.language, await partnerNames(runtime)),
+      s.frequencies[sub.frequency],
+    ),
+  ];
+  try {
+    const preview = await previewFilter(createSearchService(runtime), sub.filter, now, 0);
+    lines.push(s.pages.preview(preview.total));
+  } catch (error) {
+    runtime.log.warn('confirmation preview failed', { error: describeError(error) });
+  }
+  return lines;
+}
+
 async function formContext(runtime: Runtime, lang: DigestLanguage): Promise<FormContext> {
   const partners = await partnerNames(runtime);
   return { lang, partners, choices: formChoices(lang, partners), now: runtime.clock() };
@@ -223,10 +249,13 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         const links = subscriptionLinks(runtime.config, secret, result.subscription.id, now);
         return html(
           200,
-          pages.message(l, STRINGS[l].pages.confirmedTitle, text, {
-            url: links.manageUrl,
-            label: STRINGS[l].manage,
-          }),
+          pages.message(
+            l,
+            STRINGS[l].pages.confirmedTitle,
+            text,
+            { url: links.manageUrl, label: STRINGS[l].manage },
+            await chosenLines(runtime, result.subscription, now),
+          ),
         );
       }
       return badLink();
@@ -282,11 +311,21 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       const result = await unsubscribeWithToken(runtime, token);
       if (result.status === 'unsubscribed') {
         const l = result.subscription.language;
-        return html(200, pages.message(l, STRINGS[l].pages.unsubscribedTitle, STRINGS[l].pages.unsubscribed));
+        const links = subscriptionLinks(runtime.config, secret, result.subscription.id, now);
+        return html(
+          200,
+          pages.message(l, STRINGS[l].pages.unsubscribedTitle, STRINGS[l].pages.unsubscribed, [
+            subscribeAgain(l),
+            { url: links.manageUrl, label: STRINGS[l].manage },
+          ]),
+        );
       }
       // A valid token for a record that is gone: unsubscribed is what the owner wanted.
       if (result.status === 'not_found')
-        return html(200, pages.message(language, s.pages.unsubscribedTitle, s.pages.unsubscribed));
+        return html(
+          200,
+          pages.message(language, s.pages.unsubscribedTitle, s.pages.unsubscribed, subscribeAgain(language)),
+        );
       return badLink();
     }
     case '/digest': {

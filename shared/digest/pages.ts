@@ -65,6 +65,7 @@ const LAYOUT = `<!DOCTYPE html>
 <p class="small"><%= it.s.portal %></p>
 <h1><%= it.title %></h1>
 <%~ it.body %>
+<p class="small privacy"><%= it.s.pages.privacy %></p>
 </main>
 </body>
 </html>`;
@@ -188,7 +189,7 @@ const BUTTON = `<p><%= it.lead %></p>
 <button type="submit"><%= it.button %></button>
 </form>`;
 
-const MESSAGE = `<p><%= it.text %></p><% if (it.link) { %><p><a href="<%= it.link.url %>"><%= it.link.label %></a></p><% } %>`;
+const MESSAGE = `<p><%= it.text %></p><% for (const d of it.details) { %><p><%= d %></p><% } %><% for (const l of it.links) { %><p><a href="<%= l.url %>"><%= l.label %></a></p><% } %>`;
 
 const ENTRIES = `<% for (const e of it.entries) { %><div class="item">
 <p><strong><% if (e.url) { %><a href="<%= e.url %>"><%= e.title %></a><% } else { %><%= e.title %><% } %></strong></p>
@@ -199,7 +200,12 @@ const ENTRIES = `<% for (const e of it.entries) { %><div class="item">
 const renderSubscribe = template<SubscribeView>(htmlEngine, 'page-subscribe', SUBSCRIBE);
 const renderPreferences = template<PreferencesView>(htmlEngine, 'page-preferences', PREFERENCES);
 const renderButton = template<ButtonView>(htmlEngine, 'page-button', BUTTON);
-const renderMessage = template<{ text: string; link?: { url: string; label: string } }>(
+interface PageLink {
+  url: string;
+  label: string;
+}
+
+const renderMessage = template<{ text: string; details: string[]; links: PageLink[] }>(
   htmlEngine,
   'page-message',
   MESSAGE,
@@ -291,14 +297,17 @@ export const pages = {
     const body = renderButton({ s, lead: view.lead, action: pagePath(kind), token, button: view.button });
     return renderLayout({ s, title: view.title, body });
   },
+  /** A message page: its text, further paragraphs (what was chosen, what it would bring), links. */
   message(
     language: DigestLanguage,
     title: string,
     text: string,
-    link?: { url: string; label: string },
+    link?: PageLink | PageLink[],
+    details: string[] = [],
   ): string {
     const s = STRINGS[language];
-    return renderLayout({ s, title, body: renderMessage({ text, link }) });
+    const links = link === undefined ? [] : Array.isArray(link) ? link : [link];
+    return renderLayout({ s, title, body: renderMessage({ text, details, links }) });
   },
   entries(language: DigestLanguage, entries: DigestEntry[]): string {
     const s = STRINGS[language];

@@ -148,6 +148,14 @@ const en = {
     unsubscribed: 'You will not receive any more digests. You can subscribe again at any time.',
     digestTitle: 'All resources of this digest',
     noLongerActive: 'This subscription is no longer active.',
+    privacy:
+      'We store your email address, your choices and when you subscribed, only to send this digest. Every digest has links to change your choices or to unsubscribe.',
+    subscribeAgain: 'Subscribe again',
+    chosen: (what: string, frequency: string) => `You chose: ${what} (${frequency.toLowerCase()}).`,
+    preview: (n: number) =>
+      n === 0
+        ? 'Nothing in the last 30 days matches these choices: the digest may be quiet for a while.'
+        : `In the last 30 days these choices would have brought ${n} ${n === 1 ? 'resource' : 'resources'}.`,
   },
 };
 
@@ -265,6 +273,14 @@ const es: Strings = {
     unsubscribed: 'No recibirá más resúmenes. Puede suscribirse de nuevo cuando quiera.',
     digestTitle: 'Todos los recursos de este resumen',
     noLongerActive: 'Esta suscripción ya no está activa.',
+    privacy:
+      'Guardamos su dirección de correo, sus elecciones y cuándo se suscribió, solo para enviarle este resumen. Cada resumen tiene enlaces para cambiar sus elecciones o cancelar la suscripción.',
+    subscribeAgain: 'Suscribirse de nuevo',
+    chosen: (what: string, frequency: string) => `Eligió: ${what} (${frequency.toLowerCase()}).`,
+    preview: (n: number) =>
+      n === 0
+        ? 'Nada de los últimos 30 días coincide con estas elecciones: el resumen puede tardar en traer algo.'
+        : `En los últimos 30 días estas elecciones habrían traído ${n} ${n === 1 ? 'recurso' : 'recursos'}.`,
   },
 };
 

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubscriptionHandler } from '#shared/digest/http.js';
+import { startSubscription } from '#shared/digest/subscriptions.js';
+import { signToken } from '#shared/digest/tokens.js';
+import { refreshSearchIndex } from '#shared/search/service.js';
+import { keys } from '#shared/store/keys.js';
+import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { formBody, httpEvent, makeResource, movableClock, storeResources } from './helpers.js';
+
+/** What the confirmation and unsubscribe pages tell a subscriber, and what every page carries. */
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await startTestServices({ ses: false });
+});
+afterAll(() => services?.close());
+
+const SECRET = 'test-token-secret';
+const postToken = (path: string, token: string) =>
+  httpEvent('POST', path, { contentType: 'application/x-www-form-urlencoded', body: formBody({ token }) });
+
+async function subscribed(language: 'en' | 'es', email: string) {
+  const clock = movableClock('2026-03-02T09:00:00.000Z');
+  const runtime = await services.newRuntime({}, clock);
+  await storeResources(runtime.store, [
+    makeResource({ id: 'pe-1', countries: ['PE'], firstSeenAt: '2026-02-20T00:00:00.000Z' }),
+    makeResource({ id: 'co-1', countries: ['CO'], firstSeenAt: '2026-02-21T00:00:00.000Z' }),
+  ]);
+  await refreshSearchIndex(runtime);
+  const result = await startSubscription(runtime, {
+    email,
+    language,
+    frequency: 'daily',
+    filter: { countries: ['PE'] },
+    source: 'test',
+  });
+  expect(result.status).toBe('sent');
+  const id = keys.subscription(email).pk.slice(4);
+  return { runtime, id, handler: createSubscriptionHandler(runtime), now: clock() };
+}
+
+describe('the confirmation page', () => {
+  it.each([
+    ['es', /Eligió: país: Perú \(diaria\)\./, /habrían traído 1 recurso\./],
+    ['en', /You chose: country: Peru \(daily\)\./, /would have brought 1 resource\./],
+  ] as const)(
+    '(%s) summarises the choices and what they would have brought in the last 30 days',
+    async (lang, chosen, preview) => {
+      const { id, handler, now } = await subscribed(lang, `confirm-${lang}@example.org`);
+      const page = await handler(postToken('/email/confirm', signToken(SECRET, 'confirm', { sub: id }, now)));
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(chosen);
+      expect(page.body).toMatch(preview);
+    },
+  );
+});
+
+describe('the unsubscribe page', () => {
+  it('links to subscribing again and to the preferences, in the subscription language', async () => {
+    const { id, handler, now } = await subscribed('es', 'leave@example.org');
+    const page = await handler(
+      postToken('/email/unsubscribe', signToken(SECRET, 'unsubscribe', { sub: id }, now)),
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<a href="/email/subscribe?lang=es">Suscribirse de nuevo</a>');
+    expect(page.body).toMatch(/<a href="[^"]*\/email\/preferences\?token=[^"]+">/);
+  });
+});
+
+describe('every page', () => {
+  it("carries the portal's name and a short privacy note in its language", async () => {
+    const { handler } = await subscribed('en', 'every@example.org');
+    for (const [path, portal, privacy] of [
+      ['/email/subscribe?lang=es', 'Portal de Conocimiento de la RIPSO', 'Guardamos su dirección de correo'],
+      ['/email/subscribe?lang=en', 'IASPN Knowledge Portal', 'We store your email address'],
+      ['/email/confirm?token=nonsense', 'IASPN Knowledge Portal', 'We store your email address'],
+    ] as const) {
+      const page = (await handler(httpEvent('GET', path))).body as string;
+      expect(page, path).toContain(portal);
+      expect(page, path).toContain(privacy);
+    }
+  });
+});
