@@ -1036,8 +1036,10 @@ describe('Slack answers under a slow Slack, replays and altered bytes (issue 13)
           : slow.calls.find((c) => c.path === path)?.params.text;
         expect(String(answered ?? '')).not.toBe('');
       }
-      // At most the one auth.test of the cold start, asked in the background.
-      expect(authTests).toBeLessThanOrEqual(1);
+      // No auth.test per request (that would be at least one for each of the three): the one of the
+      // cold start, asked in the background, and on a loaded machine perhaps the retry the Web API
+      // client makes of a call that answered 429 or came back too slowly.
+      expect(authTests).toBeLessThan(3);
     } finally {
       await slow.close();
     }
