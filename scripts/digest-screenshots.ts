@@ -2,7 +2,11 @@
  * Renders a sample digest (English and Spanish, with long unbroken titles and URLs, a highlight,
  * every section and the "more" link) and the subscription pages, opens each in headless Chromium at
  * phone (375 px) and desktop (1280 px) widths, saves full-page screenshots, and fails when any
- * page scrolls horizontally (document wider than the viewport).
+ * page scrolls horizontally (document wider than the viewport) or when a Spanish page shows a word
+ * of the pages' English strings that the Spanish strings never use (the library's own titles and
+ * summaries aside). Pages: the digest, subscribe, preferences, confirm and unsubscribe buttons, the
+ * confirmation (with what was chosen and its 30-day preview), unsubscribed, saved, bad link, check
+ * your email.
  *
  *   npx tsx scripts/digest-screenshots.ts [--out .data/screenshots] [--chromium /usr/bin/chromium]
  *
@@ -18,7 +22,9 @@ import { renderDigest } from '#shared/digest/emails.js';
 import { formChoices } from '#shared/digest/form.js';
 import { type DigestLanguage, newSubscription, type Subscription } from '#shared/digest/model.js';
 import { pages } from '#shared/digest/pages.js';
+import { STRINGS } from '#shared/digest/strings.js';
 import type { Resource, ResourceType } from '#shared/domain/resource.js';
+import { describeFilter } from '#shared/filters/describe.js';
 
 const { values } = parseArgs({
   options: {
@@ -108,7 +114,67 @@ for (const language of ['en', 'es'] as DigestLanguage[]) {
     }),
   });
   files.push({ name: `unsubscribe-${language}`, html: pages.button(language, 'unsubscribe', 'token') });
+  files.push({ name: `confirm-${language}`, html: pages.button(language, 'confirm', 'token') });
+  const p = STRINGS[language].pages;
+  const manage = {
+    url: 'https://relay.example.org/email/preferences?token=t',
+    label: STRINGS[language].manage,
+  };
+  files.push({
+    name: `confirmed-${language}`,
+    html: pages.message(language, p.confirmedTitle, p.confirmed, manage, [
+      p.chosen(
+        describeFilter({ countries: ['PE'], types: ['document'] }, language),
+        STRINGS[language].frequencies.daily,
+      ),
+      p.preview(6),
+    ]),
+  });
+  files.push({
+    name: `unsubscribed-${language}`,
+    html: pages.message(language, p.unsubscribedTitle, p.unsubscribed, [
+      { url: `/email/subscribe?lang=${language}`, label: p.subscribeAgain },
+      manage,
+    ]),
+  });
+  files.push({ name: `saved-${language}`, html: pages.message(language, p.savedTitle, p.saved, manage) });
+  files.push({ name: `bad-link-${language}`, html: pages.message(language, p.badLinkTitle, p.badLink) });
+  files.push({
+    name: `check-email-${language}`,
+    html: pages.message(language, p.checkEmailTitle, p.checkEmail),
+  });
 }
+
+/** Words of the pages' English strings that the Spanish strings never use: none may show on a Spanish page. */
+function englishOnlyWords(): Set<string> {
+  const collect = (v: unknown, out: string[]): string[] => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'function')
+      for (const args of [
+        [1, 'x'],
+        ['x', 'y'],
+      ])
+        try {
+          out.push(String(v(...args)));
+        } catch {}
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x, out);
+    return out;
+  };
+  const words = (lang: DigestLanguage) => new Set(pageWords(collect(STRINGS[lang], []).join(' ')));
+  const es = words('es');
+  return new Set(
+    [...words('en')].filter((w) => !es.has(w) && !['iaspn', 'english', 'caribbean'].includes(w)),
+  );
+}
+const pageWords = (text: string) =>
+  text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\S+@\S+/g, ' ')
+    .toLowerCase()
+    .match(/\p{L}{3,}/gu) ?? [];
+/** The library's own words (titles, summaries, partner names) are the partners' language, not the page's. */
+const libraryText = resources.flatMap((r) => [r.title, r.summary]);
+const englishOnly = englishOnlyWords();
 
 const browser = await chromium.launch({ executablePath: values.chromium as string, headless: true });
 const problems: string[] = [];
@@ -129,6 +195,12 @@ try {
         `${name.padEnd(16)} ${label.padEnd(8)} ${width}px  scrollWidth ${scrollWidth}px  ${verdict}\n`,
       );
       if (scrollWidth > width) problems.push(`${name} at ${label} width scrolls horizontally`);
+      if (name.endsWith('-es') && label === 'phone') {
+        let text: string = await page.evaluate('document.body.innerText');
+        for (const t of libraryText) text = text.replaceAll(t, ' ');
+        const english = [...new Set(pageWords(text).filter((w) => englishOnly.has(w)))];
+        if (english.length) problems.push(`${name} (Spanish) shows English words: ${english.join(', ')}`);
+      }
       await page.close();
     }
   }
