@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { escapeAttribute, escapeMarkup } from '#shared/escape.js';
 import { type HttpEvent, type HttpRoute, MAX_BODY_BYTES } from '#shared/http/types.js';
 import type { Log } from '#shared/log.js';
 import { listen } from './ports.js';
@@ -90,6 +91,42 @@ export function routeIndex(routes: HttpRoute[]): string {
 }
 
 /**
+ * The root as a page a phone reads: the endpoints as a list, the ones a browser can open linked.
+ * Plain text stays the answer for clients that do not ask for HTML (curl).
+ */
+export function routeIndexHtml(routes: HttpRoute[]): string {
+  const items = [...routes]
+    .sort((a, b) => a.prefix.localeCompare(b.prefix))
+    .map((r) => {
+      const name = r.open
+        ? `<a href="${escapeAttribute(r.open)}">${escapeMarkup(r.open)}</a>`
+        : `<code>${escapeMarkup(r.prefix)}</code>`;
+      return `<li>${name}<br><span>${escapeMarkup(r.describe)}</span></li>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>iaspn-relay local stack</title>
+<style>body{margin:0;font:16px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2933}
+main{max-width:40rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}h1{font-size:1.4rem}
+ul{padding:0;list-style:none}li{padding:.6rem 0;border-top:1px solid #e4e7eb}a{color:#0b5394;font-weight:600}
+span{color:#52606d;font-size:.95rem}code{font-weight:600}</style>
+</head>
+<body><main>
+<h1>iaspn-relay local stack</h1>
+<p>Endpoints on this port:</p>
+<ul>
+${items}
+</ul>
+</main></body>
+</html>
+`;
+}
+
+/**
  * The local stack's one HTTP port: each route's handler is the same one the Lambda exports.
  * The port is bound first (the public URL must name it) and the routes mounted once ready.
  */
@@ -113,7 +150,9 @@ export async function startHttpServer(options: {
     if (!route) {
       // The root is what a newcomer opens first: it lists the endpoints rather than a bare 404.
       if (pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(routeIndex(sorted));
+        if (/text\/html/.test(req.headers.accept ?? ''))
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(routeIndexHtml(sorted));
+        else res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(routeIndex(sorted));
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');

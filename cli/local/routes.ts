@@ -12,6 +12,7 @@ export function localRoutes(runtime: Runtime): HttpRoute[] {
       prefix: EMAIL_ROUTE_PREFIX,
       describe: 'email digest pages: subscribe, confirm, preferences, one-click unsubscribe',
       handler: createSubscriptionHandler(runtime),
+      open: `${EMAIL_ROUTE_PREFIX}/subscribe`,
     },
     {
       prefix: '/slack/events',
@@ -26,6 +27,7 @@ export function localRoutes(runtime: Runtime): HttpRoute[] {
     {
       prefix: '/health',
       describe: 'store reachability, search snapshot age, last run of each job',
+      open: '/health',
       handler: async () => {
         const report = await healthReport(runtime);
         return jsonResult(report.ok ? 200 : 503, report);

@@ -14,6 +14,8 @@ export interface HttpRoute {
   prefix: string;
   describe: string;
   handler: HttpHandler;
+  /** A page of the route a person can open in a browser (the local root page links it). */
+  open?: string;
 }
 
 /** The request body as a string, whatever the transport's encoding. */
