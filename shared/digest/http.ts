@@ -239,7 +239,14 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         const check = verifyToken(secret, 'confirm', token, now);
         if (!check.ok) return badLink();
         const sub = await getSubscriptionById(runtime, check.claims.sub);
-        return html(200, pages.button(sub?.language ?? language, 'confirm', token as string));
+        return html(
+          200,
+          pages.button(
+            asLanguage(query(event).get('lang')) ?? sub?.language ?? language,
+            'confirm',
+            token as string,
+          ),
+        );
       }
       const result = await confirmSubscription(runtime, token);
       if (result.status === 'confirmed' || result.status === 'inactive') {
@@ -306,7 +313,14 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         if (!check.ok) return badLink();
         const sub = await getSubscriptionById(runtime, check.claims.sub);
         // The token goes in the form action's URL too, so the one-click POST and this form are one endpoint.
-        return html(200, pages.button(sub?.language ?? language, 'unsubscribe', token as string));
+        return html(
+          200,
+          pages.button(
+            asLanguage(query(event).get('lang')) ?? sub?.language ?? language,
+            'unsubscribe',
+            token as string,
+          ),
+        );
       }
       const result = await unsubscribeWithToken(runtime, token);
       if (result.status === 'unsubscribed') {

@@ -295,7 +295,8 @@ export const pages = {
         ? { title: s.pages.confirmTitle, lead: s.pages.confirmLead, button: s.confirmAction }
         : { title: s.pages.unsubscribeTitle, lead: s.pages.unsubscribeLead, button: s.unsubscribe };
     const body = renderButton({ s, lead: view.lead, action: pagePath(kind), token, button: view.button });
-    return renderLayout({ s, title: view.title, body });
+    const switchUrl = `${pagePath(kind)}?token=${encodeURIComponent(token)}&lang=${s.otherLanguage.code}`;
+    return renderLayout({ s, title: view.title, body, switchUrl });
   },
   /** A message page: its text, further paragraphs (what was chosen, what it would bring), links. */
   message(

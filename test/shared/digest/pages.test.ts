@@ -67,6 +67,20 @@ describe('the unsubscribe page', () => {
   });
 });
 
+describe('the confirm and unsubscribe buttons', () => {
+  it('switch language and keep the token', async () => {
+    const { id, handler, now } = await subscribed('es', 'switch@example.org');
+    const token = signToken(SECRET, 'unsubscribe', { sub: id }, now);
+    const page = (await handler(httpEvent('GET', `/email/unsubscribe?token=${token}`))).body as string;
+    expect(page).toContain('<html lang="es">');
+    const link = /<a href="([^"]+)" lang="en"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBe(`/email/unsubscribe?token=${encodeURIComponent(token)}&lang=en`);
+    const english = (await handler(httpEvent('GET', link!))).body as string;
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain(`name="token" value="${token}"`);
+  });
+});
+
 describe('every page', () => {
   it("carries the portal's name and a short privacy note in its language", async () => {
     const { handler } = await subscribed('en', 'every@example.org');
