@@ -161,6 +161,12 @@ export interface FeedLineInput {
   resources?: number;
 }
 
+/** A feed's status as the registry names it, in each language. */
+const FEED_STATUS: Record<BotLanguage, Record<string, string>> = {
+  en: { ok: 'ok', failing: 'failing', paused: 'paused', active: 'active', new: 'new' },
+  es: { ok: 'bien', failing: 'con fallos', paused: 'en pausa', active: 'activa', new: 'nueva' },
+};
+
 const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
 
 const en: Messages = {
@@ -272,12 +278,12 @@ const en: Messages = {
   langSetChannel: () => 'This conversation now gets replies in English.',
   notBotAdmin: 'Only relay admins can see feed health.',
   feedsNone: 'No feeds are registered yet.',
-  feedsHeading: (n, failing) => `${n} feeds, ${failing} failing or paused`,
+  feedsHeading: (n, failing) => `${n} ${n === 1 ? 'feed' : 'feeds'}, ${failing} failing or paused`,
   feedLine: (f) =>
-    `${f.partnerId} / ${f.feedId}: ${f.status}, last success ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} failures in a row` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
+    `${f.partnerId} / ${f.feedId}: ${FEED_STATUS.en[f.status] ?? f.status}, last success ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} failures in a row` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
   feedStatusUsage: 'Usage: feed status <partner id>',
   partnerNotFound: (p) => `No partner "${p}". Type "feeds" to see the partners.`,
-  partnerHeading: (name, n) => `${name}: ${n} feeds`,
+  partnerHeading: (name, n) => `${name}: ${n} ${n === 1 ? 'feed' : 'feeds'}`,
   expired: 'That button has expired: run the command again.',
   failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
   problems: (list) => `Note: ${list}`,
@@ -399,12 +405,12 @@ const es: Messages = {
   langSetChannel: () => 'Esta conversación recibirá las respuestas en español.',
   notBotAdmin: 'Solo los administradores del relay pueden ver el estado de las fuentes.',
   feedsNone: 'Todavía no hay fuentes registradas.',
-  feedsHeading: (n, failing) => `${n} fuentes, ${failing} con fallos o en pausa`,
+  feedsHeading: (n, failing) => `${n} ${n === 1 ? 'fuente' : 'fuentes'}, ${failing} con fallos o en pausa`,
   feedLine: (f) =>
-    `${f.partnerId} / ${f.feedId}: ${f.status}, último éxito ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} fallos seguidos` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
+    `${f.partnerId} / ${f.feedId}: ${FEED_STATUS.es[f.status] ?? f.status}, último éxito ${day(f.lastSuccessAt)}${f.failures ? `, ${f.failures} fallos seguidos` : ''}${f.lastError ? ` (${f.lastError})` : ''}`,
   feedStatusUsage: 'Uso: fuente estado <id del socio>',
   partnerNotFound: (p) => `No hay ningún socio "${p}". Escriba "fuentes" para verlos.`,
-  partnerHeading: (name, n) => `${name}: ${n} fuentes`,
+  partnerHeading: (name, n) => `${name}: ${n} ${n === 1 ? 'fuente' : 'fuentes'}`,
   expired: 'Ese botón ha caducado: vuelva a escribir el comando.',
   failure: 'Lo sentimos, algo falló de nuestro lado. Inténtelo de nuevo en un minuto.',
   problems: (list) => `Nota: ${list}`,

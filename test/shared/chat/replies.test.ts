@@ -11,6 +11,7 @@ import { renderSlack, type SlackBlock } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { Follow } from '#shared/follows/state.js';
+import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { libraryRuntime, recordingPorts } from '../bot/fixtures.js';
@@ -28,6 +29,17 @@ let library: Resource[];
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
   ({ runtime, library } = await libraryRuntime(services, 60));
+  // A failing feed, so the feed health lines are among the replies checked.
+  const health = { ...newFeedHealth(), consecutiveFailures: 3, lastErrorKind: 'timeout' as const };
+  const feed = {
+    partnerId: 'iaspn-oas',
+    url: 'https://oas.example/rss',
+    defaultTopics: [],
+    defaultCountries: [],
+  };
+  await runtime.store.put(
+    feedToItem({ ...feed, id: 'oas-news', status: 'active', health, createdAt: '2025-01-01T00:00:00Z' }),
+  );
 });
 afterAll(() => services?.close());
 
@@ -146,6 +158,7 @@ async function everyReply(lang: BotLanguage): Promise<Named[]> {
   await say('feeds', w.feeds);
   await say('feeds, not admin', w.feeds, slackDm(lang, { isRelayAdmin: false }));
   await say('feed, unknown', `${w.feed} nobody`);
+  await say('feed', `${w.feed} iaspn-oas`);
   for (const v of ['topics', 'countries', 'types', 'partners'] as const) await say(v, w[v]);
   out.push({ kind: 'home', reply: await c.home(me) });
   const expired = await c.handleAction(me, 'r:nothing-stored-here');

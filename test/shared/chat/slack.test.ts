@@ -446,10 +446,10 @@ describe('Slack slash command /iaspn', () => {
     expect((await slash(face, 'feeds')).text).toMatch(/Only relay admins/);
     expect((await slash(face, 'fuentes')).text).toMatch(/Solo los administradores del relay/);
     const feeds = await slash(face, 'feeds', { user: 'UADMIN' });
-    expect(feeds.text).toBe('1 feeds, 1 failing or paused');
+    expect(feeds.text).toBe('1 feed, 1 failing or paused');
     expect(allText(feeds.blocks)).toContain('3 failures in a row (timeout)');
     const status = await slash(face, 'feed status midis-pe', { user: 'UADMIN' });
-    expect(status.text).toMatch(/^Ministerio de Desarrollo e Inclusión Social \(Perú\): 1 feeds/);
+    expect(status.text).toMatch(/^Ministerio de Desarrollo e Inclusión Social \(Perú\): 1 feed\b/);
     expect((await slash(face, 'fuente estado nadie', { user: 'UADMIN' })).text).toMatch(
       /No hay ningún socio/,
     );
