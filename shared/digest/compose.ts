@@ -20,6 +20,8 @@ export interface DigestEntry {
   partner: string;
   date: string;
   language: string;
+  /** The resource's own language code (`es`, `pt`), for the `lang` of its title and summary; '' when unknown. */
+  lang: string;
   type: string;
   summary: string;
 }
@@ -119,6 +121,7 @@ export function toEntry(
     partner: oneLine(partnerNames.get(r.partnerId) ?? r.partnerId, 100),
     date: formatDate(r.publishedAt, language),
     language: s.contentLanguages[r.language] ?? r.language,
+    lang: /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(r.language) ? r.language : '',
     type: s.types[r.type] ?? r.type,
     summary: oneLine(r.summary, 220),
   };

@@ -44,9 +44,9 @@ interface DigestView {
 }
 
 const ENTRY_HTML = `<tr><td style="padding:10px 0;border-top:1px solid #e4e7eb;${WRAP}">
-<p style="margin:0 0 4px 0;font-size:16px;line-height:1.35;font-weight:600"><% if (e.url) { %><a href="<%= e.url %>" style="color:#0b5394;text-decoration:underline"><%= e.title %></a><% } else { %><%= e.title %><% } %></p>
+<p style="margin:0 0 4px 0;font-size:16px;line-height:1.35;font-weight:600"<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><% if (e.url) { %><a href="<%= e.url %>" style="color:#0b5394;text-decoration:underline"><%= e.title %></a><% } else { %><%= e.title %><% } %></p>
 <p style="margin:0 0 4px 0;font-size:13px;color:#52606d"><%= e.partner %> · <%= e.date %> · <%= e.language %> · <%= e.type %></p>
-<% if (e.summary) { %><p style="margin:0;font-size:14px;line-height:1.45;color:#323f4b"><%= e.summary %></p><% } %>
+<% if (e.summary) { %><p style="margin:0;font-size:14px;line-height:1.45;color:#323f4b"<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><%= e.summary %></p><% } %>
 </td></tr>`;
 
 const DIGEST_HTML = `${LAYOUT_OPEN}

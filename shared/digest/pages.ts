@@ -192,9 +192,9 @@ const BUTTON = `<p><%= it.lead %></p>
 const MESSAGE = `<p><%= it.text %></p><% for (const d of it.details) { %><p><%= d %></p><% } %><% for (const l of it.links) { %><p><a href="<%= l.url %>"><%= l.label %></a></p><% } %>`;
 
 const ENTRIES = `<% for (const e of it.entries) { %><div class="item">
-<p><strong><% if (e.url) { %><a href="<%= e.url %>"><%= e.title %></a><% } else { %><%= e.title %><% } %></strong></p>
+<p<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><strong><% if (e.url) { %><a href="<%= e.url %>"><%= e.title %></a><% } else { %><%= e.title %><% } %></strong></p>
 <p class="meta"><%= e.partner %> · <%= e.date %> · <%= e.language %> · <%= e.type %></p>
-<% if (e.summary) { %><p><%= e.summary %></p><% } %>
+<% if (e.summary) { %><p<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><%= e.summary %></p><% } %>
 </div><% } %>`;
 
 const renderSubscribe = template<SubscribeView>(htmlEngine, 'page-subscribe', SUBSCRIBE);

@@ -76,6 +76,38 @@ describe('composeDigest', () => {
     expect((await simpleParser(raw)).subject).toBe('Resumen RIPSO: Protección social en Perú');
   });
 
+  it("tags each item's title and summary with the item's own language, the rest with the digest's", () => {
+    const items = [
+      makeResource({
+        id: 'pt',
+        title: 'Proteção social',
+        language: 'pt',
+        firstSeenAt: '2026-03-02T10:00:00.000Z',
+      }),
+      makeResource({
+        id: 'en',
+        title: 'Social protection',
+        language: 'en',
+        firstSeenAt: '2026-03-02T11:00:00.000Z',
+      }),
+      makeResource({
+        id: 'xx',
+        title: 'Odd code',
+        language: '"><b' as never,
+        firstSeenAt: '2026-03-02T12:00:00.000Z',
+      }),
+    ];
+    const sub = subscriber({ language: 'es' });
+    const { html } = renderDigest(
+      composeDigest(ctx, sub, selectResources(items, sub, window.since, window.until), window),
+    );
+    expect(html).toContain('<html lang="es"');
+    expect(html).toMatch(/<p [^>]*lang="pt"><a [^>]*>Proteção social<\/a>/);
+    expect(html).toMatch(/<p [^>]*lang="en"><a [^>]*>Social protection<\/a>/);
+    expect(html).not.toContain('lang="&quot;');
+    expect(html).toMatch(/<p style="[^"]*"><a [^>]*>Odd code<\/a>/);
+  });
+
   it('selects by filter and window, groups by type, caps at N with a link for the rest, adds the month highlight', () => {
     const resources = [
       ...Array.from({ length: 25 }, (_, i) =>
