@@ -205,13 +205,27 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
   const token = form?.get('token') ?? query(event).get('token') ?? undefined;
   const language = pageLanguage(event, form);
   const s = STRINGS[language];
+  // A page a GET shows switches language by asking for itself again with the other lang.
+  const switchHere = (lang: DigestLanguage) => {
+    if (isPost) return undefined;
+    const params = query(event);
+    params.set('lang', STRINGS[lang].otherLanguage.code);
+    return `${EMAIL_PAGES_PATH}${path === '/' ? '' : path}?${params}`;
+  };
   const badLink = (lang: DigestLanguage = language) =>
     html(
       400,
-      pages.message(lang, STRINGS[lang].pages.badLinkTitle, STRINGS[lang].pages.badLink, {
-        url: `${runtime.config.publicUrl}${EMAIL_PAGES_PATH}/subscribe?lang=${lang}`,
-        label: STRINGS[lang].pages.subscribe,
-      }),
+      pages.message(
+        lang,
+        STRINGS[lang].pages.badLinkTitle,
+        STRINGS[lang].pages.badLink,
+        {
+          url: `${runtime.config.publicUrl}${EMAIL_PAGES_PATH}/subscribe?lang=${lang}`,
+          label: STRINGS[lang].pages.subscribe,
+        },
+        [],
+        switchHere(lang),
+      ),
     );
   // The two forms that change what is stored without a secret link of their own's say-so alone.
   const guarded = isPost && (path === '/' || path === '/subscribe' || path === '/preferences');

@@ -305,10 +305,16 @@ export const pages = {
     text: string,
     link?: PageLink | PageLink[],
     details: string[] = [],
+    switchUrl?: string,
   ): string {
     const s = STRINGS[language];
     const links = link === undefined ? [] : Array.isArray(link) ? link : [link];
-    return renderLayout({ s, title, body: renderMessage({ text, details, links }) });
+    return renderLayout({
+      s,
+      title,
+      body: renderMessage({ text, details, links }),
+      ...(switchUrl ? { switchUrl } : {}),
+    });
   },
   entries(language: DigestLanguage, entries: DigestEntry[]): string {
     const s = STRINGS[language];

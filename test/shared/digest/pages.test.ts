@@ -81,6 +81,16 @@ describe('the confirm and unsubscribe buttons', () => {
   });
 });
 
+describe('a bad link', () => {
+  it('switches language by asking for itself again', async () => {
+    const { handler } = await subscribed('en', 'bad-link@example.org');
+    const page = (await handler(httpEvent('GET', '/email/confirm?token=nonsense'))).body as string;
+    const link = /<a href="([^"]+)" lang="es"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBe('/email/confirm?token=nonsense&lang=es');
+    expect((await handler(httpEvent('GET', link!))).body).toContain('<html lang="es">');
+  });
+});
+
 describe('every page', () => {
   it("carries the portal's name and a short privacy note in its language", async () => {
     const { handler } = await subscribed('en', 'every@example.org');
