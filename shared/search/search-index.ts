@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { decode } from 'html-entities';
 import type { Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import { compileKeywords } from '../filters/keywords.js';
@@ -7,7 +6,6 @@ import { type FilterProblem, problemText } from '../filters/problems.js';
 import { resolveValue } from '../filters/values.js';
 import {
   ANALYSIS_VERSION,
-  analyze,
   fold,
   isStopWord,
   queryVariants,
@@ -197,7 +195,6 @@ class TopK {
 }
 
 export class SearchIndex {
-  private readonly partnerWords: Map<string, string[]>;
   private readonly postings: Postings;
   private readonly boosts: number[];
 
@@ -211,7 +208,6 @@ export class SearchIndex {
   ) {
     this.postings = new Postings(postings);
     this.boosts = FIELDS.map((f) => ranking.boost[f]);
-    this.partnerWords = new Map([...partnerNames].map(([id, name]) => [id, foldedWords(name)]));
   }
 
   get size(): number {
