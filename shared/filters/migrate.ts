@@ -1,5 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Reply, textReply } from '../chat/reply.js';
+import type { Subscription } from '../digest/model.js';
+import { listSubscriptions, updatePreferences } from '../digest/subscriptions.js';
+import { describeError } from '../errors.js';
 import {
   addFollow,
   type ChannelRef,
@@ -9,9 +12,6 @@ import {
   listAllFollows,
   removeFollow,
 } from '../follows/state.js';
-import type { Subscription } from '../digest/model.js';
-import { listSubscriptions, updatePreferences } from '../digest/subscriptions.js';
-import { describeError } from '../errors.js';
 import { listPartners } from '../library/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';

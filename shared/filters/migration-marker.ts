@@ -1,6 +1,6 @@
 import type { Senders } from '../announce/senders.js';
-import type { ChannelRef } from '../follows/state.js';
 import { ConditionFailedError, describeError } from '../errors.js';
+import type { ChannelRef } from '../follows/state.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
 import type { ResourceFilter } from './filter.js';
