@@ -1,5 +1,6 @@
 import type { Language, ResourceType } from '../domain/resource.js';
 import {
+  COUNTRIES,
   countryByCode,
   expandQuery as expandTopics,
   findCountry,
@@ -76,6 +77,17 @@ export interface QuerySpan {
 const MAX_COUNTRY_WORDS = 4;
 
 /**
+ * The first word of every country name, variant and demonym (folded): a run of words can only be a
+ * country's name if it starts with one, so the others skip the lookups (a query's or a keyword
+ * follow's words are mostly not countries).
+ */
+const COUNTRY_FIRST_WORDS = new Set(
+  COUNTRIES.flatMap((c) => [...Object.values(c.names), ...c.variants, ...c.demonyms]).map(
+    (name) => foldTokens(name)[0] ?? '',
+  ),
+);
+
+/**
  * The topic phrases ("cash transfers", "CCT", "primera infancia", any case) and country names
  * ("Brazil", "Brasil", "peruano") among the query's words, longest first, without overlaps.
  */
@@ -102,7 +114,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
     for (let k = match.start; k < match.end; k++) taken.add(k);
   }
   for (let i = 0; i < words.length; i++) {
-    if (taken.has(i)) continue;
+    if (taken.has(i) || !COUNTRY_FIRST_WORDS.has(foldText(words[i]!.text))) continue;
     for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - i); len >= 1; len--) {
       const run = words.slice(i, i + len);
       if (run.some((_, k) => taken.has(i + k))) continue;
