@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
-import { listAllFollows } from '#shared/follows/state.js';
 import { parseFilterText } from '#shared/filters/language.js';
 import { filterAsTyped } from '#shared/filters/migrate.js';
 import { PREVIEW_DAYS, previewFilter } from '#shared/filters/preview.js';
 import { problemText } from '#shared/filters/problems.js';
 import type { UiLanguage } from '#shared/filters/values.js';
+import { listAllFollows } from '#shared/follows/state.js';
 import { createSearchService } from '#shared/search/service.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';

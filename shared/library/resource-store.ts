@@ -1,9 +1,9 @@
 import type { Resource } from '../domain/resource.js';
 import { RelayError } from '../errors.js';
+import { matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item, Store } from '../store/store.js';
 import { KEY_ATTRIBUTES } from '../store/table.js';
-import { matchesFilter, type ResourceFilter } from '../filters/filter.js';
 
 /**
  * The library's resources over the single table (shared/store/DATA-MODEL.md):

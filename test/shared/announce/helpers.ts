@@ -6,9 +6,9 @@ import {
   type Senders,
 } from '#shared/announce/senders.js';
 import type { Reply } from '#shared/chat/reply.js';
-import { addFollow, type ChannelRef } from '#shared/follows/state.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
+import { addFollow, type ChannelRef } from '#shared/follows/state.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import { silentLog } from '#shared/log.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
