@@ -134,7 +134,7 @@ export interface QueryExpansion {
   start: number;
   end: number;
   /** The topic's other folded phrases, names first: what to search for as well. */
-  alternatives: string[];
+  readonly alternatives: string[];
 }
 
 /**
@@ -148,8 +148,17 @@ export function expandQuery(query: string): QueryExpansion[] {
     const topic = values[0];
     if (!topic) continue;
     const phrase = cased.tokens.slice(start, end).join(' ');
-    const alternatives = topicGroups.get(topic.id)!.filter((p) => p !== phrase);
-    expansions.push({ topicId: topic.id, phrase, start, end, alternatives });
+    const group = topicGroups.get(topic.id)!;
+    expansions.push({
+      topicId: topic.id,
+      phrase,
+      start,
+      end,
+      // Made when read: search asks only where the phrase is, and a group holds hundreds of phrases.
+      get alternatives() {
+        return group.filter((p) => p !== phrase);
+      },
+    });
   }
   return expansions;
 }
