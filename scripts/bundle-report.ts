@@ -85,7 +85,9 @@ const IMPORT_ENV = {
  * not counted.
  */
 function importMs(file: string): number | string {
-  const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
+  // Exits once measured: a handler may start work at init that outlives the import (the Slack bot
+  // asks auth.test in the background, and with no network here the Web API client keeps retrying).
+  const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));process.exit(0);`;
   const run = () =>
     Number(
       execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
@@ -225,5 +227,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } else {
     printTable(rows);
   }
-  if (rows.some((r) => !r.ok)) process.exitCode = 1;
+  // The CI smoke (IASPN_BENCH_SMOKE=1) fails on what is not a wall-clock figure: a bundle over its
+  // size or one that does not import. Import times are reported, and enforced by `npm run bench`.
+  const smoke = process.env.IASPN_BENCH_SMOKE === '1';
+  const failed = rows.filter((r) =>
+    smoke ? r.optimised.bytes >= r.limitBytes || typeof r.optimised.importMs !== 'number' : !r.ok,
+  );
+  if (failed.length > 0) process.exitCode = 1;
 }
