@@ -1,11 +1,12 @@
 import http from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { startHttpServer } from '#cli/local/http-server.js';
 import { closeServer } from '#cli/local/ports.js';
 import { localRoutes } from '#cli/local/routes.js';
 import { silentLog } from '#shared/log.js';
 import type { Clock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import type { TestServices } from './local-services.js';
+import { startTestServices, type TestServices } from './local-services.js';
 
 export interface LocalHttp {
   runtime: Runtime;
@@ -28,6 +29,23 @@ export async function startLocalHttp(
   const runtime = await services.newRuntime({ IASPN_PUBLIC_URL: base, ...overrides }, clock);
   server.mount(localRoutes(runtime));
   return { runtime, base, close: () => closeServer(server.server) };
+}
+
+/**
+ * A test file's local HTTP port over its own test services, started before its tests and closed
+ * after them: `const local = useLocalHttp();` then `local.stack.base`, `local.services`.
+ */
+export function useLocalHttp(options: { ses?: boolean } = {}): { services: TestServices; stack: LocalHttp } {
+  const local = {} as { services: TestServices; stack: LocalHttp };
+  beforeAll(async () => {
+    local.services = await startTestServices(options);
+    local.stack = await startLocalHttp(local.services);
+  });
+  afterAll(async () => {
+    await local.stack?.close();
+    await local.services?.close();
+  });
+  return local;
 }
 
 export interface RawResponse {

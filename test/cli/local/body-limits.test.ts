@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalHttp, request, startLocalHttp } from '../../helpers/local-http.js';
-import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { describe, expect, it } from 'vitest';
+import { request, useLocalHttp } from '../../helpers/local-http.js';
 
 /**
  * Regression (issue 13.6): a request body over 1 MiB got a connection reset from the local stack
@@ -8,23 +7,13 @@ import { startTestServices, type TestServices } from '../../helpers/local-servic
  */
 
 const MIB = 1024 * 1024;
-let services: TestServices;
-let stack: LocalHttp;
-
-beforeAll(async () => {
-  services = await startTestServices({ ses: false });
-  stack = await startLocalHttp(services);
-});
-afterAll(async () => {
-  await stack?.close();
-  await services?.close();
-});
+const local = useLocalHttp({ ses: false });
 
 describe('request bodies over 1 MiB', () => {
   it.each(['/email/subscribe', '/slack/events', '/telegram/webhook'])(
     'get 413 on %s when the length is declared',
     async (path) => {
-      const res = await request(`${stack.base}${path}`, {
+      const res = await request(`${local.stack.base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: Buffer.alloc(2 * MIB, 0x61),
@@ -36,7 +25,7 @@ describe('request bodies over 1 MiB', () => {
 
   it('get 413 when the body comes chunked, with no length', async () => {
     const chunks = Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 0x62));
-    const res = await request(`${stack.base}/email/subscribe`, {
+    const res = await request(`${local.stack.base}/email/subscribe`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: chunks,
@@ -46,7 +35,7 @@ describe('request bodies over 1 MiB', () => {
   });
 
   it('a body just under the limit still reaches its handler', async () => {
-    const res = await request(`${stack.base}/email/subscribe`, {
+    const res = await request(`${local.stack.base}/email/subscribe`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: Buffer.alloc(MIB - 1, 0x63),

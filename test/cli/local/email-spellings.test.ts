@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS, suppress } from '#shared/digest/subscriptions.js';
-import { type LocalHttp, request, startLocalHttp } from '../../helpers/local-http.js';
-import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { request, useLocalHttp } from '../../helpers/local-http.js';
 
 /**
  * Regression (issue 13.2), against the local stack's HTTP server, dynalite and aws-ses-v2-local:
@@ -42,28 +41,18 @@ function spellings(who: string): string[] {
   ];
 }
 
-let services: TestServices;
-let stack: LocalHttp;
-
-beforeAll(async () => {
-  services = await startTestServices();
-  stack = await startLocalHttp(services);
-});
-afterAll(async () => {
-  await stack?.close();
-  await services?.close();
-});
+const local = useLocalHttp();
 
 /** Fills and posts the subscribe form as a browser on `from` would. */
 async function subscribeFrom(from: string, email: string): Promise<number> {
-  const page = await request(`${stack.base}/email/subscribe`, { from });
+  const page = await request(`${local.stack.base}/email/subscribe`, { from });
   const form = /name="form" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const res = await request(`${stack.base}/email/subscribe`, {
+  const res = await request(`${local.stack.base}/email/subscribe`, {
     method: 'POST',
     from,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      origin: stack.base,
+      origin: local.stack.base,
       'sec-fetch-site': 'same-origin',
     },
     body: new URLSearchParams({ email, form, language: 'en', frequency: 'weekly' }).toString(),
@@ -72,7 +61,7 @@ async function subscribeFrom(from: string, email: string): Promise<number> {
 }
 
 const mailTo = async (who: string) =>
-  (await services.sentEmails()).filter((e) =>
+  (await local.services.sentEmails()).filter((e) =>
     e.destination.to.some((to) =>
       to
         .toLowerCase()
@@ -97,7 +86,7 @@ describe('every spelling of an address is one mailbox', () => {
   });
 
   it('a suppressed address gets nothing, under any spelling', async () => {
-    await suppress(stack.runtime, 'Quiet@Example.com', 'complaint');
+    await suppress(local.stack.runtime, 'Quiet@Example.com', 'complaint');
     for (const from of ['127.0.0.3', '127.0.0.4'])
       for (const email of spellings('quiet')) await subscribeFrom(from, email);
     expect(await mailTo('quiet')).toEqual([]);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSubscription, subscribeConfirmed } from '#shared/digest/subscriptions.js';
 import { signToken } from '#shared/digest/tokens.js';
-import { type LocalHttp, request, startLocalHttp } from '../../helpers/local-http.js';
-import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { request, useLocalHttp } from '../../helpers/local-http.js';
 
 /**
  * Regressions (issue 13.6), against the local stack's HTTP server, dynalite and aws-ses-v2-local:
@@ -11,23 +10,13 @@ import { startTestServices, type TestServices } from '../../helpers/local-servic
  * URL when the page was opened as `/email` or `/email/subscribe/`.
  */
 
-let services: TestServices;
-let stack: LocalHttp;
-
-beforeAll(async () => {
-  services = await startTestServices();
-  stack = await startLocalHttp(services);
-});
-afterAll(async () => {
-  await stack?.close();
-  await services?.close();
-});
+const local = useLocalHttp();
 
 const formToken = (html: string) => /name="form" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const sameOrigin = () => ({ origin: stack.base, 'sec-fetch-site': 'same-origin' });
+const sameOrigin = () => ({ origin: local.stack.base, 'sec-fetch-site': 'same-origin' });
 
 async function jsonToken(from = '127.0.0.1'): Promise<string> {
-  const res = await request(`${stack.base}/email/subscribe`, {
+  const res = await request(`${local.stack.base}/email/subscribe`, {
     from,
     headers: { accept: 'application/json' },
   });
@@ -36,7 +25,7 @@ async function jsonToken(from = '127.0.0.1'): Promise<string> {
 }
 
 const postJson = (body: unknown, headers: Record<string, string> = {}, from = '127.0.0.1') =>
-  request(`${stack.base}/email/subscribe`, {
+  request(`${local.stack.base}/email/subscribe`, {
     method: 'POST',
     from,
     headers: { 'content-type': 'application/json', ...headers },
@@ -56,8 +45,8 @@ describe('the subscription JSON path', () => {
     const ok = await postJson({ email: 'json-ok@example.org', form: await jsonToken() }, sameOrigin());
     expect(ok.status).toBe(202);
     for (const email of ['no-token@example.org', 'other-ip@example.org'])
-      expect(await getSubscription(stack.runtime, email)).toBeUndefined();
-    expect((await getSubscription(stack.runtime, 'json-ok@example.org'))?.status).toBe('pending');
+      expect(await getSubscription(local.stack.runtime, email)).toBeUndefined();
+    expect((await getSubscription(local.stack.runtime, 'json-ok@example.org'))?.status).toBe('pending');
   });
 
   it('refuses posts from another site, whatever their content type', async () => {
@@ -71,12 +60,12 @@ describe('the subscription JSON path', () => {
       postJson({ email: 'x3@example.org', form }, { origin: 'null' }),
       postJson({ email: 'x4@example.org', form }, { 'sec-fetch-site': 'same-site' }),
       // text/plain is what a cross-site page can send without a preflight.
-      request(`${stack.base}/email/subscribe`, {
+      request(`${local.stack.base}/email/subscribe`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
         body: `email=x5@example.org&form=${form}`,
       }),
-      request(`${stack.base}/email/subscribe`, {
+      request(`${local.stack.base}/email/subscribe`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         body: `email=x6@example.org&form=${form}`,
@@ -85,25 +74,25 @@ describe('the subscription JSON path', () => {
     const statuses = (await Promise.all(attempts)).map((r) => r.status);
     expect(statuses).toEqual([403, 403, 403, 403, 403, 415]);
     for (let i = 1; i <= 6; i += 1)
-      expect(await getSubscription(stack.runtime, `x${i}@example.org`)).toBeUndefined();
+      expect(await getSubscription(local.stack.runtime, `x${i}@example.org`)).toBeUndefined();
   });
 
   it('refuses a cross-site post of the preferences form', async () => {
-    const sub = await subscribeConfirmed(stack.runtime, { email: 'prefs-csrf@example.org' });
+    const sub = await subscribeConfirmed(local.stack.runtime, { email: 'prefs-csrf@example.org' });
     const token = signToken('test-token-secret', 'manage', { sub: sub.id }, new Date());
-    const res = await request(`${stack.base}/email/preferences`, {
+    const res = await request(`${local.stack.base}/email/preferences`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
       body: new URLSearchParams({ token, frequency: 'daily', countries: 'PE' }).toString(),
     });
     expect(res.status).toBe(403);
-    expect((await getSubscription(stack.runtime, 'prefs-csrf@example.org'))?.filter).toEqual({});
+    expect((await getSubscription(local.stack.runtime, 'prefs-csrf@example.org'))?.filter).toEqual({});
   });
 });
 
 describe('email tokens', () => {
   it('with junk characters appended are refused on every page that takes one', async () => {
-    const sub = await subscribeConfirmed(stack.runtime, { email: 'junk@example.org' });
+    const sub = await subscribeConfirmed(local.stack.runtime, { email: 'junk@example.org' });
     const now = new Date();
     for (const [path, purpose] of [
       ['preferences', 'manage'],
@@ -111,32 +100,32 @@ describe('email tokens', () => {
       ['confirm', 'confirm'],
     ] as const) {
       const token = signToken('test-token-secret', purpose, { sub: sub.id }, now);
-      expect((await request(`${stack.base}/email/${path}?token=${token}`)).status).toBe(200);
+      expect((await request(`${local.stack.base}/email/${path}?token=${token}`)).status).toBe(200);
       for (const junk of [`${token}!!~~`, `${token}%21%21~~`, `${token}==`]) {
-        const res = await request(`${stack.base}/email/${path}?token=${junk}`);
+        const res = await request(`${local.stack.base}/email/${path}?token=${junk}`);
         expect(res.status, `${path} ${junk.slice(-6)}`).toBe(400);
       }
-      const posted = await request(`${stack.base}/email/${path}`, {
+      const posted = await request(`${local.stack.base}/email/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin() },
         body: new URLSearchParams({ token: `${token}!!~~` }).toString(),
       });
       expect(posted.status).toBe(400);
     }
-    expect((await getSubscription(stack.runtime, 'junk@example.org'))?.status).toBe('confirmed');
+    expect((await getSubscription(local.stack.runtime, 'junk@example.org'))?.status).toBe('confirmed');
   });
 });
 
 describe('the subscribe form', () => {
   it('posts to the subscribe URL from every address the page is served at', async () => {
     for (const [i, path] of ['/email', '/email/', '/email/subscribe', '/email/subscribe/'].entries()) {
-      const pageUrl = `${stack.base}${path}`;
+      const pageUrl = `${local.stack.base}${path}`;
       const page = await request(pageUrl);
       expect(page.status).toBe(200);
       const action = /<form method="post" action="([^"]+)"/.exec(page.body)?.[1] as string;
       // Resolved as a browser resolves it, against the page's own URL.
       const target = new URL(action, pageUrl);
-      expect(target.href).toBe(`${stack.base}/email/subscribe`);
+      expect(target.href).toBe(`${local.stack.base}/email/subscribe`);
       const email = `path${i}@example.org`;
       const res = await request(target.href, {
         method: 'POST',
@@ -145,7 +134,7 @@ describe('the subscribe form', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body).toContain('Check your email');
-      expect((await getSubscription(stack.runtime, email))?.filter).toEqual({ topics: ['housing'] });
+      expect((await getSubscription(local.stack.runtime, email))?.filter).toEqual({ topics: ['housing'] });
     }
   });
 });
