@@ -1,3 +1,5 @@
+import type { EventInfo } from './event.js';
+
 /**
  * The library's unit: one partner publication, normalised from a feed item.
  */
@@ -49,4 +51,6 @@ export interface Resource {
   imageUrl?: string;
   /** Hash of the normalised content: a changed item is rewritten, an unchanged one costs nothing. */
   contentHash: string;
+  /** Events only: when, where, registration (shared/domain/event.ts); absent until read. */
+  event?: EventInfo;
 }
