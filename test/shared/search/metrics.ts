@@ -38,3 +38,39 @@ export async function measureRelevance(
     perQuery.reduce((s, q) => s + f(q), 0) / perQuery.length;
   return { ndcg5: mean((q) => q.ndcg5), recall10: mean((q) => q.recall10), perQuery };
 }
+
+/**
+ * For queries whose judgements ignore language: the share of resources in the other language
+ * among the top 5 (`ranked`), and among the best 5 of the judged ones (`judged`, ties shared out
+ * evenly), averaged over the queries. Equal shares: other-language resources rank as what they are.
+ */
+export async function otherLanguageShare(
+  library: readonly SampleResource[],
+  judged: readonly { query: string; grade: (r: SampleResource) => number; language?: 'en' | 'es' }[],
+  search: (query: string) => Promise<string[]> | string[],
+): Promise<{ queries: number; ranked: number; judged: number }> {
+  const byId = new Map(library.map((r) => [r.id, r]));
+  const other = (r: SampleResource | undefined, lang: string) => (r && r.language !== lang ? 1 : 0);
+  let ranked = 0;
+  let ideal = 0;
+  let queries = 0;
+  for (const { query, grade, language } of judged) {
+    if (!language) continue;
+    queries += 1;
+    const top = (await search(query)).slice(0, 5);
+    ranked += top.reduce((s, id) => s + other(byId.get(id), language), 0) / 5;
+    // The judged best 5: whole grades first; within the grade that straddles the cut, its share.
+    const graded = library.filter((r) => grade(r) > 0).sort((a, b) => grade(b) - grade(a));
+    let left = 5;
+    let share = 0;
+    for (const g of [...new Set(graded.map(grade))]) {
+      const tier = graded.filter((r) => grade(r) === g);
+      const take = Math.min(left, tier.length);
+      share += (take * tier.reduce((s, r) => s + other(r, language), 0)) / tier.length;
+      left -= take;
+      if (left === 0) break;
+    }
+    ideal += share / 5;
+  }
+  return { queries, ranked: ranked / queries, judged: ideal / queries };
+}

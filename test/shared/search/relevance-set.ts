@@ -9,6 +9,11 @@ import type { SampleResource } from './sample-library.js';
 export interface Judged {
   query: string;
   grade: (r: SampleResource) => number;
+  /**
+   * The query's language, for a query whose judgements ignore language (a topic in any language):
+   * the share of other-language resources in its top 5 is measured against the judged ones.
+   */
+  language?: 'en' | 'es';
 }
 
 const on = (topic: string) => (r: SampleResource) => r.meta.topic === topic;
@@ -39,20 +44,20 @@ const CCT = 'conditional-cash-transfers';
 
 export const RELEVANCE_SET: Judged[] = [
   // English
-  { query: 'conditional cash transfers', grade: topic(CCT) },
+  { query: 'conditional cash transfers', language: 'en', grade: topic(CCT) },
   { query: 'cash transfers Brazil', grade: topicIn(CCT, 'BR') },
-  { query: 'early childhood development', grade: topic('early-childhood') },
+  { query: 'early childhood development', language: 'en', grade: topic('early-childhood') },
   { query: 'MPI', grade: topic('multidimensional-poverty') },
-  { query: 'targeting systems', grade: topic('targeting', 'social-registries') },
-  { query: 'social registry', grade: topic('social-registries', 'targeting') },
-  { query: 'graduation programs', grade: topic('graduation') },
-  { query: 'financial inclusion women', grade: topic('financial-inclusion') },
-  { query: 'pensions for older persons', grade: topic('social-insurance-pensions') },
-  { query: 'vocational training youth', grade: topic('job-training') },
+  { query: 'targeting systems', language: 'en', grade: topic('targeting', 'social-registries') },
+  { query: 'social registry', language: 'en', grade: topic('social-registries', 'targeting') },
+  { query: 'graduation programs', language: 'en', grade: topic('graduation') },
+  { query: 'financial inclusion women', language: 'en', grade: topic('financial-inclusion') },
+  { query: 'pensions for older persons', language: 'en', grade: topic('social-insurance-pensions') },
+  { query: 'vocational training youth', language: 'en', grade: topic('job-training') },
   { query: 'South-South cooperation', grade: topic('south-south-cooperation') },
-  { query: 'social housing', grade: topic('housing') },
+  { query: 'social housing', language: 'en', grade: topic('housing') },
   { query: 'disaster response hurricanes', grade: topic('shock-responsive') },
-  { query: 'care system', grade: topic('care-systems') },
+  { query: 'care system', language: 'en', grade: topic('care-systems') },
   { query: 'malnutrition Guatemala', grade: topicIn('food-nutrition', 'GT') },
   { query: 'health services Haiti', grade: topicIn('health', 'HT') },
   { query: 'impact evaluation cash transfers', grade: kindOf('evaluation', CCT) },
@@ -68,21 +73,21 @@ export const RELEVANCE_SET: Judged[] = [
   { query: 'early childh', grade: topic('early-childhood') },
   { query: 'focalizacion de progr', grade: topic('targeting', 'social-registries') },
   // Spanish
-  { query: 'transferencias condicionadas', grade: topic(CCT) },
-  { query: 'primera infancia', grade: topic('early-childhood') },
+  { query: 'transferencias condicionadas', language: 'es', grade: topic(CCT) },
+  { query: 'primera infancia', language: 'es', grade: topic('early-childhood') },
   { query: 'índice de pobreza multidimensional', grade: topic('multidimensional-poverty') },
   { query: 'indice de pobreza multidimensional', grade: topic('multidimensional-poverty') },
-  { query: 'focalización', grade: topic('targeting', 'social-registries') },
+  { query: 'focalización', language: 'es', grade: topic('targeting', 'social-registries') },
   {
     query: 'registro social de hogares',
     grade: landmark('rsh-chile', topic('social-registries', 'targeting')),
   },
   { query: 'inclusión financiera de las mujeres', grade: topic('financial-inclusion') },
-  { query: 'pensiones no contributivas', grade: topic('social-insurance-pensions') },
-  { query: 'alimentación escolar', grade: topic('food-nutrition') },
-  { query: 'capacitacion laboral jovenes', grade: topic('job-training') },
+  { query: 'pensiones no contributivas', language: 'es', grade: topic('social-insurance-pensions') },
+  { query: 'alimentación escolar', language: 'es', grade: topic('food-nutrition') },
+  { query: 'capacitacion laboral jovenes', language: 'es', grade: topic('job-training') },
   { query: 'cooperación sur-sur', grade: topic('south-south-cooperation') },
-  { query: 'programas de graduación', grade: topic('graduation') },
+  { query: 'programas de graduación', language: 'es', grade: topic('graduation') },
   { query: 'sistema de cuidados', grade: landmark('uy-care-system', topic('care-systems')) },
   { query: 'desnutricion cronica guatemala', grade: topicIn('food-nutrition', 'GT') },
   { query: 'evaluación de impacto transferencias', grade: kindOf('evaluation', CCT) },
@@ -112,7 +117,17 @@ export const RELEVANCE_SET: Judged[] = [
     grade: (r) => (r.meta.programme === 'Familias en Acción' ? 2 : topicIn(CCT, 'CO')(r) > 1 ? 1 : 0),
   },
   { query: 'social pensions Uruguay', grade: topicIn('social-insurance-pensions', 'UY') },
-  { query: 'hambre', grade: topic('food-nutrition') },
+  { query: 'hambre', language: 'es', grade: topic('food-nutrition') },
+  // near misses, negation and programme names (issue 19), added before the ranking changed for them
+  { query: 'cash transfer evaluations', language: 'en', grade: kindOf('evaluation', CCT) },
+  { query: 'condicional cash transfrs', grade: topic(CCT) },
+  { query: 'unconditional cash transfers', grade: topic('social-assistance', CCT) },
+  { query: 'transferencias no condicionadas', grade: topic('social-assistance', CCT) },
+  { query: 'evaluation conditional cash transfers Honduras', grade: topicIn(CCT, 'HN') },
+  {
+    query: 'Prospera evaluation',
+    grade: (r) => (r.meta.programme === 'Prospera' ? 2 : topicIn(CCT, 'MX')(r) > 1 ? 1 : 0),
+  },
   // filters
   { query: 'type:video cash transfers', grade: only((r) => r.type === 'video', topic(CCT)) },
   {

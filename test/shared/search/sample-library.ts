@@ -752,6 +752,96 @@ const LANDMARKS: {
     partnerId: 'iaspn-oas',
     publishedAt: '2024-04-18T10:00:00.000Z',
   },
+  // Near misses of "conditional cash transfers" (issue 19): the opposite topic, or the topic only
+  // mentioned, with every word of the query in the title; newer than the evaluations below.
+  {
+    name: 'uct-versus-cct',
+    language: 'en',
+    title: 'Unconditional cash transfers versus conditional designs: what the evidence says',
+    summary:
+      'Unconditional cash transfers give poor households money with no co-responsibilities; the review compares their effects with those of conditional programmes.',
+    meta: { topic: 'social-assistance', country: 'BR', kind: 'report' },
+    type: 'document',
+    partnerId: 'world-bank',
+    publishedAt: '2025-05-20T10:00:00.000Z',
+  },
+  {
+    name: 'tmnc',
+    language: 'es',
+    title: 'Transferencias monetarias no condicionadas: qué se gana sin corresponsabilidades',
+    summary:
+      'Las transferencias no condicionadas entregan dinero a los hogares sin exigir asistencia escolar ni controles de salud; el documento las compara con los programas condicionados.',
+    meta: { topic: 'social-assistance', country: 'AR', kind: 'report' },
+    type: 'document',
+    partnerId: 'cepal',
+    publishedAt: '2025-05-02T10:00:00.000Z',
+  },
+  {
+    name: 'fi-pilot',
+    language: 'en',
+    title: 'Savings pilot brings financial inclusion to conditional cash transfer recipients in Peru',
+    summary:
+      'A pilot offered savings accounts and financial education to women receiving cash transfers in Peru; account use and savings rose.',
+    meta: { topic: 'financial-inclusion', country: 'PE', kind: 'evaluation' },
+    type: 'document',
+    partnerId: 'world-bank',
+    publishedAt: '2025-04-14T10:00:00.000Z',
+  },
+  {
+    name: 'covid-transfers',
+    language: 'en',
+    title: 'COVID-19 emergency cash transfers to informal workers left out of conditional programmes',
+    summary:
+      'During the pandemic, emergency transfers reached informal workers who were not in conditional cash transfer programmes, paid through mobile wallets.',
+    meta: { topic: 'shock-responsive', country: 'CO', kind: 'news' },
+    type: 'news',
+    partnerId: 'ilo-americas',
+    publishedAt: '2025-03-03T10:00:00.000Z',
+  },
+  // Spanish evaluations of conditional cash transfers, named by their programmes.
+  {
+    name: 'prospera-evaluacion',
+    language: 'es',
+    title: 'Prospera: veinte años de evaluaciones del programa en México',
+    summary:
+      'Las evaluaciones del programa Prospera (antes Progresa y Oportunidades) muestran efectos en la escolaridad, la salud y la nutrición de las familias que cumplen sus corresponsabilidades.',
+    meta: { topic: 'conditional-cash-transfers', country: 'MX', kind: 'evaluation', programme: 'Prospera' },
+    type: 'document',
+    partnerId: 'cepal',
+    publishedAt: '2021-09-15T10:00:00.000Z',
+  },
+  {
+    name: 'bono-vida-mejor',
+    language: 'es',
+    title: 'Bono Vida Mejor: evaluación de sus efectos en la asistencia escolar en Honduras',
+    summary:
+      'La evaluación de impacto del Bono Vida Mejor encontró más asistencia escolar y controles de salud entre los hogares que reciben la transferencia condicionada.',
+    meta: {
+      topic: 'conditional-cash-transfers',
+      country: 'HN',
+      kind: 'evaluation',
+      programme: 'Bono Vida Mejor',
+    },
+    type: 'document',
+    partnerId: 'red-puentes',
+    publishedAt: '2020-11-30T10:00:00.000Z',
+  },
+  {
+    name: 'mi-bono-seguro',
+    language: 'es',
+    title: 'Mi Bono Seguro: evaluación del programa de Guatemala',
+    summary:
+      'El programa Mi Bono Seguro entrega bonos a familias con niñas y niños que asisten a la escuela y a los controles de salud; la evaluación mide su cobertura y sus efectos.',
+    meta: {
+      topic: 'conditional-cash-transfers',
+      country: 'GT',
+      kind: 'evaluation',
+      programme: 'Mi Bono Seguro',
+    },
+    type: 'document',
+    partnerId: 'iaspn-oas',
+    publishedAt: '2019-07-22T10:00:00.000Z',
+  },
 ];
 
 /** The sample library: every template combination once or more, plus the landmarks; ≥ 300 resources. */
