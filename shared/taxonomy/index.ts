@@ -1,7 +1,11 @@
 /**
  * The bilingual taxonomy: topics, countries, resource types and languages, and the lookups that
  * ingest (tagging), search (cross-language synonyms), query filters and the bots (display names)
- * share. Pure and synchronous; every lookup structure is built once, when the module loads.
+ * share. Pure and synchronous; the lookup structures are built once, on the first lookup that
+ * needs them (`tables()`), not when the module loads: building them (tries of every topic,
+ * country and programme phrase, folded) costs a Lambda's cold start tens of milliseconds, and a
+ * handler that never tags, expands or resolves a name (most bot commands, a health check) never
+ * pays it.
  */
 import { LANGUAGES, type Language, RESOURCE_TYPES, type ResourceType } from '../domain/resource.js';
 import { CAPITALISED_ONLY, COUNTRIES, type Country, NOT_COUNTRIES, NOT_IN_FREE_TEXT } from './countries.js';
@@ -15,50 +19,144 @@ export { casedTokens, foldText, foldTokens } from './fold.js';
 export type { Country, NamedValue, Programme, Topic };
 export { COUNTRIES, LANGUAGE_NAMES, PROGRAMMES, TOPICS, TYPE_NAMES };
 
+/** Id → topic, and alpha-2 and alpha-3 codes (upper-case) → country: small, and made at load. */
+const topicsById = new Map<string, Topic>(TOPICS.map((t) => [t.id, t]));
+const countriesByCode = new Map<string, Country>(
+  COUNTRIES.flatMap((country) => [
+    [country.code, country],
+    [country.iso3, country],
+  ]),
+);
+
+/** The folded lookups: built by `tables()` on first use. */
+interface Tables {
+  /** Folded name, synonym, acronym or id → topic. */
+  topicByPhrase: Map<string, Topic>;
+  /**
+   * Topic id → its folded phrases: names first (en, es, pt, fr), then synonyms, acronyms, and the
+   * names of the programmes it is the main topic of.
+   */
+  topicGroups: Map<string, string[]>;
+  /** `null` values are agencies' names: matched, so that they hide the topic words inside. */
+  topicTrie: PhraseTrie<Topic | null>;
+  /** For the partial matching of `findTopic`: every phrase's tokens, and whether it is a name. */
+  topicPhraseTokens: { topic: Topic; tokens: string[]; isName: boolean }[];
+  /** Every topic's folded phrases, in TOPICS order. */
+  allGroups: readonly (readonly string[])[];
+  /** Folded name, variant or demonym → country (all of them, ambiguous ones included). */
+  countryByPhrase: Map<string, Country>;
+  /** `null` values are the NOT_COUNTRIES phrases: matched, so that they hide the name inside. */
+  countryTrie: PhraseTrie<Country | null>;
+  typeByPhrase: Map<string, ResourceType>;
+  languageByPhrase: Map<string, Language>;
+}
+
+let built: Tables | undefined;
+
+/** The folded lookups, built on the first call and kept for the life of the process. */
+function tables(): Tables {
+  built ??= buildTables();
+  return built;
+}
+
+const HAS_LOWER = /\p{Ll}/u;
+
+/** How a programme's name must be written in free text: as it is written in the data. */
+function caseOf(text: string): { rule: CaseRule; capitals: number[] } {
+  if (!HAS_LOWER.test(text)) return { rule: 'upper', capitals: [] };
+  const capitals = casedTokens(text).capital.flatMap((c, k) => (c ? [k] : []));
+  return capitals.length > 0 ? { rule: 'proper', capitals } : { rule: 'any', capitals };
+}
+
+function buildTables(): Tables {
+  const t: Tables = {
+    topicByPhrase: new Map(),
+    topicGroups: new Map(),
+    topicTrie: new PhraseTrie(),
+    topicPhraseTokens: [],
+    allGroups: [],
+    countryByPhrase: new Map(),
+    countryTrie: new PhraseTrie(),
+    typeByPhrase: new Map(),
+    languageByPhrase: new Map(),
+  };
+
+  // Topics.
+  /** Adds a phrase to a topic's group, its lookups and the trie. */
+  const addTopicPhrase = (
+    topic: Topic,
+    text: string,
+    rule: CaseRule,
+    isName: boolean,
+    capitals: number[] = [],
+  ) => {
+    const folded = foldText(text);
+    if (folded === '') return;
+    const tokens = folded.split(' ');
+    t.topicTrie.add(tokens, topic, rule, capitals);
+    const group = t.topicGroups.get(topic.id)!;
+    if (group.includes(folded)) return;
+    group.push(folded);
+    if (!t.topicByPhrase.has(folded)) t.topicByPhrase.set(folded, topic);
+    t.topicPhraseTokens.push({ topic, tokens, isName });
+  };
+  for (const topic of TOPICS) {
+    t.topicGroups.set(topic.id, []);
+    for (const lang of LANGUAGES) addTopicPhrase(topic, topic.names[lang], 'any', true);
+    for (const lang of LANGUAGES)
+      for (const s of topic.synonyms[lang]) addTopicPhrase(topic, s, 'any', false);
+    for (const a of topic.acronyms) addTopicPhrase(topic, a, 'upper', false);
+  }
+  // Ids too ("topic:social-insurance-pensions"), folded like any input: hyphens become spaces.
+  for (const topic of TOPICS)
+    if (!t.topicByPhrase.has(foldText(topic.id))) t.topicByPhrase.set(foldText(topic.id), topic);
+
+  // Countries.
+  const notInFreeText = new Set(NOT_IN_FREE_TEXT);
+  const capitalisedOnly = new Set(CAPITALISED_ONLY);
+  for (const country of COUNTRIES) {
+    for (const text of [
+      ...LANGUAGES.map((l) => country.names[l]),
+      ...country.variants,
+      ...country.demonyms,
+    ]) {
+      const folded = foldText(text);
+      if (!t.countryByPhrase.has(folded)) t.countryByPhrase.set(folded, country);
+      if (notInFreeText.has(text)) continue;
+      const rule: CaseRule = !HAS_LOWER.test(text) ? 'upper' : capitalisedOnly.has(text) ? 'capital' : 'any';
+      t.countryTrie.add(folded.split(' '), country, rule);
+    }
+  }
+  for (const text of NOT_COUNTRIES) t.countryTrie.add(foldText(text).split(' '), null, 'any');
+
+  // Programmes and agencies: their country, and their topics (none for an agency, whose name is
+  // consumed so that the topic words inside it tag nothing).
+  for (const programme of PROGRAMMES) {
+    const country = countriesByCode.get(programme.country);
+    const topics = programme.topics.map((id) => topicsById.get(id)).filter((x) => x !== undefined);
+    if (!country || topics.length < programme.topics.length)
+      throw new Error(`Unknown country or topic in the programme ${programme.names[0]}`);
+    const [main, ...others] = topics;
+    for (const name of programme.names) {
+      const { rule, capitals } = caseOf(name);
+      const tokens = foldTokens(name);
+      t.countryTrie.add(tokens, country, rule, capitals);
+      // Search expands the name to its main topic; tagging gives all of them.
+      if (main) addTopicPhrase(main, name, rule, false, capitals);
+      else t.topicTrie.add(tokens, null, rule, capitals);
+      for (const other of others) t.topicTrie.add(tokens, other, rule, capitals);
+    }
+  }
+  t.allGroups = Object.freeze(TOPICS.map((topic) => Object.freeze(t.topicGroups.get(topic.id)!)));
+
+  // Resource types and languages.
+  for (const type of RESOURCE_TYPES) addNamed(t.typeByPhrase, type, TYPE_NAMES[type]);
+  for (const lang of LANGUAGES) addNamed(t.languageByPhrase, lang, LANGUAGE_NAMES[lang]);
+  return t;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Topics
-
-const topicsById = new Map<string, Topic>(TOPICS.map((t) => [t.id, t]));
-/** Folded name, synonym, acronym or id → topic. */
-const topicByPhrase = new Map<string, Topic>();
-/**
- * Topic id → its folded phrases: names first (en, es, pt, fr), then synonyms, acronyms, and the
- * names of the programmes it is the main topic of.
- */
-const topicGroups = new Map<string, string[]>();
-/** `null` values are agencies' names: matched, so that they hide the topic words inside. */
-const topicTrie = new PhraseTrie<Topic | null>();
-/** For the partial matching of `findTopic`: every phrase's tokens, and whether it is a name. */
-const topicPhraseTokens: { topic: Topic; tokens: string[]; isName: boolean }[] = [];
-
-/** Adds a phrase to a topic's group, its lookups and the trie. */
-function addTopicPhrase(
-  topic: Topic,
-  text: string,
-  rule: CaseRule,
-  isName: boolean,
-  capitals: number[] = [],
-) {
-  const folded = foldText(text);
-  if (folded === '') return;
-  const tokens = folded.split(' ');
-  topicTrie.add(tokens, topic, rule, capitals);
-  const group = topicGroups.get(topic.id)!;
-  if (group.includes(folded)) return;
-  group.push(folded);
-  if (!topicByPhrase.has(folded)) topicByPhrase.set(folded, topic);
-  topicPhraseTokens.push({ topic, tokens, isName });
-}
-
-for (const topic of TOPICS) {
-  topicGroups.set(topic.id, []);
-  for (const lang of LANGUAGES) addTopicPhrase(topic, topic.names[lang], 'any', true);
-  for (const lang of LANGUAGES) for (const s of topic.synonyms[lang]) addTopicPhrase(topic, s, 'any', false);
-  for (const a of topic.acronyms) addTopicPhrase(topic, a, 'upper', false);
-}
-// Ids too ("topic:social-insurance-pensions"), folded like any input: hyphens become spaces.
-for (const topic of TOPICS)
-  if (!topicByPhrase.has(foldText(topic.id))) topicByPhrase.set(foldText(topic.id), topic);
 
 export function topicById(id: string): Topic | undefined {
   return topicsById.get(id);
@@ -73,6 +171,7 @@ export function topicById(id: string): Topic | undefined {
 export function findTopic(text: string): Topic | undefined {
   const folded = foldText(text);
   if (folded === '') return undefined;
+  const { topicByPhrase, topicTrie } = tables();
   const exact = topicByPhrase.get(folded);
   if (exact) return exact;
   for (const match of topicTrie.scan(casedTokens(text), true)) if (match.values[0]) return match.values[0];
@@ -84,7 +183,7 @@ function partialTopic(query: string[]): Topic | undefined {
   if (query.every((q) => q.length < 3)) return undefined;
   // Best rank wins: 3 a name starts with the query, 2 a phrase does, 1 a phrase has all its words.
   const byRank: Set<Topic>[] = [new Set(), new Set(), new Set(), new Set()];
-  for (const { topic, tokens, isName } of topicPhraseTokens) {
+  for (const { topic, tokens, isName } of tables().topicPhraseTokens) {
     if (startsWith(tokens, query)) byRank[isName ? 3 : 2]!.add(topic);
     else if (query.every((q) => tokens.includes(q))) byRank[1]!.add(topic);
   }
@@ -108,12 +207,12 @@ function startsWith(tokens: string[], query: string[]): boolean {
 
 /** Every topic's folded phrases in all languages, in TOPICS order: the synonym sets of search. */
 export function synonymGroups(): readonly (readonly string[])[] {
-  return allGroups;
+  return tables().allGroups;
 }
 
 /** The folded phrases of one topic. */
 export function topicPhrases(id: string): readonly string[] | undefined {
-  return topicGroups.get(id);
+  return tables().topicGroups.get(id);
 }
 
 /**
@@ -122,6 +221,7 @@ export function topicPhrases(id: string): readonly string[] | undefined {
  * is not a whole topic phrase; use `expandQuery` for free text.
  */
 export function expandPhrase(phrase: string): readonly string[] | undefined {
+  const { topicByPhrase, topicGroups } = tables();
   const topic = topicByPhrase.get(foldText(phrase));
   return topic ? topicGroups.get(topic.id) : undefined;
 }
@@ -144,6 +244,7 @@ export interface QueryExpansion {
 export function expandQuery(query: string): QueryExpansion[] {
   const cased = casedTokens(query);
   const expansions: QueryExpansion[] = [];
+  const { topicTrie, topicGroups } = tables();
   for (const { values, start, end } of topicTrie.scan(cased, true)) {
     const topic = values[0];
     if (!topic) continue;
@@ -166,60 +267,6 @@ export function expandQuery(query: string): QueryExpansion[] {
 // ---------------------------------------------------------------------------------------------
 // Countries
 
-/** Alpha-2 and alpha-3 codes, upper-case → country. */
-const countriesByCode = new Map<string, Country>();
-/** Folded name, variant or demonym → country (all of them, ambiguous ones included). */
-const countryByPhrase = new Map<string, Country>();
-/** `null` values are the NOT_COUNTRIES phrases: matched, so that they hide the name inside. */
-const countryTrie = new PhraseTrie<Country | null>();
-const notInFreeText = new Set(NOT_IN_FREE_TEXT);
-const capitalisedOnly = new Set(CAPITALISED_ONLY);
-const HAS_LOWER = /\p{Ll}/u;
-
-for (const country of COUNTRIES) {
-  countriesByCode.set(country.code, country);
-  countriesByCode.set(country.iso3, country);
-  for (const text of [...LANGUAGES.map((l) => country.names[l]), ...country.variants, ...country.demonyms]) {
-    const folded = foldText(text);
-    if (!countryByPhrase.has(folded)) countryByPhrase.set(folded, country);
-    if (notInFreeText.has(text)) continue;
-    const rule: CaseRule = !HAS_LOWER.test(text) ? 'upper' : capitalisedOnly.has(text) ? 'capital' : 'any';
-    countryTrie.add(folded.split(' '), country, rule);
-  }
-}
-for (const text of NOT_COUNTRIES) countryTrie.add(foldText(text).split(' '), null, 'any');
-
-// ---------------------------------------------------------------------------------------------
-// Programmes and agencies: their country, and their topics (none for an agency, whose name is
-// consumed so that the topic words inside it tag nothing).
-
-/** How a programme's name must be written in free text: as it is written in the data. */
-function caseOf(text: string): { rule: CaseRule; capitals: number[] } {
-  if (!HAS_LOWER.test(text)) return { rule: 'upper', capitals: [] };
-  const capitals = casedTokens(text).capital.flatMap((c, k) => (c ? [k] : []));
-  return capitals.length > 0 ? { rule: 'proper', capitals } : { rule: 'any', capitals };
-}
-
-for (const programme of PROGRAMMES) {
-  const country = countriesByCode.get(programme.country);
-  const topics = programme.topics.map((id) => topicsById.get(id)).filter((t) => t !== undefined);
-  if (!country || topics.length < programme.topics.length)
-    throw new Error(`Unknown country or topic in the programme ${programme.names[0]}`);
-  const [main, ...others] = topics;
-  for (const name of programme.names) {
-    const { rule, capitals } = caseOf(name);
-    const tokens = foldTokens(name);
-    countryTrie.add(tokens, country, rule, capitals);
-    // Search expands the name to its main topic; tagging gives all of them.
-    if (main) addTopicPhrase(main, name, rule, false, capitals);
-    else topicTrie.add(tokens, null, rule, capitals);
-    for (const t of others) topicTrie.add(tokens, t, rule, capitals);
-  }
-}
-const allGroups: readonly (readonly string[])[] = Object.freeze(
-  TOPICS.map((t) => Object.freeze(topicGroups.get(t.id)!)),
-);
-
 /** By ISO alpha-2 or alpha-3 code, any case. */
 export function countryByCode(code: string): Country | undefined {
   return countriesByCode.get(code.trim().toUpperCase());
@@ -236,6 +283,7 @@ export function findCountry(text: string): Country | undefined {
     const byCode = countriesByCode.get(trimmed.toUpperCase());
     if (byCode) return byCode;
   }
+  const { countryByPhrase, countryTrie } = tables();
   const byName = countryByPhrase.get(foldText(trimmed));
   if (byName) return byName;
   for (const match of countryTrie.scan(casedTokens(trimmed), true)) {
@@ -263,6 +311,7 @@ export interface Tags {
 export function tagText(text: string | readonly string[]): Tags {
   const topics = new Set<string>();
   const countries = new Set<string>();
+  const { topicTrie, countryTrie } = tables();
   for (const part of typeof text === 'string' ? [text] : text) {
     const cased = casedTokens(part);
     for (const match of topicTrie.scan(cased, false)) for (const t of match.values) if (t) topics.add(t.id);
@@ -276,11 +325,6 @@ export function tagText(text: string | readonly string[]): Tags {
 // ---------------------------------------------------------------------------------------------
 // Resource types and languages
 
-const typeByPhrase = new Map<string, ResourceType>();
-for (const type of RESOURCE_TYPES) addNamed(typeByPhrase, type, TYPE_NAMES[type]);
-const languageByPhrase = new Map<string, Language>();
-for (const lang of LANGUAGES) addNamed(languageByPhrase, lang, LANGUAGE_NAMES[lang]);
-
 function addNamed<T extends string>(map: Map<string, T>, value: T, named: NamedValue): void {
   for (const text of [value, ...LANGUAGES.map((l) => named.names[l]), ...named.synonyms]) {
     const folded = foldText(text);
@@ -293,6 +337,7 @@ export function findType(text: string): ResourceType | undefined {
   const folded = foldText(text);
   if (folded === '') return undefined;
   // Plurals not listed: "informes" → "informe", "webinarios" → "webinario".
+  const { typeByPhrase } = tables();
   return (
     typeByPhrase.get(folded) ??
     typeByPhrase.get(folded.replace(/s$/, '')) ??
@@ -303,6 +348,7 @@ export function findType(text: string): ResourceType | undefined {
 /** A code or locale tag ("es", "pt-BR", "spa") or a name in any language ("inglés", "Français"). */
 export function findLanguage(text: string): Language | undefined {
   const tag = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/i.exec(text.trim());
+  const { languageByPhrase } = tables();
   const byTag = tag ? languageByPhrase.get(tag[1]!.toLowerCase()) : undefined;
   return byTag ?? languageByPhrase.get(foldText(text));
 }
