@@ -1,9 +1,11 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
-
 /**
  * Builds the raw MIME message (multipart/alternative text + HTML) with nodemailer's MailComposer:
  * it encodes non-ASCII header values as RFC 2047 words, folds long lines and quotes what needs
  * it. Every header value is first cut to one line here, so nothing feed-derived can start a header.
+ *
+ * MailComposer is imported on the first message built, not with this module: nodemailer (135 KB
+ * of modules and MIME tables) would otherwise load in every cold start that can send mail (the
+ * bots, for a subscription's confirmation; the subscription pages), though most never do.
  */
 
 export interface OutgoingEmail {
@@ -46,6 +48,7 @@ export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
     headers['List-Unsubscribe'] = { prepared: true, value: `<${url}>` };
     headers['List-Unsubscribe-Post'] = { prepared: true, value: 'List-Unsubscribe=One-Click' };
   }
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     from: headerValue(email.from),
     to: headerValue(email.to),
