@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { RelayConfig } from '../config.js';
 import { RelayError } from '../errors.js';
+import { createEventSourceReader } from '../events/sources.js';
 import type { Feed } from '../library/registry.js';
+import { type Log, silentLog } from '../log.js';
 import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetcher.js';
 import type { FeedContext } from './normalise.js';
 import { FeedParseError, NO_BASE_URL } from './parse.js';
@@ -50,6 +52,8 @@ export interface CheckOptions {
   policy?: FetchPolicy;
   /** Follow an HTML page's link to its feed (one hop; on unless false). */
   discover?: boolean;
+  /** Where an event source that could not be read is reported. */
+  log?: Log;
 }
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
@@ -122,6 +126,13 @@ export async function checkFeed(source: string, options: CheckOptions): Promise<
         : 'The feed has no items',
     );
   }
+  // Event items: their .ics and page are read too (nothing is cached: a check writes nothing).
+  const events = createEventSourceReader({
+    policy: options.policy ?? fetchPolicyFrom(options.config),
+    log: options.log ?? silentLog,
+    clock: () => options.now,
+  });
+  read = { ...read, resources: await Promise.all(read.resources.map((r) => events.complete(r))) };
   // The feed's title is shown and stored as the feed's name: text, like the items' titles.
   const title = plainText(read.feed.title) || undefined;
   return {

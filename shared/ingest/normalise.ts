@@ -1,5 +1,6 @@
 import { hash as digest } from 'node:crypto';
 import { type Enclosure, LANGUAGES, type Language, type Resource } from '../domain/resource.js';
+import { eventOfItem } from '../events/item.js';
 import type { Feed } from '../library/registry.js';
 import { keyHash } from '../store/keys.js';
 import { findLanguage, tagText } from '../taxonomy/index.js';
@@ -107,13 +108,15 @@ export function contentHashOf(r: Omit<Resource, 'contentHash'>): string {
       r.categories,
       r.enclosures,
       r.imageUrl ?? '',
+      // Only event resources carry it: every other resource keeps the hash it had.
+      ...(r.event ? [r.event] : []),
     ],
     [r.summary, r.contentHtml],
   );
 }
 
 /** Bumped when normalisation changes, so that stored resources are normalised again once. */
-export const NORMALISER_VERSION = 4;
+export const NORMALISER_VERSION = 5;
 
 /**
  * An item identified but not yet normalised: what the writer needs to decide whether there is
@@ -265,6 +268,14 @@ export function normaliseCandidate(
     enclosures: enclosures.slice(0, 10).map(({ medium: _medium, ...e }) => e),
     ...(imageUrl ? { imageUrl } : {}),
   };
+  if (type === 'event')
+    resource.event = eventOfItem({
+      title,
+      summary,
+      contentHtml,
+      publishedAt: resource.publishedAt,
+      extension: item.event,
+    });
   return { ...resource, contentHash: contentHashOf(resource) };
 }
 

@@ -1,6 +1,7 @@
 import Parser from 'rss-parser';
 import { RelayError } from '../errors.js';
 import { escapeAttribute } from '../escape.js';
+import { type ExtensionKey, extensionFields } from '../events/feed-extension.js';
 import { escapeMixedContent } from './mixed-content.js';
 import { RefusedDocument, repairFeedXml } from './repair.js';
 
@@ -45,6 +46,8 @@ export interface RawItem {
   categories: string[];
   enclosures: RawEnclosure[];
   images: string[];
+  /** Event elements of the item (`ev:startdate`, xCal, `<event>` blocks): shared/events/feed-extension.ts. */
+  event?: Partial<Record<ExtensionKey, string>>;
 }
 
 export interface RawFeed {
@@ -250,6 +253,7 @@ function rssItem(item: unknown, feedBase: string): RawItem {
   const media = mediaOf(item);
   enclosures.push(...media.enclosures);
   const images = nonEmpty([...media.images, attr(first(item, 'itunes:image'), 'href')]);
+  const event = extensionFields(item, textOf);
   return {
     guid: guid || attr(item, 'rdf:about'),
     links: nonEmpty([
@@ -290,6 +294,7 @@ function rssItem(item: unknown, feedBase: string): RawItem {
     ]),
     enclosures,
     images,
+    ...(event ? { event } : {}),
   };
 }
 
@@ -328,6 +333,7 @@ function atomEntry(entry: unknown, feedBase: string, feedAuthors: string[]): Raw
   enclosures.push(...media.enclosures);
   const content = first(entry, 'content');
   const contentSrc = attr(content, 'src');
+  const event = extensionFields(entry, textOf);
   return {
     atomId: textOf(first(entry, 'id'))?.trim(),
     links: nonEmpty([
@@ -346,6 +352,7 @@ function atomEntry(entry: unknown, feedBase: string, feedAuthors: string[]): Raw
     categories: nonEmpty(all(entry, 'category').map((c) => attr(c, 'label') ?? attr(c, 'term'))),
     enclosures,
     images: media.images,
+    ...(event ? { event } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
+import { createEventSourceReader } from '../events/sources.js';
 import {
   type Feed,
   type FeedErrorKind,
@@ -193,6 +194,7 @@ export async function ingestFeed(
       log.debug('item skipped', { feedId: feed.id, index: s.index, reason: s.reason });
     const warning = scanned.feed.recovered ? `recovered: ${scanned.feed.recovered.join('; ')}` : undefined;
     if (warning) log.warn('feed read after repairs', { feedId: feed.id, feedUrl: feed.url, warning });
+    const events = createEventSourceReader({ policy, log, clock: deps.clock, store });
     const pending = scanned.candidates.map((candidate) => ({
       id: candidate.id,
       url: candidate.url,
@@ -200,7 +202,7 @@ export async function ingestFeed(
       fingerprint: candidate.fingerprint,
       feedId: feed.id,
       partnerId: feed.partnerId,
-      normalise: () => scanned.normalise(candidate),
+      normalise: () => events.complete(scanned.normalise(candidate)),
     }));
     const written = await writeFeedResources(store, pending, {
       maxNew: config.ingest.maxNewItemsPerFeed,

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { Resource } from '../domain/resource.js';
+import { withCorrections } from '../events/corrections.js';
 import { itemToResource, resourceToItem } from '../library/resource-store.js';
 import type { Log } from '../log.js';
 import { keys } from '../store/keys.js';
@@ -53,7 +54,8 @@ export interface PendingResource {
   fingerprint: string;
   feedId: string;
   partnerId: string;
-  normalise(): Resource;
+  /** May fetch (an event's .ics and page: shared/events/sources.ts). */
+  normalise(): Resource | Promise<Resource>;
 }
 
 /** Conditional puts of new resources in flight at once. */
@@ -89,7 +91,8 @@ export async function writeFeedResources(
       continue;
     }
     const old = itemToResource(oldItem);
-    const r = p.normalise();
+    // An admin's correction of an event's dates outlives the partner's edits.
+    const r = withCorrections(await p.normalise(), old);
     // Claims taken before NORMALISER_VERSION 4 are keyed by the URL as published: the page's key
     // is claimed too, so that the same page under another spelling is found to be this resource.
     // (The page changed, or its claim may be one of those: `identityUrl` is idempotent.)
@@ -133,7 +136,8 @@ export async function writeFeedResources(
       holders.set(String(item.pk), itemToResource(item));
     }
   }
-  const accepted: { resource: Resource; item: Item }[] = [];
+  // Normalised concurrently (an event item may wait on its .ics and page): awaited below.
+  const accepted: { resource: Promise<Resource>; fingerprint: string }[] = [];
   for (const p of fresh) {
     let claim = claims.get(keys.resourceUrl(p.pageKey).pk);
     if (!claim && p.url !== p.pageKey) {
@@ -161,8 +165,10 @@ export async function writeFeedResources(
       claim ||
       (await store.putIfAbsent({ ...keys.resourceUrl(p.pageKey), resourceId: p.id, url: p.url }))
     ) {
-      const r = p.normalise();
-      accepted.push({ resource: r, item: itemOf(r, p.fingerprint) });
+      const resource = Promise.resolve(p.normalise());
+      // Awaited after the loop: a failure is handled there, not reported as unhandled meanwhile.
+      resource.catch(() => {});
+      accepted.push({ resource, fingerprint: p.fingerprint });
       continue;
     }
     // Lost the claim just now (a concurrent run or another feed in this run): a duplicate.
@@ -174,9 +180,12 @@ export async function writeFeedResources(
   if (result.capped > 0) {
     options.log.warn('feed over its new-item cap', { feedId: pending[0]!.feedId, capped: result.capped });
   }
+  const resources = await Promise.all(accepted.map((a) => a.resource));
   const limit = pLimit(CREATE_CONCURRENCY);
-  const written = await Promise.all(accepted.map(({ item }) => limit(() => store.putIfAbsent(item))));
-  result.created = accepted.filter((_, i) => written[i]).map((a) => a.resource);
+  const written = await Promise.all(
+    resources.map((r, i) => limit(() => store.putIfAbsent(itemOf(r, accepted[i]!.fingerprint)))),
+  );
+  result.created = resources.filter((_, i) => written[i]);
   // Written by a concurrent run between our read and our put: not new for this run.
   result.unchanged += accepted.length - result.created.length;
   await store.batchWrite({ puts: [...changed, ...refingerprinted] });

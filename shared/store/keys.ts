@@ -38,6 +38,8 @@ export const keys = {
   /** Uniqueness of a feed URL across the registry (conditional put). */
   feedUrl: (url: string): ItemKey => ({ pk: `FEEDURL#${keyHash(url)}`, sk: 'FEEDURL' }),
   resource: (resourceId: string): ItemKey => ({ pk: `RES#${resourceId}`, sk: 'RES' }),
+  /** An event's .ics or page as last fetched (validators and what was read): shared/events/sources.ts. */
+  eventSource: (url: string): ItemKey => ({ pk: `EVSRC#${keyHash(url)}`, sk: 'EVSRC' }),
   /** One resource per canonical URL, whichever feed brought it first. */
   resourceUrl: (url: string): ItemKey => ({ pk: `URL#${keyHash(url)}`, sk: 'URL' }),
   subscription: (email: string): ItemKey => ({ pk: `SUB#${subscriptionId(email)}`, sk: 'SUB' }),
@@ -47,6 +49,11 @@ export const keys = {
     `CHAN#${platform}#${workspaceId}#${channelId}`,
   channelSettings: (channelKey: string): ItemKey => ({ pk: channelKey, sk: 'SETTINGS' }),
   follow: (channelKey: string, followId: string): ItemKey => ({ pk: channelKey, sk: `FOLLOW#${followId}` }),
+  /** A conversation's event reminders (`remind events <filters>`): shared/events/reminders.ts. */
+  reminder: (channelKey: string, reminderId: string): ItemKey => ({
+    pk: channelKey,
+    sk: `REMIND#${reminderId}`,
+  }),
   user: (platform: string, workspaceId: string, userId: string) =>
     `USER#${platform}#${workspaceId}#${userId}`,
   userSettings: (userKey: string): ItemKey => ({ pk: userKey, sk: 'SETTINGS' }),
@@ -80,6 +87,8 @@ export const collections = {
   partners: 'PARTNERS',
   feeds: 'FEEDS',
   follows: 'FOLLOWS',
+  /** Every conversation's event reminders, read whole by the announcement run. */
+  reminders: 'REMINDERS',
   /** Resources by publication date, bucketed by month so no partition grows without bound. */
   resourcesByMonth: (isoDate: string) => `RESDATE#${isoDate.slice(0, 7)}`,
   /** Resources by first-seen day: what is new since a digest or an announcement cursor. */

@@ -1,0 +1,186 @@
+import pLimit from 'p-limit';
+import type { EventSource } from '../domain/event.js';
+import type { Resource } from '../domain/resource.js';
+import { describeError } from '../errors.js';
+import { decodeFeed } from '../ingest/decode.js';
+import { type FetchPolicy, fetchFeed } from '../ingest/fetcher.js';
+import type { Log } from '../log.js';
+import type { Clock } from '../runtime/clock.js';
+import { keys } from '../store/keys.js';
+import type { Store } from '../store/store.js';
+import { withEvent } from './corrections.js';
+import { combineEvent, type Found, type Reading, type Unread } from './extract.js';
+import { readIcs } from './ics.js';
+import { readJsonLd, readMicrodata } from './jsonld.js';
+import { linksOf } from './text-dates.js';
+
+/**
+ * The event data an event item links to: its iCalendar file (an enclosure, or a link in its
+ * content) and its own web page (schema.org Event as JSON-LD or microdata), each fetched once with
+ * the feed fetcher's protections (SSRF checks, redirects, deadline, byte cap), and cached in the
+ * store by URL with the response's validators, so that reading the item again costs a 304. Only
+ * event items are fetched for. A source that fails, is too large or is malformed is logged with
+ * its reason and skipped: the item keeps what the feed itself said.
+ */
+
+export interface EventSourceDeps {
+  policy: FetchPolicy;
+  log: Log;
+  clock: Clock;
+  /** The cache of fetched sources; none for `feeds check`, which writes nothing. */
+  store?: Store;
+  /** Fetches in flight at once for one reader. */
+  concurrency?: number;
+}
+
+/** An .ics is a few kilobytes; a page with its JSON-LD, rarely over a megabyte. */
+const ICS_MAX_BYTES = 1024 * 1024;
+const PAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+type Kind = 'ics' | 'page';
+
+interface Cached {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** What each reader of the source found (a page has two: JSON-LD and microdata). */
+  found: Partial<Record<EventSource, Found>>;
+  checkedAt: string;
+}
+
+const isIcsUrl = (url: string) => /\.ics(?:$|[?#])/i.test(url) || /^webcal:/i.test(url);
+const httpOf = (url: string) => url.replace(/^webcal:/i, 'https:');
+
+/** The item's iCalendar link: a `text/calendar` or `.ics` enclosure, else an `.ics` link in its content. */
+export function icsLinkOf(resource: Pick<Resource, 'enclosures' | 'contentHtml'>): string | undefined {
+  const enclosure = resource.enclosures.find((e) => e.mimeType === 'text/calendar' || isIcsUrl(e.url));
+  if (enclosure) return enclosure.url;
+  const link = linksOf(resource.contentHtml).find((l) => isIcsUrl(l.href));
+  return link ? httpOf(link.href) : undefined;
+}
+
+/** A page worth reading for JSON-LD: not a document, an image or the .ics itself. */
+const isPage = (url: string) =>
+  !isIcsUrl(url) && !/\.(?:pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|mp[34]|m4a)(?:$|[?#])/i.test(url);
+
+/** Names reserved never to resolve (RFC 2606: the sample feeds' `.example` sites): not asked for. */
+function fetchable(url: string): boolean {
+  try {
+    return !/\.(?:example|invalid|test)\.?$/i.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** JSON-safe (DynamoDB takes no undefined). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function readBody(
+  kind: Kind,
+  text: string,
+  url: string,
+): { found: Partial<Record<EventSource, Found>>; reasons: string[] } {
+  if (kind === 'ics') {
+    const ics = readIcs(text, url);
+    return 'reason' in ics
+      ? { found: {}, reasons: [(ics as Unread).reason] }
+      : { found: { ics }, reasons: [] };
+  }
+  const found: Partial<Record<EventSource, Found>> = {};
+  const reasons: string[] = [];
+  const jsonld = readJsonLd(text);
+  if ('reason' in jsonld) reasons.push((jsonld as Unread).reason);
+  else found.jsonld = jsonld;
+  const microdata = readMicrodata(text);
+  if ('reason' in microdata) reasons.push((microdata as Unread).reason);
+  else found.microdata = microdata;
+  return { found, reasons };
+}
+
+export interface EventSourceReader {
+  /** The resource with the event data of its .ics and page added (event resources only). */
+  complete(resource: Resource): Promise<Resource>;
+}
+
+export function createEventSourceReader(deps: EventSourceDeps): EventSourceReader {
+  const limit = pLimit(deps.concurrency ?? 4);
+
+  async function fetchSource(
+    kind: Kind,
+    url: string,
+    resourceId: string,
+  ): Promise<Partial<Record<EventSource, Found>>> {
+    const cacheKey = keys.eventSource(url);
+    const cached = deps.store
+      ? ((await deps.store.get(cacheKey)) as unknown as Cached | undefined)
+      : undefined;
+    const maxBytes = Math.min(deps.policy.maxBytes, kind === 'ics' ? ICS_MAX_BYTES : PAGE_MAX_BYTES);
+    let fetched: Awaited<ReturnType<typeof fetchFeed>>;
+    try {
+      fetched = await fetchFeed(
+        { url, etag: cached?.etag, lastModified: cached?.lastModified },
+        { ...deps.policy, maxBytes },
+        deps.clock,
+      );
+    } catch (error) {
+      deps.log.warn('event source skipped', { resourceId, kind, url, reason: describeError(error) });
+      return {};
+    }
+    if (fetched.kind === 'not_modified') return cached?.found ?? {};
+    const contentType = fetched.contentType?.toLowerCase() ?? '';
+    let result: ReturnType<typeof readBody>;
+    if (kind === 'page' && contentType && !/html|xml/.test(contentType)) {
+      result = { found: {}, reasons: [`not a web page (${contentType.split(';')[0]})`] };
+    } else {
+      result = readBody(kind, decodeFeed(fetched.body, fetched.contentType).text, fetched.url);
+    }
+    if (result.reasons.length && Object.keys(result.found).length === 0)
+      deps.log.info('event source has no event data', {
+        resourceId,
+        kind,
+        url,
+        reason: result.reasons.join('; '),
+      });
+    if (deps.store && (fetched.etag || fetched.lastModified)) {
+      const entry: Cached = {
+        url,
+        ...(fetched.etag ? { etag: fetched.etag } : {}),
+        ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+        found: result.found,
+        checkedAt: deps.clock().toISOString(),
+      };
+      await deps.store.put(plain({ ...cacheKey, ...entry }));
+    }
+    return result.found;
+  }
+
+  return {
+    async complete(resource) {
+      if (resource.type !== 'event') return resource;
+      try {
+        return await completeEvent(resource);
+      } catch (error) {
+        // Our side (the cache's store): the item is written with what its feed said.
+        deps.log.warn('event sources not read', { resourceId: resource.id, error: describeError(error) });
+        return resource;
+      }
+    },
+  };
+
+  async function completeEvent(resource: Resource): Promise<Resource> {
+    const ics = icsLinkOf(resource);
+    const page = isPage(resource.url) ? resource.url : undefined;
+    const none: Partial<Record<EventSource, Found>> = {};
+    const [fromIcs, fromPage] = await Promise.all([
+      ics && fetchable(ics) ? limit(() => fetchSource('ics', ics, resource.id)) : none,
+      page && fetchable(page) ? limit(() => fetchSource('page', page, resource.id)) : none,
+    ]);
+    const readings: Reading[] = [
+      ['ics', fromIcs.ics],
+      ['jsonld', fromPage.jsonld],
+      ['microdata', fromPage.microdata],
+    ];
+    if (readings.every(([, f]) => f === undefined)) return resource;
+    return withEvent(resource, combineEvent(readings, resource.event));
+  }
+}
