@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { ConfigError } from './errors.js';
 import type { LogLevel } from './log.js';
 
@@ -7,86 +6,153 @@ import type { LogLevel } from './log.js';
  * the typed result as an argument and never read `process.env` themselves.
  *
  * Every variable has a default fit for the embedded local stack, so `npm start` needs none.
+ *
+ * Parsed by the small readers below rather than a schema library: every Lambda loads this module
+ * at its cold start, and a zod schema of forty variables cost each one its library (90 KB) and the
+ * building of the schema before the first line of the handler ran (docs/operations.md, cold starts).
  */
 
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be from 0 to 65535')
-    .max(65535, 'must be from 0 to 65535')
-    .default(fallback);
+/** A variable's value is not acceptable: `message` completes "<NAME> ...". */
+class Invalid {
+  constructor(readonly message: string) {}
+}
 
-const positiveInt = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .positive('must be above 0')
-    .default(fallback);
+/** Reads one variable: its value (never empty: empty strings count as unset) or undefined. */
+type Reader<T> = (value: string | undefined) => T;
 
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+function integer(options: {
+  type: string;
+  min: number;
+  minMessage: string;
+  max?: number;
+  maxMessage?: string;
+}) {
+  return (fallback: number): Reader<number> =>
+    (value) => {
+      if (value === undefined) return fallback;
+      const n = Number(value);
+      if (!Number.isFinite(n)) throw new Invalid(options.type);
+      if (!Number.isSafeInteger(n)) throw new Invalid('must be a whole number');
+      if (n < options.min) throw new Invalid(options.minMessage);
+      if (options.max !== undefined && n > options.max) throw new Invalid(options.maxMessage!);
+      return n;
+    };
+}
 
-const optionalUrl = z.url({ error: 'must be an absolute URL' }).optional();
-const optionalSecret = z.string().min(1).optional();
+const port = integer({
+  type: 'must be a port number',
+  min: 0,
+  minMessage: 'must be from 0 to 65535',
+  max: 65535,
+  maxMessage: 'must be from 0 to 65535',
+});
+
+const positiveInt = integer({ type: 'must be a number', min: 1, minMessage: 'must be above 0' });
+
+function oneOf<const T extends string>(values: readonly T[], message?: string) {
+  const error =
+    message ?? `Invalid option: expected one of ${values.map((v) => JSON.stringify(v)).join('|')}`;
+  function read(fallback: T): Reader<T>;
+  function read(): Reader<T | undefined>;
+  function read(fallback?: T): Reader<T | undefined> {
+    return (value) => {
+      if (value === undefined) return fallback;
+      if (!(values as readonly string[]).includes(value)) throw new Invalid(error);
+      return value as T;
+    };
+  }
+  return read;
+}
+
+const bool = (fallback: boolean): Reader<boolean> => {
+  const read = oneOf(
+    ['true', 'false', '1', '0', 'yes', 'no'],
+    'must be true or false',
+  )(fallback ? 'true' : 'false');
+  return (value) => {
+    const v = read(value);
+    return v === 'true' || v === '1' || v === 'yes';
+  };
+};
+
+/** A string, optionally matching `pattern` (else `message`), of `minLength` characters or more. */
+function text(
+  fallback: string,
+  check?: { pattern?: RegExp; message?: string; minLength?: number },
+): Reader<string>;
+function text(
+  fallback: undefined,
+  check?: { pattern?: RegExp; message?: string; minLength?: number },
+): Reader<string | undefined>;
+function text(
+  fallback: string | undefined,
+  check: { pattern?: RegExp; message?: string; minLength?: number } = {},
+): Reader<string | undefined> {
+  return (value) => {
+    if (value === undefined) return fallback;
+    if (check.minLength !== undefined && value.length < check.minLength)
+      throw new Invalid(`Too small: expected string to have >=${check.minLength} characters`);
+    if (check.pattern && !check.pattern.test(value)) throw new Invalid(check.message ?? 'Invalid string');
+    return value;
+  };
+}
+
+/** An absolute URL (surrounding spaces, and tabs and newlines inside, dropped). */
+const optionalUrl: Reader<string | undefined> = (value) => {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!URL.canParse(trimmed)) throw new Invalid('must be an absolute URL');
+  return trimmed.replace(/[\t\n\r]/g, '');
+};
+
+const optionalSecret = text(undefined);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-const envSchema = z.object({
-  IASPN_STAGE: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lower-case name')
-    .default('local'),
-  IASPN_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  IASPN_TABLE_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
-    .default('iaspn-relay'),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+const ENV = {
+  IASPN_STAGE: text('local', {
+    pattern: /^[a-z][a-z0-9-]{0,20}$/,
+    message: 'must be a short lower-case name',
+  }),
+  IASPN_LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'])('info'),
+  IASPN_TABLE_NAME: text('iaspn-relay', {
+    pattern: /^[A-Za-z0-9_.-]{3,255}$/,
+    message: 'must be a DynamoDB table name',
+  }),
+  AWS_REGION: text('us-east-1'),
   IASPN_DYNAMODB_ENDPOINT: optionalUrl,
   IASPN_SES_ENDPOINT: optionalUrl,
-  IASPN_DATA_DIR: z.string().min(1).default('.data'),
-  IASPN_HOST: z.string().min(1).default('127.0.0.1'),
+  IASPN_DATA_DIR: text('.data'),
+  IASPN_HOST: text('127.0.0.1'),
   IASPN_HTTP_PORT: port(8787),
   IASPN_SES_PORT: port(8005),
   IASPN_FEEDS_PORT: port(8788),
   IASPN_DYNAMODB_PORT: port(0),
   IASPN_PUBLIC_URL: optionalUrl,
   IASPN_ALLOW_PRIVATE_NETWORKS: bool(false),
-  IASPN_FETCH_ALLOWED_ORIGINS: z.string().default(''),
+  IASPN_FETCH_ALLOWED_ORIGINS: text(''),
   IASPN_CYCLE_INTERVAL_MINUTES: positiveInt(15),
   IASPN_FETCH_TIMEOUT_MS: positiveInt(20_000),
   IASPN_FETCH_MAX_BYTES: positiveInt(15 * 1024 * 1024),
   IASPN_FETCH_CONCURRENCY: positiveInt(8),
   IASPN_MAX_NEW_ITEMS_PER_FEED: positiveInt(200),
   IASPN_FEED_FAILURES_BEFORE_PAUSE: positiveInt(10),
-  IASPN_SENDER_EMAIL: z.string().min(3).default('IASPN Knowledge Portal <digest@iaspn.local>'),
-  IASPN_SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  IASPN_SENDER_EMAIL: text('IASPN Knowledge Portal <digest@iaspn.local>', { minLength: 3 }),
+  IASPN_SES_CONFIGURATION_SET: text(undefined),
   IASPN_SES_RATE_PER_SECOND: positiveInt(14),
   IASPN_DIGEST_MAX_ITEMS: positiveInt(20),
-  IASPN_DIGEST_WEEKDAY: z
-    .enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` })
-    .default('monday'),
+  IASPN_DIGEST_WEEKDAY: oneOf(WEEKDAYS, `must be one of ${WEEKDAYS.join(', ')}`)('monday'),
   IASPN_TOKEN_SECRET: optionalSecret,
-  IASPN_TOKEN_KEYS: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9_-]{1,32}:[^,:\s]{32,}(,[A-Za-z0-9_-]{1,32}:[^,:\s]{32,})*$/,
-      'must be id:key pairs separated by commas, the current key first (keys of 32+ characters)',
-    )
-    .optional(),
+  IASPN_TOKEN_KEYS: text(undefined, {
+    pattern: /^[A-Za-z0-9_-]{1,32}:[^,:\s]{32,}(,[A-Za-z0-9_-]{1,32}:[^,:\s]{32,})*$/,
+    message: 'must be id:key pairs separated by commas, the current key first (keys of 32+ characters)',
+  }),
   IASPN_DIGEST_QUEUE_URL: optionalUrl,
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
-  IASPN_ADMIN_CHANNEL: z
-    .string()
-    .regex(
-      /^(slack|telegram|console):[^:\s]+:[^\s]+$/,
-      'must be platform:workspace:channel, e.g. slack:T0123:C0456 or telegram:bot:-100123',
-    )
-    .optional(),
+  IASPN_ADMIN_CHANNEL: text(undefined, {
+    pattern: /^(slack|telegram|console):[^:\s]+:[^\s]+$/,
+    message: 'must be platform:workspace:channel, e.g. slack:T0123:C0456 or telegram:bot:-100123',
+  }),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
@@ -94,8 +160,10 @@ const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_API_ROOT: optionalUrl,
-  IASPN_ADMIN_IDS: z.string().default(''),
-});
+  IASPN_ADMIN_IDS: text(''),
+} satisfies Record<string, Reader<unknown>>;
+
+type ParsedEnv = { [K in keyof typeof ENV]: ReturnType<(typeof ENV)[K]> };
 
 /** Never echoed in an error message. */
 const SECRET_VARIABLES = new Set([
@@ -199,18 +267,24 @@ export interface RelayConfig {
 /** Parses and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env): RelayConfig {
   // Empty strings count as unset, as in most twelve-factor tools.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const got = present[name];
+  const present = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const problems: string[] = [];
+  const e = {} as Record<string, unknown>;
+  for (const [name, read] of Object.entries(ENV) as [string, Reader<unknown>][]) {
+    const got = present(name);
+    try {
+      e[name] = read(got);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
       const shown = got === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(got)})`;
-      return `${name} ${issue.message}${shown}`;
-    });
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+      problems.push(`${name} ${error.message}${shown}`);
+    }
   }
-  const e = parsed.data;
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  return toConfig(e as ParsedEnv);
+}
+
+function toConfig(e: ParsedEnv): RelayConfig {
   return {
     stage: e.IASPN_STAGE,
     logLevel: e.IASPN_LOG_LEVEL,
@@ -269,4 +343,4 @@ export function loadConfig(env: Env): RelayConfig {
 }
 
 /** The variables the schema knows, with their defaults: the README's configuration table. */
-export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+export const CONFIG_VARIABLES = Object.keys(ENV);

@@ -37,4 +37,34 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ IASPN_HTTP_PORT: '' }).local.httpPort).toBe(8787);
   });
+
+  it('refuses out-of-range and fractional numbers, relative URLs and unknown options, naming each', () => {
+    expect(() => loadConfig({ IASPN_HTTP_PORT: '70000' })).toThrow('IASPN_HTTP_PORT must be from 0 to 65535');
+    expect(() => loadConfig({ IASPN_FETCH_TIMEOUT_MS: '1.5' })).toThrow(
+      'IASPN_FETCH_TIMEOUT_MS must be a whole number',
+    );
+    expect(() => loadConfig({ IASPN_FETCH_CONCURRENCY: '0' })).toThrow(
+      'IASPN_FETCH_CONCURRENCY must be above 0',
+    );
+    expect(() => loadConfig({ IASPN_PUBLIC_URL: '/email' })).toThrow(
+      'IASPN_PUBLIC_URL must be an absolute URL',
+    );
+    expect(() => loadConfig({ IASPN_DIGEST_WEEKDAY: 'funday' })).toThrow(
+      /IASPN_DIGEST_WEEKDAY must be one of sunday/,
+    );
+  });
+
+  it('never echoes the value of a secret variable it refuses', () => {
+    const secret = 'k1:too-short-to-be-a-key';
+    expect(() => loadConfig({ IASPN_TOKEN_KEYS: secret })).toThrow(
+      /^Invalid configuration: IASPN_TOKEN_KEYS must be/,
+    );
+    expect(() => loadConfig({ IASPN_TOKEN_KEYS: secret })).not.toThrow(secret);
+  });
+
+  it('keeps a URL as given, without surrounding spaces', () => {
+    expect(loadConfig({ IASPN_DYNAMODB_ENDPOINT: ' http://127.0.0.1:9 ' }).aws.dynamoEndpoint).toBe(
+      'http://127.0.0.1:9',
+    );
+  });
 });
