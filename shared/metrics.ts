@@ -174,7 +174,11 @@ export function countingCommands(core: BotCore, metrics: RelayMetrics): BotCore 
       metrics.count(METRIC.botCommands);
       return core.inline(ctx, query, limit);
     },
-    home: (ctx) => core.home(ctx),
+    home: (ctx, notice) => core.home(ctx, notice),
+    followFromForm(ctx, form) {
+      metrics.count(METRIC.botCommands);
+      return core.followFromForm(ctx, form);
+    },
     language: (ctx, wordLanguage) => core.language(ctx, wordLanguage),
   };
 }

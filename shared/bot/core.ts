@@ -1,13 +1,28 @@
 import { decodeAction, encodeAction } from '../chat/actions.js';
 import type { BotCore, ChatContext } from '../chat/context.js';
-import { BOT_LANGUAGES, type BotLanguage, languageFromLocale, MESSAGES } from '../chat/i18n.js';
+import {
+  BOT_LANGUAGES,
+  type BotLanguage,
+  languageFromLocale,
+  MESSAGES,
+  type Messages,
+} from '../chat/i18n.js';
 import { inIdiom } from '../chat/idiom.js';
 import { parseIntent } from '../chat/intent.js';
-import { heading, muted, paragraph, type ReplyBlock, type ResultCard, textReply } from '../chat/reply.js';
+import {
+  type FollowForm,
+  heading,
+  muted,
+  paragraph,
+  type ReplyBlock,
+  type ResultCard,
+  textReply,
+} from '../chat/reply.js';
 import { describeError } from '../errors.js';
 import { describeFilter } from '../filters/describe.js';
 import {
   getChannelSettings,
+  listFollows,
   listWorkspaceFollows,
   resumeChannel,
   setUserLanguage,
@@ -18,6 +33,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
 import { bookmarkCards, bookmarkResource, unbookmarkRef } from './bookmarking.js';
 import type { BotCommand, CommandEnv } from './commands/command.js';
+import { followFrom } from './commands/follow.js';
 import { COMMANDS, commandFor } from './commands/index.js';
 import type { BotPorts } from './ports.js';
 import { hitCard, listReply, nextPage } from './results.js';
@@ -40,6 +56,24 @@ export interface BotCoreDeps {
   /** The commands. @default COMMANDS */
   commands?: readonly BotCommand[];
 }
+
+/** What the App Home shows at most: 40 follows and 10 bookmarks keep it within Slack's 100 blocks. */
+const HOME_FOLLOWS = 40;
+const HOME_BOOKMARKS = 10;
+
+/** Slack's direct-message ids start with D (a Telegram private chat is a positive id). */
+const isDirectChannel = (channelId: string) => channelId.startsWith('D');
+
+const followForm = ({ followForm: f }: Messages): FollowForm => ({
+  kind: 'follow',
+  title: f.title,
+  channelLabel: f.channel,
+  filterLabel: f.filter,
+  filterHint: f.hint,
+  placeholder: f.placeholder,
+  submit: f.submit,
+  cancel: f.cancel,
+});
 
 export function createBotCore(deps: BotCoreDeps): BotCore {
   const { store, log } = deps;
@@ -65,6 +99,56 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
   }
 
   const failure = (lang: BotLanguage) => textReply(MESSAGES[lang].failure, { private: true });
+
+  /**
+   * The App Home's follows: each conversation's, with an Unfollow button. A direct message's
+   * follows are its member's own: only theirs are shown to them.
+   */
+  async function homeFollows(ctx: ChatContext, m: Messages): Promise<ReplyBlock[]> {
+    const all = await listWorkspaceFollows(store, ctx.channel.platform, ctx.channel.workspaceId);
+    const follows = all.filter((f) => !isDirectChannel(f.channelId) || f.createdBy === ctx.user.userId);
+    if (follows.length === 0) return [muted(m.homeFollowsNone)];
+    const partners = await env.ports.search.partners();
+    const blocks: ReplyBlock[] = [];
+    for (const f of follows.slice(0, HOME_FOLLOWS)) {
+      const action = {
+        type: 'unfollow',
+        channelId: f.channelId,
+        followId: f.followId,
+        language: m.language,
+      } as const;
+      blocks.push({
+        kind: 'item',
+        text: `#${f.channelId} ${m.followLine(f.followId, describeFilter(f.filter, m.language, partners))}`,
+        button: { label: m.unfollowButton, action: await encodeAction(store, action, env.now()) },
+      });
+    }
+    if (follows.length > HOME_FOLLOWS) blocks.push(muted(m.homeFollowsMore(follows.length - HOME_FOLLOWS)));
+    return blocks;
+  }
+
+  /**
+   * The App Home's Unfollow: the `unfollow` command in the follow's own conversation, with its
+   * rules (a channel's admins only). A direct message's follow only by the member who made it.
+   */
+  async function unfollowElsewhere(
+    ctx: ChatContext,
+    channelId: string,
+    followId: string,
+    lang: BotLanguage,
+  ): Promise<string> {
+    const m = MESSAGES[lang];
+    const target = ctx.inConversation?.(channelId);
+    if (!target) return m.expired;
+    if (target.conversation === 'direct') {
+      const mine = (await listFollows(store, target.channel)).find((f) => f.followId === followId);
+      if (mine && mine.createdBy !== ctx.user.userId) return m.notChannelAdmin;
+    }
+    const unfollow = commandFor('unfollow', env.commands);
+    if (!unfollow) return m.failure;
+    const reply = await unfollow.run({ env, ctx: target, args: followId, lang, command: 'unfollow' });
+    return reply.summary;
+  }
 
   return {
     language: languageOf,
@@ -99,7 +183,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       let lang: BotLanguage = 'en';
       try {
         const action = await decodeAction(store, encoded);
-        lang = await languageOf(ctx, action?.language);
+        lang = await languageOf(ctx, action && 'language' in action ? action.language : undefined);
         const m = MESSAGES[lang];
         if (!action) return { toast: m.expired };
         switch (action.type) {
@@ -114,6 +198,10 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
           case 'language':
             await setUserLanguage(store, ctx.user, action.language);
             return { toast: MESSAGES[action.language].langSetUser(action.language) };
+          case 'unfollow':
+            return { toast: await unfollowElsewhere(ctx, action.channelId, action.followId, lang) };
+          case 'followForm':
+            return { form: followForm(m) };
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -121,11 +209,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       }
     },
 
-    async home(ctx) {
+    async home(ctx, notice) {
       const lang = await languageOf(ctx);
       const m = MESSAGES[lang];
       const blocks: ReplyBlock[] = [];
       try {
+        // What the last press did (a removed follow, a refusal), where the member is looking.
+        if (notice) blocks.push(paragraph(notice));
         // The member's language first, with a button for the other one.
         blocks.push(heading(m.homeLanguage));
         const other = BOT_LANGUAGES.filter((l) => l !== lang);
@@ -143,29 +233,43 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         if (recent.hits.length === 0) blocks.push(muted(m.noLatest));
         blocks.push(heading(m.homeBookmarks));
         const cards = await bookmarkCards(env, ctx, m);
-        for (const card of cards.slice(0, 10)) blocks.push({ kind: 'card', card });
+        for (const card of cards.slice(0, HOME_BOOKMARKS)) blocks.push({ kind: 'card', card });
         if (cards.length === 0) blocks.push(muted(m.bookmarksNone));
         blocks.push(heading(m.homeFollows));
-        const follows = await listWorkspaceFollows(store, ctx.channel.platform, ctx.channel.workspaceId);
-        const partners = await env.ports.search.partners();
-        blocks.push(
-          follows.length
-            ? paragraph(
-                follows
-                  .slice(0, 50)
-                  .map(
-                    (f) =>
-                      `• #${f.channelId} ${m.followLine(f.followId, describeFilter(f.filter, lang, partners))}`,
-                  )
-                  .join('\n'),
-              )
-            : muted(m.homeFollowsNone),
-        );
+        blocks.push({
+          kind: 'buttons',
+          buttons: [
+            { label: m.homeFollowAdd, action: await encodeAction(store, { type: 'followForm' }, env.now()) },
+          ],
+        });
+        blocks.push(...(await homeFollows(ctx, m)));
       } catch (error) {
         log.error('bot home failed', { platform: ctx.channel.platform, error: describeError(error) });
         blocks.push(paragraph(m.failure));
       }
       return { blocks, summary: m.homeLatest, private: true };
+    },
+
+    async followFromForm(ctx, form) {
+      const lang = await languageOf(ctx);
+      const m = MESSAGES[lang];
+      try {
+        const channelId = form.channelId?.trim() ?? '';
+        const target = channelId ? ctx.inConversation?.(channelId) : undefined;
+        if (!target) return { errors: { channel: m.followForm.needsChannel } };
+        const outcome = await followFrom({ env, ctx: target, args: form.text, lang, command: 'follow' });
+        if (!outcome.saved)
+          return {
+            errors:
+              outcome.refused === 'filter'
+                ? { filter: outcome.reply.summary }
+                : { channel: outcome.reply.summary },
+          };
+        return { notice: outcome.reply.summary };
+      } catch (error) {
+        log.error('bot follow form failed', { platform: ctx.channel.platform, error: describeError(error) });
+        return { errors: { filter: m.failure } };
+      }
     },
 
     async inline(ctx, query, limit) {

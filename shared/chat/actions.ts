@@ -15,6 +15,10 @@ export type BotAction =
   | { type: 'unbookmark'; resourceId: string; language?: 'en' | 'es' }
   /** The App Home's language buttons: the member's own language. */
   | { type: 'language'; language: 'en' | 'es' }
+  /** The App Home's Unfollow: one follow of one conversation of the workspace. */
+  | { type: 'unfollow'; channelId: string; followId: string; language?: 'en' | 'es' }
+  /** The App Home's button that opens the follow form. */
+  | { type: 'followForm' }
   /** The batch announcement's button: the resources it counted, listed for whoever presses it. */
   | { type: 'list'; resourceIds: string[]; language?: 'en' | 'es' }
   | {
@@ -35,7 +39,16 @@ const STORED_TTL_SECONDS = 7 * 24 * 3600;
 const INLINE: Record<string, 'bookmark' | 'unbookmark'> = { b: 'bookmark', u: 'unbookmark' };
 const PREFIX = { bookmark: 'b', unbookmark: 'u' } as const;
 
+/** Inline like Remove, so a replayed or late Unfollow is known by its value (deferred.ts, app.ts). */
+const UNFOLLOW = 'uf';
+const FOLLOW_FORM = 'form:follow';
+const CHANNEL_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const FOLLOW_ID = /^[0-9a-f]{6}$/;
+
 export async function encodeAction(store: Store, action: BotAction, now: Date): Promise<string> {
+  if (action.type === 'followForm') return FOLLOW_FORM;
+  if (action.type === 'unfollow' && CHANNEL_ID.test(action.channelId) && FOLLOW_ID.test(action.followId))
+    return `${UNFOLLOW}${action.language ? `.${action.language}` : ''}:${action.channelId}:${action.followId}`;
   if (action.type === 'bookmark' || action.type === 'unbookmark') {
     // The reply language travels too (`b.es:<id>`), for members who chose none.
     const lang = action.language ? `.${action.language}` : '';
@@ -58,6 +71,14 @@ export async function decodeAction(store: Store, encoded: string): Promise<BotAc
   if (colon < 1 || Buffer.byteLength(encoded) > MAX_ACTION_BYTES) return undefined;
   const [prefix = '', lang] = encoded.slice(0, colon).split('.');
   const value = encoded.slice(colon + 1);
+  if (encoded === FOLLOW_FORM) return { type: 'followForm' };
+  if (prefix === UNFOLLOW) {
+    const [channelId = '', followId = ''] = value.split(':');
+    if (!CHANNEL_ID.test(channelId) || !FOLLOW_ID.test(followId)) return undefined;
+    return lang === 'en' || lang === 'es'
+      ? { type: 'unfollow', channelId, followId, language: lang }
+      : { type: 'unfollow', channelId, followId };
+  }
   const inline = INLINE[prefix];
   if (inline) {
     if (!value) return undefined;

@@ -40,6 +40,9 @@ export function renderConsole(reply: Reply): { text: string; buttons: Map<number
         parts.push(lines.join('\n'));
         break;
       }
+      case 'item':
+        parts.push(`${block.text}  ${press(block.button)}`);
+        break;
       case 'buttons':
         parts.push(block.buttons.map((b) => press(b)).join('  '));
         break;

@@ -1,7 +1,7 @@
 import type { ChannelRef, UserRef } from '../follows/state.js';
 import type { BotLanguage } from './i18n.js';
 import type { CallCommand } from './idiom.js';
-import type { ActionOutcome, Reply, ResultCard } from './reply.js';
+import type { ActionOutcome, FormOutcome, Reply, ResultCard } from './reply.js';
 
 /**
  * The contract between the platform faces (Slack, Telegram, the console) and the command core:
@@ -22,6 +22,11 @@ export interface ChatContext {
   isRelayAdmin: boolean;
   /** How a command is called here (`/iaspn latest`, `/latest@bot`); the plain word when absent. */
   callCommand?: CallCommand;
+  /**
+   * The same member in another conversation of the workspace (the App Home acts on channels'
+   * follows); absent where a face has no such place.
+   */
+  inConversation?(channelId: string): ChatContext;
 }
 
 export interface BotCore {
@@ -29,8 +34,14 @@ export interface BotCore {
   handleText(ctx: ChatContext, text: string): Promise<Reply>;
   /** A pressed button (its compact action id). Never throws. */
   handleAction(ctx: ChatContext, action: string): Promise<ActionOutcome>;
-  /** The App Home view: latest resources, the member's bookmarks, the workspace's follows. */
-  home(ctx: ChatContext): Promise<Reply>;
+  /**
+   * The App Home view: the language switch, latest resources, the member's bookmarks (Remove),
+   * the workspace's follows (Unfollow, and a button for a new one); `notice` (what the last press
+   * did) on top.
+   */
+  home(ctx: ChatContext, notice?: string): Promise<Reply>;
+  /** The App Home's follow form, submitted: the `follow` command's rules; refused, nothing is saved. */
+  followFromForm(ctx: ChatContext, form: { channelId?: string; text: string }): Promise<FormOutcome>;
   /** Results for an inline query (Telegram `@bot words`): the latest when the query is empty. */
   inline(ctx: ChatContext, query: string, limit: number): Promise<ResultCard[]>;
   /** The language to answer this member in. */

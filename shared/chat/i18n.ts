@@ -149,6 +149,23 @@ export interface Messages {
   /** Each language's name in its own words, for the language buttons. */
   languageName: Record<BotLanguage, string>;
   homeFollowsNone: string;
+  /** The App Home's Unfollow button beside each follow. */
+  unfollowButton: string;
+  /** The App Home's button that opens the follow form. */
+  homeFollowAdd: string;
+  /** Under the App Home's follows when there are more than it shows. */
+  homeFollowsMore(n: number): string;
+  /** The App Home's follow form (a Slack modal: title, submit and close at most 24 characters). */
+  followForm: {
+    title: string;
+    channel: string;
+    filter: string;
+    hint: string;
+    placeholder: string;
+    submit: string;
+    cancel: string;
+    needsChannel: string;
+  };
 }
 
 export interface FeedLineInput {
@@ -292,7 +309,21 @@ const en: Messages = {
   homeFollows: "This workspace's follows",
   homeLanguage: 'I reply to you in English. Change it:',
   languageName: { en: 'English', es: 'Español' },
-  homeFollowsNone: 'No channel in this workspace follows anything yet: /iaspn follow topic:… in a channel.',
+  homeFollowsNone:
+    'No channel in this workspace follows anything yet: press the button above, or /iaspn follow topic:… in a channel.',
+  unfollowButton: 'Unfollow',
+  homeFollowAdd: 'Follow something in a channel',
+  homeFollowsMore: (n) => `…and ${n} more: "/iaspn following" in a channel lists its own.`,
+  followForm: {
+    title: 'Follow in a channel',
+    channel: 'Channel',
+    filter: 'What to follow',
+    hint: 'Words and filters as in the follow command: topic: country: type: partner: lang:, "phrases", -word. New resources that match are posted in the channel.',
+    placeholder: 'topic:"early childhood" country:peru',
+    submit: 'Follow',
+    cancel: 'Cancel',
+    needsChannel: 'Choose the channel to post in.',
+  },
 };
 
 const es: Messages = {
@@ -420,7 +451,20 @@ const es: Messages = {
   homeLanguage: 'Le respondo en español. Cámbielo:',
   languageName: { en: 'English', es: 'Español' },
   homeFollowsNone:
-    'Ningún canal de este espacio de trabajo sigue nada todavía: /iaspn seguir topic:… en un canal.',
+    'Ningún canal de este espacio de trabajo sigue nada todavía: pulse el botón de arriba, o /iaspn seguir tema:… en un canal.',
+  unfollowButton: 'Dejar de seguir',
+  homeFollowAdd: 'Seguir algo en un canal',
+  homeFollowsMore: (n) => `…y ${n} más: "/iaspn siguiendo" en un canal muestra los suyos.`,
+  followForm: {
+    title: 'Seguir en un canal',
+    channel: 'Canal',
+    filter: 'Qué seguir',
+    hint: 'Palabras y filtros como en el comando seguir: tema: pais: tipo: socio: idioma:, "frases", -palabra. Los recursos nuevos que coincidan se publican en el canal.',
+    placeholder: 'tema:"primera infancia" pais:peru',
+    submit: 'Seguir',
+    cancel: 'Cancelar',
+    needsChannel: 'Elija el canal donde publicar.',
+  },
 };
 
 export const MESSAGES: Record<BotLanguage, Messages> = { en, es };

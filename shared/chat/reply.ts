@@ -29,7 +29,9 @@ export type ReplyBlock =
   | { kind: 'text'; text: string }
   | { kind: 'muted'; text: string }
   | { kind: 'card'; card: ResultCard }
-  | { kind: 'buttons'; buttons: Button[] };
+  | { kind: 'buttons'; buttons: Button[] }
+  /** One line of a list with its own button (the App Home's follows and their Unfollow). */
+  | { kind: 'item'; text: string; button: Button };
 
 export interface Reply {
   blocks: ReplyBlock[];
@@ -47,6 +49,27 @@ export interface ActionOutcome {
   reply?: Reply;
   /** The reply replaces the message that held the button (pagination). */
   replace?: boolean;
+  /** A form to open (Slack: a modal), in the member's language. */
+  form?: FollowForm;
+}
+
+/** The App Home's "follow something" form: a conversation to choose and filter words to type. */
+export interface FollowForm {
+  kind: 'follow';
+  title: string;
+  channelLabel: string;
+  filterLabel: string;
+  filterHint: string;
+  placeholder: string;
+  submit: string;
+  cancel: string;
+}
+
+/** What became of a submitted follow form: errors by field (nothing saved), else what was done. */
+export interface FormOutcome {
+  errors?: { channel?: string; filter?: string };
+  /** The answer to show (the follow command's own reply), when it was saved. */
+  notice?: string;
 }
 
 export const heading = (text: string): ReplyBlock => ({ kind: 'heading', text });

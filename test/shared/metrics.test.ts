@@ -107,6 +107,7 @@ describe('bot metrics', () => {
         handleText: async () => ({ blocks: [], summary: 'ok' }),
         handleAction: async () => ({}),
         home: async () => ({ blocks: [], summary: 'home' }),
+        followFromForm: async () => ({}),
         inline: async () => [],
         language: async () => 'en',
       } as BotCore,

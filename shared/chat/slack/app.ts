@@ -28,7 +28,7 @@ import {
   deferredMessage,
   mustRunOnce,
 } from './deferred.js';
-import { renderSlack } from './render.js';
+import { FOLLOW_MODAL, FOLLOW_MODAL_FIELDS, renderFollowModal, renderSlack } from './render.js';
 
 /**
  * The Slack face: Bolt listeners for the `/iaspn` slash command, app mentions, direct messages,
@@ -65,6 +65,9 @@ export const ANSWER_BY = 'iaspnAnswerBy';
 export const REQUEST_SIGNATURE = 'iaspnSignature';
 
 export const SLASH_COMMAND = '/iaspn';
+
+/** Block Kit's limit for a Home tab view (a message holds 50). */
+const HOME_BLOCKS = 100;
 
 /** Bolt's logger interface over ours, so Bolt's messages land in the same structured logs. */
 export function boltLogger(log: Log): SlackLogger {
@@ -188,6 +191,8 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
     locale: async () => (await user()).locale,
     isRelayAdmin: deps.adminIds.includes(`slack:${who.userId}`),
     callCommand: slackCall(SLASH_COMMAND),
+    inConversation: (channelId) =>
+      slackContext({ ...who, channelId, direct: isDirect(channelId) }, client, deps),
     async canManageChannel() {
       if ((await user()).admin) return true;
       try {
@@ -222,9 +227,13 @@ async function postReply(client: WebClient, who: SlackWho, reply: Reply, threadT
   }
 }
 
-async function homeView(client: WebClient, who: SlackWho, deps: SlackFaceDeps) {
-  const ctx = slackContext({ ...who, direct: true }, client, deps);
-  return renderSlack(await deps.core.home(ctx)).blocks;
+/** The App Home's context: the member in their own place (their language, their bookmarks). */
+const homeContext = (client: WebClient, who: SlackWho, deps: SlackFaceDeps) =>
+  slackContext({ ...who, direct: true }, client, deps);
+
+/** The App Home's blocks (a Home view holds 100), with what the last press did on top. */
+async function homeView(client: WebClient, who: SlackWho, deps: SlackFaceDeps, notice?: string) {
+  return renderSlack(await deps.core.home(homeContext(client, who, deps), notice), HOME_BLOCKS).blocks;
 }
 
 async function publishView(client: WebClient, who: SlackWho, blocks: unknown[]): Promise<void> {
@@ -340,11 +349,15 @@ async function answerMessage(
   });
 }
 
-/** A button's effect, and for a press in the App Home the Home view to publish after it. */
+/**
+ * A button's effect, and for a press in the App Home the Home view to publish after it, with
+ * what the press did on top (the Home has no toast). A form is opened, not published.
+ */
 async function computeAction(client: WebClient, deps: SlackFaceDeps, a: DeferredSlackAction['action']) {
   const who = actionWho(a);
   const outcome = await deps.core.handleAction(slackContext(who, client, deps), a.value);
-  return { outcome, home: a.home ? await homeView(client, who, deps) : undefined };
+  const notice = outcome.toast ?? outcome.reply?.summary;
+  return { outcome, home: a.home && !outcome.form ? await homeView(client, who, deps, notice) : undefined };
 }
 
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
@@ -355,8 +368,18 @@ async function deliverAction(
   a: DeferredSlackAction['action'],
   answer: { outcome: ActionOutcome; home?: unknown[] },
   respond: Respond | undefined,
+  triggerId?: string,
 ): Promise<void> {
   const { outcome, home } = answer;
+  if (outcome.form) {
+    // A trigger lives 3 seconds: a press handed over to another invocation cannot open the form.
+    if (!triggerId) {
+      deps.log.warn('slack form not opened: no trigger left', { userId: a.user });
+      return;
+    }
+    await client.views.open({ trigger_id: triggerId, view: renderFollowModal(outcome.form) as never });
+    return;
+  }
   if (home) {
     await publishView(client, actionWho(a), home);
     return;
@@ -439,7 +462,7 @@ function hasEffect(body: unknown): boolean {
   if (typeof b.command === 'string') return !READ_ONLY.has(parseIntent(String(b.text ?? '')).command);
   if (b.type === 'block_actions')
     return (b.actions ?? []).some((a) => typeof a.value === 'string' && !a.value.startsWith('r:'));
-  return false;
+  return b.type === 'view_submission';
 }
 
 const requestUser = (body: unknown) => {
@@ -556,6 +579,7 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       channel?: { id?: string };
       view?: { type?: string };
       response_url?: string;
+      trigger_id?: string;
     };
     const a = action as { action_id?: string; value?: string };
     const pressed: DeferredSlackAction['action'] = {
@@ -572,7 +596,34 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       answerBy: context[ANSWER_BY],
       runOnce: actionMustRunOnce(pressed.value),
       compute: () => computeAction(client, deps, pressed),
-      deliver: (outcome) => deliverAction(client, deps, pressed, outcome, respond),
+      deliver: (outcome) => deliverAction(client, deps, pressed, outcome, respond, b.trigger_id),
+    });
+  });
+
+  // The App Home's follow form: the `follow` command's rules in the chosen channel. A refusal is
+  // shown on its field and nothing is saved; a follow closes the form and re-publishes the Home.
+  app.view(FOLLOW_MODAL, async ({ ack, body, view, client, context }) => {
+    const field = (id: string) =>
+      (view.state.values[id]?.[id] ?? {}) as { value?: string | null; selected_conversation?: string | null };
+    const home = { team: body.team?.id ?? view.team_id ?? '', user: body.user.id, channel: '' };
+    const who = homeWho(home);
+    const outcome = await deps.core.followFromForm(homeContext(client, who, deps), {
+      channelId: field(FOLLOW_MODAL_FIELDS.channel).selected_conversation ?? undefined,
+      text: field(FOLLOW_MODAL_FIELDS.filter).value ?? '',
+    });
+    if (outcome.errors) {
+      const errors: Record<string, string> = {};
+      for (const [name, text] of Object.entries(outcome.errors))
+        if (text) errors[FOLLOW_MODAL_FIELDS[name as keyof typeof FOLLOW_MODAL_FIELDS]] = text;
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    await answerInTime(deps, {
+      work: deferredHome(home),
+      answerBy: context[ANSWER_BY],
+      compute: () => homeView(client, who, deps, outcome.notice),
+      deliver: (blocks) => publishView(client, who, blocks),
     });
   });
 

@@ -167,5 +167,8 @@ const RUN_ONCE: ReadonlySet<CommandName> = new Set(['subscribe', 'unfollow', 'un
 
 export const mustRunOnce = (text: string) => RUN_ONCE.has(parseIntent(text).command);
 
-/** The Remove button (`u:<id>`, `u.es:<id>`): like the unbookmark command, it is deferred before it starts. */
-export const actionMustRunOnce = (value: string) => /^u(\.[a-z]{2})?:/.test(value);
+/**
+ * The Remove and Unfollow buttons (`u:<id>`, `u.es:<id>`, `uf.es:<channel>:<follow>`): like the
+ * unbookmark and unfollow commands, they are deferred before they start.
+ */
+export const actionMustRunOnce = (value: string) => /^uf?(\.[a-z]{2})?:/.test(value);

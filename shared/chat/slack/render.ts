@@ -1,5 +1,5 @@
 import { escapeMarkup } from '../../escape.js';
-import type { Reply, ReplyBlock, ResultCard } from '../reply.js';
+import type { FollowForm, Reply, ReplyBlock, ResultCard } from '../reply.js';
 import { snippetParts } from '../reply.js';
 import { cutMarkup, cutText } from '../text.js';
 
@@ -102,6 +102,14 @@ function renderBlock(block: ReplyBlock, index: number): SlackBlock[] {
         });
       return out;
     }
+    case 'item':
+      return [
+        {
+          type: 'section',
+          text: mrkdwn(escapeMrkdwn(block.text)),
+          accessory: button(block.button.label, block.button.action, `iaspn:${index}:0`),
+        },
+      ];
     case 'buttons':
       return [
         {
@@ -129,5 +137,48 @@ export function renderSlack(reply: Reply, maxBlocks = SLACK_LIMITS.blocks): Slac
     blocks,
     unfurl_links: false,
     unfurl_media: false,
+  };
+}
+
+/** The App Home's follow form as a modal: a conversation to choose and the filter words. */
+export const FOLLOW_MODAL = 'iaspn:follow-form';
+/** The modal's block and action ids (a refusal is shown on its block: `response_action: errors`). */
+export const FOLLOW_MODAL_FIELDS = { channel: 'channel', filter: 'filter' } as const;
+
+/** Modal limits: title, submit and close 24 characters, a label 2,000, a placeholder 150. */
+export const MODAL_LIMITS = { title: 24, label: 2000, placeholder: 150, hint: 2000, input: 3000 };
+
+export function renderFollowModal(form: FollowForm): SlackBlock {
+  const { channel, filter } = FOLLOW_MODAL_FIELDS;
+  return {
+    type: 'modal',
+    callback_id: FOLLOW_MODAL,
+    title: plain(form.title, MODAL_LIMITS.title),
+    submit: plain(form.submit, MODAL_LIMITS.title),
+    close: plain(form.cancel, MODAL_LIMITS.title),
+    blocks: [
+      {
+        type: 'input',
+        block_id: channel,
+        label: plain(form.channelLabel, MODAL_LIMITS.label),
+        element: {
+          type: 'conversations_select',
+          action_id: channel,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+        },
+      },
+      {
+        type: 'input',
+        block_id: filter,
+        label: plain(form.filterLabel, MODAL_LIMITS.label),
+        hint: plain(form.filterHint, MODAL_LIMITS.hint),
+        element: {
+          type: 'plain_text_input',
+          action_id: filter,
+          max_length: 500,
+          placeholder: plain(form.placeholder, MODAL_LIMITS.placeholder),
+        },
+      },
+    ],
   };
 }

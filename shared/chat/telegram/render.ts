@@ -62,6 +62,8 @@ function blockHtml(block: ReplyBlock): string | undefined {
       return escapeHtml(block.text);
     case 'muted':
       return `<i>${escapeHtml(block.text)}</i>`;
+    case 'item':
+      return escapeHtml(block.text);
     case 'card':
       return cardHtml(block.card);
     case 'buttons':
@@ -74,6 +76,7 @@ function blockPlain(block: ReplyBlock): string | undefined {
     case 'heading':
     case 'text':
     case 'muted':
+    case 'item':
       return block.text;
     case 'card':
       return cardPlain(block.card);
@@ -93,6 +96,8 @@ function keyboardOf(reply: Reply): InlineKeyboardButton[][] {
   for (let i = 0; i < cardButtons.length; i += TELEGRAM_LIMITS.buttonsPerRow)
     rows.push(cardButtons.slice(i, i + TELEGRAM_LIMITS.buttonsPerRow));
   for (const block of reply.blocks) {
+    if (block.kind === 'item')
+      rows.push([{ text: cutText(block.button.label, 40), callback_data: block.button.action }]);
     if (block.kind === 'buttons')
       rows.push(block.buttons.map((b) => ({ text: cutText(b.label, 40), callback_data: b.action })));
   }

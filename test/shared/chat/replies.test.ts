@@ -7,12 +7,13 @@ import type { ChatContext } from '#shared/chat/context.js';
 import { type BotLanguage, formatDay, MESSAGES } from '#shared/chat/i18n.js';
 import { callText, slackCall, telegramGroupCall } from '#shared/chat/idiom.js';
 import type { Reply } from '#shared/chat/reply.js';
-import { renderSlack, type SlackBlock } from '#shared/chat/slack/render.js';
+import { renderSlack } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { Follow } from '#shared/follows/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { blockKitProblems } from '../../helpers/block-kit.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { libraryRuntime, recordingPorts } from '../bot/fixtures.js';
 import { SAMPLE_PARTNERS } from '../search/sample-library.js';
@@ -161,6 +162,36 @@ async function everyReply(lang: BotLanguage): Promise<Named[]> {
   await say('feed', `${w.feed} iaspn-oas`);
   for (const v of ['topics', 'countries', 'types', 'partners'] as const) await say(v, w[v]);
   out.push({ kind: 'home', reply: await c.home(me) });
+  // The App Home's buttons: the follow form, a refused and a saved form, Unfollow, Remove.
+  const form = (await c.handleAction(me, 'form:follow')).form!;
+  out.push({ kind: 'follow form', reply: { blocks: [], summary: Object.values(form).slice(1).join('\n') } });
+  const inChannel = {
+    ...me,
+    inConversation: (channelId: string) => ({
+      ...me,
+      conversation: 'group' as const,
+      channel: { ...me.channel, channelId },
+    }),
+  };
+  const refused = await c.followFromForm(inChannel, {
+    channelId: 'C7',
+    text: lang === 'es' ? 'tema:zzz' : 'topic:zzz',
+  });
+  const unchosen = await c.followFromForm(inChannel, { text: 'type:video' });
+  const saved = await c.followFromForm(inChannel, {
+    channelId: 'C7',
+    text: lang === 'es' ? 'tipo:video' : 'type:video',
+  });
+  for (const [kind, text] of [
+    ['follow form, refused', refused.errors?.filter],
+    ['follow form, no channel', unchosen.errors?.channel],
+    ['follow form, saved', saved.notice],
+  ] as const)
+    out.push({ kind, reply: { blocks: [], summary: text ?? '' } });
+  const home = await c.home(inChannel);
+  const unfollowButton = home.blocks.flatMap((b) => (b.kind === 'item' ? [b.button] : []))[0]!;
+  const unfollowed = await c.handleAction(inChannel, unfollowButton.action);
+  out.push({ kind: 'home after unfollow', reply: await c.home(inChannel, unfollowed.toast) });
   const expired = await c.handleAction(me, 'r:nothing-stored-here');
   out.push({ kind: 'expired button', reply: { blocks: [], summary: expired.toast ?? '' } });
   const ids = library.slice(0, 12).map((r) => r.id);
@@ -190,6 +221,7 @@ function chrome(reply: Reply): string {
       // meta is "Partner · date · type": the partner is the library's, date and type are ours.
       parts.push(b.card.meta.split(' · ').slice(1).join(' '), ...b.card.buttons.map((x) => x.label));
     } else if (b.kind === 'buttons') parts.push(...b.buttons.map((x) => x.label));
+    else if (b.kind === 'item') parts.push(b.text, b.button.label);
     else parts.push(b.text);
   }
   let text = parts.join('\n');
@@ -269,63 +301,17 @@ describe('the message catalogue', () => {
   });
 });
 
-/** Block Kit's documented limits (api.slack.com/reference/block-kit). */
-function blockKitProblems(blocks: SlackBlock[], maxBlocks = 50): string[] {
-  const problems: string[] = [];
-  const text = (t: unknown, max: number, where: string) => {
-    const o = t as { type?: string; text?: string } | undefined;
-    if (!o || (o.type !== 'mrkdwn' && o.type !== 'plain_text')) problems.push(`${where}: not a text object`);
-    else if (!o.text || o.text.length > max)
-      problems.push(`${where}: ${o.text?.length ?? 0} characters (max ${max})`);
-  };
-  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks (max ${maxBlocks})`);
-  for (const [i, b] of blocks.entries()) {
-    const where = `block ${i} (${String(b.type)})`;
-    if (typeof b.block_id === 'string' && b.block_id.length > 255) problems.push(`${where}: block_id`);
-    switch (b.type) {
-      case 'header':
-        text(b.text, 150, where);
-        if ((b.text as { type?: string }).type !== 'plain_text')
-          problems.push(`${where}: header not plain_text`);
-        break;
-      case 'section':
-        text(b.text, 3000, where);
-        if (Array.isArray(b.fields) && b.fields.length > 10) problems.push(`${where}: fields`);
-        if (b.accessory) button(b.accessory, `${where} accessory`);
-        break;
-      case 'context': {
-        const elements = b.elements as unknown[];
-        if (!elements?.length || elements.length > 10)
-          problems.push(`${where}: ${elements?.length} elements`);
-        for (const e of elements ?? []) text(e, 2000, where);
-        break;
-      }
-      case 'actions': {
-        const elements = b.elements as unknown[];
-        if (!elements?.length || elements.length > 25)
-          problems.push(`${where}: ${elements?.length} elements`);
-        for (const e of elements ?? []) button(e, where);
-        break;
-      }
-      case 'divider':
-        break;
-      default:
-        problems.push(`${where}: unexpected block type`);
-    }
-  }
-  function button(e: unknown, where: string) {
-    const b = e as { type?: string; text?: unknown; value?: string; action_id?: string; url?: string };
-    if (b.type !== 'button') return problems.push(`${where}: not a button`);
-    text(b.text, 75, `${where} button`);
-    if ((b.value?.length ?? 0) > 2000) problems.push(`${where}: value`);
-    if (!b.action_id || b.action_id.length > 255) problems.push(`${where}: action_id`);
-    if (b.url && b.url.length > 3000) problems.push(`${where}: url`);
-  }
-  return problems;
-}
-
 describe('Slack Block Kit', () => {
-  const KINDS = ['search', 'latest', 'following', 'bookmarks', 'help', 'batch announcement', 'home'];
+  const KINDS = [
+    'search',
+    'latest',
+    'following',
+    'bookmarks',
+    'help',
+    'batch announcement',
+    'home',
+    'home after unfollow',
+  ];
 
   it.each(['en', 'es'] as const)(
     'search, latest, following, bookmarks, help, the batch message and the App Home validate (%s)',
@@ -333,8 +319,9 @@ describe('Slack Block Kit', () => {
       const replies = await everyReply(lang);
       for (const kind of KINDS) {
         const { reply } = replies.find((r) => r.kind === kind)!;
-        const message = renderSlack(reply, kind === 'home' ? 100 : 50);
-        expect(blockKitProblems(message.blocks, kind === 'home' ? 100 : 50), kind).toEqual([]);
+        const max = kind.startsWith('home') ? 100 : 50;
+        const message = renderSlack(reply, max);
+        expect(blockKitProblems(message.blocks, max), kind).toEqual([]);
         expect(message.text.length, kind).toBeLessThanOrEqual(3000);
       }
       for (const { kind, reply } of replies)
