@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { runAnnounce } from '#shared/announce/run.js';
+import { runAnnouncementJob } from '#shared/announce/job.js';
 import { loadConfig } from '#shared/config.js';
 import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
@@ -10,7 +10,8 @@ import { withFreshSecrets } from '#shared/secrets.js';
 /**
  * The cycle's announcement job (after the search index; reserved concurrency 1): new resources to
  * the Slack channels and Telegram chats that follow them. The bot tokens are read through the
- * secrets cache on each run, so a rotated token is used within five minutes.
+ * secrets cache on each run, so a rotated token is used within five minutes. Then the event
+ * reminders that are due (the same job as the local stack's: shared/announce/job.ts).
  */
 const base = loadConfig(process.env);
 const log = createLambdaLog('iaspn-announce', base.logLevel);
@@ -28,7 +29,7 @@ export const handler = async (_event: unknown, context?: Pick<Context, 'getRemai
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
   return publishing(
     metrics,
-    () => recorded(runtime, 'announce', () => runAnnounce(runtime, { budgetMs })),
+    () => recorded(runtime, 'announce', () => runAnnouncementJob(runtime, { budgetMs })),
     announceCounts,
   );
 };

@@ -33,3 +33,18 @@ export class Gate {
     if (at > now) await this.timer.sleep(at - now);
   }
 }
+
+/** One Gate per platform, made on first use: each platform's own platform-wide limit. */
+export function platformGates(
+  timer: Timer,
+): (sender: { platform: string; pace: { globalMs: number } }) => Gate {
+  const gates = new Map<string, Gate>();
+  return (sender) => {
+    let gate = gates.get(sender.platform);
+    if (!gate) {
+      gate = new Gate(sender.pace.globalMs, timer);
+      gates.set(sender.platform, gate);
+    }
+    return gate;
+  };
+}

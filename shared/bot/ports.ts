@@ -46,4 +46,6 @@ export interface BotPorts {
   registry: RegistryPort;
   /** Resources by id, in the order asked (missing ones left out). */
   resources(ids: string[]): Promise<Resource[]>;
+  /** The relay's public HTTP address (`IASPN_PUBLIC_URL`): events link to its calendar files. */
+  publicUrl?: string;
 }

@@ -59,6 +59,7 @@ export function createBotPorts(runtime: Runtime, overrides: Partial<BotPorts> = 
     subscribe: overrides.subscribe ?? subscribePort(runtime),
     registry: overrides.registry ?? registryPort(runtime),
     resources: overrides.resources ?? ((ids) => getResources(runtime.store, ids)),
+    publicUrl: overrides.publicUrl ?? runtime.config.publicUrl,
   };
 }
 

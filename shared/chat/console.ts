@@ -36,6 +36,7 @@ export function renderConsole(reply: Reply): { text: string; buttons: Map<number
         const lines = [`${c.position > 0 ? `${c.position}. ` : ''}${c.title}`, `   ${c.url}`];
         if (c.meta) lines.push(`   ${c.meta}`);
         if (c.snippet) lines.push(`   ${plainSnippet(c.snippet)}`);
+        for (const l of c.links ?? []) lines.push(`   ${l.label}: ${l.url}`);
         if (c.buttons.length) lines.push(`   ${c.buttons.map((b) => press(b, c.position)).join('  ')}`);
         parts.push(lines.join('\n'));
         break;

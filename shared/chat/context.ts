@@ -16,6 +16,8 @@ export interface ChatContext {
   conversation: 'direct' | 'group';
   /** The platform's locale for the member (Slack's `locale`, Telegram's `language_code`). */
   locale?: string | (() => Promise<string | undefined>);
+  /** The member's IANA time zone as the platform knows it (Slack's user `tz`), asked lazily. */
+  timeZone?: () => Promise<string | undefined>;
   /** True when the member may change this conversation's follows and language (asked lazily). */
   canManageChannel(): Promise<boolean>;
   /** True when the member is a relay admin (config.adminIds) and may see feed health. */

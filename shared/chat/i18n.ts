@@ -20,6 +20,9 @@ export function languageFromLocale(locale: string | undefined): BotLanguage | un
 export type CommandName =
   | 'search'
   | 'latest'
+  | 'upcoming'
+  | 'tz'
+  | 'remind'
   | 'follow'
   | 'unfollow'
   | 'following'
@@ -42,6 +45,9 @@ export type CommandName =
 export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> = {
   search: { en: ['search', 'find'], es: ['buscar', 'busca'] },
   latest: { en: ['latest', 'new'], es: ['recientes', 'nuevos', 'ultimos'] },
+  upcoming: { en: ['upcoming', 'events'], es: ['proximos', 'eventos'] },
+  tz: { en: ['tz', 'timezone'], es: ['zona', 'zonahoraria'] },
+  remind: { en: ['remind'], es: ['recordar'] },
   follow: { en: ['follow'], es: ['seguir'] },
   unfollow: { en: ['unfollow'], es: ['dejar', 'dejardeseguir'] },
   following: { en: ['following', 'follows'], es: ['siguiendo'] },
@@ -149,6 +155,24 @@ export interface Messages {
   /** Each language's name in its own words, for the language buttons. */
   languageName: Record<BotLanguage, string>;
   homeFollowsNone: string;
+  upcomingHeading(from: number, to: number, timeZone: string): string;
+  noUpcoming: string;
+  /** Links under an event's card. */
+  eventLinks: { register: string; calendar: string; google: string };
+  tzShow(timeZone: string): string;
+  tzSetUser(timeZone: string): string;
+  tzSetChannel(timeZone: string): string;
+  tzUnknown(typed: string, suggestions: string[]): string;
+  remindNeedsFilter: string;
+  reminding(id: string, description: string): string;
+  alreadyReminding(id: string, description: string): string;
+  remindingNone: string;
+  remindingList: string;
+  remindStopped(id: string): string;
+  remindNotFound(id: string): string;
+  /** The reminder posts' headings: the day before, the hour before. */
+  reminderDay: string;
+  reminderHour: string;
   /** The App Home's Unfollow button beside each follow. */
   unfollowButton: string;
   /** The App Home's button that opens the follow form. */
@@ -197,6 +221,18 @@ const en: Messages = {
         text: 'search the library',
       },
       latest: { usage: 'latest [filters]', text: 'the newest resources' },
+      upcoming: {
+        usage: 'upcoming [filters]',
+        text: 'events not yet over, soonest first, with times in your time zone',
+      },
+      tz: {
+        usage: 'tz <zone>',
+        text: 'your time zone for event times, e.g. tz America/Bogota (a group: the whole group)',
+      },
+      remind: {
+        usage: 'remind events <filters>',
+        text: 'a reminder here the day before and one hour before each matching event',
+      },
       follow: { usage: 'follow <filters>', text: 'post new resources matching the filters here' },
       unfollow: { usage: 'unfollow <id>', text: 'stop one of the follows' },
       following: { usage: 'following', text: 'what this conversation follows' },
@@ -227,6 +263,9 @@ const en: Messages = {
       'follow topic:"early childhood" country:peru',
       'follow "cash transfers" -pilot',
       'follow preview type:document lang:es',
+      'upcoming country:colombia',
+      'tz America/New_York',
+      'remind events topic:cash-transfers',
     ],
   },
   vocabulary: {
@@ -309,6 +348,26 @@ const en: Messages = {
   homeFollows: "This workspace's follows",
   homeLanguage: 'I reply to you in English. Change it:',
   languageName: { en: 'English', es: 'Español' },
+  upcomingHeading: (from, to, zone) => `Upcoming events (${from}–${to}), times in ${zone}`,
+  noUpcoming: 'No upcoming events match those filters. Type "latest type:event" for past ones.',
+  eventLinks: { register: 'Register', calendar: 'Add to calendar', google: 'Google Calendar' },
+  tzShow: (zone) =>
+    `Event times are shown to you in ${zone}. Change it with: tz <zone>, e.g. tz America/Bogota`,
+  tzSetUser: (zone) => `I will show you event times in ${zone}.`,
+  tzSetChannel: (zone) => `This conversation's event times and reminders are now in ${zone}.`,
+  tzUnknown: (typed, s) =>
+    `Nothing was saved. "${typed}" is not a time zone I know${s.length ? `: did you mean ${s.join(', ')}?` : '. Time zones are written like America/Bogota or Europe/Madrid.'}`,
+  remindNeedsFilter:
+    'Remind of which events? For example: remind events country:colombia (or "remind events everything").',
+  reminding: (id, d) =>
+    `This conversation will get a reminder the day before and one hour before each event of ${d} (reminder ${id}; "remind stop ${id}" ends it).`,
+  alreadyReminding: (id, d) => `This conversation already gets reminders of events of ${d} (reminder ${id}).`,
+  remindingNone: 'This conversation gets no event reminders. Try: remind events country:colombia',
+  remindingList: 'This conversation gets reminders of events of:',
+  remindStopped: (id) => `Reminder ${id} removed.`,
+  remindNotFound: (id) => `There is no reminder ${id} here. Type "remind" to see them.`,
+  reminderDay: 'Tomorrow',
+  reminderHour: 'Starting within the hour',
   homeFollowsNone:
     'No channel in this workspace follows anything yet: press the button above, or /iaspn follow topic:… in a channel.',
   unfollowButton: 'Unfollow',
@@ -338,6 +397,18 @@ const es: Messages = {
         text: 'buscar en la biblioteca',
       },
       latest: { usage: 'recientes [filtros]', text: 'los recursos más nuevos' },
+      upcoming: {
+        usage: 'proximos [filtros]',
+        text: 'los eventos que aún no terminaron, los más cercanos primero, con la hora de su zona',
+      },
+      tz: {
+        usage: 'zona <zona horaria>',
+        text: 'su zona horaria para las horas de los eventos, p. ej. zona America/Bogota (en un grupo: todo el grupo)',
+      },
+      remind: {
+        usage: 'recordar eventos <filtros>',
+        text: 'un aviso aquí el día antes y una hora antes de cada evento que coincida',
+      },
       follow: { usage: 'seguir <filtros>', text: 'publicar aquí los recursos nuevos que coincidan' },
       unfollow: { usage: 'dejar <id>', text: 'dejar de seguir' },
       following: { usage: 'siguiendo', text: 'lo que sigue esta conversación' },
@@ -368,6 +439,9 @@ const es: Messages = {
       'seguir tema:primera-infancia pais:perú',
       'seguir "cuidado infantil" pais:uruguay',
       'seguir vista tipo:documento idioma:español',
+      'proximos pais:colombia',
+      'zona America/Santiago',
+      'recordar eventos tema:primera-infancia',
     ],
   },
   vocabulary: {
@@ -450,6 +524,27 @@ const es: Messages = {
   homeFollows: 'Lo que siguen los canales de este espacio de trabajo',
   homeLanguage: 'Le respondo en español. Cámbielo:',
   languageName: { en: 'English', es: 'Español' },
+  upcomingHeading: (from, to, zone) => `Próximos eventos (${from}–${to}), horas de ${zone}`,
+  noUpcoming:
+    'No hay próximos eventos con esos filtros. Escriba "recientes tipo:evento" para ver los pasados.',
+  eventLinks: { register: 'Inscripción', calendar: 'Añadir al calendario', google: 'Calendario de Google' },
+  tzShow: (zone) =>
+    `Le muestro las horas de los eventos en ${zone}. Cámbiela con: zona <zona horaria>, p. ej. zona America/Bogota`,
+  tzSetUser: (zone) => `Le mostraré las horas de los eventos en ${zone}.`,
+  tzSetChannel: (zone) => `Las horas de los eventos y los avisos de esta conversación ahora son de ${zone}.`,
+  tzUnknown: (typed, s) =>
+    `No se guardó nada. No conozco la zona horaria "${typed}"${s.length ? `: ¿quiso decir ${s.join(', ')}?` : '. Las zonas se escriben así: America/Bogota o Europe/Madrid.'}`,
+  remindNeedsFilter:
+    '¿Recordar qué eventos? Por ejemplo: recordar eventos pais:colombia (o "recordar eventos todo").',
+  reminding: (id, d) =>
+    `Esta conversación recibirá un aviso el día antes y una hora antes de cada evento de ${d} (aviso ${id}; "recordar quitar ${id}" lo termina).`,
+  alreadyReminding: (id, d) => `Esta conversación ya recibe avisos de los eventos de ${d} (aviso ${id}).`,
+  remindingNone: 'Esta conversación no recibe avisos de eventos. Pruebe: recordar eventos pais:colombia',
+  remindingList: 'Esta conversación recibe avisos de los eventos de:',
+  remindStopped: (id) => `Aviso ${id} eliminado.`,
+  remindNotFound: (id) => `No hay ningún aviso ${id} aquí. Escriba "recordar" para verlos.`,
+  reminderDay: 'Mañana',
+  reminderHour: 'Empieza dentro de una hora',
   homeFollowsNone:
     'Ningún canal de este espacio de trabajo sigue nada todavía: pulse el botón de arriba, o /iaspn seguir tema:… en un canal.',
   unfollowButton: 'Dejar de seguir',

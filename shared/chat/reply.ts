@@ -21,6 +21,8 @@ export interface ResultCard {
   meta: string;
   /** Plain text; matched words are marked «like this». */
   snippet: string;
+  /** Links under the card (an event's registration, "Add to calendar"): label and http(s) URL. */
+  links?: { label: string; url: string }[];
   buttons: Button[];
 }
 

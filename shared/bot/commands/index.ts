@@ -10,16 +10,22 @@ import { help } from './help.js';
 import { lang } from './lang.js';
 import { latest } from './latest.js';
 import { more } from './more.js';
+import { remind } from './remind.js';
 import { search } from './search.js';
 import { subscribe } from './subscribe.js';
+import { tz } from './tz.js';
 import { unbookmark } from './unbookmark.js';
 import { unfollow } from './unfollow.js';
+import { upcoming } from './upcoming.js';
 import { vocabulary } from './vocabulary.js';
 
 /** The bots' commands, in the order help lists them. */
 export const COMMANDS: readonly BotCommand[] = [
   search,
   latest,
+  upcoming,
+  tz,
+  remind,
   follow,
   unfollow,
   following,

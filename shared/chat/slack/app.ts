@@ -152,7 +152,7 @@ interface SlackWho {
  * The chat context for one Slack request. users.info (admin flags and locale) and
  * conversations.info (the channel's creator) are asked at most once, and only when needed.
  */
-type UserInfo = { admin: boolean; locale?: string };
+type UserInfo = { admin: boolean; locale?: string; tz?: string };
 
 /** users.info answers, kept a few minutes per process: a command should not wait on Slack twice. */
 const USER_CACHE_MS = 5 * 60_000;
@@ -173,6 +173,7 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
         return {
           admin: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
           locale: u?.locale,
+          tz: u?.tz,
         };
       })
       .catch((error) => {
@@ -189,6 +190,7 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
     user: { platform: 'slack', workspaceId: who.teamId, userId: who.userId },
     conversation: who.direct ? 'direct' : 'group',
     locale: async () => (await user()).locale,
+    timeZone: async () => (await user()).tz,
     isRelayAdmin: deps.adminIds.includes(`slack:${who.userId}`),
     callCommand: slackCall(SLASH_COMMAND),
     inConversation: (channelId) =>

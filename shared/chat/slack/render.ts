@@ -54,6 +54,7 @@ function cardText(card: ResultCard): string {
         .join(''),
     );
   }
+  if (card.links?.length) lines.push(card.links.map((l) => slackLink(l.url, l.label)).join(' · '));
   return lines.join('\n');
 }
 

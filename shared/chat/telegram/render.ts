@@ -44,6 +44,7 @@ export function cardHtml(card: ResultCard): string {
         .map((p) => (p.marked ? `<b>${escapeHtml(p.text)}</b>` : escapeHtml(p.text)))
         .join(''),
     );
+  if (card.links?.length) lines.push(card.links.map((l) => htmlLink(l.url, l.label)).join(' · '));
   return lines.join('\n');
 }
 
@@ -51,6 +52,7 @@ function cardPlain(card: ResultCard): string {
   const lines = [`${card.position > 0 ? `${card.position}. ` : ''}${card.title}`, card.url];
   if (card.meta) lines.push(card.meta);
   if (card.snippet) lines.push(plainSnippet(card.snippet));
+  for (const l of card.links ?? []) lines.push(`${l.label}: ${l.url}`);
   return lines.join('\n');
 }
 
