@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { EventSource } from '../domain/event.js';
+import type { EventInfo, EventSource } from '../domain/event.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
 import { decodeFeed } from '../ingest/decode.js';
@@ -37,7 +37,8 @@ export interface EventSourceDeps {
 const ICS_MAX_BYTES = 1024 * 1024;
 const PAGE_MAX_BYTES = 2 * 1024 * 1024;
 
-type Kind = 'ics' | 'page';
+export type SourceKind = 'ics' | 'page';
+type Kind = SourceKind;
 
 interface Cached {
   url: string;
@@ -75,7 +76,8 @@ function fetchable(url: string): boolean {
 /** JSON-safe (DynamoDB takes no undefined). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-function readBody(
+/** What an .ics or a page says (pure): per reader, what it found, and why the others found nothing. */
+export function readSourceText(
   kind: Kind,
   text: string,
   url: string,
@@ -95,6 +97,20 @@ function readBody(
   if ('reason' in microdata) reasons.push((microdata as Unread).reason);
   else found.microdata = microdata;
   return { found, reasons };
+}
+
+/** An event read from its feed item, completed with what its .ics and page say; undefined if they say nothing. */
+export function eventWithSources(
+  base: EventInfo | undefined,
+  found: Partial<Record<EventSource, Found>>,
+): EventInfo | undefined {
+  const readings: Reading[] = [
+    ['ics', found.ics],
+    ['jsonld', found.jsonld],
+    ['microdata', found.microdata],
+  ];
+  if (readings.every(([, f]) => f === undefined)) return undefined;
+  return combineEvent(readings, base);
 }
 
 export interface EventSourceReader {
@@ -128,11 +144,11 @@ export function createEventSourceReader(deps: EventSourceDeps): EventSourceReade
     }
     if (fetched.kind === 'not_modified') return cached?.found ?? {};
     const contentType = fetched.contentType?.toLowerCase() ?? '';
-    let result: ReturnType<typeof readBody>;
+    let result: ReturnType<typeof readSourceText>;
     if (kind === 'page' && contentType && !/html|xml/.test(contentType)) {
       result = { found: {}, reasons: [`not a web page (${contentType.split(';')[0]})`] };
     } else {
-      result = readBody(kind, decodeFeed(fetched.body, fetched.contentType).text, fetched.url);
+      result = readSourceText(kind, decodeFeed(fetched.body, fetched.contentType).text, fetched.url);
     }
     if (result.reasons.length && Object.keys(result.found).length === 0)
       deps.log.info('event source has no event data', {
