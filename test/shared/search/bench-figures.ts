@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { SearchIndex } from '#shared/search/search-index.js';
 import { gunzipSnapshot, gzipSnapshot } from '#shared/search/service.js';
 import { measureRelevance } from './metrics.js';
+import { MINISEARCH_DEFAULT_OPTIONS, miniSearchDefault, oursOver } from './rankers.js';
 import { RELEVANCE_SET } from './relevance-set.js';
 import {
   generateResources,
@@ -43,7 +44,7 @@ function latencies(run: (q: string) => unknown, rounds: number): { p50: number; 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-const plainOptions = { fields: ['title', 'summary', 'contentHtml'] };
+const plainOptions = MINISEARCH_DEFAULT_OPTIONS;
 
 /**
  * The memory a loaded snapshot keeps (JS heap plus typed arrays, after a full collection),
@@ -168,18 +169,8 @@ export function printScale(f: ScaleFigures): void {
 
 export async function printRelevance(): Promise<{ ours: number; baseline: number }> {
   const library: SampleResource[] = sampleLibrary();
-  const index = SearchIndex.build(library, SAMPLE_PARTNERS, { builtAt: SAMPLE_NOW });
-  const ours = await measureRelevance(library, RELEVANCE_SET, (q) =>
-    index.search({ query: q, limit: 10 }, now).hits.map((h) => h.id),
-  );
-  const plain = new MiniSearch(plainOptions);
-  plain.addAll(library);
-  const base = await measureRelevance(library, RELEVANCE_SET, (q) =>
-    plain
-      .search(q)
-      .slice(0, 10)
-      .map((r) => r.id as string),
-  );
+  const ours = await measureRelevance(library, RELEVANCE_SET, oursOver(library, SAMPLE_PARTNERS, SAMPLE_NOW));
+  const base = await measureRelevance(library, RELEVANCE_SET, miniSearchDefault(library));
   console.log(`\nrelevance set: ${RELEVANCE_SET.length} queries over ${library.length} resources`);
   console.log(`  ours:               nDCG@5 ${ours.ndcg5.toFixed(3)}  recall@10 ${ours.recall10.toFixed(3)}`);
   console.log(`  MiniSearch default: nDCG@5 ${base.ndcg5.toFixed(3)}  recall@10 ${base.recall10.toFixed(3)}`);

@@ -1,4 +1,4 @@
-import type { SampleResource } from './sample-library.js';
+import type { Language, Resource } from '#shared/domain/resource.js';
 
 /** nDCG at k with graded gains (2^g − 1), against the ideal ordering of every judged resource. */
 export function ndcgAt(k: number, ranked: readonly string[], grades: ReadonlyMap<string, number>): number {
@@ -23,9 +23,9 @@ export interface RelevanceFigures {
 }
 
 /** Runs every judged query through `search` (ids in rank order) and averages the figures. */
-export async function measureRelevance(
-  library: readonly SampleResource[],
-  judged: readonly { query: string; grade: (r: SampleResource) => number }[],
+export async function measureRelevance<R extends Resource>(
+  library: readonly R[],
+  judged: readonly { query: string; grade: (r: R) => number }[],
   search: (query: string) => Promise<string[]> | string[],
 ): Promise<RelevanceFigures> {
   const perQuery: RelevanceFigures['perQuery'] = [];
@@ -44,13 +44,13 @@ export async function measureRelevance(
  * among the top 5 (`ranked`), and among the best 5 of the judged ones (`judged`, ties shared out
  * evenly), averaged over the queries. Equal shares: other-language resources rank as what they are.
  */
-export async function otherLanguageShare(
-  library: readonly SampleResource[],
-  judged: readonly { query: string; grade: (r: SampleResource) => number; language?: 'en' | 'es' }[],
+export async function otherLanguageShare<R extends Resource>(
+  library: readonly R[],
+  judged: readonly { query: string; grade: (r: R) => number; language?: Language }[],
   search: (query: string) => Promise<string[]> | string[],
 ): Promise<{ queries: number; ranked: number; judged: number }> {
   const byId = new Map(library.map((r) => [r.id, r]));
-  const other = (r: SampleResource | undefined, lang: string) => (r && r.language !== lang ? 1 : 0);
+  const other = (r: R | undefined, lang: string) => (r && r.language !== lang ? 1 : 0);
   let ranked = 0;
   let ideal = 0;
   let queries = 0;

@@ -2,6 +2,7 @@ import { bench, describe } from 'vitest';
 import { SearchIndex } from '#shared/search/search-index.js';
 import { benchSize } from '../../helpers/bench.js';
 import { measureScale, printRelevance, printScale } from './bench-figures.js';
+import { measureBlind, printBlind } from './blind-figures.js';
 import { compareLibraries } from './libraries-figures.js';
 import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library.js';
 
@@ -9,6 +10,7 @@ import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library
 const SIZE = benchSize(10_000, 500);
 
 await printRelevance();
+printBlind(await measureBlind());
 printScale(measureScale(SIZE, benchSize(10, 1)));
 await compareLibraries(SIZE);
 
