@@ -54,6 +54,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'iaspn search "pobreza multidimensional since:1y" --limit 5',
     'iaspn search "type:video lang:es" --json',
   ],
+  events: ['iaspn events upcoming', 'iaspn events upcoming country:colombia --tz America/Bogota'],
+  'events upcoming': [
+    'iaspn events upcoming  what has not yet ended, soonest first (times in UTC)',
+    'iaspn events upcoming country:colombia lang:es --tz America/Bogota',
+    'iaspn events upcoming topic:cct --json --tz America/New_York',
+  ],
   chat: ['iaspn chat  then: search cash transfers, help, latest type:video', 'iaspn chat --lang es'],
   telegram: ['iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook'],
   'telegram set-webhook': [

@@ -55,6 +55,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: async () => (await import('./commands/search.js')).registerSearch,
   },
   {
+    name: 'events',
+    summary: 'event resources: what is coming up (upcoming), corrections (set)',
+    load: async () => (await import('./commands/events.js')).registerEvents,
+  },
+  {
     name: 'chat',
     summary: 'talk to the bot in this terminal',
     load: async () => (await import('./commands/chat.js')).registerChat,

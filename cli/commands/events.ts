@@ -1,0 +1,91 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { formatEventPlace, formatEventWhen } from '#shared/events/format.js';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, suggestTimeZones } from '#shared/events/time-zone.js';
+import { searchCatalogue, upcomingEvents } from '#shared/events/upcoming.js';
+import { parseFilterText } from '#shared/filters/language.js';
+import { problemText } from '#shared/filters/problems.js';
+import { getResources } from '#shared/library/resource-store.js';
+import { createSearchService } from '#shared/search/service.js';
+import { type GlobalOptions, withCliRuntime } from '../context.js';
+import { printJson, println } from '../output.js';
+
+/**
+ * `iaspn events`: event resources. `upcoming [filters]` lists what has not yet ended, soonest
+ * first, in a time zone (shared/events/upcoming.ts, the bots' `upcoming`); `set` (an admin's
+ * correction of an event's dates) is registered beside it by the extraction's side.
+ */
+
+/** --tz: an IANA zone, refused with the closest ones when unknown. */
+function timeZone(value: string): string {
+  const zone = canonicalTimeZone(value);
+  if (zone) return zone;
+  const near = suggestTimeZones(value);
+  throw new InvalidArgumentError(
+    `"${value}" is not a time zone${near.length ? `: did you mean ${near.join(', ')}?` : ' (write it like America/Bogota)'}`,
+  );
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500)
+    throw new InvalidArgumentError('must be a whole number from 1 to 500');
+  return n;
+}
+
+interface UpcomingOptions {
+  json?: boolean;
+  tz: string;
+  limit: number;
+}
+
+export function registerEvents(program: Command): void {
+  const events = program
+    .command('events')
+    .description('event resources: what is coming up, and corrections of their dates');
+  events
+    .command('upcoming')
+    .description(
+      'events not yet ended, soonest first, with their times in a time zone; filters as in search (values that mean nothing are refused, exit 2)',
+    )
+    .argument('[filters...]', 'e.g. country:colombia topic:cct lang:es')
+    .option('--tz <zone>', 'the IANA time zone to show times in', timeZone, DEFAULT_TIME_ZONE)
+    .option('--limit <n>', 'how many events at most (1-500)', positiveInt, 20)
+    .option('--json', 'print the events as JSON (instants in ISO 8601 UTC, with when and where as text)')
+    .action(async (words: string[], options: UpcomingOptions, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const search = createSearchService(runtime);
+        const partners = await search.partners();
+        const now = runtime.clock();
+        const parsed = parseFilterText(words.join(' '), { now, partners });
+        for (const problem of parsed.problems)
+          process.stderr.write(`iaspn: ${problemText(problem, 'en', partners)}\n`);
+        if (parsed.problems.some((p) => p.code !== 'note')) {
+          process.exitCode = 2;
+          return;
+        }
+        const catalogue = searchCatalogue(search, (ids) => getResources(runtime.store, ids));
+        const found = await upcomingEvents(catalogue, parsed.filter, { now, limit: options.limit });
+        const shown = found.map((r) => ({
+          id: r.id,
+          title: r.title,
+          url: r.url,
+          partnerId: r.partnerId,
+          when: formatEventWhen(r.event, options.tz, 'en'),
+          where: formatEventPlace(r.event, 'en'),
+          event: r.event,
+        }));
+        if (options.json) {
+          printJson({ timeZone: options.tz, now: now.toISOString(), filter: parsed.filter, events: shown });
+          return;
+        }
+        println(`${shown.length} upcoming event${shown.length === 1 ? '' : 's'} (times in ${options.tz})`);
+        for (const [i, e] of shown.entries()) {
+          println();
+          println(`${i + 1}. ${e.title}`);
+          println(`   ${[e.when, e.where].filter(Boolean).join(' · ')}`);
+          println(`   ${e.url}`);
+          if (e.event.registrationUrl) println(`   register: ${e.event.registrationUrl}`);
+        }
+      });
+    });
+}
