@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { INDEX_LIST, TABLE } from '#shared/store/table.js';
 
@@ -30,6 +30,8 @@ export class RelayTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        // What each index holds, and why, is in table.ts: keys only unless its readers need whole items.
+        projectionType: ProjectionType[index.projection.type],
       })),
     });
   }

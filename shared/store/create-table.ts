@@ -32,7 +32,8 @@ export async function ensureTable(doc: DynamoDBClient, tableName: string): Promi
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        // dynalite honours projections: a reader of an attribute the index does not hold fails here too.
+        Projection: { ProjectionType: index.projection.type },
       })),
     }),
   );

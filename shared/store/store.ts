@@ -253,8 +253,17 @@ export class Store {
     }
   }
 
+  /**
+   * One page of a query. On an index that holds only keys (table.ts) the page's items are then read
+   * by key (BatchGetItem), in the index's order: callers always get whole items. A filter needs the
+   * attributes it tests, so it is refused on such an index.
+   */
   async query<T extends Item = Item>(options: QueryOptions): Promise<Page<T>> {
     const index = options.index ? TABLE.indexes[options.index] : undefined;
+    const keysOnly = index?.projection.type === 'KEYS_ONLY';
+    if (keysOnly && options.filter) {
+      throw new StoreError(`Index ${options.index} holds only keys: a filter on it would see no attributes`);
+    }
     const pkName = index?.partitionKey ?? TABLE.partitionKey;
     const skName = index?.sortKey ?? TABLE.sortKey;
     const names: Record<string, string> = { '#p': pkName, ...options.filter?.names };
@@ -292,7 +301,17 @@ export class Store {
     const out = await this.send(() => this.doc.send(new QueryCommand(input)));
     const items = (out.Items ?? []) as T[];
     this.stats.itemsRead += items.length;
-    return { items: items.filter((item) => this.live(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
+    const cursor = encodeCursor(out.LastEvaluatedKey);
+    if (keysOnly) return { items: await this.itemsOf<T>(items), cursor };
+    return { items: items.filter((item) => this.live(item)), cursor };
+  }
+
+  /** The whole items of an index page that holds only keys, in the page's order (gone ones left out). */
+  private async itemsOf<T extends Item>(keyItems: readonly Item[]): Promise<T[]> {
+    const keyOf = (item: Item) => `${item.pk}\u0000${item.sk}`;
+    const found = await this.batchGet<T>(keyItems.map((item) => ({ pk: item.pk, sk: item.sk })));
+    const byKey = new Map(found.map((item) => [keyOf(item), item]));
+    return keyItems.flatMap((item) => byKey.get(keyOf(item)) ?? []);
   }
 
   /** Every page of a query (for bounded collections: the registry, a channel's follows). */

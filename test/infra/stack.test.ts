@@ -26,6 +26,24 @@ describe('RelayStack', () => {
         Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
       ],
     });
+  }, 120_000);
+
+  it('copies whole items into one index only; the others hold keys', () => {
+    const [table] = Object.values(synthStage('dev').findResources('AWS::DynamoDB::GlobalTable')) as {
+      Properties: { GlobalSecondaryIndexes: { IndexName: string; Projection: { ProjectionType: string } }[] };
+    }[];
+    const projections = Object.fromEntries(
+      table!.Properties.GlobalSecondaryIndexes.map((gsi) => [gsi.IndexName, gsi.Projection]),
+    );
+    // byTime's readers (digests, announcements, the search refresh) read every item whole.
+    expect(projections).toEqual({
+      [TABLE.indexes.byCollection.name]: { ProjectionType: 'KEYS_ONLY' },
+      [TABLE.indexes.byParent.name]: { ProjectionType: 'KEYS_ONLY' },
+      [TABLE.indexes.byTime.name]: { ProjectionType: 'ALL' },
+    });
+    for (const index of INDEX_LIST) {
+      if (index.projection.type === 'ALL') expect(index.projection.why.length).toBeGreaterThan(40);
+    }
   });
 
   it('retains and protects the table in prod', () => {

@@ -1,7 +1,9 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConditionFailedError } from '#shared/errors.js';
 import { collections, keys } from '#shared/store/keys.js';
 import type { Store } from '#shared/store/store.js';
+import { TABLE } from '#shared/store/table.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 let services: TestServices;
@@ -68,6 +70,34 @@ describe('Store against dynalite', () => {
     });
     expect(second.items.map((i) => i.name)).toEqual(['Zeta']);
     expect(await store.count({ index: 'byCollection', partition: collections.partners })).toBe(3);
+  });
+
+  it('reads whole items through an index that holds only keys, in the index order', async () => {
+    // The index itself gives back keys only (dynalite honours projections, as DynamoDB does)...
+    const raw = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: TABLE.indexes.byCollection.name,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': TABLE.indexes.byCollection.partitionKey },
+        ExpressionAttributeValues: { ':p': collections.partners },
+      }),
+    );
+    expect(raw.Items?.[0]).not.toHaveProperty('name');
+    // ...and the store reads the items by key, newest-first order kept.
+    const page = await store.query({
+      index: 'byCollection',
+      partition: collections.partners,
+      newestFirst: true,
+    });
+    expect(page.items.map((i) => i.name)).toEqual(['Zeta', 'Mu', 'Alpha']);
+    await expect(
+      store.query({
+        index: 'byCollection',
+        partition: collections.partners,
+        filter: { expression: '#n = :n', names: { '#n': 'name' }, values: { ':n': 'Mu' } },
+      }),
+    ).rejects.toThrow(/holds only keys/);
   });
 
   it('batch-writes and batch-reads more items than one request carries', async () => {
