@@ -84,9 +84,12 @@ export class RelayFunction extends Construct {
         (defaults ? (defaults.logRetentionDays as RetentionDays) : RetentionDays.ONE_MONTH),
       removalPolicy: destroyLogs ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
-    // Our own role rather than AWSLambdaBasicExecutionRole (logs:* on every log group).
+    // Our own role rather than AWSLambdaBasicExecutionRole (logs:* on every log group). Confused
+    // deputy: only Lambda acting for this account may assume it (as the scheduler roles do).
     const role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
       description: `${props.description} (iaspn-relay ${props.stage})`,
     });
     this.logGroup.grantWrite(role);

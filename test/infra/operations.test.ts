@@ -205,6 +205,18 @@ describe('operations details of a deployed stage', () => {
     expect(actions.filter((a: string) => a.startsWith('xray:'))).toEqual([]);
   });
 
+  it('lets Lambda assume a function’s role only on behalf of this account', () => {
+    const roles = propsOf(prod, 'AWS::IAM::Role').filter(([, r]) =>
+      serialised(r.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
+    );
+    expect(roles).toHaveLength(propsOf(prod, 'AWS::Lambda::Function').length);
+    for (const [, role] of roles) {
+      for (const trust of role.AssumeRolePolicyDocument.Statement) {
+        expect(trust.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
+      }
+    }
+  });
+
   it('lets only this account’s schedules assume the scheduler roles', () => {
     const roles = propsOf(prod, 'AWS::IAM::Role').filter(([, r]) =>
       serialised(r.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
