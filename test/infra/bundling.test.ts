@@ -78,6 +78,14 @@ describe('the Lambda bundles (infra/bundling.ts)', () => {
   });
 });
 
+/** An esbuild metafile by its name (`index.meta.json`, `metafile.json`) or by its shape. */
+function isMetafile(file: string): boolean {
+  if (/meta(file)?\.json$/i.test(path.basename(file))) return true;
+  if (!file.endsWith('.json')) return false;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return 'inputs' in parsed && 'outputs' in parsed;
+}
+
 describe('RelayFunction bundles with the same settings', () => {
   let dir: string;
   beforeAll(() => {
@@ -85,7 +93,7 @@ describe('RelayFunction bundles with the same settings', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes UTF-8 and resolves omitted packages to the stand-in, as the bundle report measures', async () => {
+  it('writes UTF-8, resolves omitted packages to the stand-in as the bundle report measures, and ships no metafile', async () => {
     const app = new App({ outdir: dir });
     const stack = new Stack(app, 'BundlingTest');
     new RelayFunction(stack, 'Fixture', {
@@ -94,7 +102,15 @@ describe('RelayFunction bundles with the same settings', () => {
       stage: 'test',
     });
     app.synth();
-    const asset = readdirSync(dir).find((name) => name.startsWith('asset.'))!;
+    // No build metafile in any asset: it lists every source path and would ship with the code.
+    const assets = readdirSync(dir).filter((name) => name.startsWith('asset.'));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const name of assets) {
+      for (const file of readdirSync(path.join(dir, name))) {
+        expect(isMetafile(path.join(dir, name, file)), `${name}/${file}`).toBe(false);
+      }
+    }
+    const asset = assets[0]!;
     const bundle = path.join(dir, asset, 'index.mjs');
     const code = readFileSync(bundle, 'utf8');
     expect(code).toContain('Protección social, ação, café');
