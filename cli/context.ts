@@ -5,7 +5,7 @@ import { createConsoleLog, type Log, type LogLevel } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
 import type { RunningService } from './local/services.js';
-import { localTokenSecret, readRunningStack } from './local/stack-file.js';
+import { localTokenSecret, readRunningStack, stackWhere } from './local/stack-file.js';
 
 /** Options every command accepts (declared once on the program in main.ts). */
 export interface GlobalOptions {
@@ -86,7 +86,7 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
     });
     return {
       runtime: createRuntime(config, log),
-      where: `local stack (pid ${stack.pid}) on ${dataDir}`,
+      where: stackWhere(stack, dataDir),
       close: async () => {},
     };
   }

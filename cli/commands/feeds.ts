@@ -7,25 +7,25 @@ import { cutAtWord } from '#shared/ingest/text.js';
 import {
   type Feed,
   findFeed,
-  listFeeds,
   PARTNER_KINDS,
   type PartnerKind,
   RegistryError,
   removeFeed,
   setFeedStatus,
 } from '#shared/library/registry.js';
-import {
-  exportRegistry,
-  type ImportReport,
-  importOpml,
-  importRegistry,
-  registryToOpml,
-} from '#shared/library/registry-io.js';
-import { cliConfig, type GlobalOptions, withCliRuntime } from '../context.js';
+import type { ImportReport } from '#shared/library/registry-io.js';
+import { answer } from '../answers.js';
+import type { GlobalOptions } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
 import { askYesNo } from '../prompt.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+// `feeds list` beside a running stack asks the stack (answers.ts) and loads no store: the store, the
+// configuration schema and the AWS SDK load in the subcommands that open them, as does the
+// registry's JSON and OPML reader (registry-io.js) in import and export.
+const withCliRuntime: typeof import('../context.js')['withCliRuntime'] = async (options, body) =>
+  (await import('../context.js')).withCliRuntime(options, body);
 
 // The taxonomy builds its phrase tables when loaded: only `feeds add` needs it, not `feeds list`.
 async function checkCountries(codes: string[] = []): Promise<string[]> {
@@ -122,6 +122,7 @@ export function registerFeeds(program: Command): void {
         command: Command,
       ) => {
         const { checkFeed, UnusableFeedError } = await import('#shared/ingest/check.js');
+        const { cliConfig } = await import('../context.js');
         const config = cliConfig(command.optsWithGlobals<GlobalOptions>());
         const check = (source: string) =>
           checkFeed(source, {
@@ -207,28 +208,27 @@ export function registerFeeds(program: Command): void {
     .description('the registered feeds with their health')
     .option('--json', 'print the feeds as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-        const all = await listFeeds(runtime.store);
-        if (options.json) {
-          printJson(all);
-          return;
-        }
-        printTable(
-          all.map((f) => ({
-            id: f.id,
-            partner: f.partnerId,
-            status: f.status,
-            fetched: f.health.lastFetchAt?.slice(0, 16).replace('T', ' '),
-            http: f.health.lastStatus,
-            failures: f.health.consecutiveFailures || '',
-            error: f.health.lastErrorKind,
-            'new item': f.health.lastNewItemAt?.slice(0, 10),
-            note: feedNote(f, runtime.clock()),
-            url: f.url,
-          })),
-          ['id', 'partner', 'status', 'fetched', 'http', 'failures', 'error', 'new item', 'note', 'url'],
-        );
-      });
+      const { answer: all } = await answer(command.optsWithGlobals<GlobalOptions>(), 'feeds', {});
+      if (options.json) {
+        printJson(all);
+        return;
+      }
+      const now = new Date();
+      printTable(
+        all.map((f) => ({
+          id: f.id,
+          partner: f.partnerId,
+          status: f.status,
+          fetched: f.health.lastFetchAt?.slice(0, 16).replace('T', ' '),
+          http: f.health.lastStatus,
+          failures: f.health.consecutiveFailures || '',
+          error: f.health.lastErrorKind,
+          'new item': f.health.lastNewItemAt?.slice(0, 10),
+          note: feedNote(f, now),
+          url: f.url,
+        })),
+        ['id', 'partner', 'status', 'fetched', 'http', 'failures', 'error', 'new item', 'note', 'url'],
+      );
     });
 
   for (const [name, status, verb] of [
@@ -305,6 +305,7 @@ export function registerFeeds(program: Command): void {
           );
         }
       }
+      const { importOpml, importRegistry } = await import('#shared/library/registry-io.js');
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const { store, clock } = runtime;
         const report: ImportReport = document
@@ -328,6 +329,7 @@ export function registerFeeds(program: Command): void {
     .description('print the registry as JSON or OPML')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'opml']).default('json'))
     .action(async (options: { format: 'json' | 'opml' }, command: Command) => {
+      const { exportRegistry, registryToOpml } = await import('#shared/library/registry-io.js');
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const document = await exportRegistry(runtime.store);
         if (options.format === 'opml') process.stdout.write(registryToOpml(document));

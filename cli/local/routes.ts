@@ -4,10 +4,19 @@ import { healthReport } from '#shared/health.js';
 import type { HttpRoute } from '#shared/http/types.js';
 import { jsonResult } from '#shared/http/types.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { adminAnswers } from './admin-answers.js';
+import { adminRoute } from './admin-route.js';
 
-/** The HTTP endpoints the local stack serves on its one port; the deployed stack maps each to a Lambda. */
-export function localRoutes(runtime: Runtime): HttpRoute[] {
+/**
+ * The HTTP endpoints the local stack serves on its one port; the deployed stack maps each to a
+ * Lambda. With `adminToken` (the one in the stack file), also the CLI's admin route, local only.
+ */
+export function localRoutes(runtime: Runtime, options: { adminToken?: string } = {}): HttpRoute[] {
+  const admin = options.adminToken
+    ? [adminRoute(adminAnswers(runtime), options.adminToken, runtime.log)]
+    : [];
   return [
+    ...admin,
     {
       prefix: EMAIL_ROUTE_PREFIX,
       describe: 'email digest pages: subscribe, confirm, preferences, one-click unsubscribe',

@@ -20,7 +20,23 @@ export interface StackFile {
   inboxUrl: string;
   httpUrl: string;
   feedOrigin: string;
+  /**
+   * What a CLI command beside the stack sends to ask it through its admin route
+   * (`cli/local/admin-route.ts`): a fresh random value each start, readable only by the file's owner.
+   * Absent from a file written before the route existed: the CLI then opens the store itself.
+   */
+  adminToken?: string;
 }
+
+/** Where the local stack answers a CLI command's questions (loopback only, with the stack's token). */
+export const ADMIN_PREFIX = '/admin';
+
+/** Where a command run beside the stack says it worked (`iaspn status`), however it was answered. */
+export const stackWhere = (stack: StackFile, dataDir: string) =>
+  `local stack (pid ${stack.pid}) on ${dataDir}`;
+
+/** A fresh admin token for a stack that starts. */
+export const newAdminToken = () => randomBytes(32).toString('base64url');
 
 const fileOf = (dataDir: string) => path.resolve(dataDir, 'stack.json');
 
@@ -69,9 +85,15 @@ export function readRunningStack(dataDir: string): StackFile | undefined {
   }
 }
 
+/**
+ * Writes the file readable by its owner only (it holds the admin token): a stale file from a crash
+ * is removed first and the new one created with mode 0600, never rewritten in place with the old
+ * file's wider mode.
+ */
 export function writeStackFile(dataDir: string, stack: StackFile): void {
   mkdirSync(path.resolve(dataDir), { recursive: true });
-  writeFileSync(fileOf(dataDir), `${JSON.stringify(stack, null, 2)}\n`);
+  rmSync(fileOf(dataDir), { force: true });
+  writeFileSync(fileOf(dataDir), `${JSON.stringify(stack, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
 }
 
 export function removeStackFile(dataDir: string): void {

@@ -17,6 +17,7 @@ import { LOCAL_SEEDS } from './seeds.js';
 import { exitDamaged, startDynalite, startSesEmulator } from './services.js';
 import {
   localTokenSecret,
+  newAdminToken,
   processStartTime,
   readRunningStack,
   removeStackFile,
@@ -101,7 +102,8 @@ export async function startLocalStack(
       IASPN_FETCH_ALLOWED_ORIGINS: [env.IASPN_FETCH_ALLOWED_ORIGINS, feeds.origin].filter(Boolean).join(','),
     });
     const runtime = createRuntime(config, log);
-    const routes = localRoutes(runtime);
+    const adminToken = newAdminToken();
+    const routes = localRoutes(runtime, { adminToken });
 
     try {
       await ensureTable(runtime.store.client, config.tableName);
@@ -134,6 +136,7 @@ export async function startLocalStack(
       inboxUrl: ses.inboxUrl,
       httpUrl: urls.http,
       feedOrigin: feeds.origin,
+      adminToken,
     });
     closers.unshift(async () => removeStackFile(dataDir));
 

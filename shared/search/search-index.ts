@@ -23,15 +23,17 @@ import {
   PostingsBuilder,
   type PostingsData,
   type QueryNode,
+  type ScorePart,
   type ScoringOptions,
   type TermQuery,
   termCount,
 } from './postings.js';
 import { type ParsedQuery, parseQuery, QUERY_BOUNDS, type QueryBounds } from './query.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './request.js';
 import { resourceTerms, TERM_FIELDS } from './resource-terms.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
-import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
-import { expandQuery, type QuerySpan, wholePhraseTokens } from './vocabulary.js';
+import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from './types.js';
+import { correctTaxonomyTypos, expandQuery, type QuerySpan, wholePhraseTokens } from './vocabulary.js';
 
 /**
  * The in-memory search index: compact postings over pre-analysed fields (postings.ts), plus the
@@ -54,19 +56,24 @@ export interface RankingOptions {
   /** Recency blend: score × (1 + recencyWeight × 0.5^(ageDays / recencyHalfLifeDays)). */
   recencyWeight: number;
   recencyHalfLifeDays: number;
+  /**
+   * A word that this share of the library or more has (in any field, by document frequency) is
+   * weak: it adds its (small) score but restricts nothing and does not count in the coordination
+   * factor; a query of weak words and filters lists what the filters allow, newest first.
+   */
+  weakShare: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
   topicBoost: 1.5,
-  expansionWeight: 0.25,
+  expansionWeight: 1,
   mainTopicWeight: 4,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
+  weakShare: 0.5,
 };
 
-export const DEFAULT_LIMIT = 5;
-export const MAX_LIMIT = 50;
 /** 3: the main topic's token (`#m:`) among the tags. */
 const SNAPSHOT_FORMAT = 3;
 /** When fewer resources than this have every word, those with some of them are listed after. */
@@ -338,8 +345,9 @@ export class SearchIndex {
     let page: Ranked[];
     let total: number;
     let matched: number;
-    if (!tree.positive) {
-      // Filters or exclusions alone: everything they allow, newest first.
+    const weakOnly = !!tree.positive && !tree.strong && (!!matcher || parsed.excluded.length > 0);
+    if (!tree.positive || weakOnly) {
+      // Filters or exclusions alone (or with weak words only): everything they allow, newest first.
       const excluded = tree.negative ? this.postings.run(tree.negative, options).ids : new Uint32Array(0);
       marks.clear();
       const skip = new Set(excluded);
@@ -365,8 +373,15 @@ export class SearchIndex {
       page = ranked.slice(offset, wanted);
     }
     const phraseWords = new Set(parsed.phrases.flat().map(fold));
+    const explained =
+      request.explain && page.length > 0
+        ? this.explain(page, tree, parsed, options, now, weakOnly)
+        : undefined;
     return {
-      hits: page.map((r) => this.hit(r.n, r.score, marks, phraseWords)),
+      hits: page.map((r) => ({
+        ...this.hit(r.n, r.score, marks, phraseWords),
+        ...(explained ? { explain: explained.get(r.n) as ScoreExplanation } : {}),
+      })),
       total,
       matched,
       ...(wanted < total ? { nextCursor: encodeCursor({ o: wanted, k: key }) } : {}),
@@ -510,10 +525,7 @@ export class SearchIndex {
     k: number,
     skip?: Uint32Array,
   ): { top: Ranked[]; count: number; matched: number } {
-    const { recencyWeight } = this.ranking;
-    const growth = this.recencyGrowth();
-    // 0.5^(age / halfLife) = 2^(published / halfLife) × 2^(−now / halfLife), at most 1 (no future).
-    const decayNow = 2 ** (-(now.getTime() - RECENCY_EPOCH_MS) / this.halfLifeMs);
+    const decayNow = this.decayAt(now);
     const { recencyRank } = this.docs;
     const skipped = skip && skip.length > 0 ? new Set(skip) : undefined;
     const top = new TopK(k, recencyRank);
@@ -525,13 +537,118 @@ export class SearchIndex {
       matched += 1;
       if (!this.hasPhrases(n, parsed)) continue;
       count += 1;
-      const recency = 1 + recencyWeight * Math.min(1, (growth[n] as number) * decayNow);
-      // Rounded so that float noise never decides between equal results.
-      // MiniSearch's coordination: the score times the number of distinct query terms matched.
-      const score = (found.scores[i] as number) * termCount(found.terms[i] as number);
-      top.push(n, Math.round(score * recency * 1e6) / 1e6);
+      top.push(n, this.finalScore(n, found.scores[i] as number, found.terms[i] as number, decayNow));
     }
     return { top: top.sorted(), count, matched };
+  }
+
+  /** 2^(−now / half-life): 0.5^(age / halfLife) = 2^(published / halfLife) × this, at most 1 (no future). */
+  private decayAt(now: Date): number {
+    return 2 ** (-(now.getTime() - RECENCY_EPOCH_MS) / this.halfLifeMs);
+  }
+
+  private recencyFactor(n: number, decayNow: number): number {
+    return 1 + this.ranking.recencyWeight * Math.min(1, (this.recencyGrowth()[n] as number) * decayNow);
+  }
+
+  /**
+   * A match's score as ranked: MiniSearch's coordination (the score times the number of distinct
+   * query terms matched), times the recency blend, rounded so that float noise never decides
+   * between equal results.
+   */
+  private finalScore(n: number, score: number, terms: number, decayNow: number): number {
+    return Math.round(score * termCount(terms) * this.recencyFactor(n, decayNow) * 1e6) / 1e6;
+  }
+
+  /**
+   * The parts of the scores of a page: its documents run again through the query that ranked
+   * them (the full query, or the relaxed one for those listed after), keeping each match's parts.
+   */
+  private explain(
+    page: readonly Ranked[],
+    tree: BuiltQuery,
+    parsed: ParsedQuery,
+    options: ScoringOptions,
+    now: Date,
+    weakOnly: boolean,
+  ): Map<number, ScoreExplanation> {
+    const out = new Map<number, ScoreExplanation>();
+    const decayNow = this.decayAt(now);
+    const typed = new Set(
+      [...parsed.words.map((w) => w.text), ...parsed.phrases.flat()].flatMap((w) => queryVariants(w)),
+    );
+    const traced: ScoringOptions = { ...options, reached: undefined, explain: true };
+    const withoutExcluded = (q: QueryNode): QueryNode =>
+      tree.negative ? { kind: 'andNot', include: q, exclude: tree.negative } : q;
+    let left = Uint32Array.from(page.map((r) => r.n)).sort();
+    for (const [node, ranking] of [
+      [weakOnly ? undefined : tree.positive, 'all words'],
+      [weakOnly ? undefined : tree.relaxed, 'some words'],
+    ] as const) {
+      if (!node || left.length === 0) continue;
+      const found = this.postings.run(withoutExcluded(node), traced);
+      const done = new Set<number>();
+      found.ids.forEach((n, i) => {
+        if (!left.includes(n)) return;
+        done.add(n);
+        out.set(
+          n,
+          this.explanation(
+            n,
+            ranking,
+            found.parts?.[i] ?? [],
+            found.terms[i] as number,
+            decayNow,
+            typed,
+            tree.weak,
+          ),
+        );
+      });
+      left = left.filter((n) => !done.has(n));
+    }
+    for (const n of left) out.set(n, this.explanation(n, 'newest first', [], 0, decayNow, typed, tree.weak));
+    return out;
+  }
+
+  private explanation(
+    n: number,
+    ranking: ScoreExplanation['ranking'],
+    parts: readonly ScorePart[],
+    terms: number,
+    decayNow: number,
+    typed: ReadonlySet<string>,
+    weak: readonly string[],
+  ): ScoreExplanation {
+    const words = parts.filter((p) => !TAG_TOKEN.test(p.term) && p.score !== 0);
+    const byTags = words.length > 0 && words.every((p) => FIELDS[p.field] === 'tags');
+    const ownWords = words.filter((p) => FIELDS[p.field] !== 'tags');
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    return {
+      ranking,
+      terms: words.map((p) => ({
+        word: p.queryTerm,
+        term: p.term,
+        field: FIELDS[p.field] as string,
+        score: round(p.score),
+      })),
+      topic: parts
+        .filter((p) => TAG_TOKEN.test(p.term))
+        .map((p) => ({ token: p.term, score: round(p.score) })),
+      coordination: termCount(terms),
+      recency: round(ranking === 'newest first' ? 1 : this.recencyFactor(n, decayNow)),
+      language: {
+        resource: this.docs.record(n).language,
+        matched:
+          ownWords.length > 0
+            ? ownWords.some((p) => typed.has(p.queryTerm))
+              ? 'as typed'
+              : 'through the taxonomy'
+            : byTags
+              ? 'tags only'
+              : 'none',
+      },
+      weak: [...weak],
+    };
   }
 
   private hit(
@@ -570,60 +687,76 @@ export class SearchIndex {
     parsed: ParsedQuery,
     /** Without a budget every word is matched as typed (keyword follows). */
     fuzzy?: FuzzyBudget,
-  ): {
-    positive?: QueryNode;
-    relaxed?: QueryNode;
-    negative?: QueryNode;
-  } {
+  ): BuiltQuery {
     const units: QueryNode[] = [];
-    const spans: QuerySpan[] = expandQuery(parsed.words);
+    const weakUnits: QueryNode[] = [];
+    const weak: string[] = [];
+    // A typo in a topic's or a country's words is read as the word meant: the topic is recognised
+    // and the word searched as corrected.
     const lastIndex = parsed.words.length - 1;
+    const words = fuzzy
+      ? correctTaxonomyTypos(
+          parsed.words,
+          (w) =>
+            queryVariants(w).some((v) => this.postings.has(v)) ||
+            // The word being typed is left as it is while it starts a word of the library.
+            (parsed.lastWordIsPrefix &&
+              w === parsed.words[lastIndex]?.text &&
+              this.postings.hasPrefix(fold(w))),
+          (folded) => spendTypoLookup(fuzzy, folded),
+        )
+      : parsed.words;
+    const spans: QuerySpan[] = expandQuery(words);
     let i = 0;
-    while (i < parsed.words.length) {
+    while (i < words.length) {
       const span = spans.find((s) => s.start === i);
       if (span) {
         const inner: QueryNode[] = [];
         for (let k = span.start; k < span.end; k++) {
-          const unit = this.wordQuery(
-            parsed.words[k]!.text,
-            parsed.lastWordIsPrefix && k === lastIndex,
-            fuzzy,
-          );
+          const unit = this.wordQuery(words[k]!.text, parsed.lastWordIsPrefix && k === lastIndex, fuzzy);
           if (unit) inner.push(unit);
         }
-        const alternatives: QueryNode[] = span.tokens.map(exactTerm);
-        if (inner.length > 0) alternatives.unshift({ kind: 'and', queries: inner });
-        const typed = parsed.words
+        const typed = words
           .slice(span.start, span.end)
           .map((w) => fold(w.text))
           .join(' ');
-        const boosters: QueryNode[] = [];
-        if (span.main && span.tokens[0])
-          boosters.push({
-            kind: 'or',
-            queries: [{ ...exactTerm(span.main), countsAs: span.tokens[0] }],
-            weight: this.ranking.mainTopicWeight,
-          });
+        // The words as typed, or the names in English or Spanish, whichever the resource matches best:
+        // a resource in the other language scores on its own words, as one in the query's would.
+        const wordings: QueryNode[] = inner.length > 0 ? [{ kind: 'and', queries: inner }] : [];
+        const counted = span.tokens[0];
         for (const phrase of span.phrases) {
           // A name the member typed as it is adds nothing but work.
           if (phrase.words.join(' ') === typed) continue;
-          const words = this.exactWords(phrase.words);
-          if (words.length > 0) {
-            const names: QueryNode = {
-              kind: 'and',
-              queries: words,
-              weight: this.ranking.expansionWeight,
-            };
-            boosters.push(names);
-          }
+          const words = this.exactWords(phrase.words).map((q) => countedAs(q, counted));
+          if (words.length > 0)
+            wordings.push({ kind: 'and', queries: words, weight: this.ranking.expansionWeight });
         }
+        // What matches: the words as typed, or the topic's (country's) tag; the names in the other
+        // language only score within those (a resource that has their words but not the tag is not
+        // about the topic: "transferencias monetarias no condicionadas").
+        const alternatives: QueryNode[] = span.tokens.map(exactTerm);
+        if (inner.length > 0) alternatives.unshift({ kind: 'and', queries: inner, weight: 0 });
+        const boosters: QueryNode[] =
+          wordings.length === 0
+            ? []
+            : [wordings.length === 1 ? (wordings[0] as QueryNode) : { kind: 'max', queries: wordings }];
+        if (span.main && counted)
+          boosters.push({
+            kind: 'or',
+            queries: [{ ...exactTerm(span.main), countsAs: counted }],
+            weight: this.ranking.mainTopicWeight,
+          });
         units.push({ kind: 'or', queries: alternatives, boosters });
         i = span.end;
         continue;
       }
-      const word = parsed.words[i] as { text: string };
-      const unit = this.wordQuery(word.text, parsed.lastWordIsPrefix && i === lastIndex, fuzzy);
-      if (unit) units.push(unit);
+      const word = words[i] as { text: string };
+      const prefix = parsed.lastWordIsPrefix && i === lastIndex;
+      const unit = this.wordQuery(word.text, prefix, fuzzy);
+      if (unit && !prefix && this.isWeak(word.text)) {
+        weakUnits.push(uncounted(unit));
+        weak.push(word.text);
+      } else if (unit) units.push(unit);
       i += 1;
     }
     for (const phrase of parsed.phrases) {
@@ -638,11 +771,32 @@ export class SearchIndex {
       const inner = this.exactWords(group);
       return inner.length === 0 ? [] : [{ kind: 'and', queries: inner }];
     });
+    // Weak words add to the score of what the others match; alone, any of them matches.
+    const withWeak = (q: QueryNode): QueryNode =>
+      weakUnits.length > 0 ? { kind: 'or', queries: [q], boosters: weakUnits } : q;
+    const positive: QueryNode | undefined =
+      units.length > 0
+        ? withWeak({ kind: 'and', queries: units })
+        : weakUnits.length > 0
+          ? { kind: 'or', queries: weakUnits }
+          : undefined;
     return {
-      ...(units.length > 0 ? { positive: { kind: 'and', queries: units } } : {}),
-      ...(units.length > 1 ? { relaxed: { kind: 'or', queries: units } } : {}),
+      ...(positive ? { positive } : {}),
+      strong: units.length > 0,
+      weak,
+      ...(units.length > 1 ? { relaxed: withWeak({ kind: 'or', queries: units }) } : {}),
       ...(negatives.length > 0 ? { negative: { kind: 'or', queries: negatives } } : {}),
     };
+  }
+
+  /**
+   * True for a word most of the library has (every stem of it in at least `weakShare` of the
+   * documents): "social" in a library of social protection.
+   */
+  private isWeak(word: string): boolean {
+    const least = this.ranking.weakShare * this.docs.size;
+    const variants = queryVariants(word).filter((v) => this.postings.has(v));
+    return variants.length > 0 && variants.every((v) => this.postings.frequency(v) >= least);
   }
 
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
@@ -668,13 +822,7 @@ export class SearchIndex {
     const variants = queryVariants(word);
     const known = variants.some((v) => this.postings.has(v));
     let fuzzy = exact || known ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
-    if (budget && fuzzy > 0) {
-      if (folded.length > budget.bounds.maxFuzzyWordChars) fuzzy = 0;
-      else if (budget.lookups >= budget.bounds.maxFuzzyWords) {
-        fuzzy = 0;
-        budget.skipped += 1;
-      } else budget.lookups += 1;
-    }
+    if (budget && fuzzy > 0 && !spendTypoLookup(budget, folded)) fuzzy = 0;
     // The word being typed is a prefix as typed, not as stemmed ("chile" is no prefix of "children").
     const typing = prefix && !exact;
     const terms = variants.map(
@@ -686,6 +834,24 @@ export class SearchIndex {
   }
 }
 
+/** A query as run: what ranks (`positive`), the fallback with some words, and what is excluded. */
+interface BuiltQuery {
+  positive?: QueryNode;
+  relaxed?: QueryNode;
+  negative?: QueryNode;
+  /** False when every word searched is weak. */
+  strong: boolean;
+  /** The weak words, as typed. */
+  weak: string[];
+}
+
+/** A weak word's query: it does not count as a term matched. */
+function uncounted(node: QueryNode): QueryNode {
+  if (node.kind === 'term') return { ...node, counted: false };
+  if (node.kind === 'andNot') return { ...node, include: uncounted(node.include) };
+  return { ...node, queries: node.queries.map(uncounted) };
+}
+
 /** One query's typo lookups: how many were made, and how many words went without for the budget. */
 interface FuzzyBudget {
   lookups: number;
@@ -693,4 +859,23 @@ interface FuzzyBudget {
   readonly bounds: QueryBounds;
 }
 
+/** True when a typo lookup of this (folded) word is allowed, and then counted against the budget. */
+function spendTypoLookup(budget: FuzzyBudget, folded: string): boolean {
+  if (folded.length > budget.bounds.maxFuzzyWordChars) return false;
+  if (budget.lookups >= budget.bounds.maxFuzzyWords) {
+    budget.skipped += 1;
+    return false;
+  }
+  budget.lookups += 1;
+  return true;
+}
+
 const exactTerm = (term: string): TermQuery => ({ kind: 'term', term, fuzzy: 0, prefix: false });
+
+/** The same query, its terms counting as one (`token`) in the coordination factor. */
+function countedAs(node: QueryNode, token: string | undefined): QueryNode {
+  if (!token) return node;
+  if (node.kind === 'term') return { ...node, countsAs: token };
+  if (node.kind === 'andNot') return { ...node, include: countedAs(node.include, token) };
+  return { ...node, queries: node.queries.map((q) => countedAs(q, token)) };
+}
