@@ -140,17 +140,26 @@ async function partnerNames(runtime: Runtime): Promise<PartnerNames> {
   return new Map((await listPartners(runtime.store)).map((p) => [p.id, p.name]));
 }
 
+/** The subscribe form in the other language: the switch of pages a subscribe POST shows. */
+const subscribeForm = (l: DigestLanguage) =>
+  `${EMAIL_PAGES_PATH}/subscribe?lang=${STRINGS[l].otherLanguage.code}`;
+
 const subscribeAgain = (l: DigestLanguage) => ({
   url: `${EMAIL_PAGES_PATH}/subscribe?lang=${l}`,
   label: STRINGS[l].pages.subscribeAgain,
 });
 
 /** The confirmation page's summary: what was chosen, and what it would have brought in the last 30 days. */
-async function chosenLines(runtime: Runtime, sub: Subscription, now: Date): Promise<string[]> {
-  const s = STRINGS[sub.language];
+async function chosenLines(
+  runtime: Runtime,
+  sub: Subscription,
+  lang: DigestLanguage,
+  now: Date,
+): Promise<string[]> {
+  const s = STRINGS[lang];
   const lines = [
     s.pages.chosen(
-      describeFilter(sub.filter, sub.language, await partnerNames(runtime)),
+      describeFilter(sub.filter, lang, await partnerNames(runtime)),
       s.frequencies[sub.frequency],
     ),
   ];
@@ -167,6 +176,61 @@ async function formContext(runtime: Runtime, lang: DigestLanguage): Promise<Form
   const partners = await partnerNames(runtime);
   return { lang, partners, choices: formChoices(lang, partners), now: runtime.clock() };
 }
+
+/** The confirmation's result: confirmed (with what was chosen) or no longer active, and the preferences link. */
+async function confirmedPage(
+  runtime: Runtime,
+  secret: TokenSecret,
+  sub: Subscription,
+  lang: DigestLanguage,
+  now: Date,
+  switchUrl: string,
+): Promise<string> {
+  const p = STRINGS[lang].pages;
+  const links = subscriptionLinks(runtime.config, secret, sub.id, now);
+  return pages.message(
+    lang,
+    p.confirmedTitle,
+    sub.status === 'confirmed' ? p.confirmed : p.noLongerActive,
+    { url: links.manageUrl, label: STRINGS[lang].manage },
+    await chosenLines(runtime, sub, lang, now),
+    switchUrl,
+  );
+}
+
+/** Unsubscribed: links to subscribe again and, while the record exists, to its preferences. */
+function unsubscribedPage(
+  runtime: Runtime,
+  secret: TokenSecret,
+  sub: Subscription | undefined,
+  lang: DigestLanguage,
+  now: Date,
+  switchUrl: string,
+): string {
+  const p = STRINGS[lang].pages;
+  const manage = sub
+    ? [{ url: subscriptionLinks(runtime.config, secret, sub.id, now).manageUrl, label: STRINGS[lang].manage }]
+    : [];
+  return pages.message(
+    lang,
+    p.unsubscribedTitle,
+    p.unsubscribed,
+    [subscribeAgain(lang), ...manage],
+    [],
+    switchUrl,
+  );
+}
+
+/** After the subscribe form: check your email (the same page at GET /email/sent, in either language). */
+const sentPage = (lang: DigestLanguage) =>
+  pages.message(
+    lang,
+    STRINGS[lang].pages.checkEmailTitle,
+    STRINGS[lang].pages.checkEmail,
+    undefined,
+    [],
+    `${EMAIL_PAGES_PATH}/sent?lang=${STRINGS[lang].otherLanguage.code}`,
+  );
 
 export interface SubscriptionHandlerOptions {
   /** Use `https://<requestContext.domainName>` as the public URL (a Function URL with no custom domain). */
@@ -205,13 +269,16 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
   const token = form?.get('token') ?? query(event).get('token') ?? undefined;
   const language = pageLanguage(event, form);
   const s = STRINGS[language];
-  // A page a GET shows switches language by asking for itself again with the other lang.
-  const switchHere = (lang: DigestLanguage) => {
-    if (isPost) return undefined;
-    const params = query(event);
+  // Every page switches language. A page a GET shows asks for itself again with the other lang. A
+  // page a POST shows links to a GET, never a resubmission: a result page to the GET of the same
+  // page with the token the form posted (`keep`: the token its GET page already carried in its
+  // URL), any other to its path alone (the form, or the bad-link page).
+  const switchHere = (lang: DigestLanguage, keep: Record<string, string> = {}) => {
+    const params = isPost ? new URLSearchParams(keep) : query(event);
     params.set('lang', STRINGS[lang].otherLanguage.code);
     return `${EMAIL_PAGES_PATH}${path === '/' ? '' : path}?${params}`;
   };
+  const sameWithToken = (lang: DigestLanguage) => switchHere(lang, token ? { token } : {});
   const badLink = (lang: DigestLanguage = language) =>
     html(
       400,
@@ -233,10 +300,16 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
     runtime.log.warn('cross-site form post refused', { path, origin: header(event, 'origin') });
     return isJson(event)
       ? jsonResult(403, { status: 'forbidden', problems: ['cross-site requests are refused'] })
-      : html(403, pages.message(language, s.pages.badLinkTitle, s.pages.badLink));
+      : html(
+          403,
+          pages.message(language, s.pages.badLinkTitle, s.pages.badLink, undefined, [], switchHere(language)),
+        );
   }
   if (guarded && !isJson(event) && !isForm(event))
-    return html(415, pages.message(language, s.pages.invalidTitle, s.pages.badLink));
+    return html(
+      415,
+      pages.message(language, s.pages.invalidTitle, s.pages.badLink, undefined, [], switchHere(language)),
+    );
 
   switch (path) {
     case '/':
@@ -253,31 +326,17 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         const check = verifyToken(secret, 'confirm', token, now);
         if (!check.ok) return badLink();
         const sub = await getSubscriptionById(runtime, check.claims.sub);
-        return html(
-          200,
-          pages.button(
-            asLanguage(query(event).get('lang')) ?? sub?.language ?? language,
-            'confirm',
-            token as string,
-          ),
-        );
+        const lang = asLanguage(query(event).get('lang')) ?? sub?.language ?? language;
+        // Confirmed already (the link followed again, or the result page's language switch): the
+        // result, not a button that would do nothing. A GET still changes nothing.
+        if (sub && sub.status !== 'pending')
+          return html(200, await confirmedPage(runtime, secret, sub, lang, now, switchHere(lang)));
+        return html(200, pages.button(lang, 'confirm', token as string));
       }
       const result = await confirmSubscription(runtime, token);
       if (result.status === 'confirmed' || result.status === 'inactive') {
         const l = result.subscription.language;
-        const text =
-          result.status === 'confirmed' ? STRINGS[l].pages.confirmed : STRINGS[l].pages.noLongerActive;
-        const links = subscriptionLinks(runtime.config, secret, result.subscription.id, now);
-        return html(
-          200,
-          pages.message(
-            l,
-            STRINGS[l].pages.confirmedTitle,
-            text,
-            { url: links.manageUrl, label: STRINGS[l].manage },
-            await chosenLines(runtime, result.subscription, now),
-          ),
-        );
+        return html(200, await confirmedPage(runtime, secret, result.subscription, l, now, sameWithToken(l)));
       }
       return badLink();
     }
@@ -313,12 +372,17 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         { language: reading.values.language, frequency: reading.values.frequency, filter: reading.filter },
       );
       const l = updated.language;
+      // The switch: the preferences form (its GET, with the token it was posted with) in the other language.
       return html(
         200,
-        pages.message(l, STRINGS[l].pages.savedTitle, STRINGS[l].pages.saved, {
-          url: links.manageUrl,
-          label: STRINGS[l].manage,
-        }),
+        pages.message(
+          l,
+          STRINGS[l].pages.savedTitle,
+          STRINGS[l].pages.saved,
+          { url: links.manageUrl, label: STRINGS[l].manage },
+          [],
+          sameWithToken(l),
+        ),
       );
     }
     case '/unsubscribe': {
@@ -326,34 +390,20 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
         const check = verifyToken(secret, 'unsubscribe', token, now);
         if (!check.ok) return badLink();
         const sub = await getSubscriptionById(runtime, check.claims.sub);
+        const lang = asLanguage(query(event).get('lang')) ?? sub?.language ?? language;
+        // Unsubscribed already (or the record is gone): the result, as the POST would show it.
+        if (!sub || sub.status === 'unsubscribed')
+          return html(200, unsubscribedPage(runtime, secret, sub, lang, now, switchHere(lang)));
         // The token goes in the form action's URL too, so the one-click POST and this form are one endpoint.
-        return html(
-          200,
-          pages.button(
-            asLanguage(query(event).get('lang')) ?? sub?.language ?? language,
-            'unsubscribe',
-            token as string,
-          ),
-        );
+        return html(200, pages.button(lang, 'unsubscribe', token as string));
       }
       const result = await unsubscribeWithToken(runtime, token);
-      if (result.status === 'unsubscribed') {
-        const l = result.subscription.language;
-        const links = subscriptionLinks(runtime.config, secret, result.subscription.id, now);
-        return html(
-          200,
-          pages.message(l, STRINGS[l].pages.unsubscribedTitle, STRINGS[l].pages.unsubscribed, [
-            subscribeAgain(l),
-            { url: links.manageUrl, label: STRINGS[l].manage },
-          ]),
-        );
-      }
       // A valid token for a record that is gone: unsubscribed is what the owner wanted.
-      if (result.status === 'not_found')
-        return html(
-          200,
-          pages.message(language, s.pages.unsubscribedTitle, s.pages.unsubscribed, subscribeAgain(language)),
-        );
+      if (result.status === 'unsubscribed' || result.status === 'not_found') {
+        const sub = result.status === 'unsubscribed' ? result.subscription : undefined;
+        const l = sub?.language ?? language;
+        return html(200, unsubscribedPage(runtime, secret, sub, l, now, sameWithToken(l)));
+      }
       return badLink();
     }
     case '/digest': {
@@ -362,6 +412,7 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       if (!check.ok || !window?.since || !window.until) return badLink();
       const sub = await getSubscriptionById(runtime, check.claims.sub);
       if (!sub) return badLink();
+      const lang = asLanguage(query(event).get('lang')) ?? sub.language;
       const resources = await listResourcesSeenSince(runtime.store, window.since, window.until);
       const names = await partnerNames(runtime);
       const { matched } = selectResources(
@@ -374,13 +425,21 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       return html(
         200,
         pages.entries(
-          sub.language,
-          matched.map((r) => toEntry(r, sub.language, names)),
+          lang,
+          matched.map((r) => toEntry(r, lang, names)),
+          switchHere(lang),
         ),
       );
     }
+    case '/sent':
+      // What the subscribe form's POST showed, as a page of its own: its language switch's target.
+      if (isPost) return html(405, '', { allow: 'GET' });
+      return html(200, sentPage(language));
     default:
-      return html(404, pages.message(language, s.pages.badLinkTitle, s.pages.badLink));
+      return html(
+        404,
+        pages.message(language, s.pages.badLinkTitle, s.pages.badLink, undefined, [], switchHere(language)),
+      );
   }
 }
 
@@ -427,10 +486,19 @@ async function subscribe(
   });
   if (result.status === 'invalid') return again(startProblems(result.problems, language));
   if (result.status === 'rate_limited')
-    return html(429, pages.message(language, s.pages.rateLimitedTitle, s.pages.rateLimited), {
-      'retry-after': String(result.retryAfterSeconds),
-    });
-  return html(200, pages.message(language, s.pages.checkEmailTitle, s.pages.checkEmail));
+    return html(
+      429,
+      pages.message(
+        language,
+        s.pages.rateLimitedTitle,
+        s.pages.rateLimited,
+        undefined,
+        [],
+        subscribeForm(language),
+      ),
+      { 'retry-after': String(result.retryAfterSeconds) },
+    );
+  return html(200, sentPage(language));
 }
 
 /**

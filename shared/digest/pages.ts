@@ -316,8 +316,13 @@ export const pages = {
       ...(switchUrl ? { switchUrl } : {}),
     });
   },
-  entries(language: DigestLanguage, entries: DigestEntry[]): string {
+  entries(language: DigestLanguage, entries: DigestEntry[], switchUrl?: string): string {
     const s = STRINGS[language];
-    return renderLayout({ s, title: s.pages.digestTitle, body: renderEntries({ entries }) });
+    return renderLayout({
+      s,
+      title: s.pages.digestTitle,
+      body: renderEntries({ entries }),
+      ...(switchUrl ? { switchUrl } : {}),
+    });
   },
 };

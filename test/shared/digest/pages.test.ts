@@ -105,3 +105,84 @@ describe('every page', () => {
     }
   });
 });
+
+/** The language switch's target on a page: its href, unescaped. */
+const switchLink = (page: string, to: 'en' | 'es') =>
+  new RegExp(`<p class="lang"><a href="([^"]+)" lang="${to}"`).exec(page)?.[1]?.replaceAll('&amp;', '&');
+const titleOf = (page: string) => /<h1>([^<]*)<\/h1>/.exec(page)?.[1];
+
+describe('the pages a form post shows', () => {
+  it('confirmed: switches to the same result in the other language, by a GET that changes nothing', async () => {
+    const { runtime, id, handler, now } = await subscribed('es', 'post-confirm@example.org');
+    const token = signToken(SECRET, 'confirm', { sub: id }, now);
+    const confirmed = (await handler(postToken('/email/confirm', token))).body as string;
+    expect(titleOf(confirmed)).toBe('Suscripción confirmada');
+    const link = switchLink(confirmed, 'en');
+    // The token the form posted, the one the confirm page's own URL carried: nothing new in the link.
+    expect(link).toBe(`/email/confirm?token=${encodeURIComponent(token)}&lang=en`);
+    const before = await runtime.store.get(keys.subscription('post-confirm@example.org'));
+    const english = (await handler(httpEvent('GET', link!))).body as string;
+    expect(english).toContain('<html lang="en">');
+    expect(titleOf(english)).toBe('Subscription confirmed');
+    expect(english).toMatch(/You chose: country: Peru \(daily\)\./);
+    expect(english).not.toContain('<form');
+    expect(await runtime.store.get(keys.subscription('post-confirm@example.org'))).toEqual(before);
+    // And back: the English result page switches to the Spanish one.
+    expect(switchLink(english, 'es')).toBe(`/email/confirm?token=${encodeURIComponent(token)}&lang=es`);
+  });
+
+  it('unsubscribed: switches to the same result in the other language, which subscribes nobody again', async () => {
+    const { runtime, id, handler, now } = await subscribed('en', 'post-leave@example.org');
+    const token = signToken(SECRET, 'unsubscribe', { sub: id }, now);
+    const left = (await handler(postToken('/email/unsubscribe', token))).body as string;
+    expect(titleOf(left)).toBe('You are unsubscribed');
+    const link = switchLink(left, 'es');
+    expect(link).toBe(`/email/unsubscribe?token=${encodeURIComponent(token)}&lang=es`);
+    const spanish = (await handler(httpEvent('GET', link!))).body as string;
+    expect(spanish).toContain('<html lang="es">');
+    expect(titleOf(spanish)).toBe('Suscripción cancelada');
+    expect(spanish).not.toContain('<form');
+    expect(spanish).toContain('<a href="/email/subscribe?lang=es">Suscribirse de nuevo</a>');
+    expect((await runtime.store.get(keys.subscription('post-leave@example.org')))?.status).toBe(
+      'unsubscribed',
+    );
+  });
+
+  it('preferences saved: switches to the preferences form in the other language, with the token it was posted with', async () => {
+    const { handler, id, now } = await subscribed('en', 'post-prefs@example.org');
+    const token = signToken(SECRET, 'manage', { sub: id }, now);
+    const body = formBody({ token, lang: 'en', language: 'en', frequency: 'weekly', countries: 'PE' });
+    const saved = (
+      await handler(
+        httpEvent('POST', '/email/preferences', {
+          contentType: 'application/x-www-form-urlencoded',
+          body,
+        }),
+      )
+    ).body as string;
+    expect(titleOf(saved)).toBe('Preferences saved');
+    const link = switchLink(saved, 'es');
+    expect(link).toBe(`/email/preferences?token=${encodeURIComponent(token)}&lang=es`);
+    const form = (await handler(httpEvent('GET', link!))).body as string;
+    expect(form).toContain('<html lang="es">');
+    expect(titleOf(form)).toBe('Preferencias del resumen');
+    expect(form).toContain('<option value="weekly" selected>');
+  });
+
+  it('check your email: switches to the same message in the other language, a page with no state', async () => {
+    const { handler } = await subscribed('en', 'post-sent@example.org');
+    const sent = (await handler(httpEvent('GET', '/email/sent?lang=es'))).body as string;
+    expect(titleOf(sent)).toBe('Revise su correo');
+    expect(switchLink(sent, 'en')).toBe('/email/sent?lang=en');
+    expect(titleOf((await handler(httpEvent('GET', '/email/sent?lang=en'))).body as string)).toBe(
+      'Check your email',
+    );
+    expect((await handler(httpEvent('POST', '/email/sent'))).statusCode).toBe(405);
+  });
+
+  it('a refused post (a bad token) switches to its page, without the token, in the other language', async () => {
+    const { handler } = await subscribed('en', 'post-bad@example.org');
+    const page = (await handler(postToken('/email/confirm', 'nonsense'))).body as string;
+    expect(switchLink(page, 'es')).toBe('/email/confirm?lang=es');
+  });
+});
