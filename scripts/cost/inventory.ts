@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { loadDeploymentConfig } from '#infra/deployment-config.js';
+import { RelayStack } from '#infra/stack.js';
+import type { Usage } from '#shared/cost/model.js';
+import { CYCLE_JOBS } from '#shared/cycle.js';
+import { METRIC } from '#shared/metrics.js';
+
+/**
+ * What the deployed stack costs by existing, counted from the synthesized template of a stage (no
+ * bundling, no AWS account): alarms and the metrics they read, dashboards, keys, secrets, queues
+ * polled by Lambda; and each function's memory, which turns measured time into GB-seconds.
+ */
+
+export interface StackInventory {
+  stage: string;
+  /** Memory (MB) of the function that runs each kind of work. */
+  memoryMb: Record<string, number>;
+  cycleJobs: number;
+  fixed: { name: string; unit: string; perUnit: Usage }[];
+  counts: Record<string, number>;
+}
+
+/** Lambda's SQS poller: five long polls of 20 s at a time, around the clock, per event source mapping. */
+const SQS_POLLS_A_MONTH = 5 * 3 * 60 * 24 * 30;
+/** A warm container re-reads its secrets at most every 5 minutes (shared/secrets.ts). */
+const SECRET_READS_A_MONTH = 12 * 24 * 30;
+
+type CfnResource = { Type: string; Properties?: Record<string, unknown> };
+
+export function stackInventory(stage = 'prod'): StackInventory {
+  const app = new App({ context: { ...cdkContext(), 'aws:cdk:bundling-stacks': [], stage } });
+  const deployment = loadDeploymentConfig((key) => app.node.tryGetContext(key));
+  const stack = new RelayStack(app, `IaspnRelay-${stage}`, { deployment });
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, CfnResource>;
+  const all = Object.entries(resources);
+  const ofType = (type: string) => all.filter(([, r]) => r.Type === type);
+
+  const memoryMb: Record<string, number> = {};
+  for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+    const props = fn.Properties ?? {};
+    const env = ((props.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<
+      string,
+      unknown
+    >;
+    const memory = Number(props.MemorySize ?? 128);
+    if (typeof env.IASPN_JOB === 'string') memoryMb[env.IASPN_JOB] = memory;
+    if (/SlackBot/.test(id)) memoryMb.bot = memory;
+  }
+  // Digests are composed and sent by the queue's worker in AWS.
+  const worker = ofType('AWS::Lambda::Function').find(([id]) => /DigestWorker/.test(id));
+  if (worker) memoryMb.digest = Number(worker[1].Properties?.MemorySize ?? memoryMb.digest);
+
+  const alarmMetrics = ofType('AWS::CloudWatch::Alarm').reduce((sum, [, alarm]) => {
+    const metrics = alarm.Properties?.Metrics as { MetricStat?: unknown }[] | undefined;
+    return sum + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
+  }, 0);
+  const secretGrants = ofType('AWS::Lambda::Function').reduce((sum, [, fn]) => {
+    const env = (fn.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {};
+    return sum + Object.keys(env).filter((k) => k.endsWith('_SECRET_ARN')).length;
+  }, 0);
+  const counts = {
+    alarms: ofType('AWS::CloudWatch::Alarm').length,
+    alarmMetrics,
+    dashboards: ofType('AWS::CloudWatch::Dashboard').length,
+    customMetrics: Object.keys(METRIC).length,
+    kmsKeys: ofType('AWS::KMS::Key').length,
+    secrets: ofType('AWS::SecretsManager::Secret').length,
+    secretGrants,
+    polledQueues: ofType('AWS::Lambda::EventSourceMapping').length,
+    functions: ofType('AWS::Lambda::Function').length,
+  };
+  const fixed: StackInventory['fixed'] = [
+    {
+      name: 'alarms',
+      unit: `${counts.alarms} alarms reading ${alarmMetrics} metrics`,
+      perUnit: { alarmMetrics },
+    },
+    {
+      name: 'dashboards',
+      unit: `${counts.dashboards} dashboards`,
+      perUnit: { dashboards: counts.dashboards },
+    },
+    {
+      name: 'custom metrics',
+      unit: `${counts.customMetrics} business metrics (EMF)`,
+      perUnit: { customMetrics: counts.customMetrics },
+    },
+    {
+      name: 'KMS keys',
+      unit: `${counts.kmsKeys} customer-managed keys`,
+      perUnit: { kmsKeyMonths: counts.kmsKeys },
+    },
+    {
+      name: 'secrets',
+      unit: `${counts.secrets} secrets, read by ${secretGrants} function grants`,
+      perUnit: { secretMonths: counts.secrets, secretsCalls: secretGrants * SECRET_READS_A_MONTH },
+    },
+    {
+      name: 'queue polling',
+      unit: `${counts.polledQueues} queues Lambda polls`,
+      perUnit: { sqsRequests: counts.polledQueues * SQS_POLLS_A_MONTH },
+    },
+  ];
+  return { stage, memoryMb, cycleJobs: CYCLE_JOBS.length, fixed, counts };
+}
+
+/** cdk.json's context (the stages), as `cdk synth` reads it. */
+function cdkContext(): Record<string, unknown> {
+  const text = readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { context?: Record<string, unknown> }).context ?? {};
+}

@@ -1,0 +1,155 @@
+import type { Driver, Usage } from './model.js';
+
+/** A month of the Network's load, as an admin describes it to the budget office. */
+export interface LoadProfile {
+  feeds: number;
+  /** How often a cycle (ingest, search index, announcements, digests) starts. */
+  cycleMinutes: number;
+  /** Share of feed checks a partner answers 304 Not Modified (the rest: 200, mostly nothing new). */
+  notModifiedShare: number;
+  newResourcesPerMonth: number;
+  /** Resources held in the library. */
+  librarySize: number;
+  subscribers: number;
+  /** Weekly digests: 30 / 7. */
+  digestsPerSubscriberPerMonth: number;
+  botQueriesPerDay: number;
+  /** Channels that follow something. */
+  channels: number;
+  /** Posts each new resource makes, across the channels that follow it. */
+  postsPerNewResource: number;
+}
+
+/**
+ * The IASPN today: about 100 partner feeds every 30 minutes, 10,000 subscribers with weekly digests,
+ * 1,000 bot queries a day, 1,000 new resources a month. The library holds about a year of them;
+ * 60 channels follow topics, and a new resource reaches 3 of them.
+ */
+export const IASPN_PROFILE: LoadProfile = {
+  feeds: 100,
+  cycleMinutes: 30,
+  notModifiedShare: 0.6,
+  newResourcesPerMonth: 1000,
+  librarySize: 12_000,
+  subscribers: 10_000,
+  digestsPerSubscriberPerMonth: 30 / 7,
+  botQueriesPerDay: 1000,
+  channels: 60,
+  postsPerNewResource: 3,
+};
+
+/** The same network `factor` times bigger: every count grows, the cycle and the shares do not. */
+export function scaleProfile(profile: LoadProfile, factor: number): LoadProfile {
+  return {
+    ...profile,
+    feeds: profile.feeds * factor,
+    newResourcesPerMonth: profile.newResourcesPerMonth * factor,
+    librarySize: profile.librarySize * factor,
+    subscribers: profile.subscribers * factor,
+    botQueriesPerDay: profile.botQueriesPerDay * factor,
+    channels: profile.channels * factor,
+    // k times the channels following the same mix of topics: each resource reaches k times as many.
+    postsPerNewResource: profile.postsPerNewResource * factor,
+  };
+}
+
+/** What one unit of each driver uses, measured on the local stack (scripts/cost.ts). */
+export interface MeasuredUnits {
+  /** One feed check answered 304. */
+  feedNotModified: Usage;
+  /** One feed check answered 200 that brought nothing new. */
+  feedUnchanged: Usage;
+  /** One new resource, beyond the fetch that brought it: stored, indexed, matched, windowed. */
+  newResource: Usage;
+  /** One cycle's fixed work: the schedule, each job's invocation and the lists it reads. */
+  cycle: Usage;
+  /** One library resource read by one cycle's search-index refresh. */
+  refreshPerResource: Usage;
+  /** One library resource written into a new search snapshot. */
+  snapshotPerResource: Usage;
+  botQuery: Usage;
+  /** One post to one channel. */
+  announcement: Usage;
+  /** One digest email. */
+  digest: Usage;
+  /** One resource held for a month. */
+  storedResource: Usage;
+  /** One subscriber held for a month. */
+  storedSubscriber: Usage;
+  /** What the stack costs by being deployed (alarms, metrics, keys, secrets, queue polling). */
+  fixed: { name: string; unit: string; perUnit: Usage }[];
+}
+
+const MINUTES_A_MONTH = 30 * 24 * 60;
+
+/** The drivers of a profile's month: the measured units times how many of each it makes. */
+export function driversFor(profile: LoadProfile, units: MeasuredUnits): Driver[] {
+  const cycles = MINUTES_A_MONTH / profile.cycleMinutes;
+  const checks = profile.feeds * cycles;
+  // A snapshot is written in a cycle that brought something new: at most one a cycle.
+  const snapshots = Math.min(cycles, profile.newResourcesPerMonth);
+  return [
+    {
+      name: 'feed checks, 304',
+      unit: 'a feed fetch answered 304',
+      perUnit: units.feedNotModified,
+      unitsPerMonth: checks * profile.notModifiedShare,
+    },
+    {
+      name: 'feed checks, 200',
+      unit: 'a feed fetch answered 200 with nothing new',
+      perUnit: units.feedUnchanged,
+      unitsPerMonth: checks * (1 - profile.notModifiedShare),
+    },
+    {
+      name: 'new resources',
+      unit: 'a resource stored for the first time',
+      perUnit: units.newResource,
+      unitsPerMonth: profile.newResourcesPerMonth,
+    },
+    { name: 'cycles', unit: 'a cycle of the four jobs', perUnit: units.cycle, unitsPerMonth: cycles },
+    {
+      name: 'search refresh reads',
+      unit: 'a library resource read by a cycle',
+      perUnit: units.refreshPerResource,
+      unitsPerMonth: profile.librarySize * cycles,
+    },
+    {
+      name: 'search snapshots',
+      unit: 'a library resource written to a snapshot',
+      perUnit: units.snapshotPerResource,
+      unitsPerMonth: profile.librarySize * snapshots,
+    },
+    {
+      name: 'bot queries',
+      unit: 'a search or command in Slack or Telegram',
+      perUnit: units.botQuery,
+      unitsPerMonth: profile.botQueriesPerDay * 30,
+    },
+    {
+      name: 'announcements',
+      unit: 'a post to a channel',
+      perUnit: units.announcement,
+      unitsPerMonth: profile.newResourcesPerMonth * profile.postsPerNewResource,
+    },
+    {
+      name: 'digests',
+      unit: 'a digest email',
+      perUnit: units.digest,
+      unitsPerMonth: profile.subscribers * profile.digestsPerSubscriberPerMonth,
+    },
+    {
+      name: 'storage',
+      unit: 'a resource held a month',
+      perUnit: units.storedResource,
+      unitsPerMonth: profile.librarySize,
+    },
+    {
+      name: 'subscribers held',
+      unit: 'a subscriber held a month',
+      perUnit: units.storedSubscriber,
+      unitsPerMonth: profile.subscribers,
+    },
+    ...units.fixed.map((item) => ({ ...item, unitsPerMonth: 1, fixed: true })),
+  ];
+}
