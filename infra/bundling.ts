@@ -52,8 +52,26 @@ export const LAMBDA_BUNDLE = {
    * - `whatwg-url` (with `tr46`, 259 KB): node-fetch (under Telegraf) falls back to it only when
    *   there is no global `URL`; Node always has one.
    * - `xmlbuilder` (67 KB): xml2js's Builder; rss-parser only parses XML, it never writes any.
+   * - The AWS SDK's credential sources other than the environment (SSO, shared ini files, process,
+   *   web identity, container and instance metadata; with them the SDK's nested STS, SSO, OIDC and
+   *   sign-in clients, about 100 KB in every bundle): the Lambda runtime puts the function role's
+   *   credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN),
+   *   the default chain (`@aws-sdk/credential-provider-node`) takes them first, and it imports the
+   *   other sources only when the environment has none.
    */
-  omittedModules: ['@slack/socket-mode', 'express', '@slack/oauth', 'whatwg-url', 'xmlbuilder'] as string[],
+  omittedModules: [
+    '@slack/socket-mode',
+    'express',
+    '@slack/oauth',
+    'whatwg-url',
+    'xmlbuilder',
+    '@aws-sdk/credential-provider-sso',
+    '@aws-sdk/credential-provider-ini',
+    '@aws-sdk/credential-provider-process',
+    '@aws-sdk/credential-provider-web-identity',
+    '@aws-sdk/credential-provider-http',
+    '@smithy/credential-provider-imds',
+  ] as string[],
 } as const;
 
 /** The module every omitted package resolves to (absolute: esbuild resolves aliases from its cwd). */
