@@ -81,11 +81,17 @@ const MAX_COUNTRY_WORDS = 4;
  * country's name if it starts with one, so the others skip the lookups (a query's or a keyword
  * follow's words are mostly not countries).
  */
-const COUNTRY_FIRST_WORDS = new Set(
-  COUNTRIES.flatMap((c) => [...Object.values(c.names), ...c.variants, ...c.demonyms]).map(
-    (name) => foldTokens(name)[0] ?? '',
-  ),
-);
+let firstWords: Set<string> | undefined;
+
+/** Made on the first query that needs it, not at module load (a cold start need not fold every name). */
+function countryFirstWords(): Set<string> {
+  firstWords ??= new Set(
+    COUNTRIES.flatMap((c) => [...Object.values(c.names), ...c.variants, ...c.demonyms]).map(
+      (name) => foldTokens(name)[0] ?? '',
+    ),
+  );
+  return firstWords;
+}
 
 /**
  * The topic phrases ("cash transfers", "CCT", "primera infancia", any case) and country names
@@ -114,7 +120,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
     for (let k = match.start; k < match.end; k++) taken.add(k);
   }
   for (let i = 0; i < words.length; i++) {
-    if (taken.has(i) || !COUNTRY_FIRST_WORDS.has(foldText(words[i]!.text))) continue;
+    if (taken.has(i) || !countryFirstWords().has(foldText(words[i]!.text))) continue;
     for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - i); len >= 1; len--) {
       const run = words.slice(i, i + len);
       if (run.some((_, k) => taken.has(i + k))) continue;
