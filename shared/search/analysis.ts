@@ -98,6 +98,27 @@ export function analyze(text: string, language: StemLanguage): string[] {
 }
 
 /**
+ * Prefixes that turn a word into its opposite: "unconditional", "informal", "non-contributory",
+ * "incondicional", "desigualdad". Typo tolerance adds or drops two letters, which is exactly such a
+ * prefix: it must never take a word for its opposite.
+ */
+const NEGATING_PREFIXES = ['un', 'in', 'im', 'ir', 'il', 'non', 'des', 'dis'];
+
+/**
+ * True when one (folded, stemmed) term is the other with a negating prefix added: "uncondit" and
+ * "condit", "informal" and "formal", "incondicional" and "condicional" (the rest must start alike).
+ */
+export function isNegatedForm(a: string, b: string): boolean {
+  const negates = (x: string, y: string) =>
+    NEGATING_PREFIXES.some((p) => {
+      if (!x.startsWith(p) || y.startsWith(p)) return false;
+      const rest = x.slice(p.length, p.length + 4);
+      return rest.length >= 4 && y.startsWith(rest);
+    });
+  return negates(a, b) || negates(b, a);
+}
+
+/**
  * The index terms one query word may match: its English and its Spanish stem (a query's language
  * is not known, and a word may be searched across languages), without duplicates.
  */

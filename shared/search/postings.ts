@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { isNegatedForm } from './analysis.js';
 
 /**
  * The inverted index behind search, in typed arrays: for each term, the documents that have it
@@ -125,13 +126,19 @@ export interface TermQuery {
   fuzzy: number;
   prefix: boolean;
   /**
+   * False for a weak term (one most of the library has): it adds its score but does not count as a
+   * term matched in the coordination factor.
+   */
+  counted?: boolean;
+  /**
    * The query term this one counts as in MiniSearch's coordination factor (default: itself), so
    * that a booster for a refinement of a term does not count as one more term matched.
    */
   countsAs?: string;
 }
 export interface GroupQuery {
-  kind: 'and' | 'or';
+  /** 'max': what any of the queries matches, scored by the best of them (a disjunction maximum). */
+  kind: 'and' | 'or' | 'max';
   queries: QueryNode[];
   /** Multiplies the scores of everything inside (expansions weigh less than the words typed). */
   weight?: number;
@@ -149,19 +156,37 @@ export type QueryNode = TermQuery | GroupQuery | AndNotQuery;
 
 /**
  * Matches: document ids ascending, with their scores and which of the query's terms each matched
- * (bit i for the i-th distinct term, modulo 32), for MiniSearch's coordination factor.
+ * (bit i for the i-th distinct term, modulo 31; bit 31 for uncounted terms), for MiniSearch's
+ * coordination factor.
  */
 export interface Matches {
   ids: Uint32Array;
   scores: Float64Array;
   terms: Uint32Array;
+  /** When explaining: per match, the parts its score is the sum of. */
+  parts?: ScorePart[][];
 }
+
+/** One index term's contribution, in one field, to a document's score (before coordination and recency). */
+export interface ScorePart {
+  /** The index term matched (a typo or prefix variant of the query's term, or the term itself). */
+  term: string;
+  /** The query term it was reached from. */
+  queryTerm: string;
+  /** The field's number (in the order the index was built with). */
+  field: number;
+  score: number;
+}
+
+/** The bit of the terms that do not count in the coordination factor (weak terms). */
+const UNCOUNTED_BIT = 1 << 31;
 
 const EMPTY: Matches = { ids: new Uint32Array(0), scores: new Float64Array(0), terms: new Uint32Array(0) };
 
 /** How many of the query's distinct terms a match has: MiniSearch multiplies its score by this. */
 export function termCount(mask: number): number {
-  let m = mask - ((mask >>> 1) & 0x55555555);
+  const counted = mask & ~UNCOUNTED_BIT;
+  let m = counted - ((counted >>> 1) & 0x55555555);
   m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
   return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
@@ -177,6 +202,8 @@ export interface ScoringOptions {
   maxFuzzyTerms?: number;
   /** Expansions shared by the runs of one search (its full and relaxed queries look a term up once). */
   expansions?: Map<TermQuery, [number, number][]>;
+  /** Keeps each match's score parts (`Matches.parts`): for explaining a page, never for ranking a library. */
+  explain?: boolean;
 }
 
 export class Postings {
@@ -201,6 +228,13 @@ export class Postings {
 
   has(term: string): boolean {
     return this.termIds.has(term);
+  }
+
+  /** True when some index term starts with this one (or is it). */
+  hasPrefix(prefix: string): boolean {
+    if (this.termIds.has(prefix)) return true;
+    for (const _ of this.radix().atPrefix(prefix).keys()) return true;
+    return false;
   }
 
   termId(term: string): number | undefined {
@@ -255,7 +289,7 @@ export class Postings {
     if (query.fuzzy > 0) {
       const found: [string, number, number][] = [];
       for (const [term, [, distance]] of this.radix().fuzzyGet(query.term, query.fuzzy)) {
-        if (distance === 0 || out.has(term)) continue;
+        if (distance === 0 || out.has(term) || isNegatedForm(term, query.term)) continue;
         found.push([term, distance, this.frequency(term)]);
       }
       if (found.length > maxFuzzyTerms)
@@ -278,6 +312,8 @@ export class Postings {
     boost: readonly number[],
     within: Uint32Array | undefined,
     bit: number,
+    /** When explaining: the query term, and the parts of each match in order. */
+    trace?: { queryTerm: string; parts: ScorePart[][] },
   ): Matches {
     const { start, docs, tfs, df, fieldLength, fields, documents } = this.data;
     const from = start[t] as number;
@@ -293,18 +329,30 @@ export class Postings {
       const doc = docs[p] as number;
       const word = tfs[p] as number;
       let sum = 0;
+      const parts: ScorePart[] | undefined = trace ? [] : undefined;
       for (let f = 0; f < fields; f++) {
         const tf = (word >>> (f * TF_BITS)) & TF_MAX;
         if (tf === 0) continue;
         const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
-        sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
+        const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
+        sum += part;
+        parts?.push({ term: this.data.terms[t] as string, queryTerm: '', field: f, score: part * weight });
+      }
+      if (trace && parts) {
+        for (const part of parts) part.queryTerm = trace.queryTerm;
+        trace.parts.push(parts);
       }
       return sum * weight;
     };
     if (!within) {
       const scores = new Float64Array(to - from);
       for (let p = from; p < to; p++) scores[p - from] = score(p);
-      return { ids: docs.subarray(from, to), scores, terms: new Uint32Array(to - from).fill(bit) };
+      return {
+        ids: docs.subarray(from, to),
+        scores,
+        terms: new Uint32Array(to - from).fill(bit),
+        ...(trace ? { parts: trace.parts } : {}),
+      };
     }
     // Only the candidates: walk the shorter list and seek in the longer one.
     const size = Math.min(within.length, to - from);
@@ -332,22 +380,39 @@ export class Postings {
         }
       }
     }
-    return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: new Uint32Array(n).fill(bit) };
+    return {
+      ids: ids.subarray(0, n),
+      scores: scores.subarray(0, n),
+      terms: new Uint32Array(n).fill(bit),
+      ...(trace ? { parts: trace.parts } : {}),
+    };
   }
 
-  /** The union of sorted matches, scores summed. */
-  union(parts: readonly Matches[]): Matches {
+  /** The union of sorted matches, scores summed (or the best score kept, with its parts). */
+  union(parts: readonly Matches[], best = false): Matches {
     const nonEmpty = parts.filter((p) => p.ids.length > 0);
     if (nonEmpty.length === 0) return EMPTY;
     if (nonEmpty.length === 1) return nonEmpty[0] as Matches;
     const { scratch, seen } = this;
     const touched: number[] = [];
-    for (const { ids, scores, terms } of nonEmpty) {
+    const traced = nonEmpty.some((p) => p.parts) ? new Map<number, ScorePart[]>() : undefined;
+    for (const { ids, scores, terms, parts } of nonEmpty) {
       for (let i = 0; i < ids.length; i++) {
         const doc = ids[i] as number;
+        const score = scores[i] as number;
+        if (best) {
+          if (seen[doc] !== 0 && score <= (scratch[doc] as number)) {
+            seen[doc] = (seen[doc] as number) | (terms[i] as number);
+            continue;
+          }
+          scratch[doc] = score;
+          traced?.set(doc, parts?.[i] ?? []);
+        } else {
+          scratch[doc]! += score;
+          if (traced) traced.set(doc, [...(traced.get(doc) ?? []), ...(parts?.[i] ?? [])]);
+        }
         if (seen[doc] === 0) touched.push(doc);
         seen[doc] = (seen[doc] as number) | (terms[i] as number);
-        scratch[doc]! += scores[i] as number;
       }
     }
     const count = touched.length;
@@ -377,6 +442,7 @@ export class Postings {
         seen[doc] = 0;
       }
     }
+    if (traced) return { ids, scores, terms, parts: [...ids].map((doc) => traced.get(doc) ?? []) };
     return { ids, scores, terms };
   }
 }
@@ -424,10 +490,18 @@ class Run {
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
       const counted = node.countsAs ?? node.term;
-      if (!this.bits.has(counted)) this.bits.set(counted, 1 << (this.bits.size % 32));
-      const bit = this.bits.get(counted) as number;
+      if (node.counted !== false && !this.bits.has(counted))
+        this.bits.set(counted, 1 << (this.bits.size % 31));
+      const bit = node.counted === false ? UNCOUNTED_BIT : (this.bits.get(counted) as number);
       const parts = this.expanded(node).map(([t, w]) =>
-        this.postings.scoreTerm(t, w * boost, fieldBoost, within, bit),
+        this.postings.scoreTerm(
+          t,
+          w * boost,
+          fieldBoost,
+          within,
+          bit,
+          this.options.explain ? { queryTerm: node.term, parts: [] } : undefined,
+        ),
       );
       return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
     }
@@ -439,6 +513,11 @@ class Run {
     const w = weight * (node.weight ?? 1);
     const fb = node.boost ?? fieldBoost;
     if (node.queries.length === 0) return EMPTY;
+    if (node.kind === 'max')
+      return this.postings.union(
+        node.queries.map((q) => this.all(q, w, within, fb)),
+        true,
+      );
     if (node.kind === 'or') {
       const base = this.postings.union(node.queries.map((q) => this.all(q, w, within, fb)));
       if (!node.boosters || node.boosters.length === 0) return base;
@@ -459,15 +538,17 @@ class Run {
 function addScores(base: Matches, extras: readonly Matches[]): Matches {
   const scores = Float64Array.from(base.scores);
   const terms = Uint32Array.from(base.terms);
+  const parts = base.parts?.map((p) => [...p]);
   for (const extra of extras) {
     let i = 0;
     for (let j = 0; j < extra.ids.length; j++) {
       i = seek(base.ids, extra.ids[j] as number, i);
       scores[i]! += extra.scores[j] as number;
       terms[i] = (terms[i] as number) | (extra.terms[j] as number);
+      if (parts && extra.parts) parts[i]!.push(...(extra.parts[j] ?? []));
     }
   }
-  return { ids: base.ids, scores, terms };
+  return { ids: base.ids, scores, terms, ...(parts ? { parts } : {}) };
 }
 
 /**
@@ -479,6 +560,7 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
   const ids = new Uint32Array(a.ids.length);
   const scores = new Float64Array(a.ids.length);
   const terms = new Uint32Array(a.ids.length);
+  const parts: ScorePart[][] | undefined = a.parts ? [] : undefined;
   let n = 0;
   let j = 0;
   for (let i = 0; i < a.ids.length; i++) {
@@ -489,9 +571,15 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
     ids[n] = doc;
     scores[n] = (a.scores[i] as number) + (inB ? (b.scores[j] as number) : 0);
     terms[n] = (a.terms[i] as number) | (inB ? (b.terms[j] as number) : 0);
+    parts?.push([...(a.parts?.[i] ?? []), ...(inB ? (b.parts?.[j] ?? []) : [])]);
     n += 1;
   }
-  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: terms.subarray(0, n) };
+  return {
+    ids: ids.subarray(0, n),
+    scores: scores.subarray(0, n),
+    terms: terms.subarray(0, n),
+    ...(parts ? { parts } : {}),
+  };
 }
 
 /** The first position at or after `from` whose id is ≥ doc (galloping, then binary search). */

@@ -66,9 +66,9 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   boost: { title: 3, partner: 1.5, tags: 1.5, summary: 1.2, content: 1 },
-  topicBoost: 1.5,
+  topicBoost: 3,
   expansionWeight: 1,
-  mainTopicWeight: 4,
+  mainTopicWeight: 8,
   recencyWeight: 0.25,
   recencyHalfLifeDays: 365,
   weakShare: 0.5,
@@ -734,7 +734,16 @@ export class SearchIndex {
         // What matches: the words as typed, or the topic's (country's) tag; the names in the other
         // language only score within those (a resource that has their words but not the tag is not
         // about the topic: "transferencias monetarias no condicionadas").
-        const alternatives: QueryNode[] = span.tokens.map(exactTerm);
+        // A programme's name matches by its words, or its topic's tag together with its country's.
+        const country = span.programmeCountry;
+        const alternatives: QueryNode[] = country
+          ? [
+              {
+                kind: 'and',
+                queries: [...span.tokens.map(exactTerm), { ...exactTerm(country), countsAs: counted }],
+              },
+            ]
+          : span.tokens.map(exactTerm);
         if (inner.length > 0) alternatives.unshift({ kind: 'and', queries: inner, weight: 0 });
         const boosters: QueryNode[] =
           wordings.length === 0

@@ -16,6 +16,35 @@ export interface SearchRequest {
   cursor?: string;
   /** The asker's language, used to choose display names and break ties; results stay in any language. */
   language?: 'en' | 'es';
+  /** Each hit carries the parts of its score (`SearchHit.explain`): for diagnosing a ranking. */
+  explain?: boolean;
+}
+
+/**
+ * How a hit's score was made, by the code that ranked it:
+ * score = (sum of `terms` and `topic` parts) × `coordination` × `recency`, rounded.
+ */
+export interface ScoreExplanation {
+  /** How the hit was ranked: it has every word, some of them (listed after), or no words were searched. */
+  ranking: 'all words' | 'some words' | 'newest first';
+  /** The words matched: the query's word, the index term reached (stemmed; a typo or prefix variant), the field, the part. */
+  terms: { word: string; term: string; field: string; score: number }[];
+  /**
+   * The taxonomy's part: the query's topic or country found among the resource's tags (`#t:`,
+   * `#c:`), and its main topic (`#m:`), with their parts.
+   */
+  topic: { token: string; score: number }[];
+  /** The number of distinct query terms matched (weak words do not count): the score is multiplied by it. */
+  coordination: number;
+  /** The recency factor, 1 + weight × 0.5^(age / half-life). */
+  recency: number;
+  /**
+   * The resource's language and how its words matched: in the query's words, or through the
+   * taxonomy's names in another language (the best of the two counts, never both).
+   */
+  language: { resource: Language; matched: 'as typed' | 'through the taxonomy' | 'tags only' | 'none' };
+  /** Query words weighed as weak (most of the library has them): they add little and restrict nothing. */
+  weak: string[];
 }
 
 export interface SearchHit {
@@ -32,6 +61,8 @@ export interface SearchHit {
   /** Plain text with the matched words marked as «word» (each face renders the marks its own way). */
   snippet: string;
   score: number;
+  /** Present when the request asked for it. */
+  explain?: ScoreExplanation;
 }
 
 export interface SearchResponse {

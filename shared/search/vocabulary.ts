@@ -1,3 +1,4 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Language, ResourceType } from '../domain/resource.js';
 import {
   COUNTRIES,
@@ -9,9 +10,11 @@ import {
   findType,
   foldText,
   foldTokens,
+  PROGRAMMES,
+  synonymGroups,
   topicById,
 } from '../taxonomy/index.js';
-import { analyze } from './analysis.js';
+import { analyze, isNegatedForm } from './analysis.js';
 
 /**
  * Search's use of the taxonomy: filter values, the extra index terms a resource's topics and
@@ -72,7 +75,15 @@ export interface QuerySpan {
   main?: string;
   /** Extra alternatives: the topic's English and Spanish names, as words to find together. */
   phrases: { words: string[]; language: 'en' | 'es' }[];
+  /**
+   * For a programme's name ("Prospera", "Bolsa Família"): the token of its country. The programme
+   * is asked for, not its topic everywhere: its words, or its topic in its country.
+   */
+  programmeCountry?: string;
 }
+
+/** Every programme's folded names → its country. */
+const PROGRAMME_COUNTRIES = new Map(PROGRAMMES.flatMap((p) => p.names.map((n) => [foldText(n), p.country])));
 
 const MAX_COUNTRY_WORDS = 4;
 
@@ -110,6 +121,9 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       end: match.end,
       tokens: [topicToken(match.topicId)],
       main: mainTopicToken(match.topicId),
+      ...(PROGRAMME_COUNTRIES.has(match.phrase)
+        ? { programmeCountry: countryToken(PROGRAMME_COUNTRIES.get(match.phrase) as string) }
+        : {}),
       phrases: topic
         ? [
             { words: foldTokens(topic.names.en), language: 'en' },
@@ -150,4 +164,47 @@ export function wholePhraseTokens(words: readonly string[]): string[] {
   const spans = expandQuery(words.map((text) => ({ text })));
   const whole = spans.find((s) => s.start === 0 && s.end === words.length);
   return whole ? whole.tokens : [];
+}
+
+let taxonomyWords: SearchableMap<true> | undefined;
+
+/** Every folded word of the topics' phrases and the countries' names: what a typo may be read as. */
+function vocabulary(): SearchableMap<true> {
+  if (!taxonomyWords) {
+    const map = new SearchableMap<true>();
+    for (const group of synonymGroups())
+      for (const phrase of group) for (const w of phrase.split(' ')) map.set(w, true);
+    for (const c of COUNTRIES)
+      for (const name of [...Object.values(c.names), ...c.variants, ...c.demonyms])
+        for (const w of foldTokens(name)) map.set(w, true);
+    taxonomyWords = map;
+  }
+  return taxonomyWords;
+}
+
+/**
+ * The query's words with typos in the taxonomy's words corrected ("condtional cash tranfers" →
+ * "conditional cash transfers"), so that a misspelt topic or country is recognised, expanded and
+ * searched as meant. Only words the library does not know (`known`) of five letters or more, when
+ * `spend` allows the lookup (the query's typo budget): one edit up to seven letters, two from
+ * eight; the closest word wins (then the first in order), never a word with a negating prefix added
+ * or dropped ("unconditional" is no spelling of "conditional").
+ */
+export function correctTaxonomyTypos<W extends { text: string }>(
+  words: readonly W[],
+  known: (word: string) => boolean,
+  spend: (folded: string) => boolean,
+): W[] {
+  return words.map((w) => {
+    const folded = foldText(w.text);
+    if (folded.length < 5 || folded.includes(' ') || known(w.text)) return w;
+    const dictionary = vocabulary();
+    if (dictionary.has(folded) || !spend(folded)) return w;
+    let best: [string, number] | undefined;
+    for (const [word, [, distance]] of dictionary.fuzzyGet(folded, folded.length >= 8 ? 2 : 1)) {
+      if (isNegatedForm(word, folded)) continue;
+      if (!best || distance < best[1] || (distance === best[1] && word < best[0])) best = [word, distance];
+    }
+    return best ? { ...w, text: best[0] } : w;
+  });
 }
