@@ -69,6 +69,10 @@ export const keys = {
   botAction: (id: string): ItemKey => ({ pk: `BOTACTION#${id}`, sk: 'BOTACTION' }),
   /** Rate-limit counters (confirmation emails per address, per source), with a TTL. */
   rateLimit: (bucket: string, windowStart: string): ItemKey => ({ pk: `RATE#${bucket}`, sk: windowStart }),
+  /** A cooperation exchange offer or request (shared/coop/store.ts). */
+  coopEntry: (id: string): ItemKey => ({ pk: `COOP#${id}`, sk: 'COOP' }),
+  /** A workshop's own id for an entry, unique across the exchange (conditional put): holds `id`. */
+  coopRef: (ref: string): ItemKey => ({ pk: `COOPREF#${keyHash(ref.trim().toLowerCase())}`, sk: 'COOPREF' }),
   /** Job state: cursors and leases of the scheduled runs. */
   job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
   /** The last run of a cycle job (shared/health.ts), for /health. */
@@ -96,6 +100,8 @@ export const collections = {
   resourcesOfFeed: (feedId: string) => `FEEDRES#${feedId}`,
   feedsOfPartner: (partnerId: string) => `PARTNERFEEDS#${partnerId}`,
   subscribersByStatus: (status: string) => `SUBS#${status}`,
+  /** The exchange's offers or requests, by creation time. */
+  coopEntries: (kind: 'offer' | 'request') => `COOP#${kind}`,
   /** Confirmed subscribers by next digest time (gsi3, sparse: only confirmed ones carry it). */
   subscribersDue: (frequency: string) => `DUE#${frequency}`,
 };

@@ -1,0 +1,268 @@
+import { distance } from 'fastest-levenshtein';
+import { LANGUAGES, type Language } from '../domain/resource.js';
+import { type FilterField, resolveValue } from '../filters/values.js';
+import { foldText } from '../taxonomy/index.js';
+
+/**
+ * The cooperation exchange's two kinds of entry: an offer (a programme, methodology or tool an
+ * institution can share) and a request (a need an institution states). Both go through one
+ * lifecycle, open → matched → in progress → done, or withdrawn from any state before done, and
+ * keep a history of who changed what. Topics, countries and languages are resolved by the one
+ * filter language (shared/filters/values.ts): an unknown value is refused with the closest.
+ */
+
+export const COOP_KINDS = ['offer', 'request'] as const;
+export type CoopKind = (typeof COOP_KINDS)[number];
+
+export const COOP_STATUSES = ['open', 'matched', 'in-progress', 'done', 'withdrawn'] as const;
+export type CoopStatus = (typeof COOP_STATUSES)[number];
+
+/** Which status may follow which: withdrawn and done are final. */
+export const NEXT_STATUSES: Readonly<Record<CoopStatus, readonly CoopStatus[]>> = {
+  open: ['matched', 'withdrawn'],
+  matched: ['in-progress', 'open', 'withdrawn'],
+  'in-progress': ['done', 'withdrawn'],
+  done: [],
+  withdrawn: [],
+};
+
+export const MODALITIES = [
+  'technical-visit',
+  'workshop',
+  'virtual-exchange',
+  'documentation',
+  'secondment',
+] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** How a modality and a status are written in English and Spanish (folded forms resolve too). */
+export const MODALITY_NAMES: Readonly<Record<Modality, { en: string; es: string; also: readonly string[] }>> =
+  {
+    'technical-visit': {
+      en: 'technical visit',
+      es: 'visita técnica',
+      also: ['visit', 'visita', 'study tour', 'pasantia tecnica', 'mission', 'mision tecnica'],
+    },
+    workshop: { en: 'workshop', es: 'taller', also: ['training', 'seminar', 'capacitacion', 'seminario'] },
+    'virtual-exchange': {
+      en: 'virtual exchange',
+      es: 'intercambio virtual',
+      also: ['virtual', 'online', 'webinar', 'videoconference', 'en linea', 'videoconferencia'],
+    },
+    documentation: {
+      en: 'documentation',
+      es: 'documentación',
+      also: ['documents', 'manuals', 'documentos', 'manuales', 'guides', 'guias', 'toolkit'],
+    },
+    secondment: {
+      en: 'secondment',
+      es: 'pasantía',
+      also: ['internship', 'staff exchange', 'intercambio de personal', 'adscripcion'],
+    },
+  };
+
+export const STATUS_NAMES: Readonly<Record<CoopStatus, { en: string; es: string }>> = {
+  open: { en: 'open', es: 'abierta' },
+  matched: { en: 'matched', es: 'emparejada' },
+  'in-progress': { en: 'in progress', es: 'en curso' },
+  done: { en: 'done', es: 'realizada' },
+  withdrawn: { en: 'withdrawn', es: 'retirada' },
+};
+
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  /** `created`, or the status moved to. */
+  change: 'created' | CoopStatus;
+  /** The entry it was matched with or done with, when the change names one. */
+  with?: string;
+  note?: string;
+}
+
+/** What an institution writes: the import shape of a workshop's JSON (the issue's fields). */
+export interface CoopDraft {
+  kind: CoopKind;
+  title: string;
+  summary: string;
+  topics: string[];
+  country: string;
+  institution: string;
+  contact: string;
+  modalities: Modality[];
+  languages: Language[];
+  /** A request's time frame, as written ("first half of 2027"). */
+  timeFrame?: string;
+  /** The workshop's own id, unique across the exchange. */
+  ref?: string;
+}
+
+export interface CoopEntry extends CoopDraft {
+  id: string;
+  status: CoopStatus;
+  /** The entry it is matched with, in progress with or was done with. */
+  counterpart?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped by every change: each write is conditional on the version read. */
+  version: number;
+  history: HistoryEntry[];
+}
+
+/** What the faces and the import send: every field as text or lists of text, not yet resolved. */
+export interface RawDraft {
+  kind?: unknown;
+  title?: unknown;
+  summary?: unknown;
+  topics?: unknown;
+  country?: unknown;
+  institution?: unknown;
+  contact?: unknown;
+  modalities?: unknown;
+  languages?: unknown;
+  timeFrame?: unknown;
+  ref?: unknown;
+}
+
+export type DraftResult = { ok: true; draft: CoopDraft } | { ok: false; problems: string[] };
+
+const MAX_TITLE = 200;
+const MAX_SUMMARY = 2_000;
+const MAX_SHORT = 200;
+const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}$/;
+
+/** A list field given as a list, or as text separated by `;` or `,` (a CSV cell). */
+function listOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const parts = Array.isArray(value) ? value.map(String) : String(value).split(/[;,|]/);
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function text(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value).replace(/\s+/g, ' ').trim();
+}
+
+/** A modality in English, Spanish, an id or a close spelling; else the closest, for the refusal. */
+export function resolveModality(
+  raw: string,
+): { ok: true; value: Modality } | { ok: false; closest?: string } {
+  const folded = foldText(raw);
+  for (const m of MODALITIES) {
+    const n = MODALITY_NAMES[m];
+    const phrases = [m.replace(/-/g, ' '), n.en, n.es, ...n.also].map(foldText);
+    if (phrases.includes(folded) || foldText(m) === folded) return { ok: true, value: m };
+  }
+  let best: { m: Modality; d: number } | undefined;
+  for (const m of MODALITIES) {
+    const n = MODALITY_NAMES[m];
+    for (const p of [n.en, n.es].map(foldText)) {
+      const d = distance(folded, p);
+      if (!best || d < best.d) best = { m, d };
+    }
+  }
+  return best && best.d <= Math.max(2, folded.length / 3) ? { ok: true, value: best.m } : { ok: false };
+}
+
+/** A status as typed (`in progress`, `en curso`, `done`, `realizada`...). */
+export function resolveStatus(raw: string): CoopStatus | undefined {
+  const folded = foldText(raw).replace(/-/g, ' ');
+  return COOP_STATUSES.find(
+    (s) =>
+      s.replace(/-/g, ' ') === folded ||
+      foldText(STATUS_NAMES[s].en) === folded ||
+      foldText(STATUS_NAMES[s].es) === folded ||
+      foldText(STATUS_NAMES[s].es.replace(/a$/, 'o')) === folded,
+  );
+}
+
+export function resolveKind(raw: string): CoopKind | undefined {
+  const folded = foldText(raw);
+  if (['offer', 'offers', 'oferta', 'ofertas', 'supply', 'oferta tecnica'].includes(folded)) return 'offer';
+  if (['request', 'requests', 'solicitud', 'solicitudes', 'demand', 'demanda', 'need'].includes(folded))
+    return 'request';
+  return undefined;
+}
+
+/** Resolves each value of a list through the filter language; problems name the value and the closest. */
+function resolveList(field: FilterField, label: string, values: string[], problems: string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    const resolved = resolveValue(field, value);
+    if (resolved.ok) {
+      for (const v of resolved.values) if (!out.includes(v)) out.push(v);
+    } else {
+      const hint = resolved.suggestions.length ? ` (did you mean ${resolved.suggestions.join(', ')}?)` : '';
+      problems.push(`unknown ${label} "${value}"${hint}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks and resolves what someone wrote into a draft: required fields present and not too long,
+ * topics, country and languages through the filter language, modalities by their names. Every
+ * problem is listed at once, so a workshop's row can be fixed in one go.
+ */
+export function resolveDraft(raw: RawDraft): DraftResult {
+  const problems: string[] = [];
+  const kind = resolveKind(text(raw.kind));
+  if (!kind) problems.push(`kind must be offer or request, not "${text(raw.kind)}"`);
+  const title = text(raw.title);
+  const summary = text(raw.summary);
+  const institution = text(raw.institution);
+  const contact = text(raw.contact);
+  const timeFrame = text(raw.timeFrame);
+  const ref = text(raw.ref);
+  for (const [name, value, max] of [
+    ['title', title, MAX_TITLE],
+    ['summary', summary, MAX_SUMMARY],
+    ['institution', institution, MAX_SHORT],
+    ['contact', contact, MAX_SHORT],
+  ] as const) {
+    if (value === '') problems.push(`${name} is missing`);
+    else if (value.length > max) problems.push(`${name} is longer than ${max} characters`);
+  }
+  if (timeFrame.length > MAX_SHORT) problems.push(`timeFrame is longer than ${MAX_SHORT} characters`);
+  if (ref !== '' && !REF_PATTERN.test(ref))
+    problems.push(`ref "${ref}" must be letters, digits and . _ : / - (64 at most)`);
+
+  const topicValues = listOf(raw.topics);
+  const topics = resolveList('topics', 'topic', topicValues, problems);
+  if (topicValues.length === 0) problems.push('at least one topic is needed');
+
+  const countryText = text(raw.country);
+  let country = '';
+  if (countryText === '') problems.push('country is missing');
+  else {
+    const [code] = resolveList('countries', 'country', [countryText], problems);
+    country = code ?? '';
+  }
+
+  const modalities: Modality[] = [];
+  for (const value of listOf(raw.modalities)) {
+    const m = resolveModality(value);
+    if (m.ok) {
+      if (!modalities.includes(m.value)) modalities.push(m.value);
+    } else problems.push(`unknown modality "${value}" (one of ${MODALITIES.join(', ')})`);
+  }
+  const languageValues = listOf(raw.languages);
+  const languages = resolveList('languages', 'language', languageValues, problems).filter(
+    (l): l is Language => (LANGUAGES as readonly string[]).includes(l),
+  );
+  if (languageValues.length === 0) problems.push('at least one language is needed');
+
+  if (problems.length > 0 || !kind) return { ok: false, problems };
+  const draft: CoopDraft = {
+    kind,
+    title,
+    summary,
+    topics,
+    country,
+    institution,
+    contact,
+    modalities,
+    languages,
+  };
+  if (timeFrame) draft.timeFrame = timeFrame;
+  if (ref) draft.ref = ref;
+  return { ok: true, draft };
+}
