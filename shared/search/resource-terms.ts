@@ -1,4 +1,4 @@
-import { decode } from 'html-entities';
+import { decodeHTML } from 'entities/decode';
 import type { Resource } from '../domain/resource.js';
 import { analyze, stemLanguageOf } from './analysis.js';
 import { countryIndexText, mainTopicToken, topicIndexText, topicToken } from './vocabulary.js';
@@ -14,8 +14,13 @@ export const TERM_FIELDS = ['title', 'partner', 'tags', 'summary', 'content'] as
 /** Content past this many characters is not indexed: summaries and openings carry the subject. */
 export const CONTENT_INDEX_CHARS = 1_500;
 
+/**
+ * Tags dropped, entities decoded. `entities` (parse5's decoder) rather than html-entities, which
+ * builds its three entity dictionaries when it loads: the bots, the subscription pages and the
+ * digest jobs load this module at their cold start, and only ingest needs html-entities' encoder.
+ */
 function htmlToText(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ' '))
+  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }
