@@ -116,32 +116,65 @@ for (const language of ['en', 'es'] as DigestLanguage[]) {
   files.push({ name: `unsubscribe-${language}`, html: pages.button(language, 'unsubscribe', 'token') });
   files.push({ name: `confirm-${language}`, html: pages.button(language, 'confirm', 'token') });
   const p = STRINGS[language].pages;
+  // Each page's language switch as the endpoints give it (shared/digest/http.ts).
+  const other = STRINGS[language].otherLanguage.code;
+  const switchTo = (page: string, token = '') =>
+    `/email/${page}?${token ? `token=${token}&` : ''}lang=${other}`;
   const manage = {
     url: 'https://relay.example.org/email/preferences?token=t',
     label: STRINGS[language].manage,
   };
   files.push({
     name: `confirmed-${language}`,
-    html: pages.message(language, p.confirmedTitle, p.confirmed, manage, [
-      p.chosen(
-        describeFilter({ countries: ['PE'], types: ['document'] }, language),
-        STRINGS[language].frequencies.daily,
-      ),
-      p.preview(6),
-    ]),
+    html: pages.message(
+      language,
+      p.confirmedTitle,
+      p.confirmed,
+      manage,
+      [
+        p.chosen(
+          describeFilter({ countries: ['PE'], types: ['document'] }, language),
+          STRINGS[language].frequencies.daily,
+        ),
+        p.preview(6),
+      ],
+      switchTo('confirm', 't'),
+    ),
   });
   files.push({
     name: `unsubscribed-${language}`,
-    html: pages.message(language, p.unsubscribedTitle, p.unsubscribed, [
-      { url: `/email/subscribe?lang=${language}`, label: p.subscribeAgain },
-      manage,
-    ]),
+    html: pages.message(
+      language,
+      p.unsubscribedTitle,
+      p.unsubscribed,
+      [{ url: `/email/subscribe?lang=${language}`, label: p.subscribeAgain }, manage],
+      [],
+      switchTo('unsubscribe', 't'),
+    ),
   });
-  files.push({ name: `saved-${language}`, html: pages.message(language, p.savedTitle, p.saved, manage) });
-  files.push({ name: `bad-link-${language}`, html: pages.message(language, p.badLinkTitle, p.badLink) });
+  files.push({
+    name: `saved-${language}`,
+    html: pages.message(language, p.savedTitle, p.saved, manage, [], switchTo('preferences', 't')),
+  });
+  files.push({
+    name: `bad-link-${language}`,
+    html: pages.message(language, p.badLinkTitle, p.badLink, undefined, [], switchTo('confirm')),
+  });
   files.push({
     name: `check-email-${language}`,
-    html: pages.message(language, p.checkEmailTitle, p.checkEmail),
+    html: pages.message(language, p.checkEmailTitle, p.checkEmail, undefined, [], switchTo('sent')),
+  });
+  files.push({
+    name: `rate-limited-${language}`,
+    html: pages.message(language, p.rateLimitedTitle, p.rateLimited, undefined, [], switchTo('subscribe')),
+  });
+  files.push({
+    name: `entries-${language}`,
+    html: pages.entries(
+      language,
+      digest.sections.flatMap((section) => section.entries),
+      switchTo('digest', 't'),
+    ),
   });
 }
 
@@ -195,6 +228,10 @@ try {
         `${name.padEnd(16)} ${label.padEnd(8)} ${width}px  scrollWidth ${scrollWidth}px  ${verdict}\n`,
       );
       if (scrollWidth > width) problems.push(`${name} at ${label} width scrolls horizontally`);
+      // Every page (the digest email aside) switches language, whatever led to it (a GET or a form post).
+      const switches: number = await page.evaluate(`document.querySelectorAll('p.lang a[hreflang]').length`);
+      if (!name.startsWith('digest-') && switches !== 1)
+        problems.push(`${name} at ${label} width has ${switches} language switches (expected 1)`);
       if (name.endsWith('-es') && label === 'phone') {
         let text: string = await page.evaluate('document.body.innerText');
         for (const t of libraryText) text = text.replaceAll(t, ' ');
