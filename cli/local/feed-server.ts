@@ -14,6 +14,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/feed+json',
   // A partner's web page, which links to its feed (feed discovery in `feeds check` and `feeds add`).
   '.html': 'text/html; charset=utf-8',
+  // An event's invitation, enclosed in or linked from an event item (shared/events/sources.ts).
+  '.ics': 'text/calendar; charset=utf-8',
 };
 
 /**
@@ -21,7 +23,13 @@ const CONTENT_TYPES: Record<string, string> = {
  * Last-Modified, answering conditional requests with 304 as a well-behaved partner site does.
  * Files are read on each request, so editing one shows up on the next ingest.
  */
-export async function startFeedServer(options: { dir?: string; host?: string; port?: number }) {
+export async function startFeedServer(options: {
+  dir?: string;
+  host?: string;
+  port?: number;
+  /** Told of every answered request (tests count fetches and 304s). */
+  onRequest?: (file: string, status: number) => void;
+}) {
   const dir = options.dir ?? SAMPLE_FEEDS_DIR;
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer((req, res) => {
@@ -41,6 +49,7 @@ export async function startFeedServer(options: { dir?: string; host?: string; po
       mtime = statSync(file).mtime;
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      options.onRequest?.(name, 404);
       return;
     }
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
@@ -52,9 +61,11 @@ export async function startFeedServer(options: { dir?: string; host?: string; po
       (!req.headers['if-none-match'] && since && Date.parse(since) >= Date.parse(lastModified))
     ) {
       res.writeHead(304, headers).end();
+      options.onRequest?.(name, 304);
       return;
     }
     res.writeHead(200, { ...headers, 'content-type': type, 'content-length': body.length }).end(body);
+    options.onRequest?.(name, 200);
   });
   const port = await listen(server, host, options.port ?? 0, 'IASPN_FEEDS_PORT');
   return { origin: `http://${host}:${port}`, dir, close: () => closeServer(server) };

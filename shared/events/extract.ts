@@ -54,9 +54,10 @@ const instantOf = (m: Moment | undefined, zone: string | undefined) =>
   m === undefined ? undefined : 'instant' in m ? m.instant : zone ? wallToInstant(m.wall, zone) : undefined;
 
 /**
- * A source's dates as instants. Wall-clock times need a zone: the source's own, else the one its
+ * A source's dates as instants. Wall-clock times need a zone: the source's own, else the one the
  * place's city implies; with neither, the times stay unknown (never read as UTC). All-day dates
- * start at midnight in the zone when one is known, else at 00:00 UTC.
+ * start at midnight in the zone when one is known, else at 00:00 UTC. Times given with an offset
+ * are exact already; the city's zone is still recorded as the zone they are local to.
  */
 export function resolveWhen(when: FoundWhen | undefined, impliedZone: string | undefined): When | undefined {
   if (!when) return undefined;
@@ -69,8 +70,8 @@ export function resolveWhen(when: FoundWhen | undefined, impliedZone: string | u
     if (!startsAt || !endsAt) return undefined;
     return { startsAt, endsAt, allDay: true, ...(tz ? { timeZone: tz } : {}) };
   }
-  const needsZone = (m: Moment | undefined) => m !== undefined && 'wall' in m;
-  const tz = zone ?? (needsZone(when.start) || needsZone(when.end) ? impliedZone : undefined);
+  // Exact instants keep the venue's zone too: it is where the times are local.
+  const tz = zone ?? impliedZone;
   const startsAt = instantOf(when.start, tz);
   if (!startsAt) return undefined;
   let endsAt = instantOf(when.end, tz);

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Resource } from '../domain/resource.js';
+import { withEventData } from '../events/hits.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { Job, JobSummary } from '../jobs.js';
 import { listPartners } from '../library/registry.js';
@@ -196,7 +197,7 @@ export function createSearchService(
     load,
     async search(request: SearchRequest): Promise<SearchResponse> {
       const index = await load();
-      return index.search(request, runtime.clock());
+      return withEventData(runtime.store, index.search(request, runtime.clock()));
     },
     async latest(filter: ResourceFilter, limit: number, cursor?: string): Promise<SearchResponse> {
       const index = await load();

@@ -298,8 +298,9 @@ const CASES: Case[] = [
     expected: {
       startsAt: '2026-10-20T14:00:00.000Z',
       endsAt: '2026-10-20T22:00:00.000Z',
+      timeZone: 'America/Bogota',
       place: { venue: 'Hotel Tequendama', city: 'Bogotá', country: 'CO' },
-      sources: { start: 'feed-extension', end: 'feed-extension', place: 'feed-extension' },
+      sources: { start: 'feed-extension', end: 'feed-extension', timeZone: 'feed-extension', place: 'feed-extension' },
     },
   },
   {
@@ -496,9 +497,10 @@ const CASES: Case[] = [
     expected: {
       startsAt: '2026-11-05T13:00:00.000Z',
       endsAt: '2026-11-05T16:00:00.000Z',
+      timeZone: 'America/Montevideo',
       place: { venue: 'Torre Ejecutiva', city: 'Montevideo', country: 'UY' },
       registrationUrl: 'https://partner.example.org/inscripcion',
-      sources: { start: 'jsonld', end: 'jsonld', place: 'jsonld', registrationUrl: 'jsonld' },
+      sources: { start: 'jsonld', end: 'jsonld', timeZone: 'jsonld', place: 'jsonld', registrationUrl: 'jsonld' },
     },
   },
   {

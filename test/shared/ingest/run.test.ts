@@ -96,9 +96,9 @@ describe('an ingest run over the sample feeds', () => {
       for (const { seed } of LOCAL_SEEDS)
         await seed(runtime, { feedOrigin: feeds.origin, sampleDir: feeds.dir });
       const registered = (await listFeeds(runtime.store)).length;
-      expect(registered).toBe(8);
+      expect(registered).toBe(9);
       const first = await runIngest(runtime);
-      expect(first.summary).toMatchObject({ feeds: 8, failed: 0, notModified: 0 });
+      expect(first.summary).toMatchObject({ feeds: 9, failed: 0, notModified: 0 });
       expect(first.summary.new).toBeGreaterThan(50);
       expect(first.summary.new).toBe(first.newResources.length);
       // The seam for announcements and digests: everything new is found by its first-seen time.
@@ -110,14 +110,14 @@ describe('an ingest run over the sample feeds', () => {
 
       const second = await runIngest(runtime);
       expect(second.summary).toMatchObject({
-        feeds: 8,
-        notModified: 8,
+        feeds: 9,
+        notModified: 9,
         failed: 0,
         itemsSeen: 0,
         new: 0,
         updated: 0,
         unchanged: 0,
-        storeWrites: 8,
+        storeWrites: 9,
       });
     } finally {
       await feeds.close();
