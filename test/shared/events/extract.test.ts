@@ -300,7 +300,12 @@ const CASES: Case[] = [
       endsAt: '2026-10-20T22:00:00.000Z',
       timeZone: 'America/Bogota',
       place: { venue: 'Hotel Tequendama', city: 'Bogotá', country: 'CO' },
-      sources: { start: 'feed-extension', end: 'feed-extension', timeZone: 'feed-extension', place: 'feed-extension' },
+      sources: {
+        start: 'feed-extension',
+        end: 'feed-extension',
+        timeZone: 'feed-extension',
+        place: 'feed-extension',
+      },
     },
   },
   {
@@ -500,7 +505,13 @@ const CASES: Case[] = [
       timeZone: 'America/Montevideo',
       place: { venue: 'Torre Ejecutiva', city: 'Montevideo', country: 'UY' },
       registrationUrl: 'https://partner.example.org/inscripcion',
-      sources: { start: 'jsonld', end: 'jsonld', timeZone: 'jsonld', place: 'jsonld', registrationUrl: 'jsonld' },
+      sources: {
+        start: 'jsonld',
+        end: 'jsonld',
+        timeZone: 'jsonld',
+        place: 'jsonld',
+        registrationUrl: 'jsonld',
+      },
     },
   },
   {
