@@ -49,6 +49,9 @@ import { requireTokenSecret, signToken, type TokenSecret, verifyToken } from './
  *   GET  /email/unsubscribe?token=   an unsubscribe button          POST: unsubscribes (RFC 8058
  *                                    one-click: token in the URL, no cookie, idempotent)
  *   GET  /email/digest?token=        every resource of a digest cut at N items
+ *   GET  /email/sent                 "check your email" (the subscribe POST's answer, for its language switch)
+ *
+ * Every page switches language; a page a POST shows switches by a GET (see switchHere in route).
  *
  * No answer depends on whether an address is subscribed. The subscribe and preferences POSTs are
  * refused from another site (Origin, Sec-Fetch-Site) and need the form's token; the subscribe
