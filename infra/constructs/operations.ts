@@ -2,15 +2,13 @@ import { ArnFormat, Aspects, Duration, Stack } from 'aws-cdk-lib';
 import {
   type Alarm,
   ComparisonOperator,
-  Dashboard,
-  GraphWidget,
   type IMetric,
   MathExpression,
   Metric,
-  TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type ILogGroup, LogGroup, QueryDefinition, QueryString } from 'aws-cdk-lib/aws-logs';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -48,7 +46,13 @@ export const HTTP_4XX_MIN = 10;
 export const EMAIL_QUOTA_ALARM = 0.8;
 /** CloudWatch takes at most 10 metrics in one metric-math alarm. */
 const MAX_ALARM_METRICS = 10;
-/** The operations of the table the relay uses, for its SystemErrors alarm. */
+/**
+ * Functions whose timeout is at least this long are watched for runs nearing it: the cycle's jobs
+ * and the digest worker, whose run time grows with the load. A request handler (10-30 s) that
+ * overruns fails as an error and a 5xx answer, which their own alarms catch.
+ */
+export const NEAR_TIMEOUT_MIN_SECONDS = 60;
+/** The operations of the table the relay uses (no transactions: DATA-MODEL.md), for its SystemErrors alarm. */
 const TABLE_OPERATIONS = [
   'GetItem',
   'PutItem',
@@ -57,7 +61,6 @@ const TABLE_OPERATIONS = [
   'Query',
   'BatchGetItem',
   'BatchWriteItem',
-  'TransactWriteItems',
 ];
 
 /** Splits `items` into runs of at most `size`. */
@@ -76,24 +79,29 @@ export function heartbeatPeriod(expression: string): Duration {
 }
 
 /**
- * Operations for one stage: an alarm topic (encrypted, email-subscribed), alarms and a dashboard.
+ * Operations for one stage: an alarm topic (encrypted, email-subscribed), alarms, and saved Logs
+ * Insights queries in place of a dashboard (a dashboard costs US$3 a month; the queries cost nothing
+ * until run, and the Lambda, SQS and DynamoDB consoles graph the built-in metrics for free).
  * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints, RelayTable,
  * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
- * touching this file. Metric-math alarms keep the count down (one alarm per concern, not per
- * resource, where the dashboard shows which one):
- * - each function: errors or throttles (one alarm per function, so the alarm names it);
- * - functions whose longest run nears their timeout (one alarm per timeout value);
+ * touching this file. CloudWatch bills an alarm per metric it reads (US$0.10 a month each), so each
+ * concern reads as few metrics as tell it (docs/operations.md counts them):
+ * - each function: errors (one alarm per function, so the alarm names it). Throttles are not read:
+ *   a throttled request is a 5xx answer, a throttled scheduled run waits its turn (the heartbeat
+ *   and near-timeout alarms see a cycle that no longer fits);
+ * - the jobs whose longest run nears their timeout (one alarm per timeout value);
  * - dead letters in any dead-letter queue; the oldest digest batch waiting too long;
  * - the table's throttled requests and system errors;
- * - the cycle's heartbeat: every job of the cycle ran in the last few intervals;
+ * - the cycle's heartbeat: its last job ran in the last few intervals (each job invokes the next,
+ *   on success and failure alike, so the last one runs only if every one before it did);
  * - the HTTP API's 5xx answers, and a spike of 4xx (a wrong Slack or Telegram secret refuses all);
  * - ingest's FeedsFailed metric (shared/metrics.ts) for FEEDS_FAILING_HOURS hours running;
  * - SES: bounce rate above 4%, complaint rate above 0.08%, any reject, 80% of the daily quota.
  */
 export class RelayOperations extends Construct {
   public readonly alarmTopic: Topic;
-  public readonly dashboard: Dashboard;
   public readonly alarms: Alarm[] = [];
+  public readonly queries: QueryDefinition[] = [];
   private readonly stageName: string;
   private watched = false;
 
@@ -119,17 +127,6 @@ export class RelayOperations extends Construct {
       ],
     });
     this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
-    this.dashboard = new Dashboard(this, 'Dashboard', {
-      dashboardName: `iaspn-relay-${props.stage}`,
-      defaultInterval: Duration.days(1),
-    });
-    this.dashboard.addWidgets(
-      new TextWidget({
-        markdown: `# iaspn-relay ${props.stage}\nAlarms go to the SNS topic ${this.alarmTopic.topicName}; dead letters are in the *DeadLetters* queues (redrive them from the SQS console once the cause is fixed).`,
-        width: 24,
-        height: 2,
-      }),
-    );
     // Watch at synth, once the whole stack is wired, wherever the capabilities added their functions.
     const stack = Stack.of(this);
     Aspects.of(stack).add({ visit: (node) => node === stack && this.watchAll() });
@@ -155,6 +152,73 @@ export class RelayOperations extends Construct {
     this.watchBusinessMetrics();
     this.watchEmailReputation();
     this.watchEmailSending();
+    this.saveQueries(functions, endpoints);
+  }
+
+  /**
+   * Saved Logs Insights queries (CloudWatch console, Logs Insights, "Saved queries"), named
+   * `iaspn-relay/<stage>/...`: what the dashboard showed, read from the logs the functions write
+   * anyway. Free to keep; a run costs US$0.005 a GB scanned.
+   */
+  private saveQueries(functions: RelayFunction[], endpoints: RelayEndpoints[]): void {
+    const save = (name: string, logGroups: ILogGroup[], queryString: QueryString) => {
+      this.queries.push(
+        new QueryDefinition(this, `Query-${name}`, {
+          queryDefinitionName: `iaspn-relay/${this.stageName}/${name}`,
+          queryString,
+          logGroups,
+        }),
+      );
+    };
+    const functionLogs = functions.map((fn) => fn.logGroup);
+    save(
+      'errors',
+      functionLogs,
+      new QueryString({
+        fields: ['@timestamp', '@log', 'level', 'message', 'error', 'errorType', 'errorMessage'],
+        filterStatements: ['level = "ERROR" or record.status in ["error", "timeout", "failure"]'],
+        sort: '@timestamp desc',
+        limit: 200,
+      }),
+    );
+    save(
+      'durations',
+      functionLogs,
+      new QueryString({
+        filterStatements: ['type = "platform.report"'],
+        statsStatements: [
+          'count(*) as runs, max(record.metrics.durationMs) as maxMs, pct(record.metrics.durationMs, 99) as p99Ms, max(record.metrics.maxMemoryUsedMB) as maxMemoryMB by @log',
+        ],
+      }),
+    );
+    // The counts the handlers' custom metrics used to carry, from the run summaries they log.
+    save(
+      'runs',
+      functionLogs,
+      new QueryString({
+        filterStatements: [
+          'message in ["ingest done", "search index written", "search index unchanged", "announce run done", "digest run done", "digest batch done"]',
+        ],
+        statsStatements: [
+          'count(*) as runs, sum(feeds) as feeds, sum(failed) as failed, sum(new) as newResources, sum(posted) as posted, sum(sent) as digestsSent by message, bin(1d)',
+        ],
+      }),
+    );
+    const accessLogs = endpoints.flatMap((api) => {
+      const group = api.node.tryFindChild('AccessLogs');
+      return group instanceof LogGroup ? [group] : [];
+    });
+    if (accessLogs.length > 0) {
+      save(
+        'http',
+        accessLogs,
+        new QueryString({
+          statsStatements: [
+            'count(*) as requests, avg(integrationLatency) as avgLatencyMs by routeKey, status, bin(1h)',
+          ],
+        }),
+      );
+    }
   }
 
   /** A readable, stack-unique name from the construct path: `IngestSchedule-DeadLetters`. */
@@ -195,45 +259,21 @@ export class RelayOperations extends Construct {
 
   private watchFunction(fn: RelayFunction): void {
     const name = this.nameOf(fn);
-    const period = Duration.minutes(15);
-    const errors = fn.function.metricErrors({ period, statistic: 'Sum' });
-    const throttles = fn.function.metricThrottles({ period, statistic: 'Sum' });
     this.alarm(
       `${name}-Errors`,
-      new MathExpression({
-        expression: 'errors + throttles',
-        usingMetrics: { errors, throttles },
-        label: `${name}: errors + throttles`,
-        period,
-      }),
+      fn.function.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
       {
         threshold: 1,
-        description: `${name}: the function failed or was throttled (its log group has the error; the dashboard shows which).`,
+        description: `${name}: the function failed (saved query iaspn-relay/${this.stageName}/errors shows the error).`,
       },
-    );
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: `${name}: invocations, errors, throttles`,
-        left: [fn.function.metricInvocations({ period }), errors, throttles],
-        width: 12,
-      }),
-      new GraphWidget({
-        title: `${name}: duration (p50, p99, max)`,
-        left: [
-          fn.function.metricDuration({ period, statistic: 'p50' }),
-          fn.function.metricDuration({ period, statistic: 'p99' }),
-          fn.function.metricDuration({ period, statistic: 'Maximum' }),
-        ],
-        width: 12,
-      }),
     );
   }
 
-  /** One alarm per timeout value: the longest run of any function with that timeout nears it. */
+  /** One alarm per timeout value: the longest run of any long job with that timeout nears it. */
   private watchTimeouts(functions: RelayFunction[]): void {
     const period = Duration.minutes(15);
     const byTimeout = new Map<number, RelayFunction[]>();
-    for (const fn of functions) {
+    for (const fn of functions.filter((f) => f.timeout.toSeconds() >= NEAR_TIMEOUT_MIN_SECONDS)) {
       const seconds = fn.timeout.toSeconds();
       byTimeout.set(seconds, [...(byTimeout.get(seconds) ?? []), fn]);
     }
@@ -253,14 +293,14 @@ export class RelayOperations extends Construct {
           }),
           {
             threshold: seconds * 1000 * NEAR_TIMEOUT_RATIO,
-            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (see the duration graphs).`,
+            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (saved query iaspn-relay/${this.stageName}/durations shows which).`,
           },
         );
       });
     }
   }
 
-  /** Any dead letter in any queue: one alarm (per 10 queues); the dashboard shows which. */
+  /** Any dead letter in any queue: one alarm (per 10 queues); the SQS console shows which. */
   private watchDeadLetters(queues: Queue[]): void {
     const period = Duration.minutes(5);
     const depth = (queue: Queue) =>
@@ -278,15 +318,10 @@ export class RelayOperations extends Construct {
         }),
         {
           threshold: 1,
-          description: `A run failed after its retries and its event is in a dead-letter queue (${names}): the dashboard shows which; redrive it once the cause is fixed.`,
+          description: `A run failed after its retries and its event is in a dead-letter queue (${names}): the SQS console shows which; redrive it once the cause is fixed.`,
         },
       );
     });
-    for (const queue of queues) {
-      this.dashboard.addWidgets(
-        new GraphWidget({ title: `${this.nameOf(queue)}: dead letters`, left: [depth(queue)], width: 12 }),
-      );
-    }
   }
 
   private watchEndpoints(endpoints: RelayEndpoints): void {
@@ -309,21 +344,6 @@ export class RelayOperations extends Construct {
         threshold: HTTP_4XX_RATIO,
         description: `Over ${HTTP_4XX_RATIO * 100}% of HTTP API answers were 4xx: a wrong Slack signing secret or Telegram webhook secret refuses every request (check the secrets and the access logs).`,
       },
-    );
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'HTTP API: requests, 4xx, 5xx',
-        left: [endpoints.api.metricCount({ period, statistic: 'Sum' }), clientErrors, serverErrors],
-        width: 12,
-      }),
-      new GraphWidget({
-        title: 'HTTP API: latency (p50, p99)',
-        left: [
-          endpoints.api.metricLatency({ period, statistic: 'p50' }),
-          endpoints.api.metricLatency({ period, statistic: 'p99' }),
-        ],
-        width: 12,
-      }),
     );
   }
 
@@ -353,9 +373,6 @@ export class RelayOperations extends Construct {
       description:
         'DynamoDB throttled requests or answered with system errors: runs were slowed or failed (see the table metrics).',
     });
-    this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Table: throttles and system errors', left: [problems], width: 12 }),
-    );
   }
 
   /** The oldest digest batch waiting in the queue. */
@@ -368,38 +385,29 @@ export class RelayOperations extends Construct {
       threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
       description: `A digest batch has waited over ${DIGEST_QUEUE_MAX_AGE_SECONDS / 60} minutes in the queue: the digest workers are failing or throttled.`,
     });
-    this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Digest batches: oldest waiting (s)', left: [age], width: 12 }),
-    );
   }
 
   /**
-   * The cycle's heartbeat: every job of the cycle ran within the period. The product of their
-   * invocation counts (missing counted as 0) is 0 when one did not run: one alarm for all schedules.
+   * The cycle's heartbeat: its last job ran within the period. Each job invokes the next on success
+   * and on failure alike (RelayCycle), so the last one runs only when the schedule fired and every
+   * job before it was invoked: one metric watches them all.
    */
   private watchCycle(cycle: RelayCycle): void {
     const period = heartbeatPeriod(cycle.expression);
-    const usingMetrics = Object.fromEntries(
-      cycle.functions.map(({ fn }, i) => [
-        `i${i}`,
-        fn.function.metricInvocations({ period, statistic: 'Sum' }),
-      ]),
-    );
+    const last = cycle.functions[cycle.functions.length - 1]!;
     const names = cycle.functions.map((job) => job.name).join(', ');
     this.alarm(
       'Cycle-Heartbeat',
       new MathExpression({
-        expression: Object.keys(usingMetrics)
-          .map((id) => `FILL(${id}, 0)`)
-          .join(' * '),
-        usingMetrics,
-        label: 'every cycle job ran (product of invocations)',
+        expression: 'FILL(last, 0)',
+        usingMetrics: { last: last.fn.function.metricInvocations({ period, statistic: 'Sum' }) },
+        label: `the cycle's last job (${last.name}) ran`,
         period,
       }),
       {
         threshold: 1,
         below: true,
-        description: `A job of the cycle (${names}) has not run for ${period.toHumanString()}: the schedule is disabled, or a job's function cannot be invoked (see the dead letters).`,
+        description: `The cycle (${names}) has not reached its last job for ${period.toHumanString()}: the schedule is disabled, or a job's function cannot be invoked (see the dead letters).`,
       },
     );
   }
@@ -419,7 +427,10 @@ export class RelayOperations extends Construct {
     });
   }
 
-  /** The Powertools metrics the handlers emit (shared/metrics.ts). */
+  /**
+   * The one custom metric an alarm reads (shared/metrics.ts): FeedsFailed. The other counts are read
+   * from the run summaries in the logs (saved query `runs`), not from metrics at US$0.30 each.
+   */
   private watchBusinessMetrics(): void {
     const namespace = metricsNamespace(this.stageName);
     const metric = (service: string, metricName: string) =>
@@ -436,29 +447,6 @@ export class RelayOperations extends Construct {
       periods: FEEDS_FAILING_HOURS,
       description: `Partner feeds have failed to fetch or parse for ${FEEDS_FAILING_HOURS} hours running (iaspn feeds list shows which; ingest logs give the reason).`,
     });
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'Ingest: feeds fetched, failed; new resources',
-        left: [
-          metric(METRIC_SERVICE.ingest, METRIC.feedsFetched),
-          feedsFailed,
-          metric(METRIC_SERVICE.ingest, METRIC.newResources),
-        ],
-        width: 12,
-      }),
-      new GraphWidget({
-        title: 'Announcements, digests, bot commands',
-        left: [
-          metric(METRIC_SERVICE.announce, METRIC.announcementsPosted),
-          metric(METRIC_SERVICE.announce, METRIC.announcementsFailed),
-          metric(METRIC_SERVICE.digest, METRIC.digestsSent),
-          metric(METRIC_SERVICE.digest, METRIC.digestsFailed),
-          metric(METRIC_SERVICE.bot, METRIC.botCommands),
-          metric(METRIC_SERVICE.bot, METRIC.botErrors),
-        ],
-        width: 12,
-      }),
-    );
   }
 
   /**
@@ -480,25 +468,5 @@ export class RelayOperations extends Construct {
       strictlyAbove: true,
       description: `SES complaint rate is above ${COMPLAINT_RATE_ALARM * 100}% (SES reviews the account at 0.1%): check the complaint events.`,
     });
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'SES reputation: bounce and complaint rates (%)',
-        left: [
-          new MathExpression({
-            expression: 'b * 100',
-            usingMetrics: { b: bounce },
-            label: 'bounce %',
-            period: Duration.hours(1),
-          }),
-          new MathExpression({
-            expression: 'c * 100',
-            usingMetrics: { c: complaint },
-            label: 'complaint %',
-            period: Duration.hours(1),
-          }),
-        ],
-        width: 12,
-      }),
-    );
   }
 }

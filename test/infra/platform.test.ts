@@ -100,13 +100,13 @@ describe('the deployment platform (functions wired through the house constructs)
     expect(Object.keys(prod.findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
   });
 
-  it('alarms on errors and throttles, dead letters, failing feeds and SES reputation, to the alarm email', () => {
+  it('alarms on errors, dead letters, failing feeds and SES reputation, to the alarm email', () => {
     const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).map(
       (a) => (a as Resource).Properties,
     );
     const named = (suffix: string) => alarms.filter((a) => String(a.AlarmName).endsWith(suffix));
     const functions = Object.keys(prod.findResources('AWS::Lambda::Function')).length;
-    // One alarm per function for errors and throttles together; one for every dead-letter queue.
+    // One alarm per function for its errors (throttles: see operations.ts); one for every dead-letter queue.
     expect(named('-Errors').filter((a) => !String(a.AlarmName).endsWith('-Table-Errors'))).toHaveLength(
       functions,
     );
@@ -131,7 +131,15 @@ describe('the deployment platform (functions wired through the house constructs)
       Protocol: 'email',
       Endpoint: 'relay-alarms@iaspn.example.org',
     });
-    prod.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    // No dashboard (US$3 a month): saved Logs Insights queries over every function's logs instead.
+    prod.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    const queries = Object.values(prod.findResources('AWS::Logs::QueryDefinition')).map(
+      (q) => (q as Resource).Properties,
+    );
+    const logGroups = Object.keys(prod.findResources('AWS::Logs::LogGroup'));
+    const errors = queries.find((q) => q.Name === 'iaspn-relay/prod/errors')!;
+    expect(errors.LogGroupNames).toHaveLength(functions);
+    for (const group of errors.LogGroupNames as { Ref: string }[]) expect(logGroups).toContain(group.Ref);
   });
 
   it('gives functions a secret’s ARN, never a value, and only those that bind it may read it', () => {

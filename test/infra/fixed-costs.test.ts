@@ -1,0 +1,74 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NEAR_TIMEOUT_MIN_SECONDS } from '#infra/constructs/operations.js';
+import { METRIC, metricsNamespace } from '#shared/metrics.js';
+import { synthStage } from '../helpers/synth.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in assertions
+type Props = Record<string, any>;
+
+const propsOf = (template: Template, type: string): Props[] =>
+  Object.values(template.findResources(type)).map((r) => (r as { Properties: Props }).Properties);
+
+/** The metrics an alarm reads: CloudWatch bills each one (US$0.10 a month, docs/operations.md). */
+const metricsRead = (alarm: Props): Props[] =>
+  alarm.Metrics
+    ? alarm.Metrics.filter((m: Props) => m.MetricStat).map((m: Props) => m.MetricStat.Metric)
+    : [{ Namespace: alarm.Namespace, MetricName: alarm.MetricName }];
+
+/**
+ * The items a stage pays for every month whatever it does (docs/operations.md, "Fixed monthly
+ * cost"): each decision taken there, held by the template.
+ */
+describe('the fixed monthly cost of a deployed stage', () => {
+  let prod: Template;
+  let alarms: Props[];
+  beforeAll(() => {
+    prod = synthStage('prod');
+    alarms = propsOf(prod, 'AWS::CloudWatch::Alarm');
+  }, 120_000);
+
+  it('has no dashboard: saved Logs Insights queries (free) show errors, durations, runs and HTTP traffic', () => {
+    prod.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    const names = propsOf(prod, 'AWS::Logs::QueryDefinition').map((q) => q.Name);
+    expect(names.sort()).toEqual(
+      ['errors', 'durations', 'http', 'runs'].map((n) => `iaspn-relay/prod/${n}`).sort(),
+    );
+  });
+
+  it('has one customer-managed key, shared by the two encrypted topics', () => {
+    const keys = Object.keys(prod.findResources('AWS::KMS::Key'));
+    expect(keys).toHaveLength(1);
+    const topics = propsOf(prod, 'AWS::SNS::Topic');
+    expect(topics).toHaveLength(2);
+    for (const topic of topics) expect(topic.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keys[0], 'Arn'] });
+  });
+
+  it('alarms on one custom metric only (FeedsFailed); the other counts come from the logs', () => {
+    const custom = alarms
+      .flatMap(metricsRead)
+      .filter((m) => String(m.Namespace).startsWith(metricsNamespace('')));
+    expect(custom.map((m) => m.MetricName)).toEqual([METRIC.feedsFailed]);
+    expect(custom[0]!.Namespace).toBe(metricsNamespace('prod'));
+  });
+
+  it('reads one metric per function, per long job and per dead-letter queue, and a fixed 19 besides', () => {
+    const functions = propsOf(prod, 'AWS::Lambda::Function');
+    const longJobs = functions.filter((f) => f.Timeout >= NEAR_TIMEOUT_MIN_SECONDS).length;
+    const deadLetterQueues = Object.values(prod.findResources('AWS::SQS::Queue')).filter(
+      (q) => !(q as Props).Properties?.RedrivePolicy,
+    ).length;
+    const total = alarms.reduce((sum, alarm) => sum + metricsRead(alarm).length, 0);
+    // 19: HTTP 5xx (1) and 4xx share (2), table throttles and system errors (9), the digest queue's
+    // oldest batch (1), the cycle heartbeat (1), FeedsFailed (1), SES bounces, complaints, rejects,
+    // quota (4). No throttles per function, no heartbeat per job.
+    expect(total).toBe(functions.length + longJobs + deadLetterQueues + 19);
+    const heartbeat = alarms.find((a) => a.AlarmName.endsWith('-Cycle-Heartbeat'))!;
+    expect(metricsRead(heartbeat)).toHaveLength(1);
+    for (const alarm of alarms.filter(
+      (a) => a.AlarmName.endsWith('-Errors') && !a.AlarmName.includes('Table'),
+    )) {
+      expect(metricsRead(alarm).map((m) => m.MetricName)).toEqual(['Errors']);
+    }
+  });
+});
