@@ -82,8 +82,14 @@ export interface QuerySpan {
   programmeCountry?: string;
 }
 
-/** Every programme's folded names → its country. */
-const PROGRAMME_COUNTRIES = new Map(PROGRAMMES.flatMap((p) => p.names.map((n) => [foldText(n), p.country])));
+let programmeCountries: Map<string, string> | undefined;
+
+/** `programmeCountry` for a programme's folded name (the names folded on first use, not at load). */
+function programmeSpan(phrase: string): { programmeCountry?: string } {
+  programmeCountries ??= new Map(PROGRAMMES.flatMap((p) => p.names.map((n) => [foldText(n), p.country])));
+  const country = programmeCountries.get(phrase);
+  return country === undefined ? {} : { programmeCountry: countryToken(country) };
+}
 
 const MAX_COUNTRY_WORDS = 4;
 
@@ -121,9 +127,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       end: match.end,
       tokens: [topicToken(match.topicId)],
       main: mainTopicToken(match.topicId),
-      ...(PROGRAMME_COUNTRIES.has(match.phrase)
-        ? { programmeCountry: countryToken(PROGRAMME_COUNTRIES.get(match.phrase) as string) }
-        : {}),
+      ...programmeSpan(match.phrase),
       phrases: topic
         ? [
             { words: foldTokens(topic.names.en), language: 'en' },
