@@ -60,6 +60,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'iaspn events upcoming country:colombia lang:es --tz America/Bogota',
     'iaspn events upcoming topic:cct --json --tz America/New_York',
   ],
+  'events set': [
+    'iaspn events set <id> --start 2027-03-05T14:00 --end 2027-03-05T16:00 --tz America/Bogota',
+    'iaspn events set <id> --start 2027-03-12 --end 2027-03-14  all day',
+  ],
   chat: ['iaspn chat  then: search cash transfers, help, latest type:video', 'iaspn chat --lang es'],
   telegram: ['iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook'],
   'telegram set-webhook': [

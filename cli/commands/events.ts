@@ -11,8 +11,9 @@ import { printJson, println } from '../output.js';
 
 /**
  * `iaspn events`: event resources. `upcoming [filters]` lists what has not yet ended, soonest
- * first, in a time zone (shared/events/upcoming.ts, the bots' `upcoming`); `set` (an admin's
- * correction of an event's dates) is registered beside it by the extraction's side.
+ * first, in a time zone (shared/events/upcoming.ts, the bots' `upcoming`); `set <id>` is an admin's
+ * correction of an event's dates (shared/events/corrections.ts), kept over what the feed says on
+ * every later ingest.
  */
 
 /** --tz: an IANA zone, refused with the closest ones when unknown. */
@@ -30,6 +31,13 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 500)
     throw new InvalidArgumentError('must be a whole number from 1 to 500');
   return n;
+}
+
+interface SetOptions {
+  start: string;
+  end?: string;
+  tz?: string;
+  json?: boolean;
 }
 
 interface UpcomingOptions {
@@ -86,6 +94,42 @@ export function registerEvents(program: Command): void {
           println(`   ${e.url}`);
           if (e.event.registrationUrl) println(`   register: ${e.event.registrationUrl}`);
         }
+      });
+    });
+
+  events
+    .command('set')
+    .description(
+      'correct an event’s dates; the correction is kept over what its feed says on every later ingest',
+    )
+    .argument('<id>', 'the event resource’s id (search --json and events upcoming --json show it)')
+    .requiredOption(
+      '--start <when>',
+      '2027-03-05 (all day), 2027-03-05T14:00 (a time in --tz) or an instant with its offset',
+    )
+    .option('--end <when>', 'the same forms as --start (an all-day end is the last day)')
+    .option('--tz <zone>', 'the IANA time zone of the times given', timeZone)
+    .option('--json', 'print the corrected event as JSON')
+    .action(async (id: string, options: SetOptions, command: Command) => {
+      const { correctedWhen, correctEvent, EventCorrectionError } = await import(
+        '#shared/events/corrections.js'
+      );
+      const correction = { start: options.start, end: options.end, timeZone: options.tz };
+      try {
+        correctedWhen(correction);
+      } catch (error) {
+        if (error instanceof EventCorrectionError) throw new InvalidArgumentError(error.message);
+        throw error;
+      }
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const resource = await correctEvent(runtime.store, id, correction);
+        if (options.json) {
+          printJson({ id: resource.id, title: resource.title, event: resource.event });
+          return;
+        }
+        println(`${resource.title}`);
+        println(`   ${formatEventWhen(resource.event!, options.tz ?? DEFAULT_TIME_ZONE, 'en')}`);
+        println('   kept over what the feed says on every later ingest');
       });
     });
 }
