@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEEDS_DIR, startFeedServer } from '#cli/local/feed-server.js';
 import type { EventInfo } from '#shared/domain/event.js';
 import { correctEvent } from '#shared/events/corrections.js';
+import type { EventHit } from '#shared/events/hits.js';
 import { checkFeed } from '#shared/ingest/check.js';
 import { resourceId } from '#shared/ingest/normalise.js';
 import { runIngest } from '#shared/ingest/run.js';
@@ -12,6 +13,7 @@ import { addFeed, newFeedHealth, putPartner } from '#shared/library/registry.js'
 import { getResource } from '#shared/library/resource-store.js';
 import type { Log } from '#shared/log.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import { createSearchService, refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
 /**
@@ -202,7 +204,7 @@ describe('event data through ingest', () => {
     ]);
   });
 
-  it('feeds check reads the same events without writing', async () => {
+  it('feeds check reads the same events, as feeds check --json prints them', async () => {
     const checked = await checkFeed(`${site.origin}/iaspn-events.xml`, {
       config: runtime.config,
       now: runtime.clock(),
@@ -215,6 +217,19 @@ describe('event data through ingest', () => {
     expect(byTitle.get('Caribbean Social Protection Week 2027')).toEqual(
       EXPECTED['iaspn-event-2027-caribbean-week'],
     );
+  });
+
+  it('search hits of events carry their event data, as search --json prints them', async () => {
+    await refreshSearchIndex(runtime);
+    const response = await createSearchService(runtime).search({
+      query: 'registros sociales interoperabilidad',
+    });
+    const forum = response.hits.find((h) => h.title.startsWith('Foro regional')) as EventHit | undefined;
+    expect(forum?.event).toEqual(EXPECTED['iaspn-event-2027-foro-registros']);
+    const all = (await createSearchService(runtime).search({ query: 'type:event', limit: 50 }))
+      .hits as EventHit[];
+    expect(all).toHaveLength(Object.keys(EXPECTED).length);
+    expect(all.every((h) => h.event !== undefined)).toBe(true);
   });
 
   it('an unchanged feed fetches no event source; an edited item asks again and gets 304s', async () => {
