@@ -1,6 +1,6 @@
 import { type Feed, listFeeds } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { createSearchService } from '#shared/search/service.js';
+import type { LoadedSearchService } from '#shared/search/service.js';
 import type { SearchRequest, SearchResponse } from '#shared/search/types.js';
 import { type StoreStatus, storeStatus } from '#shared/status.js';
 
@@ -23,12 +23,16 @@ export type AdminAnswers = {
 /**
  * The answers on a runtime. One search service for the runtime's life: the stack keeps its index
  * loaded between questions (reloaded when ingest writes a newer snapshot), which is what makes the
- * CLI's search fast beside it.
+ * CLI's search fast beside it. The search modules load with the first search: `feeds list` and
+ * `status` on a data directory do not load them.
  */
 export function adminAnswers(runtime: Runtime): AdminAnswers {
-  const search = createSearchService(runtime);
+  let search: Promise<LoadedSearchService> | undefined;
   return {
-    search: (request) => search.search(request),
+    async search(request) {
+      search ??= import('#shared/search/service.js').then((s) => s.createSearchService(runtime));
+      return (await search).search(request);
+    },
     feeds: async () => listFeeds(runtime.store),
     status: async () => storeStatus(runtime.store),
   };

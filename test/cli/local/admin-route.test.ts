@@ -140,12 +140,12 @@ describe('the admin route of the local stack', () => {
       ['search?query=x&limit=2.5', `limit ${limitMessage}`],
       ['search?query=x&limit=', `limit ${limitMessage}`],
       ['search?limit=3', 'missing parameter query'],
-      ['search?query=x&sort=date', 'unknown parameter sort (expected query, limit, cursor)'],
+      ['search?query=x&sort=date', /^unknown parameter sort \(expected query, limit, cursor\b/],
       ['feeds?all=1', 'unknown parameter all (expected none)'],
     ] as const) {
       const answer = await ask(query);
       expect(answer.status, query).toBe(400);
-      expect(JSON.parse(answer.body), query).toEqual({ error });
+      expect(JSON.parse(answer.body).error, query).toMatch(error);
     }
     expect((await ask('subscribers')).status).toBe(404);
     expect(
