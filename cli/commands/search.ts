@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { parseSearchLimit, SearchRequestError } from '#shared/search/request.js';
+import type { ScoreExplanation } from '#shared/search/types.js';
 import { answer } from '../answers.js';
 import type { GlobalOptions } from '../context.js';
 import { printJson, println } from '../output.js';
@@ -27,16 +28,21 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'results per page (1-50)', limit, 10)
     .option('--cursor <cursor>', 'the next page, from a previous --json answer')
     .option('--json', 'print the results as JSON, in rank order')
+    .option(
+      '--explain',
+      "show each hit's score parts: terms and fields, topic, coordination, recency, language",
+    )
     .action(
       async (
         words: string[],
-        options: { limit: number; cursor?: string; json?: boolean },
+        options: { limit: number; cursor?: string; json?: boolean; explain?: boolean },
         command: Command,
       ) => {
         const { answer: response } = await answer(command.optsWithGlobals<GlobalOptions>(), 'search', {
           query: words.join(' '),
           limit: options.limit,
           cursor: options.cursor,
+          ...(options.explain ? { explain: true } : {}),
         });
         for (const problem of response.problems) process.stderr.write(`iaspn: ${problem}\n`);
         if (options.json) {
@@ -56,8 +62,25 @@ export function registerSearch(program: Command): void {
           println(`   ${hit.partnerName} · ${hit.publishedAt.slice(0, 10)} · ${hit.type} · ${hit.language}`);
           println(`   ${hit.url}`);
           if (hit.snippet) println(`   ${hit.snippet}`);
+          if (hit.explain) for (const line of explainLines(hit.score, hit.explain)) println(`   ${line}`);
         });
         if (response.nextCursor) println(`\nmore: --cursor ${response.nextCursor}`);
       },
     );
+}
+
+/** A hit's score parts as lines: score = (terms + topic) × coordination × recency. */
+export function explainLines(score: number, e: ScoreExplanation): string[] {
+  const sum = (parts: { score: number }[]) => parts.reduce((s, p) => s + p.score, 0).toFixed(2);
+  const lines = [
+    `score ${score.toFixed(2)} = (terms ${sum(e.terms)} + topic ${sum(e.topic)}) × coordination ${e.coordination} × recency ${e.recency} (${e.ranking})`,
+  ];
+  for (const t of e.terms)
+    lines.push(
+      `  term ${t.word}${t.term === t.word ? '' : ` → ${t.term}`} in ${t.field}: ${t.score.toFixed(2)}`,
+    );
+  for (const t of e.topic) lines.push(`  topic ${t.token}: ${t.score.toFixed(2)}`);
+  lines.push(`  language ${e.language.resource}, words matched ${e.language.matched}`);
+  if (e.weak.length > 0) lines.push(`  weak words (most of the library has them): ${e.weak.join(', ')}`);
+  return lines;
 }

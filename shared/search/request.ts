@@ -27,8 +27,11 @@ export function parseSearchLimit(value: string): number {
   return n;
 }
 
-/** The parameters a search request takes as text: the query (filters inline), a page size, a cursor. */
-const PARAMETERS = ['query', 'limit', 'cursor'] as const;
+/**
+ * The parameters a search request takes as text: the query (filters inline), a page size, a cursor,
+ * and `explain=true` for each hit's score parts.
+ */
+const PARAMETERS = ['query', 'limit', 'cursor', 'explain'] as const;
 
 /** A search request from named text values (a URL's query string); an unknown name is refused. */
 export function searchRequestFromParams(params: Readonly<Record<string, string>>): SearchRequest {
@@ -45,5 +48,10 @@ export function searchRequestFromParams(params: Readonly<Record<string, string>>
     }
   }
   if (params.cursor !== undefined) request.cursor = params.cursor;
+  if (params.explain !== undefined) {
+    if (params.explain !== 'true' && params.explain !== 'false')
+      throw new SearchRequestError('explain must be true or false');
+    if (params.explain === 'true') request.explain = true;
+  }
   return request;
 }

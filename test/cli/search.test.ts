@@ -53,6 +53,31 @@ describe('iaspn search', () => {
     expect(result.stdout).toMatch(/«/);
   });
 
+  it('--explain shows the score parts of each hit, and --json carries them as `explain`', async () => {
+    const text = await runCli(['search', 'conditional cash transfers', '--limit', '2', '--explain'], {
+      IASPN_DATA_DIR: dataDir,
+    });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /score [\d.]+ = \(terms [\d.]+ \+ topic [\d.]+\) × coordination \d+ × recency [\d.]+/,
+    );
+    expect(text.stdout).toMatch(/term condit(ion)? in title: [\d.]+/);
+    expect(text.stdout).toMatch(/topic #m:conditional-cash-transfers: [\d.]+/);
+    expect(text.stdout).toMatch(/language (en|es), words matched/);
+    const json = await runCli(
+      ['search', 'conditional cash transfers', '--limit', '2', '--explain', '--json'],
+      {
+        IASPN_DATA_DIR: dataDir,
+      },
+    );
+    const out = JSON.parse(json.stdout);
+    for (const hit of out.hits) {
+      const e = hit.explain;
+      const parts = [...e.terms, ...e.topic].reduce((s: number, p: { score: number }) => s + p.score, 0);
+      expect(parts * e.coordination * e.recency).toBeCloseTo(hit.score, 0);
+    }
+  });
+
   it('refuses a bad --limit', async () => {
     const result = await runCli(['search', 'housing', '--limit', '0'], { IASPN_DATA_DIR: dataDir });
     expect(result.code).not.toBe(0);

@@ -288,3 +288,82 @@ describe('SearchIndex: snapshots', () => {
     expect(() => SearchIndex.fromSnapshotJson(JSON.stringify(json))).toThrow(/format/);
   });
 });
+
+describe('SearchIndex: near misses, weak words and explanations (issue 19)', () => {
+  it("reads a typo in a topic's words as the topic, and never as its opposite", () => {
+    for (const query of ['condtional cash tranfers', 'condicional cash transfrs']) {
+      const hits = top(query);
+      expect(
+        hits.every((r) => r.meta.topic === 'conditional-cash-transfers'),
+        query,
+      ).toBe(true);
+    }
+    // "unconditional" is two letters from "conditional": typo tolerance must not take one for the other.
+    const unconditional = top('unconditional cash transfers', 2);
+    expect(unconditional[0]?.meta.landmark).toBe('uct-versus-cct');
+    expect(top('uncondtional cash transfers', 1)[0]?.meta.landmark).toBe('uct-versus-cct');
+  });
+
+  it('ranks the resources about a topic above one whose title says the opposite or only mentions it', () => {
+    const ranked = search('conditional cash transfers', { limit: 10 }).hits.map((h) => byId.get(h.id)!);
+    expect(ranked.every((r) => r.meta.topic === 'conditional-cash-transfers')).toBe(true);
+    const nearMisses = ['uct-versus-cct', 'fi-pilot', 'covid-transfers'];
+    expect(ranked.some((r) => nearMisses.includes(r.meta.landmark ?? ''))).toBe(false);
+  });
+
+  it("ranks resources in the other language with those in the query's when they are about its topic", () => {
+    const en = top('conditional cash transfers', 10);
+    expect(en.filter((r) => r.language === 'es').length).toBeGreaterThanOrEqual(3);
+    const es = top('transferencias condicionadas', 10);
+    expect(es.filter((r) => r.language === 'en').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds a programme by its name, or its topic in its country', () => {
+    const hits = top('Prospera evaluation');
+    expect(hits[0]?.meta.programme).toBe('Prospera');
+    expect(
+      hits.slice(0, 2).every((r) => r.meta.topic === 'conditional-cash-transfers' && r.meta.country === 'MX'),
+    ).toBe(true);
+  });
+
+  it('weighs words most of the library has as weak: a query of them and filters lists the filtered, newest first', () => {
+    // Every resource but PATH's says "social protection" (as the blind library of issue 19 does).
+    const path = library.find((r) => r.meta.landmark === 'path-jamaica')!;
+    const others = library
+      .filter((r) => r !== path && r.countries.includes('JM'))
+      .map((r) => ({ ...r, summary: `${r.summary} Social protection in Jamaica.` }));
+    const rest = library
+      .filter((r) => !r.countries.includes('JM'))
+      .map((r) => ({ ...r, summary: `${r.summary} Social protection.` }));
+    const protectedLibrary = SearchIndex.build([...rest, ...others, path], SAMPLE_PARTNERS, {
+      builtAt: SAMPLE_NOW,
+    });
+    const response = protectedLibrary.search(
+      { query: 'social protection country:JM', limit: 50, explain: true },
+      NOW,
+    );
+    const jamaica = [...others, path].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
+    expect(response.hits.map((h) => h.id)).toEqual(jamaica.map((r) => r.id));
+    expect(response.hits[0]?.explain?.ranking).toBe('newest first');
+    expect(response.hits[0]?.explain?.weak).toEqual(['social', 'protection']);
+  });
+
+  it("explains each hit's score with the parts the ranking summed, by the same run", () => {
+    const response = search('transferencias condicionadas', { explain: true, limit: 10 });
+    expect(response.hits.length).toBe(10);
+    for (const hit of response.hits) {
+      const e = hit.explain!;
+      const parts = [...e.terms, ...e.topic].reduce((s, p) => s + p.score, 0);
+      // Parts are rounded to 3 decimals: the product matches the ranked score to 0.1 %.
+      expect(Math.abs(parts * e.coordination * e.recency - hit.score) / hit.score).toBeLessThan(0.001);
+      expect(e.terms.every((t) => ['title', 'partner', 'tags', 'summary', 'content'].includes(t.field))).toBe(
+        true,
+      );
+    }
+    const english = response.hits.find((h) => h.language === 'en')!.explain!;
+    expect(english.language.matched).toBe('through the taxonomy');
+    expect(english.topic.some((t) => t.token === '#t:conditional-cash-transfers')).toBe(true);
+    // Without asking, no explanation (and no cost).
+    expect(search('transferencias condicionadas').hits[0]?.explain).toBeUndefined();
+  });
+});
