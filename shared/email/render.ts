@@ -5,15 +5,25 @@ import { CONTROL_CHARACTERS } from './mime.js';
  * The template engines. HTML templates escape every `<%= %>` interpolation (&, <, >, ", ');
  * `<%~ %>` (raw) is used only for fragments these modules rendered themselves, never for data.
  * Text templates do not escape (plain text cannot run anything) and keep their whitespace.
- * Templates are strings compiled once, so the Lambda bundles need no template files.
+ * Templates are strings compiled once, on first use, so the Lambda bundles need no template files.
  */
 export const htmlEngine = new Eta({ autoEscape: true, autoTrim: false, cache: true, useWith: false });
 export const textEngine = new Eta({ autoEscape: false, autoTrim: false, cache: true, useWith: false });
 
-/** Registers a named template once and returns a typed renderer for it. */
+/**
+ * A typed renderer for a named template, compiled on its first render (then kept by the engine):
+ * modules define their templates at load, and a cold start should not compile the pages and
+ * emails it will not render (a bot's, a digest job's).
+ */
 export function template<T extends object>(engine: Eta, name: string, source: string): (data: T) => string {
-  engine.loadTemplate(`@${name}`, source);
-  return (data: T) => engine.render(`@${name}`, data);
+  let loaded = false;
+  return (data: T) => {
+    if (!loaded) {
+      engine.loadTemplate(`@${name}`, source);
+      loaded = true;
+    }
+    return engine.render(`@${name}`, data);
+  };
 }
 
 /** An absolute http(s) URL, or undefined: feed-derived links never carry `javascript:` or `data:`. */
