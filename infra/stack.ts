@@ -209,6 +209,19 @@ export class RelayStack extends Stack {
     this.endpoints.route('/health', health, [HttpMethod.GET]);
     this.endpoints.output('HealthUrl', '/health', 'Health of the deployed relay (JSON)');
 
+    // Calendars: iCalendar feeds of events (read-only: the search snapshot and the resources).
+    const calendar = new RelayFunction(this, 'Calendar', {
+      entry: 'functions/calendar/handler.ts',
+      description: 'GET /calendar.ics (filters as query parameters) and /calendar/<id>.ics',
+      stage: deployment.stage,
+      timeout: Duration.seconds(15),
+      memorySize: 512,
+      // Read-only; Scan only for the search service's fallback when no snapshot was written yet.
+    }).bindTable(this.table.table, { scan: true });
+    this.endpoints.route('/calendar.ics', calendar, [HttpMethod.GET]);
+    this.endpoints.route('/calendar', calendar, [HttpMethod.GET]);
+    this.endpoints.output('CalendarUrl', '/calendar.ics', 'iCalendar feed of events (add ?topic=…&country=…)');
+
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,
       description: 'IASPN_TABLE_NAME for the CLI',

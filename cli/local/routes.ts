@@ -1,5 +1,6 @@
 import { createSlackFace, createTelegramFace, lazyBotRoute } from '#shared/bot/faces.js';
 import { createSubscriptionHandler, EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
+import { calendarRoutes } from '#shared/events/calendar-http.js';
 import { healthReport } from '#shared/health.js';
 import type { HttpRoute } from '#shared/http/types.js';
 import { jsonResult } from '#shared/http/types.js';
@@ -33,6 +34,7 @@ export function localRoutes(runtime: Runtime, options: { adminToken?: string } =
       describe: 'Telegram webhook (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET)',
       handler: lazyBotRoute(() => createTelegramFace(runtime).handler),
     },
+    ...calendarRoutes(runtime),
     {
       prefix: '/health',
       describe: 'store reachability, search snapshot age, last run of each job',

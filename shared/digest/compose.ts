@@ -1,6 +1,8 @@
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { oneLine, safeHttpUrl } from '../email/render.js';
+import { eventCalendarPath, formatEventPlace, formatEventWhen } from '../events/format.js';
+import type { DatedEvent } from '../events/upcoming.js';
 import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
 import type { DigestLanguage, Subscription } from './model.js';
 import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
@@ -26,6 +28,24 @@ export interface DigestEntry {
   summary: string;
 }
 
+/** An upcoming event in the digest's own section: when (in the event's zone) and where. */
+export interface DigestEventEntry {
+  id: string;
+  title: string;
+  url?: string;
+  /** The resource's own language code, for `lang`; '' when unknown. */
+  lang: string;
+  when: string;
+  where?: string;
+  registrationUrl?: string;
+  calendarUrl: string;
+}
+
+/** At most this many upcoming events in a digest. */
+export const DIGEST_MAX_EVENTS = 10;
+/** How far ahead the digest's upcoming events reach. */
+export const DIGEST_EVENT_DAYS = 30;
+
 export interface DigestSection {
   id: SectionId;
   title: string;
@@ -44,6 +64,8 @@ export interface Digest {
   shown: number;
   sections: DigestSection[];
   highlight?: DigestEntry;
+  /** Events in the next 30 days that match the subscription, soonest first, announced before or not. */
+  upcoming: DigestEventEntry[];
   subject: string;
   moreUrl?: string;
   manageUrl: string;
@@ -92,6 +114,32 @@ export function selectResources(
   return { matched, highlight };
 }
 
+/**
+ * The upcoming events (soonest first, from `upcomingEvents`) that match the subscription, as
+ * search and follows read its filter; at most DIGEST_MAX_EVENTS.
+ */
+export function selectUpcomingEvents(
+  events: readonly DatedEvent[],
+  sub: Subscription,
+  keywords: KeywordMatcher = new KeywordMatcher(),
+): DatedEvent[] {
+  return events.filter((r) => matchesResource(r, sub.filter, keywords)).slice(0, DIGEST_MAX_EVENTS);
+}
+
+export function toEventEntry(r: DatedEvent, language: DigestLanguage, publicUrl: string): DigestEventEntry {
+  return {
+    id: r.id,
+    title: oneLine(r.title, 200) || r.url,
+    url: safeHttpUrl(r.url),
+    lang: /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(r.language) ? r.language : '',
+    // A subscriber has no zone: the event's own (where it happens), named.
+    when: formatEventWhen(r.event, r.event.timeZone ?? 'UTC', language) ?? '',
+    where: formatEventPlace(r.event, language),
+    registrationUrl: r.event.registrationUrl ? safeHttpUrl(r.event.registrationUrl) : undefined,
+    calendarUrl: `${publicUrl}${eventCalendarPath(r.id)}`,
+  };
+}
+
 const formatters = new Map<DigestLanguage, Intl.DateTimeFormat>();
 function formatDate(iso: string, language: DigestLanguage): string {
   let f = formatters.get(language);
@@ -138,7 +186,7 @@ export function subscriptionLinks(config: RelayConfig, secret: TokenSecret, subI
 export function composeDigest(
   ctx: ComposeContext,
   sub: Subscription,
-  selection: { matched: readonly Resource[]; highlight?: Resource },
+  selection: { matched: readonly Resource[]; highlight?: Resource; upcoming?: readonly DatedEvent[] },
   window: { period: string; since: string; until: string },
   options: { maxItems?: number } = {},
 ): Digest {
@@ -171,6 +219,7 @@ export function composeDigest(
     shown: shownResources.length,
     sections,
     highlight: selection.highlight ? toEntry(selection.highlight, language, ctx.partnerNames) : undefined,
+    upcoming: (selection.upcoming ?? []).map((r) => toEventEntry(r, language, ctx.config.publicUrl)),
     subject: s.digestSubject(total, first),
     moreUrl:
       more > 0

@@ -49,6 +49,12 @@ const ENTRY_HTML = `<tr><td style="padding:10px 0;border-top:1px solid #e4e7eb;$
 <% if (e.summary) { %><p style="margin:0;font-size:14px;line-height:1.45;color:#323f4b"<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><%= e.summary %></p><% } %>
 </td></tr>`;
 
+const EVENT_HTML = `<tr><td style="padding:10px 0;border-top:1px solid #e4e7eb;${WRAP}">
+<p style="margin:0 0 4px 0;font-size:16px;line-height:1.35;font-weight:600"<% if (e.lang) { %> lang="<%= e.lang %>"<% } %>><% if (e.url) { %><a href="<%= e.url %>" style="color:#0b5394;text-decoration:underline"><%= e.title %></a><% } else { %><%= e.title %><% } %></p>
+<p style="margin:0 0 4px 0;font-size:14px;color:#323f4b"><%= e.when %><% if (e.where) { %> · <%= e.where %><% } %></p>
+<p style="margin:0;font-size:13px"><% if (e.registrationUrl) { %><a href="<%= e.registrationUrl %>" style="color:#0b5394"><%= it.s.register %></a> · <% } %><a href="<%= e.calendarUrl %>" style="color:#0b5394"><%= it.s.addToCalendar %></a></p>
+</td></tr>`;
+
 const DIGEST_HTML = `${LAYOUT_OPEN}
 <h1 style="margin:8px 0 4px 0;font-size:22px;line-height:1.3">${'<%= it.title %>'}</h1>
 <p style="margin:0 0 12px 0;font-size:15px;color:#323f4b"><%= it.s.digestIntro(it.d.total) %></p>
@@ -65,6 +71,13 @@ const DIGEST_HTML = `${LAYOUT_OPEN}
 <h2 style="margin:16px 0 4px 0;font-size:18px;color:#1f2933"><%= section.title %></h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
 <% for (const e of section.entries) { %>${ENTRY_HTML}<% } %>
+</table>
+<% } %>
+<% if (it.d.upcoming.length) { %>
+<h2 style="margin:16px 0 4px 0;font-size:18px;color:#1f2933"><%= it.s.upcomingEvents %></h2>
+<p style="margin:0 0 4px 0;font-size:13px;color:#52606d"><%= it.s.upcomingIntro %></p>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+<% for (const e of it.d.upcoming) { %>${EVENT_HTML}<% } %>
 </table>
 <% } %>
 <% if (it.d.moreUrl) { %>
@@ -93,6 +106,16 @@ const DIGEST_TEXT = `<%= it.title %>
 <% if (e.summary) { %>  <%= e.summary %>
 <% } %><% if (e.url) { %>  <%= e.url %>
 <% } %><% } %><% } %>
+<% if (it.d.upcoming.length) { %>
+== <%= it.s.upcomingEvents %> ==
+<%= it.s.upcomingIntro %>
+<% for (const e of it.d.upcoming) { %>
+* <%= e.title %>
+  <%= e.when %><% if (e.where) { %> · <%= e.where %><% } %>
+<% if (e.url) { %>  <%= e.url %>
+<% } %><% if (e.registrationUrl) { %>  <%= it.s.register %>: <%= e.registrationUrl %>
+<% } %>  <%= it.s.addToCalendar %>: <%= e.calendarUrl %>
+<% } %><% } %>
 <% if (it.d.moreUrl) { %>
 <%= it.s.more(it.d.total - it.d.shown) %>: <%= it.d.moreUrl %>
 <% } %>

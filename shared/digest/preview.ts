@@ -1,6 +1,6 @@
 import { buildMime } from '../email/mime.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { composeDigest, selectResources } from './compose.js';
+import { composeDigest, selectResources, selectUpcomingEvents } from './compose.js';
 import { digestMessage, type RenderedEmail, renderDigest } from './emails.js';
 import { createBatchContext } from './run.js';
 import { periodOf } from './schedule.js';
@@ -41,7 +41,8 @@ export async function previewDigest(
   const window = { since, until, sinceGiven: options.since !== undefined };
   if (selection.matched.length === 0) return window;
   const period = periodOf(sub.frequency, now, runtime.config.email.weeklyDigestDay);
-  const digest = composeDigest(ctx.compose, sub, selection, { period, since, until });
+  const upcoming = selectUpcomingEvents(await ctx.upcoming(), sub, ctx.compose.keywords);
+  const digest = composeDigest(ctx.compose, sub, { ...selection, upcoming }, { period, since, until });
   const rendered = renderDigest(digest);
   const eml = await buildMime(digestMessage(runtime.config, digest, rendered));
   return { ...window, digest: { subject: digest.subject, total: digest.total, rendered, eml } };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Resource } from '../domain/resource.js';
 import { createSesMailer, EmailSendError, type Mailer } from '../email/mailer.js';
 import { describeError } from '../errors.js';
+import { type DatedEvent, upcomingFromLibrary } from '../events/upcoming.js';
 import { KeywordMatcher } from '../filters/keywords.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
@@ -9,7 +10,13 @@ import type { Runtime } from '../runtime/runtime.js';
 import { claim, complete, release, sentRecord } from '../store/claims.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item } from '../store/store.js';
-import { type ComposeContext, composeDigest, selectResources } from './compose.js';
+import {
+  type ComposeContext,
+  composeDigest,
+  DIGEST_EVENT_DAYS,
+  selectResources,
+  selectUpcomingEvents,
+} from './compose.js';
 import { digestMessage, renderDigest } from './emails.js';
 import { FREQUENCIES, type Subscription, subscriptionFromItem } from './model.js';
 import { nextDueAt, periodOf } from './schedule.js';
@@ -99,6 +106,28 @@ export interface BatchContext {
   window: ResourceWindow;
   mailer: Mailer;
   dryRun: boolean;
+  /**
+   * The library's events of the next 30 days, soonest first, read once per process on first use;
+   * a failure to read them leaves the section out (logged), never the digest.
+   */
+  upcoming(): Promise<readonly DatedEvent[]>;
+}
+
+function upcomingOnce(runtime: Runtime): () => Promise<readonly DatedEvent[]> {
+  let loaded: Promise<readonly DatedEvent[]> | undefined;
+  return () => {
+    loaded ??= upcomingFromLibrary(
+      runtime,
+      {},
+      { now: runtime.clock(), withinDays: DIGEST_EVENT_DAYS },
+    ).catch((error) => {
+      runtime.log.warn('upcoming events unreadable: digests go without the section', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return [];
+    });
+    return loaded;
+  };
 }
 
 export async function createBatchContext(
@@ -120,6 +149,7 @@ export async function createBatchContext(
     window: new ResourceWindow(runtime, cutoff),
     mailer: options.mailer ?? createSesMailer(runtime.ses, runtime.config),
     dryRun: options.dryRun ?? false,
+    upcoming: upcomingOnce(runtime),
   };
 }
 
@@ -189,7 +219,8 @@ export async function processDigestBatch(
         if (!ctx.dryRun) await advance(runtime, sub, {}, nextDue);
         continue;
       }
-      const digest = composeDigest(ctx.compose, sub, selection, { period, since, until });
+      const upcoming = selectUpcomingEvents(await ctx.upcoming(), sub, ctx.compose.keywords);
+      const digest = composeDigest(ctx.compose, sub, { ...selection, upcoming }, { period, since, until });
       const rendered = renderDigest(digest);
       if (ctx.dryRun) {
         outcome.sent += 1;

@@ -1,6 +1,8 @@
 import type { EventInfo } from '../domain/event.js';
 import type { Resource } from '../domain/resource.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import { getResources } from '../library/resource-store.js';
+import type { Runtime } from '../runtime/runtime.js';
 import type { SearchService } from '../search/types.js';
 
 /**
@@ -105,4 +107,19 @@ export async function upcomingEvents(
   options: UpcomingOptions,
 ): Promise<DatedEvent[]> {
   return selectUpcoming(await catalogue(filter), options);
+}
+
+/**
+ * The upcoming events of the whole library matching a filter, from a runtime: the search snapshot
+ * (loaded on first use) and the store. For jobs and endpoints that have no search service at hand.
+ */
+export async function upcomingFromLibrary(
+  runtime: Pick<Runtime, 'store' | 'log' | 'clock' | 'config'>,
+  filter: ResourceFilter,
+  options: UpcomingOptions,
+): Promise<DatedEvent[]> {
+  const { createSearchService } = await import('../search/service.js');
+  const search = createSearchService(runtime as Runtime);
+  const catalogue = searchCatalogue(search, (ids) => getResources(runtime.store, ids));
+  return upcomingEvents(catalogue, filter, options);
 }
