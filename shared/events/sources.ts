@@ -49,15 +49,14 @@ interface Cached {
   checkedAt: string;
 }
 
-const isIcsUrl = (url: string) => /\.ics(?:$|[?#])/i.test(url) || /^webcal:/i.test(url);
-const httpOf = (url: string) => url.replace(/^webcal:/i, 'https:');
+const isIcsUrl = (url: string) => /\.ics(?:$|[?#])/i.test(url);
 
 /** The item's iCalendar link: a `text/calendar` or `.ics` enclosure, else an `.ics` link in its content. */
 export function icsLinkOf(resource: Pick<Resource, 'enclosures' | 'contentHtml'>): string | undefined {
   const enclosure = resource.enclosures.find((e) => e.mimeType === 'text/calendar' || isIcsUrl(e.url));
   if (enclosure) return enclosure.url;
   const link = linksOf(resource.contentHtml).find((l) => isIcsUrl(l.href));
-  return link ? httpOf(link.href) : undefined;
+  return link?.href;
 }
 
 /** A page worth reading for JSON-LD: not a document, an image or the .ics itself. */

@@ -6,7 +6,7 @@ import type { readExtension } from '#shared/events/feed-extension.js';
 import { ICS_MAX_CHARS, readIcs } from '#shared/events/ics.js';
 import { eventOfItem } from '#shared/events/item.js';
 import { readJsonLd, readMicrodata } from '#shared/events/jsonld.js';
-import { eventWithSources, readSourceText } from '#shared/events/sources.js';
+import { eventWithSources, icsLinkOf, readSourceText } from '#shared/events/sources.js';
 import { readEventText } from '#shared/events/text-dates.js';
 
 /**
@@ -629,6 +629,24 @@ describe('hostile or broken sources are skipped with a reason', () => {
         publishedAt: '2026-05-01T00:00:00Z',
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('which .ics is read', () => {
+  it('an enclosure of type text/calendar or ending in .ics, else an .ics link in the content', () => {
+    const enclosures = [
+      { url: 'https://p.example.org/brief.pdf', mimeType: 'application/pdf' },
+      { url: 'https://p.example.org/invite', mimeType: 'text/calendar' },
+    ];
+    expect(icsLinkOf({ enclosures })).toBe('https://p.example.org/invite');
+    expect(
+      icsLinkOf({
+        enclosures: [],
+        contentHtml:
+          '<p><a href="https://p.example.org/a.pdf">Agenda</a> <a href="https://p.example.org/e/webinar.ics?v=2">Add to calendar</a></p>',
+      }),
+    ).toBe('https://p.example.org/e/webinar.ics?v=2');
+    expect(icsLinkOf({ enclosures: [], contentHtml: '<p>No invitation</p>' })).toBeUndefined();
   });
 });
 
