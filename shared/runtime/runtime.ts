@@ -28,10 +28,16 @@ export function createSesClient(config: RelayConfig): SESClient {
 
 export function createRuntime(config: RelayConfig, log: Log, clock: Clock = systemClock): Runtime {
   const dynamo = createDynamoClient({ region: config.aws.region, endpoint: config.aws.dynamoEndpoint });
+  let ses: SESClient | undefined;
   return {
     config,
     store: new Store(dynamo, config.tableName, clock),
-    ses: createSesClient(config),
+    // Made when first used: most handlers (health, ingest, the search index, announcements,
+    // most bot commands) never send mail, and a cold start need not configure an SES client.
+    get ses() {
+      ses ??= createSesClient(config);
+      return ses;
+    },
     log,
     clock,
   };
