@@ -21,14 +21,16 @@ export interface ItemEventInput {
 const TEXT_MAX = 20_000;
 
 export function eventOfItem(input: ItemEventInput): EventInfo {
-  const body = input.contentHtml ? plainText(input.contentHtml.slice(0, TEXT_MAX)) : input.summary;
+  const content = input.contentHtml ? plainText(input.contentHtml.slice(0, TEXT_MAX)) : '';
+  // The summary first (it often says when and where), then the content when it says more.
+  const body = content.startsWith(input.summary.slice(0, 200)) ? content : `${input.summary}\n${content}`;
   return combineEvent([
     ['feed-extension', readExtension(input.extension)],
     [
       'text',
       readEventText({
         title: input.title,
-        text: body || input.summary,
+        text: body,
         html: input.contentHtml,
         publishedAt: input.publishedAt,
       }),

@@ -63,10 +63,14 @@ export function icsLinkOf(resource: Pick<Resource, 'enclosures' | 'contentHtml'>
 const isPage = (url: string) =>
   !isIcsUrl(url) && !/\.(?:pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|mp[34]|m4a)(?:$|[?#])/i.test(url);
 
-/** Names reserved never to resolve (RFC 2606: the sample feeds' `.example` sites): not asked for. */
+/**
+ * Names made never to resolve are not asked for: the reserved `.invalid` and `.test`, and any name
+ * with an `example` label (RFC 2606's `.example` and `example.org`, and the sample feeds'
+ * `www.midis.example.gob.pe`): a DNS failure per event would only fill the log.
+ */
 function fetchable(url: string): boolean {
   try {
-    return !/\.(?:example|invalid|test)\.?$/i.test(new URL(url).hostname);
+    return !/(?:^|\.)example(?:\.|$)|\.(?:invalid|test)\.?$/i.test(new URL(url).hostname);
   } catch {
     return false;
   }

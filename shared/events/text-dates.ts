@@ -9,7 +9,8 @@ import { CITY_KEYS, cityNamed, countryNamed, foldName, isRealDate, zoneNamed } f
  * (Washington, D.C.)", "del 12 al 14 de marzo", "às 15h (Brasília)", "le 5 mars 2026 à 14h (heure
  * de Paris)", "September 30 – October 2, 2026". Pure.
  *
- * The first date expression in the title wins, else the first in the text. A date with no year
+ * The first date expression in the title wins, else the first in the text; a date given as a
+ * deadline ("abstracts by 31 January", "inscripciones hasta el 15 de octubre") is not the event's. A date with no year
  * takes the year that puts it on or after the publication day. Times become instants only with a
  * zone: one named right after them (in brackets, "hora de …", "heure de …", "ET", "UTC-5") or
  * implied by the place's city (`combineEvent`). A time with neither leaves the start unknown: the
@@ -105,13 +106,23 @@ function firstDate(folded: string): DateMatch | undefined {
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
       const found = { index: m.index, end: m.index + m[0].length, ...read(m) };
-      if (!valid(found)) continue;
+      if (!valid(found) || isDeadline(folded, m.index)) continue;
       if (!best || found.index < best.index || (found.index === best.index && found.end > best.end))
         best = found;
       break;
     }
   }
   return best;
+}
+
+/** A deadline just before a date ("Abstracts by 31 January", "inscripciones hasta el 15 de octubre"). */
+const DEADLINE_NEAR =
+  /\b(?:by|due|until|before|closes?|closing|no later than|hasta(?: el)?|antes del?|ate(?: o dia)?|avant le|jusqu ?au)\s*(?:the\s+|el\s+|le\s+)?$/;
+const DEADLINE_FAR = /\b(?:deadline|plazo|fecha limite|cierre|prazo|data limite|date limite)\b[^.;]{0,30}$/;
+
+function isDeadline(folded: string, index: number): boolean {
+  const before = folded.slice(Math.max(0, index - 45), index).replace(/['’]/g, ' ');
+  return DEADLINE_NEAR.test(before) || DEADLINE_FAR.test(before);
 }
 
 function valid(m: Omit<DateMatch, 'index' | 'end'>): boolean {

@@ -208,6 +208,19 @@ const CASES: Case[] = [
       },
     },
   },
+  {
+    name: 'ES a registration deadline is not the event’s date',
+    title: 'Taller sobre protección social adaptativa',
+    text: 'Inscripciones hasta el 15 de octubre. El taller será el 20 de octubre de 2026 en Quito.',
+    expected: {
+      startsAt: '2026-10-20T05:00:00.000Z',
+      endsAt: '2026-10-21T05:00:00.000Z',
+      allDay: true,
+      timeZone: 'America/Guayaquil',
+      place: { city: 'Quito', country: 'EC' },
+      sources: { start: 'text', end: 'text', timeZone: 'text', place: 'text' },
+    },
+  },
   // ---------- Portuguese ----------
   {
     name: 'PT "às 15h (Brasília)" with no year',
@@ -284,6 +297,21 @@ const CASES: Case[] = [
       startsAt: '2026-10-01T13:30:00.000Z',
       timeZone: 'Etc/GMT+4',
       sources: { start: 'text', timeZone: 'text' },
+    },
+  },
+  {
+    name: 'EN a call for papers: the abstracts’ deadline is not the conference, held later in Kingston',
+    title: 'Call for papers: 2027 Caribbean Social Policy Conference',
+    text: 'Abstracts due 31 January 2027. The conference will be held in Kingston on 10-12 May 2027 under the theme "Social protection for resilient islands".',
+    html: '<p>We welcome papers on social protection in the Caribbean.</p><p>Abstracts (300 words) by <strong>31 January 2027</strong>.</p>',
+    publishedAt: '2026-10-01T12:00:00.000Z',
+    expected: {
+      startsAt: '2027-05-10T05:00:00.000Z',
+      endsAt: '2027-05-13T05:00:00.000Z',
+      allDay: true,
+      timeZone: 'America/Jamaica',
+      place: { city: 'Kingston', country: 'JM' },
+      sources: { start: 'text', end: 'text', timeZone: 'text', place: 'text' },
     },
   },
   // ---------- feed extension elements ----------
