@@ -9,7 +9,7 @@ import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Log } from '#shared/log.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
-import { type CliResult, runCli } from '../helpers/run-cli.js';
+import { CLI_ENTRY, type CliResult, runCli } from '../helpers/run-cli.js';
 import { SAMPLE_PARTNERS, sampleLibrary } from '../shared/search/sample-library.js';
 
 /**
@@ -155,4 +155,57 @@ describe('iaspn search, feeds list and status beside a running local stack', () 
     expect(stackWhere).toMatch(/^local stack/);
     expect(counts).toEqual(stackCounts);
   }, 120_000);
+});
+
+const BUNDLE = path.dirname(CLI_ENTRY);
+const bundled = (file: string) => readFileSync(path.join(BUNDLE, file), 'utf8');
+
+/**
+ * The modules a file of the built bundle loads before it runs, as the source paths esbuild notes
+ * above each module: its own and those of the files it imports statically, transitively, leaving
+ * out the files in `seen` (which it adds to). An `import()` loads later, only when reached.
+ */
+function loadedModules(file: string, seen: Set<string>): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const source = bundled(file);
+  return [
+    ...[...source.matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)].map((m) => m[1]!),
+    ...[...source.matchAll(/^import\s[^;]*?["']\.\/([^"']+)["'];?$/gm)].flatMap((m) =>
+      loadedModules(m[1]!, seen),
+    ),
+  ];
+}
+
+/** What a command beside a running stack has no use for: the store, the configuration schema, the index. */
+const HEAVY =
+  /node_modules\/(@aws-sdk|@smithy|zod|dynalite)\/|dist\/shared\/(config|runtime\/runtime|store\/store|search\/(search-index|service)|taxonomy\/index)\.js|dist\/cli\/context\.js/;
+
+describe('what search, feeds list and status load beside a running stack', () => {
+  it('their command, node:http and the renderer: no store, configuration schema, AWS SDK or index', () => {
+    const seen = new Set<string>();
+    const program = loadedModules('entry.js', seen);
+    expect(program).toContain('dist/cli/main.js');
+    expect(program.filter((m) => HEAVY.test(m))).toEqual([]);
+    // The commands main.js loads lazily: import("./search-<hash>.js").
+    const lazy = [...seen].flatMap((f) =>
+      [...bundled(f).matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]!),
+    );
+    for (const command of ['search', 'feeds', 'status']) {
+      const chunk = lazy.find((f) => f.startsWith(`${command}-`));
+      expect(chunk, command).toBeDefined();
+      const loaded = loadedModules(chunk!, new Set(seen));
+      expect(loaded, command).toContain(`dist/cli/commands/${command}.js`);
+      expect(loaded, command).toContain('dist/cli/answers.js');
+      expect(
+        loaded.filter((m) => HEAVY.test(m)),
+        command,
+      ).toEqual([]);
+    }
+    // The scan sees them where they are: `partners` opens the store as it loads.
+    const partners = loadedModules(lazy.find((f) => f.startsWith('partners-'))!, new Set(seen));
+    expect(partners.filter((m) => HEAVY.test(m))).toEqual(
+      expect.arrayContaining(['dist/cli/context.js', 'dist/shared/config.js']),
+    );
+  });
 });
