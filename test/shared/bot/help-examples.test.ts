@@ -6,6 +6,7 @@ import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { eventResource } from '../events/fixtures.js';
 import { coreFor, recordingPorts, seedLibrary, testLibrary } from './fixtures.js';
 
 /**
@@ -25,7 +26,21 @@ beforeAll(async () => {
     .sort()
     .at(-1)!;
   runtime = await services.newRuntime({}, fixedClock(newest));
-  await seedLibrary(runtime, library);
+  // Events still to come, for upcoming / proximos and the reminders' previews.
+  const inDays = (n: number) => new Date(Date.parse(newest) + n * 86_400_000).toISOString();
+  const events = [
+    eventResource(
+      'help-event-co',
+      { startsAt: inDays(7) },
+      { countries: ['CO'], topics: ['conditional-cash-transfers'] },
+    ),
+    eventResource(
+      'help-event-pe',
+      { startsAt: inDays(9) },
+      { countries: ['PE'], topics: ['early-childhood'] },
+    ),
+  ];
+  await seedLibrary(runtime, [...library, ...events]);
   await refreshSearchIndex(runtime);
 });
 
@@ -61,6 +76,8 @@ describe.each(BOT_LANGUAGES)('the help examples in %s', (lang) => {
       expect(reply).not.toContain(refusal.trim());
     expect(reply).not.toContain(m.failure);
     expect(reply).not.toContain(m.noLatest);
+    expect(reply).not.toContain(m.noUpcoming);
+    expect(reply).not.toContain(m.tzUnknown('', []).slice(0, 20));
     expect(reply).not.toMatch(/No results|No hay resultados/);
     const word = example.split(' ')[0];
     const follows = await listFollows(runtime.store, ctx.channel);

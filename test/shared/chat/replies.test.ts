@@ -10,12 +10,15 @@ import type { Reply } from '#shared/chat/reply.js';
 import { renderSlack } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
 import type { Resource } from '#shared/domain/resource.js';
+import { reminderPost } from '#shared/events/reminders.js';
+import type { DatedEvent } from '#shared/events/upcoming.js';
 import type { Follow } from '#shared/follows/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { blockKitProblems } from '../../helpers/block-kit.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { libraryRuntime, recordingPorts } from '../bot/fixtures.js';
+import { eventResource, storeAndIndex } from '../events/fixtures.js';
 import { SAMPLE_PARTNERS } from '../search/sample-library.js';
 
 /**
@@ -30,6 +33,21 @@ let library: Resource[];
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
   ({ runtime, library } = await libraryRuntime(services, 60));
+  // An event still to come, with a place, online and a registration link: upcoming's cards.
+  const soon = new Date(runtime.clock().getTime() + 5 * 86_400_000).toISOString();
+  const event = eventResource(
+    'replies-event',
+    {
+      startsAt: soon,
+      timeZone: 'America/Bogota',
+      place: { city: 'Bogotá', country: 'CO' },
+      online: {},
+      registrationUrl: 'https://example.org/register',
+    },
+    { countries: ['CO'] },
+  );
+  await storeAndIndex(runtime, [event]);
+  library.push(event);
   // A failing feed, so the feed health lines are among the replies checked.
   const health = { ...newFeedHealth(), consecutiveFailures: 3, lastErrorKind: 'timeout' as const };
   const feed = {
@@ -160,6 +178,17 @@ async function everyReply(lang: BotLanguage): Promise<Named[]> {
   await say('feeds, not admin', w.feeds, slackDm(lang, { isRelayAdmin: false }));
   await say('feed, unknown', `${w.feed} nobody`);
   await say('feed', `${w.feed} iaspn-oas`);
+  const es = lang === 'es';
+  await say('upcoming', es ? 'proximos pais:colombia' : 'upcoming country:colombia');
+  await say('upcoming, none', es ? 'proximos pais:chile' : 'upcoming country:chile');
+  await say('tz, show', es ? 'zona' : 'tz');
+  await say('tz', es ? 'zona America/Bogota' : 'tz America/Bogota');
+  await say('tz, unknown', es ? 'zona Santiago' : 'tz Santiago');
+  await say('remind, none', es ? 'recordar' : 'remind');
+  await say('remind', es ? 'recordar eventos pais:colombia' : 'remind events country:colombia');
+  await say('remind, list', es ? 'recordar' : 'remind');
+  await say('remind, no filter', es ? 'recordar eventos' : 'remind events');
+  await say('remind stop, unknown', es ? 'recordar quitar abcdef' : 'remind stop abcdef');
   for (const v of ['topics', 'countries', 'types', 'partners'] as const) await say(v, w[v]);
   out.push({ kind: 'home', reply: await c.home(me) });
   // The App Home's buttons: the follow form, a refused and a saved form, Unfollow, Remove.
@@ -208,6 +237,12 @@ async function everyReply(lang: BotLanguage): Promise<Named[]> {
   out.push({ kind: 'batch announcement', reply: batchPost(library.slice(0, 20), [follow], ctx) });
   const s = announceStrings(lang);
   out.push({ kind: 'paused', reply: { blocks: [], summary: s.paused('#x', 'reason', 2) } });
+  const dated = library.find((r) => r.id === 'replies-event') as DatedEvent;
+  for (const kind of ['day', 'hour'] as const)
+    out.push({
+      kind: `reminder ${kind}`,
+      reply: reminderPost(dated, kind, { language: lang, timeZone: 'UTC' }),
+    });
   return out;
 }
 
@@ -220,6 +255,7 @@ function chrome(reply: Reply): string {
     if (b.kind === 'card') {
       // meta is "Partner · date · type": the partner is the library's, date and type are ours.
       parts.push(b.card.meta.split(' · ').slice(1).join(' '), ...b.card.buttons.map((x) => x.label));
+      parts.push(...(b.card.links ?? []).map((l) => l.label));
     } else if (b.kind === 'buttons') parts.push(...b.buttons.map((x) => x.label));
     else if (b.kind === 'item') parts.push(b.text, b.button.label);
     else parts.push(b.text);
