@@ -12,7 +12,7 @@ import type { Language } from '../domain/resource.js';
  */
 
 /** Bumped whenever the analysis changes, so a snapshot built with another analysis is rebuilt. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export type StemLanguage = 'en' | 'es';
 
@@ -85,14 +85,39 @@ export function words(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** The index terms of a text: words without stop words, stemmed in the text's language, folded. */
-export function analyze(text: string, language: StemLanguage): string[] {
+/** Words that negate the next: "no condicionadas", "sin condiciones", "non contributory", "not conditional". */
+const NEGATORS = new Set(['no', 'not', 'non', 'without', 'sin', 'ni', 'nao', 'sem', 'sans']);
+
+/** True for a (folded) word that negates the word after it. */
+export const isNegator = (folded: string) => NEGATORS.has(folded);
+
+/** The term a negated word is indexed under as well: "no condicionadas" has "condicion" and "¬condicion". */
+export const negatedTerm = (term: string) => `¬${term}`;
+
+/**
+ * The index terms of a text: words without stop words, stemmed in the text's language, folded.
+ * With `negations`, a word after a negating word ("no", "sin", "non"…, stop words between) is
+ * also indexed as its negated term, so that "transferencias no condicionadas" is found as such and
+ * never for "condicionadas" alone asked in the negative.
+ */
+export function analyze(
+  text: string,
+  language: StemLanguage,
+  options: { negations?: boolean } = {},
+): string[] {
   const out: string[] = [];
+  let negated = false;
   for (const word of words(text)) {
     const folded = fold(word);
+    if (options.negations && isNegator(folded)) negated = true;
     if (folded.length < 2 && !/\d/.test(folded)) continue;
     if (isStopWord(folded)) continue;
-    out.push(stem(word, language));
+    const term = stem(word, language);
+    out.push(term);
+    if (negated && !isNegator(folded)) {
+      out.push(negatedTerm(term));
+      negated = false;
+    }
   }
   return out;
 }

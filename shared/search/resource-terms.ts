@@ -25,6 +25,8 @@ function htmlToText(html: string): string {
     .trim();
 }
 
+const WITH_NEGATIONS = { negations: true };
+
 /** A resource's index terms, per field in TERM_FIELDS order. */
 export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<string, string>): string[][] {
   const lang = stemLanguageOf(resource.language);
@@ -42,10 +44,10 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
   ];
   const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';
   return [
-    analyze(resource.title, lang),
+    analyze(resource.title, lang, WITH_NEGATIONS),
     analyze(partnerText, lang),
     tags,
-    analyze(resource.summary ?? '', lang),
-    analyze(content, lang),
+    analyze(resource.summary ?? '', lang, WITH_NEGATIONS),
+    analyze(content, lang, WITH_NEGATIONS),
   ];
 }

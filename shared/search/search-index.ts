@@ -7,7 +7,9 @@ import { resolveValue } from '../filters/values.js';
 import {
   ANALYSIS_VERSION,
   fold,
+  isNegator,
   isStopWord,
+  negatedTerm,
   queryVariants,
   type StemLanguage,
   stem,
@@ -713,7 +715,12 @@ export class SearchIndex {
       if (span) {
         const inner: QueryNode[] = [];
         for (let k = span.start; k < span.end; k++) {
-          const unit = this.wordQuery(words[k]!.text, parsed.lastWordIsPrefix && k === lastIndex, fuzzy);
+          const unit = this.wordQuery(
+            words[k]!.text,
+            parsed.lastWordIsPrefix && k === lastIndex,
+            fuzzy,
+            negatedAt(words, k),
+          );
           if (unit) inner.push(unit);
         }
         const typed = words
@@ -761,8 +768,9 @@ export class SearchIndex {
       }
       const word = words[i] as { text: string };
       const prefix = parsed.lastWordIsPrefix && i === lastIndex;
-      const unit = this.wordQuery(word.text, prefix, fuzzy);
-      if (unit && !prefix && this.isWeak(word.text)) {
+      const negated = negatedAt(words, i);
+      const unit = this.wordQuery(word.text, prefix, fuzzy, negated);
+      if (unit && !prefix && !negated && this.isWeak(word.text)) {
         weakUnits.push(uncounted(unit));
         weak.push(word.text);
       } else if (unit) units.push(unit);
@@ -811,10 +819,10 @@ export class SearchIndex {
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
   private exactWords(words: readonly string[]): QueryNode[] {
     const out: QueryNode[] = [];
-    for (const w of words) {
-      const unit = this.wordQuery(w, false);
+    words.forEach((w, k) => {
+      const unit = this.wordQuery(w, false, undefined, k > 0 && isNegator(fold(words[k - 1] as string)));
       if (unit) out.push(unit);
-    }
+    });
     return out;
   }
 
@@ -824,10 +832,20 @@ export class SearchIndex {
    * is no longer than the bounds allow and the query's budget of typo lookups is not spent.
    * Without a budget the word is matched as typed: phrases, exclusions.
    */
-  private wordQuery(word: string, prefix: boolean, budget?: FuzzyBudget): QueryNode | undefined {
+  private wordQuery(
+    word: string,
+    prefix: boolean,
+    budget?: FuzzyBudget,
+    /** After a negating word ("no", "sin", "non"): only its negated term, as typed. */
+    negated = false,
+  ): QueryNode | undefined {
     const exact = !budget;
     const folded = fold(word);
     if (isStopWord(folded) || (folded.length < 2 && !/\d/.test(folded))) return undefined;
+    if (negated && !isNegator(folded)) {
+      const terms = queryVariants(word).map((v) => exactTerm(negatedTerm(v)));
+      return terms.length === 1 ? terms[0] : { kind: 'or', queries: terms };
+    }
     const variants = queryVariants(word);
     const known = variants.some((v) => this.postings.has(v));
     let fuzzy = exact || known ? 0 : folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
@@ -841,6 +859,16 @@ export class SearchIndex {
       terms.push({ kind: 'term', term: folded, fuzzy: 0, prefix: true });
     return terms.length === 1 ? terms[0] : { kind: 'or', queries: terms };
   }
+}
+
+/** True when the word at `k` follows a negating word ("no", "sin", "non"; stop words between). */
+function negatedAt(words: readonly { text: string }[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    const folded = fold((words[j] as { text: string }).text);
+    if (isNegator(folded)) return !isNegator(fold((words[k] as { text: string }).text));
+    if (!isStopWord(folded)) return false;
+  }
+  return false;
 }
 
 /** A query as run: what ranks (`positive`), the fallback with some words, and what is excluded. */
