@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { runAnnounce } from '#shared/announce/run.js';
-import { createSlackSender, createTelegramSender } from '#shared/announce/senders.js';
+import { createSlackSender } from '#shared/announce/slack-sender.js';
+import { createTelegramSender } from '#shared/announce/telegram-sender.js';
 import { loadConfig } from '#shared/config.js';
 import { silentLog } from '#shared/log.js';
 import { createRuntime } from '#shared/runtime/runtime.js';

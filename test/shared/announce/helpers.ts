@@ -1,10 +1,7 @@
 import type { Timer } from '#shared/announce/pacing.js';
-import {
-  type ChatSender,
-  createSlackSender,
-  createTelegramSender,
-  type Senders,
-} from '#shared/announce/senders.js';
+import type { ChatSender, Senders } from '#shared/announce/senders.js';
+import { createSlackSender } from '#shared/announce/slack-sender.js';
+import { createTelegramSender } from '#shared/announce/telegram-sender.js';
 import type { Reply } from '#shared/chat/reply.js';
 import type { Resource } from '#shared/domain/resource.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';

@@ -2,7 +2,9 @@ import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
 import { Gate } from '#shared/announce/pacing.js';
-import { classifySlackError, classifyTelegramError, TELEGRAM_PACE } from '#shared/announce/senders.js';
+import { TELEGRAM_PACE } from '#shared/announce/senders.js';
+import { classifySlackError } from '#shared/announce/slack-sender.js';
+import { classifyTelegramError } from '#shared/announce/telegram-sender.js';
 import { telegramChat, virtualTimer } from './helpers.js';
 
 describe('pacing', () => {
