@@ -304,6 +304,15 @@ describe('SearchIndex: near misses, weak words and explanations (issue 19)', () 
     expect(top('uncondtional cash transfers', 1)[0]?.meta.landmark).toBe('uct-versus-cct');
   });
 
+  it('reads "no" and "sin" as negating the next word: "no condicionadas" is not "condicionadas"', () => {
+    const negated = top('transferencias no condicionadas', 10);
+    expect(negated[0]?.meta.landmark).toBe('tmnc');
+    expect(negated.some((r) => r.meta.topic === 'conditional-cash-transfers')).toBe(false);
+    // Asked in the positive, the resource that says "no condicionadas" is not among the CCTs.
+    const positive = top('transferencias condicionadas', 10);
+    expect(positive.some((r) => r.meta.landmark === 'tmnc')).toBe(false);
+  });
+
   it('ranks the resources about a topic above one whose title says the opposite or only mentions it', () => {
     const ranked = search('conditional cash transfers', { limit: 10 }).hits.map((h) => byId.get(h.id)!);
     expect(ranked.every((r) => r.meta.topic === 'conditional-cash-transfers')).toBe(true);
