@@ -189,6 +189,9 @@ function timesAfter(folded: string): { start: Clock; end?: Clock; length: number
   let end = m[5] !== undefined ? clockOf(m[5], m[6], m[7], m[8]) : undefined;
   // "10 to 11:30 a.m.": the one am/pm mark covers both ends.
   if (!start && end && m[8]) start = clockOf(m[1]!, m[2], m[3], m[8]);
+  // "2:00-4:00 p.m.": an unmarked start before a p.m. end is in the afternoon too.
+  if (start && end && !m[4] && /^p/.test(m[8] ?? '') && start.hour < 12 && start.hour + 12 <= end.hour)
+    start = { ...start, hour: start.hour + 12 };
   if (start && m[5] !== undefined && !end) end = clockOf(m[5], m[6], '', m[4]);
   if (!start) return undefined;
   return { start, ...(end ? { end } : {}), length: m[0].length };
@@ -340,13 +343,16 @@ export function readEventText(input: TextInput): Found | undefined {
     const scan = scannable(original);
     const date = firstDate(scan);
     const blocked: [number, number][] = [];
-    if (date && !when) {
+    // A later block may give the times of the date a title gave alone ("Seminar (14 October 2026)").
+    const refine = when?.days !== undefined;
+    if (date && (!when || refine)) {
       const days = datesOf(date, input.publishedAt);
-      if (days) {
-        const rest = original.slice(date.end);
-        const times = timesAfter(scan.slice(date.end));
-        const afterTimes = times ? rest.slice(times.length) : rest;
-        const zone = zoneAfter(afterTimes);
+      const sameDay = days && refine && days.first === when?.days?.first;
+      const rest = original.slice(date.end);
+      const times = timesAfter(scan.slice(date.end));
+      const zone = zoneAfter(times ? rest.slice(times.length) : rest);
+      // Refined only with times and their zone: the title's day is not traded for an unknown start.
+      if (days && (!refine || (sameDay && times && zone))) {
         if (zone) {
           const zStart = date.end + (times?.length ?? 0);
           blocked.push([zStart, zStart + 70]);

@@ -314,6 +314,29 @@ const CASES: Case[] = [
       sources: { start: 'text', end: 'text', timeZone: 'text', place: 'text' },
     },
   },
+  {
+    name: 'EN the title gives the day, the summary its times ("2:00-4:00 p.m.") and zone ("(Kingston)")',
+    title: 'Seminar: measuring multidimensional poverty in the Caribbean (14 October 2026)',
+    text: 'CISPR Seminar Series, Wednesday 14 October 2026, 2:00-4:00 p.m. (Kingston), in person and online.',
+    expected: {
+      startsAt: '2026-10-14T19:00:00.000Z',
+      endsAt: '2026-10-14T21:00:00.000Z',
+      timeZone: 'America/Jamaica',
+      online: {},
+      sources: { start: 'text', end: 'text', timeZone: 'text', online: 'text' },
+    },
+  },
+  {
+    name: 'EN the title’s day stays all day when the text’s time has no zone',
+    title: 'Seminar on social registries (14 October 2026)',
+    text: 'Wednesday 14 October 2026 at 2:00 p.m., Seminar Room 2.',
+    expected: {
+      startsAt: '2026-10-14T00:00:00.000Z',
+      endsAt: '2026-10-15T00:00:00.000Z',
+      allDay: true,
+      sources: { start: 'text', end: 'text' },
+    },
+  },
   // ---------- feed extension elements ----------
   {
     name: 'RSS event module: ev:startdate/ev:enddate with offsets, ev:location',
