@@ -135,6 +135,10 @@ const ENV = {
   IASPN_FETCH_TIMEOUT_MS: positiveInt(20_000),
   IASPN_FETCH_MAX_BYTES: positiveInt(15 * 1024 * 1024),
   IASPN_FETCH_CONCURRENCY: positiveInt(8),
+  IASPN_FETCH_PER_HOST: positiveInt(2),
+  IASPN_INGEST_FAN_OUT_ABOVE: positiveInt(100),
+  IASPN_INGEST_QUEUE_URL: optionalUrl,
+  IASPN_CYCLE_NEXT_FUNCTION: text(undefined),
   IASPN_MAX_NEW_ITEMS_PER_FEED: positiveInt(200),
   IASPN_FEED_FAILURES_BEFORE_PAUSE: positiveInt(10),
   IASPN_SENDER_EMAIL: text('IASPN Knowledge Portal <digest@iaspn.local>', { minLength: 3 }),
@@ -225,8 +229,12 @@ export interface RelayConfig {
   };
   /** Base URL of the HTTP endpoints (subscription pages, webhooks) as users reach them. */
   publicUrl: string;
-  /** How often the local stack starts a cycle (shared/cycle.ts); deployed: `schedules.cycle` in cdk.json. */
-  schedule: { cycleMinutes: number };
+  /**
+   * `cycleMinutes`: how often the local stack starts a cycle (shared/cycle.ts; deployed: `schedules.cycle`
+   * in cdk.json); `nextFunction`: the deployed function of
+   * the job after this one, for a job that hands over itself (shared/cycle.ts `handsOver`).
+   */
+  schedule: { cycleMinutes: number; nextFunction?: string };
   ingest: {
     allowPrivateNetworks: boolean;
     /** Origins (`http://127.0.0.1:8788`) fetched even though private: the local stack's feed server. */
@@ -234,6 +242,15 @@ export interface RelayConfig {
     fetchTimeoutMs: number;
     fetchMaxBytes: number;
     concurrency: number;
+    /** Fetches of one host in flight at once, across every worker (shared/ingest/politeness.ts). */
+    perHost: number;
+    /**
+     * Active feeds one run fetches itself; above, it fans out to the ingest queue (shared/ingest/fanout.ts).
+     * 100: at 8 fetches in flight and a 20 s deadline, what a 5-minute run finishes if every fetch takes its whole deadline.
+     */
+    fanOutAbove: number;
+    /** The ingest fan-out queue (deployed); without it the local stack's in-process queue serves. */
+    queueUrl?: string;
     maxNewItemsPerFeed: number;
     failuresBeforePause: number;
   };
@@ -303,13 +320,16 @@ function toConfig(e: ParsedEnv): RelayConfig {
       dynamoPort: e.IASPN_DYNAMODB_PORT,
     },
     publicUrl: (e.IASPN_PUBLIC_URL ?? `http://localhost:${e.IASPN_HTTP_PORT}`).replace(/\/+$/, ''),
-    schedule: { cycleMinutes: e.IASPN_CYCLE_INTERVAL_MINUTES },
+    schedule: { cycleMinutes: e.IASPN_CYCLE_INTERVAL_MINUTES, nextFunction: e.IASPN_CYCLE_NEXT_FUNCTION },
     ingest: {
       allowPrivateNetworks: e.IASPN_ALLOW_PRIVATE_NETWORKS,
       allowedOrigins: splitList(e.IASPN_FETCH_ALLOWED_ORIGINS),
       fetchTimeoutMs: e.IASPN_FETCH_TIMEOUT_MS,
       fetchMaxBytes: e.IASPN_FETCH_MAX_BYTES,
       concurrency: e.IASPN_FETCH_CONCURRENCY,
+      perHost: e.IASPN_FETCH_PER_HOST,
+      fanOutAbove: e.IASPN_INGEST_FAN_OUT_ABOVE,
+      queueUrl: e.IASPN_INGEST_QUEUE_URL,
       maxNewItemsPerFeed: e.IASPN_MAX_NEW_ITEMS_PER_FEED,
       failuresBeforePause: e.IASPN_FEED_FAILURES_BEFORE_PAUSE,
     },

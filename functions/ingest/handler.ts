@@ -1,19 +1,29 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
 import { recorded } from '#shared/health.js';
+import { createSqsIngestQueue, planIngest } from '#shared/ingest/fanout.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { ingestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
+import { lambdaHandOver } from '#shared/runtime/hand-over.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 
 /**
- * The scheduled ingest: one run over every active feed (EventBridge Scheduler, reserved concurrency 1).
+ * The cycle's ingest (EventBridge Scheduler, reserved concurrency 1): every active feed fetched
+ * here while they fit this run (`IASPN_INGEST_FAN_OUT_ABOVE`), else planned onto the ingest queue
+ * (IASPN_INGEST_QUEUE_URL) for the workers (functions/ingest/worker.ts). It hands over itself
+ * (shared/cycle.ts): after an inline run it starts the next job; after a plan, the last worker does.
  * `loadConfig` rather than `loadRelayConfig`: ingest reads no secret (none is bound to it), and the
  * Secrets Manager client would only add weight to its bundle.
  */
 const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-ingest', config.logLevel));
 const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
+const handOver = lambdaHandOver(config.schedule.nextFunction, runtime.log);
+const queue = config.ingest.queueUrl
+  ? createSqsIngestQueue(new SQSClient({ region: config.aws.region }), config.ingest.queueUrl)
+  : undefined;
 
 /** Room left at the end for the fetches already started and the summary. */
 const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
@@ -23,7 +33,21 @@ export const handler = async (_event: unknown, context?: Pick<Context, 'getRemai
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
   return publishing(
     metrics,
-    () => recorded(runtime, 'ingest', async () => (await runIngest({ ...runtime, budgetMs })).summary),
-    ingestCounts,
+    () =>
+      recorded(runtime, 'ingest', async () => {
+        if (!queue) {
+          const { summary } = await runIngest({ ...runtime, budgetMs });
+          await handOver('ingest');
+          return summary;
+        }
+        const plan = await planIngest(runtime, queue, { budgetMs });
+        if (plan.mode === 'fanned-out') return { ...plan, ...emptyCounts(plan.feeds + plan.paused) };
+        await handOver('ingest');
+        return plan.result.summary;
+      }),
+    // A plan fetched nothing: the workers count their feeds.
+    (summary) => ('mode' in summary ? {} : ingestCounts(summary)),
   );
 };
+
+const emptyCounts = (feeds: number) => ({ feeds, new: 0, failed: 0, deferred: 0 });

@@ -1,11 +1,13 @@
 import type { Job } from '../jobs.js';
-import { runIngest } from './run.js';
+import { runIngestCycle } from './fanout.js';
 
-/** The scheduled ingest: first in the cycle, so announcements and digests see what it stored. */
+/**
+ * The scheduled ingest: first in the cycle, so announcements and digests see what it stored. Above
+ * `config.ingest.fanOutAbove` active feeds it fans out to the in-process queue, as deployed to SQS.
+ */
 export const ingestJob: Job = {
   name: 'ingest',
   async run(runtime) {
-    const { summary } = await runIngest(runtime);
-    return { ...summary };
+    return { ...(await runIngestCycle(runtime)) };
   },
 };

@@ -67,6 +67,8 @@ export type FeedOutcome =
       kind: FeedErrorKind | 'internal';
       message: string;
       pausedNow: boolean;
+      /** When the server asked us to wait (429, 503 with Retry-After): the host is held off until then. */
+      retryAfter?: string;
     }
   | { feedId: string; status: 'deferred' | 'paused' };
 
@@ -301,44 +303,24 @@ export async function ingestFeed(
         admin: true,
       });
     }
-    return { outcome: { feedId: feed.id, status: 'failed', kind, message, pausedNow: pause }, created: [] };
+    return {
+      outcome: {
+        feedId: feed.id,
+        status: 'failed',
+        kind,
+        message,
+        pausedNow: pause,
+        retryAfter: health.retryAfter,
+      },
+      created: [],
+    };
   }
 }
 
-export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
-  const started = Date.now();
-  const { store, config, log } = deps;
-  const writesBefore = store.stats.itemsWritten;
-  const requestsBefore = store.stats.requests;
-  const policy = deps.policy ?? fetchPolicyFrom(config);
-  const feeds = await listFeeds(store);
-  // Least recently fetched first, so that a run cut short by its budget starves no feed.
-  const active = feeds
-    .filter((f) => f.status === 'active')
-    .sort((a, b) => (a.health.lastFetchAt ?? '').localeCompare(b.health.lastFetchAt ?? ''));
-  const stopAt = deps.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + deps.budgetMs;
-  const limit = pLimit(config.ingest.concurrency);
-  const outcomes: FeedOutcome[] = feeds
-    .filter((f) => f.status !== 'active')
-    .map((f) => ({ feedId: f.id, status: 'paused' as const }));
-  const newResources: Resource[] = [];
-  let done = 0;
-  await Promise.all(
-    active.map((feed) =>
-      limit(async () => {
-        const { outcome, created } =
-          Date.now() < stopAt
-            ? await ingestFeed(deps, feed, policy)
-            : { outcome: { feedId: feed.id, status: 'deferred' as const }, created: [] };
-        outcomes.push(outcome);
-        newResources.push(...created);
-        done += 1;
-        deps.onFeedDone?.(outcome, done, active.length);
-      }),
-    ),
-  );
+/** The run's counts from its feeds' outcomes (store figures and time left at 0 for the caller). */
+export function summariseOutcomes(feeds: number, outcomes: readonly FeedOutcome[]): IngestSummary {
   const summary: IngestSummary = {
-    feeds: feeds.length,
+    feeds,
     notModified: 0,
     failed: 0,
     paused: 0,
@@ -377,6 +359,42 @@ export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
       summary.skippedItems += o.skipped;
     }
   }
+  return summary;
+}
+
+export async function runIngest(deps: IngestDeps): Promise<IngestResult> {
+  const started = Date.now();
+  const { store, config, log } = deps;
+  const writesBefore = store.stats.itemsWritten;
+  const requestsBefore = store.stats.requests;
+  const policy = deps.policy ?? fetchPolicyFrom(config);
+  const feeds = await listFeeds(store);
+  // Least recently fetched first, so that a run cut short by its budget starves no feed.
+  const active = feeds
+    .filter((f) => f.status === 'active')
+    .sort((a, b) => (a.health.lastFetchAt ?? '').localeCompare(b.health.lastFetchAt ?? ''));
+  const stopAt = deps.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + deps.budgetMs;
+  const limit = pLimit(config.ingest.concurrency);
+  const outcomes: FeedOutcome[] = feeds
+    .filter((f) => f.status !== 'active')
+    .map((f) => ({ feedId: f.id, status: 'paused' as const }));
+  const newResources: Resource[] = [];
+  let done = 0;
+  await Promise.all(
+    active.map((feed) =>
+      limit(async () => {
+        const { outcome, created } =
+          Date.now() < stopAt
+            ? await ingestFeed(deps, feed, policy)
+            : { outcome: { feedId: feed.id, status: 'deferred' as const }, created: [] };
+        outcomes.push(outcome);
+        newResources.push(...created);
+        done += 1;
+        deps.onFeedDone?.(outcome, done, active.length);
+      }),
+    ),
+  );
+  const summary = summariseOutcomes(feeds.length, outcomes);
   summary.storeWrites = store.stats.itemsWritten - writesBefore;
   summary.storeRequests = store.stats.requests - requestsBefore;
   summary.ms = Date.now() - started;

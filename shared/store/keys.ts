@@ -75,6 +75,16 @@ export const keys = {
   coopRef: (ref: string): ItemKey => ({ pk: `COOPREF#${keyHash(ref.trim().toLowerCase())}`, sk: 'COOPREF' }),
   /** Job state: cursors and leases of the scheduled runs. */
   job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
+  /** One fanned-out ingest cycle: feeds planned (`total`), feeds done (`done`), `handedOver` (shared/ingest/fanout.ts). */
+  ingestCycle: (cycleId: string): ItemKey => ({ pk: 'JOB#ingest', sk: `CYCLE#${cycleId}` }),
+  /** A feed's claim in one ingest cycle: fetched once per cycle whichever worker gets its message. */
+  ingestFeedClaim: (cycleId: string, feedId: string): ItemKey => ({
+    pk: `JOB#ingest#${cycleId}`,
+    sk: `FEED#${feedId}`,
+  }),
+  /** A host's politeness across workers: `WAIT` (Retry-After) and `SLOT#<n>` leases (shared/ingest/politeness.ts). */
+  hostWait: (host: string): ItemKey => ({ pk: `JOB#host#${host}`, sk: 'WAIT' }),
+  hostSlot: (host: string, n: number): ItemKey => ({ pk: `JOB#host#${host}`, sk: `SLOT#${n}` }),
   /** The last run of a cycle job (shared/health.ts), for /health. */
   jobRun: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'LASTRUN' }),
   /** The search index snapshot's head: which version is current (shared/search/snapshot-store.ts). */

@@ -1,0 +1,35 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { RelayError } from '../errors.js';
+import type { Log } from '../log.js';
+
+/** The part of the Lambda client a hand-over uses (tests pass a recorder). */
+export interface InvokeClient {
+  send(command: InvokeCommand): Promise<{ StatusCode?: number }>;
+}
+
+/**
+ * Starts the cycle's next job from a job that hands over itself (shared/cycle.ts `handsOver`): an
+ * asynchronous invocation of the next job's function (`config.schedule.nextFunction`, set by
+ * RelayCycle), as a Lambda destination would. Without one configured it only logs.
+ */
+export function lambdaHandOver(
+  functionName: string | undefined,
+  log: Log,
+  client: InvokeClient = new LambdaClient({}),
+): (from: string, detail?: Record<string, unknown>) => Promise<void> {
+  return async (from, detail = {}) => {
+    if (!functionName) {
+      log.warn('no next job to hand over to', { from });
+      return;
+    }
+    const out = await client.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify({ handedOverBy: from, ...detail })),
+      }),
+    );
+    if (out.StatusCode !== 202)
+      throw new RelayError('hand_over_failed', `asynchronous invoke answered ${out.StatusCode ?? 'nothing'}`);
+  };
+}
