@@ -1,7 +1,9 @@
-import { type BotLanguage, formatDay } from '../chat/i18n.js';
+import { type BotLanguage, formatDay, MESSAGES } from '../chat/i18n.js';
 import { heading, muted, type Reply, type ResultCard } from '../chat/reply.js';
 import { cleanText, cutText } from '../chat/text.js';
 import type { Resource } from '../domain/resource.js';
+import { eventLinks, formatEventPlace, formatEventWhen } from '../events/format.js';
+import { isDated } from '../events/upcoming.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { Follow } from '../follows/state.js';
 import { displayCountry, displayTopic, displayType } from '../taxonomy/index.js';
@@ -83,23 +85,43 @@ export interface MessageContext {
   partnerNames: ReadonlyMap<string, string>;
   /** The encoded action of a batch message's button that lists every batched resource. */
   listAction?: string;
+  /** The conversation's zone (`tz`) for an event's time; else the event's own, else UTC. */
+  timeZone?: string;
+  /** The relay's public URL, for an event's "Add to calendar" (.ics) link. */
+  publicUrl?: string;
+}
+
+/** An event's card shows when (not when it was posted), where, and how to register and add it. */
+function eventParts(resource: Resource, ctx: MessageContext) {
+  if (!isDated(resource)) return undefined;
+  const zone = ctx.timeZone ?? resource.event.timeZone ?? 'UTC';
+  return {
+    when: formatEventWhen(resource.event, zone, ctx.language),
+    where: formatEventPlace(resource.event, ctx.language),
+    links: eventLinks(resource, MESSAGES[ctx.language].eventLinks, ctx.publicUrl, ctx.language),
+  };
 }
 
 function card(resource: Resource, position: number, ctx: MessageContext, withSummary: boolean): ResultCard {
   const partner = ctx.partnerNames.get(resource.partnerId) ?? resource.partnerId;
+  const event = eventParts(resource, ctx);
   return {
     position,
     resourceId: resource.id,
     title: cutText(cleanText(resource.title) || resource.url, TITLE_MAX),
     url: resource.url,
-    meta: [
-      cleanText(partner),
-      formatDay(resource.publishedAt, ctx.language),
-      displayType(resource.type, ctx.language),
-    ]
+    meta: (event
+      ? [cleanText(partner), event.when, event.where]
+      : [
+          cleanText(partner),
+          formatDay(resource.publishedAt, ctx.language),
+          displayType(resource.type, ctx.language),
+        ]
+    )
       .filter(Boolean)
       .join(' · '),
     snippet: withSummary ? cutText(cleanText(resource.summary).replace(/[«»]/g, '"'), SUMMARY_MAX) : '',
+    ...(event && withSummary ? { links: event.links } : {}),
     buttons: [],
   };
 }

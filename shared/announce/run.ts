@@ -5,6 +5,7 @@ import { type BotLanguage, isBotLanguage } from '../chat/i18n.js';
 import { textReply } from '../chat/reply.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
+import { canonicalTimeZone } from '../events/time-zone.js';
 import { KeywordMatcher } from '../filters/keywords.js';
 import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migration-marker.js';
 import {
@@ -121,6 +122,8 @@ interface ChannelWork extends ChannelMatches {
   settled: number;
   ref: ChannelRef;
   language: BotLanguage;
+  /** The conversation's `tz`, for events' times. */
+  timeZone?: string;
   pending: Resource[];
 }
 
@@ -256,6 +259,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
         pending,
         settled: 0,
         language: languageOf(setting?.language, m.follows),
+        timeZone: canonicalTimeZone(typeof setting?.timeZone === 'string' ? setting.timeZone : undefined),
       });
   }
 
@@ -394,7 +398,12 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
 
   async function runChannel(w: ChannelWork): Promise<void> {
     const sender = senders[w.ref.platform]!;
-    const context: MessageContext = { language: w.language, partnerNames };
+    const context: MessageContext = {
+      language: w.language,
+      partnerNames,
+      timeZone: w.timeZone,
+      publicUrl: config.publicUrl,
+    };
     const messages = planMessages(w, config.announce.maxSinglePostsPerChannel);
     if (dryRun) {
       for (const m of messages) {
