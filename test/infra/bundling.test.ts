@@ -16,13 +16,21 @@ const ENTRIES = [
   'functions/ingest/handler.ts',
 ];
 
-/** The npm packages whose code is in the bundle, and the packages that resolved to the omitted module. */
+/**
+ * The npm packages whose code is in the bundle (bytes in the output: a package esbuild read but
+ * tree-shook away, such as one imported dynamically by a function no handler calls, ships nothing),
+ * and the packages that resolved to the omitted module.
+ */
 function contents(metafile: Metafile): { packages: Set<string>; omitted: Set<string> } {
   const packages = new Set<string>();
   const omitted = new Set<string>();
-  for (const [file, input] of Object.entries(metafile.inputs)) {
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-    if (pkg) packages.add(pkg);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [file, input] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+      if (pkg && input.bytesInOutput > 0) packages.add(pkg);
+    }
+  }
+  for (const input of Object.values(metafile.inputs)) {
     for (const imported of input.imports) {
       if (imported.original && path.resolve(PROJECT_ROOT, imported.path) === OMITTED_MODULE)
         omitted.add(imported.original);
