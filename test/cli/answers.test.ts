@@ -40,6 +40,7 @@ const CASES: { question: string; args: string[] }[] = [
   { question: 'search', args: ['search', 'cash transfers', 'country:brasil', '--limit', '4', '--json'] },
   { question: 'search', args: ['search', 'primera infancia country:narnia'] },
   { question: 'search', args: ['search', 'housing', '--cursor', 'eyJvIjozLCJrIjoiTFhJU0VjeWpSbllvIn0'] },
+  { question: 'search', args: ['search', 'conditional cash transfers', '--limit', '2', '--explain'] },
   { question: 'feeds', args: ['feeds', 'list'] },
   { question: 'feeds', args: ['feeds', 'list', '--json'] },
   { question: 'status', args: ['status'] },
