@@ -5,6 +5,7 @@ import {
   type Resource,
   type ResourceType,
 } from '../domain/resource.js';
+import { eventEndMs } from '../events/upcoming.js';
 import type { FilterableResource } from '../filters/filter.js';
 import { decodeArray, encodeArray } from './postings.js';
 
@@ -66,10 +67,14 @@ export interface DocColumns {
   sourceOf: Uint32Array;
   /** Document numbers newest first, ties by id: the order of `latest` and of equal scores. */
   order: Uint32Array;
+  /** When each event is over (ISO 8601), '' for other resources and undated events: search ranks upcoming events first. */
+  eventEnds: string[];
 }
 
 export class DocTable {
   readonly publishedMs: Float64Array;
+  /** When each event is over, epoch ms; NaN for other resources. */
+  readonly eventEndMs: Float64Array;
   /** Position of each document in `order`: the smaller, the newer. */
   readonly recencyRank: Uint32Array;
   /** Reused for filter checks, so that checking 100,000 resources allocates nothing. */
@@ -87,6 +92,7 @@ export class DocTable {
 
   constructor(readonly columns: DocColumns) {
     this.publishedMs = Float64Array.from(columns.published, (p) => Date.parse(p));
+    this.eventEndMs = Float64Array.from(columns.eventEnds, (e) => (e ? Date.parse(e) : Number.NaN));
     this.recencyRank = new Uint32Array(columns.ids.length);
     columns.order.forEach((doc, position) => {
       this.recencyRank[doc] = position;
@@ -117,8 +123,11 @@ export class DocTable {
       sourceLists: sources.lists,
       sourceOf: new Uint32Array(n),
       order: new Uint32Array(n),
+      eventEnds: [],
     };
     resources.forEach((r, k) => {
+      const end = r.type === 'event' ? eventEndMs(r.event) : Number.NaN;
+      columns.eventEnds.push(Number.isFinite(end) ? new Date(end).toISOString() : '');
       const partners = [r.partnerId];
       for (const source of r.sources ?? [])
         if (!partners.includes(source.partnerId)) partners.push(source.partnerId);
@@ -199,6 +208,7 @@ export class DocTable {
       sourceLists: c.sourceLists.map((l) => l.map((s) => s.partnerId).join(' ')),
       sourceOf: encodeArray(c.sourceOf),
       order: encodeArray(c.order),
+      eventEnds: c.eventEnds,
     };
   }
 
@@ -220,6 +230,8 @@ export class DocTable {
       sourceLists: json.sourceLists.map((l) => split(l).map((partnerId) => ({ partnerId }))),
       sourceOf: u32(json.sourceOf),
       order: u32(json.order),
+      // Snapshots written before events had ends hold none.
+      eventEnds: json.eventEnds ?? json.ids.map(() => ''),
     });
   }
 }

@@ -97,7 +97,7 @@ export function libraryFingerprint(
   hash.update(`format ${SNAPSHOT_FORMAT} analysis ${ANALYSIS_VERSION}\n`);
   for (const r of [...resources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     hash.update(
-      `${r.id}\u0000${r.contentHash}\u0000${r.updatedAt ?? ''}\u0000${r.publishedAt}\u0000${r.partnerId}\n`,
+      `${r.id}\u0000${r.contentHash}\u0000${r.updatedAt ?? ''}\u0000${r.publishedAt}\u0000${r.partnerId}\u0000${r.event?.startsAt ?? ''}\u0000${r.event?.endsAt ?? ''}\n`,
     );
   for (const [id, name] of [...partnerNames].sort()) hash.update(`p ${id}\u0000${name}\n`);
   return hash.digest('base64url').slice(0, 22);
@@ -549,7 +549,17 @@ export class SearchIndex {
     return 2 ** (-(now.getTime() - RECENCY_EPOCH_MS) / this.halfLifeMs);
   }
 
+  /**
+   * The recency blend of a document. Events (issue 17) count by when they happen, not when they
+   * were posted: one not yet over is as fresh as can be, one that is over gets no freshness, so an
+   * upcoming event ranks above a past one of the same relevance.
+   */
   private recencyFactor(n: number, decayNow: number): number {
+    const end = this.docs.eventEndMs[n] as number;
+    if (!Number.isNaN(end)) {
+      const nowMs = RECENCY_EPOCH_MS - Math.log2(decayNow) * this.halfLifeMs;
+      return end > nowMs ? 1 + this.ranking.recencyWeight : 1;
+    }
     return 1 + this.ranking.recencyWeight * Math.min(1, (this.recencyGrowth()[n] as number) * decayNow);
   }
 
