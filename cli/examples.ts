@@ -64,6 +64,36 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'iaspn events set <id> --start 2027-03-05T14:00 --end 2027-03-05T16:00 --tz America/Bogota',
     'iaspn events set <id> --start 2027-03-12 --end 2027-03-14  all day',
   ],
+  coop: [
+    "iaspn coop import workshop.json  a workshop's offers and requests (or a .csv)",
+    'iaspn coop list --kind request --status open',
+    'iaspn coop match R-7K2P9X  the offers that fit, best first, with why',
+  ],
+  'coop add': [
+    'iaspn coop add --kind offer --title "Juntos co-responsibilities" --summary "How Juntos verifies them" --topic cct --country peru --institution MIDIS --contact coop@midis.example --modality "technical visit" --lang es',
+    'iaspn coop add --kind request --title "Registro social" --summary "Necesitamos apoyo" --topic "registros sociales" --country honduras --institution SEDESOL --contact x@example.org --lang es --ref WS-R7',
+  ],
+  'coop list': [
+    'iaspn coop list',
+    'iaspn coop list --kind offer --topic focalizacion --country chile --json',
+  ],
+  'coop show': ['iaspn coop show R-7K2P9X', "iaspn coop show WS-R7 --json  by the workshop's ref"],
+  'coop match': [
+    'iaspn coop match R-7K2P9X',
+    'iaspn coop match WS-R7 --json  { matches: [{ id, ref, score, reasons }] } best first',
+    'iaspn coop match O-3H4J5K --lang es --limit 10  requests for an offer, reasons in Spanish',
+  ],
+  'coop status': [
+    'iaspn coop status R-7K2P9X matched --with O-3H4J5K',
+    'iaspn coop status WS-R7 "in progress"',
+    'iaspn coop status R-7K2P9X done --note "visit to Lima, March 2027"',
+  ],
+  'coop import': [
+    'iaspn coop import workshop.json',
+    'iaspn coop import offers.csv --json  refused rows are listed with their row numbers; nothing is written',
+  ],
+  'coop export': ['iaspn coop export > exchange.json', 'iaspn coop export --format csv > exchange.csv'],
+  'coop report': ['iaspn coop report', 'iaspn coop report --year 2026 --json'],
   chat: ['iaspn chat  then: search cash transfers, help, latest type:video', 'iaspn chat --lang es'],
   telegram: ['iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook'],
   'telegram set-webhook': [

@@ -60,6 +60,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: async () => (await import('./commands/events.js')).registerEvents,
   },
   {
+    name: 'coop',
+    summary: 'the cooperation exchange: offers and requests, matched',
+    load: async () => (await import('./commands/coop.js')).registerCoop,
+  },
+  {
     name: 'chat',
     summary: 'talk to the bot in this terminal',
     load: async () => (await import('./commands/chat.js')).registerChat,

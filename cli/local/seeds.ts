@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importEntries } from '#shared/coop/exchange.js';
 import { addFollow } from '#shared/follows/state.js';
 import { getFeed, moveFeedUrl } from '#shared/library/registry.js';
 import { importRegistry } from '#shared/library/registry-io.js';
@@ -55,7 +57,21 @@ const seedDemoFollows: LocalSeed = async (runtime) => {
     );
 };
 
+/** Where the sample offers and requests are, beside this file (cli/local/sample-coop/). */
+const SAMPLE_COOP = fileURLToPath(new URL('./sample-coop/exchange.json', import.meta.url));
+
+/**
+ * A few offers and requests of the cooperation exchange, so that `iaspn chat` then `requests`
+ * shows a match. Imported by their refs: a second start finds them and adds nothing.
+ */
+const seedCoop: LocalSeed = async (runtime) => {
+  const rows = JSON.parse(readFileSync(SAMPLE_COOP, 'utf8')) as Record<string, unknown>[];
+  const result = await importEntries(runtime.store, rows, { who: 'local-seed', at: runtime.clock() });
+  if (!result.ok) throw new Error(`sample exchange refused: ${JSON.stringify(result.problems)}`);
+};
+
 export const LOCAL_SEEDS: { name: string; seed: LocalSeed }[] = [
   { name: 'sample partners and feeds', seed: seedPartnersAndFeeds },
   { name: 'demo channel follows', seed: seedDemoFollows },
+  { name: 'cooperation exchange', seed: seedCoop },
 ];

@@ -44,6 +44,8 @@ export interface DoneExchange {
 export const WEIGHTS = { topics: 0.5, text: 0.3, modality: 0.1, language: 0.1 } as const;
 /** How much of its score a match keeps at most lost for an earlier exchange of the same pair. */
 export const REPEAT_PENALTY = 0.35;
+/** Without a shared topic, the least text similarity a match needs (a common word or two is not one). */
+export const MIN_TEXT = 0.1;
 const DECLARED = 1;
 const NAMED_IN_TEXT = 0.8;
 const TITLE_REPEAT = 2;
@@ -148,7 +150,8 @@ export class CoopMatcher {
     const pr = this.profile(request);
     const topicScore = cosine(po.topics, pr.topics);
     const textScore = cosine(po.terms, pr.terms);
-    if (topicScore === 0 && textScore === 0) return { score: 0, reasons: [] };
+    // Modality and language alone make no match: what is offered must be about what is asked.
+    if (topicScore === 0 && textScore < MIN_TEXT) return { score: 0, reasons: [] };
     const reasons: Reason[] = [];
 
     const shared = [...pr.topics.keys()]

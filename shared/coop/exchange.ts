@@ -1,0 +1,315 @@
+import type { Store } from '../store/store.js';
+import { displayCountry, displayTopic } from '../taxonomy/index.js';
+import { type CoopDraft, type CoopEntry, type RawDraft, resolveDraft } from './entry.js';
+import { CoopMatcher, doneExchanges, type Match } from './match.js';
+import { createEntry, findEntry, listAllEntries } from './store.js';
+
+/**
+ * The cooperation exchange's use cases, the same for the CLI, the bots and the pages: import a
+ * workshop's file (every row checked before anything is written), export, match, and the figures.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export const IMPORT_FIELDS = [
+  'kind',
+  'ref',
+  'title',
+  'summary',
+  'topics',
+  'country',
+  'institution',
+  'contact',
+  'modalities',
+  'languages',
+  'timeFrame',
+] as const;
+
+export interface RowProblem {
+  /** 1-based: the data row of a CSV (after the header), the element of a JSON array. */
+  row: number;
+  ref?: string;
+  problems: string[];
+}
+
+export class ImportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+/** RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks; CRLF or LF; a BOM. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (quoted) throw new ImportFormatError('the CSV ends inside a quoted field');
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+}
+
+const HEADER_ALIASES: Readonly<Record<string, (typeof IMPORT_FIELDS)[number]>> = {
+  timeframe: 'timeFrame',
+  time_frame: 'timeFrame',
+  'time frame': 'timeFrame',
+  id: 'ref',
+};
+
+/** A workshop's file as rows of raw fields: a JSON array of objects, or a CSV with a header row. */
+export function readImportRows(text: string, format: 'csv' | 'json' | 'auto' = 'auto'): RawDraft[] {
+  const kind = format === 'auto' ? (/^\s*[[{]/.test(text) ? 'json' : 'csv') : format;
+  if (kind === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw new ImportFormatError(`the file is not valid JSON: ${(cause as Error).message}`);
+    }
+    if (!Array.isArray(data)) throw new ImportFormatError('the JSON must be an array of offers and requests');
+    return data.map((d) => (d && typeof d === 'object' && !Array.isArray(d) ? (d as RawDraft) : {}));
+  }
+  const [header, ...rows] = parseCsv(text);
+  if (!header) throw new ImportFormatError('the CSV is empty');
+  const columns = header.map((h) => {
+    const name = h.trim();
+    const known = IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase());
+    return known ?? HEADER_ALIASES[name.toLowerCase()];
+  });
+  const unknown = header.filter((_, i) => columns[i] === undefined);
+  if (unknown.length > 0) {
+    throw new ImportFormatError(
+      `unknown CSV column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (columns: ${IMPORT_FIELDS.join(', ')})`,
+    );
+  }
+  return rows.map((cells) => {
+    const raw: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (c) raw[c] = cells[i] ?? '';
+    });
+    return raw;
+  });
+}
+
+/** Every row resolved, or every row's problems (a ref used twice in the file is one). */
+export function checkRows(rows: readonly RawDraft[]): { drafts: CoopDraft[]; problems: RowProblem[] } {
+  const drafts: CoopDraft[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((raw, i) => {
+    const row = i + 1;
+    const resolved = resolveDraft(raw);
+    const ref = raw.ref === undefined || raw.ref === null ? undefined : String(raw.ref).trim() || undefined;
+    const own: string[] = resolved.ok ? [] : [...resolved.problems];
+    if (ref) {
+      const first = seen.get(ref.toLowerCase());
+      if (first !== undefined) own.push(`ref "${ref}" is also on row ${first}`);
+      else seen.set(ref.toLowerCase(), row);
+    }
+    if (own.length > 0) problems.push({ row, ...(ref ? { ref } : {}), problems: own });
+    else if (resolved.ok) drafts.push(resolved.draft);
+  });
+  return { drafts, problems };
+}
+
+export type ImportResult =
+  | { ok: true; created: CoopEntry[]; existing: CoopEntry[] }
+  | { ok: false; problems: RowProblem[] };
+
+/**
+ * Imports a workshop's offers and requests: nothing is written unless every row is good. A row
+ * whose ref is already in the exchange is not written again (it is reported as existing), so the
+ * same file imported twice adds nothing.
+ */
+export async function importEntries(
+  store: Store,
+  rows: readonly RawDraft[],
+  by: { who: string; at: Date },
+): Promise<ImportResult> {
+  const { drafts, problems } = checkRows(rows);
+  if (problems.length > 0) return { ok: false, problems };
+  const created: CoopEntry[] = [];
+  const existing: CoopEntry[] = [];
+  for (const draft of drafts) {
+    const out = await createEntry(store, draft, by);
+    (out.created ? created : existing).push(out.entry);
+  }
+  return { ok: true, created, existing };
+}
+
+/** Entries in the import shape (so an export imports back), with id, status and history. */
+export function exportShape(entry: CoopEntry): Record<string, unknown> {
+  return {
+    kind: entry.kind,
+    ref: entry.ref ?? entry.id,
+    title: entry.title,
+    summary: entry.summary,
+    topics: entry.topics,
+    country: entry.country,
+    institution: entry.institution,
+    contact: entry.contact,
+    modalities: entry.modalities,
+    languages: entry.languages,
+    ...(entry.timeFrame ? { timeFrame: entry.timeFrame } : {}),
+    id: entry.id,
+    status: entry.status,
+    history: entry.history,
+  };
+}
+
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export function toCsv(entries: readonly CoopEntry[]): string {
+  const lines = [IMPORT_FIELDS.join(',')];
+  for (const e of entries) {
+    const shaped = exportShape(e);
+    lines.push(
+      IMPORT_FIELDS.map((f) => {
+        const v = shaped[f];
+        return csvCell(Array.isArray(v) ? v.join(';') : v === undefined ? '' : String(v));
+      }).join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching against the store
+
+/** The entry and its matches (the other kind, best first), or undefined when no entry has that id or ref. */
+export async function matchesOf(
+  store: Store,
+  idOrRef: string,
+  limit = 5,
+): Promise<{ entry: CoopEntry; matches: Match[] } | undefined> {
+  const entry = await findEntry(store, idOrRef);
+  if (!entry) return undefined;
+  const entries = await listAllEntries(store);
+  const matcher = new CoopMatcher(entries, doneExchanges(entries));
+  return { entry, matches: matcher.matchesFor(entry, limit) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cooperation in numbers
+
+export interface CoopReport {
+  year?: number;
+  open: { offers: number; requests: number };
+  /** Open entries by topic id (each entry counted under each of its topics), most first. */
+  openByTopic: { topic: string; offers: number; requests: number }[];
+  openByCountry: { country: string; offers: number; requests: number }[];
+  /** Requests matched (a match recorded in their history, in the year when one is given). */
+  matched: number;
+  /** Exchanges done (in the year): the pair of countries of each. */
+  done: { offer: string; request: string; offerCountry: string; requestCountry: string; at: string }[];
+  /** The countries the done exchanges involved, by name, sorted. */
+  countriesInvolved: string[];
+}
+
+function countBy(entries: readonly CoopEntry[], keysOf: (e: CoopEntry) => readonly string[]) {
+  const out = new Map<string, { offers: number; requests: number }>();
+  for (const e of entries) {
+    for (const k of keysOf(e)) {
+      const c = out.get(k) ?? { offers: 0, requests: 0 };
+      if (e.kind === 'offer') c.offers += 1;
+      else c.requests += 1;
+      out.set(k, c);
+    }
+  }
+  return [...out].sort(
+    (a, b) => b[1].offers + b[1].requests - (a[1].offers + a[1].requests) || a[0].localeCompare(b[0]),
+  );
+}
+
+/** The exchange's figures, of one year's changes when `year` is given (open counts are of now). */
+export function coopReport(entries: readonly CoopEntry[], year?: number): CoopReport {
+  const inYear = (iso: string) => year === undefined || iso.startsWith(String(year));
+  const open = entries.filter((e) => e.status === 'open' || e.status === 'matched');
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const matched = entries.filter(
+    (e) => e.kind === 'request' && e.history.some((h) => h.change === 'matched' && inYear(h.at)),
+  ).length;
+  const done: CoopReport['done'] = [];
+  for (const e of entries) {
+    if (e.kind !== 'request' || e.status !== 'done') continue;
+    const at = e.history.findLast((h) => h.change === 'done')?.at ?? e.updatedAt;
+    if (!inYear(at)) continue;
+    const offer = e.counterpart ? byId.get(e.counterpart) : undefined;
+    done.push({
+      offer: offer?.id ?? e.counterpart ?? '',
+      request: e.id,
+      offerCountry: offer?.country ?? '',
+      requestCountry: e.country,
+      at,
+    });
+  }
+  const countries = new Set(done.flatMap((d) => [d.offerCountry, d.requestCountry]).filter(Boolean));
+  return {
+    ...(year !== undefined ? { year } : {}),
+    open: {
+      offers: open.filter((e) => e.kind === 'offer').length,
+      requests: open.filter((e) => e.kind === 'request').length,
+    },
+    openByTopic: countBy(open, (e) => e.topics).map(([topic, c]) => ({ topic, ...c })),
+    openByCountry: countBy(open, (e) => [e.country]).map(([country, c]) => ({ country, ...c })),
+    matched,
+    done,
+    countriesInvolved: [...countries].map((c) => displayCountry(c, 'en')).sort(),
+  };
+}
+
+/** "a, b and c" / "a, b y c". */
+export function listText(items: readonly string[], lang: 'en' | 'es' = 'en'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${items.at(-1)}`;
+}
+
+/** The report as the Network's newsletters write it, in English. */
+export function reportLines(report: CoopReport): string[] {
+  const when = report.year !== undefined ? `in ${report.year}` : 'so far';
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `Open now: ${plural(report.open.offers, 'offer', 'offers')} and ${plural(report.open.requests, 'request', 'requests')}.`,
+    `Matched ${when}: ${plural(report.matched, 'request', 'requests')}.`,
+    report.done.length > 0
+      ? `Done ${when}: ${plural(report.done.length, 'bilateral cooperation activity', 'bilateral cooperation activities')} involving ${listText(report.countriesInvolved)}.`
+      : `Done ${when}: no cooperation activity yet.`,
+  ];
+  if (report.openByTopic.length > 0) {
+    lines.push('', 'Open by topic (offers / requests):');
+    for (const t of report.openByTopic)
+      lines.push(`  ${displayTopic(t.topic, 'en')}: ${t.offers} / ${t.requests}`);
+  }
+  if (report.openByCountry.length > 0) {
+    lines.push('', 'Open by country (offers / requests):');
+    for (const c of report.openByCountry)
+      lines.push(`  ${displayCountry(c.country, 'en')}: ${c.offers} / ${c.requests}`);
+  }
+  return lines;
+}
