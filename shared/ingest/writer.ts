@@ -80,6 +80,8 @@ export async function writeFeedResources(
   /** Unchanged resources whose stored fingerprint is out of date (a new normaliser): stored once. */
   const refingerprinted: Item[] = [];
   const fresh: PendingResource[] = [];
+  /** Known ids whose feed item changed: normalised concurrently (an event may wait on its sources). */
+  const reread: { p: PendingResource; oldItem: Item; resource: Promise<Resource> }[] = [];
   for (const p of pending) {
     const oldItem = existingItems.get(keys.resource(p.id).pk);
     if (!oldItem) {
@@ -90,9 +92,12 @@ export async function writeFeedResources(
       result.unchanged += 1;
       continue;
     }
+    reread.push({ p, oldItem, resource: settledLater(p.normalise()) });
+  }
+  for (const { p, oldItem, resource } of reread) {
     const old = itemToResource(oldItem);
     // An admin's correction of an event's dates outlives the partner's edits.
-    const r = withCorrections(await p.normalise(), old);
+    const r = withCorrections(await resource, old);
     // Claims taken before NORMALISER_VERSION 4 are keyed by the URL as published: the page's key
     // is claimed too, so that the same page under another spelling is found to be this resource.
     // (The page changed, or its claim may be one of those: `identityUrl` is idempotent.)
@@ -165,10 +170,7 @@ export async function writeFeedResources(
       claim ||
       (await store.putIfAbsent({ ...keys.resourceUrl(p.pageKey), resourceId: p.id, url: p.url }))
     ) {
-      const resource = Promise.resolve(p.normalise());
-      // Awaited after the loop: a failure is handled there, not reported as unhandled meanwhile.
-      resource.catch(() => {});
-      accepted.push({ resource, fingerprint: p.fingerprint });
+      accepted.push({ resource: settledLater(p.normalise()), fingerprint: p.fingerprint });
       continue;
     }
     // Lost the claim just now (a concurrent run or another feed in this run): a duplicate.
@@ -191,6 +193,13 @@ export async function writeFeedResources(
   await store.batchWrite({ puts: [...changed, ...refingerprinted] });
   result.updated = changed.length;
   return result;
+}
+
+/** A normalisation awaited later: its failure is handled there, not reported as unhandled meanwhile. */
+function settledLater(value: Resource | Promise<Resource>): Promise<Resource> {
+  const promise = Promise.resolve(value);
+  promise.catch(() => {});
+  return promise;
 }
 
 /** Records the feed of `duplicate` as a source of `holder`, once (a conditional list append). */
