@@ -56,9 +56,15 @@ export async function askRunningStack<Q extends AdminQuestion>(
 
 /** The stack's JSON answer, or undefined for anything but a 200 with JSON (never an error). */
 function getJson(stack: StackFile, pathAndQuery: string): Promise<unknown> {
+  let url: URL;
+  try {
+    url = new URL(pathAndQuery, stack.httpUrl);
+  } catch {
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve) => {
     const request = http.get(
-      new URL(pathAndQuery, stack.httpUrl),
+      url,
       { headers: { authorization: `Bearer ${stack.adminToken}` }, timeout: STACK_TIMEOUT_MS },
       (response) => {
         const chunks: Buffer[] = [];
