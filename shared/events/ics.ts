@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { Found, FoundWhen, Moment, Unread } from './extract.js';
 import { placeOf } from './extract.js';
 import { isMeetingLink } from './text-dates.js';
-import { CITY_KEYS, cityNamed, countryNamed, foldName, isTimeZone, zoneNamed } from './zones.js';
+import { cityMentions, cityNamed, countryNamed, foldName, isTimeZone, zoneNamed } from './zones.js';
 
 /**
  * An iCalendar document (RFC 5545), as a partner attaches to an event item or links from it, to
@@ -103,9 +103,7 @@ export function locationOf(text: string): Found['place'] {
   }
   if (!city) {
     // A city inside a longer part ("Hotel Tequendama Bogotá").
-    const folded = foldName(text);
-    const key = CITY_KEYS.find((k) => new RegExp(`(^| )${k}( |$)`).test(folded));
-    if (key) city = cityNamed(key)?.name;
+    city = cityMentions(foldName(text)).next().value?.city.name;
   }
   return placeOf(venue.join(', ') || undefined, city, country);
 }

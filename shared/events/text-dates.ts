@@ -1,7 +1,7 @@
 import type { EventPlace } from '../domain/event.js';
 import type { Found, FoundWhen } from './extract.js';
 import { placeOf } from './extract.js';
-import { CITY_KEYS, cityNamed, countryNamed, foldName, isRealDate, zoneNamed } from './zones.js';
+import { cityMentions, cityNamed, countryNamed, foldName, isRealDate, zoneNamed } from './zones.js';
 
 /**
  * An event's dates, times, zone and place as an item's own text writes them, in English, Spanish,
@@ -225,23 +225,19 @@ const ONLINE_WORDS =
 /** Where a known city is written as the place: "in Bogotá", "en Lima", "à Paris", "Kingston, Jamaica". */
 function placeIn(folded: string, blocked: [number, number][]): EventPlace | undefined {
   const free = (i: number) => !blocked.some(([a, b]) => i >= a && i < b);
-  for (const key of CITY_KEYS) {
-    const re = new RegExp(`(^|[^a-z0-9])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`, 'g');
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const at = m.index + m[1]!.length;
-      if (!free(at)) continue;
-      const before = folded.slice(Math.max(0, at - 25), at);
-      const after = folded.slice(at + key.length, at + key.length + 40);
-      const country = /^\s*,?\s*([a-z][a-z ]{2,30}?)(?=\s*(?:[,.;:)(]|$|\d))/.exec(after);
-      const countryCode = country ? countryNamed(country[1]!) : undefined;
-      const prepositional =
-        /(?:^|\s)(?:in|en|em|na|no|a|à|au|at|held in|lugar|venue|sede|local)\s*:?\s*$/.test(before);
-      // "hora de Bogotá" names a zone, not a place.
-      const zoneWord = /(?:hora|horario|heure|time)\s+(?:de\s+|del\s+|d\s+)?$/.test(before);
-      const city = cityNamed(key)!;
-      if (!zoneWord && (prepositional || countryCode === city.country))
-        return placeOf(undefined, city.name, city.country);
-    }
+  for (const { index: at, key, city } of cityMentions(folded)) {
+    if (!free(at)) continue;
+    const before = folded.slice(Math.max(0, at - 25), at);
+    const after = folded.slice(at + key.length, at + key.length + 40);
+    const country = /^\s*,?\s*([a-z][a-z ]{2,30}?)(?=\s*(?:[,.;:)(]|$|\d))/.exec(after);
+    const countryCode = country ? countryNamed(country[1]!) : undefined;
+    const prepositional = /(?:^|\s)(?:in|en|em|na|no|a|à|au|at|held in|lugar|venue|sede|local)\s*:?\s*$/.test(
+      before,
+    );
+    // "hora de Bogotá" names a zone, not a place.
+    const zoneWord = /(?:hora|horario|heure|time)\s+(?:de\s+|del\s+|d\s+)?$/.test(before);
+    if (!zoneWord && (prepositional || countryCode === city.country))
+      return placeOf(undefined, city.name, city.country);
   }
   return undefined;
 }
@@ -267,9 +263,7 @@ function labelledPlace(scan: string, original: string): EventPlace | undefined {
   if (!m) return undefined;
   const start = m.index + m[0].length - m[1]!.length;
   const venue = original.slice(start, start + m[1]!.length).trim();
-  const inVenue = placeIn(` en ${m[1]!}`, []);
-  const city = CITY_KEYS.find((key) => new RegExp(`(^|[^a-z])${key}([^a-z]|$)`).test(m[1]!));
-  const known = city ? cityNamed(city) : inVenue?.city ? cityNamed(inVenue.city) : undefined;
+  const known = cityMentions(m[1]!).next().value?.city;
   return placeOf(venue, known?.name, known?.country);
 }
 

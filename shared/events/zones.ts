@@ -183,8 +183,22 @@ export function countryNamed(text: string): string | undefined {
   return countryByName.get(folded) ?? COUNTRIES.find((c) => c.iso3 === folded.toUpperCase())?.code;
 }
 
-/** Cities (any spelling), folded, longest first: for scanning free text. */
-export const CITY_KEYS = [...cityByName.keys()].sort((a, b) => b.length - a.length);
+/** Cities (any spelling), folded, longest first. */
+const CITY_KEYS = [...cityByName.keys()].sort((a, b) => b.length - a.length);
+/** Every city name as a whole word, longest first at one place; compiled once. */
+const CITY_MENTION = new RegExp(
+  `(^|[^a-z0-9])(${CITY_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9])`,
+  'g',
+);
+
+/** The cities a lower-case, accent-free text names, in order: where each starts and its spelling. */
+export function* cityMentions(text: string): Generator<{ index: number; key: string; city: City }> {
+  const re = new RegExp(CITY_MENTION.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const key = m[2]!;
+    yield { index: m.index + m[1]!.length, key, city: cityByName.get(key)! };
+  }
+}
 
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
