@@ -33,7 +33,9 @@ export function describeRun(job: string, summary: JobSummary): string {
       const said = announced
         ? `${count(announced, 'resource')} posted to ${count(n('channels'), 'channel')}`
         : 'nothing new to post';
-      return n('failed') ? `${said}, ${n('failed')} failed (retried next run)` : said;
+      const reminded = num((summary.reminders ?? {}) as JobSummary, 'sent');
+      const withReminders = reminded ? `${said}, ${count(reminded, 'event reminder')} sent` : said;
+      return n('failed') ? `${withReminders}, ${n('failed')} failed (retried next run)` : withReminders;
     }
     case 'digest': {
       if (!n('due')) return 'no digest due';

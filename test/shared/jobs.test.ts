@@ -25,6 +25,10 @@ describe('the jobs of the cycle', () => {
     expect(describeRun('announce', { resources: 86, posted: 0, batched: 0, channels: 0 })).toBe(
       'nothing new to post',
     );
+    // The same job posts the event reminders that are due.
+    expect(describeRun('announce', { posted: 0, batched: 0, channels: 0, reminders: { sent: 2 } })).toBe(
+      'nothing new to post, 2 event reminders sent',
+    );
     expect(describeRun('digest', { due: 0, sent: 0 })).toBe('no digest due');
     expect(describeRun('digest', { due: 3, sent: 2, empty: 1, failed: 0 })).toBe(
       '2 digests sent, 1 with nothing new',
