@@ -6,7 +6,8 @@
  *   this order, one cycle at a time, every `IASPN_CYCLE_INTERVAL_MINUTES`);
  * - the CDK stack (`infra/constructs/cycle.ts`): one EventBridge schedule (`schedules.cycle` in
  *   cdk.json) invokes the first job's handler, and each job's success or failure invokes the next,
- *   so the deployed cycle runs the same jobs in the same order.
+ *   so the deployed cycle runs the same jobs in the same order. A job marked `handsOver` starts the
+ *   next one itself when its work is done (its work may outlive its own invocation).
  *
  * It imports nothing, so the CDK app can read it without loading the jobs themselves.
  */
@@ -15,6 +16,10 @@ export const CYCLE_JOBS = [
     name: 'ingest',
     handler: 'functions/ingest/handler.ts',
     does: 'fetches the partner feeds into the library',
+    // Its success starts the next job itself: after an inline run, its handler; after a fan-out,
+    // the worker that finished the cycle's last feed (shared/ingest/fanout.ts). A failure hands over
+    // as any job's does.
+    handsOver: true,
   },
   {
     name: 'search-index',

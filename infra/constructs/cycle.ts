@@ -26,7 +26,9 @@ const MAX_EVENT_AGE = Duration.hours(1);
  * asynchronously, on success and on failure alike (a Lambda destination), so one cycle runs ingest,
  * search index, announcements and digests in that order, and a failing job does not stop the
  * ones after it (its Errors alarm reports it). A failed run is not retried within the cycle: the
- * next cycle runs it again. The last job's failures go to a dead-letter queue. Each job's function
+ * next cycle runs it again. The last job's failures go to a dead-letter queue. A job marked
+ * `handsOver` (ingest, which may fan out to workers) starts the next job itself on success
+ * (`handOverFrom` lets its workers do so too); its failures hand over as any job's. Each job's function
  * has a reserved concurrency of 1, so a job's runs never overlap: a late one waits its turn.
  */
 export class RelayCycle extends Construct {
@@ -51,22 +53,18 @@ export class RelayCycle extends Construct {
       return { name: def.name, fn };
     });
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
-    this.functions.forEach(({ fn }, index) => {
+    this.functions.forEach(({ name, fn }, index) => {
       const next = this.functions[index + 1]?.fn;
       const destination = next ? new LambdaDestination(next.function) : undefined;
-      if (next) {
-        const nextId = Stack.of(this).getLogicalId(next.function.node.defaultChild as CfnFunction);
-        acknowledge(fn.function.role!, [
-          {
-            id: `AwsSolutions-IAM5[Resource::<${nextId}.Arn>:*]`,
-            reason: `The Lambda destination's grant covers the next cycle job's versions and aliases (ARN:*): the role may invoke only that one function (${this.functions[index + 1]!.name}).`,
-          },
-        ]);
-      }
+      const def = CYCLE_JOBS[index]!;
+      const handsOver = 'handsOver' in def && def.handsOver;
+      if (handsOver && next) this.handOverFrom(fn, name);
+      else if (next) this.acknowledgeInvoke(fn, index + 1);
       fn.function.configureAsyncInvoke({
         retryAttempts: 0,
         maxEventAge: MAX_EVENT_AGE,
-        onSuccess: destination,
+        // A job that hands over itself starts the next one when its work is done, not when its invocation returns.
+        onSuccess: handsOver ? undefined : destination,
         onFailure: destination ?? new SqsDestination(this.deadLetterQueue),
       });
     });
@@ -78,5 +76,30 @@ export class RelayCycle extends Construct {
       description: `iaspn-relay cycle: ${CYCLE_JOBS.map((j) => j.name).join(' → ')}`,
       deadLetterFunctionFailures: false,
     });
+  }
+
+  /**
+   * Lets `fn` start the job after `job` (a job marked `handsOver` in shared/cycle.ts, or a worker
+   * finishing that job's work): the next job's function name in IASPN_CYCLE_NEXT_FUNCTION, and
+   * the right to invoke that one function.
+   */
+  handOverFrom(fn: RelayFunction, job: JobName): void {
+    const index = this.functions.findIndex((f) => f.name === job);
+    const next = this.functions[index + 1];
+    if (index < 0 || !next) throw new Error(`The cycle has no job after ${job} to hand over to`);
+    fn.function.addEnvironment('IASPN_CYCLE_NEXT_FUNCTION', next.fn.function.functionName);
+    next.fn.function.grantInvoke(fn.function);
+    this.acknowledgeInvoke(fn, index + 1);
+  }
+
+  private acknowledgeInvoke(fn: RelayFunction, nextIndex: number): void {
+    const next = this.functions[nextIndex]!;
+    const nextId = Stack.of(this).getLogicalId(next.fn.function.node.defaultChild as CfnFunction);
+    acknowledge(fn.function.role!, [
+      {
+        id: `AwsSolutions-IAM5[Resource::<${nextId}.Arn>:*]`,
+        reason: `The invoke grant covers the next cycle job's versions and aliases (ARN:*): the role may invoke only that one function (${next.name}).`,
+      },
+    ]);
   }
 }
