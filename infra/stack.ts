@@ -9,6 +9,7 @@ import { deadLetterQueue } from './constructs/dead-letter-queue.js';
 import { RelayDigests } from './constructs/digests.js';
 import { RelayEmail } from './constructs/email.js';
 import { RelayEndpoints } from './constructs/endpoints.js';
+import { RelayIngestFanout } from './constructs/ingest-fanout.js';
 import { RelayOperations } from './constructs/operations.js';
 import { RelayFunction } from './constructs/relay-function.js';
 import { RelayTable } from './constructs/relay-table.js';
@@ -65,6 +66,7 @@ export class RelayStack extends Stack {
     // The cycle's jobs (shared/cycle.ts), each run by RelayCycle after the one before it; one run at
     // a time each (reserved concurrency 1).
     // Ingest: every active partner feed into the library.
+    const fetchEnvironment = { IASPN_FETCH_TIMEOUT_MS: '20000', IASPN_ALLOW_PRIVATE_NETWORKS: 'false' };
     const ingest = new RelayFunction(this, 'Ingest', {
       entry: 'functions/ingest/handler.ts',
       description: 'Fetches the partner feeds into the library',
@@ -73,9 +75,16 @@ export class RelayStack extends Stack {
       memorySize: 1024,
       reservedConcurrentExecutions: 1,
       // Each fetch's deadline stays well under the function's timeout.
-      environment: { IASPN_FETCH_TIMEOUT_MS: '20000', IASPN_ALLOW_PRIVATE_NETWORKS: 'false' },
+      environment: fetchEnvironment,
       // Resources, URL claims and feed health in batches; a moved feed gives its old URL claim back.
     }).bindTable(this.table.table, { write: true, batchWrite: 'any', delete: [KEY_PREFIX.feedUrl] });
+    // Above IASPN_INGEST_FAN_OUT_ABOVE active feeds, ingest plans onto a queue its workers fetch.
+    const ingestFanout = new RelayIngestFanout(this, 'IngestFanout', {
+      deployment,
+      table: this.table.table,
+      planner: ingest,
+      fetchEnvironment,
+    });
 
     // Search index: a new snapshot when ingest changed the library; the bots reload it.
     const searchIndex = new RelayFunction(this, 'SearchIndex', {
@@ -197,6 +206,8 @@ export class RelayStack extends Stack {
       expression: deployment.schedules.cycle,
       timeZone: deployment.schedules.timeZone,
     });
+    // The ingest worker that finishes a fanned-out cycle starts the search index.
+    this.cycle.handOverFrom(ingestFanout.worker, 'ingest');
 
     // Health: the store, the search snapshot's age and each cycle job's last run (read-only).
     const health = new RelayFunction(this, 'Health', {
