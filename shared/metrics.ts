@@ -7,10 +7,13 @@ import type { IngestSummary } from './ingest/run.js';
 import type { Log } from './log.js';
 
 /**
- * Business metrics, emitted by the Lambdas as CloudWatch Embedded Metric Format log lines through
- * Powertools Metrics (no API calls, no extra permissions). The CDK stack alarms on some of them
- * (infra/constructs/operations.ts), so the names, the namespace and the service dimension below are
- * the contract between the handlers and the alarms: change them together.
+ * Business counts, written by the Lambdas as one JSON log line per invocation (`message: "counts"`,
+ * read by the saved Logs Insights query `counts` in infra/constructs/operations.ts). Only the counts
+ * an alarm reads (PUBLISHED_METRICS) also become CloudWatch metrics, through Powertools Metrics'
+ * Embedded Metric Format (no API calls, no extra permissions): a custom metric costs US$0.30 a
+ * month, so one no alarm reads is not worth keeping. The operations construct alarms on them. The names, the
+ * namespace, the service dimension and PUBLISHED_METRICS are the contract between the handlers and
+ * the alarms: change them together.
  *
  * Usage in a handler (module scope, then once per invocation):
  *   const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
@@ -57,21 +60,39 @@ export const METRIC = {
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 
+/**
+ * The counts published as CloudWatch metrics: those an alarm reads (the "feeds failing" alarm).
+ * Every other count is logged only. scripts/cost/inventory.ts bills these.
+ */
+export const PUBLISHED_METRICS: readonly MetricName[] = [METRIC.feedsFailed];
+
+/** The `message` of a line that carries counts only (no count of it is a published metric). */
+export const COUNTS_MESSAGE = 'counts';
+
 export interface RelayMetrics {
   /** Adds `value` (default 1) to a count for this invocation. */
   count(name: MetricName, value?: number): void;
   /** Adds several counts at once; entries that are not finite numbers are skipped. */
   countAll(counts: Partial<Record<MetricName, unknown>>): void;
-  /** Writes the stored metrics as one EMF line. Call at the end of every invocation. */
+  /**
+   * Writes what was counted: every count in one JSON log line (`message: "counts"`), and the
+   * published ones also in an EMF line (CloudWatch metrics). Call at the end of every invocation.
+   */
   publish(): void;
 }
 
 /**
  * Powertools Metrics behind the narrow RelayMetrics port. Counts are summed here and handed to
  * Powertools once per name at publish, so a metric is one value per line rather than a list.
+ * `write` takes the counts-only line (stdout, where the Lambda runtime sends it to CloudWatch Logs).
  */
-export function createMetrics(namespace: string, service: MetricService | string): RelayMetrics {
+export function createMetrics(
+  namespace: string,
+  service: MetricService | string,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): RelayMetrics {
   const metrics = new Metrics({ namespace, serviceName: service });
+  const published = new Set<MetricName>(PUBLISHED_METRICS);
   const counts = new Map<MetricName, number>();
   const count = (name: MetricName, value = 1) => counts.set(name, (counts.get(name) ?? 0) + value);
   return {
@@ -84,8 +105,13 @@ export function createMetrics(namespace: string, service: MetricService | string
     // Nothing counted (a bot request that ran no command): no line, and no Powertools warning.
     publish() {
       if (counts.size === 0) return;
-      for (const [name, value] of counts) metrics.addMetric(name, MetricUnit.Count, value);
+      const all = [...counts];
       counts.clear();
+      const line = { level: 'INFO', message: COUNTS_MESSAGE, timestamp: new Date().toISOString() };
+      write(JSON.stringify({ ...line, namespace, service, ...Object.fromEntries(all) }));
+      const metricCounts = all.filter(([name]) => published.has(name));
+      if (metricCounts.length === 0) return;
+      for (const [name, value] of metricCounts) metrics.addMetric(name, MetricUnit.Count, value);
       metrics.publishStoredMetrics();
     },
   };

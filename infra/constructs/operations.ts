@@ -13,7 +13,7 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
+import { COUNTS_MESSAGE, METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
 import { RelayCycle } from './cycle.js';
 import { isDeadLetterQueue } from './dead-letter-queue.js';
 import { RelayDigests } from './digests.js';
@@ -201,6 +201,19 @@ export class RelayOperations extends Construct {
         ],
         statsStatements: [
           'count(*) as runs, sum(feeds) as feeds, sum(failed) as failed, sum(new) as newResources, sum(posted) as posted, sum(sent) as digestsSent by message, bin(1d)',
+        ],
+      }),
+    );
+    // Every count the handlers write (shared/metrics.ts), published as a metric or logged only.
+    save(
+      'counts',
+      functionLogs,
+      new QueryString({
+        filterStatements: [`message = "${COUNTS_MESSAGE}"`],
+        statsStatements: [
+          `${Object.values(METRIC)
+            .map((name) => `sum(${name}) as ${name}`)
+            .join(', ')} by service, bin(1d)`,
         ],
       }),
     );
@@ -428,8 +441,9 @@ export class RelayOperations extends Construct {
   }
 
   /**
-   * The one custom metric an alarm reads (shared/metrics.ts): FeedsFailed. The other counts are read
-   * from the run summaries in the logs (saved query `runs`), not from metrics at US$0.30 each.
+   * The one custom metric an alarm reads (shared/metrics.ts PUBLISHED_METRICS): FeedsFailed. The
+   * other counts are logged only and read by the saved queries `counts` and `runs`, not kept as
+   * metrics at US$0.30 each.
    */
   private watchBusinessMetrics(): void {
     const namespace = metricsNamespace(this.stageName);

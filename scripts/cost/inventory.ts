@@ -5,7 +5,7 @@ import { loadDeploymentConfig } from '#infra/deployment-config.js';
 import { RelayStack } from '#infra/stack.js';
 import type { Usage } from '#shared/cost/model.js';
 import { CYCLE_JOBS } from '#shared/cycle.js';
-import { METRIC } from '#shared/metrics.js';
+import { PUBLISHED_METRICS } from '#shared/metrics.js';
 
 /**
  * What the deployed stack costs by existing, counted from the synthesized template of a stage (no
@@ -64,7 +64,7 @@ export function stackInventory(stage = 'prod'): StackInventory {
     alarms: ofType('AWS::CloudWatch::Alarm').length,
     alarmMetrics,
     dashboards: ofType('AWS::CloudWatch::Dashboard').length,
-    customMetrics: Object.keys(METRIC).length,
+    customMetrics: PUBLISHED_METRICS.length,
     kmsKeys: ofType('AWS::KMS::Key').length,
     secrets: ofType('AWS::SecretsManager::Secret').length,
     secretGrants,
@@ -84,7 +84,7 @@ export function stackInventory(stage = 'prod'): StackInventory {
     },
     {
       name: 'custom metrics',
-      unit: `${counts.customMetrics} business metrics (EMF)`,
+      unit: `${counts.customMetrics} business metrics published (EMF; the other counts are logged only)`,
       perUnit: { customMetrics: counts.customMetrics },
     },
     {

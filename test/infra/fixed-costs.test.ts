@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEAR_TIMEOUT_MIN_SECONDS } from '#infra/constructs/operations.js';
-import { METRIC, metricsNamespace } from '#shared/metrics.js';
+import { METRIC, metricsNamespace, PUBLISHED_METRICS } from '#shared/metrics.js';
 import { synthStage } from '../helpers/synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in assertions
@@ -28,12 +28,15 @@ describe('the fixed monthly cost of a deployed stage', () => {
     alarms = propsOf(prod, 'AWS::CloudWatch::Alarm');
   }, 120_000);
 
-  it('has no dashboard: saved Logs Insights queries (free) show errors, durations, runs and HTTP traffic', () => {
+  it('has no dashboard: saved Logs Insights queries (free) show errors, durations, runs, counts and HTTP traffic', () => {
     prod.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
-    const names = propsOf(prod, 'AWS::Logs::QueryDefinition').map((q) => q.Name);
-    expect(names.sort()).toEqual(
-      ['errors', 'durations', 'http', 'runs'].map((n) => `iaspn-relay/prod/${n}`).sort(),
+    const queries = propsOf(prod, 'AWS::Logs::QueryDefinition');
+    expect(queries.map((q) => q.Name).sort()).toEqual(
+      ['counts', 'errors', 'durations', 'http', 'runs'].map((n) => `iaspn-relay/prod/${n}`).sort(),
     );
+    // The counts no longer kept as metrics are summed from the lines the handlers log.
+    const counts = queries.find((q) => q.Name === 'iaspn-relay/prod/counts')!;
+    for (const name of Object.values(METRIC)) expect(counts.QueryString).toContain(`sum(${name})`);
   });
 
   it('has one customer-managed key, shared by the two encrypted topics', () => {
@@ -44,11 +47,13 @@ describe('the fixed monthly cost of a deployed stage', () => {
     for (const topic of topics) expect(topic.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keys[0], 'Arn'] });
   });
 
-  it('alarms on one custom metric only (FeedsFailed); the other counts come from the logs', () => {
+  it('alarms on one custom metric only (FeedsFailed), exactly what the handlers publish; the other counts come from the logs', () => {
     const custom = alarms
       .flatMap(metricsRead)
       .filter((m) => String(m.Namespace).startsWith(metricsNamespace('')));
     expect(custom.map((m) => m.MetricName)).toEqual([METRIC.feedsFailed]);
+    // Every published metric is read by an alarm, and none an alarm reads is left unpublished.
+    expect([...new Set(custom.map((m) => m.MetricName))].sort()).toEqual([...PUBLISHED_METRICS].sort());
     expect(custom[0]!.Namespace).toBe(metricsNamespace('prod'));
   });
 

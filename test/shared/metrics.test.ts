@@ -5,6 +5,7 @@ import type { IngestSummary } from '#shared/ingest/run.js';
 import type { Log } from '#shared/log.js';
 import {
   announceCounts,
+  COUNTS_MESSAGE,
   countingCommands,
   countingErrors,
   createMetrics,
@@ -13,27 +14,40 @@ import {
   METRIC,
   METRIC_SERVICE,
   metricsNamespace,
+  PUBLISHED_METRICS,
   publishing,
   publishingBotRequests,
 } from '#shared/metrics.js';
-import { captureEmf } from '../helpers/emf.js';
+import { captureEmf, type EmfLine, publishedIn } from '../helpers/emf.js';
 
 const testMetrics = () => createMetrics(metricsNamespace('test'), METRIC_SERVICE.bot);
 
 describe('createMetrics', () => {
-  it('writes one EMF line with the namespace, service dimension and counts the alarms read', async () => {
+  it('logs every count in one line, and publishes only the counts alarms read in one EMF line', async () => {
     const { emf } = await captureEmf(() => {
       const metrics = createMetrics(metricsNamespace('prod'), METRIC_SERVICE.ingest);
       metrics.countAll({ [METRIC.feedsFetched]: 7, [METRIC.feedsFailed]: 2, [METRIC.newResources]: 'n/a' });
       metrics.count(METRIC.newResources);
       metrics.publish();
     });
-    expect(emf).toHaveLength(1);
-    expect(emf[0]!._aws.CloudWatchMetrics[0]).toMatchObject({
+    expect(emf).toHaveLength(2);
+    const [counts, published] = emf as [EmfLine, EmfLine];
+    expect(counts).toMatchObject({
+      message: COUNTS_MESSAGE,
+      namespace: 'IaspnRelay/prod',
+      service: 'ingest',
+      FeedsFetched: 7,
+      FeedsFailed: 2,
+      NewResources: 1,
+    });
+    expect(publishedIn(counts)).toEqual([]);
+    expect(published._aws!.CloudWatchMetrics[0]).toMatchObject({
       Namespace: 'IaspnRelay/prod',
       Dimensions: [['service']],
     });
-    expect(emf[0]).toMatchObject({ service: 'ingest', FeedsFetched: 7, FeedsFailed: 2, NewResources: 1 });
+    expect(publishedIn(published)).toEqual([...PUBLISHED_METRICS]);
+    expect(published).toMatchObject({ service: 'ingest', FeedsFailed: 2 });
+    expect(published).not.toHaveProperty('FeedsFetched');
   });
 
   it('writes nothing when nothing was counted', async () => {

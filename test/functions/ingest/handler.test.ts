@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFeed, getFeed, newFeedHealth, putPartner } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
-import { captureEmf } from '../../helpers/emf.js';
+import { captureEmf, publishedIn } from '../../helpers/emf.js';
 import { setLambdaEnv } from '../../helpers/lambda-env.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 
@@ -65,7 +65,8 @@ describe('the ingest Lambda handler', () => {
     );
     expect(summary).toMatchObject({ feeds: 3, deferred: 3, new: 0, storeWrites: 0 });
     expect((await getFeed(runtime.store, 'a'))!.health.lastFetchAt).toBeUndefined();
-    expect(emf).toHaveLength(1);
+    // The counts line, and the EMF line of FeedsFailed (an alarm reads it).
+    expect(emf).toHaveLength(2);
     expect(emf[0]).toMatchObject({ FeedsFetched: 0, FeedsFailed: 0, NewResources: 0 });
   });
 
@@ -74,11 +75,13 @@ describe('the ingest Lambda handler', () => {
       handler({}, { getRemainingTimeInMillis: () => 300_000 }),
     );
     expect(summary).toMatchObject({ feeds: 3, failed: 1, deferred: 0, new: 1, duplicates: 1 });
-    expect(emf).toHaveLength(1);
-    expect(emf[0]!._aws.CloudWatchMetrics[0]).toMatchObject({
+    expect(emf).toHaveLength(2);
+    expect(emf[0]).toMatchObject({ service: 'ingest', FeedsFetched: 2, FeedsFailed: 1, NewResources: 1 });
+    // FeedsFailed is also the CloudWatch metric the "feeds failing" alarm reads; the rest are logged only.
+    expect(emf[1]!._aws!.CloudWatchMetrics[0]).toMatchObject({
       Namespace: 'IaspnRelay/test',
       Dimensions: [['service']],
     });
-    expect(emf[0]).toMatchObject({ service: 'ingest', FeedsFetched: 2, FeedsFailed: 1, NewResources: 1 });
+    expect(publishedIn(emf[1]!)).toEqual(['FeedsFailed']);
   });
 });
