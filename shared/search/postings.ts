@@ -137,13 +137,18 @@ export interface TermQuery {
   countsAs?: string;
 }
 export interface GroupQuery {
-  /** 'max': what any of the queries matches, scored by the best of them (a disjunction maximum). */
-  kind: 'and' | 'or' | 'max';
+  kind: 'and' | 'or';
   queries: QueryNode[];
   /** Multiplies the scores of everything inside (expansions weigh less than the words typed). */
   weight?: number;
   /** OR only: alternatives that add to the score of what the others match, but match nothing alone. */
   boosters?: QueryNode[];
+  /**
+   * OR only: rivals of its first query, scored within what the OR matched: a document scores the
+   * best of the first query and its rivals (the words typed, or a topic's names in another
+   * language), the first query's score being replaced when a rival's is higher.
+   */
+  rivals?: QueryNode[];
   /** Field boosts inside this group, in place of the query's. */
   boost?: readonly number[];
 }
@@ -329,24 +334,40 @@ export class Postings {
       const doc = docs[p] as number;
       const word = tfs[p] as number;
       let sum = 0;
-      const parts: ScorePart[] | undefined = trace ? [] : undefined;
+      for (let f = 0; f < fields; f++) {
+        const tf = (word >>> (f * TF_BITS)) & TF_MAX;
+        if (tf === 0) continue;
+        const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+        sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
+      }
+      return sum * weight;
+    };
+    // Explaining: the same sum, field by field (a page's documents only, so the ranking's loop stays as it is).
+    const traced = (p: number): number => {
+      const doc = docs[p] as number;
+      const word = tfs[p] as number;
+      const parts: ScorePart[] = [];
+      let sum = 0;
       for (let f = 0; f < fields; f++) {
         const tf = (word >>> (f * TF_BITS)) & TF_MAX;
         if (tf === 0) continue;
         const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
         const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
         sum += part;
-        parts?.push({ term: this.data.terms[t] as string, queryTerm: '', field: f, score: part * weight });
+        parts.push({
+          term: this.data.terms[t] as string,
+          queryTerm: trace?.queryTerm ?? '',
+          field: f,
+          score: part * weight,
+        });
       }
-      if (trace && parts) {
-        for (const part of parts) part.queryTerm = trace.queryTerm;
-        trace.parts.push(parts);
-      }
+      trace?.parts.push(parts);
       return sum * weight;
     };
+    const scoreAt = trace ? traced : score;
     if (!within) {
       const scores = new Float64Array(to - from);
-      for (let p = from; p < to; p++) scores[p - from] = score(p);
+      for (let p = from; p < to; p++) scores[p - from] = scoreAt(p);
       return {
         ids: docs.subarray(from, to),
         scores,
@@ -366,7 +387,7 @@ export class Postings {
         p = seek(docs, doc, p, to);
         if (p < to && docs[p] === doc) {
           ids[n] = doc;
-          scores[n++] = score(p);
+          scores[n++] = scoreAt(p);
         }
       }
     } else {
@@ -376,7 +397,7 @@ export class Postings {
         i = seek(within, doc, i, within.length);
         if (i < within.length && within[i] === doc) {
           ids[n] = doc;
-          scores[n++] = score(p);
+          scores[n++] = scoreAt(p);
         }
       }
     }
@@ -513,13 +534,13 @@ class Run {
     const w = weight * (node.weight ?? 1);
     const fb = node.boost ?? fieldBoost;
     if (node.queries.length === 0) return EMPTY;
-    if (node.kind === 'max')
-      return this.postings.union(
-        node.queries.map((q) => this.all(q, w, within, fb)),
-        true,
-      );
     if (node.kind === 'or') {
-      const base = this.postings.union(node.queries.map((q) => this.all(q, w, within, fb)));
+      const matched = node.queries.map((q) => this.all(q, w, within, fb));
+      let base = this.postings.union(matched);
+      if (node.rivals && node.rivals.length > 0 && matched[0]) {
+        const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb));
+        base = promote(base, matched[0], this.postings.union(rivals, true));
+      }
       if (!node.boosters || node.boosters.length === 0) return base;
       return addScores(
         base,
@@ -532,6 +553,34 @@ class Run {
       current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb), 'and');
     return current;
   }
+}
+
+/**
+ * Where `rival` (a subset of `base`) scores higher than `first` (a part of `base`), the difference
+ * is added, so the document scores the best of the two; its parts are first's replaced by rival's.
+ * In place: `base` is the union just made (or `first` itself, whose score is read before it is raised).
+ */
+function promote(base: Matches, first: Matches, rival: Matches): Matches {
+  if (rival.ids.length === 0) return base;
+  const { scores, terms, parts } = base;
+  let i = 0;
+  let f = 0;
+  for (let j = 0; j < rival.ids.length; j++) {
+    const doc = rival.ids[j] as number;
+    i = seek(base.ids, doc, i);
+    f = seek(first.ids, doc, f);
+    const inFirst = f < first.ids.length && first.ids[f] === doc;
+    const own = inFirst ? (first.scores[f] as number) : 0;
+    const better = (rival.scores[j] as number) - own;
+    terms[i] = (terms[i] as number) | (rival.terms[j] as number);
+    if (better <= 0) continue;
+    scores[i]! += better;
+    if (parts) {
+      const replaced = new Set(inFirst ? (first.parts?.[f] ?? []) : []);
+      parts[i] = [...(parts[i] ?? []).filter((p) => !replaced.has(p)), ...(rival.parts?.[j] ?? [])];
+    }
+  }
+  return base;
 }
 
 /** Adds the scores of subsets of `base` (each sorted) to it. */

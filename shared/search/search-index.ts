@@ -739,18 +739,17 @@ export class SearchIndex {
           .join(' ');
         // The words as typed, or the names in English or Spanish, whichever the resource matches best:
         // a resource in the other language scores on its own words, as one in the query's would.
-        const wordings: QueryNode[] = inner.length > 0 ? [{ kind: 'and', queries: inner }] : [];
+        // The names only score within what the words or the tag matched (a resource that has their
+        // words but not the tag is not about the topic: "transferencias monetarias no condicionadas").
         const counted = span.tokens[0];
+        const rivals: QueryNode[] = [];
         for (const phrase of span.phrases) {
           // A name the member typed as it is adds nothing but work.
           if (phrase.words.join(' ') === typed) continue;
-          const words = this.exactWords(phrase.words).map((q) => countedAs(q, counted));
-          if (words.length > 0)
-            wordings.push({ kind: 'and', queries: words, weight: this.ranking.expansionWeight });
+          const names = this.exactWords(phrase.words).map((q) => countedAs(q, counted));
+          if (names.length > 0)
+            rivals.push({ kind: 'and', queries: names, weight: this.ranking.expansionWeight });
         }
-        // What matches: the words as typed, or the topic's (country's) tag; the names in the other
-        // language only score within those (a resource that has their words but not the tag is not
-        // about the topic: "transferencias monetarias no condicionadas").
         // A programme's name matches by its words, or its topic's tag together with its country's.
         const country = span.programmeCountry;
         const alternatives: QueryNode[] = country
@@ -761,18 +760,18 @@ export class SearchIndex {
               },
             ]
           : span.tokens.map(exactTerm);
-        if (inner.length > 0) alternatives.unshift({ kind: 'and', queries: inner, weight: 0 });
-        const boosters: QueryNode[] =
-          wordings.length === 0
-            ? []
-            : [wordings.length === 1 ? (wordings[0] as QueryNode) : { kind: 'max', queries: wordings }];
+        // The words first: the rivals compete with them (with nothing when there are none).
+        alternatives.unshift(
+          inner.length > 0 ? { kind: 'and', queries: inner } : { kind: 'or', queries: [] },
+        );
+        const boosters: QueryNode[] = [];
         if (span.main && counted)
           boosters.push({
             kind: 'or',
             queries: [{ ...exactTerm(span.main), countsAs: counted }],
             weight: this.ranking.mainTopicWeight,
           });
-        units.push({ kind: 'or', queries: alternatives, boosters });
+        units.push({ kind: 'or', queries: alternatives, boosters, ...(rivals.length > 0 ? { rivals } : {}) });
         i = span.end;
         continue;
       }
