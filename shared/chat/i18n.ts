@@ -39,6 +39,9 @@ export type CommandName =
   | 'partners'
   | 'greet'
   | 'more'
+  | 'offers'
+  | 'requests'
+  | 'matches'
   | 'help';
 
 /** Every spelling of every command, by language (the first of each list is the one shown in help). */
@@ -64,8 +67,24 @@ export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> =
   partners: { en: ['partners'], es: ['socios'] },
   greet: { en: [], es: [] },
   more: { en: ['more', 'next'], es: ['mas', 'siguiente'] },
+  offers: { en: ['offers'], es: ['ofertas'] },
+  requests: { en: ['requests'], es: ['solicitudes'] },
+  matches: { en: ['matches'], es: ['coincidencias'] },
   help: { en: ['help', 'start', '?'], es: ['ayuda', 'inicio'] },
 };
+
+export interface CoopMessages {
+  listHeading(kind: 'offer' | 'request', count: number): string;
+  none(kind: 'offer' | 'request'): string;
+  /** Under a list: how to see who fits an entry. */
+  matchesHint(id: string): string;
+  /** Under an entry of a list: the best match, its id and title. */
+  bestFit(id: string, title: string): string;
+  matchesHeading(kind: 'offer' | 'request', count: number, title: string): string;
+  noMatches: string;
+  unknownEntry(id: string): string;
+  matchesUsage: string;
+}
 
 interface CommandHelp {
   usage: string;
@@ -157,6 +176,8 @@ export interface Messages {
   homeFollowsNone: string;
   upcomingHeading(from: number, to: number, timeZone: string): string;
   noUpcoming: string;
+  /** The cooperation exchange's offers, requests and matches (shared/bot/commands/offers.ts ...). */
+  coop: CoopMessages;
   /** Links under an event's card. */
   eventLinks: { register: string; calendar: string; google: string };
   tzShow(timeZone: string): string;
@@ -252,6 +273,15 @@ const en: Messages = {
       partners: { usage: 'partners', text: 'the partners who publish' },
       greet: { usage: 'hi', text: 'a hello and where to start' },
       more: { usage: 'more', text: 'the next results of your last search or list' },
+      offers: {
+        usage: 'offers [filters]',
+        text: 'programmes and methods institutions offer to share (cooperation exchange)',
+      },
+      requests: { usage: 'requests [filters]', text: 'what institutions ask for help with' },
+      matches: {
+        usage: 'matches <id>',
+        text: 'the offers that fit a request, or the requests an offer fits, and why',
+      },
       help: { usage: 'help [command]', text: 'this help' },
     },
     footer:
@@ -266,6 +296,8 @@ const en: Messages = {
       'upcoming country:colombia',
       'tz America/New_York',
       'remind events topic:cash-transfers',
+      'requests topic:targeting',
+      'offers country:chile',
     ],
   },
   vocabulary: {
@@ -350,6 +382,19 @@ const en: Messages = {
   languageName: { en: 'English', es: 'Español' },
   upcomingHeading: (from, to, zone) => `Upcoming events (${from}–${to}), times in ${zone}`,
   noUpcoming: 'No upcoming events match those filters. Type "latest type:event" for past ones.',
+  coop: {
+    listHeading: (kind, n) => `Open ${kind === 'offer' ? 'offers' : 'requests'} (${n})`,
+    none: (kind) =>
+      `No open ${kind === 'offer' ? 'offer' : 'request'} matches those filters. Try fewer filters, or "${kind === 'offer' ? 'requests' : 'offers'}".`,
+    matchesHint: (id) => `Who fits: matches ${id}`,
+    bestFit: (id, title) => `Best fit: ${id} · ${title}`,
+    matchesHeading: (kind, n, title) =>
+      `${n} ${kind === 'offer' ? (n === 1 ? 'offer' : 'offers') : n === 1 ? 'request' : 'requests'} for "${title}"`,
+    noMatches: 'Nothing fits yet: no open offer or request shares its topics or its words.',
+    unknownEntry: (id) =>
+      `There is no offer or request ${id}. "offers" and "requests" list them with their ids.`,
+    matchesUsage: 'Type matches and an id, e.g. matches R-7K2P9X ("requests" shows the ids).',
+  },
   eventLinks: { register: 'Register', calendar: 'Add to calendar', google: 'Google Calendar' },
   tzShow: (zone) =>
     `Event times are shown to you in ${zone}. Change it with: tz <zone>, e.g. tz America/Bogota`,
@@ -428,6 +473,15 @@ const es: Messages = {
       partners: { usage: 'socios', text: 'los socios que publican' },
       greet: { usage: 'hola', text: 'un saludo y por dónde empezar' },
       more: { usage: 'más', text: 'los siguientes resultados de su última búsqueda o lista' },
+      offers: {
+        usage: 'ofertas [filtros]',
+        text: 'programas y métodos que las instituciones ofrecen compartir (intercambio de cooperación)',
+      },
+      requests: { usage: 'solicitudes [filtros]', text: 'lo que las instituciones piden para fortalecerse' },
+      matches: {
+        usage: 'coincidencias <id>',
+        text: 'las ofertas que responden a una solicitud, o las solicitudes de una oferta, y por qué',
+      },
       help: { usage: 'ayuda [comando]', text: 'esta ayuda' },
     },
     footer:
@@ -442,6 +496,8 @@ const es: Messages = {
       'proximos pais:colombia',
       'zona America/Santiago',
       'recordar eventos tema:primera-infancia',
+      'solicitudes tema:focalizacion',
+      'ofertas pais:chile',
     ],
   },
   vocabulary: {
@@ -527,6 +583,20 @@ const es: Messages = {
   upcomingHeading: (from, to, zone) => `Próximos eventos (${from}–${to}), horas de ${zone}`,
   noUpcoming:
     'No hay próximos eventos con esos filtros. Escriba "recientes tipo:evento" para ver los pasados.',
+  coop: {
+    listHeading: (kind, n) => `${kind === 'offer' ? 'Ofertas abiertas' : 'Solicitudes abiertas'} (${n})`,
+    none: (kind) =>
+      `Ninguna ${kind === 'offer' ? 'oferta abierta' : 'solicitud abierta'} coincide con esos filtros. Pruebe con menos filtros, o "${kind === 'offer' ? 'solicitudes' : 'ofertas'}".`,
+    matchesHint: (id) => `Quién coincide: coincidencias ${id}`,
+    bestFit: (id, title) => `Mejor coincidencia: ${id} · ${title}`,
+    matchesHeading: (kind, n, title) =>
+      `${n} ${kind === 'offer' ? (n === 1 ? 'oferta' : 'ofertas') : n === 1 ? 'solicitud' : 'solicitudes'} para "${title}"`,
+    noMatches: 'Nada coincide todavía: ninguna oferta o solicitud abierta comparte sus temas o sus palabras.',
+    unknownEntry: (id) =>
+      `No hay ninguna oferta o solicitud ${id}. "ofertas" y "solicitudes" las muestran con su id.`,
+    matchesUsage:
+      'Escriba coincidencias y un id, p. ej. coincidencias R-7K2P9X ("solicitudes" muestra los id).',
+  },
   eventLinks: { register: 'Inscripción', calendar: 'Añadir al calendario', google: 'Calendario de Google' },
   tzShow: (zone) =>
     `Le muestro las horas de los eventos en ${zone}. Cámbiela con: zona <zona horaria>, p. ej. zona America/Bogota`,

@@ -9,8 +9,11 @@ import { greet } from './greet.js';
 import { help } from './help.js';
 import { lang } from './lang.js';
 import { latest } from './latest.js';
+import { matches } from './matches.js';
 import { more } from './more.js';
+import { offers } from './offers.js';
 import { remind } from './remind.js';
+import { requests } from './requests.js';
 import { search } from './search.js';
 import { subscribe } from './subscribe.js';
 import { tz } from './tz.js';
@@ -36,6 +39,9 @@ export const COMMANDS: readonly BotCommand[] = [
   lang,
   feeds,
   vocabulary,
+  offers,
+  requests,
+  matches,
   greet,
   more,
   help,

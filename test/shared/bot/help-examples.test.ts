@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '#shared/bot/core.js';
 import { BOT_LANGUAGES, MESSAGES } from '#shared/chat/i18n.js';
+import { importEntries } from '#shared/coop/exchange.js';
 import { listFollows } from '#shared/follows/state.js';
 import { fixedClock } from '#shared/runtime/clock.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
+import set from '../../fixtures/coop/exchange-set.json' with { type: 'json' };
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { eventResource } from '../events/fixtures.js';
 import { coreFor, recordingPorts, seedLibrary, testLibrary } from './fixtures.js';
@@ -42,6 +44,8 @@ beforeAll(async () => {
   ];
   await seedLibrary(runtime, [...library, ...events]);
   await refreshSearchIndex(runtime);
+  // The cooperation exchange's offers and requests, for offers / ofertas and requests / solicitudes.
+  await importEntries(runtime.store, [...set.offers, ...set.requests], { who: 'test', at: new Date() });
 });
 
 afterAll(() => services?.close());
@@ -77,6 +81,8 @@ describe.each(BOT_LANGUAGES)('the help examples in %s', (lang) => {
     expect(reply).not.toContain(m.failure);
     expect(reply).not.toContain(m.noLatest);
     expect(reply).not.toContain(m.noUpcoming);
+    expect(reply).not.toContain(m.coop.none('offer'));
+    expect(reply).not.toContain(m.coop.none('request'));
     expect(reply).not.toContain(m.tzUnknown('', []).slice(0, 20));
     expect(reply).not.toMatch(/No results|No hay resultados/);
     const word = example.split(' ')[0];

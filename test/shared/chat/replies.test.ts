@@ -9,12 +9,14 @@ import { callText, slackCall, telegramGroupCall } from '#shared/chat/idiom.js';
 import type { Reply } from '#shared/chat/reply.js';
 import { renderSlack } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
+import { importEntries } from '#shared/coop/exchange.js';
 import type { Resource } from '#shared/domain/resource.js';
 import { reminderPost } from '#shared/events/reminders.js';
 import type { DatedEvent } from '#shared/events/upcoming.js';
 import type { Follow } from '#shared/follows/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import set from '../../fixtures/coop/exchange-set.json' with { type: 'json' };
 import { blockKitProblems } from '../../helpers/block-kit.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { libraryRuntime, recordingPorts } from '../bot/fixtures.js';
@@ -29,6 +31,8 @@ import { SAMPLE_PARTNERS } from '../search/sample-library.js';
 let services: TestServices;
 let runtime: Runtime;
 let library: Resource[];
+
+let coopRequestId = '';
 
 beforeAll(async () => {
   services = await startTestServices({ ses: false });
@@ -48,6 +52,12 @@ beforeAll(async () => {
   );
   await storeAndIndex(runtime, [event]);
   library.push(event);
+  // Offers and requests written in Spanish only, for offers, requests and matches.
+  const spanish = [...set.offers, ...set.requests].filter((e) =>
+    ['O01', 'O03', 'O09', 'R01'].includes(e.ref),
+  );
+  const imported = await importEntries(runtime.store, spanish, { who: 'test', at: new Date() });
+  if (imported.ok) coopRequestId = imported.created.find((e) => e.ref === 'R01')!.id;
   // A failing feed, so the feed health lines are among the replies checked.
   const health = { ...newFeedHealth(), consecutiveFailures: 3, lastErrorKind: 'timeout' as const };
   const feed = {
@@ -189,6 +199,12 @@ async function everyReply(lang: BotLanguage): Promise<Named[]> {
   await say('remind, list', es ? 'recordar' : 'remind');
   await say('remind, no filter', es ? 'recordar eventos' : 'remind events');
   await say('remind stop, unknown', es ? 'recordar quitar abcdef' : 'remind stop abcdef');
+  await say('offers', es ? 'ofertas pais:peru' : 'offers country:peru');
+  await say('requests', es ? 'solicitudes' : 'requests');
+  await say('offers, none', es ? 'ofertas pais:haiti' : 'offers country:haiti');
+  await say('matches', `${es ? 'coincidencias' : 'matches'} ${coopRequestId}`);
+  await say('matches, usage', es ? 'coincidencias' : 'matches');
+  await say('matches, unknown', es ? 'coincidencias R-ZZZZZZ' : 'matches R-ZZZZZZ');
   for (const v of ['topics', 'countries', 'types', 'partners'] as const) await say(v, w[v]);
   out.push({ kind: 'home', reply: await c.home(me) });
   // The App Home's buttons: the follow form, a refused and a saved form, Unfollow, Remove.

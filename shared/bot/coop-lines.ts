@@ -1,0 +1,23 @@
+import type { BotLanguage } from '../chat/i18n.js';
+import { muted, paragraph, type ReplyBlock } from '../chat/reply.js';
+import { type CoopEntry, MODALITY_NAMES } from '../coop/entry.js';
+import { displayCountry, displayLanguage } from '../taxonomy/index.js';
+
+/**
+ * How an offer or a request reads in a chat reply: its id and title, then who, where, how and in
+ * which languages, in the member's language (the entry's own text as its institution wrote it).
+ */
+export function entryBlocks(entry: CoopEntry, lang: BotLanguage, position?: number): ReplyBlock[] {
+  const how = entry.modalities.map((m) => MODALITY_NAMES[m][lang]).join(', ');
+  const languages = entry.languages
+    .map((l) => (lang === 'es' ? displayLanguage(l, lang).toLowerCase() : displayLanguage(l, lang)))
+    .join(', ');
+  return [
+    paragraph(`${position === undefined ? '' : `${position}. `}${entry.id} · ${entry.title}`),
+    muted(
+      [`${entry.institution}, ${displayCountry(entry.country, lang)}`, how, languages]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  ];
+}
