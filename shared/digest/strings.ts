@@ -38,7 +38,7 @@ function orList(items: readonly string[], conjunction: string): string {
 const en = {
   portal: 'IASPN Knowledge Portal',
   lang: 'en',
-  otherLanguage: { code: 'es', label: 'Español' },
+  otherLanguage: { code: 'es' as DigestLanguage, label: 'Español' },
   sections: { documents: 'Documents', news: 'News', events: 'Events', media: 'Media' } as Record<
     SectionId,
     string
