@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import set from '../fixtures/coop/exchange-set.json' with { type: 'json' };
-import { seededDataDir } from '../helpers/cli-data-dir.js';
-import { runCli } from '../helpers/run-cli.js';
+import set from '../../fixtures/coop/exchange-set.json' with { type: 'json' };
+import { seededDataDir } from '../../helpers/cli-data-dir.js';
+import { runCli } from '../../helpers/run-cli.js';
 
 let dataDir: string;
 let files: string;
