@@ -66,6 +66,18 @@ export const PRICES = {
   },
   /** The free trial lasts 30 days: none always free. */
   secretsManager: { perSecretMonth: 0.4, perTenThousandCalls: 0.05 },
+  /**
+   * Search above the snapshot's limit (docs/scale.md), not in today's stack. Written 2026-12-06 from
+   * https://aws.amazon.com/opensearch-service/pricing/ as last read, to be confirmed there before a
+   * budget relies on it. Serverless bills OpenSearch Compute Units (OCU) by the hour, at least one
+   * for indexing and one for search (half of each with redundancy off, for dev and test); managed
+   * domains bill the instance hour and its EBS storage.
+   */
+  opensearch: {
+    readOn: '2026-12-06',
+    serverless: { perOcuHour: 0.24, perGbMonth: 0.024, minOcu: 2, minOcuNoRedundancy: 1 },
+    managed: { t3SmallSearchPerHour: 0.036, m7gLargeSearchPerHour: 0.136, gp3PerGbMonth: 0.122 },
+  },
 } as const;
 
 export type Prices = typeof PRICES;
