@@ -1,16 +1,14 @@
-import type { SNSEvent } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
-import { handleSnsEvent } from '#shared/digest/notifications.js';
-import { createSnsVerifier } from '#shared/email/sns.js';
+import { handleSesEventBridgeEvent, type SesEventBridgeEvent } from '#shared/digest/notifications.js';
 import { createLambdaLog } from '#shared/log.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 
 /**
- * SES bounce and complaint notifications from SNS; every message's signature is verified first.
+ * SES bounce and complaint events from the configuration set's EventBridge destination (the rule
+ * matches this stage's configuration set only; only that rule may invoke the function).
  * It reads no secret (none is bound to it): suppressing an address needs no credential.
  */
 const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-digest-notifications', config.logLevel));
-const verify = createSnsVerifier();
 
-export const handler = (event: SNSEvent) => handleSnsEvent(runtime, verify, event);
+export const handler = (event: SesEventBridgeEvent) => handleSesEventBridgeEvent(runtime, event);

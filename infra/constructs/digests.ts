@@ -3,7 +3,6 @@ import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DIGEST_WORKERS } from '#shared/digest/fanout.js';
@@ -28,7 +27,7 @@ export interface RelayDigestsProps {
  * Email digests: the subscription pages on the HTTP API (`/email/...`), the cycle's digest run that
  * plans and fans out to an SQS queue, the worker that sends each batch (at most DIGEST_WORKERS at
  * once, each at its share of the SES rate, partial batch failures reported), and the handler of
- * SES bounce and complaint notifications on the configuration set's SNS topic.
+ * SES bounce and complaint events from the configuration set's EventBridge destination.
  */
 export class RelayDigests extends Construct {
   public readonly queue: Queue;
@@ -103,15 +102,11 @@ export class RelayDigests extends Construct {
 
     this.notifications = new RelayFunction(this, 'DigestNotifications', {
       entry: 'functions/digest/notifications.ts',
-      description: 'SES bounces and complaints from SNS: suppress or count',
+      description: 'SES bounces and complaints from EventBridge: suppress or count',
       stage: deployment.stage,
       // Suppresses addresses; gives a message's dedupe mark back when handling it failed.
     }).bindTable(table, { write: true, delete: [KEY_PREFIX.dedupe] });
-    // SNS invokes asynchronously: undeliverable messages and failed handlings both end in the DLQ.
-    const notificationDeadLetters = deadLetterQueue(this, 'NotificationDeadLetters');
-    this.notifications.sendAsyncFailuresTo(notificationDeadLetters);
-    email.feedbackTopic.addSubscription(
-      new LambdaSubscription(this.notifications.function, { deadLetterQueue: notificationDeadLetters }),
-    );
+    // EventBridge invokes asynchronously: undeliverable events and failed handlings both end in the DLQ.
+    email.sendFeedbackTo(this.notifications, deadLetterQueue(this, 'NotificationDeadLetters'));
   }
 }

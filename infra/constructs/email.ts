@@ -1,4 +1,6 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
@@ -12,11 +14,11 @@ import {
   MailFromBehaviorOnMxFailure,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SES_EVENT_DETAIL_TYPES } from '#shared/digest/notifications.js';
 import { type DeploymentConfig, senderHeader } from '../deployment-config.js';
 import type { RelayFunction } from './relay-function.js';
-import { encryptedTopic } from './topic.js';
 
 export interface RelayEmailProps {
   readonly deployment: DeploymentConfig;
@@ -25,15 +27,17 @@ export interface RelayEmailProps {
 /**
  * Sending email through SES: the domain identity with Easy DKIM (three CNAME records), a custom
  * MAIL FROM subdomain (MX + SPF TXT) so SPF aligns for DMARC, and a configuration set that
- * publishes reputation metrics and sends bounce and complaint events to `feedbackTopic`. The
- * account-level suppression list keeps hard-bounced and complaining addresses from being mailed
- * again. The DNS records to create are stack outputs (README: Deploy to AWS).
+ * publishes reputation metrics and sends bounce and complaint events to the account's default
+ * EventBridge bus (the only bus SES publishes to), where `sendFeedbackTo` routes this configuration
+ * set's events to a function. No SNS topic carries subscribers' addresses, so none needs a
+ * customer-managed key (US$1 a month and more after each rotation; the AWS-managed SNS key's policy
+ * lets no service publish). The account-level suppression list keeps hard-bounced and complaining
+ * addresses from being mailed again. The DNS records to create are stack outputs (README: Deploy to
+ * AWS).
  */
 export class RelayEmail extends Construct {
   public readonly identity: EmailIdentity;
   public readonly configurationSet: ConfigurationSet;
-  /** Bounce and complaint events (SES event publishing JSON). */
-  public readonly feedbackTopic: Topic;
   public readonly mailFromDomain: string;
   private readonly deployment: DeploymentConfig;
 
@@ -50,24 +54,11 @@ export class RelayEmail extends Construct {
       sendingEnabled: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    this.feedbackTopic = encryptedTopic(this, 'Feedback', {
-      displayName: `iaspn-relay ${deployment.stage} SES bounces and complaints`,
-      // Only this stack's configuration set (the event destination adds the same grant to the topic).
-      publishers: [
-        {
-          service: 'ses.amazonaws.com',
-          sourceArn: Stack.of(this).formatArn({
-            service: 'ses',
-            resource: 'configuration-set',
-            resourceName: this.configurationSet.configurationSetName,
-          }),
-        },
-      ],
-    });
+    // Rejects are not sent: the Email-Rejects alarm reads them from AWS/SES, and no address is at fault.
     new ConfigurationSetEventDestination(this, 'BouncesAndComplaints', {
       configurationSet: this.configurationSet,
-      destination: EventDestination.snsTopic(this.feedbackTopic),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
     this.identity = new EmailIdentity(this, 'Identity', {
       identity: Identity.domain(domain),
@@ -95,6 +86,32 @@ export class RelayEmail extends Construct {
     new CfnOutput(stack, 'MailFromSpfRecord', {
       description: 'DNS: SPF TXT record for the custom MAIL FROM domain',
       value: `${this.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+    });
+  }
+
+  /**
+   * Routes this configuration set's bounce and complaint events (SES adds the set's name to every
+   * event's `mail.tags`) from the default bus to `fn`: one rule, the only principal allowed to invoke
+   * it (the permission names the rule's ARN). EventBridge retries a failed invocation for up to a
+   * day; an event it cannot deliver, and one the function fails on after Lambda's own retries, lands
+   * in `deadLetters`.
+   */
+  sendFeedbackTo(fn: RelayFunction, deadLetters: IQueue): Rule {
+    fn.sendAsyncFailuresTo(deadLetters);
+    return new Rule(this, 'Feedback', {
+      description: `SES bounces and complaints of ${this.configurationSet.configurationSetName} to the notifications function`,
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: [...SES_EVENT_DETAIL_TYPES],
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
+      },
+      targets: [
+        new LambdaFunction(fn.function, {
+          deadLetterQueue: deadLetters,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
     });
   }
 

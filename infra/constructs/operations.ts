@@ -20,7 +20,7 @@ import { RelayDigests } from './digests.js';
 import { RelayEndpoints } from './endpoints.js';
 import { RelayFunction } from './relay-function.js';
 import { RelayTable } from './relay-table.js';
-import { encryptedTopic } from './topic.js';
+import { noticeTopic } from './topic.js';
 
 export interface RelayOperationsProps {
   readonly stage: string;
@@ -79,9 +79,10 @@ export function heartbeatPeriod(expression: string): Duration {
 }
 
 /**
- * Operations for one stage: an alarm topic (encrypted, email-subscribed), alarms, and saved Logs
- * Insights queries in place of a dashboard (a dashboard costs US$3 a month; the queries cost nothing
- * until run, and the Lambda, SQS and DynamoDB consoles graph the built-in metrics for free).
+ * Operations for one stage: an alarm topic (TLS only, email-subscribed; topic.ts says why it is not
+ * encrypted), alarms, and saved Logs Insights queries in place of a dashboard (a dashboard costs
+ * US$3 a month; the queries cost nothing until run, and the Lambda, SQS and DynamoDB consoles
+ * graph the built-in metrics for free).
  * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints, RelayTable,
  * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
  * touching this file. CloudWatch bills an alarm per metric it reads (US$0.10 a month each), so each
@@ -111,7 +112,7 @@ export class RelayOperations extends Construct {
     super(scope, id);
     this.stageName = props.stage;
     this.emailDailyQuota = props.emailDailyQuota;
-    this.alarmTopic = encryptedTopic(this, 'Alarms', {
+    this.alarmTopic = noticeTopic(this, 'Alarms', {
       displayName: `iaspn-relay ${props.stage} alarms`,
       // Only this stage's alarms (every alarm here is named iaspn-relay-<stage>-...).
       publishers: [

@@ -1,4 +1,4 @@
-import type { SNSEvent } from 'aws-lambda';
+import type { EventBridgeEvent, SNSEvent } from 'aws-lambda';
 import { type SnsMessage, SnsSignatureError, type SnsVerifier } from '../email/sns.js';
 import { describeError } from '../errors.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -6,10 +6,13 @@ import { keys } from '../store/keys.js';
 import { recordTransientBounce, suppress } from './subscriptions.js';
 
 /**
- * SES bounce and complaint notifications, delivered through SNS. Each message's signature is
- * checked first; a forged or altered one changes nothing. A permanent bounce or a complaint
- * suppresses the address at once (SES reviews an account at 5% bounces or 0.1% complaints);
- * a transient bounce is counted. Messages are deduplicated on their SNS MessageId.
+ * SES bounce and complaint events. Deployed, they come from the configuration set's EventBridge
+ * event destination (handleSesEventBridgeEvent: EventBridge invokes the Lambda only for the rule
+ * that matches this stage's configuration set, so there is nothing to verify); through SNS
+ * (handleSnsEvent) each message's signature is checked first and a forged or altered one changes
+ * nothing. A permanent bounce or a complaint suppresses the address at once (SES reviews an account
+ * at 5% bounces or 0.1% complaints); a transient bounce is counted. Events are deduplicated on their
+ * SNS MessageId or EventBridge event id.
  */
 
 export interface NotificationOutcome {
@@ -55,29 +58,6 @@ export async function handleSesNotification(
     outcome.ignored += 1;
     return;
   }
-  const nowS = Math.floor(runtime.clock().getTime() / 1000);
-  const fresh = await runtime.store.putIfAbsent({
-    ...keys.dedupe('sns', message.MessageId),
-    expiresAt: nowS + 7 * 86_400,
-  });
-  if (!fresh) {
-    outcome.duplicates += 1;
-    return;
-  }
-  try {
-    await applySesEvent(runtime, message, outcome);
-  } catch (error) {
-    // Let SNS deliver it again: forget that it was seen.
-    await runtime.store.delete(keys.dedupe('sns', message.MessageId)).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function applySesEvent(
-  runtime: Runtime,
-  message: SnsMessage,
-  outcome: NotificationOutcome,
-): Promise<void> {
   let event: SesEvent;
   try {
     event = JSON.parse(message.Message) as SesEvent;
@@ -85,6 +65,34 @@ async function applySesEvent(
     outcome.ignored += 1;
     return;
   }
+  await applyOnce(runtime, keys.dedupe('sns', message.MessageId), event, outcome);
+}
+
+/**
+ * Applies one SES event unless its delivery was seen in the last 7 days; when applying it fails,
+ * the mark is given back so that the retry (SNS or EventBridge deliver again) applies it.
+ */
+async function applyOnce(
+  runtime: Runtime,
+  dedupeKey: ReturnType<typeof keys.dedupe>,
+  event: SesEvent,
+  outcome: NotificationOutcome,
+): Promise<void> {
+  const nowS = Math.floor(runtime.clock().getTime() / 1000);
+  const fresh = await runtime.store.putIfAbsent({ ...dedupeKey, expiresAt: nowS + 7 * 86_400 });
+  if (!fresh) {
+    outcome.duplicates += 1;
+    return;
+  }
+  try {
+    await applySesEvent(runtime, event, outcome);
+  } catch (error) {
+    await runtime.store.delete(dedupeKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function applySesEvent(runtime: Runtime, event: SesEvent, outcome: NotificationOutcome): Promise<void> {
   const kind = event.notificationType ?? event.eventType;
   if (kind === 'Complaint') {
     for (const r of event.complaint?.complainedRecipients ?? []) {
@@ -113,19 +121,42 @@ async function applySesEvent(
   outcome.ignored += 1;
 }
 
+const noOutcome = (): NotificationOutcome => ({
+  suppressed: 0,
+  transient: 0,
+  ignored: 0,
+  rejected: 0,
+  duplicates: 0,
+});
+
+/** The EventBridge detail types of the SES events the configuration set sends (the deployed rule's pattern). */
+export const SES_EVENT_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received'] as const;
+
+/** An SES event as EventBridge delivers it: `detail` is the event publishing record. */
+export type SesEventBridgeEvent = EventBridgeEvent<string, SesEvent>;
+
+/**
+ * The Lambda's EventBridge event (one SES event per invocation): applied once per event id; a store
+ * failure throws, so that EventBridge's asynchronous invocation retries and then dead-letters it.
+ */
+export async function handleSesEventBridgeEvent(
+  runtime: Runtime,
+  event: SesEventBridgeEvent,
+): Promise<NotificationOutcome> {
+  const outcome = noOutcome();
+  if (event.source !== 'aws.ses' || !event.detail || !event.id) outcome.ignored += 1;
+  else await applyOnce(runtime, keys.dedupe('ses-event', event.id), event.detail, outcome);
+  runtime.log.info('SES notifications handled', { ...outcome, eventType: event['detail-type'] });
+  return outcome;
+}
+
 /** The Lambda's SNS event: every record handled; a store failure throws so that SNS retries. */
 export async function handleSnsEvent(
   runtime: Runtime,
   verify: SnsVerifier,
   event: SNSEvent,
 ): Promise<NotificationOutcome> {
-  const outcome: NotificationOutcome = {
-    suppressed: 0,
-    transient: 0,
-    ignored: 0,
-    rejected: 0,
-    duplicates: 0,
-  };
+  const outcome = noOutcome();
   for (const record of event.Records ?? []) {
     await handleSesNotification(runtime, verify, record.Sns as unknown as SnsMessage, outcome);
   }

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_WORKERS } from '#shared/digest/fanout.js';
+import { SES_EVENT_DETAIL_TYPES } from '#shared/digest/notifications.js';
 import { synthStage } from '../helpers/synth.js';
 
 describe('RelayDigests', () => {
@@ -23,10 +24,26 @@ describe('RelayDigests', () => {
     });
   });
 
-  it('subscribes the notifications handler to the configuration set feedback topic', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
-    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: Match.objectLike({ SnsDestination: Match.anyValue() }),
+  it('sends the configuration set’s bounces and complaints to the notifications handler through EventBridge', () => {
+    const destinations = Object.values(template.findResources('AWS::SES::ConfigurationSetEventDestination'));
+    expect(destinations).toHaveLength(1);
+    const { EventDestination } = (
+      destinations[0] as { Properties: { EventDestination: Record<string, unknown> } }
+    ).Properties;
+    expect(EventDestination.MatchingEventTypes).toEqual(['bounce', 'complaint']);
+    // SES publishes to the default bus only.
+    expect(JSON.stringify(EventDestination.EventBridgeDestination)).toContain(':event-bus/default');
+    const [configurationSet] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
+    // No SNS topic carries subscribers' addresses.
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    expect(Object.keys(template.findResources('AWS::SNS::Topic'))).toHaveLength(1);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': [...SES_EVENT_DETAIL_TYPES],
+        detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSet }] } } },
+      },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEAR_TIMEOUT_MIN_SECONDS } from '#infra/constructs/operations.js';
 import { METRIC, metricsNamespace, PUBLISHED_METRICS } from '#shared/metrics.js';
@@ -39,12 +39,14 @@ describe('the fixed monthly cost of a deployed stage', () => {
     for (const name of Object.values(METRIC)) expect(counts.QueryString).toContain(`sum(${name})`);
   });
 
-  it('has one customer-managed key, shared by the two encrypted topics', () => {
-    const keys = Object.keys(prod.findResources('AWS::KMS::Key'));
-    expect(keys).toHaveLength(1);
+  it('has no customer-managed key: SES feedback goes through EventBridge, the one topic carries alarms only', () => {
+    prod.resourceCountIs('AWS::KMS::Key', 0);
     const topics = propsOf(prod, 'AWS::SNS::Topic');
-    expect(topics).toHaveLength(2);
-    for (const topic of topics) expect(topic.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keys[0], 'Arn'] });
+    expect(topics.map((t) => t.DisplayName)).toEqual(['iaspn-relay prod alarms']);
+    prod.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 1);
+    prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ EventBridgeDestination: Match.anyValue() }),
+    });
   });
 
   it('alarms on one custom metric only (FeedsFailed), exactly what the handlers publish; the other counts come from the logs', () => {

@@ -29,13 +29,6 @@ function topicStatements(template: Template, name: string): Props[] {
   return policies.flatMap(([, p]) => p.PolicyDocument.Statement);
 }
 
-/** The statements of the stage's one key (the topics share it). */
-function keyStatements(template: Template): Props[] {
-  const keys = propsOf(template, 'AWS::KMS::Key');
-  expect(keys).toHaveLength(1);
-  return keys[0]![1].KeyPolicy.Statement;
-}
-
 const serialised = (value: unknown) => JSON.stringify(value);
 
 describe('operations of a deployed stage', () => {
@@ -54,30 +47,28 @@ describe('operations of a deployed stage', () => {
     expect(publish).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish' });
     expect(publish!.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
     expect(serialised(publish!.Condition.ArnLike['aws:SourceArn'])).toContain(':alarm:iaspn-relay-prod-*');
-    // The topic is encrypted: CloudWatch needs the key too, under the same conditions.
-    const decrypt = keyStatements(prod).find((st) => st.Principal?.Service === 'cloudwatch.amazonaws.com');
-    expect(decrypt).toMatchObject({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] });
-    expect(decrypt!.Condition).toEqual(publish!.Condition);
     // Every alarm is named so that the condition matches it.
     for (const a of alarms) expect(a.AlarmName).toMatch(/^iaspn-relay-prod-/);
   });
 
-  it('lets SES publish bounces and complaints for this stack’s configuration set only', () => {
-    const publish = topicStatements(prod, 'bounces').filter(
-      (st) => st.Principal?.Service === 'ses.amazonaws.com',
+  it('lets only this stack’s configuration set’s SES events, through one rule, invoke the notifications handler', () => {
+    const rules = propsOf(prod, 'AWS::Events::Rule').filter(
+      ([, r]) => r.EventPattern?.source?.[0] === 'aws.ses',
     );
-    expect(publish.length).toBeGreaterThan(0);
-    for (const st of publish) {
-      // IAM condition keys are case-insensitive: the event destination writes AWS:SourceAccount.
-      expect(serialised(st.Condition).toLowerCase()).toContain('aws:sourceaccount');
-      expect(serialised(st.Condition)).toContain(':configuration-set/');
-    }
-    const decrypt = keyStatements(prod).find((st) => st.Principal?.Service === 'ses.amazonaws.com');
-    expect(serialised(decrypt!.Condition)).toContain(':configuration-set/');
-    // No service may use the key without a condition.
-    for (const st of keyStatements(prod).filter((s) => s.Principal?.Service)) {
-      expect(st.Condition, st.Principal.Service).toBeDefined();
-    }
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]!;
+    const [setId, set] = propsOf(prod, 'AWS::SES::ConfigurationSet')[0]!;
+    expect(set.Name).toBe('iaspn-relay-prod');
+    expect(rule.EventPattern.detail.mail.tags['ses:configuration-set']).toEqual([{ Ref: setId }]);
+    const fnId = rule.Targets[0].Arn['Fn::GetAtt'][0];
+    const permissions = propsOf(prod, 'AWS::Lambda::Permission').filter(([, p]) =>
+      serialised(p.FunctionName).includes(fnId),
+    );
+    // Invoked by EventBridge for that rule only (SourceArn), and by nothing else.
+    expect(permissions.map(([, p]) => p.Principal)).toEqual(['events.amazonaws.com']);
+    expect(permissions[0]![1].SourceArn).toEqual({ 'Fn::GetAtt': [ruleId, 'Arn'] });
+    // Failures after the retries are kept in a dead-letter queue.
+    expect(rule.Targets[0].DeadLetterConfig.Arn).toBeDefined();
   });
 
   it('alarms when a long job nears its timeout, one alarm per timeout value', () => {

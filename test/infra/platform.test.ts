@@ -195,7 +195,7 @@ describe('the deployment platform (functions wired through the house constructs)
     expect(jobActions).toContain('dynamodb:PutItem');
   });
 
-  it('sets up SES: Easy DKIM, custom MAIL FROM, bounces and complaints to an encrypted topic', () => {
+  it('sets up SES: Easy DKIM, custom MAIL FROM, bounces and complaints to EventBridge', () => {
     prod.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'relay.iaspn.example.org',
       DkimAttributes: { SigningEnabled: true },
@@ -208,10 +208,9 @@ describe('the deployment platform (functions wired through the house constructs)
     prod.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({
         MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
-        SnsDestination: Match.anyValue(),
+        EventBridgeDestination: Match.anyValue(),
       }),
     });
-    prod.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     expect(Object.keys(prod.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
   });
 

@@ -16,7 +16,7 @@ const EXPECTED: Record<string, SecretName[]> = {
   'Plans the digest run: due subscribers onto the batch queue': ['emailToken'],
   'Sends one batch of digests (claims first, paced to the SES rate)': ['emailToken'],
   'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe': ['emailToken'],
-  'SES bounces and complaints from SNS: suppress or count': [],
+  'SES bounces and complaints from EventBridge: suppress or count': [],
   'GET /health: store reachability, search snapshot age, last run of each job': [],
 };
 

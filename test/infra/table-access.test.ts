@@ -86,7 +86,7 @@ describe('each function’s access to the table', () => {
     const ingest = grants.get('Fetches the partner feeds into the library')!;
     expect(allowed(ingest, 'DeleteItem')[0]!.prefixes).toEqual(['FEEDURL#*']);
     expect(allowed(ingest, 'Scan')).toEqual([]);
-    const notifications = grants.get('SES bounces and complaints from SNS: suppress or count')!;
+    const notifications = grants.get('SES bounces and complaints from EventBridge: suppress or count')!;
     expect(allowed(notifications, 'DeleteItem')[0]!.prefixes).toEqual(['DEDUPE#*']);
     for (const fn of [
       'Posts new resources to the channels that follow them',

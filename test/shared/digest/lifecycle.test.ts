@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubscriptionHandler } from '#shared/digest/http.js';
-import { handleSnsEvent } from '#shared/digest/notifications.js';
+import {
+  handleSesEventBridgeEvent,
+  handleSnsEvent,
+  type SesEventBridgeEvent,
+} from '#shared/digest/notifications.js';
 import { claimDigest, runDigest } from '#shared/digest/run.js';
 import { getSubscription, startSubscription } from '#shared/digest/subscriptions.js';
 import { createSnsVerifier, type SnsMessage } from '#shared/email/sns.js';
@@ -258,6 +262,66 @@ describe('the email digest lifecycle against dynalite and the SES emulator', () 
     const before = (await emailsTo(email)).length;
     expect(await startSubscription(runtime, { email, source: 'test' })).toEqual({ status: 'sent' });
     expect((await emailsTo(email)).length).toBe(before);
+  });
+
+  it('SES events from EventBridge: a complaint and a permanent bounce suppress, each event id applies once', async () => {
+    const clock = movableClock('2026-03-02T09:00:00.000Z');
+    const runtime = await services.newRuntime({}, clock);
+    const complainer = 'complainer@example.org';
+    const bouncer = 'eb-bouncy@example.org';
+    await subscribeAndConfirm(runtime, complainer, { frequency: 'daily' });
+    await subscribeAndConfirm(runtime, bouncer, { frequency: 'daily' });
+    // As the configuration set's EventBridge destination delivers them: the SES record is `detail`.
+    const sesEvent = (id: string, detailType: string, detail: object) =>
+      ({
+        version: '0',
+        id,
+        'detail-type': detailType,
+        source: 'aws.ses',
+        account: '123456789012',
+        time: '2026-03-02T09:01:00Z',
+        region: 'us-east-1',
+        resources: [],
+        detail: { ...detail, mail: { tags: { 'ses:configuration-set': ['iaspn-relay-test'] } } },
+      }) as SesEventBridgeEvent;
+    const complaint = sesEvent('e-1', 'Email Complaint Received', {
+      eventType: 'Complaint',
+      complaint: { complainedRecipients: [{ emailAddress: complainer }] },
+    });
+    const transient = sesEvent('e-2', 'Email Bounced', {
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: bouncer }] },
+    });
+
+    expect(await handleSesEventBridgeEvent(runtime, complaint)).toMatchObject({ suppressed: 1 });
+    expect(await getSubscription(runtime, complainer)).toMatchObject({
+      status: 'suppressed',
+      suppressReason: 'complaint',
+    });
+    expect(await handleSesEventBridgeEvent(runtime, transient)).toMatchObject({ transient: 1 });
+    // EventBridge delivers at least once: the same event again changes nothing.
+    expect(await handleSesEventBridgeEvent(runtime, transient)).toMatchObject({
+      duplicates: 1,
+      transient: 0,
+    });
+    expect(await getSubscription(runtime, bouncer)).toMatchObject({
+      status: 'confirmed',
+      transientBounces: 1,
+    });
+
+    const permanent = sesEvent('e-3', 'Email Bounced', {
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: `Bouncy <${bouncer}>` }] },
+    });
+    expect(await handleSesEventBridgeEvent(runtime, permanent)).toMatchObject({ suppressed: 1 });
+    expect(await getSubscription(runtime, bouncer)).toMatchObject({
+      status: 'suppressed',
+      suppressReason: 'bounce',
+    });
+    // Another source on the bus is not an SES event.
+    expect(
+      await handleSesEventBridgeEvent(runtime, { ...permanent, id: 'e-4', source: 'aws.other' }),
+    ).toMatchObject({ ignored: 1, suppressed: 0 });
   });
 
   it('a run killed after the send but before moving the subscriber on sends nothing again', async () => {
