@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /** The project root: Lambda entries are relative to it. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,13 +94,33 @@ export function extraEsbuildArgs(): Record<string, string | string[]> {
 }
 
 /**
- * esbuild options for one entry, as NodejsFunction builds it. `optimised: false` gives the
- * baseline the bundle report compares against: same bundle, no minification, no tree-shaking.
+ * Code splitting: the bundle is `index.mjs` plus chunk files under `chunks/` in the same asset.
+ * Whatever a Lambda reaches only through `await import(...)` (nodemailer's MailComposer, the
+ * platform senders, the search service on a reminder path, ical.js and the Temporal polyfill of
+ * event extraction) lands in a chunk that Node reads and parses only on that first import, so a
+ * cold start pays for the entry and its static imports only. Lambda resolves the entry's relative
+ * imports within the asset as Node does anywhere.
  */
-export function esbuildOptions(entry: string, outfile: string, optimised = true): BuildOptions {
+export const SPLITTING = {
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
+  /** ESM output needs `.mjs` (the asset has no package.json with `"type": "module"`). */
+  outExtension: '.mjs',
+} as const;
+
+/**
+ * esbuild options for one entry, as RelayFunction deploys it (into `outdir`: `index.mjs` and its
+ * chunks). `optimised: false` gives the baseline the bundle report compares against: same bundle,
+ * no minification, no tree-shaking.
+ */
+export function esbuildOptions(entry: string, outdir: string, optimised = true): BuildOptions {
   return {
     entryPoints: [entry],
-    outfile,
+    outdir,
+    splitting: true,
+    entryNames: SPLITTING.entryNames,
+    chunkNames: SPLITTING.chunkNames,
+    outExtension: { '.js': SPLITTING.outExtension },
     bundle: true,
     platform: 'node',
     format: LAMBDA_BUNDLE.format,
@@ -117,4 +137,57 @@ export function esbuildOptions(entry: string, outfile: string, optimised = true)
     metafile: true,
     logLevel: 'error',
   };
+}
+
+/**
+ * The output files a cold start loads: the entry (`index.mjs`) and, transitively, the chunks it
+ * imports with import statements. Metafile output paths are relative to esbuild's working directory.
+ */
+export function staticOutputs(metafile: Metafile, entryOutput: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !metafile.outputs[file]) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]!.imports) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entryOutput);
+  return [...seen];
+}
+
+const shellQuote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The shell command that rebuilds one entry split into chunks, for NodejsFunction's `afterBundling`
+ * hook. NodejsFunction always passes esbuild `--outfile=<asset>/index.mjs`, which esbuild refuses
+ * together with `--splitting`; so its single-file build is replaced in the same asset directory by
+ * this build, with the same settings as `esbuildOptions` (local bundling: the project's esbuild).
+ */
+export function splitBuildCommand(entry: string, outdir: string): string {
+  const esbuild = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'esbuild');
+  const args = [
+    entry,
+    '--bundle',
+    '--platform=node',
+    `--format=${LAMBDA_BUNDLE.format}`,
+    `--target=${LAMBDA_BUNDLE.target}`,
+    ...(LAMBDA_BUNDLE.minify ? ['--minify'] : []),
+    ...(LAMBDA_BUNDLE.sourceMap ? ['--sourcemap'] : []),
+    `--sources-content=${LAMBDA_BUNDLE.sourcesContent}`,
+    `--main-fields=${LAMBDA_BUNDLE.mainFields.join(',')}`,
+    ...LAMBDA_BUNDLE.externalModules.map((name) => `--external:${name}`),
+    `--banner:js=${LAMBDA_BUNDLE.banner}`,
+    ...Object.entries(extraEsbuildArgs()).flatMap(([flag, value]) =>
+      Array.isArray(value) ? value.map((item) => `${flag}:${item}`) : [`${flag}=${value}`],
+    ),
+    '--splitting',
+    `--outdir=${outdir}`,
+    `--entry-names=${SPLITTING.entryNames}`,
+    `--chunk-names=${SPLITTING.chunkNames}`,
+    `--out-extension:.js=${SPLITTING.outExtension}`,
+    '--log-level=error',
+  ];
+  const single = ['index.mjs', 'index.mjs.map'].map((file) => shellQuote(path.join(outdir, file)));
+  return `rm -f ${single.join(' ')} && ${[esbuild, ...args].map(shellQuote).join(' ')}`;
 }

@@ -10,7 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRETS, type SecretName } from '#shared/secrets.js';
-import { extraEsbuildArgs, LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
+import { extraEsbuildArgs, LAMBDA_BUNDLE, PROJECT_ROOT, splitBuildCommand } from '../bundling.js';
 import { acknowledge } from './nag.js';
 
 export { PROJECT_ROOT };
@@ -128,6 +128,15 @@ export class RelayFunction extends Construct {
         esbuildArgs: extraEsbuildArgs(),
         // The build's metafile stays out of the asset: it lists every source path and is never read there.
         metafile: false,
+        // Replaces the single-file build with index.mjs plus chunks: dynamic imports become files
+        // read only when first imported (infra/bundling.ts, SPLITTING).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => [
+            splitBuildCommand(path.join(PROJECT_ROOT, props.entry), outputDir),
+          ],
+        },
       },
     });
     acknowledge(this.function, [

@@ -1,6 +1,6 @@
 import type { Found, FoundWhen, Moment } from './extract.js';
-import { locationOf } from './ics.js';
 import { schemaDate } from './jsonld.js';
+import { locationOf } from './location.js';
 import { isTimeZone, zoneNamed } from './zones.js';
 
 /**

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import type { Found, FoundWhen, Moment, Unread } from './extract.js';
-import { placeOf } from './extract.js';
+import { locationOf } from './location.js';
 import { isMeetingLink } from './text-dates.js';
-import { cityMentions, cityNamed, countryNamed, foldName, isTimeZone, zoneNamed } from './zones.js';
+import { isTimeZone, zoneNamed } from './zones.js';
 
 /**
  * An iCalendar document (RFC 5545), as a partner attaches to an event item or links from it, to
@@ -84,28 +84,6 @@ function whenOf(vevent: ICAL.Component, calendar: ICAL.Component): FoundWhen | u
     ...(end.moment ? { end: end.moment } : {}),
     ...(zone ? { timeZone: zone } : {}),
   };
-}
-
-/** "Centro de Convenciones, Lima, Perú": a venue, a city and a country, as far as they are known. */
-export function locationOf(text: string): Found['place'] {
-  const parts = text
-    .split(/[,\n]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  let city: string | undefined;
-  let country: string | undefined;
-  const venue: string[] = [];
-  for (const part of parts) {
-    const known = cityNamed(part);
-    if (!city && known) city = known.name;
-    else if (!country && countryNamed(part)) country = countryNamed(part);
-    else if (!city && !country) venue.push(part);
-  }
-  if (!city) {
-    // A city inside a longer part ("Hotel Tequendama Bogotá").
-    city = cityMentions(foldName(text)).next().value?.city.name;
-  }
-  return placeOf(venue.join(', ') || undefined, city, country);
 }
 
 const MEETING_PROPERTIES = [

@@ -10,7 +10,6 @@ import { keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
 import { withEvent } from './corrections.js';
 import { combineEvent, type Found, type Reading, type Unread } from './extract.js';
-import { readIcs } from './ics.js';
 import { readJsonLd, readMicrodata } from './jsonld.js';
 import { linksOf } from './text-dates.js';
 
@@ -79,13 +78,18 @@ function fetchable(url: string): boolean {
 /** JSON-safe (DynamoDB takes no undefined). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** What an .ics or a page says (pure): per reader, what it found, and why the others found nothing. */
-export function readSourceText(
+/**
+ * What an .ics or a page says (pure): per reader, what it found, and why the others found nothing.
+ * The .ics reader (with ical.js, 76 KB) is imported on the first .ics read, not when ingest loads:
+ * in the Lambda bundle it is a chunk of its own (infra/bundling.ts, SPLITTING).
+ */
+export async function readSourceText(
   kind: Kind,
   text: string,
   url: string,
-): { found: Partial<Record<EventSource, Found>>; reasons: string[] } {
+): Promise<{ found: Partial<Record<EventSource, Found>>; reasons: string[] }> {
   if (kind === 'ics') {
+    const { readIcs } = await import('./ics.js');
     const ics = readIcs(text, url);
     return 'reason' in ics
       ? { found: {}, reasons: [(ics as Unread).reason] }
@@ -147,11 +151,11 @@ export function createEventSourceReader(deps: EventSourceDeps): EventSourceReade
     }
     if (fetched.kind === 'not_modified') return cached?.found ?? {};
     const contentType = fetched.contentType?.toLowerCase() ?? '';
-    let result: ReturnType<typeof readSourceText>;
+    let result: Awaited<ReturnType<typeof readSourceText>>;
     if (kind === 'page' && contentType && !/html|xml/.test(contentType)) {
       result = { found: {}, reasons: [`not a web page (${contentType.split(';')[0]})`] };
     } else {
-      result = readSourceText(kind, decodeFeed(fetched.body, fetched.contentType).text, fetched.url);
+      result = await readSourceText(kind, decodeFeed(fetched.body, fetched.contentType).text, fetched.url);
     }
     if (result.reasons.length && Object.keys(result.found).length === 0)
       deps.log.info('event source has no event data', {

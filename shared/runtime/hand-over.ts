@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvokeCommand } from '@aws-sdk/client-lambda';
 import { RelayError } from '../errors.js';
 import type { Log } from '../log.js';
 
@@ -15,14 +15,18 @@ export interface InvokeClient {
 export function lambdaHandOver(
   functionName: string | undefined,
   log: Log,
-  client: InvokeClient = new LambdaClient({}),
+  client?: InvokeClient,
 ): (from: string, detail?: Record<string, unknown>) => Promise<void> {
+  let lambda = client;
   return async (from, detail = {}) => {
     if (!functionName) {
       log.warn('no next job to hand over to', { from });
       return;
     }
-    const out = await client.send(
+    // The Lambda client (70 KB of AWS SDK) is imported on the first hand-over, not at cold start.
+    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
+    lambda ??= new LambdaClient({});
+    const out = await lambda.send(
       new InvokeCommand({
         FunctionName: functionName,
         InvocationType: 'Event',

@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvokeCommand } from '@aws-sdk/client-lambda';
 import { RelayError } from '../../errors.js';
 import type { DeferredSlackWork, DeferSlackWork } from './deferred.js';
 
@@ -12,12 +12,13 @@ export interface InvokeClient {
  * itself (`AWS_LAMBDA_FUNCTION_NAME`, which Lambda sets) with the deferred work as its payload.
  * Lambda queues the event and answers 202 at once, so the HTTP answer to Slack is not held up.
  */
-export function lambdaDeferral(
-  functionName: string,
-  client: InvokeClient = new LambdaClient({}),
-): DeferSlackWork {
+export function lambdaDeferral(functionName: string, client?: InvokeClient): DeferSlackWork {
+  let lambda = client;
   return async (work: DeferredSlackWork) => {
-    const out = await client.send(
+    // The Lambda client (70 KB of AWS SDK) is imported on the first deferral, not at cold start.
+    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
+    lambda ??= new LambdaClient({});
+    const out = await lambda.send(
       new InvokeCommand({
         FunctionName: functionName,
         InvocationType: 'Event',

@@ -109,9 +109,9 @@ beforeAll(async () => {
 
   // Cold starts: the Lambda bundle in a fresh process, as a new execution environment runs it.
   const dir = mkdtempSync(path.join(tmpdir(), 'iaspn-cold-'));
-  const bundle = path.join(dir, 'slack.mjs');
+  const bundle = path.join(dir, 'index.mjs');
   await build({
-    ...esbuildOptions(path.join(PROJECT_ROOT, 'functions/bot/slack.ts'), bundle),
+    ...esbuildOptions(path.join(PROJECT_ROOT, 'functions/bot/slack.ts'), dir),
     logLevel: 'silent',
   });
   const child = path.join(dir, 'child.mjs');

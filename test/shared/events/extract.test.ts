@@ -28,7 +28,7 @@ interface Case {
 }
 
 /** The whole reading of one item: the feed's part, then its .ics and page (sources.ts does the fetching). */
-function readCase(c: Case): EventInfo {
+async function readCase(c: Case): Promise<EventInfo> {
   const base = eventOfItem({
     title: c.title,
     summary: c.text ?? '',
@@ -37,8 +37,8 @@ function readCase(c: Case): EventInfo {
     extension: c.extension,
   });
   const found = {
-    ...(c.ics ? readSourceText('ics', c.ics, 'https://partner.example.org/event.ics').found : {}),
-    ...(c.page ? readSourceText('page', c.page, 'https://partner.example.org/event').found : {}),
+    ...(c.ics ? (await readSourceText('ics', c.ics, 'https://partner.example.org/event.ics')).found : {}),
+    ...(c.page ? (await readSourceText('page', c.page, 'https://partner.example.org/event')).found : {}),
   };
   return eventWithSources(base, found) ?? base;
 }
@@ -619,8 +619,8 @@ describe('event data from what partners publish', () => {
   });
 
   for (const c of CASES) {
-    it(c.name, () => {
-      expect(readCase(c)).toEqual(c.expected);
+    it(c.name, async () => {
+      expect(await readCase(c)).toEqual(c.expected);
     });
   }
 });
