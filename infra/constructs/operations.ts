@@ -15,7 +15,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { COUNTS_MESSAGE, METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
 import { RelayCycle } from './cycle.js';
-import { isDeadLetterQueue } from './dead-letter-queue.js';
+import { deadLetterUsers, isDeadLetterQueue } from './dead-letter-queue.js';
 import { RelayDigests } from './digests.js';
 import { RelayEndpoints } from './endpoints.js';
 import { RelayFunction } from './relay-function.js';
@@ -87,11 +87,11 @@ export function heartbeatPeriod(expression: string): Duration {
  * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
  * touching this file. CloudWatch bills an alarm per metric it reads (US$0.10 a month each), so each
  * concern reads as few metrics as tell it (docs/operations.md counts them):
- * - each function: errors (one alarm per function, so the alarm names it). Throttles are not read:
+ * - errors of any function (the region-wide Lambda metric: one stage per account). Throttles are not read:
  *   a throttled request is a 5xx answer, a throttled scheduled run waits its turn (the heartbeat
  *   and near-timeout alarms see a cycle that no longer fits);
- * - the jobs whose longest run nears their timeout (one alarm per timeout value);
- * - dead letters in any dead-letter queue; the oldest digest batch waiting too long;
+ * - the jobs whose longest run nears their timeout (region-wide when that is sound, watchTimeouts);
+ * - dead letters in the stack's one dead-letter queue; the oldest digest batch waiting too long;
  * - the table's throttled requests and system errors;
  * - the cycle's heartbeat: its last job ran in the last few intervals (each job invokes the next,
  *   on success and failure alike, so the last one runs only if every one before it did);
@@ -141,7 +141,7 @@ export class RelayOperations extends Construct {
     const functions = all.filter((c): c is RelayFunction => c instanceof RelayFunction);
     const deadLetters = all.filter(isDeadLetterQueue);
     const endpoints = all.filter((c): c is RelayEndpoints => c instanceof RelayEndpoints);
-    for (const fn of functions) this.watchFunction(fn);
+    this.watchFunctions(functions);
     this.watchTimeouts(functions);
     this.watchDeadLetters(deadLetters);
     for (const api of endpoints) this.watchEndpoints(api);
@@ -271,23 +271,58 @@ export class RelayOperations extends Construct {
     return alarm;
   }
 
-  private watchFunction(fn: RelayFunction): void {
-    const name = this.nameOf(fn);
+  /**
+   * Any function's error, from the region-wide AWS/Lambda Errors (no dimension: every function in
+   * the account and region): one metric instead of one per function. This relies on a stage having
+   * its account (and region) to itself, as docs/operations.md says; the saved query `errors` names
+   * the function and the error.
+   */
+  private watchFunctions(functions: RelayFunction[]): void {
+    if (functions.length === 0) return;
     this.alarm(
-      `${name}-Errors`,
-      fn.function.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
+      'Functions-Errors',
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        statistic: 'Sum',
+        period: Duration.minutes(15),
+      }),
       {
         threshold: 1,
-        description: `${name}: the function failed (saved query iaspn-relay/${this.stageName}/errors shows the error).`,
+        description: `A function failed (one of ${functions.map((fn) => this.nameOf(fn)).join(', ')}): saved query iaspn-relay/${this.stageName}/errors shows which and why.`,
       },
     );
   }
 
-  /** One alarm per timeout value: the longest run of any long job with that timeout nears it. */
+  /**
+   * Runs nearing their timeout. When every long job has the same timeout T and every other function
+   * times out before the threshold (so cannot reach it), the region-wide longest run (AWS/Lambda
+   * Duration, Maximum, no dimension; one stage per account and region) is one metric that tells;
+   * otherwise one alarm per timeout value over its jobs' own durations.
+   */
   private watchTimeouts(functions: RelayFunction[]): void {
     const period = Duration.minutes(15);
+    const long = functions.filter((f) => f.timeout.toSeconds() >= NEAR_TIMEOUT_MIN_SECONDS);
+    const timeouts = new Set(long.map((f) => f.timeout.toSeconds()));
+    if (timeouts.size === 1) {
+      const seconds = [...timeouts][0]!;
+      const threshold = seconds * 1000 * NEAR_TIMEOUT_RATIO;
+      const others = functions.filter((f) => !long.includes(f));
+      if (others.every((f) => f.timeout.toMilliseconds() < threshold)) {
+        const names = long.map((fn) => this.nameOf(fn)).join(', ');
+        this.alarm(
+          `NearTimeout-${seconds}s`,
+          new Metric({ namespace: 'AWS/Lambda', metricName: 'Duration', statistic: 'Maximum', period }),
+          {
+            threshold,
+            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (saved query iaspn-relay/${this.stageName}/durations shows which).`,
+          },
+        );
+        return;
+      }
+    }
     const byTimeout = new Map<number, RelayFunction[]>();
-    for (const fn of functions.filter((f) => f.timeout.toSeconds() >= NEAR_TIMEOUT_MIN_SECONDS)) {
+    for (const fn of long) {
       const seconds = fn.timeout.toSeconds();
       byTimeout.set(seconds, [...(byTimeout.get(seconds) ?? []), fn]);
     }
@@ -314,11 +349,22 @@ export class RelayOperations extends Construct {
     }
   }
 
-  /** Any dead letter in any queue: one alarm (per 10 queues); the SQS console shows which. */
+  /**
+   * Any dead letter: the stack shares one dead-letter queue (dead-letter-queue.ts), so one metric;
+   * should a stack hold several, one metric-math alarm per 10.
+   */
   private watchDeadLetters(queues: Queue[]): void {
     const period = Duration.minutes(5);
     const depth = (queue: Queue) =>
       queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' });
+    if (queues.length === 1) {
+      const users = deadLetterUsers(queues[0]!).join(', ');
+      this.alarm('DeadLetters', depth(queues[0]!), {
+        threshold: 1,
+        description: `A run failed after its retries and its event is in the dead-letter queue (from ${users}): the message names its origin; redrive or replay it once the cause is fixed.`,
+      });
+      return;
+    }
     chunks(queues, MAX_ALARM_METRICS).forEach((part, n) => {
       const usingMetrics = Object.fromEntries(part.map((queue, i) => [`q${i}`, depth(queue)]));
       const names = part.map((queue) => this.nameOf(queue)).join(', ');
