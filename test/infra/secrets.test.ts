@@ -18,6 +18,8 @@ const EXPECTED: Record<string, SecretName[]> = {
   'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe': ['emailToken'],
   'SES bounces and complaints from EventBridge: suppress or count': [],
   'GET /health: store reachability, search snapshot age, last run of each job': [],
+  'GET /calendar.ics (filters as query parameters) and /calendar/<id>.ics': [],
+  'Fetches one batch of fanned-out feeds (claimed per cycle, polite per host)': [],
 };
 
 describe('the stage’s secrets', () => {
