@@ -140,10 +140,16 @@ export function esbuildOptions(entry: string, outdir: string, optimised = true):
 }
 
 /**
- * The output files a cold start loads: the entry (`index.mjs`) and, transitively, the chunks it
- * imports with import statements. Metafile output paths are relative to esbuild's working directory.
+ * The output files a cold start loads: the entry (`index.mjs`; esbuild marks the chunks of dynamic
+ * imports as entry points too, so it is found by its name) and, transitively, the chunks it imports
+ * with import statements. Metafile output paths are relative to esbuild's working directory.
  */
-export function staticOutputs(metafile: Metafile, entryOutput: string): string[] {
+export function staticOutputs(metafile: Metafile): string[] {
+  const entryName = `${SPLITTING.entryNames}${SPLITTING.outExtension}`;
+  const entry = Object.keys(metafile.outputs).find(
+    (file) => path.basename(file) === entryName && !file.includes('/chunks/'),
+  );
+  if (!entry) throw new Error(`no ${entryName} among the outputs`);
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !metafile.outputs[file]) return;
@@ -152,7 +158,7 @@ export function staticOutputs(metafile: Metafile, entryOutput: string): string[]
       if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
     }
   };
-  visit(entryOutput);
+  visit(entry);
   return [...seen];
 }
 

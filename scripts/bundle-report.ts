@@ -148,8 +148,7 @@ async function measure(entry: string, outdir: string, optimised: boolean): Promi
   const result = await build(esbuildOptions(entry, outdir, optimised));
   const metafile = result.metafile!;
   const code = Object.keys(metafile.outputs).filter((file) => !file.endsWith('.map'));
-  const entryOutput = code.find((file) => metafile.outputs[file]!.entryPoint)!;
-  const loaded = staticOutputs(metafile, entryOutput);
+  const loaded = staticOutputs(metafile);
   const sizeOf = (files: string[]) => files.reduce((sum, file) => sum + metafile.outputs[file]!.bytes, 0);
   return {
     bytes: sizeOf(loaded),

@@ -1,4 +1,3 @@
-import { startSubscription } from '../digest/subscriptions.js';
 import { RelayError } from '../errors.js';
 import { getPartner, listFeeds } from '../library/registry.js';
 import { getResources } from '../library/resource-store.js';
@@ -16,6 +15,8 @@ import type { BotPorts, FeedHealth, RegistryPort, SubscribePort } from './ports.
 /** The double opt-in as the bots see it: refusals become a RelayError with a member-fit message. */
 export function subscribePort(runtime: Runtime): SubscribePort {
   return async (input) => {
+    // The subscription code (with zod's schemas, 86 KB) is read on the first subscribe, not at cold start.
+    const { startSubscription } = await import('../digest/subscriptions.js');
     const result = await startSubscription(runtime, input);
     if (result.status === 'rate_limited')
       throw new RelayError(

@@ -31,8 +31,7 @@ const ENTRIES = [
 function contents(metafile: Metafile): { packages: Set<string>; omitted: Set<string> } {
   const packages = new Set<string>();
   const omitted = new Set<string>();
-  const entry = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]!.entryPoint)!;
-  for (const output of staticOutputs(metafile, entry).map((file) => metafile.outputs[file]!)) {
+  for (const output of staticOutputs(metafile).map((file) => metafile.outputs[file]!)) {
     for (const [file, input] of Object.entries(output.inputs)) {
       const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
       if (pkg && input.bytesInOutput > 0) packages.add(pkg);

@@ -17,7 +17,7 @@ import {
   type SlackFaceDeps,
   slackWebClient,
 } from './app.js';
-import { DEFERRED_SLACK_COMMAND, isHttpShaped, parseDeferredWork } from './deferred.js';
+import { DEFERRED_SLACK_COMMAND, isHttpShaped } from './deferred.js';
 
 /**
  * The Slack face over HTTP (a Lambda Function URL, the local stack's /slack/events): one receiver
@@ -270,6 +270,8 @@ export function createSlackHttpHandler(options: SlackHttpOptions): SlackHttpFace
   };
 
   const runDeferred = async (event: unknown): Promise<HttpResult> => {
+    // zod and the schemas are read on the first deferred run, not at cold start.
+    const { parseDeferredWork } = await import('./deferred-parse.js');
     const work = parseDeferredWork(event, SLASH_COMMAND);
     if (!work) {
       log.warn('slack deferred run refused: not an internal deferred event', {
