@@ -43,7 +43,7 @@ describe('iaspn chat', () => {
     expect(out.stdout).toMatch(
       /This conversation now follows topic: Conditional cash transfers \(follow [0-9a-f]{6}\)/,
     );
-    expect(out.stdout).toMatch(/== 8 feeds, \d+ failing or paused ==/);
+    expect(out.stdout).toMatch(/== 9 feeds, \d+ failing or paused ==/);
   });
   it("runs every example of the README's filter table: each means something", async () => {
     const examples = readmeFilterExamples();
