@@ -231,7 +231,11 @@ export class RelayStack extends Stack {
     }).bindTable(this.table.table, { scan: true });
     this.endpoints.route('/calendar.ics', calendar, [HttpMethod.GET]);
     this.endpoints.route('/calendar', calendar, [HttpMethod.GET]);
-    this.endpoints.output('CalendarUrl', '/calendar.ics', 'iCalendar feed of events (add ?topic=…&country=…)');
+    this.endpoints.output(
+      'CalendarUrl',
+      '/calendar.ics',
+      'iCalendar feed of events (add ?topic=…&country=…)',
+    );
 
     new CfnOutput(this, 'TableName', {
       value: this.table.table.tableName,
