@@ -205,8 +205,8 @@ describe('what search, feeds list and status load beside a running stack', () =>
     }
     // The scan sees them where they are: `partners` opens the store as it loads.
     const partners = loadedModules(lazy.find((f) => f.startsWith('partners-'))!, new Set(seen));
-    expect(partners.filter((m) => HEAVY.test(m))).toEqual(
-      expect.arrayContaining(['dist/cli/context.js', 'dist/shared/config.js']),
-    );
+    const heavy = partners.filter((m) => HEAVY.test(m));
+    expect(heavy).toContain('dist/cli/context.js');
+    expect(heavy.some((m) => m.startsWith('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
 });
