@@ -79,6 +79,31 @@ export interface HistoryEntry {
   note?: string;
 }
 
+/** The faces an entry can come from. */
+export const COOP_ORIGIN_FACES = ['slack', 'telegram', 'console', 'web', 'cli'] as const;
+export type CoopOriginFace = (typeof COOP_ORIGIN_FACES)[number];
+
+/**
+ * Where an entry came from, so that notifications reach the one who wrote it: the Slack channel or
+ * user id, the Telegram chat id, or the verified email (web, cli), and the language to write in.
+ * Never exported nor shown: it is an address, not part of the entry's public text.
+ */
+export interface CoopOrigin {
+  face: CoopOriginFace;
+  address: string;
+  language: 'en' | 'es';
+}
+
+/** An origin as stored or sent, checked: undefined when it is not one. */
+export function parseOrigin(value: unknown): CoopOrigin | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { face, address, language } = value as Record<string, unknown>;
+  if (!(COOP_ORIGIN_FACES as readonly unknown[]).includes(face)) return undefined;
+  if (typeof address !== 'string' || address.trim() === '' || address.length > MAX_SHORT) return undefined;
+  if (language !== 'en' && language !== 'es') return undefined;
+  return { face: face as CoopOriginFace, address: address.trim(), language };
+}
+
 /** What an institution writes: the import shape of a workshop's JSON (the issue's fields). */
 export interface CoopDraft {
   kind: CoopKind;
@@ -94,6 +119,8 @@ export interface CoopDraft {
   timeFrame?: string;
   /** The workshop's own id, unique across the exchange. */
   ref?: string;
+  /** Where it came from (set by the face, not typed by the member): notifications go there. */
+  origin?: CoopOrigin;
 }
 
 export interface CoopEntry extends CoopDraft {
@@ -121,6 +148,8 @@ export interface RawDraft {
   languages?: unknown;
   timeFrame?: unknown;
   ref?: unknown;
+  /** Set by the face that took the draft (see CoopOrigin); refused when malformed. */
+  origin?: unknown;
 }
 
 export type DraftResult = { ok: true; draft: CoopDraft } | { ok: false; problems: string[] };
@@ -224,6 +253,9 @@ export function resolveDraft(raw: RawDraft): DraftResult {
   if (timeFrame.length > MAX_SHORT) problems.push(`timeFrame is longer than ${MAX_SHORT} characters`);
   if (ref !== '' && !REF_PATTERN.test(ref))
     problems.push(`ref "${ref}" must be letters, digits and . _ : / - (64 at most)`);
+  const origin = raw.origin === undefined ? undefined : parseOrigin(raw.origin);
+  if (raw.origin !== undefined && !origin)
+    problems.push(`origin must be { face: ${COOP_ORIGIN_FACES.join('|')}, address, language: en|es }`);
 
   const topicValues = listOf(raw.topics);
   const topics = resolveList('topics', 'topic', topicValues, problems);
@@ -264,5 +296,6 @@ export function resolveDraft(raw: RawDraft): DraftResult {
   };
   if (timeFrame) draft.timeFrame = timeFrame;
   if (ref) draft.ref = ref;
+  if (origin) draft.origin = origin;
   return { ok: true, draft };
 }

@@ -53,7 +53,7 @@ export interface CreateResult {
 }
 
 /**
- * Stores a new entry, open. With a ref, the ref is claimed first: a ref already used returns the
+ * Stores a new entry, open, with the draft's `origin` when the face set one. With a ref, the ref is claimed first: a ref already used returns the
  * entry that holds it and writes nothing (a workshop's file imported twice adds nothing).
  */
 export async function createEntry(

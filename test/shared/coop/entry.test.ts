@@ -48,6 +48,16 @@ describe('resolveDraft', () => {
       expect.stringContaining('unknown modality "carrier pigeon"'),
     ]);
   });
+
+  it('keeps where the entry came from when the face sets it, and refuses an origin that is not one', () => {
+    const origin = { face: 'telegram', address: '4242', language: 'es' };
+    const out = resolveDraft({ ...offer, origin });
+    expect(out.ok && out.draft.origin).toEqual(origin);
+    const bad = resolveDraft({ ...offer, origin: { face: 'fax', address: '4242', language: 'es' } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems).toEqual([expect.stringContaining('origin must be')]);
+  });
 });
 
 describe('names of modalities and statuses', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoopDraft } from '#shared/coop/entry.js';
+import { exportShape } from '#shared/coop/exchange.js';
 import { CoopChangeError, changeStatus, createEntry, findEntry, listEntries } from '#shared/coop/store.js';
 import type { Store } from '#shared/store/store.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
@@ -115,5 +116,18 @@ describe('offers and requests in the table', () => {
     const stored = await findEntry(store, entry.id);
     expect(stored?.version).toBe(2);
     expect(stored?.history).toHaveLength(2);
+  });
+
+  it('keeps the origin, so notifications can reach the requester, and leaves it out of the export', async () => {
+    const origin = { face: 'slack', address: 'C0COOP', language: 'es' } as const;
+    const { entry } = await createEntry(
+      store,
+      { ...request, ref: undefined, origin },
+      { who: 'slack:U1', at },
+    );
+    expect((await findEntry(store, entry.id))?.origin).toEqual(origin);
+    expect(exportShape(entry)).not.toHaveProperty('origin');
+    await changeStatus(store, entry.id, { to: 'withdrawn', expected: 'open', by: 'slack:U1', at });
+    expect((await findEntry(store, entry.id))?.origin).toEqual(origin);
   });
 });
