@@ -191,10 +191,29 @@ export function noticeMessage(
   url: string,
 ): OutgoingEmail {
   const s = STRINGS[language];
-  const view: NoticeView =
-    kind === 'confirm'
-      ? { s, title: s.confirmSubject, body: s.confirmBody, action: s.confirmAction, url }
-      : { s, title: s.alreadySubject, body: s.alreadyBody, action: s.manage, url };
+  return kind === 'confirm'
+    ? linkMessage(config, to, language, {
+        title: s.confirmSubject,
+        body: s.confirmBody,
+        action: s.confirmAction,
+        url,
+      })
+    : linkMessage(config, to, language, {
+        title: s.alreadySubject,
+        body: s.alreadyBody,
+        action: s.manage,
+        url,
+      });
+}
+
+/** A short email with one action link (the notices' layout): the subject is its title. */
+export function linkMessage(
+  config: RelayConfig,
+  to: string,
+  language: DigestLanguage,
+  content: { title: string; body: string; action: string; url: string },
+): OutgoingEmail {
+  const view: NoticeView = { s: STRINGS[language], ...content };
   return {
     from: config.email.sender,
     to,

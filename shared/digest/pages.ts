@@ -48,6 +48,8 @@ interface PageView {
   title: string;
   body: string;
   switchUrl?: string;
+  /** More rules for one page family's own elements (the cooperation pages). */
+  style?: string;
 }
 
 const LAYOUT = `<!DOCTYPE html>
@@ -57,7 +59,7 @@ const LAYOUT = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title><%= it.title %> · <%= it.s.portal %></title>
-<style>${STYLE}</style>
+<style>${STYLE}<%~ it.style ?? '' %></style>
 </head>
 <body>
 <main>
@@ -314,6 +316,19 @@ export const pages = {
       title,
       body: renderMessage({ text, details, links }),
       ...(switchUrl ? { switchUrl } : {}),
+    });
+  },
+  /**
+   * A page of another family in this layout (the cooperation pages): `body` is trusted HTML
+   * rendered by an escaping template, `style` CSS of the family's own (no `<`).
+   */
+  layout(language: DigestLanguage, title: string, body: string, switchUrl?: string, style?: string): string {
+    return renderLayout({
+      s: STRINGS[language],
+      title,
+      body,
+      ...(switchUrl ? { switchUrl } : {}),
+      ...(style ? { style } : {}),
     });
   },
   entries(language: DigestLanguage, entries: DigestEntry[], switchUrl?: string): string {

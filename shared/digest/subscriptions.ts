@@ -85,8 +85,8 @@ function problemsOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
 }
 
-/** Counts one event in a fixed window; false when the bucket is full. */
-async function takeRateLimit(
+/** Counts one event in a fixed window; false when the bucket is full (also the coop submissions'). */
+export async function takeRateLimit(
   runtime: Runtime,
   bucket: string,
   limit: { max: number; windowSeconds: number },

@@ -32,7 +32,11 @@ export type TokenPurpose =
   /** The anonymous subscribe form's anti-CSRF token. */
   | 'subscribe-form'
   /** The "all resources of this digest" page: carries the digest's window. */
-  | 'digest';
+  | 'digest'
+  /** Publish an offer or request submitted on the web (shared/coop/web): the held submission's id. */
+  | 'coop-confirm'
+  /** The cooperation submission form's anti-CSRF token. */
+  | 'coop-form';
 
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
   confirm: 3 * 86_400,
@@ -41,6 +45,8 @@ export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
   unsubscribe: 365 * 86_400,
   'subscribe-form': 2 * 3_600,
   digest: 60 * 86_400,
+  'coop-confirm': 3 * 86_400,
+  'coop-form': 2 * 3_600,
 };
 
 export interface TokenClaims {

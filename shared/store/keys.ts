@@ -73,6 +73,8 @@ export const keys = {
   coopEntry: (id: string): ItemKey => ({ pk: `COOP#${id}`, sk: 'COOP' }),
   /** A workshop's own id for an entry, unique across the exchange (conditional put): holds `id`. */
   coopRef: (ref: string): ItemKey => ({ pk: `COOPREF#${keyHash(ref.trim().toLowerCase())}`, sk: 'COOPREF' }),
+  /** An offer or request submitted on the web, held until its contact follows the emailed link (TTL). */
+  coopPending: (id: string): ItemKey => ({ pk: `COOPWEB#${id}`, sk: 'COOPWEB' }),
   /** Job state: cursors and leases of the scheduled runs. */
   job: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'STATE' }),
   /** One fanned-out ingest cycle: feeds planned (`total`), feeds done (`done`), `handedOver` (shared/ingest/fanout.ts). */
