@@ -41,6 +41,29 @@ const kindOf = (kind: string, main: string) => (r: SampleResource) =>
   on(main)(r) ? (r.meta.kind === kind ? 2 : 1) : 0;
 
 const CCT = 'conditional-cash-transfers';
+const PENSIONS = 'social-insurance-pensions';
+
+/** 3 about the topic and substantive, 2 about it (news, a launch, a workshop), 1 a related topic. */
+const about =
+  (main: string, ...related: string[]) =>
+  (r: SampleResource) =>
+    on(main)(r)
+      ? ['evaluation', 'report', 'guide'].includes(r.meta.kind)
+        ? 3
+        : 2
+      : related.includes(r.meta.topic)
+        ? 1
+        : 0;
+
+/** 3 a substantive publication about the programme, 2 other news of it, 1 its topic in its country. */
+const programme = (name: string, topicId: string, country: string) => (r: SampleResource) =>
+  r.meta.programme === name && r.meta.topic === topicId
+    ? ['evaluation', 'report', 'guide'].includes(r.meta.kind)
+      ? 3
+      : 2
+    : topicIn(topicId, country)(r) > 1
+      ? 1
+      : 0;
 
 export const RELEVANCE_SET: Judged[] = [
   // English
@@ -127,6 +150,31 @@ export const RELEVANCE_SET: Judged[] = [
   {
     query: 'Prospera evaluation',
     grade: (r) => (r.meta.programme === 'Prospera' ? 2 : topicIn(CCT, 'MX')(r) > 1 ? 1 : 0),
+  },
+  // Hand-written resources (tuning-landmarks.ts, issue 19): a broad topic asked for in part, CCTs
+  // and targeting named by programme or method in Spanish and Portuguese, newer near-misses.
+  { query: 'pension reform', language: 'en', grade: about(PENSIONS) },
+  { query: 'sistemas de pensiones', language: 'es', grade: about(PENSIONS) },
+  { query: 'jubilaciones', language: 'es', grade: about(PENSIONS) },
+  { query: 'pension refrom', grade: about(PENSIONS) },
+  { query: 'unemployment benefits', grade: about('unemployment-insurance') },
+  { query: 'cash transfer programmes', language: 'en', grade: about(CCT) },
+  { query: 'programas de transferencias condicionadas', language: 'es', grade: about(CCT) },
+  { query: 'TMC', grade: about(CCT) },
+  { query: 'cash transfers Paraguay', grade: topicIn(CCT, 'PY') },
+  { query: 'Juntos Peru', grade: programme('Juntos', CCT, 'PE') },
+  { query: 'Tekoporã', grade: programme('Tekoporã', CCT, 'PY') },
+  { query: 'proxy means test', language: 'en', grade: about('targeting', 'social-registries') },
+  { query: 'desarrollo infantil temprano', language: 'es', grade: about('early-childhood') },
+  { query: 'early chilhood development', grade: about('early-childhood') },
+  { query: 'multidimensional poverty measurement', language: 'en', grade: about('multidimensional-poverty') },
+  { query: 'inclusão financeira', grade: about('financial-inclusion') },
+  {
+    query: 'social protection programmes country:CL',
+    grade: only(
+      (r) => r.countries.includes('CL'),
+      () => 1,
+    ),
   },
   // filters
   { query: 'type:video cash transfers', grade: only((r) => r.type === 'video', topic(CCT)) },

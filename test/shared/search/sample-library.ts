@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Language, Resource, ResourceType } from '#shared/domain/resource.js';
 import { countryByCode, tagText } from '#shared/taxonomy/index.js';
 import { seededRandom } from '../../helpers/random.js';
+import { TUNING_LANDMARKS } from './tuning-landmarks.js';
 
 /**
  * A deterministic bilingual sample library of social-protection resources in the Americas,
@@ -844,10 +845,13 @@ const LANDMARKS: {
   },
 ];
 
-/** The sample library: every template combination once or more, plus the landmarks; ≥ 300 resources. */
+/**
+ * The sample library: every template combination once or more, plus the landmarks (those above and
+ * the hand-written ones of tuning-landmarks.ts); ≥ 300 resources.
+ */
 export function sampleLibrary(): SampleResource[] {
   const resources = generateResources(320);
-  LANDMARKS.forEach((l, k) => {
+  [...LANDMARKS, ...TUNING_LANDMARKS].forEach((l, k) => {
     const content = `${l.summary} ${FILLER[l.language === 'en' ? 'en' : 'es'][k % 5]}`;
     resources.push(
       makeResource(
