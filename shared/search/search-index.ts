@@ -113,6 +113,15 @@ interface SnapshotJson {
   postings: EncodedPostings;
 }
 
+/** An index's content: its postings, documents and partner names (`SearchIndex.parts`). */
+export interface IndexParts {
+  postings: PostingsData;
+  docs: DocTable;
+  partnerNames: ReadonlyMap<string, string>;
+  builtAt: string;
+  fingerprint: string;
+}
+
 export class SnapshotFormatError extends Error {
   override name = 'SnapshotFormatError';
 }
@@ -267,19 +276,45 @@ export class SearchIndex {
   }
 
   static fromSnapshotJson(json: string, ranking: RankingOptions = DEFAULT_RANKING): SearchIndex {
+    return SearchIndex.fromParts(SearchIndex.partsOfSnapshotJson(json), ranking);
+  }
+
+  /** A snapshot's content before an index is made of it (segments.ts merges a delta into it first). */
+  static partsOfSnapshotJson(json: string): IndexParts {
     const snapshot = JSON.parse(json) as SnapshotJson;
     if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.analysis !== ANALYSIS_VERSION)
       throw new SnapshotFormatError(
         `Snapshot format ${snapshot.format}/${snapshot.analysis} is not ${SNAPSHOT_FORMAT}/${ANALYSIS_VERSION}`,
       );
+    return {
+      postings: decodePostings(snapshot.postings),
+      docs: DocTable.fromJson(snapshot.docs),
+      partnerNames: new Map(snapshot.partners),
+      builtAt: snapshot.builtAt,
+      fingerprint: snapshot.fingerprint,
+    };
+  }
+
+  static fromParts(parts: IndexParts, ranking: RankingOptions = DEFAULT_RANKING): SearchIndex {
     return new SearchIndex(
-      decodePostings(snapshot.postings),
-      DocTable.fromJson(snapshot.docs),
-      new Map(snapshot.partners),
-      snapshot.builtAt,
-      snapshot.fingerprint,
+      parts.postings,
+      parts.docs,
+      parts.partnerNames,
+      parts.builtAt,
+      parts.fingerprint,
       ranking,
     );
+  }
+
+  /** What the index is made of (segments.ts merges indexes at this level). */
+  parts(): IndexParts {
+    return {
+      postings: this.postings.data,
+      docs: this.docs,
+      partnerNames: this.partnerNames,
+      builtAt: this.builtAt,
+      fingerprint: this.fingerprint,
+    };
   }
 
   partnerName(id: string): string {
