@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { LANGUAGES, type Language } from '../domain/resource.js';
-import { type FilterField, resolveValue } from '../filters/values.js';
+import { resolveValue } from '../filters/values.js';
 import { foldText } from '../taxonomy/index.js';
 
 /**
@@ -152,7 +152,24 @@ export interface RawDraft {
   origin?: unknown;
 }
 
-export type DraftResult = { ok: true; draft: CoopDraft } | { ok: false; problems: string[] };
+/** A field of a draft as the faces name it (a Slack modal's block, a step of a conversation). */
+export type DraftField = keyof RawDraft;
+
+/**
+ * One problem of a draft, as data: the field, what is wrong, what was typed and the closest valid
+ * values (topic, country and language ids through the filter language, modality ids), so that each
+ * face says it in the member's language; `text` is the same in English (the import's report).
+ */
+export type DraftIssue = { field: DraftField; text: string } & (
+  | { code: 'missing' }
+  | { code: 'too_long'; max: number }
+  | { code: 'invalid'; typed: string }
+  | { code: 'unknown'; typed: string; suggestions: string[] }
+);
+
+export type DraftResult =
+  | { ok: true; draft: CoopDraft }
+  | { ok: false; problems: string[]; issues: DraftIssue[] };
 
 const MAX_TITLE = 200;
 const MAX_SUMMARY = 2_000;
@@ -211,61 +228,110 @@ export function resolveKind(raw: string): CoopKind | undefined {
   return undefined;
 }
 
-/** Resolves each value of a list through the filter language; problems name the value and the closest. */
-function resolveList(field: FilterField, label: string, values: string[], problems: string[]): string[] {
+/** The filter language's field for each draft field that goes through it. */
+const FILTER_FIELD = { topics: 'topics', country: 'countries', languages: 'languages' } as const;
+const LABEL = { topics: 'topic', country: 'country', languages: 'language' } as const;
+
+/** Resolves each value of a list through the filter language; issues name the value and the closest. */
+function resolveList(field: keyof typeof FILTER_FIELD, values: string[], issues: DraftIssue[]): string[] {
   const out: string[] = [];
   for (const value of values) {
-    const resolved = resolveValue(field, value);
+    const resolved = resolveValue(FILTER_FIELD[field], value);
     if (resolved.ok) {
       for (const v of resolved.values) if (!out.includes(v)) out.push(v);
     } else {
       const hint = resolved.suggestions.length ? ` (did you mean ${resolved.suggestions.join(', ')}?)` : '';
-      problems.push(`unknown ${label} "${value}"${hint}`);
+      issues.push({
+        field,
+        code: 'unknown',
+        typed: value,
+        suggestions: resolved.suggestions,
+        text: `unknown ${LABEL[field]} "${value}"${hint}`,
+      });
     }
   }
   return out;
 }
 
+/** The modality closest to what was typed, for a refusal's suggestion. */
+function closestModality(typed: string): Modality {
+  const folded = foldText(typed);
+  let best: { m: Modality; d: number } = { m: MODALITIES[0], d: Number.POSITIVE_INFINITY };
+  for (const m of MODALITIES) {
+    const n = MODALITY_NAMES[m];
+    for (const p of [n.en, n.es, ...n.also].map(foldText)) {
+      const d = distance(folded, p);
+      if (d < best.d) best = { m, d };
+    }
+  }
+  return best.m;
+}
+
 /**
  * Checks and resolves what someone wrote into a draft: required fields present and not too long,
  * topics, country and languages through the filter language, modalities by their names. Every
- * problem is listed at once, so a workshop's row can be fixed in one go.
+ * problem is listed at once, so a workshop's row can be fixed in one go; each also as a DraftIssue
+ * on its field, so a form shows it beside the field and a conversation re-asks only that step.
  */
 export function resolveDraft(raw: RawDraft): DraftResult {
-  const problems: string[] = [];
+  const issues: DraftIssue[] = [];
   const kind = resolveKind(text(raw.kind));
-  if (!kind) problems.push(`kind must be offer or request, not "${text(raw.kind)}"`);
+  if (!kind)
+    issues.push({
+      field: 'kind',
+      code: 'invalid',
+      typed: text(raw.kind),
+      text: `kind must be offer or request, not "${text(raw.kind)}"`,
+    });
   const title = text(raw.title);
   const summary = text(raw.summary);
   const institution = text(raw.institution);
   const contact = text(raw.contact);
   const timeFrame = text(raw.timeFrame);
   const ref = text(raw.ref);
-  for (const [name, value, max] of [
+  for (const [field, value, max] of [
     ['title', title, MAX_TITLE],
     ['summary', summary, MAX_SUMMARY],
     ['institution', institution, MAX_SHORT],
     ['contact', contact, MAX_SHORT],
   ] as const) {
-    if (value === '') problems.push(`${name} is missing`);
-    else if (value.length > max) problems.push(`${name} is longer than ${max} characters`);
+    if (value === '') issues.push({ field, code: 'missing', text: `${field} is missing` });
+    else if (value.length > max)
+      issues.push({ field, code: 'too_long', max, text: `${field} is longer than ${max} characters` });
   }
-  if (timeFrame.length > MAX_SHORT) problems.push(`timeFrame is longer than ${MAX_SHORT} characters`);
+  if (timeFrame.length > MAX_SHORT)
+    issues.push({
+      field: 'timeFrame',
+      code: 'too_long',
+      max: MAX_SHORT,
+      text: `timeFrame is longer than ${MAX_SHORT} characters`,
+    });
   if (ref !== '' && !REF_PATTERN.test(ref))
-    problems.push(`ref "${ref}" must be letters, digits and . _ : / - (64 at most)`);
+    issues.push({
+      field: 'ref',
+      code: 'invalid',
+      typed: ref,
+      text: `ref "${ref}" must be letters, digits and . _ : / - (64 at most)`,
+    });
   const origin = raw.origin === undefined ? undefined : parseOrigin(raw.origin);
   if (raw.origin !== undefined && !origin)
-    problems.push(`origin must be { face: ${COOP_ORIGIN_FACES.join('|')}, address, language: en|es }`);
+    issues.push({
+      field: 'origin',
+      code: 'invalid',
+      typed: JSON.stringify(raw.origin) ?? '',
+      text: `origin must be { face: ${COOP_ORIGIN_FACES.join('|')}, address, language: en|es }`,
+    });
 
   const topicValues = listOf(raw.topics);
-  const topics = resolveList('topics', 'topic', topicValues, problems);
-  if (topicValues.length === 0) problems.push('at least one topic is needed');
+  const topics = resolveList('topics', topicValues, issues);
+  if (topicValues.length === 0)
+    issues.push({ field: 'topics', code: 'missing', text: 'at least one topic is needed' });
 
   const countryText = text(raw.country);
   let country = '';
-  if (countryText === '') problems.push('country is missing');
+  if (countryText === '') issues.push({ field: 'country', code: 'missing', text: 'country is missing' });
   else {
-    const [code] = resolveList('countries', 'country', [countryText], problems);
+    const [code] = resolveList('country', [countryText], issues);
     country = code ?? '';
   }
 
@@ -274,15 +340,23 @@ export function resolveDraft(raw: RawDraft): DraftResult {
     const m = resolveModality(value);
     if (m.ok) {
       if (!modalities.includes(m.value)) modalities.push(m.value);
-    } else problems.push(`unknown modality "${value}" (one of ${MODALITIES.join(', ')})`);
+    } else
+      issues.push({
+        field: 'modalities',
+        code: 'unknown',
+        typed: value,
+        suggestions: [closestModality(value)],
+        text: `unknown modality "${value}" (one of ${MODALITIES.join(', ')})`,
+      });
   }
   const languageValues = listOf(raw.languages);
-  const languages = resolveList('languages', 'language', languageValues, problems).filter(
-    (l): l is Language => (LANGUAGES as readonly string[]).includes(l),
+  const languages = resolveList('languages', languageValues, issues).filter((l): l is Language =>
+    (LANGUAGES as readonly string[]).includes(l),
   );
-  if (languageValues.length === 0) problems.push('at least one language is needed');
+  if (languageValues.length === 0)
+    issues.push({ field: 'languages', code: 'missing', text: 'at least one language is needed' });
 
-  if (problems.length > 0 || !kind) return { ok: false, problems };
+  if (issues.length > 0 || !kind) return { ok: false, problems: issues.map((i) => i.text), issues };
   const draft: CoopDraft = {
     kind,
     title,

@@ -11,8 +11,8 @@ import { isNegatedForm } from './analysis.js';
  */
 
 /** Bits per field in a packed term frequency: frequencies saturate at 63 (BM25 has long flattened). */
-const TF_BITS = 6;
-const TF_MAX = (1 << TF_BITS) - 1;
+export const TF_BITS = 6;
+export const TF_MAX = (1 << TF_BITS) - 1;
 /** Fields a packed word can hold. */
 export const MAX_FIELDS = Math.floor(32 / TF_BITS);
 

@@ -49,6 +49,28 @@ describe('resolveDraft', () => {
     ]);
   });
 
+  it('gives each problem as data on its field, with the closest values, for forms and conversations', () => {
+    const out = resolveDraft({ ...offer, title: ' ', topics: 'focalizacoin', modalities: 'telepathy' });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.issues).toEqual([
+      { field: 'title', code: 'missing', text: 'title is missing' },
+      expect.objectContaining({
+        field: 'topics',
+        code: 'unknown',
+        typed: 'focalizacoin',
+        suggestions: expect.arrayContaining(['targeting']),
+      }),
+      expect.objectContaining({
+        field: 'modalities',
+        code: 'unknown',
+        typed: 'telepathy',
+        suggestions: [expect.any(String)],
+      }),
+    ]);
+    expect(out.problems).toEqual(out.issues.map((i) => i.text));
+  });
+
   it('keeps where the entry came from when the face sets it, and refuses an origin that is not one', () => {
     const origin = { face: 'telegram', address: '4242', language: 'es' };
     const out = resolveDraft({ ...offer, origin });
