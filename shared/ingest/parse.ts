@@ -1,8 +1,8 @@
 import Parser from 'rss-parser';
-import { RelayError } from '../errors.js';
 import { escapeAttribute } from '../escape.js';
 import { type ExtensionKey, extensionFields } from '../events/feed-extension.js';
 import { escapeMixedContent } from './mixed-content.js';
+import { FeedParseError } from './parse-error.js';
 import { RefusedDocument, repairFeedXml } from './repair.js';
 
 /**
@@ -66,28 +66,7 @@ export interface RawFeed {
 /** The base of a feed read from a file with no URL given: relative links stay relative in messages. */
 export const NO_BASE_URL = 'https://feed.invalid/';
 
-export type FeedProblemKind = 'not_a_feed' | 'parse_error';
-
-/** The bytes are not a feed we can read; `kind` goes to the feed's health. */
-export class FeedParseError extends RelayError {
-  readonly kind: FeedProblemKind;
-  /** An HTML page's own feed (its `<link rel="alternate">`), resolved against the page's URL. */
-  readonly feedLink: string | undefined;
-  /** An HTML page's `<link rel="canonical">`, resolved: which page it is, whatever URL reached it. */
-  readonly canonical: string | undefined;
-
-  constructor(
-    kind: FeedProblemKind,
-    message: string,
-    options?: { cause?: unknown; feedLink?: string; canonical?: string },
-  ) {
-    super(`feed_${kind}`, message, options);
-    this.name = 'FeedParseError';
-    this.kind = kind;
-    this.feedLink = options?.feedLink;
-    this.canonical = options?.canonical;
-  }
-}
+export { FeedParseError, type FeedProblemKind } from './parse-error.js';
 
 // ---------- the xml2js tree ----------
 

@@ -2,7 +2,6 @@ import pLimit from 'p-limit';
 import type { RelayConfig } from '../config.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
-import { createEventSourceReader } from '../events/sources.js';
 import {
   type Feed,
   type FeedErrorKind,
@@ -16,9 +15,7 @@ import type { Clock } from '../runtime/clock.js';
 import { keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
 import { FetchError, type FetchPolicy, fetchFeed, fetchPolicyFrom } from './fetcher.js';
-import { FeedParseError } from './parse.js';
-import { scanFeedBytes } from './read.js';
-import { writeFeedResources } from './writer.js';
+import { FeedParseError } from './parse-error.js';
 
 /**
  * One ingest run (issue items 5 and 6): every active feed, fetched with bounded concurrency,
@@ -92,6 +89,21 @@ export interface IngestDeps {
    * it are left for the next run, which takes the least recently fetched first.
    */
   budgetMs?: number;
+}
+
+/**
+ * The reading half of a feed's ingest: decoding (iconv-lite), rss-parser, normalisation with the
+ * taxonomy, event extraction (the Temporal polyfill) and the writer. Most of an ingest bundle, so
+ * imported on the first feed that answers with a body (a split bundle keeps it in a lazy chunk)
+ * rather than parsed and evaluated at every cold start; a run of 304s never needs it.
+ */
+async function reading() {
+  const [read, sources, writer] = await Promise.all([
+    import('./read.js'),
+    import('../events/sources.js'),
+    import('./writer.js'),
+  ]);
+  return { ...read, ...sources, ...writer };
 }
 
 /** JSON-safe health (undefined fields dropped, as DynamoDB needs). */
@@ -186,6 +198,7 @@ export async function ingestFeed(
       return { outcome: { feedId: feed.id, status: 'not_modified', movedTo }, created: [] };
     }
     answered = fetched.status;
+    const { scanFeedBytes, createEventSourceReader, writeFeedResources } = await reading();
     const scanned = scanFeedBytes(fetched.body, {
       contentType: fetched.contentType,
       url: fetched.url,
