@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { startLocalBots } from '#shared/bot/faces.js';
 import { loadConfig } from '#shared/config.js';
+import { COOP_ROUTE } from '#shared/coop/web/route.js';
 import { describeCycle } from '#shared/jobs.js';
 import { createConsoleLog } from '#shared/log.js';
 import { envWithFlags, type GlobalOptions } from '../context.js';
@@ -28,6 +29,10 @@ function printBanner(stack: LocalStack): void {
   println(`  HTTP endpoints   ${urls.http}`);
   const width = Math.max(16, ...routes.map((r) => r.path.length));
   for (const r of routes) println(`    ${r.path.padEnd(width)} ${r.describe}`);
+  const coop = COOP_ROUTE.pages;
+  println(`  cooperation      ${urls.http}${coop.portfolio}   (offers and requests, who fits; ?lang=es)`);
+  println(`    submit         ${urls.http}${coop.offer}   ${urls.http}${coop.request}`);
+  println(`    in numbers     ${urls.http}${coop.report}`);
   println(`  email inbox      ${urls.inbox}   (aws-ses-v2-local: every email the relay sends)`);
   println(`  DynamoDB         ${urls.dynamo}   (dynalite, table ${stack.runtime.config.tableName})`);
   println(`  sample feeds     ${urls.feeds}/`);

@@ -1,4 +1,5 @@
 import { createSlackFace, createTelegramFace, lazyBotRoute } from '#shared/bot/faces.js';
+import { coopRoute } from '#shared/coop/web/http.js';
 import { createSubscriptionHandler, EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
 import { calendarRoutes } from '#shared/events/calendar-http.js';
 import { healthReport } from '#shared/health.js';
@@ -34,6 +35,7 @@ export function localRoutes(runtime: Runtime, options: { adminToken?: string } =
       describe: 'Telegram webhook (TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET)',
       handler: lazyBotRoute(() => createTelegramFace(runtime).handler),
     },
+    coopRoute(runtime),
     ...calendarRoutes(runtime),
     {
       prefix: '/health',

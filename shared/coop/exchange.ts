@@ -269,7 +269,6 @@ export function coopReport(entries: readonly CoopEntry[], year?: number): CoopRe
       at,
     });
   }
-  const countries = new Set(done.flatMap((d) => [d.offerCountry, d.requestCountry]).filter(Boolean));
   return {
     ...(year !== undefined ? { year } : {}),
     open: {
@@ -280,7 +279,7 @@ export function coopReport(entries: readonly CoopEntry[], year?: number): CoopRe
     openByCountry: countBy(open, (e) => [e.country]).map(([country, c]) => ({ country, ...c })),
     matched,
     done,
-    countriesInvolved: [...countries].map((c) => displayCountry(c, 'en')).sort(),
+    countriesInvolved: countriesInvolved({ done } as CoopReport, 'en'),
   };
 }
 
@@ -290,17 +289,39 @@ export function listText(items: readonly string[], lang: 'en' | 'es' = 'en'): st
   return `${items.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${items.at(-1)}`;
 }
 
-/** The report as the Network's newsletters write it, in English. */
-export function reportLines(report: CoopReport): string[] {
-  const when = report.year !== undefined ? `in ${report.year}` : 'so far';
+/** The countries the done exchanges involved, named in `lang`, sorted in its order. */
+export function countriesInvolved(report: CoopReport, lang: 'en' | 'es' = 'en'): string[] {
+  const codes = new Set(report.done.flatMap((d) => [d.offerCountry, d.requestCountry]).filter(Boolean));
+  return [...codes].map((c) => displayCountry(c, lang)).sort((a, b) => a.localeCompare(b, lang));
+}
+
+/** The report's three sentences as the Network's newsletters write them, in English or Spanish. */
+export function reportHeadline(report: CoopReport, lang: 'en' | 'es' = 'en'): string[] {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const lines = [
+  const countries = listText(countriesInvolved(report, lang), lang);
+  if (lang === 'es') {
+    const when = report.year !== undefined ? `en ${report.year}` : 'hasta ahora';
+    return [
+      `Abiertas ahora: ${plural(report.open.offers, 'oferta', 'ofertas')} y ${plural(report.open.requests, 'solicitud', 'solicitudes')}.`,
+      `Emparejadas ${when}: ${plural(report.matched, 'solicitud', 'solicitudes')}.`,
+      report.done.length > 0
+        ? `Realizadas ${when}: ${plural(report.done.length, 'actividad de cooperación bilateral', 'actividades de cooperación bilateral')} con ${countries}.`
+        : `Realizadas ${when}: ninguna actividad de cooperación todavía.`,
+    ];
+  }
+  const when = report.year !== undefined ? `in ${report.year}` : 'so far';
+  return [
     `Open now: ${plural(report.open.offers, 'offer', 'offers')} and ${plural(report.open.requests, 'request', 'requests')}.`,
     `Matched ${when}: ${plural(report.matched, 'request', 'requests')}.`,
     report.done.length > 0
-      ? `Done ${when}: ${plural(report.done.length, 'bilateral cooperation activity', 'bilateral cooperation activities')} involving ${listText(report.countriesInvolved)}.`
+      ? `Done ${when}: ${plural(report.done.length, 'bilateral cooperation activity', 'bilateral cooperation activities')} involving ${countries}.`
       : `Done ${when}: no cooperation activity yet.`,
   ];
+}
+
+/** The report as the Network's newsletters write it, in English (`iaspn coop report`). */
+export function reportLines(report: CoopReport): string[] {
+  const lines = reportHeadline(report, 'en');
   if (report.openByTopic.length > 0) {
     lines.push('', 'Open by topic (offers / requests):');
     for (const t of report.openByTopic)

@@ -72,7 +72,8 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
+/** An HTML page with the pages' security headers (also the cooperation pages'). */
+export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode,
     headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers },
@@ -87,14 +88,15 @@ function query(event: HttpEvent): URLSearchParams {
 const asLanguage = (value: string | null | undefined): DigestLanguage | undefined =>
   value === 'es' || value === 'en' ? value : undefined;
 
-function pageLanguage(event: HttpEvent, form?: URLSearchParams): DigestLanguage {
+/** The page's language: `lang` posted or in the query, else the browser's Accept-Language. */
+export function pageLanguage(event: HttpEvent, form?: URLSearchParams): DigestLanguage {
   const asked = asLanguage(form?.get('lang')) ?? asLanguage(query(event).get('lang'));
   if (asked) return asked;
   return /^\s*es\b/i.test(header(event, 'accept-language') ?? '') ? 'es' : 'en';
 }
 
 const isJson = (event: HttpEvent) => /^application\/json\b/i.test(header(event, 'content-type') ?? '');
-const isForm = (event: HttpEvent) =>
+export const isForm = (event: HttpEvent) =>
   /^application\/x-www-form-urlencoded\b/i.test(header(event, 'content-type') ?? '');
 
 /**
@@ -127,7 +129,7 @@ function safeHost(url: string): string | undefined {
 }
 
 /** Who fetched a form: the subscribe form's token names it, so it is posted back from there only. */
-const clientTag = (event: HttpEvent) => keyHash(`form:${event.requestContext?.http?.sourceIp ?? '-'}`);
+export const clientTag = (event: HttpEvent) => keyHash(`form:${event.requestContext?.http?.sourceIp ?? '-'}`);
 
 function subscribeFormToken(secret: TokenSecret, event: HttpEvent, now: Date): string {
   return signToken(secret, 'subscribe-form', { sub: '-', data: { client: clientTag(event) } }, now);
@@ -240,15 +242,24 @@ export interface SubscriptionHandlerOptions {
   publicUrlFromRequest?: boolean;
 }
 
+/** The runtime for one request: with `publicUrlFromRequest`, links point at the host it came to. */
+export function requestRuntime(
+  base: Runtime,
+  event: HttpEvent,
+  options: SubscriptionHandlerOptions,
+): Runtime {
+  const domain = event.requestContext?.domainName;
+  return options.publicUrlFromRequest && domain
+    ? { ...base, config: { ...base.config, publicUrl: `https://${domain}` } }
+    : base;
+}
+
 export function createSubscriptionHandler(
   base: Runtime,
   options: SubscriptionHandlerOptions = {},
 ): HttpHandler {
   return async (event) => {
-    const runtime: Runtime =
-      options.publicUrlFromRequest && event.requestContext?.domainName
-        ? { ...base, config: { ...base.config, publicUrl: `https://${event.requestContext.domainName}` } }
-        : base;
+    const runtime = requestRuntime(base, event, options);
     try {
       return await route(runtime, event);
     } catch (error) {

@@ -50,6 +50,8 @@ interface PageView {
   switchUrl?: string;
   /** More rules for one page family's own elements (the cooperation pages). */
   style?: string;
+  /** What the family's pages store and why, instead of the subscription's note. */
+  privacy?: string;
 }
 
 const LAYOUT = `<!DOCTYPE html>
@@ -67,7 +69,7 @@ const LAYOUT = `<!DOCTYPE html>
 <p class="small"><%= it.s.portal %></p>
 <h1><%= it.title %></h1>
 <%~ it.body %>
-<p class="small privacy"><%= it.s.pages.privacy %></p>
+<p class="small privacy"><%= it.privacy ?? it.s.pages.privacy %></p>
 </main>
 </body>
 </html>`;
@@ -319,17 +321,16 @@ export const pages = {
     });
   },
   /**
-   * A page of another family in this layout (the cooperation pages): `body` is trusted HTML
-   * rendered by an escaping template, `style` CSS of the family's own (no `<`).
+   * A page of another family in this layout (the cooperation pages): `body` is HTML rendered by an
+   * escaping template, `style` the family's own CSS (a constant), `privacy` its own note.
    */
-  layout(language: DigestLanguage, title: string, body: string, switchUrl?: string, style?: string): string {
-    return renderLayout({
-      s: STRINGS[language],
-      title,
-      body,
-      ...(switchUrl ? { switchUrl } : {}),
-      ...(style ? { style } : {}),
-    });
+  layout(
+    language: DigestLanguage,
+    title: string,
+    body: string,
+    options: { switchUrl?: string; style?: string; privacy?: string } = {},
+  ): string {
+    return renderLayout({ s: STRINGS[language], title, body, ...options });
   },
   entries(language: DigestLanguage, entries: DigestEntry[], switchUrl?: string): string {
     const s = STRINGS[language];
