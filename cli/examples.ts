@@ -94,6 +94,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'coop export': ['iaspn coop export > exchange.json', 'iaspn coop export --format csv > exchange.csv'],
   'coop report': ['iaspn coop report', 'iaspn coop report --year 2026 --json'],
+  'coop notify': [
+    'iaspn coop notify  tell the new offers and requests now (the announcement job does it every cycle)',
+    'iaspn coop notify --dry-run --json  what would be told, and to whom',
+  ],
   chat: ['iaspn chat  then: search cash transfers, help, latest type:video', 'iaspn chat --lang es'],
   telegram: ['iaspn telegram set-webhook https://abc.execute-api.us-east-1.amazonaws.com/telegram/webhook'],
   'telegram set-webhook': [

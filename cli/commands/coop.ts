@@ -373,4 +373,28 @@ export function registerCoop(program: Command): void {
         else for (const line of reportLines(report)) println(line);
       });
     });
+
+  coop
+    .command('notify')
+    .description(
+      'tell the new offers and requests now, each once: their institutions the best three, the matched institutions, the admin channel, the channels following their topics (the announcement job does it every cycle)',
+    )
+    .option('--dry-run', 'plan, but claim, send and record nothing (lists what would be told)')
+    .option('--json', 'print the summary and what was told as JSON')
+    .action(async (options: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
+        const { runCoopNotify } = await import('#shared/coop/notify.js');
+        const summary = await runCoopNotify(runtime, { dryRun: options.dryRun });
+        if (options.json) printJson(summary);
+        else {
+          const verb = summary.dryRun ? 'would tell' : 'told';
+          println(
+            `${summary.entries} new entries, ${summary.notices} notices: ${verb} ${summary.sent} in ${summary.messages} message(s), skipped ${summary.skipped}, failed ${summary.failed}`,
+          );
+          for (const t of summary.told)
+            println(`  ${t.entry} ${t.role} → ${t.to}${t.matches.length ? ` (${t.matches.join(', ')})` : ''}`);
+        }
+        if (summary.failed > 0) process.exitCode = 1;
+      });
+    });
 }
