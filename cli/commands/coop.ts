@@ -392,7 +392,9 @@ export function registerCoop(program: Command): void {
             `${summary.entries} new entries, ${summary.notices} notices: ${verb} ${summary.sent} in ${summary.messages} message(s), skipped ${summary.skipped}, failed ${summary.failed}`,
           );
           for (const t of summary.told)
-            println(`  ${t.entry} ${t.role} → ${t.to}${t.matches.length ? ` (${t.matches.join(', ')})` : ''}`);
+            println(
+              `  ${t.entry} ${t.role} → ${t.to}${t.matches.length ? ` (${t.matches.join(', ')})` : ''}`,
+            );
         }
         if (summary.failed > 0) process.exitCode = 1;
       });
