@@ -4,6 +4,7 @@ import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { SECRETS } from '#shared/secrets.js';
 import { KEY_PREFIX } from '#shared/store/keys.js';
+import { RelayCoopPages } from './constructs/coop-pages.js';
 import { RelayCycle } from './constructs/cycle.js';
 import { deadLetterQueue } from './constructs/dead-letter-queue.js';
 import { RelayDigests } from './constructs/digests.js';
@@ -106,6 +107,15 @@ export class RelayStack extends Stack {
       endpoints: this.endpoints,
     });
     this.endpoints.output('SubscribeUrl', '/email/subscribe', 'The digest subscription form');
+
+    // The cooperation exchange's pages (/coop): portfolio, email-verified submission, report.
+    new RelayCoopPages(this, 'Coop', {
+      deployment,
+      table: this.table.table,
+      tokenSecret: this.secrets.of('emailToken'),
+      email: this.email,
+      endpoints: this.endpoints,
+    });
 
     // Chat bots: Slack (events, /iaspn, buttons, App Home) and Telegram (webhook) on the HTTP API.
     // Tokens come from the stage secret at cold start; `subscribe` sends the opt-in email.

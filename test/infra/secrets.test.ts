@@ -16,6 +16,7 @@ const EXPECTED: Record<string, SecretName[]> = {
   'Plans the digest run: due subscribers onto the batch queue': ['emailToken'],
   'Sends one batch of digests (claims first, paced to the SES rate)': ['emailToken'],
   'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe': ['emailToken'],
+  'Cooperation exchange pages: portfolio, email-verified submission, report': ['emailToken'],
   'SES bounces and complaints from EventBridge: suppress or count': [],
   'GET /health: store reachability, search snapshot age, last run of each job': [],
   'GET /calendar.ics (filters as query parameters) and /calendar/<id>.ics': [],

@@ -62,6 +62,7 @@ describe('each function’s access to the table', () => {
       'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
       'Telegram bot webhook',
       'Subscription pages: subscribe, confirm, preferences, one-click unsubscribe',
+      'Cooperation exchange pages: portfolio, email-verified submission, report',
     ]) {
       const list = grants.get(fn)!;
       for (const action of ['DeleteItem', 'BatchWriteItem']) {
@@ -77,6 +78,9 @@ describe('each function’s access to the table', () => {
     expect(allowed(pages, 'DeleteItem')).toEqual([]);
     expect(allowed(pages, 'BatchWriteItem')).toEqual([]);
     expect(allowed(pages, 'Scan')).toEqual([]);
+    const coop = grants.get('Cooperation exchange pages: portfolio, email-verified submission, report')!;
+    for (const action of ['DeleteItem', 'BatchWriteItem', 'Scan'])
+      expect(allowed(coop, action), action).toEqual([]);
   });
 
   it('gives each job only the writes it makes', () => {
