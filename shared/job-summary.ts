@@ -25,6 +25,8 @@ export function describeRun(job: string, summary: JobSummary): string {
       return `${count(n('new'), 'new resource')} from ${count(n('feeds'), 'feed')}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     }
     case 'search-index':
+      if (summary.written === 'delta')
+        return `index updated: ${count(n('changed'), 'resource')} changed (${count(n('resources'), 'resource')})`;
       return summary.written
         ? `index rebuilt over ${count(n('resources'), 'resource')}`
         : `index unchanged (${count(n('resources'), 'resource')})`;

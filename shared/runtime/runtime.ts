@@ -1,5 +1,6 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import type { RelayConfig } from '../config.js';
+import { watchLibraryWrites } from '../library/change-log.js';
 import type { Log } from '../log.js';
 import { createDynamoClient } from '../store/client.js';
 import { Store } from '../store/store.js';
@@ -29,9 +30,12 @@ export function createSesClient(config: RelayConfig): SESClient {
 export function createRuntime(config: RelayConfig, log: Log, clock: Clock = systemClock): Runtime {
   const dynamo = createDynamoClient({ region: config.aws.region, endpoint: config.aws.dynamoEndpoint });
   let ses: SESClient | undefined;
+  const store = new Store(dynamo, config.tableName, clock);
+  // Every resource and partner write is recorded for the search refresh (shared/library/change-log.ts).
+  watchLibraryWrites(store, clock);
   return {
     config,
-    store: new Store(dynamo, config.tableName, clock),
+    store,
     // Made when first used: most handlers (health, ingest, the search index, announcements,
     // most bot commands) never send mail, and a cold start need not configure an SES client.
     get ses() {

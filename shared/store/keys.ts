@@ -32,6 +32,11 @@ export const KEY_PREFIX = {
   job: 'JOB#',
 } as const;
 
+/** The library change log's partitions (entries expire by TTL; nothing deletes them). */
+const LIBRARY_LOG_PREFIX = 'LIBLOG#';
+/** Change-log entries to a partition (`keys.libraryLogEntry`). */
+export const LIBRARY_LOG_BUCKET = 1000;
+
 export const keys = {
   partner: (partnerId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
   feed: (feedId: string): ItemKey => ({ pk: `FEED#${feedId}`, sk: 'FEED' }),
@@ -58,6 +63,8 @@ export const keys = {
     `USER#${platform}#${workspaceId}#${userId}`,
   userSettings: (userKey: string): ItemKey => ({ pk: userKey, sk: 'SETTINGS' }),
   bookmark: (userKey: string, resourceId: string): ItemKey => ({ pk: userKey, sk: `BOOKMARK#${resourceId}` }),
+  /** A member's guided offer or request in one chat (shared/bot/coop-talk.ts): versioned, with a TTL. */
+  coopTalk: (userKey: string, channelId: string): ItemKey => ({ pk: userKey, sk: `COOPTALK#${channelId}` }),
   /** A claim on one send: (what, where). Written with attribute_not_exists before the send. */
   delivery: (kind: 'announce' | 'digest' | 'email', target: string, what: string): ItemKey => ({
     pk: `DELIVERY#${kind}#${target}`,
@@ -89,8 +96,19 @@ export const keys = {
   hostSlot: (host: string, n: number): ItemKey => ({ pk: `JOB#host#${host}`, sk: `SLOT#${n}` }),
   /** The last run of a cycle job (shared/health.ts), for /health. */
   jobRun: (name: string): ItemKey => ({ pk: `JOB#${name}`, sk: 'LASTRUN' }),
-  /** The search index snapshot's head: which version is current (shared/search/snapshot-store.ts). */
+  /**
+   * The search index snapshot's head: which version is current (shared/search/snapshot-store.ts),
+   * and the library's version (`libraryPosition`, shared/library/change-log.ts) it is compared with.
+   */
   searchSnapshotHead: (): ItemKey => ({ pk: 'SEARCH#snapshot', sk: 'HEAD' }),
+  /**
+   * One entry of the library's change log (shared/library/change-log.ts): entry `n` of a gapless
+   * sequence, a thousand to a partition so that no partition grows without bound.
+   */
+  libraryLogEntry: (n: number): ItemKey => ({
+    pk: `${LIBRARY_LOG_PREFIX}${Math.floor(n / LIBRARY_LOG_BUCKET)}`,
+    sk: String(n).padStart(12, '0'),
+  }),
   /** One chunk of a search index snapshot version. */
   searchSnapshotChunk: (version: string, n: number): ItemKey => ({
     pk: 'SEARCH#snapshot',

@@ -53,6 +53,17 @@ export interface StoreStats {
   itemsWritten: number;
 }
 
+/**
+ * Told after every successful write (put, update, delete, batch write) of an item whose partition key
+ * starts with one of `prefixes`, with the keys written; the write returns once it has finished.
+ * The library's change log (shared/library/change-log.ts) watches resources and partners this way,
+ * so that no writer of a resource can forget to record it.
+ */
+export interface WriteWatcher {
+  prefixes: readonly string[];
+  written(keys: ItemKey[]): Promise<void>;
+}
+
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
 const MAX_UNPROCESSED_RETRIES = 8;
@@ -105,6 +116,20 @@ export class Store {
     return !isExpired(item, this.clock().getTime());
   }
 
+  private watcher: WriteWatcher | undefined;
+
+  /** Sets the one watcher of writes (see WriteWatcher). */
+  watchWrites(watcher: WriteWatcher): void {
+    this.watcher = watcher;
+  }
+
+  private async wrote(keys: ItemKey[]): Promise<void> {
+    const watcher = this.watcher;
+    if (!watcher) return;
+    const watched = keys.filter((k) => watcher.prefixes.some((p) => String(k.pk).startsWith(p)));
+    if (watched.length) await watcher.written(watched.map(({ pk, sk }) => ({ pk, sk })));
+  }
+
   resetStats(): void {
     this.stats.requests = 0;
     this.stats.itemsRead = 0;
@@ -150,11 +175,12 @@ export class Store {
         ),
       );
       this.stats.itemsWritten += 1;
-      return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+    await this.wrote([item]);
+    return true;
   }
 
   /** Writes the item only if no live item has its key (an expired one may be replaced): a claim. */
@@ -222,6 +248,7 @@ export class Store {
         ),
       );
       this.stats.itemsWritten += 1;
+      await this.wrote([key]);
       return out.Attributes as T;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
@@ -246,11 +273,12 @@ export class Store {
         ),
       );
       this.stats.itemsWritten += 1;
-      return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+    await this.wrote([key]);
+    return true;
   }
 
   /**
@@ -366,6 +394,7 @@ export class Store {
         pending = unprocessed;
       }
     }
+    await this.wrote([...(changes.puts ?? []), ...(changes.deletes ?? [])]);
   }
 
   /** Counts the items of a collection (an index partition) without reading their bodies. */

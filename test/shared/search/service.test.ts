@@ -4,7 +4,7 @@ import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
 import { createSearchService, refreshSearchIndex, searchIndexJob } from '#shared/search/service.js';
-import { CHUNK_BYTES, TableSnapshotStore } from '#shared/search/snapshot-store.js';
+import { CHUNK_BYTES, SnapshotConflictError, TableSnapshotStore } from '#shared/search/snapshot-store.js';
 import { keys } from '#shared/store/keys.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { SAMPLE_PARTNERS, type SampleResource, sampleLibrary } from './sample-library.js';
@@ -35,7 +35,7 @@ describe('search service over the store', () => {
     const runtime = await services.newRuntime();
     await seed(runtime, library);
     const first = await refreshSearchIndex(runtime);
-    expect(first).toMatchObject({ resources: 60, written: true });
+    expect(first).toMatchObject({ resources: 60, written: 'base' });
     const search = createSearchService(runtime);
     expect((await search.search({ query: 'Kore Lavi' })).total).toBe(0);
 
@@ -61,7 +61,8 @@ describe('search service over the store', () => {
     // Not yet: the snapshot is from before the cycle.
     expect((await search.search({ query: 'Kore Lavi' })).total).toBe(0);
     const second = await refreshSearchIndex(runtime);
-    expect(second).toMatchObject({ resources: 60, written: true });
+    // Only what changed was read and written: a delta segment over the base.
+    expect(second).toMatchObject({ changed: 3, written: 'delta' });
 
     const found = await search.search({ query: 'Kore Lavi' });
     expect(found.hits.map((h) => h.id)).toEqual(['new-1']);
@@ -86,7 +87,7 @@ describe('search service over the store', () => {
   it('writes nothing when the library has not changed', async () => {
     const runtime = await services.newRuntime();
     await seed(runtime, library.slice(0, 10));
-    expect((await refreshSearchIndex(runtime)).written).toBe(true);
+    expect((await refreshSearchIndex(runtime)).written).toBe('base');
     expect((await refreshSearchIndex(runtime)).written).toBe(false);
   });
 
@@ -116,29 +117,66 @@ describe('search service over the store', () => {
 });
 
 describe('TableSnapshotStore', () => {
-  it('splits a large snapshot into chunks, reads it back whole, and deletes versions two back', async () => {
+  it('splits a large segment into chunks, reads it back whole, and deletes parts two heads back', async () => {
     const runtime = await services.newRuntime();
     const snapshots = new TableSnapshotStore(runtime.store);
     const bytes = (fill: number) => new Uint8Array(CHUNK_BYTES * 2 + 1000).fill(fill);
     const meta = (n: number) => ({
-      fingerprint: `f${n}`,
       builtAt: `2025-01-0${n}T00:00:00.000Z`,
+      baseAt: `2025-01-0${n}T00:00:00.000Z`,
+      baseResources: n,
+      position: n,
+      partners: 'p',
       resources: n,
+      deltaResources: 0,
     });
-    const v1 = await snapshots.write(bytes(1), meta(1));
+    const v1 = await snapshots.write({ base: bytes(1) }, meta(1), undefined);
     expect(v1.bytes).toBe(CHUNK_BYTES * 2 + 1000);
     const read = await snapshots.read();
     expect(read?.head.version).toBe(v1.version);
-    expect(Buffer.from(read?.bytes ?? []).equals(Buffer.from(bytes(1)))).toBe(true);
-    await snapshots.write(bytes(2), meta(2));
-    await snapshots.write(bytes(3), meta(3));
+    expect(Buffer.from(read?.base ?? []).equals(Buffer.from(bytes(1)))).toBe(true);
+    const v2 = await snapshots.write({ base: bytes(2) }, meta(2), v1);
+    // A delta over the current base: the base is not written again.
+    const v3 = await snapshots.write(
+      { delta: new Uint8Array(10).fill(3) },
+      { ...meta(3), deltaResources: 1 },
+      v2,
+    );
+    expect(v3.bytes).toBe(CHUNK_BYTES * 2 + 1000 + 10);
+    const parts = await snapshots.read();
+    expect(Buffer.from(parts?.base ?? []).equals(Buffer.from(bytes(2)))).toBe(true);
+    expect([...(parts?.delta ?? [])]).toEqual(new Array(10).fill(3));
     const chunks = await runtime.store.queryAll({
       partition: keys.searchSnapshotHead().pk,
       sortBeginsWith: 'CHUNK#',
     });
-    // The current and the previous version (a reader may still be on it): 3 chunks each.
-    expect(chunks.length).toBe(6);
+    // Base 1 is two heads back and gone; base 2 (3 chunks) and the delta (1) remain.
+    expect(chunks.length).toBe(4);
     expect(chunks.some((c) => String(c.sk).includes(v1.version))).toBe(false);
-    expect((await snapshots.head())?.fingerprint).toBe('f3');
+    expect((await snapshots.head())?.position).toBe(3);
+  });
+
+  it('refuses to move a head that another writer moved first, and leaves no parts behind', async () => {
+    const runtime = await services.newRuntime();
+    const snapshots = new TableSnapshotStore(runtime.store);
+    const meta = {
+      builtAt: '2025-01-01T00:00:00.000Z',
+      baseAt: '2025-01-01T00:00:00.000Z',
+      baseResources: 1,
+      position: 1,
+      partners: 'p',
+      resources: 1,
+      deltaResources: 0,
+    };
+    const v1 = await snapshots.write({ base: new Uint8Array(5) }, meta, undefined);
+    await snapshots.write({ delta: new Uint8Array(5) }, meta, v1);
+    await expect(snapshots.write({ delta: new Uint8Array(6) }, meta, v1)).rejects.toBeInstanceOf(
+      SnapshotConflictError,
+    );
+    const chunks = await runtime.store.queryAll({
+      partition: keys.searchSnapshotHead().pk,
+      sortBeginsWith: 'CHUNK#',
+    });
+    expect(chunks.length).toBe(2);
   });
 });
