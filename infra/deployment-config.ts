@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultParameterName, SECRETS, type SecretName } from '#shared/secrets.js';
 
 /**
  * The deployment's configuration, read from CDK context (`-c stage=prod` picks a block of the
@@ -38,6 +39,14 @@ const scheduleExpression = z.string().refine(
       'must be an EventBridge Scheduler expression such as "rate(15 minutes)" (singular unit for 1) or "cron(0 7 * * ? *)"',
   },
 );
+
+/** A fully qualified SSM parameter name (`/a/b`); names under /aws and /ssm are AWS's own. */
+const parameterName = z
+  .string()
+  .regex(/^\/[A-Za-z0-9_.\-/]{1,1000}$/, 'must be an SSM parameter path such as /iaspn-relay/prod/slack')
+  .refine((name) => !/^\/(aws|ssm)/i.test(name), {
+    error: 'must not start with /aws or /ssm (reserved by AWS)',
+  });
 
 const stageSchema = z
   .object({
@@ -132,6 +141,18 @@ const stageSchema = z
           .optional(),
       })
       .optional(),
+    /**
+     * The SSM Parameter Store `SecureString` parameters holding the secrets, one per consumer
+     * (shared/secrets.ts), default `/iaspn-relay/<stage>/slack`, `/telegram` and `/email-token`.
+     * CloudFormation cannot create a SecureString value: the admin puts them (docs/deploy.md).
+     */
+    secretParameters: z
+      .object({
+        slack: parameterName.optional(),
+        telegram: parameterName.optional(),
+        emailToken: parameterName.optional(),
+      })
+      .prefault({}),
     /** HTTP API stage throttling, shared by the webhooks and the subscription pages. */
     api: z
       .object({
@@ -157,6 +178,20 @@ const stageSchema = z
         message: 'must be at least api.rateLimit',
       });
     }
+  })
+  // The secrets' parameters: the stage's defaults where cdk.json names none, each consumer its own.
+  .transform((config) => ({
+    ...config,
+    secretParameters: Object.fromEntries(
+      (Object.keys(SECRETS) as SecretName[]).map((name) => [
+        name,
+        config.secretParameters[name] ?? defaultParameterName(config.stage, name),
+      ]),
+    ) as Record<SecretName, string>,
+  }))
+  .refine((config) => new Set(Object.values(config.secretParameters)).size === Object.keys(SECRETS).length, {
+    path: ['secretParameters'],
+    error: 'each consumer needs a parameter of its own (a function may read only its own secrets)',
   });
 
 export type DeploymentConfig = z.infer<typeof stageSchema>;

@@ -44,10 +44,7 @@ export class RelayStack extends Stack {
     const { deployment } = props;
     this.deployment = deployment;
     this.table = new RelayTable(this, 'Store', { retain: deployment.retainData });
-    this.secrets = new RelaySecrets(this, 'Secrets', {
-      stage: deployment.stage,
-      retain: deployment.retainData,
-    });
+    this.secrets = new RelaySecrets(this, 'Secrets', { parameters: deployment.secretParameters });
     this.email = new RelayEmail(this, 'Email', { deployment });
     this.endpoints = new RelayEndpoints(this, 'Endpoints', {
       stage: deployment.stage,
@@ -118,7 +115,7 @@ export class RelayStack extends Stack {
     });
 
     // Chat bots: Slack (events, /iaspn, buttons, App Home) and Telegram (webhook) on the HTTP API.
-    // Tokens come from the stage secret at cold start; `subscribe` sends the opt-in email.
+    // Tokens come from the stage's secret parameters at cold start; `subscribe` sends the opt-in email.
     // Each bot reads its platform's secret, and the email-link key (`subscribe` signs a confirm link).
     const bot = (id: string, entry: string, description: string, platform: 'slack' | 'telegram') => {
       const fn = new RelayFunction(this, id, {
@@ -256,13 +253,13 @@ export class RelayStack extends Stack {
       description: 'IASPN_PUBLIC_URL: base URL of the endpoints',
     });
     for (const [name, output] of [
-      ['slack', 'SlackSecretArn'],
-      ['telegram', 'TelegramSecretArn'],
-      ['emailToken', 'EmailTokenSecretArn'],
+      ['slack', 'SlackSecretParameter'],
+      ['telegram', 'TelegramSecretParameter'],
+      ['emailToken', 'EmailTokenSecretParameter'],
     ] as const) {
       new CfnOutput(this, output, {
-        value: this.secrets.of(name).secretArn,
-        description: `Secrets Manager secret: ${SECRETS[name].holds}`,
+        value: this.secrets.of(name).parameterName,
+        description: `SSM SecureString parameter to put (docs/deploy.md): ${SECRETS[name].holds}`,
       });
     }
     new CfnOutput(this, 'AlarmTopicArn', {

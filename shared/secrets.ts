@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { type Env, loadConfig, type RelayConfig } from './config.js';
 import { ConfigError } from './errors.js';
 
 /**
- * Secrets in the deployed stack: three Secrets Manager secrets, one per consumer, each granted
- * only to the functions that use it (infra/constructs/secrets.ts). A Lambda's environment holds
- * only the ARNs of the secrets it may read; the values are read through Powertools parameters,
- * whose cache keeps each for SECRETS_MAX_AGE_SECONDS, on every invocation (`withFreshSecrets`),
- * and merged into the environment that `loadConfig` parses, so `loadConfig` stays the one parser
- * and validator. A value put in Secrets Manager is in use within five minutes, without a deploy.
- * Without the ARNs (the local stack, the CLI, tests) nothing changes: the environment is all.
+ * Secrets in the deployed stack: three SSM Parameter Store `SecureString` parameters, one per
+ * consumer (`/iaspn-relay/<stage>/slack`, `/telegram`, `/email-token`), each readable only by the
+ * functions that use it (infra/constructs/secrets.ts). A Lambda's environment holds only the names
+ * of the parameters it may read; the values are read through Powertools parameters (decrypted with
+ * the account's `aws/ssm` key), whose cache keeps each for SECRETS_MAX_AGE_SECONDS, on every
+ * invocation (`withFreshSecrets`), and merged into the environment that `loadConfig` parses, so
+ * `loadConfig` stays the one parser and validator. A value put with `aws ssm put-parameter` is in
+ * use within five minutes, without a deploy. Without the names (the local stack, the CLI, tests)
+ * nothing changes: the environment is all, and no AWS client is loaded.
  */
 
 export interface SecretDefinition {
-  /** The environment variable that carries the secret's ARN (or name). */
+  /** The environment variable that carries the parameter's name. */
   readonly env: string;
+  /** The last segment of the parameter's default name, `/iaspn-relay/<stage>/<this>`. */
+  readonly parameter: string;
   /** What it holds, for descriptions and errors. */
   readonly holds: string;
   /** The keys of its JSON object: configuration variables (empty string = not set). */
@@ -31,17 +34,20 @@ export interface SecretDefinition {
  */
 export const SECRETS = {
   slack: {
-    env: 'IASPN_SLACK_SECRET_ARN',
+    env: 'IASPN_SLACK_PARAMETER',
+    parameter: 'slack',
     holds: 'Slack signing secret and bot token',
     keys: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'],
   },
   telegram: {
-    env: 'IASPN_TELEGRAM_SECRET_ARN',
+    env: 'IASPN_TELEGRAM_PARAMETER',
+    parameter: 'telegram',
     holds: 'Telegram bot token and webhook secret',
     keys: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'],
   },
   emailToken: {
-    env: 'IASPN_TOKEN_SECRET_ARN',
+    env: 'IASPN_TOKEN_PARAMETER',
+    parameter: 'email-token',
     holds: 'email link signing keys (key id → HMAC key, and the current key id)',
     keys: ['current'],
   },
@@ -49,56 +55,77 @@ export const SECRETS = {
 
 export type SecretName = keyof typeof SECRETS;
 
-/** How long a warm Lambda reuses a value before asking Secrets Manager again (rotation pickup). */
+/** The parameter a stage reads for a secret unless its cdk.json block names another. */
+export function defaultParameterName(stage: string, name: SecretName): string {
+  return `/iaspn-relay/${stage}/${SECRETS[name].parameter}`;
+}
+
+/** How long a warm Lambda reuses a value before asking Parameter Store again (rotation pickup). */
 export const SECRETS_MAX_AGE_SECONDS = 300;
 
 /** A key id of the email-token secret: short, and safe in a URL. */
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
-/** HMAC keys shorter than this are refused (Secrets Manager generates 64 characters). */
+/** HMAC keys shorter than this are refused (`openssl rand -hex 32`, as docs/deploy.md makes them, gives 64). */
 const MIN_KEY_LENGTH = 32;
 
-/** Returns the secret's string value: Powertools' SecretsProvider in Lambda, a stand-in in tests. */
-export type SecretReader = (secretId: string) => Promise<string | undefined>;
+/** Returns a secret parameter's decrypted value: Powertools' SSMProvider in Lambda, a stand-in in tests. */
+export type SecretReader = (parameterName: string) => Promise<string | undefined>;
 
-let defaultProvider: SecretsProvider | undefined;
+/** What the reader needs of Powertools' SSMProvider. */
+export interface ParameterSource {
+  get(name: string, options: { decrypt: true; maxAge: number }): Promise<string | undefined>;
+}
 
-/** Reads through Powertools' SecretsProvider, which caches each value for `maxAge` seconds. */
-export function powertoolsSecretReader(
-  provider?: Pick<SecretsProvider, 'get'>,
+let defaultSource: Promise<ParameterSource> | undefined;
+
+/** One SSMProvider per container (its cache is the five-minute re-read), loaded on first use. */
+function ssmProvider(): Promise<ParameterSource> {
+  defaultSource ??= import('@aws-lambda-powertools/parameters/ssm').then(
+    ({ SSMProvider }) => new SSMProvider(),
+  );
+  return defaultSource;
+}
+
+/**
+ * Reads `SecureString` parameters through Powertools' SSMProvider, decrypted, each cached for
+ * `maxAge` seconds. Without a `source`, the provider (and the SSM client under it) is loaded on the
+ * first read, so what binds no parameter never loads them.
+ */
+export function parameterStoreReader(
+  source?: ParameterSource,
   maxAge = SECRETS_MAX_AGE_SECONDS,
 ): SecretReader {
-  return async (secretId) => {
-    if (!provider && !defaultProvider) defaultProvider = new SecretsProvider();
-    const source = provider ?? defaultProvider!;
-    const value = await source.get(secretId, { maxAge });
-    if (value === undefined || typeof value === 'string') return value;
-    return Buffer.from(value).toString('utf8');
+  return async (parameterName) => {
+    const from = source ?? (await ssmProvider());
+    return from.get(parameterName, { decrypt: true, maxAge });
   };
 }
 
-function parseObject(secretId: string, definition: SecretDefinition, text: string | undefined) {
+function parseObject(parameterName: string, definition: SecretDefinition, text: string | undefined) {
   const shape = `a JSON object (${definition.holds})`;
-  if (text === undefined) throw new ConfigError(`Secret ${secretId} has no string value`);
+  if (text === undefined) throw new ConfigError(`Secret ${parameterName} has no string value`);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new ConfigError(`Secret ${secretId} is not ${shape}`, { cause });
+    throw new ConfigError(`Secret ${parameterName} is not ${shape}`, { cause });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ConfigError(`Secret ${secretId} is not ${shape}`);
+    throw new ConfigError(`Secret ${parameterName} is not ${shape}`);
   }
   const notStrings = Object.entries(data)
     .filter(([, value]) => typeof value !== 'string')
     .map(([key]) => key);
   if (notStrings.length) {
-    throw new ConfigError(`Secret ${secretId} is malformed: non-string values for ${notStrings.join(', ')}`);
+    throw new ConfigError(
+      `Secret ${parameterName} is malformed: non-string values for ${notStrings.join(', ')}`,
+    );
   }
   return data as Record<string, string>;
 }
 
 /** The email-token secret as IASPN_TOKEN_KEYS (`id:key,...`, the current key first). */
-function tokenKeysEnv(secretId: string, data: Record<string, string>): Env {
+function tokenKeysEnv(parameterName: string, data: Record<string, string>): Env {
   const { current, ...keys } = data;
   const problems: string[] = [];
   if (!current || !(current in keys)) problems.push('"current" must name one of its key ids');
@@ -110,20 +137,20 @@ function tokenKeysEnv(secretId: string, data: Record<string, string>): Env {
   if (short.length) {
     problems.push(`keys must be ${MIN_KEY_LENGTH}+ characters without , : or spaces (${short.join(', ')})`);
   }
-  if (problems.length) throw new ConfigError(`Secret ${secretId} is malformed: ${problems.join('; ')}`);
+  if (problems.length) throw new ConfigError(`Secret ${parameterName} is malformed: ${problems.join('; ')}`);
   const ordered = [current!, ...Object.keys(keys).filter((id) => id !== current)];
   return { IASPN_TOKEN_KEYS: ordered.map((id) => `${id}:${keys[id]}`).join(',') };
 }
 
 /** Parses one secret's JSON into environment entries; throws a ConfigError that never echoes values. */
-export function parseSecretEnv(name: SecretName, secretId: string, text: string | undefined): Env {
+export function parseSecretEnv(name: SecretName, parameterName: string, text: string | undefined): Env {
   const definition: SecretDefinition = SECRETS[name];
-  const data = parseObject(secretId, definition, text);
-  if (name === 'emailToken') return tokenKeysEnv(secretId, data);
+  const data = parseObject(parameterName, definition, text);
+  if (name === 'emailToken') return tokenKeysEnv(parameterName, data);
   const unknown = Object.keys(data).filter((key) => !definition.keys.includes(key));
   if (unknown.length) {
     throw new ConfigError(
-      `Secret ${secretId} is malformed: unknown keys ${unknown.join(', ')} (allowed: ${definition.keys.join(', ')})`,
+      `Secret ${parameterName} is malformed: unknown keys ${unknown.join(', ')} (allowed: ${definition.keys.join(', ')})`,
     );
   }
   return data;
@@ -134,18 +161,18 @@ async function readSecrets(env: Env, readSecret: SecretReader): Promise<{ env: E
   const bound = (Object.keys(SECRETS) as SecretName[]).filter((name) => env[SECRETS[name].env]);
   const texts = await Promise.all(
     bound.map(async (name) => {
-      const secretId = env[SECRETS[name].env]!;
+      const parameterName = env[SECRETS[name].env]!;
       try {
-        return { name, secretId, text: await readSecret(secretId) };
+        return { name, parameterName, text: await readSecret(parameterName) };
       } catch (cause) {
-        throw new ConfigError(`Could not read secret ${secretId} from Secrets Manager`, { cause });
+        throw new ConfigError(`Could not read secret ${parameterName} from SSM Parameter Store`, { cause });
       }
     }),
   );
   const merged: Env = {};
   const hash = createHash('sha256');
-  for (const { name, secretId, text } of texts) {
-    Object.assign(merged, parseSecretEnv(name, secretId, text));
+  for (const { name, parameterName, text } of texts) {
+    Object.assign(merged, parseSecretEnv(name, parameterName, text));
     hash.update(`${name}\0${text}\0`);
   }
   return { env: merged, version: hash.digest('hex') };
@@ -157,7 +184,7 @@ async function readSecrets(env: Env, readSecret: SecretReader): Promise<{ env: E
  */
 export async function loadRelayConfig(
   env: Env,
-  readSecret: SecretReader = powertoolsSecretReader(),
+  readSecret: SecretReader = parameterStoreReader(),
 ): Promise<RelayConfig> {
   const secrets = await readSecrets(env, readSecret);
   return loadConfig({ ...env, ...secrets.env });
@@ -166,14 +193,14 @@ export async function loadRelayConfig(
 /**
  * What a handler builds from its configuration (a runtime, a bot), kept while the secrets stay
  * the same: call the returned function on every invocation. It reads the secrets through the
- * cache (a Secrets Manager call at most every SECRETS_MAX_AGE_SECONDS per container) and builds
+ * cache (a Parameter Store call at most every SECRETS_MAX_AGE_SECONDS per container) and builds
  * again when a value changed, so a rotated token or key is used within five minutes. Await it
  * once at module scope too: a missing or malformed secret then fails the cold start.
  */
 export function withFreshSecrets<T>(
   env: Env,
   build: (config: RelayConfig) => T,
-  readSecret: SecretReader = powertoolsSecretReader(),
+  readSecret: SecretReader = parameterStoreReader(),
 ): () => Promise<T> {
   let built: { version: string; value: T } | undefined;
   return async () => {

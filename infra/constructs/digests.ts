@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { DIGEST_WORKERS } from '#shared/digest/fanout.js';
 import { EMAIL_ROUTE_PREFIX } from '#shared/digest/http.js';
@@ -18,7 +18,7 @@ export interface RelayDigestsProps {
   readonly deployment: DeploymentConfig;
   readonly table: ITableV2;
   /** The email-link signing keys: every digest function but the SES notifications signs or checks links. */
-  readonly tokenSecret: ISecret;
+  readonly tokenSecret: IStringParameter;
   readonly email: RelayEmail;
   readonly endpoints: RelayEndpoints;
 }

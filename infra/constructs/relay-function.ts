@@ -6,8 +6,8 @@ import { Architecture, type IFunction, LoggingFormat, Runtime, Tracing } from 'a
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { SECRETS, type SecretName } from '#shared/secrets.js';
 import { extraEsbuildArgs, LAMBDA_BUNDLE, PROJECT_ROOT, splitBuildCommand } from '../bundling.js';
@@ -48,7 +48,7 @@ export interface RelayFunctionProps {
   readonly memorySize?: number;
   /** Stage name, passed to the function as IASPN_STAGE. */
   readonly stage: string;
-  /** Extra environment (never secrets: those come from Secrets Manager at run time, see bindSecret). */
+  /** Extra environment (never secrets: those come from SSM Parameter Store at run time, see bindSecret). */
   readonly environment?: Record<string, string>;
   /** @default the stack's deployment.logRetentionDays, else RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
@@ -211,13 +211,16 @@ export class RelayFunction extends Construct {
   }
 
   /**
-   * Gives the function one of the stage's secrets: its ARN (never its value) in the variable
-   * shared/secrets.ts names, and read access to it. The handler reads it on each invocation through
-   * the Powertools parameters cache (`withFreshSecrets`).
+   * Gives the function one of the stage's secrets: its parameter's name (never its value) in the
+   * variable shared/secrets.ts names, and `ssm:GetParameter` on that parameter alone (nothing on
+   * the `aws/ssm` key: an AWS-managed key used through SSM needs no grant). The handler reads it on
+   * each invocation through the Powertools parameters cache (`withFreshSecrets`).
    */
-  bindSecret(secret: ISecret, name: SecretName): this {
-    this.function.addEnvironment(SECRETS[name].env, secret.secretArn);
-    secret.grantRead(this.function);
+  bindSecret(parameter: IStringParameter, name: SecretName): this {
+    this.function.addEnvironment(SECRETS[name].env, parameter.parameterName);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }),
+    );
     return this;
   }
 }

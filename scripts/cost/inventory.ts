@@ -6,11 +6,13 @@ import { RelayStack } from '#infra/stack.js';
 import type { Usage } from '#shared/cost/model.js';
 import { CYCLE_JOBS } from '#shared/cycle.js';
 import { PUBLISHED_METRICS } from '#shared/metrics.js';
+import { SECRETS } from '#shared/secrets.js';
 
 /**
  * What the deployed stack costs by existing, counted from the synthesized template of a stage (no
- * bundling, no AWS account): alarms and the metrics they read, dashboards, keys, secrets, queues
- * polled by Lambda; and each function's memory, which turns measured time into GB-seconds.
+ * bundling, no AWS account): alarms and the metrics they read, dashboards, keys, the secrets'
+ * parameters and their reads, queues polled by Lambda; and each function's memory, which turns
+ * measured time into GB-seconds.
  */
 
 export interface StackInventory {
@@ -56,17 +58,23 @@ export function stackInventory(stage = 'prod'): StackInventory {
     const metrics = alarm.Properties?.Metrics as { MetricStat?: unknown }[] | undefined;
     return sum + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
   }, 0);
-  const secretGrants = ofType('AWS::Lambda::Function').reduce((sum, [, fn]) => {
+  // Each function's bound secrets: one SSM parameter name in an `IASPN_*_PARAMETER` variable each
+  // (RelayFunction.bindSecret), and the parameters themselves are the distinct names.
+  const bound = ofType('AWS::Lambda::Function').flatMap(([, fn]) => {
     const env = (fn.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {};
-    return sum + Object.keys(env).filter((k) => k.endsWith('_SECRET_ARN')).length;
-  }, 0);
+    return Object.values(SECRETS)
+      .map((secret) => env[secret.env])
+      .filter((name) => name !== undefined);
+  });
+  const secretGrants = bound.length;
   const counts = {
     alarms: ofType('AWS::CloudWatch::Alarm').length,
     alarmMetrics,
     dashboards: ofType('AWS::CloudWatch::Dashboard').length,
     customMetrics: PUBLISHED_METRICS.length,
     kmsKeys: ofType('AWS::KMS::Key').length,
-    secrets: ofType('AWS::SecretsManager::Secret').length,
+    secretsManagerSecrets: ofType('AWS::SecretsManager::Secret').length,
+    secretParameters: new Set(bound.map((name) => JSON.stringify(name))).size,
     secretGrants,
     polledQueues: ofType('AWS::Lambda::EventSourceMapping').length,
     functions: ofType('AWS::Lambda::Function').length,
@@ -94,8 +102,12 @@ export function stackInventory(stage = 'prod'): StackInventory {
     },
     {
       name: 'secrets',
-      unit: `${counts.secrets} secrets, read by ${secretGrants} function grants`,
-      perUnit: { secretMonths: counts.secrets, secretsCalls: secretGrants * SECRET_READS_A_MONTH },
+      unit: `${counts.secretParameters} SSM SecureString standard parameters (US$0 a month, standard throughput free), read by ${secretGrants} function grants; each read decrypts: a KMS request under aws/ssm`,
+      perUnit: {
+        parameterMonths: counts.secretParameters,
+        parameterCalls: secretGrants * SECRET_READS_A_MONTH,
+        kmsRequests: secretGrants * SECRET_READS_A_MONTH,
+      },
     },
     {
       name: 'queue polling',

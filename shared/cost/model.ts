@@ -28,8 +28,9 @@ export interface Usage {
   dashboards?: number;
   kmsKeyMonths?: number;
   kmsRequests?: number;
-  secretMonths?: number;
-  secretsCalls?: number;
+  /** SSM Parameter Store standard parameters held for a month, and GetParameter calls. */
+  parameterMonths?: number;
+  parameterCalls?: number;
 }
 
 export type UsageLine = keyof Usage;
@@ -44,7 +45,7 @@ export const SERVICES = [
   'EventBridge Scheduler',
   'CloudWatch',
   'KMS',
-  'Secrets Manager',
+  'SSM Parameter Store',
 ] as const;
 export type Service = (typeof SERVICES)[number];
 
@@ -130,10 +131,14 @@ const LINE_PRICES: Record<UsageLine, LinePrice> = {
     each: (p) => p.kms.perTenThousandRequests / 1e4,
     free: (p) => p.kms.free.requests,
   },
-  secretMonths: { service: 'Secrets Manager', each: (p) => p.secretsManager.perSecretMonth, free: () => 0 },
-  secretsCalls: {
-    service: 'Secrets Manager',
-    each: (p) => p.secretsManager.perTenThousandCalls / 1e4,
+  parameterMonths: {
+    service: 'SSM Parameter Store',
+    each: (p) => p.ssmParameterStore.perStandardParameterMonth,
+    free: () => 0,
+  },
+  parameterCalls: {
+    service: 'SSM Parameter Store',
+    each: (p) => p.ssmParameterStore.perTenThousandStandardCalls / 1e4,
     free: () => 0,
   },
 };

@@ -18,7 +18,7 @@ export const PRICES = {
     'https://aws.amazon.com/eventbridge/pricing/',
     'https://aws.amazon.com/cloudwatch/pricing/',
     'https://aws.amazon.com/kms/pricing/',
-    'https://aws.amazon.com/secrets-manager/pricing/',
+    'https://aws.amazon.com/systems-manager/pricing/',
   ],
   lambda: {
     /** arm64, the stack's architecture. */
@@ -64,8 +64,15 @@ export const PRICES = {
     perTenThousandRequests: 0.03,
     free: { requests: 20_000 },
   },
-  /** The free trial lasts 30 days: none always free. */
-  secretsManager: { perSecretMonth: 0.4, perTenThousandCalls: 0.05 },
+  /**
+   * SSM Parameter Store, where the secrets are (`SecureString` standard parameters): no charge for a
+   * standard parameter (at most 10,000 a region, 4 KB each) nor for API calls at the standard
+   * throughput; advanced parameters (US$0.05 a month each) and higher throughput (US$0.05 per 10,000
+   * calls) are not used. Decrypting a SecureString is a KMS request (kms above), even under the
+   * AWS-managed `aws/ssm` key. (Secrets Manager, which held them before: US$0.40 a secret a month and
+   * US$0.05 per 10,000 calls.)
+   */
+  ssmParameterStore: { perStandardParameterMonth: 0, perTenThousandStandardCalls: 0 },
   /**
    * Search above the snapshot's limit (docs/scale.md), not in today's stack. Written 2026-12-06 from
    * https://aws.amazon.com/opensearch-service/pricing/ as last read, to be confirmed there before a

@@ -2,7 +2,6 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from '#infra/constructs/operations.js';
 import { JOB_ENV } from '#shared/cycle.js';
-import { METRIC, metricsNamespace } from '#shared/metrics.js';
 import { SECRETS } from '#shared/secrets.js';
 import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 import { synthWiredStage } from './fixtures/wired-stack.js';
@@ -117,7 +116,10 @@ describe('the deployment platform (functions wired through the house constructs)
     expect(named('-Throttles')).toHaveLength(0);
     const queues = Object.entries(prod.findResources('AWS::SQS::Queue'));
     const redriven = queues.filter(([, q]) => (q as Resource).Properties.RedrivePolicy);
-    const deadLetters = queues.filter(([, q]) => !(q as Resource).Properties.RedrivePolicy);
+    // Every queue but the feed-failure reports (nothing consumes them) is redriven or is the dead letters.
+    const deadLetters = queues.filter(
+      ([id, q]) => !(q as Resource).Properties.RedrivePolicy && !id.includes('FeedFailureReports'),
+    );
     expect(deadLetters).toHaveLength(1);
     const [dlqId] = deadLetters[0]!;
     for (const [, q] of redriven) {
@@ -132,10 +134,13 @@ describe('the deployment platform (functions wired through the house constructs)
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
       }),
     ]);
+    // Feeds failing: the ingest runs' failure reports, counted by a free SQS metric.
+    const reports = queues.find(([id]) => id.includes('FeedFailureReports'))!;
     expect(named('-FeedsFailing')[0]).toMatchObject({
-      Namespace: metricsNamespace('prod'),
-      MetricName: METRIC.feedsFailed,
-      Dimensions: [{ Name: 'service', Value: 'ingest' }],
+      Namespace: 'AWS/SQS',
+      MetricName: 'NumberOfMessagesSent',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [reports[0], 'QueueName'] } }],
+      EvaluationPeriods: 3,
     });
     expect(named('-BounceRate')[0]).toMatchObject({
       Namespace: 'AWS/SES',
@@ -160,15 +165,10 @@ describe('the deployment platform (functions wired through the house constructs)
     for (const group of errors.LogGroupNames as { Ref: string }[]) expect(logGroups).toContain(group.Ref);
   });
 
-  it('gives functions a secret’s ARN, never a value, and only those that bind it may read it', () => {
-    const secrets = Object.entries(prod.findResources('AWS::SecretsManager::Secret'));
-    const idOf = (suffix: string) =>
-      secrets.find(([, r]) => String((r as Resource).Properties.Name).endsWith(suffix))![0];
+  it('gives functions a secret’s parameter name, never a value, and only those that bind it may read it', () => {
     const functions = Object.entries(prod.findResources('AWS::Lambda::Function'));
     const readers = functions
-      .filter(([id]) =>
-        statementsOf(prod, id).some((s) => asList(s.Action).includes('secretsmanager:GetSecretValue')),
-      )
+      .filter(([id]) => statementsOf(prod, id).some((s) => asList(s.Action).includes('ssm:GetParameter')))
       .map(([id]) => id);
     expect(readers).toEqual(
       expect.arrayContaining([fnId(prod, 'fixture: webhook'), fnId(prod, 'fixture: email sender')]),
@@ -176,14 +176,18 @@ describe('the deployment platform (functions wired through the house constructs)
     expect(readers).not.toContain(fnId(prod, 'fixture: scheduled job'));
     prod.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'fixture: webhook',
-      Environment: { Variables: Match.objectLike({ [SECRETS.slack.env]: { Ref: idOf('/slack') } }) },
+      Environment: { Variables: Match.objectLike({ [SECRETS.slack.env]: '/iaspn-relay/prod/slack' }) },
     });
     prod.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'fixture: email sender',
       Environment: {
-        Variables: Match.objectLike({ [SECRETS.emailToken.env]: { Ref: idOf('/email-token') } }),
+        Variables: Match.objectLike({ [SECRETS.emailToken.env]: '/iaspn-relay/prod/email-token' }),
       },
     });
+    const hookReads = statementsOf(prod, fnId(prod, 'fixture: webhook')).filter((s) =>
+      asList(s.Action).includes('ssm:GetParameter'),
+    );
+    expect(JSON.stringify(hookReads)).toMatch(/:parameter\/iaspn-relay\/prod\/slack"\]\]\}\}\]$/);
   });
 
   it('scopes IAM: no "*" resource but X-Ray, SES only through the identity and configuration set', () => {
@@ -209,7 +213,7 @@ describe('the deployment platform (functions wired through the house constructs)
     const jobActions = statementsOf(prod, fnId(prod, 'fixture: scheduled job')).flatMap((s) =>
       asList(s.Action),
     );
-    expect(jobActions).not.toContain('secretsmanager:GetSecretValue');
+    expect(jobActions).not.toContain('ssm:GetParameter');
     expect(jobActions).toContain('dynamodb:PutItem');
   });
 
@@ -238,7 +242,6 @@ describe('the deployment platform (functions wired through the house constructs)
       Properties: { RetentionInDays: 90 },
     });
     dev.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { RetentionInDays: 14 } });
-    prod.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
   });
 });
 

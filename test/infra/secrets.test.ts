@@ -1,7 +1,10 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SECRETS, type SecretName } from '#shared/secrets.js';
-import { synthStage } from '../helpers/synth.js';
+import { monthlyBill } from '#shared/cost/model.js';
+import { PRICES } from '#shared/cost/prices.js';
+import { defaultParameterName, SECRETS, type SecretName } from '#shared/secrets.js';
+import { stackInventory } from '../../scripts/cost/inventory.js';
+import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in assertions
 type Resource = { Properties: Record<string, any> };
@@ -23,63 +26,104 @@ const EXPECTED: Record<string, SecretName[]> = {
   'Fetches one batch of fanned-out feeds (claimed per cycle, polite per host)': [],
 };
 
+const policyStatementsOf = (template: Template, roleId: string) =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .map((p) => (p as Resource).Properties)
+    .filter((p) => p.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap((p) => p.PolicyDocument.Statement);
+
 describe('the stage’s secrets', () => {
   let template: Template;
   beforeAll(() => {
     template = synthStage('prod');
   }, 120_000);
 
-  it('are one per consumer, with no value in the template', () => {
-    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret')).map(
-      (s) => (s as Resource).Properties,
-    );
-    expect(secrets.map((s) => s.Name).sort()).toEqual([
-      'iaspn-relay/prod/email-token',
-      'iaspn-relay/prod/slack',
-      'iaspn-relay/prod/telegram',
-    ]);
-    const slack = secrets.find((s) => s.Name.endsWith('/slack'))!;
-    expect(JSON.parse(slack.SecretString)).toEqual({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' });
-    const token = secrets.find((s) => s.Name.endsWith('/email-token'))!;
-    expect(JSON.parse(token.GenerateSecretString.SecretStringTemplate)).toEqual({ current: 'k1' });
-    expect(token.GenerateSecretString).toMatchObject({ GenerateStringKey: 'k1', PasswordLength: 64 });
+  it('are SSM SecureString parameters the stack only names: no value, no resource, nothing of Secrets Manager', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    template.resourceCountIs('AWS::SSM::Parameter', 0);
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toMatch(/secretsmanager|SECRET_ARN/i);
+    const outputs = template.findOutputs('*');
+    expect(
+      ['SlackSecretParameter', 'TelegramSecretParameter', 'EmailTokenSecretParameter'].map(
+        (key) => outputs[key]?.Value,
+      ),
+    ).toEqual(['/iaspn-relay/prod/slack', '/iaspn-relay/prod/telegram', '/iaspn-relay/prod/email-token']);
   });
 
-  it('are each readable by, and named to, only the functions that use them', () => {
-    const secretIds = Object.entries(template.findResources('AWS::SecretsManager::Secret')).map(
-      ([id, s]) => ({
-        id,
-        name: (Object.keys(SECRETS) as SecretName[]).find((n) =>
-          (s as Resource).Properties.Name.endsWith(`/${n === 'emailToken' ? 'email-token' : n}`),
-        )!,
-      }),
-    );
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')).map(
-      (p) => (p as Resource).Properties,
-    );
+  it('are each readable by, and named to, only the functions that use them: ssm:GetParameter on that one ARN', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).map(
       (f) => (f as Resource).Properties,
     );
     expect(functions.map((f) => f.Description).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const fn of functions) {
-      const roleId = fn.Role['Fn::GetAtt'][0];
-      const statements = policies
-        .filter((p) => p.Roles.some((r: { Ref: string }) => r.Ref === roleId))
-        .flatMap((p) => p.PolicyDocument.Statement);
-      const readable = secretIds
-        .filter(({ id }) =>
-          statements.some(
-            (st) =>
-              [st.Action].flat().includes('secretsmanager:GetSecretValue') &&
-              JSON.stringify(st.Resource).includes(`"${id}"`),
-          ),
-        )
-        .map(({ name }) => name);
-      const named = (Object.keys(SECRETS) as SecretName[]).filter(
-        (n) => fn.Environment.Variables[SECRETS[n].env],
-      );
+      const statements = policyStatementsOf(template, fn.Role['Fn::GetAtt'][0]);
+      const ssm = statements.filter((st) => JSON.stringify(st.Action).includes('ssm:'));
+      // One statement per parameter, the one action, the one ARN; nothing on KMS (aws/ssm needs no grant).
+      for (const st of ssm) expect(st.Action, fn.Description).toBe('ssm:GetParameter');
+      expect(statements.some((st) => JSON.stringify(st.Action).includes('kms:'))).toBe(false);
+      const readable = ssm.map((st) => {
+        const arn = JSON.stringify(st.Resource);
+        expect(arn).toMatch(/:ssm:.*:parameter\/iaspn-relay\/prod\/[a-z-]+"/);
+        return (Object.keys(SECRETS) as SecretName[]).find((n) =>
+          arn.endsWith(`/${SECRETS[n].parameter}"]]}`),
+        )!;
+      });
+      const named = (Object.keys(SECRETS) as SecretName[]).filter((n) => {
+        const value = fn.Environment.Variables[SECRETS[n].env];
+        if (value !== undefined) expect(value).toBe(defaultParameterName('prod', n));
+        return value !== undefined;
+      });
       expect(readable.sort(), fn.Description).toEqual([...EXPECTED[fn.Description]!].sort());
       expect(named.sort(), fn.Description).toEqual([...EXPECTED[fn.Description]!].sort());
     }
   });
+
+  it('are the parameters a stage’s cdk.json block names, each consumer its own', () => {
+    const stages = cdkJsonContext().stages as Record<string, Record<string, unknown>>;
+    const renamed = synthStage('prod', {
+      stages: { ...stages, prod: { ...stages.prod, secretParameters: { slack: '/relay/slack-app' } } },
+    });
+    renamed.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Slack bot: /iaspn, mentions, DMs, buttons, App Home',
+      Environment: {
+        Variables: Match.objectLike({
+          [SECRETS.slack.env]: '/relay/slack-app',
+          [SECRETS.emailToken.env]: '/iaspn-relay/prod/email-token',
+        }),
+      },
+    });
+    expect(JSON.stringify(renamed.toJSON())).toContain(':parameter/relay/slack-app');
+    expect(() =>
+      synthStage('prod', {
+        stages: { prod: { ...stages.prod, secretParameters: { telegram: '/iaspn-relay/prod/slack' } } },
+      }),
+    ).toThrow(/secretParameters: each consumer needs a parameter of its own/);
+    expect(() =>
+      synthStage('prod', { stages: { prod: { ...stages.prod, secretParameters: { slack: 'slack' } } } }),
+    ).toThrow(/secretParameters.slack: must be an SSM parameter path/);
+  });
+
+  it('cost no monthly fee: `npm run cost` counts standard parameters at US$0, and each read’s KMS decrypt', () => {
+    const inventory = stackInventory('prod');
+    const grants = Object.values(EXPECTED).flat().length;
+    expect(inventory.counts).toMatchObject({
+      secretsManagerSecrets: 0,
+      secretParameters: 3,
+      secretGrants: grants,
+    });
+    const secrets = inventory.fixed.find((item) => item.name === 'secrets')!;
+    expect(secrets.unit).toMatch(/^3 SSM SecureString standard parameters \(US\$0 a month/);
+    const bill = monthlyBill([{ ...secrets, unitsPerMonth: 1, fixed: true }], PRICES);
+    const service = (name: string) => bill.byService.find((s) => s.service === name)!;
+    expect(service('SSM Parameter Store').list).toBe(0);
+    // A warm container of each bound function re-reads every 5 minutes, and each read is a KMS
+    // Decrypt under aws/ssm (charged per request, an AWS-managed key included; 20,000 a month free).
+    const reads = grants * 12 * 24 * 30;
+    expect(service('KMS').list).toBeCloseTo((reads * PRICES.kms.perTenThousandRequests) / 1e4, 10);
+    expect(service('KMS').withFreeTier).toBeCloseTo(
+      (Math.max(0, reads - PRICES.kms.free.requests) * PRICES.kms.perTenThousandRequests) / 1e4,
+      10,
+    );
+  }, 120_000);
 });

@@ -1,58 +1,20 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requireTokenSecret, signToken, verifyToken } from '#shared/digest/tokens.js';
 import { ConfigError } from '#shared/errors.js';
-import { loadRelayConfig, powertoolsSecretReader, SECRETS, withFreshSecrets } from '#shared/secrets.js';
+import {
+  defaultParameterName,
+  loadRelayConfig,
+  parameterStoreReader,
+  SECRETS,
+  withFreshSecrets,
+} from '#shared/secrets.js';
+import { type LocalSsm, startLocalSsm } from '../helpers/local-ssm.js';
 
-const arn = (name: string) =>
-  `arn:aws:secretsmanager:us-east-1:123456789012:secret:iaspn-relay/prod/${name}-AbCdEf`;
-const SLACK = arn('slack');
-const TOKEN = arn('email-token');
-const reader = (values: Record<string, string>) => async (id: string) => values[id];
+const SLACK = defaultParameterName('prod', 'slack');
+const TOKEN = defaultParameterName('prod', 'emailToken');
+const reader = (values: Record<string, string>) => async (name: string) => values[name];
 const KEY1 = 'a'.repeat(64);
 const KEY2 = 'b'.repeat(64);
-
-/**
- * A local Secrets Manager: GetSecretValue over the AWS JSON protocol, from `values`, counting calls.
- * The real Powertools SecretsProvider (with its cache) talks to it.
- */
-async function startSecretsManager(values: Record<string, string>) {
-  const calls: string[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const { SecretId } = JSON.parse(body) as { SecretId: string };
-      calls.push(SecretId);
-      const value = values[SecretId];
-      res.writeHead(value === undefined ? 400 : 200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(
-        JSON.stringify(
-          value === undefined
-            ? { __type: 'ResourceNotFoundException', message: 'not found' }
-            : { ARN: SecretId, Name: SecretId, SecretString: value, VersionId: `v${calls.length}` },
-        ),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    calls,
-    provider: new SecretsProvider({
-      clientConfig: {
-        endpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-      },
-    }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('loadRelayConfig', () => {
   it('is loadConfig when no secret is bound (local stack, CLI, tests)', async () => {
@@ -145,21 +107,29 @@ describe('the email-link keys', () => {
   });
 });
 
-describe('withFreshSecrets through the Powertools cache', () => {
-  let sm: Awaited<ReturnType<typeof startSecretsManager>>;
-  const values: Record<string, string> = {};
+describe('withFreshSecrets through the Powertools cache, against a local Parameter Store', () => {
+  let ssm: LocalSsm;
   beforeAll(async () => {
-    sm = await startSecretsManager(values);
+    ssm = await startLocalSsm();
   });
   afterEach(() => {
     vi.useRealTimers();
   });
   afterAll(async () => {
-    await sm?.close();
+    await ssm?.close();
   });
 
-  it('uses a rotated token within five minutes, asking Secrets Manager at most once per five minutes', async () => {
-    values[SLACK] = JSON.stringify({ SLACK_BOT_TOKEN: 'xoxb-old', SLACK_SIGNING_SECRET: 'sign' });
+  it('names one parameter per consumer under /iaspn-relay/<stage>/', () => {
+    expect([SLACK, defaultParameterName('prod', 'telegram'), TOKEN]).toEqual([
+      '/iaspn-relay/prod/slack',
+      '/iaspn-relay/prod/telegram',
+      '/iaspn-relay/prod/email-token',
+    ]);
+  });
+
+  it('uses a rotated token within five minutes, asking Parameter Store at most once per five minutes', async () => {
+    ssm.put(SLACK, JSON.stringify({ SLACK_BOT_TOKEN: 'xoxb-old', SLACK_SIGNING_SECRET: 'sign' }));
+    const calls = ssm.calls.length;
     const builds: string[] = [];
     const current = withFreshSecrets(
       { [SECRETS.slack.env]: SLACK },
@@ -167,30 +137,47 @@ describe('withFreshSecrets through the Powertools cache', () => {
         builds.push(config.slack.botToken!);
         return config.slack.botToken;
       },
-      powertoolsSecretReader(sm.provider),
+      parameterStoreReader(ssm.provider()),
     );
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     expect(await current()).toBe('xoxb-old');
-    values[SLACK] = JSON.stringify({ SLACK_BOT_TOKEN: 'xoxb-new', SLACK_SIGNING_SECRET: 'sign' });
+    ssm.put(SLACK, JSON.stringify({ SLACK_BOT_TOKEN: 'xoxb-new', SLACK_SIGNING_SECRET: 'sign' }));
     // Within the cache's five minutes: the value in hand, no new call, nothing rebuilt.
     vi.setSystemTime(Date.now() + 299_000);
     expect(await current()).toBe('xoxb-old');
     expect(await current()).toBe('xoxb-old');
-    expect(sm.calls).toEqual([SLACK]);
+    expect(ssm.calls.slice(calls)).toEqual([{ name: SLACK, withDecryption: true }]);
     // Past them: one call, the new token, one rebuild; then the same again until the next expiry.
     vi.setSystemTime(Date.now() + 2_000);
     expect(await current()).toBe('xoxb-new');
     expect(await current()).toBe('xoxb-new');
-    expect(sm.calls).toEqual([SLACK, SLACK]);
+    expect(ssm.calls.slice(calls)).toEqual([
+      { name: SLACK, withDecryption: true },
+      { name: SLACK, withDecryption: true },
+    ]);
     expect(builds).toEqual(['xoxb-old', 'xoxb-new']);
   });
 
-  it('fails on a secret that cannot be read, naming it', async () => {
-    const current = withFreshSecrets(
-      { [SECRETS.telegram.env]: arn('missing') },
-      () => 'built',
-      powertoolsSecretReader(sm.provider),
+  it('reads each consumer’s parameter, the email-link keys with their ids, decrypted', async () => {
+    const telegram = defaultParameterName('prod', 'telegram');
+    ssm.put(telegram, JSON.stringify({ TELEGRAM_BOT_TOKEN: '42:abc', TELEGRAM_WEBHOOK_SECRET: 'hook' }));
+    ssm.put(TOKEN, JSON.stringify({ current: 'k2', k1: KEY1, k2: KEY2 }));
+    const config = await loadRelayConfig(
+      { [SECRETS.telegram.env]: telegram, [SECRETS.emailToken.env]: TOKEN },
+      parameterStoreReader(ssm.provider()),
     );
-    await expect(current()).rejects.toThrow(`Could not read secret ${arn('missing')}`);
+    expect(config.telegram).toMatchObject({ botToken: '42:abc', webhookSecret: 'hook' });
+    expect(config.email.tokenKeys).toEqual({ current: 'k2', keys: { k1: KEY1, k2: KEY2 } });
+    expect(config.slack.botToken).toBeUndefined();
+  });
+
+  it('fails on a parameter that cannot be read, naming it', async () => {
+    const missing = defaultParameterName('prod', 'telegram').replace('prod', 'missing');
+    const current = withFreshSecrets(
+      { [SECRETS.telegram.env]: missing },
+      () => 'built',
+      parameterStoreReader(ssm.provider()),
+    );
+    await expect(current()).rejects.toThrow(`Could not read secret ${missing} from SSM Parameter Store`);
   });
 });
