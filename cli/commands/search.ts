@@ -30,7 +30,7 @@ export function registerSearch(program: Command): void {
     .option('--json', 'print the results as JSON, in rank order')
     .option(
       '--explain',
-      "show each hit's score parts: terms and fields, topic, coordination, recency, language",
+      "show each hit's score parts: terms and fields, topic, coordination, document prior, recency, language",
     )
     .action(
       async (
@@ -69,11 +69,11 @@ export function registerSearch(program: Command): void {
     );
 }
 
-/** A hit's score parts as lines: score = (terms + topic) × coordination × recency. */
+/** A hit's score parts as lines: score = (terms + topic) × coordination × prior × recency. */
 export function explainLines(score: number, e: ScoreExplanation): string[] {
   const sum = (parts: { score: number }[]) => parts.reduce((s, p) => s + p.score, 0).toFixed(2);
   const lines = [
-    `score ${score.toFixed(2)} = (terms ${sum(e.terms)} + topic ${sum(e.topic)}) × coordination ${e.coordination} × recency ${e.recency} (${e.ranking})`,
+    `score ${score.toFixed(2)} = (terms ${sum(e.terms)} + topic ${sum(e.topic)}) × coordination ${e.coordination} × prior ${e.prior} × recency ${e.recency} (${e.ranking})`,
   ];
   for (const t of e.terms)
     lines.push(

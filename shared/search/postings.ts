@@ -151,6 +151,12 @@ export interface GroupQuery {
   rivals?: QueryNode[];
   /** Field boosts inside this group, in place of the query's. */
   boost?: readonly number[];
+  /**
+   * Only this field (its number): each term inside matches a document only where it occurs in
+   * that field, and scores that field alone, so an AND with `field` asks for its words together
+   * in one field (a topic's name in a title, not one of its words in the title and the rest in tags).
+   */
+  field?: number;
 }
 export interface AndNotQuery {
   kind: 'andNot';
@@ -201,6 +207,11 @@ export interface ScoringOptions {
   boost: readonly number[];
   /** Extra weight of a term (the taxonomy's tokens). */
   termBoost: (term: string) => number;
+  /**
+   * True for a term scored without length normalisation (BM25's b = 0): a tag a resource has or
+   * has not, whose weight should not grow because the resource has fewer other tags.
+   */
+  unnormalised?: (term: string) => boolean;
   /** Collects the index terms the query reached (typo and prefix variants included), for marking. */
   reached?: Set<string>;
   /** Index terms one typo lookup may reach: the closest, then the most frequent, are kept. */
@@ -319,6 +330,10 @@ export class Postings {
     bit: number,
     /** When explaining: the query term, and the parts of each match in order. */
     trace?: { queryTerm: string; parts: ScorePart[][] },
+    /** Only the documents that have the term in this field, scored on it alone. */
+    onlyField?: number,
+    /** No length normalisation (b = 0). */
+    flat = false,
   ): Matches {
     const { start, docs, tfs, df, fieldLength, fields, documents } = this.data;
     const from = start[t] as number;
@@ -326,9 +341,15 @@ export class Postings {
     const idf = new Float64Array(fields);
     for (let f = 0; f < fields; f++) {
       const n = df[t * fields + f] as number;
-      idf[f] = (boost[f] ?? 1) * Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+      idf[f] =
+        onlyField === undefined || onlyField === f
+          ? (boost[f] ?? 1) * Math.log(1 + (documents - n + 0.5) / (n + 0.5))
+          : 0;
     }
-    const { k, b, d } = BM25;
+    // A posting without the term in that field is skipped.
+    const mask = onlyField === undefined ? 0xffffffff : (TF_MAX << (onlyField * TF_BITS)) >>> 0;
+    const { k, d } = BM25;
+    const b = flat ? 0 : BM25.b;
     const avgLength = this.avgLength;
     const score = (p: number): number => {
       const doc = docs[p] as number;
@@ -365,13 +386,29 @@ export class Postings {
       return sum * weight;
     };
     const scoreAt = trace ? traced : score;
-    if (!within) {
+    if (!within && onlyField === undefined) {
       const scores = new Float64Array(to - from);
       for (let p = from; p < to; p++) scores[p - from] = scoreAt(p);
       return {
         ids: docs.subarray(from, to),
         scores,
         terms: new Uint32Array(to - from).fill(bit),
+        ...(trace ? { parts: trace.parts } : {}),
+      };
+    }
+    if (!within) {
+      const ids = new Uint32Array(to - from);
+      const scores = new Float64Array(to - from);
+      let n = 0;
+      for (let p = from; p < to; p++) {
+        if (((tfs[p] as number) & mask) === 0) continue;
+        ids[n] = docs[p] as number;
+        scores[n++] = scoreAt(p);
+      }
+      return {
+        ids: ids.subarray(0, n),
+        scores: scores.subarray(0, n),
+        terms: new Uint32Array(n).fill(bit),
         ...(trace ? { parts: trace.parts } : {}),
       };
     }
@@ -385,7 +422,7 @@ export class Postings {
       for (let i = 0; i < within.length && p < to; i++) {
         const doc = within[i] as number;
         p = seek(docs, doc, p, to);
-        if (p < to && docs[p] === doc) {
+        if (p < to && docs[p] === doc && ((tfs[p] as number) & mask) !== 0) {
           ids[n] = doc;
           scores[n++] = scoreAt(p);
         }
@@ -395,7 +432,7 @@ export class Postings {
       for (let p = from; p < to && i < within.length; p++) {
         const doc = docs[p] as number;
         i = seek(within, doc, i, within.length);
-        if (i < within.length && within[i] === doc) {
+        if (i < within.length && within[i] === doc && ((tfs[p] as number) & mask) !== 0) {
           ids[n] = doc;
           scores[n++] = scoreAt(p);
         }
@@ -506,7 +543,13 @@ class Run {
   }
 
   /** Every document the query matches (within the candidates, when given), with its score. */
-  all(node: QueryNode, weight: number, within?: Uint32Array, fieldBoost = this.options.boost): Matches {
+  all(
+    node: QueryNode,
+    weight: number,
+    within?: Uint32Array,
+    fieldBoost = this.options.boost,
+    field?: number,
+  ): Matches {
     if (within && within.length === 0) return EMPTY;
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
@@ -522,35 +565,38 @@ class Run {
           within,
           bit,
           this.options.explain ? { queryTerm: node.term, parts: [] } : undefined,
+          field,
+          this.options.unnormalised?.(node.term) ?? false,
         ),
       );
       return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
     }
     if (node.kind === 'andNot') {
-      const included = this.all(node.include, weight, within, fieldBoost);
+      const included = this.all(node.include, weight, within, fieldBoost, field);
       const unmarked = new Run(this.postings, { ...this.options, reached: undefined });
       return merge(included, unmarked.all(node.exclude, 1, included.ids), 'andNot');
     }
     const w = weight * (node.weight ?? 1);
     const fb = node.boost ?? fieldBoost;
+    const fd = node.field ?? field;
     if (node.queries.length === 0) return EMPTY;
     if (node.kind === 'or') {
-      const matched = node.queries.map((q) => this.all(q, w, within, fb));
+      const matched = node.queries.map((q) => this.all(q, w, within, fb, fd));
       let base = this.postings.union(matched);
       if (node.rivals && node.rivals.length > 0 && matched[0]) {
-        const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb));
+        const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb, fd));
         base = promote(base, matched[0], this.postings.union(rivals, true));
       }
       if (!node.boosters || node.boosters.length === 0) return base;
       return addScores(
         base,
-        node.boosters.map((q) => this.all(q, w, base.ids, fb)),
+        node.boosters.map((q) => this.all(q, w, base.ids, fb, fd)),
       );
     }
     const ordered = [...node.queries].sort((a, b) => this.estimate(a) - this.estimate(b));
-    let current = this.all(ordered[0] as QueryNode, w, within, fb);
+    let current = this.all(ordered[0] as QueryNode, w, within, fb, fd);
     for (let k = 1; k < ordered.length && current.ids.length > 0; k++)
-      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb), 'and');
+      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb, fd), 'and');
     return current;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Resource } from '../domain/resource.js';
+import { RESOURCE_TYPES, type Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import { compileKeywords } from '../filters/keywords.js';
 import { type FilterProblem, problemText } from '../filters/problems.js';
@@ -64,6 +64,11 @@ export interface RankingOptions {
    * factor; a query of weak words and filters lists what the filters allow, newest first.
    */
   weakShare: number;
+  /**
+   * Prior of a document (a report, an evaluation, a guide) over news, events and media of the same
+   * relevance: score × (1 + documentWeight). Members look for evidence first.
+   */
+  documentWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -71,9 +76,10 @@ export const DEFAULT_RANKING: RankingOptions = {
   topicBoost: 3,
   expansionWeight: 1,
   mainTopicWeight: 8,
-  recencyWeight: 0.25,
+  recencyWeight: 0.05,
   recencyHalfLifeDays: 365,
   weakShare: 0.5,
+  documentWeight: 0.06,
 };
 
 /** 3: the main topic's token (`#m:`) among the tags. */
@@ -87,6 +93,9 @@ const RECENCY_EPOCH_MS = Date.UTC(2000, 0, 1);
 const FIELDS = TERM_FIELDS;
 
 const TAG_TOKEN = /^#/;
+
+/** The doc table's code of the type 'document'. */
+const DOCUMENT_TYPE = RESOURCE_TYPES.indexOf('document');
 
 /** A digest of what the index was built from: an unchanged library need not be written again. */
 export function libraryFingerprint(
@@ -375,6 +384,8 @@ export class SearchIndex {
     const options: ScoringOptions = {
       boost: this.boosts,
       termBoost: (term) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1),
+      // A tag is had or not: a resource with fewer tags does not get more of its topic's weight.
+      unnormalised: (term: string) => TAG_TOKEN.test(term),
       reached: marks,
       maxFuzzyTerms: bounds.maxFuzzyTerms,
       expansions: new Map(),
@@ -592,10 +603,23 @@ export class SearchIndex {
   private recencyFactor(n: number, decayNow: number): number {
     const end = this.docs.eventEndMs[n] as number;
     if (!Number.isNaN(end)) {
-      const nowMs = RECENCY_EPOCH_MS - Math.log2(decayNow) * this.halfLifeMs;
-      return end > nowMs ? 1 + this.ranking.recencyWeight : 1;
+      return end > this.nowMsOf(decayNow) ? 1 + this.ranking.recencyWeight : 1;
     }
     return 1 + this.ranking.recencyWeight * Math.min(1, (this.recencyGrowth()[n] as number) * decayNow);
+  }
+
+  /**
+   * The document prior: 1 + documentWeight for a document or an event not yet over (what a member
+   * can still attend weighs as evidence does), 1 for anything else.
+   */
+  private priorOf(n: number, decayNow: number): number {
+    if (this.docs.columns.types[n] === DOCUMENT_TYPE) return 1 + this.ranking.documentWeight;
+    const end = this.docs.eventEndMs[n] as number;
+    return end > this.nowMsOf(decayNow) ? 1 + this.ranking.documentWeight : 1;
+  }
+
+  private nowMsOf(decayNow: number): number {
+    return RECENCY_EPOCH_MS - Math.log2(decayNow) * this.halfLifeMs;
   }
 
   /**
@@ -604,7 +628,11 @@ export class SearchIndex {
    * between equal results.
    */
   private finalScore(n: number, score: number, terms: number, decayNow: number): number {
-    return Math.round(score * termCount(terms) * this.recencyFactor(n, decayNow) * 1e6) / 1e6;
+    return (
+      Math.round(
+        score * termCount(terms) * this.priorOf(n, decayNow) * this.recencyFactor(n, decayNow) * 1e6,
+      ) / 1e6
+    );
   }
 
   /**
@@ -682,6 +710,7 @@ export class SearchIndex {
         .filter((p) => TAG_TOKEN.test(p.term))
         .map((p) => ({ token: p.term, score: round(p.score) })),
       coordination: termCount(terms),
+      prior: ranking === 'newest first' ? 1 : round(this.priorOf(n, decayNow)),
       recency: round(ranking === 'newest first' ? 1 : this.recencyFactor(n, decayNow)),
       language: {
         resource: this.docs.record(n).language,
@@ -782,8 +811,14 @@ export class SearchIndex {
           // A name the member typed as it is adds nothing but work.
           if (phrase.words.join(' ') === typed) continue;
           const names = this.exactWords(phrase.words).map((q) => countedAs(q, counted));
+          // A name scores where its words are together in one field: "Seguridad social y pensiones"
+          // is not found in "Seguro de desempleo" because the other words are in its tags.
           if (names.length > 0)
-            rivals.push({ kind: 'and', queries: names, weight: this.ranking.expansionWeight });
+            rivals.push({
+              kind: 'or',
+              queries: FIELDS.map((_, field): QueryNode => ({ kind: 'and', queries: names, field })),
+              weight: this.ranking.expansionWeight,
+            });
         }
         // A programme's name matches by its words, or its topic's tag together with its country's.
         const country = span.programmeCountry;
@@ -795,9 +830,14 @@ export class SearchIndex {
               },
             ]
           : span.tokens.map(exactTerm);
-        // The words first: the rivals compete with them (with nothing when there are none).
+        // The words first: the rivals compete with them (with nothing when there are none). The span
+        // is one unit of the query however it is matched: its words count as its tag in the
+        // coordination factor, so "sistema de pensiones" written out does not count three times
+        // what the topic's tag on a Portuguese or English resource counts.
         alternatives.unshift(
-          inner.length > 0 ? { kind: 'and', queries: inner } : { kind: 'or', queries: [] },
+          inner.length > 0
+            ? { kind: 'and', queries: inner.map((q) => countedAs(q, counted)) }
+            : { kind: 'or', queries: [] },
         );
         const boosters: QueryNode[] = [];
         if (span.main && counted)

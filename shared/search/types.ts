@@ -22,7 +22,7 @@ export interface SearchRequest {
 
 /**
  * How a hit's score was made, by the code that ranked it:
- * score = (sum of `terms` and `topic` parts) × `coordination` × `recency`, rounded.
+ * score = (sum of `terms` and `topic` parts) × `coordination` × `prior` × `recency`, rounded.
  */
 export interface ScoreExplanation {
   /** How the hit was ranked: it has every word, some of them (listed after), or no words were searched. */
@@ -36,6 +36,8 @@ export interface ScoreExplanation {
   topic: { token: string; score: number }[];
   /** The number of distinct query terms matched (weak words do not count): the score is multiplied by it. */
   coordination: number;
+  /** The document prior: above 1 for a document (a report, an evaluation, a guide), 1 otherwise. */
+  prior: number;
   /** The recency factor, 1 + weight × 0.5^(age / half-life). */
   recency: number;
   /**

@@ -59,7 +59,7 @@ describe('iaspn search', () => {
     });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /score [\d.]+ = \(terms [\d.]+ \+ topic [\d.]+\) × coordination \d+ × recency [\d.]+/,
+      /score [\d.]+ = \(terms [\d.]+ \+ topic [\d.]+\) × coordination \d+ × prior [\d.]+ × recency [\d.]+/,
     );
     expect(text.stdout).toMatch(/term condit(ion)? in title: [\d.]+/);
     expect(text.stdout).toMatch(/topic #m:conditional-cash-transfers: [\d.]+/);
@@ -74,7 +74,7 @@ describe('iaspn search', () => {
     for (const hit of out.hits) {
       const e = hit.explain;
       const parts = [...e.terms, ...e.topic].reduce((s: number, p: { score: number }) => s + p.score, 0);
-      expect(parts * e.coordination * e.recency).toBeCloseTo(hit.score, 0);
+      expect(parts * e.coordination * e.prior * e.recency).toBeCloseTo(hit.score, 0);
     }
   });
 

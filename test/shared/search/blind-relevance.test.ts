@@ -8,10 +8,12 @@ import { measureBlind } from './blind-figures.js';
  * MiniSearch's default configuration; commit 4882231) minus a small margin, so that a ranking
  * change chosen on the tuning set cannot make the blind set worse unnoticed. The target (nDCG@5
  * ≥ 0.95, each topic's central query ≥ 0.9) is the ranking's to reach: `npm run bench` prints it.
- * Raise the floors when the ranking improves; never edit the judgements to fit.
+ * Raise the floors when the ranking improves; never edit the judgements to fit. Raised to just
+ * under 0.872 / 0.917, measured after the ranking changes chosen on the extended tuning set
+ * (unnormalised tags, a topic phrase as one unit, recency 0.05, the document prior).
  */
-const NDCG5_FLOOR = 0.79;
-const RECALL10_FLOOR = 0.86;
+const NDCG5_FLOOR = 0.86;
+const RECALL10_FLOOR = 0.91;
 const GAIN_OVER_DEFAULT = 0.2;
 
 describe('blind relevance set, searched', () => {
