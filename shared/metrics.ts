@@ -205,6 +205,11 @@ export function countingCommands(core: BotCore, metrics: RelayMetrics): BotCore 
       metrics.count(METRIC.botCommands);
       return core.followFromForm(ctx, form);
     },
+    coopForm: (ctx, kind, wordLanguage) => core.coopForm(ctx, kind, wordLanguage),
+    coopFromForm(ctx, form) {
+      metrics.count(METRIC.botCommands);
+      return core.coopFromForm(ctx, form);
+    },
     language: (ctx, wordLanguage) => core.language(ctx, wordLanguage),
   };
 }

@@ -1,6 +1,7 @@
 import type { BotLanguage } from '../chat/i18n.js';
 import { muted, paragraph, type ReplyBlock } from '../chat/reply.js';
 import { type CoopEntry, MODALITY_NAMES } from '../coop/entry.js';
+import type { Match } from '../coop/match.js';
 import { displayCountry, displayLanguage } from '../taxonomy/index.js';
 
 /**
@@ -20,4 +21,12 @@ export function entryBlocks(entry: CoopEntry, lang: BotLanguage, position?: numb
         .join(' · '),
     ),
   ];
+}
+
+/** Matches as a list, best first: each entry, then why it fits, in the member's language. */
+export function matchBlocks(matches: readonly Match[], lang: BotLanguage): ReplyBlock[] {
+  return matches.flatMap((match, i) => [
+    ...entryBlocks(match.entry, lang, i + 1),
+    muted(match.reasons.map((r) => r[lang]).join('; ')),
+  ]);
 }

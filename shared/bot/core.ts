@@ -35,6 +35,8 @@ import { bookmarkCards, bookmarkResource, unbookmarkRef } from './bookmarking.js
 import type { BotCommand, CommandEnv } from './commands/command.js';
 import { followFrom } from './commands/follow.js';
 import { COMMANDS, commandFor } from './commands/index.js';
+import { coopFormOf, submitCoopForm } from './coop-form.js';
+import { continueTalk } from './coop-talk.js';
 import type { BotPorts } from './ports.js';
 import { hitCard, listReply, nextPage } from './results.js';
 
@@ -157,6 +159,9 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       const intent = parseIntent(text);
       let lang: BotLanguage = intent.wordLanguage ?? 'en';
       try {
+        // A guided offer or request under way here takes the message (coop-talk.ts).
+        const step = ctx.forms ? undefined : await continueTalk(env, ctx, text);
+        if (step) return step;
         lang = await languageOf(ctx, intent.wordLanguage);
         if (ctx.conversation === 'group') {
           const settings = await getChannelSettings(store, ctx.channel);
@@ -202,6 +207,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
             return { toast: await unfollowElsewhere(ctx, action.channelId, action.followId, lang) };
           case 'followForm':
             return { form: followForm(m) };
+          case 'coopForm':
+            return { form: coopFormOf(action.kind, lang) };
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -269,6 +276,19 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       } catch (error) {
         log.error('bot follow form failed', { platform: ctx.channel.platform, error: describeError(error) });
         return { errors: { filter: m.failure } };
+      }
+    },
+
+    async coopForm(ctx, kind, wordLanguage) {
+      return coopFormOf(kind, await languageOf(ctx, wordLanguage));
+    },
+
+    async coopFromForm(ctx, form) {
+      try {
+        return await submitCoopForm(env, ctx, form);
+      } catch (error) {
+        log.error('bot coop form failed', { platform: ctx.channel.platform, error: describeError(error) });
+        return { errors: { title: MESSAGES[form.language].failure } };
       }
     },
 

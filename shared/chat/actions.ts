@@ -19,6 +19,8 @@ export type BotAction =
   | { type: 'unfollow'; channelId: string; followId: string; language?: 'en' | 'es' }
   /** The App Home's button that opens the follow form. */
   | { type: 'followForm' }
+  /** The button that opens the offer or request form (`offer` typed where a form can open). */
+  | { type: 'coopForm'; kind: 'offer' | 'request'; language?: 'en' | 'es' }
   /** The batch announcement's button: the resources it counted, listed for whoever presses it. */
   | { type: 'list'; resourceIds: string[]; language?: 'en' | 'es' }
   | {
@@ -42,11 +44,15 @@ const PREFIX = { bookmark: 'b', unbookmark: 'u' } as const;
 /** Inline like Remove, so a replayed or late Unfollow is known by its value (deferred.ts, app.ts). */
 const UNFOLLOW = 'uf';
 const FOLLOW_FORM = 'form:follow';
+/** `form:offer`, `form.es:request`: the offer or request form, in the member's language. */
+const FORM = 'form';
 const CHANNEL_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const FOLLOW_ID = /^[0-9a-f]{6}$/;
 
 export async function encodeAction(store: Store, action: BotAction, now: Date): Promise<string> {
   if (action.type === 'followForm') return FOLLOW_FORM;
+  if (action.type === 'coopForm')
+    return `${FORM}${action.language ? `.${action.language}` : ''}:${action.kind}`;
   if (action.type === 'unfollow' && CHANNEL_ID.test(action.channelId) && FOLLOW_ID.test(action.followId))
     return `${UNFOLLOW}${action.language ? `.${action.language}` : ''}:${action.channelId}:${action.followId}`;
   if (action.type === 'bookmark' || action.type === 'unbookmark') {
@@ -72,6 +78,10 @@ export async function decodeAction(store: Store, encoded: string): Promise<BotAc
   const [prefix = '', lang] = encoded.slice(0, colon).split('.');
   const value = encoded.slice(colon + 1);
   if (encoded === FOLLOW_FORM) return { type: 'followForm' };
+  if (prefix === FORM && (value === 'offer' || value === 'request'))
+    return lang === 'en' || lang === 'es'
+      ? { type: 'coopForm', kind: value, language: lang }
+      : { type: 'coopForm', kind: value };
   if (prefix === UNFOLLOW) {
     const [channelId = '', followId = ''] = value.split(':');
     if (!CHANNEL_ID.test(channelId) || !FOLLOW_ID.test(followId)) return undefined;

@@ -1,7 +1,7 @@
 import type { ChannelRef, UserRef } from '../follows/state.js';
 import type { BotLanguage } from './i18n.js';
 import type { CallCommand } from './idiom.js';
-import type { ActionOutcome, FormOutcome, Reply, ResultCard } from './reply.js';
+import type { ActionOutcome, CoopForm, CoopFormOutcome, FormOutcome, Reply, ResultCard } from './reply.js';
 
 /**
  * The contract between the platform faces (Slack, Telegram, the console) and the command core:
@@ -22,6 +22,11 @@ export interface ChatContext {
   canManageChannel(): Promise<boolean>;
   /** True when the member is a relay admin (config.adminIds) and may see feed health. */
   isRelayAdmin: boolean;
+  /**
+   * The face can open forms (Slack modals): `offer` / `request` open one instead of a step-by-step
+   * conversation in the chat.
+   */
+  forms?: boolean;
   /** How a command is called here (`/iaspn latest`, `/latest@bot`); the plain word when absent. */
   callCommand?: CallCommand;
   /**
@@ -44,6 +49,16 @@ export interface BotCore {
   home(ctx: ChatContext, notice?: string): Promise<Reply>;
   /** The App Home's follow form, submitted: the `follow` command's rules; refused, nothing is saved. */
   followFromForm(ctx: ChatContext, form: { channelId?: string; text: string }): Promise<FormOutcome>;
+  /** The offer or request form in the member's language (a Slack modal). */
+  coopForm(ctx: ChatContext, kind: 'offer' | 'request', wordLanguage?: BotLanguage): Promise<CoopForm>;
+  /**
+   * The offer or request form, submitted: checked by the draft validation; refused, the reason and
+   * the closest value on each field and nothing saved; else saved with its origin and confirmed.
+   */
+  coopFromForm(
+    ctx: ChatContext,
+    form: { kind: 'offer' | 'request'; language: BotLanguage; values: Record<string, string> },
+  ): Promise<CoopFormOutcome>;
   /** Results for an inline query (Telegram `@bot words`): the latest when the query is empty. */
   inline(ctx: ChatContext, query: string, limit: number): Promise<ResultCard[]>;
   /** The language to answer this member in. */

@@ -42,6 +42,8 @@ export type CommandName =
   | 'offers'
   | 'requests'
   | 'matches'
+  | 'offer'
+  | 'request'
   | 'help';
 
 /** Every spelling of every command, by language (the first of each list is the one shown in help). */
@@ -70,6 +72,8 @@ export const COMMAND_NAMES: Record<CommandName, Record<BotLanguage, string[]>> =
   offers: { en: ['offers'], es: ['ofertas'] },
   requests: { en: ['requests'], es: ['solicitudes'] },
   matches: { en: ['matches'], es: ['coincidencias'] },
+  offer: { en: ['offer'], es: ['ofrecer'] },
+  request: { en: ['request'], es: ['solicitar'] },
   help: { en: ['help', 'start', '?'], es: ['ayuda', 'inicio'] },
 };
 
@@ -282,6 +286,14 @@ const en: Messages = {
         usage: 'matches <id>',
         text: 'the offers that fit a request, or the requests an offer fits, and why',
       },
+      offer: {
+        usage: 'offer',
+        text: 'add what your institution can share, a step at a time (Slack: a form); cancel at any step',
+      },
+      request: {
+        usage: 'request',
+        text: 'add what your institution needs help with, a step at a time (Slack: a form), and see who fits',
+      },
       help: { usage: 'help [command]', text: 'this help' },
     },
     footer:
@@ -298,6 +310,7 @@ const en: Messages = {
       'remind events topic:cash-transfers',
       'requests topic:targeting',
       'offers country:chile',
+      'offer',
     ],
   },
   vocabulary: {
@@ -482,6 +495,14 @@ const es: Messages = {
         usage: 'coincidencias <id>',
         text: 'las ofertas que responden a una solicitud, o las solicitudes de una oferta, y por qué',
       },
+      offer: {
+        usage: 'ofrecer',
+        text: 'agregar lo que su institución puede compartir, paso a paso (Slack: un formulario); cancelar en cualquier paso',
+      },
+      request: {
+        usage: 'solicitar',
+        text: 'agregar aquello en lo que su institución necesita apoyo, paso a paso (Slack: un formulario), y ver quién encaja',
+      },
       help: { usage: 'ayuda [comando]', text: 'esta ayuda' },
     },
     footer:
@@ -498,6 +519,7 @@ const es: Messages = {
       'recordar eventos tema:primera-infancia',
       'solicitudes tema:focalizacion',
       'ofertas pais:chile',
+      'solicitar',
     ],
   },
   vocabulary: {

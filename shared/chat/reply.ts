@@ -52,7 +52,7 @@ export interface ActionOutcome {
   /** The reply replaces the message that held the button (pagination). */
   replace?: boolean;
   /** A form to open (Slack: a modal), in the member's language. */
-  form?: FollowForm;
+  form?: FollowForm | CoopForm;
 }
 
 /** The App Home's "follow something" form: a conversation to choose and filter words to type. */
@@ -65,6 +65,35 @@ export interface FollowForm {
   placeholder: string;
   submit: string;
   cancel: string;
+}
+
+/** One field of the offer or request form (shared/bot/coop-talk-words.ts names them). */
+export interface CoopFormField {
+  name: string;
+  label: string;
+  hint: string;
+  placeholder: string;
+  optional: boolean;
+  multiline: boolean;
+  maxLength: number;
+}
+
+/** The offer or request form (`offer` / `request` where the face has forms: a Slack modal). */
+export interface CoopForm {
+  kind: 'coop';
+  entryKind: 'offer' | 'request';
+  language: 'en' | 'es';
+  title: string;
+  submit: string;
+  cancel: string;
+  fields: CoopFormField[];
+}
+
+/** What became of a submitted offer or request form: errors by field (nothing saved), else the confirmation. */
+export interface CoopFormOutcome {
+  errors?: Record<string, string>;
+  /** The confirmation (the entry's id and its best matches), when it was saved. */
+  reply?: Reply;
 }
 
 /** What became of a submitted follow form: errors by field (nothing saved), else what was done. */

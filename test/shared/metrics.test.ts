@@ -122,6 +122,8 @@ describe('bot metrics', () => {
         handleAction: async () => ({}),
         home: async () => ({ blocks: [], summary: 'home' }),
         followFromForm: async () => ({}),
+        coopForm: async () => ({}) as never,
+        coopFromForm: async () => ({}),
         inline: async () => [],
         language: async () => 'en',
       } as BotCore,

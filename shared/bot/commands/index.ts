@@ -11,8 +11,10 @@ import { lang } from './lang.js';
 import { latest } from './latest.js';
 import { matches } from './matches.js';
 import { more } from './more.js';
+import { offer } from './offer.js';
 import { offers } from './offers.js';
 import { remind } from './remind.js';
+import { request } from './request.js';
 import { requests } from './requests.js';
 import { search } from './search.js';
 import { subscribe } from './subscribe.js';
@@ -42,6 +44,8 @@ export const COMMANDS: readonly BotCommand[] = [
   offers,
   requests,
   matches,
+  offer,
+  request,
   greet,
   more,
   help,

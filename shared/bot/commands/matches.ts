@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../chat/i18n.js';
-import { heading, muted, paragraph, type ReplyBlock } from '../../chat/reply.js';
+import { heading, paragraph, type ReplyBlock } from '../../chat/reply.js';
 import { matchesOf } from '../../coop/exchange.js';
-import { entryBlocks } from '../coop-lines.js';
+import { matchBlocks } from '../coop-lines.js';
 import { defineCommand } from './command.js';
 
 /** How many matches one reply shows. */
@@ -22,10 +22,6 @@ export const matches = defineCommand(['matches'], async ({ env, args, lang }) =>
     return { blocks: [paragraph(m.coop.noMatches)], summary: m.coop.noMatches, private: true };
   const other = found.entry.kind === 'offer' ? 'request' : 'offer';
   const title = m.coop.matchesHeading(other, found.matches.length, found.entry.title);
-  const blocks: ReplyBlock[] = [heading(title)];
-  for (const [i, match] of found.matches.entries()) {
-    blocks.push(...entryBlocks(match.entry, lang, i + 1));
-    blocks.push(muted(match.reasons.map((r) => r[lang]).join('; ')));
-  }
+  const blocks: ReplyBlock[] = [heading(title), ...matchBlocks(found.matches, lang)];
   return { blocks, summary: title, private: true };
 });

@@ -28,7 +28,15 @@ import {
   deferredMessage,
   mustRunOnce,
 } from './deferred.js';
-import { FOLLOW_MODAL, FOLLOW_MODAL_FIELDS, renderFollowModal, renderSlack } from './render.js';
+import {
+  COOP_MODAL,
+  coopModalMetadata,
+  FOLLOW_MODAL,
+  FOLLOW_MODAL_FIELDS,
+  renderCoopModal,
+  renderFollowModal,
+  renderSlack,
+} from './render.js';
 
 /**
  * The Slack face: Bolt listeners for the `/iaspn` slash command, app mentions, direct messages,
@@ -192,6 +200,7 @@ function slackContext(who: SlackWho, client: WebClient, deps: SlackFaceDeps): Ch
     locale: async () => (await user()).locale,
     timeZone: async () => (await user()).tz,
     isRelayAdmin: deps.adminIds.includes(`slack:${who.userId}`),
+    forms: true,
     callCommand: slackCall(SLASH_COMMAND),
     inConversation: (channelId) =>
       slackContext({ ...who, channelId, direct: isDirect(channelId) }, client, deps),
@@ -379,7 +388,9 @@ async function deliverAction(
       deps.log.warn('slack form not opened: no trigger left', { userId: a.user });
       return;
     }
-    await client.views.open({ trigger_id: triggerId, view: renderFollowModal(outcome.form) as never });
+    const view =
+      outcome.form.kind === 'coop' ? renderCoopModal(outcome.form) : renderFollowModal(outcome.form);
+    await client.views.open({ trigger_id: triggerId, view: view as never });
     return;
   }
   if (home) {
@@ -472,6 +483,26 @@ const requestUser = (body: unknown) => {
   return b.user_id ?? b.user?.id;
 };
 
+/** Opens the offer or request form with a trigger; false when Slack refused (the trigger expired). */
+async function openCoopForm(
+  client: WebClient,
+  deps: SlackFaceDeps,
+  ctx: ChatContext,
+  kind: 'offer' | 'request',
+  triggerId: string | undefined,
+  wordLanguage?: 'en' | 'es',
+): Promise<boolean> {
+  if (!triggerId) return false;
+  try {
+    const form = await deps.core.coopForm(ctx, kind, wordLanguage);
+    await client.views.open({ trigger_id: triggerId, view: renderCoopModal(form) as never });
+    return true;
+  } catch (error) {
+    deps.log.warn('slack coop form not opened', { userId: ctx.user.userId, error: describeError(error) });
+    return false;
+  }
+}
+
 /** Registers every listener of the Slack face on a Bolt app. */
 export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
   // Slack retries an event it thinks was not acknowledged; the event_id says it is the same one.
@@ -515,6 +546,16 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
     };
     const text = command.text ?? '';
     const run = () => deps.core.handleText(slackContext(who, client, deps), text);
+    // `offer` / `request`: the form opens at once with the command's trigger (it lives 3 seconds);
+    // when it cannot, the command's own answer (a button that opens it) is the acknowledgement.
+    const intent = parseIntent(text);
+    if ((intent.command === 'offer' || intent.command === 'request') && context[DEFERRED_RUN] !== true) {
+      const ctx = slackContext(who, client, deps);
+      if (await openCoopForm(client, deps, ctx, intent.command, command.trigger_id, intent.wordLanguage)) {
+        await ack();
+        return;
+      }
+    }
     const toResponse = (reply: Reply) => ({
       response_type: reply.private ? ('ephemeral' as const) : ('in_channel' as const),
       ...renderSlack(reply),
@@ -600,6 +641,47 @@ export function registerSlackListeners(app: App, deps: SlackFaceDeps): void {
       compute: () => computeAction(client, deps, pressed),
       deliver: (outcome) => deliverAction(client, deps, pressed, outcome, respond, b.trigger_id),
     });
+  });
+
+  // The global shortcuts "New offer" and "New request" (infra/slack-manifest.yaml): the same form.
+  app.shortcut(/^iaspn:(offer|request)$/, async ({ ack, shortcut, client }) => {
+    await ack();
+    const s = shortcut as {
+      callback_id: string;
+      trigger_id: string;
+      team?: { id?: string } | null;
+      user: { id: string };
+    };
+    const who: SlackWho = {
+      teamId: s.team?.id ?? '',
+      userId: s.user.id,
+      channelId: `D${s.user.id}`,
+      direct: true,
+    };
+    const kind = s.callback_id === 'iaspn:offer' ? 'offer' : 'request';
+    await openCoopForm(client, deps, homeContext(client, who, deps), kind, s.trigger_id);
+  });
+
+  // The offer or request form: the draft validation decides. A refusal is shown on its fields
+  // (the reason and the closest value) and nothing is saved; a saved entry closes the form and
+  // its confirmation, with the entry's id and best matches, goes to the member's messages.
+  app.view(COOP_MODAL, async ({ ack, body, view, client }) => {
+    const meta = coopModalMetadata(view.private_metadata);
+    if (!meta) {
+      await ack();
+      return;
+    }
+    const values: Record<string, string> = {};
+    for (const [block, actions] of Object.entries(view.state.values))
+      values[block] = String((actions[block] as { value?: string | null } | undefined)?.value ?? '');
+    const who = homeWho({ team: body.team?.id ?? view.team_id ?? '', user: body.user.id, channel: '' });
+    const outcome = await deps.core.coopFromForm(homeContext(client, who, deps), { ...meta, values });
+    if (outcome.errors) {
+      await ack({ response_action: 'errors', errors: outcome.errors });
+      return;
+    }
+    await ack();
+    if (outcome.reply) await client.chat.postMessage({ channel: who.userId, ...renderSlack(outcome.reply) });
   });
 
   // The App Home's follow form: the `follow` command's rules in the chosen channel. A refusal is

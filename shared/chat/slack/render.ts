@@ -1,5 +1,5 @@
 import { escapeMarkup } from '../../escape.js';
-import type { FollowForm, Reply, ReplyBlock, ResultCard } from '../reply.js';
+import type { CoopForm, FollowForm, Reply, ReplyBlock, ResultCard } from '../reply.js';
 import { snippetParts } from '../reply.js';
 import { cutMarkup, cutText } from '../text.js';
 
@@ -182,4 +182,51 @@ export function renderFollowModal(form: FollowForm): SlackBlock {
       },
     ],
   };
+}
+
+/** The offer or request form as a modal: one input a field, its block and action ids the field's name. */
+export const COOP_MODAL = 'iaspn:coop-form';
+
+/** What the modal carries to its submission: the kind and the member's language. */
+export interface CoopModalMetadata {
+  kind: 'offer' | 'request';
+  language: 'en' | 'es';
+}
+
+export function renderCoopModal(form: CoopForm): SlackBlock {
+  const metadata: CoopModalMetadata = { kind: form.entryKind, language: form.language };
+  return {
+    type: 'modal',
+    callback_id: COOP_MODAL,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(form.title, MODAL_LIMITS.title),
+    submit: plain(form.submit, MODAL_LIMITS.title),
+    close: plain(form.cancel, MODAL_LIMITS.title),
+    blocks: form.fields.map((f) => ({
+      type: 'input',
+      block_id: f.name,
+      optional: f.optional,
+      label: plain(f.label, MODAL_LIMITS.label),
+      hint: plain(f.hint, MODAL_LIMITS.hint),
+      element: {
+        type: 'plain_text_input',
+        action_id: f.name,
+        multiline: f.multiline,
+        max_length: Math.min(f.maxLength, MODAL_LIMITS.input),
+        placeholder: plain(f.placeholder, MODAL_LIMITS.placeholder),
+      },
+    })),
+  };
+}
+
+/** The modal's metadata as submitted, checked: undefined when it is not ours. */
+export function coopModalMetadata(text: string | undefined): CoopModalMetadata | undefined {
+  try {
+    const m = JSON.parse(text ?? '') as Partial<CoopModalMetadata>;
+    if ((m.kind === 'offer' || m.kind === 'request') && (m.language === 'en' || m.language === 'es'))
+      return { kind: m.kind, language: m.language };
+  } catch {
+    // not ours
+  }
+  return undefined;
 }

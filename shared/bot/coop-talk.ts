@@ -1,0 +1,286 @@
+import type { ChatContext } from '../chat/context.js';
+import type { BotLanguage } from '../chat/i18n.js';
+import { heading, muted, paragraph, type Reply, type ReplyBlock } from '../chat/reply.js';
+import {
+  type CoopEntry,
+  type CoopKind,
+  type CoopOrigin,
+  type DraftIssue,
+  MODALITIES,
+  MODALITY_NAMES,
+  type Modality,
+  type RawDraft,
+  resolveDraft,
+} from '../coop/entry.js';
+import { matchesOf } from '../coop/exchange.js';
+import { createEntry } from '../coop/store.js';
+import { ConditionFailedError } from '../errors.js';
+import { userKeyOf } from '../follows/state.js';
+import { keys } from '../store/keys.js';
+import type { Item } from '../store/store.js';
+import { displayCountry, displayLanguage, displayTopic, foldText } from '../taxonomy/index.js';
+import type { CommandEnv } from './commands/command.js';
+import { matchBlocks } from './coop-lines.js';
+import {
+  CANCEL_WORDS,
+  exampleOf,
+  fieldsFor,
+  NO_WORDS,
+  OPTIONAL_FIELDS,
+  SKIP_WORDS,
+  TALK_WORDS,
+  type TalkField,
+  YES_WORDS,
+} from './coop-talk-words.js';
+
+/**
+ * The guided offer and request on faces without forms (Telegram, the console): one step a
+ * message, each answerable in one line, checked by the draft validation (shared/coop/entry.ts, the
+ * one filter language) as it is typed; a bad answer is re-asked with the reason and the closest
+ * value, optional steps may be skipped, `cancel` drops it at any step, and a summary is confirmed
+ * before anything is saved.
+ *
+ * Lambdas keep nothing between messages, so the conversation lives in the table: one item per
+ * chat and member (`USER#…` / `COOPTALK#<chat>`), every step an update conditional on the version
+ * read (two messages racing on one step: one is taken, the other is told), a TTL so that an
+ * abandoned conversation expires, and the final save claimed by a conditional delete, so that two
+ * "yes" at once save one entry.
+ */
+
+/** An abandoned conversation reads as absent after this long without an answer. */
+export const TALK_TTL_SECONDS = 60 * 60;
+
+/** How many matches the confirmation shows. */
+const BEST = 3;
+
+interface TalkState {
+  kind: CoopKind;
+  lang: BotLanguage;
+  /** Index of the step being asked; `fieldsFor(kind).length` is the final confirmation. */
+  step: number;
+  answers: Partial<Record<TalkField, string>>;
+  version: number;
+}
+
+const talkKey = (ctx: ChatContext) => keys.coopTalk(userKeyOf(ctx.user), ctx.channel.channelId);
+
+const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + TALK_TTL_SECONDS;
+
+/** Where an entry from this chat came from, so that notifications reach the member who wrote it. */
+export function originOf(ctx: ChatContext, lang: BotLanguage): CoopOrigin {
+  const { platform } = ctx.channel;
+  // Slack: the member (a direct message from the app reaches them anywhere); else the chat.
+  const address = platform === 'slack' ? ctx.user.userId : ctx.channel.channelId;
+  return { face: platform, address, language: lang };
+}
+
+/** One problem of a draft in the member's words: the reason and the closest valid value. */
+export function issueText(issue: DraftIssue, lang: BotLanguage): string {
+  const w = TALK_WORDS[lang];
+  switch (issue.code) {
+    case 'missing':
+      return w.empty;
+    case 'too_long':
+      return w.tooLong(issue.max);
+    case 'invalid':
+      return issue.text;
+    case 'unknown': {
+      if (issue.field === 'modalities') {
+        const name = (m: Modality) => MODALITY_NAMES[m][lang];
+        const closest = issue.suggestions[0] as Modality | undefined;
+        return w.unknownModality(issue.typed, closest ? name(closest) : '', MODALITIES.map(name).join(', '));
+      }
+      const field = issue.field as 'topics' | 'country' | 'languages';
+      const display = { topics: displayTopic, country: displayCountry, languages: displayLanguage }[field];
+      return w.unknownValue(
+        issue.typed,
+        w.nouns[field],
+        issue.suggestions.map((id) => display(id, lang)),
+      );
+    }
+  }
+}
+
+/** The problems of one field's answer, checked by the draft validation (none: it is good). */
+export function answerIssues(kind: CoopKind, field: TalkField, value: string): DraftIssue[] {
+  const result = resolveDraft({ kind, [field]: value });
+  return result.ok ? [] : result.issues.filter((i) => i.field === field);
+}
+
+/** A step's prompt: where we are, what is expected with an example, and how messages are taken. */
+function stepBlocks(state: TalkState): ReplyBlock[] {
+  const w = TALK_WORDS[state.lang];
+  const fields = fieldsFor(state.kind);
+  const field = fields[state.step]!;
+  const f = w.fields[field];
+  const blocks: ReplyBlock[] = [
+    heading(w.stepHeading(state.kind, state.step + 1, fields.length, f.label)),
+    paragraph(`${f.expects}.`.replace(/^./, (c) => c.toUpperCase())),
+    paragraph(w.exampleLine(exampleOf(f, state.kind))),
+  ];
+  if (OPTIONAL_FIELDS.has(field)) blocks.push(muted(w.optional));
+  blocks.push(muted(w.howToAnswer));
+  return blocks;
+}
+
+/** The answers as they will be saved (names in the member's language), then the question. */
+function summaryBlocks(state: TalkState): ReplyBlock[] {
+  const w = TALK_WORDS[state.lang];
+  const lang = state.lang;
+  const resolved = resolveDraft({ kind: state.kind, ...state.answers });
+  const draft = resolved.ok ? resolved.draft : undefined;
+  const shown: Partial<Record<TalkField, string>> = { ...state.answers };
+  if (draft) {
+    shown.topics = draft.topics.map((t) => displayTopic(t, lang)).join(', ');
+    shown.country = displayCountry(draft.country, lang);
+    shown.modalities = draft.modalities.map((m) => MODALITY_NAMES[m][lang]).join(', ');
+    shown.languages = draft.languages.map((l) => displayLanguage(l, lang)).join(', ');
+  }
+  const lines = fieldsFor(state.kind).map((f) => `${w.fields[f].label}: ${shown[f] || w.none}`);
+  return [
+    heading(w.summaryHeading(state.kind)),
+    paragraph(lines.join('\n')),
+    paragraph(w.confirm),
+    muted(w.howToAnswer),
+  ];
+}
+
+const promptBlocks = (state: TalkState) =>
+  state.step >= fieldsFor(state.kind).length ? summaryBlocks(state) : stepBlocks(state);
+
+function reply(blocks: ReplyBlock[]): Reply {
+  const first = blocks.find((b) => b.kind === 'heading' || b.kind === 'text');
+  return { blocks, summary: first && 'text' in first ? first.text : '', private: true };
+}
+
+function stateOf(item: Item | undefined): TalkState | undefined {
+  if (!item) return undefined;
+  return {
+    kind: item.kind as CoopKind,
+    lang: item.lang as BotLanguage,
+    step: Number(item.step),
+    answers: (item.answers ?? {}) as TalkState['answers'],
+    version: Number(item.version),
+  };
+}
+
+async function readState(env: CommandEnv, ctx: ChatContext): Promise<TalkState | undefined> {
+  return stateOf(await env.store.get(talkKey(ctx), { consistent: true }));
+}
+
+/** Starts (or starts again) a guided offer or request in this chat: its first step. */
+export async function startTalk(
+  env: CommandEnv,
+  ctx: ChatContext,
+  kind: CoopKind,
+  lang: BotLanguage,
+): Promise<Reply> {
+  const state: TalkState = { kind, lang, step: 0, answers: {}, version: 1 };
+  await env.store.put({ ...talkKey(ctx), ...state, expiresAt: expiresAt(env.now()) });
+  return reply([paragraph(TALK_WORDS[lang].intro(kind)), ...stepBlocks(state)]);
+}
+
+/** The stored entry and its best matches, as the confirmation shows them. */
+export async function savedBlocks(
+  env: CommandEnv,
+  entry: CoopEntry,
+  lang: BotLanguage,
+): Promise<ReplyBlock[]> {
+  const w = TALK_WORDS[lang];
+  const blocks: ReplyBlock[] = [paragraph(w.saved(entry.kind, entry.id))];
+  const found = await matchesOf(env.store, entry.id, BEST);
+  if (found && found.matches.length > 0)
+    blocks.push(paragraph(w.bestMatches), ...matchBlocks(found.matches, lang));
+  else blocks.push(muted(w.noMatchesYet(entry.kind)));
+  return blocks;
+}
+
+/** Saves a draft written in a chat, with its origin; refused, the problems come back on their fields. */
+export async function saveFromChat(
+  env: CommandEnv,
+  ctx: ChatContext,
+  raw: RawDraft,
+  lang: BotLanguage,
+): Promise<{ entry: CoopEntry } | { issues: DraftIssue[] }> {
+  const resolved = resolveDraft({ ...raw, origin: originOf(ctx, lang) });
+  if (!resolved.ok) return { issues: resolved.issues };
+  const by = `${ctx.channel.platform}:${ctx.user.userId}`;
+  const { entry } = await createEntry(env.store, resolved.draft, { who: by, at: env.now() });
+  return { entry };
+}
+
+/**
+ * A message in a chat: the next step of the member's conversation there, or undefined when there
+ * is none (the message is then a command as usual). `cancel` drops it; `help` shows the step again.
+ */
+export async function continueTalk(
+  env: CommandEnv,
+  ctx: ChatContext,
+  text: string,
+): Promise<Reply | undefined> {
+  const state = await readState(env, ctx);
+  if (!state) return undefined;
+  const w = TALK_WORDS[state.lang];
+  const answer = text.replace(/\s+/g, ' ').trim();
+  const word = foldText(answer.replace(/^\/+/, ''));
+  const versioned = {
+    expression: '#version = :version',
+    names: { '#version': 'version' },
+    values: { ':version': state.version },
+  };
+
+  if (CANCEL_WORDS.has(word)) {
+    await env.store.delete(talkKey(ctx), versioned);
+    return reply([paragraph(w.cancelled(state.kind))]);
+  }
+  if (['help', 'ayuda', '?', 'start', 'inicio'].includes(word)) return reply(promptBlocks(state));
+
+  const fields = fieldsFor(state.kind);
+  if (state.step >= fields.length) {
+    if (NO_WORDS.has(word)) {
+      await env.store.delete(talkKey(ctx), versioned);
+      return reply([paragraph(w.cancelled(state.kind))]);
+    }
+    if (!YES_WORDS.has(word)) return reply([paragraph(w.confirmAgain), ...summaryBlocks(state)]);
+    // The save is claimed by removing the conversation: of two "yes" at once, one saves.
+    if (!(await env.store.delete(talkKey(ctx), versioned))) return reply([paragraph(w.ended)]);
+    const saved = await saveFromChat(env, ctx, { kind: state.kind, ...state.answers }, state.lang);
+    if ('issues' in saved) {
+      // Only when the vocabulary changed since the answers were checked: nothing saved, say why.
+      return reply([paragraph(saved.issues.map((i) => issueText(i, state.lang)).join(' '))]);
+    }
+    return reply(await savedBlocks(env, saved.entry, state.lang));
+  }
+
+  const field = fields[state.step]!;
+  let value = answer;
+  if (SKIP_WORDS.has(word)) {
+    if (!OPTIONAL_FIELDS.has(field)) return reply([paragraph(w.notNeeded), ...stepBlocks(state)]);
+    value = '';
+  } else {
+    const issues = answer === '' ? [] : answerIssues(state.kind, field, answer);
+    const problem = answer === '' ? w.empty : issues.map((i) => issueText(i, state.lang)).join(' ');
+    if (problem) return reply([paragraph(problem), muted(w.again), ...stepBlocks(state)]);
+  }
+  const next: TalkState = {
+    ...state,
+    step: state.step + 1,
+    answers: { ...state.answers, [field]: value },
+    version: state.version + 1,
+  };
+  try {
+    await env.store.update(
+      talkKey(ctx),
+      {
+        set: { step: next.step, answers: next.answers, expiresAt: expiresAt(env.now()) },
+        add: { version: 1 },
+      },
+      versioned,
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const now = await readState(env, ctx);
+    return reply(now ? [paragraph(w.crossed), ...promptBlocks(now)] : [paragraph(w.ended)]);
+  }
+  return reply(promptBlocks(next));
+}
