@@ -7,7 +7,7 @@ import { withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
 import { botMetrics, publishing } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
-import { createSearchService } from '#shared/search/service.js';
+import { lazySearchService } from '#shared/search/lazy-service.js';
 import { withFreshSecrets } from '#shared/secrets.js';
 
 // Cold start: the settings from the environment; the Slack credentials and the email-link key from
@@ -23,7 +23,7 @@ const log = metrics.log(createLambdaLog('iaspn-bot-slack', base.logLevel));
 const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME;
 const faceNow = withFreshSecrets(process.env, (config) => {
   const runtime = createRuntime(config, log);
-  const search = createSearchService(runtime, { recheckMs: 30_000 });
+  const search = lazySearchService(runtime, { recheckMs: 30_000 });
   return createSlackFace(runtime, {
     core: metrics.core(createRuntimeBotCore(runtime, { search })),
     deferWork: functionName ? lambdaDeferral(functionName) : undefined,

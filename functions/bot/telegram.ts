@@ -5,7 +5,7 @@ import { withBodyLimit } from '#shared/http/types.js';
 import { createLambdaLog } from '#shared/log.js';
 import { botMetrics } from '#shared/metrics.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
-import { createSearchService } from '#shared/search/service.js';
+import { lazySearchService } from '#shared/search/lazy-service.js';
 import { withFreshSecrets } from '#shared/secrets.js';
 
 // Cold start: the settings from the environment; the Telegram credentials and the email-link key
@@ -18,7 +18,7 @@ const metrics = botMetrics(base.stage);
 const log = metrics.log(createLambdaLog('iaspn-bot-telegram', base.logLevel));
 const webhookNow = withFreshSecrets(process.env, (config) => {
   const runtime = createRuntime(config, log);
-  const search = createSearchService(runtime, { recheckMs: 30_000 });
+  const search = lazySearchService(runtime, { recheckMs: 30_000 });
   return createTelegramFace(runtime, { core: metrics.core(createRuntimeBotCore(runtime, { search })) })
     .handler;
 });

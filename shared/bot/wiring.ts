@@ -2,7 +2,7 @@ import { RelayError } from '../errors.js';
 import { getPartner, listFeeds } from '../library/registry.js';
 import { getResources } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { createSearchService } from '../search/service.js';
+import { lazySearchService } from '../search/lazy-service.js';
 import type { SearchService } from '../search/types.js';
 import { type BotCore, createBotCore } from './core.js';
 import type { BotPorts, FeedHealth, RegistryPort, SubscribePort } from './ports.js';
@@ -54,7 +54,7 @@ export function registryPort(runtime: Runtime): RegistryPort {
 }
 
 export function createBotPorts(runtime: Runtime, overrides: Partial<BotPorts> = {}): BotPorts {
-  const search: SearchService = overrides.search ?? createSearchService(runtime, { recheckMs: 30_000 });
+  const search: SearchService = overrides.search ?? lazySearchService(runtime, { recheckMs: 30_000 });
   return {
     search,
     subscribe: overrides.subscribe ?? subscribePort(runtime),
