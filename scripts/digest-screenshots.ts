@@ -6,7 +6,8 @@
  * of the pages' English strings that the Spanish strings never use (the library's own titles and
  * summaries aside). Pages: the digest, subscribe, preferences, confirm and unsubscribe buttons, the
  * confirmation (with what was chosen and its 30-day preview), unsubscribed, saved, bad link, check
- * your email.
+ * your email; and the cooperation exchange's pages (portfolio, a refused filter, the submission
+ * form with its refusals, the publishing button, published, the report, check your email).
  *
  *   npx tsx scripts/digest-screenshots.ts [--out .data/screenshots] [--chromium /usr/bin/chromium]
  *
@@ -17,6 +18,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '#shared/config.js';
+import { type CoopEntry, resolveDraft } from '#shared/coop/entry.js';
+import { coopReport } from '#shared/coop/exchange.js';
+import { CoopMatcher, doneExchanges } from '#shared/coop/match.js';
+import { readFilters, readSubmission } from '#shared/coop/web/form.js';
+import {
+  confirmPage,
+  messagePage,
+  portfolioPage,
+  publishedPage,
+  reportPage,
+  submitPage,
+} from '#shared/coop/web/pages.js';
+import { COOP_STRINGS } from '#shared/coop/web/strings.js';
 import { composeDigest, selectResources } from '#shared/digest/compose.js';
 import { renderDigest } from '#shared/digest/emails.js';
 import { formChoices } from '#shared/digest/form.js';
@@ -178,6 +192,92 @@ for (const language of ['en', 'es'] as DigestLanguage[]) {
   });
 }
 
+// The cooperation exchange's pages (shared/coop/web/pages.ts): the portfolio with who fits, a
+// refused filter, the submission form with its refusals, the publishing button, published, the report.
+const coopRaw = [
+  {
+    kind: 'offer',
+    title: `Cómo Juntos verifica corresponsabilidades ${'x'.repeat(60)}`,
+    summary: `Peru's conditional cash transfer programme shares its verification model. https://www.example.org/${'muy-largo-'.repeat(12)}`,
+    topics: 'conditional cash transfers',
+    country: 'Peru',
+    institution: 'Ministerio de Desarrollo e Inclusión Social (MIDIS), Perú',
+    contact: 'coop@midis.example.org',
+    modalities: 'technical visit; virtual exchange',
+    languages: 'es; en',
+  },
+  {
+    kind: 'request',
+    title: 'Verificar corresponsabilidades en salud y educación',
+    summary:
+      'Necesitamos apoyo para verificar las corresponsabilidades de un programa de transferencias condicionadas.',
+    topics: 'PTC',
+    country: 'Honduras',
+    institution: 'SEDESOL',
+    contact: 'coop@sedesol.example.org',
+    modalities: 'visita técnica',
+    languages: 'español',
+    timeFrame: 'primer semestre de 2027',
+  },
+];
+const coopEntries: CoopEntry[] = coopRaw.map((raw, i) => {
+  const resolved = resolveDraft(raw);
+  if (!resolved.ok) throw new Error(resolved.problems.join('; '));
+  const at = now.toISOString();
+  return {
+    ...resolved.draft,
+    id: i ? 'R-HND7AA' : 'O-PER7AA',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    history: [],
+  };
+});
+const coopMatcher = new CoopMatcher(coopEntries, doneExchanges(coopEntries));
+for (const language of ['en', 'es'] as const) {
+  const c = COOP_STRINGS[language];
+  const other = language === 'en' ? 'es' : 'en';
+  const portfolio = (query: string) => ({
+    reading: readFilters(new URLSearchParams(query), language),
+    items: coopEntries.map((entry) => ({ entry, matches: coopMatcher.matchesFor(entry, 3) })),
+    counts: { offers: 1, requests: 1 },
+    more: 0,
+  });
+  files.push({
+    name: `coop-portfolio-${language}`,
+    html: portfolioPage(language, portfolio(''), `/coop?lang=${other}`),
+  });
+  files.push({
+    name: `coop-refused-${language}`,
+    html: portfolioPage(language, portfolio('topic=focalizacoin&country=Peruu'), `/coop?lang=${other}`),
+  });
+  const refused = readSubmission(
+    new URLSearchParams({ ...coopRaw[1], topics: 'focalizacoin', contact: 'x' }),
+    language,
+  );
+  files.push({
+    name: `coop-new-${language}`,
+    html: submitPage(language, { values: refused.values, errors: refused.errors, formToken: 't' }),
+  });
+  files.push({
+    name: `coop-confirm-${language}`,
+    html: confirmPage(language, coopEntries[0] as CoopEntry, 't'),
+  });
+  files.push({
+    name: `coop-published-${language}`,
+    html: publishedPage(language, coopEntries[0] as CoopEntry, `/coop/confirm?token=t&lang=${other}`),
+  });
+  files.push({
+    name: `coop-report-${language}`,
+    html: reportPage(language, { year: '', report: coopReport(coopEntries) }, `/coop/report?lang=${other}`),
+  });
+  files.push({
+    name: `coop-sent-${language}`,
+    html: messagePage(language, c.checkEmailTitle, c.checkEmail, `/coop/sent?lang=${other}`),
+  });
+}
+
 /** Words of the pages' English strings that the Spanish strings never use: none may show on a Spanish page. */
 function englishOnlyWords(): Set<string> {
   const collect = (v: unknown, out: string[]): string[] => {
@@ -193,7 +293,8 @@ function englishOnlyWords(): Set<string> {
     else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x, out);
     return out;
   };
-  const words = (lang: DigestLanguage) => new Set(pageWords(collect(STRINGS[lang], []).join(' ')));
+  const words = (lang: DigestLanguage) =>
+    new Set(pageWords(collect([STRINGS[lang], COOP_STRINGS[lang]], []).join(' ')));
   const es = words('es');
   return new Set(
     [...words('en')].filter((w) => !es.has(w) && !['iaspn', 'english', 'caribbean'].includes(w)),
@@ -206,7 +307,12 @@ const pageWords = (text: string) =>
     .toLowerCase()
     .match(/\p{L}{3,}/gu) ?? [];
 /** The library's own words (titles, summaries, partner names) are the partners' language, not the page's. */
-const libraryText = resources.flatMap((r) => [r.title, r.summary]);
+const libraryText = [
+  ...resources.flatMap((r) => [r.title, r.summary]),
+  // What institutions wrote on the exchange is theirs too.
+  ...coopEntries.flatMap((e) => [e.title, e.summary, e.institution, e.timeFrame ?? '']).filter(Boolean),
+  'focalizacoin',
+];
 const englishOnly = englishOnlyWords();
 
 const browser = await chromium.launch({ executablePath: values.chromium as string, headless: true });
