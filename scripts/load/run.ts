@@ -50,6 +50,8 @@ export async function runLoad(
     keepData?: boolean;
     /** Active feeds past which ingest fans out (the configuration's default: 100). */
     fanOutAbove?: number;
+    /** The jobs' log (default: none). */
+    log?: Log;
   } = {},
 ): Promise<LoadReport> {
   const say = options.say ?? (() => {});
@@ -73,7 +75,11 @@ export async function runLoad(
   // Time passes within a phase as it does on the machine, so that what ingest saw is before the
   // announcement run's end; between phases the clock jumps.
   let phaseStart = performance.now();
-  const runtime = createRuntime(config, quietLog, () => new Date(now + (performance.now() - phaseStart)));
+  const runtime = createRuntime(
+    config,
+    options.log ?? quietLog,
+    () => new Date(now + (performance.now() - phaseStart)),
+  );
   const counter = storeRequestCounter(runtime.store.client);
   // Every partner host resolves to the local partner sites.
   const policy = { ...fetchPolicyFrom(config), resolve: async () => [{ address: '127.0.0.1', family: 4 }] };

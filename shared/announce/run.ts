@@ -63,6 +63,12 @@ export const MAX_LOOKBACK_MS = 24 * 3_600_000;
 const MAX_RATE_LIMITED = 5;
 /** Claims in flight at once, over all channels (the SDK's connection pool holds 50). */
 const CLAIM_CONCURRENCY = 32;
+/**
+ * Channels posted to at once. Each channel's posts are a second apart anyway (its pace), so this
+ * bounds the requests in flight, not the throughput that matters: without it a run with 5,000
+ * following channels opened 5,000 requests at once and most timed out (scripts/load-run.ts).
+ */
+const CHANNEL_CONCURRENCY = 32;
 
 export interface AnnounceSummary {
   /** New resources read (first seen in the window). */
@@ -524,9 +530,10 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     }
   }
 
+  const channelSlot = pLimit(CHANNEL_CONCURRENCY);
   await Promise.all(
     work.map((w) =>
-      runChannel(w).catch((error) => {
+      channelSlot(() => runChannel(w)).catch((error) => {
         // A store failure mid-channel: what was not marked sent is retried by a later run.
         log.error('announcement channel run failed', { channel: w.channelKey, error: describeError(error) });
         summary.failed += w.pending.length - w.settled;

@@ -285,6 +285,32 @@ describe('announcement run', () => {
     }
   });
 
+  it('posts to many following channels a bounded number at a time, so that none times out waiting', async () => {
+    const runtime = await services.newRuntime({}, movableClock().clock);
+    await seedResources(runtime, [resource({ id: 'wide', topics: ['financial-inclusion'] })]);
+    const channels = Array.from({ length: 80 }, (_, i) => slackChannel(`CW${i}`));
+    for (const c of channels) await follow(runtime, c, { topics: ['financial-inclusion'] });
+    let inFlight = 0;
+    let most = 0;
+    const posted: string[] = [];
+    const slack: ChatSender = {
+      platform: 'slack',
+      pace: { perChannelMs: () => 0, globalMs: 0 },
+      describe: 'slow slack',
+      async post(channel) {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        posted.push(channel.channelId);
+      },
+    };
+    const summary = await runAnnounce(runtime, { senders: { slack } });
+    expect(summary).toMatchObject({ channels: 80, posted: 80, failed: 0 });
+    expect(new Set(posted).size).toBe(80);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(32);
+  });
+
   it('pauses a channel that removed the bot and tells the admins; the others go on', async () => {
     const runtime = await services.newRuntime(
       { IASPN_ANNOUNCE_MAX_SINGLE_POSTS: '3', IASPN_ADMIN_CHANNEL: 'console:local:admins' },
