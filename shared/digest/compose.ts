@@ -1,9 +1,12 @@
 import type { RelayConfig } from '../config.js';
+import type { CoopEntry } from '../coop/entry.js';
+import { filterWantsEntry, isLive } from '../coop/notices.js';
 import type { Resource } from '../domain/resource.js';
 import { oneLine, safeHttpUrl } from '../email/render.js';
 import { eventCalendarPath, formatEventPlace, formatEventWhen } from '../events/format.js';
 import type { DatedEvent } from '../events/upcoming.js';
 import { KeywordMatcher, matchesResource } from '../filters/keywords.js';
+import { displayCountry } from '../taxonomy/index.js';
 import type { DigestLanguage, Subscription } from './model.js';
 import { SECTION_OF, SECTION_ORDER, type SectionId, STRINGS } from './strings.js';
 import { signToken, type TokenSecret } from './tokens.js';
@@ -41,6 +44,20 @@ export interface DigestEventEntry {
   calendarUrl: string;
 }
 
+/** A new offer or request of the cooperation exchange, in the digest's own section. */
+export interface DigestCoopEntry {
+  id: string;
+  /** "Offer" / "Oferta". */
+  kind: string;
+  title: string;
+  /** "FOSIS, Chile". */
+  who: string;
+  summary: string;
+}
+
+/** At most this many offers and requests in a digest. */
+export const DIGEST_MAX_COOP = 10;
+
 /** At most this many upcoming events in a digest. */
 export const DIGEST_MAX_EVENTS = 10;
 /** How far ahead the digest's upcoming events reach. */
@@ -66,6 +83,8 @@ export interface Digest {
   highlight?: DigestEntry;
   /** Events in the next 30 days that match the subscription, soonest first, announced before or not. */
   upcoming: DigestEventEntry[];
+  /** New offers and requests on the subscription's topics (its section: "Cooperation: offers and requests"). */
+  coop: DigestCoopEntry[];
   subject: string;
   moreUrl?: string;
   manageUrl: string;
@@ -124,6 +143,36 @@ export function selectUpcomingEvents(
   keywords: KeywordMatcher = new KeywordMatcher(),
 ): DatedEvent[] {
   return events.filter((r) => matchesResource(r, sub.filter, keywords)).slice(0, DIGEST_MAX_EVENTS);
+}
+
+/**
+ * The offers and requests created in [since, until), still taking partners, on a topic the
+ * subscription names (and in its countries and languages, when it names them), newest first; at
+ * most DIGEST_MAX_COOP. A subscription without topics gets none: the section is for those who
+ * follow a topic.
+ */
+export function selectCoopEntries(
+  entries: readonly CoopEntry[],
+  sub: Subscription,
+  since: string,
+  until: string,
+): CoopEntry[] {
+  return entries
+    .filter(
+      (e) => e.createdAt >= since && e.createdAt < until && isLive(e) && filterWantsEntry(sub.filter, e),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
+    .slice(0, DIGEST_MAX_COOP);
+}
+
+export function toCoopEntry(e: CoopEntry, language: DigestLanguage): DigestCoopEntry {
+  return {
+    id: e.id,
+    kind: STRINGS[language].coopKinds[e.kind],
+    title: oneLine(e.title, 200),
+    who: oneLine(`${e.institution}, ${displayCountry(e.country, language)}`, 200),
+    summary: oneLine(e.summary, 220),
+  };
 }
 
 export function toEventEntry(r: DatedEvent, language: DigestLanguage, publicUrl: string): DigestEventEntry {
@@ -186,7 +235,13 @@ export function subscriptionLinks(config: RelayConfig, secret: TokenSecret, subI
 export function composeDigest(
   ctx: ComposeContext,
   sub: Subscription,
-  selection: { matched: readonly Resource[]; highlight?: Resource; upcoming?: readonly DatedEvent[] },
+  selection: {
+    matched: readonly Resource[];
+    highlight?: Resource;
+    upcoming?: readonly DatedEvent[];
+    /** New offers and requests on the subscription's topics (selectCoopEntries). */
+    coop?: readonly CoopEntry[];
+  },
   window: { period: string; since: string; until: string },
   options: { maxItems?: number } = {},
 ): Digest {
@@ -209,6 +264,7 @@ export function composeDigest(
   }));
   const total = selection.matched.length;
   const first = shownResources[0] ? oneLine(shownResources[0].title, 70) : '';
+  const coop = (selection.coop ?? []).map((e) => toCoopEntry(e, language));
   const more = total - shownResources.length;
   return {
     subscriptionId: sub.id,
@@ -220,7 +276,12 @@ export function composeDigest(
     sections,
     highlight: selection.highlight ? toEntry(selection.highlight, language, ctx.partnerNames) : undefined,
     upcoming: (selection.upcoming ?? []).map((r) => toEventEntry(r, language, ctx.config.publicUrl)),
-    subject: s.digestSubject(total, first),
+    coop,
+    // A digest with only the cooperation section says so in its subject.
+    subject:
+      total === 0 && coop.length > 0
+        ? s.coopSubject(coop.length, oneLine(coop[0]!.title, 70))
+        : s.digestSubject(total, first),
     moreUrl:
       more > 0
         ? `${ctx.config.publicUrl}/email/digest?token=${signToken(

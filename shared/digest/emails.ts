@@ -55,9 +55,15 @@ const EVENT_HTML = `<tr><td style="padding:10px 0;border-top:1px solid #e4e7eb;$
 <p style="margin:0;font-size:13px"><% if (e.registrationUrl) { %><a href="<%= e.registrationUrl %>" style="color:#0b5394"><%= it.s.register %></a> · <% } %><a href="<%= e.calendarUrl %>" style="color:#0b5394"><%= it.s.addToCalendar %></a></p>
 </td></tr>`;
 
+const COOP_HTML = `<tr><td style="padding:10px 0;border-top:1px solid #e4e7eb;${WRAP}">
+<p style="margin:0 0 4px 0;font-size:16px;line-height:1.35;font-weight:600"><%= e.kind %> <%= e.id %> · <%= e.title %></p>
+<p style="margin:0 0 4px 0;font-size:13px;color:#52606d"><%= e.who %></p>
+<% if (e.summary) { %><p style="margin:0;font-size:14px;line-height:1.45;color:#323f4b"><%= e.summary %></p><% } %>
+</td></tr>`;
+
 const DIGEST_HTML = `${LAYOUT_OPEN}
 <h1 style="margin:8px 0 4px 0;font-size:22px;line-height:1.3">${'<%= it.title %>'}</h1>
-<p style="margin:0 0 12px 0;font-size:15px;color:#323f4b"><%= it.s.digestIntro(it.d.total) %></p>
+<% if (it.d.total > 0) { %><p style="margin:0 0 12px 0;font-size:15px;color:#323f4b"><%= it.s.digestIntro(it.d.total) %></p><% } %>
 <% if (it.d.highlight) { const e = it.d.highlight; %>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#fff8e1;border-radius:4px;margin:0 0 12px 0">
 <tr><td style="padding:12px;${WRAP}">
@@ -80,6 +86,13 @@ const DIGEST_HTML = `${LAYOUT_OPEN}
 <% for (const e of it.d.upcoming) { %>${EVENT_HTML}<% } %>
 </table>
 <% } %>
+<% if (it.d.coop.length) { %>
+<h2 style="margin:16px 0 4px 0;font-size:18px;color:#1f2933"><%= it.s.coopSection %></h2>
+<p style="margin:0 0 4px 0;font-size:13px;color:#52606d"><%= it.s.coopIntro %></p>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+<% for (const e of it.d.coop) { %>${COOP_HTML}<% } %>
+</table>
+<% } %>
 <% if (it.d.moreUrl) { %>
 <p style="margin:16px 0 0 0;font-size:15px"><a href="<%= it.d.moreUrl %>" style="color:#0b5394;font-weight:600"><%= it.s.more(it.d.total - it.d.shown) %></a></p>
 <% } %>
@@ -90,7 +103,7 @@ const DIGEST_HTML = `${LAYOUT_OPEN}
 ${LAYOUT_CLOSE}`;
 
 const DIGEST_TEXT = `<%= it.title %>
-<%= it.s.digestIntro(it.d.total) %>
+<% if (it.d.total > 0) { %><%= it.s.digestIntro(it.d.total) %><% } %>
 <% if (it.d.highlight) { const e = it.d.highlight; %>
 == <%= it.s.highlight %> ==
 <%= e.title %>
@@ -116,6 +129,14 @@ const DIGEST_TEXT = `<%= it.title %>
 <% } %><% if (e.registrationUrl) { %>  <%= it.s.register %>: <%= e.registrationUrl %>
 <% } %>  <%= it.s.addToCalendar %>: <%= e.calendarUrl %>
 <% } %><% } %>
+<% if (it.d.coop.length) { %>
+== <%= it.s.coopSection %> ==
+<%= it.s.coopIntro %>
+<% for (const e of it.d.coop) { %>
+* <%= e.kind %> <%= e.id %> · <%= e.title %>
+  <%= e.who %>
+<% if (e.summary) { %>  <%= e.summary %>
+<% } %><% } %><% } %>
 <% if (it.d.moreUrl) { %>
 <%= it.s.more(it.d.total - it.d.shown) %>: <%= it.d.moreUrl %>
 <% } %>

@@ -2,7 +2,7 @@ import { buildMime } from '../email/mime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { composeDigest, selectResources, selectUpcomingEvents } from './compose.js';
 import { digestMessage, type RenderedEmail, renderDigest } from './emails.js';
-import { createBatchContext } from './run.js';
+import { coopSelection, createBatchContext } from './run.js';
 import { periodOf } from './schedule.js';
 import { getSubscription, SubscriptionError } from './subscriptions.js';
 
@@ -39,10 +39,11 @@ export async function previewDigest(
   const ctx = await createBatchContext(runtime, until, { dryRun: true });
   const selection = selectResources(await ctx.window.since(since), sub, since, until, ctx.compose.keywords);
   const window = { since, until, sinceGiven: options.since !== undefined };
-  if (selection.matched.length === 0) return window;
+  const coop = await coopSelection(ctx, sub, since, until);
+  if (selection.matched.length === 0 && coop.length === 0) return window;
   const period = periodOf(sub.frequency, now, runtime.config.email.weeklyDigestDay);
   const upcoming = selectUpcomingEvents(await ctx.upcoming(), sub, ctx.compose.keywords);
-  const digest = composeDigest(ctx.compose, sub, { ...selection, upcoming }, { period, since, until });
+  const digest = composeDigest(ctx.compose, sub, { ...selection, upcoming, coop }, { period, since, until });
   const rendered = renderDigest(digest);
   const eml = await buildMime(digestMessage(runtime.config, digest, rendered));
   return { ...window, digest: { subject: digest.subject, total: digest.total, rendered, eml } };

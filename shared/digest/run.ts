@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CoopEntry } from '../coop/entry.js';
 import type { Resource } from '../domain/resource.js';
 import { createSesMailer, EmailSendError, type Mailer } from '../email/mailer.js';
 import { describeError } from '../errors.js';
@@ -14,6 +15,7 @@ import {
   type ComposeContext,
   composeDigest,
   DIGEST_EVENT_DAYS,
+  selectCoopEntries,
   selectResources,
   selectUpcomingEvents,
 } from './compose.js';
@@ -111,6 +113,37 @@ export interface BatchContext {
    * a failure to read them leaves the section out (logged), never the digest.
    */
   upcoming(): Promise<readonly DatedEvent[]>;
+  /**
+   * The cooperation exchange's entries, read once per process on first use (only a subscription
+   * with topics asks); a failure to read them leaves the section out (logged), never the digest.
+   */
+  coopEntries(): Promise<readonly CoopEntry[]>;
+}
+
+function coopEntriesOnce(runtime: Runtime): () => Promise<readonly CoopEntry[]> {
+  let loaded: Promise<readonly CoopEntry[]> | undefined;
+  return () => {
+    loaded ??= import('../coop/store.js')
+      .then(({ listAllEntries }) => listAllEntries(runtime.store))
+      .catch((error) => {
+        runtime.log.warn('cooperation entries unreadable: digests go without the section', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return [];
+      });
+    return loaded;
+  };
+}
+
+/** The new offers and requests on the subscription's topics, for its cooperation section. */
+export async function coopSelection(
+  ctx: Pick<BatchContext, 'coopEntries'>,
+  sub: Subscription,
+  since: string,
+  until: string,
+): Promise<CoopEntry[]> {
+  if (!sub.filter.topics?.length) return [];
+  return selectCoopEntries(await ctx.coopEntries(), sub, since, until);
 }
 
 function upcomingOnce(runtime: Runtime): () => Promise<readonly DatedEvent[]> {
@@ -150,6 +183,7 @@ export async function createBatchContext(
     mailer: options.mailer ?? createSesMailer(runtime.ses, runtime.config),
     dryRun: options.dryRun ?? false,
     upcoming: upcomingOnce(runtime),
+    coopEntries: coopEntriesOnce(runtime),
   };
 }
 
@@ -214,13 +248,20 @@ export async function processDigestBatch(
         until,
         ctx.compose.keywords,
       );
-      if (selection.matched.length === 0) {
+      // New offers and requests on its topics are something new too.
+      const coop = await coopSelection(ctx, sub, since, until);
+      if (selection.matched.length === 0 && coop.length === 0) {
         outcome.empty += 1;
         if (!ctx.dryRun) await advance(runtime, sub, {}, nextDue);
         continue;
       }
       const upcoming = selectUpcomingEvents(await ctx.upcoming(), sub, ctx.compose.keywords);
-      const digest = composeDigest(ctx.compose, sub, { ...selection, upcoming }, { period, since, until });
+      const digest = composeDigest(
+        ctx.compose,
+        sub,
+        { ...selection, upcoming, coop },
+        { period, since, until },
+      );
       const rendered = renderDigest(digest);
       if (ctx.dryRun) {
         outcome.sent += 1;

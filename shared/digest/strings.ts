@@ -65,6 +65,13 @@ const en = {
   highlight: 'Partner highlight of the month',
   upcomingEvents: 'Upcoming events',
   upcomingIntro: 'In the next 30 days, matching your interests (announced before or not):',
+  coopSection: 'Cooperation: offers and requests',
+  coopIntro: 'New in the cooperation exchange, on the topics you follow:',
+  coopKinds: { offer: 'Offer', request: 'Request' } as Record<'offer' | 'request', string>,
+  coopSubject: (count: number, first: string) =>
+    count === 1
+      ? `IASPN digest: cooperation, ${first}`
+      : `IASPN digest: cooperation, ${first} and ${count - 1} more`,
   register: 'Register',
   addToCalendar: 'Add to calendar',
   more: (n: number) => `See ${n} more`,
@@ -191,6 +198,13 @@ const es: Strings = {
   highlight: 'Socio destacado del mes',
   upcomingEvents: 'Próximos eventos',
   upcomingIntro: 'En los próximos 30 días, según sus intereses (anunciados antes o no):',
+  coopSection: 'Cooperación: ofertas y solicitudes',
+  coopIntro: 'Novedades del intercambio de cooperación, sobre los temas que sigue:',
+  coopKinds: { offer: 'Oferta', request: 'Solicitud' },
+  coopSubject: (count, first) =>
+    count === 1
+      ? `Resumen RIPSO: cooperación, ${first}`
+      : `Resumen RIPSO: cooperación, ${first} y ${count - 1} más`,
   register: 'Inscripción',
   addToCalendar: 'Añadir al calendario',
   more: (n) => `Ver ${n} más`,
