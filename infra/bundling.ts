@@ -47,6 +47,9 @@ export const LAMBDA_BUNDLE = {
    *   hands Bolt an AwsLambdaReceiver; Socket Mode runs only on the local stack (not bundled).
    * - `express` (with `mime-db` and the rest of its tree, 250 KB): Bolt's ExpressReceiver, never
    *   constructed.
+   * - `raw-body` (with `iconv-lite`, `http-errors` and `depd`, 75 KB): how Bolt's ExpressReceiver
+   *   and HTTPReceiver read a request body from a Node stream. The Slack Lambda hands Bolt our own
+   *   receiver (shared/chat/slack/http.ts), which gets the body in the Lambda event.
    * - `@slack/oauth` (with `jsonwebtoken`): the receivers' OAuth install flow; the relay is a
    *   single-workspace app with a bot token, so Bolt never builds an InstallProvider.
    * - `whatwg-url` (with `tr46`, 259 KB): node-fetch (under Telegraf) falls back to it only when
@@ -62,6 +65,7 @@ export const LAMBDA_BUNDLE = {
   omittedModules: [
     '@slack/socket-mode',
     'express',
+    'raw-body',
     '@slack/oauth',
     'whatwg-url',
     'xmlbuilder',
