@@ -152,11 +152,12 @@ export interface GroupQuery {
   /** Field boosts inside this group, in place of the query's. */
   boost?: readonly number[];
   /**
-   * Only this field (its number): each term inside matches a document only where it occurs in
-   * that field, and scores that field alone, so an AND with `field` asks for its words together
-   * in one field (a topic's name in a title, not one of its words in the title and the rest in tags).
+   * AND only, of words (terms, or ORs of a word's stems), run within candidates: a document matches
+   * only where every word occurs in one same field, and scores those fields alone. A topic's name is
+   * found in a title, not one of its words in the title and the others in the tags every resource of
+   * the topic has.
    */
-  field?: number;
+  sameField?: boolean;
 }
 export interface AndNotQuery {
   kind: 'andNot';
@@ -330,24 +331,13 @@ export class Postings {
     bit: number,
     /** When explaining: the query term, and the parts of each match in order. */
     trace?: { queryTerm: string; parts: ScorePart[][] },
-    /** Only the documents that have the term in this field, scored on it alone. */
-    onlyField?: number,
     /** No length normalisation (b = 0). */
     flat = false,
   ): Matches {
-    const { start, docs, tfs, df, fieldLength, fields, documents } = this.data;
+    const { start, docs, tfs, fieldLength, fields } = this.data;
     const from = start[t] as number;
     const to = start[t + 1] as number;
-    const idf = new Float64Array(fields);
-    for (let f = 0; f < fields; f++) {
-      const n = df[t * fields + f] as number;
-      idf[f] =
-        onlyField === undefined || onlyField === f
-          ? (boost[f] ?? 1) * Math.log(1 + (documents - n + 0.5) / (n + 0.5))
-          : 0;
-    }
-    // A posting without the term in that field is skipped.
-    const mask = onlyField === undefined ? 0xffffffff : (TF_MAX << (onlyField * TF_BITS)) >>> 0;
+    const idf = this.idf(t, boost);
     const { k, d } = BM25;
     const b = flat ? 0 : BM25.b;
     const avgLength = this.avgLength;
@@ -386,29 +376,13 @@ export class Postings {
       return sum * weight;
     };
     const scoreAt = trace ? traced : score;
-    if (!within && onlyField === undefined) {
+    if (!within) {
       const scores = new Float64Array(to - from);
       for (let p = from; p < to; p++) scores[p - from] = scoreAt(p);
       return {
         ids: docs.subarray(from, to),
         scores,
         terms: new Uint32Array(to - from).fill(bit),
-        ...(trace ? { parts: trace.parts } : {}),
-      };
-    }
-    if (!within) {
-      const ids = new Uint32Array(to - from);
-      const scores = new Float64Array(to - from);
-      let n = 0;
-      for (let p = from; p < to; p++) {
-        if (((tfs[p] as number) & mask) === 0) continue;
-        ids[n] = docs[p] as number;
-        scores[n++] = scoreAt(p);
-      }
-      return {
-        ids: ids.subarray(0, n),
-        scores: scores.subarray(0, n),
-        terms: new Uint32Array(n).fill(bit),
         ...(trace ? { parts: trace.parts } : {}),
       };
     }
@@ -422,7 +396,7 @@ export class Postings {
       for (let i = 0; i < within.length && p < to; i++) {
         const doc = within[i] as number;
         p = seek(docs, doc, p, to);
-        if (p < to && docs[p] === doc && ((tfs[p] as number) & mask) !== 0) {
+        if (p < to && docs[p] === doc) {
           ids[n] = doc;
           scores[n++] = scoreAt(p);
         }
@@ -432,7 +406,7 @@ export class Postings {
       for (let p = from; p < to && i < within.length; p++) {
         const doc = docs[p] as number;
         i = seek(within, doc, i, within.length);
-        if (i < within.length && within[i] === doc && ((tfs[p] as number) & mask) !== 0) {
+        if (i < within.length && within[i] === doc) {
           ids[n] = doc;
           scores[n++] = scoreAt(p);
         }
@@ -443,6 +417,95 @@ export class Postings {
       scores: scores.subarray(0, n),
       terms: new Uint32Array(n).fill(bit),
       ...(trace ? { parts: trace.parts } : {}),
+    };
+  }
+
+  /** Per field, the term's inverse document frequency times the field's boost. */
+  private idf(t: number, boost: readonly number[]): Float64Array {
+    const { df, fields, documents } = this.data;
+    const idf = new Float64Array(fields);
+    for (let f = 0; f < fields; f++) {
+      const n = df[t * fields + f] as number;
+      idf[f] = (boost[f] ?? 1) * Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+    }
+    return idf;
+  }
+
+  /**
+   * The candidates (`within`, ascending) that have every word in one same field, each scored on
+   * the fields where all the words are (BM25+ as `scoreTerm`). A word is the index terms it reaches
+   * (its stems, with their weights); `bit` is what it counts as in the coordination factor.
+   */
+  scoreTogether(
+    words: readonly { terms: readonly [number, number][]; weight: number; bit: number; queryTerm: string }[],
+    within: Uint32Array,
+    boost: readonly number[],
+    explain = false,
+  ): Matches {
+    const { start, docs, tfs, fieldLength, fields } = this.data;
+    const { k, b, d } = BM25;
+    const flat = words.flatMap((w) =>
+      w.terms.map(([t, weight]) => ({ t, weight: weight * w.weight, idf: this.idf(t, boost), word: w })),
+    );
+    const cursor = flat.map((x) => start[x.t] as number);
+    const at = new Int32Array(flat.length);
+    const ids = new Uint32Array(within.length);
+    const scores = new Float64Array(within.length);
+    const terms = new Uint32Array(within.length);
+    const parts: ScorePart[][] | undefined = explain ? [] : undefined;
+    let n = 0;
+    for (let i = 0; i < within.length; i++) {
+      const doc = within[i] as number;
+      let together = (1 << fields) - 1;
+      let x = 0;
+      for (const word of words) {
+        let present = 0;
+        for (let v = 0; v < word.terms.length; v++, x++) {
+          const end = start[flat[x]!.t + 1] as number;
+          const p = seek(docs, doc, cursor[x] as number, end);
+          cursor[x] = p;
+          at[x] = p < end && docs[p] === doc ? p : -1;
+          if (at[x] >= 0) present |= fieldsOf(tfs[p] as number, fields);
+        }
+        together &= present;
+      }
+      if (together === 0) continue;
+      let score = 0;
+      let mask = 0;
+      const docParts: ScorePart[] = [];
+      for (let y = 0; y < flat.length; y++) {
+        const p = at[y] as number;
+        if (p < 0) continue;
+        const { weight, idf, word, t } = flat[y]!;
+        const tfWord = tfs[p] as number;
+        for (let f = 0; f < fields; f++) {
+          if (!(together & (1 << f))) continue;
+          const tf = (tfWord >>> (f * TF_BITS)) & TF_MAX;
+          if (tf === 0) continue;
+          const norm =
+            1 - b + (b * (fieldLength[doc * fields + f] as number)) / (this.avgLength[f] as number);
+          const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
+          score += part;
+          if (parts)
+            docParts.push({
+              term: this.data.terms[t] as string,
+              queryTerm: word.queryTerm,
+              field: f,
+              score: part,
+            });
+        }
+        mask |= word.bit;
+      }
+      ids[n] = doc;
+      scores[n] = score;
+      terms[n++] = mask;
+      parts?.push(docParts);
+    }
+    return {
+      ids: ids.subarray(0, n),
+      scores: scores.subarray(0, n),
+      terms: terms.subarray(0, n),
+      ...(parts ? { parts } : {}),
     };
   }
 
@@ -533,6 +596,31 @@ class Run {
     return found;
   }
 
+  /** A `sameField` AND: each query is a word (a term, or an OR of its stems). */
+  private together(
+    queries: readonly QueryNode[],
+    weight: number,
+    within: Uint32Array,
+    boost: readonly number[],
+  ): Matches {
+    const words = queries.map((q) => {
+      const stems =
+        q.kind === 'term' ? [q] : q.kind === 'or' ? q.queries.filter((x) => x.kind === 'term') : [];
+      const first = stems[0] as TermQuery | undefined;
+      const counted = first?.countsAs ?? first?.term ?? '';
+      if (first && first.counted !== false && !this.bits.has(counted))
+        this.bits.set(counted, 1 << (this.bits.size % 31));
+      return {
+        terms: stems.flatMap((s) => this.expanded(s)),
+        weight: weight * (first ? this.options.termBoost(first.term) : 1),
+        bit: first?.counted === false ? UNCOUNTED_BIT : (this.bits.get(counted) ?? 0),
+        queryTerm: first?.term ?? '',
+      };
+    });
+    if (words.some((w) => w.terms.length === 0)) return EMPTY;
+    return this.postings.scoreTogether(words, within, boost, this.options.explain);
+  }
+
   /** An upper bound of how many documents a query matches, to order an AND. */
   private estimate(node: QueryNode): number {
     if (node.kind === 'term')
@@ -543,13 +631,7 @@ class Run {
   }
 
   /** Every document the query matches (within the candidates, when given), with its score. */
-  all(
-    node: QueryNode,
-    weight: number,
-    within?: Uint32Array,
-    fieldBoost = this.options.boost,
-    field?: number,
-  ): Matches {
+  all(node: QueryNode, weight: number, within?: Uint32Array, fieldBoost = this.options.boost): Matches {
     if (within && within.length === 0) return EMPTY;
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
@@ -565,38 +647,37 @@ class Run {
           within,
           bit,
           this.options.explain ? { queryTerm: node.term, parts: [] } : undefined,
-          field,
           this.options.unnormalised?.(node.term) ?? false,
         ),
       );
       return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
     }
     if (node.kind === 'andNot') {
-      const included = this.all(node.include, weight, within, fieldBoost, field);
+      const included = this.all(node.include, weight, within, fieldBoost);
       const unmarked = new Run(this.postings, { ...this.options, reached: undefined });
       return merge(included, unmarked.all(node.exclude, 1, included.ids), 'andNot');
     }
     const w = weight * (node.weight ?? 1);
     const fb = node.boost ?? fieldBoost;
-    const fd = node.field ?? field;
     if (node.queries.length === 0) return EMPTY;
+    if (node.kind === 'and' && node.sameField && within) return this.together(node.queries, w, within, fb);
     if (node.kind === 'or') {
-      const matched = node.queries.map((q) => this.all(q, w, within, fb, fd));
+      const matched = node.queries.map((q) => this.all(q, w, within, fb));
       let base = this.postings.union(matched);
       if (node.rivals && node.rivals.length > 0 && matched[0]) {
-        const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb, fd));
+        const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb));
         base = promote(base, matched[0], this.postings.union(rivals, true));
       }
       if (!node.boosters || node.boosters.length === 0) return base;
       return addScores(
         base,
-        node.boosters.map((q) => this.all(q, w, base.ids, fb, fd)),
+        node.boosters.map((q) => this.all(q, w, base.ids, fb)),
       );
     }
     const ordered = [...node.queries].sort((a, b) => this.estimate(a) - this.estimate(b));
-    let current = this.all(ordered[0] as QueryNode, w, within, fb, fd);
+    let current = this.all(ordered[0] as QueryNode, w, within, fb);
     for (let k = 1; k < ordered.length && current.ids.length > 0; k++)
-      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb, fd), 'and');
+      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb), 'and');
     return current;
   }
 }
@@ -675,6 +756,13 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
     terms: terms.subarray(0, n),
     ...(parts ? { parts } : {}),
   };
+}
+
+/** The fields (bit f for field f) in which a packed term frequency is not zero. */
+function fieldsOf(word: number, fields: number): number {
+  let present = 0;
+  for (let f = 0; f < fields; f++) if ((word >>> (f * TF_BITS)) & TF_MAX) present |= 1 << f;
+  return present;
 }
 
 /** The first position at or after `from` whose id is ≥ doc (galloping, then binary search). */

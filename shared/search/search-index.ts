@@ -815,8 +815,9 @@ export class SearchIndex {
           // is not found in "Seguro de desempleo" because the other words are in its tags.
           if (names.length > 0)
             rivals.push({
-              kind: 'or',
-              queries: FIELDS.map((_, field): QueryNode => ({ kind: 'and', queries: names, field })),
+              kind: 'and',
+              queries: names,
+              sameField: true,
               weight: this.ranking.expansionWeight,
             });
         }
