@@ -186,6 +186,10 @@ export async function runCoopNotify(
     return mailer;
   };
   const gateOf = platformGates(timer);
+  const suppressed = async (address: string) => {
+    const { getSubscription } = await import('../digest/subscriptions.js');
+    return (await getSubscription(runtime, address))?.status === 'suppressed';
+  };
 
   const languageFor = (message: NoticeMessage, setting: Item | undefined): BotLanguage => {
     const own = message.notices[0]?.language;
@@ -327,6 +331,12 @@ export async function runCoopNotify(
     if (recipient.via === 'chat' && (setting?.status === 'paused' || !sender)) {
       if (!sender)
         log.warn('cooperation notices skipped: no sender for this platform', { channel: recipient.key });
+      summary.skipped += pending.length;
+      return;
+    }
+    // An address SES bounced for good or that complained is never mailed again (SECURITY.md 23).
+    if (recipient.via === 'email' && (await suppressed(recipient.address))) {
+      log.warn('cooperation email skipped: the address is suppressed', { to: recipient.address });
       summary.skipped += pending.length;
       return;
     }

@@ -4,6 +4,7 @@ import type { ChatSender, Senders } from '#shared/announce/senders.js';
 import { importEntries } from '#shared/coop/exchange.js';
 import { coopDeliveryKey, runCoopNotify } from '#shared/coop/notify.js';
 import { createEntry } from '#shared/coop/store.js';
+import { suppress } from '#shared/digest/subscriptions.js';
 import { createSesMailer, type Mailer } from '#shared/email/mailer.js';
 import { addFollow, setChannelLanguage } from '#shared/follows/state.js';
 import type { Clock } from '#shared/runtime/clock.js';
@@ -252,6 +253,26 @@ describe('cooperation notices, told exactly once', () => {
         ),
       ]);
       expect([...records.values()].map((r) => r.state)).toEqual(['sent']);
+    } finally {
+      await stand.close();
+    }
+  });
+});
+
+describe('addresses that must not be mailed', () => {
+  it('a suppressed contact (a hard bounce, a complaint) gets no email; the others are told', async () => {
+    const { clock, advance } = movableClock();
+    const runtime = await newRuntime(clock);
+    const timer = virtualTimer();
+    const stand = await startStandIns(timer);
+    try {
+      await suppress(runtime, 'cooperacion@midis.example', 'bounce: permanent');
+      const ids = await seedExchange(runtime);
+      advance(60_000);
+      const run = await runCoopNotify(runtime, { senders: stand.senders, timer });
+      expect(run).toMatchObject({ notices: 16, sent: 14, skipped: 2, failed: 0 });
+      expect(run.told.filter((t) => t.via === 'email')).toEqual([]);
+      expect(await emailsTo('cooperacion@midis.example', ids.peru!)).toEqual([]);
     } finally {
       await stand.close();
     }
