@@ -207,6 +207,8 @@ export class RelayStack extends Stack {
       // Posts to Slack and Telegram with their bot tokens.
       .bindSecret(this.secrets.of('slack'), 'slack')
       .bindSecret(this.secrets.of('telegram'), 'telegram');
+    // Cooperation notices (shared/coop/notify.ts) reach an institution whose contact is an email address.
+    this.email.grantSend(announce);
 
     this.cycle = new RelayCycle(this, 'Cycle', {
       jobs: { ingest, 'search-index': searchIndex, announce, digest: digests.planner },

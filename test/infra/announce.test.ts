@@ -27,6 +27,40 @@ describe('the announcement function', () => {
   });
 });
 
+describe('the announcement function sends the cooperation notices by email', () => {
+  it('as the stage sender, through its configuration set, and nothing else of SES', () => {
+    const template = synthStage('dev');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Posts new resources to the channels that follow them',
+      Environment: {
+        Variables: Match.objectLike({
+          IASPN_SENDER_EMAIL: Match.stringLikeRegexp('digest@dev\\.relay\\.iaspn\\.example\\.org'),
+          IASPN_SES_CONFIGURATION_SET: Match.anyValue(),
+        }),
+      },
+    });
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: 'Posts new resources to the channels that follow them' },
+    });
+    const role = (Object.values(functions)[0]!.Properties.Role as { 'Fn::GetAtt': string[] })[
+      'Fn::GetAtt'
+    ][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role),
+    );
+    const sesStatements = policies
+      .flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[],
+      )
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+    expect(sesStatements).toHaveLength(1);
+    expect([sesStatements[0]!.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(sesStatements[0]!.Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': 'digest@dev.relay.iaspn.example.org' },
+    });
+  });
+});
+
 describe('the relay admins of a stage', () => {
   it('reach the bots as admin ids and the announcement run as the admin channel', () => {
     const template = synthStage('prod');
