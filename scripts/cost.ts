@@ -57,7 +57,7 @@ function printBills(scales: number[], bills: Bill[]) {
   console.log(pad('', 24) + head.map((h) => padL(h, col)).join(''));
   for (const service of SERVICES) {
     const rows = bills.map((b) => b.byService.find((s) => s.service === service)!);
-    if (rows.every((r) => r.list === 0)) continue;
+    if (!rows.some((r) => r.used)) continue;
     console.log(
       pad(service, 24) + rows.map((r) => padL(`${usd(r.list)} / ${usd(r.withFreeTier)}`, col)).join(''),
     );

@@ -164,7 +164,8 @@ export interface DriverCost {
 }
 
 export interface Bill {
-  byService: { service: Service; list: number; withFreeTier: number }[];
+  /** `used`: some driver uses the service, even at no charge (SSM standard parameters). */
+  byService: { service: Service; list: number; withFreeTier: number; used: boolean }[];
   byDriver: DriverCost[];
   list: number;
   withFreeTier: number;
@@ -195,8 +196,8 @@ export function monthlyBill(drivers: readonly Driver[], prices: Prices): Bill {
     const amount = total[line];
     billedShare[line] = amount > 0 ? Math.max(0, amount - LINE_PRICES[line].free(prices)) / amount : 0;
   }
-  const services = new Map<Service, { list: number; withFreeTier: number }>(
-    SERVICES.map((s) => [s, { list: 0, withFreeTier: 0 }]),
+  const services = new Map<Service, { list: number; withFreeTier: number; used: boolean }>(
+    SERVICES.map((s) => [s, { list: 0, withFreeTier: 0, used: false }]),
   );
   const byDriver = drivers.map((driver): DriverCost => {
     let list = 0;
@@ -209,6 +210,7 @@ export function monthlyBill(drivers: readonly Driver[], prices: Prices): Bill {
       const service = services.get(price.service)!;
       service.list += cost;
       service.withFreeTier += cost * billedShare[line];
+      if (amount * driver.unitsPerMonth > 0) service.used = true;
     }
     return {
       name: driver.name,

@@ -116,7 +116,8 @@ describe('the stage’s secrets', () => {
     expect(secrets.unit).toMatch(/^3 SSM SecureString standard parameters \(US\$0 a month/);
     const bill = monthlyBill([{ ...secrets, unitsPerMonth: 1, fixed: true }], PRICES);
     const service = (name: string) => bill.byService.find((s) => s.service === name)!;
-    expect(service('SSM Parameter Store').list).toBe(0);
+    // Shown in the by-service table at US$0, not left out.
+    expect(service('SSM Parameter Store')).toMatchObject({ list: 0, withFreeTier: 0, used: true });
     // A warm container of each bound function re-reads every 5 minutes, and each read is a KMS
     // Decrypt under aws/ssm (charged per request, an AWS-managed key included; 20,000 a month free).
     const reads = grants * 12 * 24 * 30;
