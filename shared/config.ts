@@ -138,6 +138,7 @@ const ENV = {
   IASPN_FETCH_PER_HOST: positiveInt(2),
   IASPN_INGEST_FAN_OUT_ABOVE: positiveInt(100),
   IASPN_INGEST_QUEUE_URL: optionalUrl,
+  IASPN_FEED_FAILURES_QUEUE_URL: optionalUrl,
   IASPN_CYCLE_NEXT_FUNCTION: text(undefined),
   IASPN_MAX_NEW_ITEMS_PER_FEED: positiveInt(200),
   IASPN_FEED_FAILURES_BEFORE_PAUSE: positiveInt(10),
@@ -251,6 +252,8 @@ export interface RelayConfig {
     fanOutAbove: number;
     /** The ingest fan-out queue (deployed); without it the local stack's in-process queue serves. */
     queueUrl?: string;
+    /** Where a run that had failed feeds reports them (deployed: the FeedsFailing alarm counts the reports). */
+    failureReportsUrl?: string;
     maxNewItemsPerFeed: number;
     failuresBeforePause: number;
   };
@@ -330,6 +333,7 @@ function toConfig(e: ParsedEnv): RelayConfig {
       perHost: e.IASPN_FETCH_PER_HOST,
       fanOutAbove: e.IASPN_INGEST_FAN_OUT_ABOVE,
       queueUrl: e.IASPN_INGEST_QUEUE_URL,
+      failureReportsUrl: e.IASPN_FEED_FAILURES_QUEUE_URL,
       maxNewItemsPerFeed: e.IASPN_MAX_NEW_ITEMS_PER_FEED,
       failuresBeforePause: e.IASPN_FEED_FAILURES_BEFORE_PAUSE,
     },

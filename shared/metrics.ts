@@ -40,7 +40,7 @@ export type MetricService = (typeof METRIC_SERVICE)[keyof typeof METRIC_SERVICE]
 export const METRIC = {
   /** Feeds fetched and parsed in a run. */
   feedsFetched: 'FeedsFetched',
-  /** Feeds whose fetch or parse failed in a run: the "feeds failing" alarm watches this. */
+  /** Feeds whose fetch or parse failed in a run (the "feeds failing" alarm counts failure reports instead). */
   feedsFailed: 'FeedsFailed',
   /** Resources stored for the first time. */
   newResources: 'NewResources',
@@ -61,10 +61,11 @@ export const METRIC = {
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 
 /**
- * The counts published as CloudWatch metrics: those an alarm reads (the "feeds failing" alarm).
- * Every other count is logged only. scripts/cost/inventory.ts bills these.
+ * The counts published as CloudWatch metrics: those an alarm reads. None today: every count is
+ * logged only, and the "feeds failing" alarm reads a free SQS metric instead
+ * (shared/ingest/failure-reports.ts). scripts/cost/inventory.ts bills these.
  */
-export const PUBLISHED_METRICS: readonly MetricName[] = [METRIC.feedsFailed];
+export const PUBLISHED_METRICS: readonly MetricName[] = [];
 
 /** The `message` of a line that carries counts only (no count of it is a published metric). */
 export const COUNTS_MESSAGE = 'counts';
@@ -90,9 +91,10 @@ export function createMetrics(
   namespace: string,
   service: MetricService | string,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  publishedMetrics: readonly MetricName[] = PUBLISHED_METRICS,
 ): RelayMetrics {
   const metrics = new Metrics({ namespace, serviceName: service });
-  const published = new Set<MetricName>(PUBLISHED_METRICS);
+  const published = new Set<MetricName>(publishedMetrics);
   const counts = new Map<MetricName, number>();
   const count = (name: MetricName, value = 1) => counts.set(name, (counts.get(name) ?? 0) + value);
   return {

@@ -2,6 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
 import { recorded } from '#shared/health.js';
+import { sqsFeedFailureReports } from '#shared/ingest/failure-reports.js';
 import { createSqsIngestQueue, planIngest } from '#shared/ingest/fanout.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
@@ -21,8 +22,11 @@ const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-ingest', config.logLevel));
 const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
 const handOver = lambdaHandOver(config.schedule.nextFunction, runtime.log);
-const queue = config.ingest.queueUrl
-  ? createSqsIngestQueue(new SQSClient({ region: config.aws.region }), config.ingest.queueUrl)
+const sqs = new SQSClient({ region: config.aws.region });
+const queue = config.ingest.queueUrl ? createSqsIngestQueue(sqs, config.ingest.queueUrl) : undefined;
+// Feeds failed: one message to the feed-failures queue, whose sent count the FeedsFailing alarm reads.
+const reportFailures = config.ingest.failureReportsUrl
+  ? sqsFeedFailureReports(sqs, config.ingest.failureReportsUrl, runtime.log)
   : undefined;
 
 /** Room left at the end for the fetches already started and the summary. */
@@ -31,7 +35,7 @@ const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
 export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const remaining = context?.getRemainingTimeInMillis();
   const budgetMs = remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS);
-  return publishing(
+  const result = await publishing(
     metrics,
     () =>
       recorded(runtime, 'ingest', async () => {
@@ -45,9 +49,11 @@ export const handler = async (_event: unknown, context?: Pick<Context, 'getRemai
         await handOver('ingest');
         return plan.result.summary;
       }),
-    // A plan fetched nothing: the workers count their feeds.
+    // A plan fetched nothing: the workers count (and report) their feeds.
     (summary) => ('mode' in summary ? {} : ingestCounts(summary)),
   );
+  if (!('mode' in result)) await reportFailures?.(result);
+  return result;
 };
 
 const emptyCounts = (feeds: number) => ({ feeds, new: 0, failed: 0, deferred: 0 });

@@ -1,5 +1,7 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '#shared/config.js';
+import { sqsFeedFailureReports } from '#shared/ingest/failure-reports.js';
 import { handleIngestQueue } from '#shared/ingest/fanout.js';
 import type { FeedOutcome } from '#shared/ingest/run.js';
 import { summariseOutcomes } from '#shared/ingest/run.js';
@@ -17,20 +19,32 @@ const runtime = createRuntime(config, createLambdaLog('iaspn-ingest-worker', con
 const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
 const handOver = lambdaHandOver(config.schedule.nextFunction, runtime.log);
 const MARGIN_MS = config.ingest.fetchTimeoutMs + 10_000;
+// Feeds of this batch failed: one message to the feed-failures queue (the FeedsFailing alarm's metric).
+const reportFailures = config.ingest.failureReportsUrl
+  ? sqsFeedFailureReports(
+      new SQSClient({ region: config.aws.region }),
+      config.ingest.failureReportsUrl,
+      runtime.log,
+    )
+  : undefined;
 
 export const handler = async (event: SQSEvent, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
   const remaining = context?.getRemainingTimeInMillis();
   const outcomes: FeedOutcome[] = [];
-  return publishing(
-    metrics,
-    () =>
-      handleIngestQueue(runtime, event, {
-        budgetMs: remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS),
-        handOver: (cycle) => handOver('ingest', { cycle }),
-        onFeedDone: (outcome) => {
-          outcomes.push(outcome);
-        },
-      }),
-    () => ingestCounts(summariseOutcomes(outcomes.length, outcomes)),
-  );
+  try {
+    return await publishing(
+      metrics,
+      () =>
+        handleIngestQueue(runtime, event, {
+          budgetMs: remaining === undefined ? undefined : Math.max(0, remaining - MARGIN_MS),
+          handOver: (cycle) => handOver('ingest', { cycle }),
+          onFeedDone: (outcome) => {
+            outcomes.push(outcome);
+          },
+        }),
+      () => ingestCounts(summariseOutcomes(outcomes.length, outcomes)),
+    );
+  } finally {
+    await reportFailures?.(summariseOutcomes(outcomes.length, outcomes));
+  }
 };

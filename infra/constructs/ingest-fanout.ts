@@ -7,6 +7,7 @@ import { INGEST_BATCH_SIZE, INGEST_MAX_RECEIVES, INGEST_WORKERS } from '#shared/
 import { KEY_PREFIX } from '#shared/store/keys.js';
 import type { DeploymentConfig } from '../deployment-config.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
+import { acknowledge } from './nag.js';
 import { RelayFunction } from './relay-function.js';
 
 export interface RelayIngestFanoutProps {
@@ -28,6 +29,12 @@ export interface RelayIngestFanoutProps {
  */
 export class RelayIngestFanout extends Construct {
   public readonly queue: Queue;
+  /**
+   * Where the planner's inline run and the workers report a run with failed feeds
+   * (shared/ingest/failure-reports.ts). Nothing consumes it: RelayOperations' FeedsFailing alarm
+   * reads its NumberOfMessagesSent, a free metric, in place of a custom metric.
+   */
+  public readonly failureReports: Queue;
   public readonly deadLetters: Queue;
   public readonly worker: RelayFunction;
 
@@ -46,6 +53,20 @@ export class RelayIngestFanout extends Construct {
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: INGEST_MAX_RECEIVES },
     });
 
+    this.failureReports = new Queue(this, 'FeedFailureReports', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Read by hand if at all; the alarm counts what was sent, not what is held.
+      retentionPeriod: Duration.days(1),
+    });
+    acknowledge(this.failureReports, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'No consumer: the queue exists for its NumberOfMessagesSent metric (the FeedsFailing alarm); nothing is received, so nothing can fail to be processed.',
+      },
+    ]);
+
     planner.function.addEnvironment('IASPN_INGEST_QUEUE_URL', this.queue.queueUrl);
     this.queue.grantSendMessages(planner.function);
 
@@ -58,6 +79,10 @@ export class RelayIngestFanout extends Construct {
       environment: props.fetchEnvironment,
       // Resources, URL claims, feed health; gives back feed claims and host slots (JOB#) and a moved feed's old URL claim.
     }).bindTable(table, { write: true, batchWrite: 'any', delete: [KEY_PREFIX.feedUrl, KEY_PREFIX.job] });
+    for (const fn of [planner, this.worker]) {
+      fn.function.addEnvironment('IASPN_FEED_FAILURES_QUEUE_URL', this.failureReports.queueUrl);
+      this.failureReports.grantSendMessages(fn.function);
+    }
     this.worker.function.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: INGEST_BATCH_SIZE,

@@ -2,24 +2,30 @@ import { ArnFormat, Aspects, Duration, Stack } from 'aws-cdk-lib';
 import {
   type Alarm,
   ComparisonOperator,
-  type IMetric,
   MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { type ILogGroup, LogGroup, QueryDefinition, QueryString } from 'aws-cdk-lib/aws-logs';
+import {
+  FilterPattern,
+  type ILogGroup,
+  LogGroup,
+  MetricFilter,
+  QueryDefinition,
+  QueryString,
+} from 'aws-cdk-lib/aws-logs';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { COUNTS_MESSAGE, METRIC, METRIC_SERVICE, metricsNamespace } from '#shared/metrics.js';
+import { COUNTS_MESSAGE, METRIC, metricsNamespace } from '#shared/metrics.js';
 import { RelayCycle } from './cycle.js';
 import { deadLetterUsers, isDeadLetterQueue } from './dead-letter-queue.js';
 import { RelayDigests } from './digests.js';
 import { RelayEndpoints } from './endpoints.js';
+import { RelayIngestFanout } from './ingest-fanout.js';
 import { RelayFunction } from './relay-function.js';
-import { RelayTable } from './relay-table.js';
 import { noticeTopic } from './topic.js';
 
 export interface RelayOperationsProps {
@@ -52,16 +58,8 @@ const MAX_ALARM_METRICS = 10;
  * overruns fails as an error and a 5xx answer, which their own alarms catch.
  */
 export const NEAR_TIMEOUT_MIN_SECONDS = 60;
-/** The operations of the table the relay uses (no transactions: DATA-MODEL.md), for its SystemErrors alarm. */
-const TABLE_OPERATIONS = [
-  'GetItem',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'Query',
-  'BatchGetItem',
-  'BatchWriteItem',
-];
+/** The metric every function's log lines at level ERROR are counted into (one metric filter per log group). */
+export const ERROR_LINES_METRIC = 'ErrorLines';
 
 /** Splits `items` into runs of at most `size`. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -83,7 +81,7 @@ export function heartbeatPeriod(expression: string): Duration {
  * encrypted), alarms, and saved Logs Insights queries in place of a dashboard (a dashboard costs
  * US$3 a month; the queries cost nothing until run, and the Lambda, SQS and DynamoDB consoles
  * graph the built-in metrics for free).
- * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints, RelayTable,
+ * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints,
  * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
  * touching this file. CloudWatch bills an alarm per metric it reads (US$0.10 a month each), so each
  * concern reads as few metrics as tell it (docs/operations.md counts them):
@@ -92,11 +90,14 @@ export function heartbeatPeriod(expression: string): Duration {
  *   and near-timeout alarms see a cycle that no longer fits);
  * - the jobs whose longest run nears their timeout (region-wide when that is sound, watchTimeouts);
  * - dead letters in the stack's one dead-letter queue; the oldest digest batch waiting too long;
- * - the table's throttled requests and system errors;
+ * - error lines: any function logged an ERROR (a failure it handled: a DynamoDB request that failed
+ *   after the SDK's retries, a post, a digest, a webhook update), counted by one metric filter per
+ *   log group into one metric (it replaces the table's throttle and system-error metrics: a request
+ *   the SDK retried successfully failed nothing, one that did not is logged or fails the run);
  * - the cycle's heartbeat: its last job ran in the last few intervals (each job invokes the next,
  *   on success and failure alike, so the last one runs only if every one before it did);
  * - the HTTP API's 5xx answers, and a spike of 4xx (a wrong Slack or Telegram secret refuses all);
- * - ingest's FeedsFailed metric (shared/metrics.ts) for FEEDS_FAILING_HOURS hours running;
+ * - feeds failing: ingest runs' failure reports (a free SQS metric) for FEEDS_FAILING_HOURS hours running;
  * - SES: bounce rate above 4%, complaint rate above 0.08%, any reject, 80% of the daily quota.
  */
 export class RelayOperations extends Construct {
@@ -145,12 +146,14 @@ export class RelayOperations extends Construct {
     this.watchTimeouts(functions);
     this.watchDeadLetters(deadLetters);
     for (const api of endpoints) this.watchEndpoints(api);
-    for (const table of all.filter((c): c is RelayTable => c instanceof RelayTable)) this.watchTable(table);
+    this.watchErrorLines(functions);
     for (const digests of all.filter((c): c is RelayDigests => c instanceof RelayDigests)) {
       this.watchDigestQueue(digests);
     }
     for (const cycle of all.filter((c): c is RelayCycle => c instanceof RelayCycle)) this.watchCycle(cycle);
-    this.watchBusinessMetrics();
+    for (const ingest of all.filter((c): c is RelayIngestFanout => c instanceof RelayIngestFanout)) {
+      this.watchFeedFailures(ingest);
+    }
     this.watchEmailReputation();
     this.watchEmailSending();
     this.saveQueries(functions, endpoints);
@@ -407,32 +410,38 @@ export class RelayOperations extends Construct {
     );
   }
 
-  /** Throttled requests and system errors of the table, in one alarm. */
-  private watchTable(relayTable: RelayTable): void {
-    const { table } = relayTable;
-    const period = Duration.minutes(5);
-    const usingMetrics: Record<string, IMetric> = {
-      r: table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
-      w: table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
-    };
-    TABLE_OPERATIONS.forEach((operation, i) => {
-      usingMetrics[`s${i}`] = table.metric('SystemErrors', {
-        period,
-        statistic: 'Sum',
-        dimensionsMap: { TableName: table.tableName, Operation: operation },
+  /**
+   * Failures a function handled and logged rather than threw: every line logged at level ERROR
+   * (Powertools Logger and the Lambda runtime's own error lines, JSON) in any function's log group,
+   * counted by one metric filter per group into one custom metric, and one alarm on it. CloudWatch
+   * bills a filter's metric only for the hours it publishes (no default value: nothing when nothing
+   * failed). The saved query `errors` shows the lines.
+   */
+  private watchErrorLines(functions: RelayFunction[]): void {
+    if (functions.length === 0) return;
+    const namespace = metricsNamespace(this.stageName);
+    for (const fn of functions) {
+      new MetricFilter(this, `ErrorLines-${this.nameOf(fn)}`, {
+        logGroup: fn.logGroup,
+        metricNamespace: namespace,
+        metricName: ERROR_LINES_METRIC,
+        filterPattern: FilterPattern.stringValue('$.level', '=', 'ERROR'),
+        metricValue: '1',
       });
-    });
-    const problems = new MathExpression({
-      expression: `SUM([${Object.keys(usingMetrics).join(', ')}])`,
-      usingMetrics,
-      label: 'throttled requests + system errors',
-      period,
-    });
-    this.alarm('Table-Errors', problems, {
-      threshold: 1,
-      description:
-        'DynamoDB throttled requests or answered with system errors: runs were slowed or failed (see the table metrics).',
-    });
+    }
+    this.alarm(
+      'ErrorLines',
+      new Metric({
+        namespace,
+        metricName: ERROR_LINES_METRIC,
+        statistic: 'Sum',
+        period: Duration.minutes(15),
+      }),
+      {
+        threshold: 1,
+        description: `A function logged an error it handled (a store request that failed after its retries, a post, a digest, a webhook update): saved query iaspn-relay/${this.stageName}/errors shows which and why.`,
+      },
+    );
   }
 
   /** The oldest digest batch waiting in the queue. */
@@ -488,25 +497,19 @@ export class RelayOperations extends Construct {
   }
 
   /**
-   * The one custom metric an alarm reads (shared/metrics.ts PUBLISHED_METRICS): FeedsFailed. The
-   * other counts are logged only and read by the saved queries `counts` and `runs`, not kept as
-   * metrics at US$0.30 each.
+   * Feeds failing, from the ingest runs' failure reports (shared/ingest/failure-reports.ts): the
+   * report queue's NumberOfMessagesSent, a free SQS metric, at least one an hour for
+   * FEEDS_FAILING_HOURS hours, as the FeedsFailed custom metric (US$0.30 a month) told before.
    */
-  private watchBusinessMetrics(): void {
-    const namespace = metricsNamespace(this.stageName);
-    const metric = (service: string, metricName: string) =>
-      new Metric({
-        namespace,
-        metricName,
-        dimensionsMap: { service },
-        statistic: 'Sum',
-        period: Duration.hours(1),
-      });
-    const feedsFailed = metric(METRIC_SERVICE.ingest, METRIC.feedsFailed);
-    this.alarm('FeedsFailing', feedsFailed, {
+  private watchFeedFailures(ingest: RelayIngestFanout): void {
+    const reports = ingest.failureReports.metricNumberOfMessagesSent({
+      period: Duration.hours(1),
+      statistic: 'Sum',
+    });
+    this.alarm('FeedsFailing', reports, {
       threshold: 1,
       periods: FEEDS_FAILING_HOURS,
-      description: `Partner feeds have failed to fetch or parse for ${FEEDS_FAILING_HOURS} hours running (iaspn feeds list shows which; ingest logs give the reason).`,
+      description: `Partner feeds have failed to fetch or parse for ${FEEDS_FAILING_HOURS} hours running (iaspn feeds list shows which; ingest logs give the reason; each run's report stays a day in the ${this.nameOf(ingest.failureReports)} queue).`,
     });
   }
 

@@ -67,11 +67,21 @@ export function stackInventory(stage = 'prod'): StackInventory {
       .filter((name) => name !== undefined);
   });
   const secretGrants = bound.length;
+  // A metric filter's metric is a custom metric like an EMF one; filters writing the same
+  // namespace and name (one per log group) make one metric.
+  const filterMetrics = new Set(
+    ofType('AWS::Logs::MetricFilter').flatMap(([, filter]) =>
+      (
+        (filter.Properties?.MetricTransformations ?? []) as { MetricNamespace: string; MetricName: string }[]
+      ).map((t) => `${t.MetricNamespace}/${t.MetricName}`),
+    ),
+  );
   const counts = {
     alarms: ofType('AWS::CloudWatch::Alarm').length,
     alarmMetrics,
     dashboards: ofType('AWS::CloudWatch::Dashboard').length,
-    customMetrics: PUBLISHED_METRICS.length,
+    customMetrics: PUBLISHED_METRICS.length + filterMetrics.size,
+    filterMetrics: filterMetrics.size,
     kmsKeys: ofType('AWS::KMS::Key').length,
     secretsManagerSecrets: ofType('AWS::SecretsManager::Secret').length,
     secretParameters: new Set(bound.map((name) => JSON.stringify(name))).size,
@@ -92,7 +102,7 @@ export function stackInventory(stage = 'prod'): StackInventory {
     },
     {
       name: 'custom metrics',
-      unit: `${counts.customMetrics} business metrics published (EMF; the other counts are logged only)`,
+      unit: `${counts.customMetrics} custom metrics: ${PUBLISHED_METRICS.length} published by the handlers (EMF; the other counts are logged only), ${filterMetrics.size} counted from log lines`,
       perUnit: { customMetrics: counts.customMetrics },
     },
     {

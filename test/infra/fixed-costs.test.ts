@@ -1,6 +1,10 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NEAR_TIMEOUT_MIN_SECONDS, NEAR_TIMEOUT_RATIO } from '#infra/constructs/operations.js';
+import {
+  ERROR_LINES_METRIC,
+  NEAR_TIMEOUT_MIN_SECONDS,
+  NEAR_TIMEOUT_RATIO,
+} from '#infra/constructs/operations.js';
 import { METRIC, metricsNamespace, PUBLISHED_METRICS } from '#shared/metrics.js';
 import { synthStage } from '../helpers/synth.js';
 
@@ -49,14 +53,23 @@ describe('the fixed monthly cost of a deployed stage', () => {
     });
   });
 
-  it('alarms on one custom metric only (FeedsFailed), exactly what the handlers publish; the other counts come from the logs', () => {
+  it('alarms on one custom metric only, ErrorLines (from log lines), and publishes none from the handlers; the counts come from the logs', () => {
     const custom = alarms
       .flatMap(metricsRead)
       .filter((m) => String(m.Namespace).startsWith(metricsNamespace('')));
-    expect(custom.map((m) => m.MetricName)).toEqual([METRIC.feedsFailed]);
-    // Every published metric is read by an alarm, and none an alarm reads is left unpublished.
-    expect([...new Set(custom.map((m) => m.MetricName))].sort()).toEqual([...PUBLISHED_METRICS].sort());
+    const filtered = new Set(
+      propsOf(prod, 'AWS::Logs::MetricFilter').flatMap((f) =>
+        f.MetricTransformations.map((t: Props) => t.MetricName),
+      ),
+    );
+    expect([...filtered]).toEqual([ERROR_LINES_METRIC]);
+    expect(custom.map((m) => m.MetricName)).toEqual([ERROR_LINES_METRIC]);
     expect(custom[0]!.Namespace).toBe(metricsNamespace('prod'));
+    // Every published metric would be read by an alarm: none is published.
+    expect(PUBLISHED_METRICS).toEqual([]);
+    // Feeds failing: the free NumberOfMessagesSent of the queue the ingest runs report failures to.
+    const feeds = alarms.find((a) => a.AlarmName.endsWith('-FeedsFailing'))!;
+    expect(metricsRead(feeds)).toEqual([{ Namespace: 'AWS/SQS', MetricName: 'NumberOfMessagesSent' }]);
   });
 
   it('reads one metric for all functions’ errors, one for runs nearing the timeout, one for dead letters, and a fixed 19 besides', () => {
@@ -67,10 +80,11 @@ describe('the fixed monthly cost of a deployed stage', () => {
     const threshold = long[0]!.Timeout * NEAR_TIMEOUT_RATIO;
     for (const f of functions.filter((f) => !long.includes(f))) expect(f.Timeout).toBeLessThan(threshold);
     const total = alarms.reduce((sum, alarm) => sum + metricsRead(alarm).length, 0);
-    // 19: HTTP 5xx (1) and 4xx share (2), table throttles and system errors (9), the digest queue's
-    // oldest batch (1), the cycle heartbeat (1), FeedsFailed (1), SES bounces, complaints, rejects,
-    // quota (4). No throttles per function, no heartbeat per job, no metric per function or queue.
-    expect(total).toBe(1 + 1 + 1 + 19);
+    // 11: HTTP 5xx (1) and 4xx share (2), error lines (1: in place of the table's 9 throttle and
+    // system-error metrics), the digest queue's oldest batch (1), the cycle heartbeat (1),
+    // feed failure reports (1, SQS), SES bounces, complaints, rejects, quota (4). No throttles per function, no
+    // heartbeat per job, no metric per function, queue or table operation.
+    expect(total).toBe(1 + 1 + 1 + 11);
     const heartbeat = alarms.find((a) => a.AlarmName.endsWith('-Cycle-Heartbeat'))!;
     expect(metricsRead(heartbeat)).toHaveLength(1);
     const near = alarms.filter((a) => a.AlarmName.includes('-NearTimeout-'));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DIGEST_QUEUE_MAX_AGE_SECONDS,
   EMAIL_QUOTA_ALARM,
+  ERROR_LINES_METRIC,
   HTTP_4XX_RATIO,
   heartbeatPeriod,
   NEAR_TIMEOUT_MIN_SECONDS,
@@ -93,18 +94,30 @@ describe('operations of a deployed stage', () => {
     }
   });
 
-  it('alarms on the oldest digest batch, table throttles and system errors, 4xx spikes, SES rejects and quota', () => {
+  it('alarms on the oldest digest batch, error lines any function logged, 4xx spikes, SES rejects and quota', () => {
     expect(alarm('DigestQueue-OldestMessage')).toMatchObject({
       MetricName: 'ApproximateAgeOfOldestMessage',
       Threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
     });
-    const table = alarm('Table-Errors')!;
-    const tableMetrics = table.Metrics.filter((m: Props) => m.MetricStat).map(
-      (m: Props) => m.MetricStat.Metric.MetricName,
-    );
-    expect(new Set(tableMetrics)).toEqual(
-      new Set(['ReadThrottleEvents', 'WriteThrottleEvents', 'SystemErrors']),
-    );
+    // Every function's log group counts its ERROR lines into one metric, which one alarm reads;
+    // the table's throttle and system-error metrics are no longer read.
+    const filters = propsOf(prod, 'AWS::Logs::MetricFilter').map(([, f]) => f);
+    const functionLogs = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f.LoggingConfig.LogGroup.Ref);
+    expect(filters.map((f) => f.LogGroupName.Ref).sort()).toEqual([...functionLogs].sort());
+    for (const f of filters) {
+      expect(f.FilterPattern).toBe('{ $.level = "ERROR" }');
+      expect(f.MetricTransformations).toEqual([
+        { MetricNamespace: 'IaspnRelay/prod', MetricName: ERROR_LINES_METRIC, MetricValue: '1' },
+      ]);
+    }
+    expect(alarm('ErrorLines')).toMatchObject({
+      Namespace: 'IaspnRelay/prod',
+      MetricName: ERROR_LINES_METRIC,
+      Statistic: 'Sum',
+      Threshold: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm('Table-Errors')).toBeUndefined();
     const http = alarm('Endpoints-4xx')!;
     expect(http.Threshold).toBe(HTTP_4XX_RATIO);
     expect(http.Metrics.find((m: Props) => m.Expression).Expression).toMatch(/^IF\(c >= \d+, c \/ n, 0\)$/);

@@ -23,9 +23,11 @@ import { captureEmf, type EmfLine, publishedIn } from '../helpers/emf.js';
 const testMetrics = () => createMetrics(metricsNamespace('test'), METRIC_SERVICE.bot);
 
 describe('createMetrics', () => {
-  it('logs every count in one line, and publishes only the counts alarms read in one EMF line', async () => {
+  it('logs every count in one line, and publishes only the counts named as published in one EMF line', async () => {
     const { emf } = await captureEmf(() => {
-      const metrics = createMetrics(metricsNamespace('prod'), METRIC_SERVICE.ingest);
+      const metrics = createMetrics(metricsNamespace('prod'), METRIC_SERVICE.ingest, undefined, [
+        METRIC.feedsFailed,
+      ]);
       metrics.countAll({ [METRIC.feedsFetched]: 7, [METRIC.feedsFailed]: 2, [METRIC.newResources]: 'n/a' });
       metrics.count(METRIC.newResources);
       metrics.publish();
@@ -45,9 +47,21 @@ describe('createMetrics', () => {
       Namespace: 'IaspnRelay/prod',
       Dimensions: [['service']],
     });
-    expect(publishedIn(published)).toEqual([...PUBLISHED_METRICS]);
+    expect(publishedIn(published)).toEqual([METRIC.feedsFailed]);
     expect(published).toMatchObject({ service: 'ingest', FeedsFailed: 2 });
     expect(published).not.toHaveProperty('FeedsFetched');
+  });
+
+  it('publishes no CloudWatch metric by default: no alarm reads one (feeds failing are reported to SQS)', async () => {
+    expect(PUBLISHED_METRICS).toEqual([]);
+    const { emf } = await captureEmf(() => {
+      const metrics = createMetrics(metricsNamespace('prod'), METRIC_SERVICE.ingest);
+      metrics.countAll({ [METRIC.feedsFetched]: 7, [METRIC.feedsFailed]: 2 });
+      metrics.publish();
+    });
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toMatchObject({ message: COUNTS_MESSAGE, FeedsFailed: 2 });
+    expect(publishedIn(emf[0]!)).toEqual([]);
   });
 
   it('writes nothing when nothing was counted', async () => {
