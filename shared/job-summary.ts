@@ -37,7 +37,9 @@ export function describeRun(job: string, summary: JobSummary): string {
         : 'nothing new to post';
       const reminded = num((summary.reminders ?? {}) as JobSummary, 'sent');
       const withReminders = reminded ? `${said}, ${count(reminded, 'event reminder')} sent` : said;
-      return n('failed') ? `${withReminders}, ${n('failed')} failed (retried next run)` : withReminders;
+      const told = num((summary.coop ?? {}) as JobSummary, 'sent');
+      const withCoop = told ? `${withReminders}, ${count(told, 'cooperation notice')} told` : withReminders;
+      return n('failed') ? `${withCoop}, ${n('failed')} failed (retried next run)` : withCoop;
     }
     case 'digest': {
       if (!n('due')) return 'no digest due';

@@ -14,15 +14,26 @@ describe('announcements on the local stack', () => {
     const once = await runCli(['start', '--once', '--port', '0'], env);
     expect(once.code, once.stderr).toBe(0);
     const line = once.stdout.split('\n').find((l) => l.trim().startsWith('announce:'));
-    // Said in words (5 single posts and one batch message of the rest, to the one demo channel).
-    expect(line, once.stdout).toMatch(/announce: (\d+) resources posted to 1 channel \(\d+ ms\)$/);
+    // Said in words (5 single posts and one batch message of the rest, to the one demo channel),
+    // then the sample cooperation exchange told (its institutions by email, the channel its section).
+    expect(line, once.stdout).toMatch(
+      /announce: (\d+) resources posted to 1 channel, (\d+) cooperation notices told \(\d+ ms\)$/,
+    );
     expect(Number(/(\d+) resources/.exec(line!)![1])).toBeGreaterThan(5);
 
     const outbox = readFileSync(path.join(dataDir, 'outbox.log'), 'utf8');
     const posts = outbox.split(/^--- /m).filter(Boolean);
-    expect(posts).toHaveLength(6);
+    expect(posts).toHaveLength(7);
     for (const post of posts) expect(post).toContain('console:local:demo');
     expect(outbox).toMatch(/== \d+ new resources on (financial inclusion|conditional cash transfers)/);
+    // The demo channel follows conditional cash transfers: Juntos' offer, in its cooperation section.
+    expect(posts[6]).toContain('== Cooperation: offers and requests ==');
+    expect(posts[6]).toContain('Verificación de corresponsabilidades del programa Juntos');
+
+    // Told once: a run by hand finds every notice told already.
+    const coop = await runCli(['coop', 'notify', '--json'], env);
+    expect(coop.code, coop.stderr).toBe(0);
+    expect(JSON.parse(coop.stdout)).toMatchObject({ entries: 5, sent: 0, failed: 0, told: [] });
 
     // Again by hand over the same window: every delivery is claimed as sent, nothing goes out twice.
     const dry = await runCli(['announce', 'run', '--dry-run', '--json'], env);
