@@ -3,7 +3,8 @@ import { answerIssues, TALK_TTL_SECONDS } from '#shared/bot/coop-talk.js';
 import { exampleOf, fieldsFor, TALK_WORDS } from '#shared/bot/coop-talk-words.js';
 import type { ChatContext } from '#shared/bot/core.js';
 import { createConsoleChat } from '#shared/chat/console.js';
-import { BOT_LANGUAGES } from '#shared/chat/i18n.js';
+import { BOT_LANGUAGES, MESSAGES } from '#shared/chat/i18n.js';
+import { parseIntent } from '#shared/chat/intent.js';
 import { COOP_KINDS } from '#shared/coop/entry.js';
 import { importEntries } from '#shared/coop/exchange.js';
 import { listAllEntries } from '#shared/coop/store.js';
@@ -223,6 +224,26 @@ describe('the conversation in the table', () => {
     );
     expect(await entriesFrom(ctx)).toHaveLength(1);
   });
+});
+
+describe('the help', () => {
+  it.each(BOT_LANGUAGES)(
+    'in %s lists offer and request, and its example starts the conversation',
+    async (lang) => {
+      const m = MESSAGES[lang];
+      const help = await console().say(lang === 'es' ? 'ayuda' : 'help');
+      for (const c of ['offer', 'request'] as const) expect(help).toContain(`${m.help.commands[c].usage}: `);
+      const examples = m.help.examples.filter((e) => ['offer', 'request'].includes(parseIntent(e).command));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) {
+        const chat = console();
+        expect(await chat.say(example)).toMatch(
+          lang === 'es' ? /paso 1 de \d: Título/ : /step 1 of \d: Title/,
+        );
+        expect(await chat.say(lang === 'es' ? 'cancelar' : 'cancel')).toMatch(/^(Cancelled|Cancelado)/);
+      }
+    },
+  );
 });
 
 describe('the steps’ examples', () => {
