@@ -106,8 +106,8 @@ const AUTH_RETRY_MS = 5 * 60_000;
  * Bolt's `authorize` without a Web API call per request. Bolt's single-token authorisation with
  * token verification off calls auth.test on every request, so a slow or rate-limited auth.test
  * held every answer past its acknowledgement. Here the bot's ids come from one auth.test per cold
- * start, asked in the background and never awaited; until it has answered, from the event's
- * `authorizations` when there are any. The listeners need no ids (they drop bot messages
+ * start, asked in the background right after it and never awaited; until it has answered, from the
+ * event's `authorizations` when there are any. The listeners need no ids (they drop bot messages
  * themselves), so a request never waits for them.
  */
 export function cachedAuthorize(token: string, client: WebClient, log: Log): Authorize<boolean> {
@@ -124,7 +124,10 @@ export function cachedAuthorize(token: string, client: WebClient, log: Log): Aut
         log.warn('slack auth.test failed; bot ids unknown for now', { error: describeError(error) }),
       );
   };
-  ask();
+  // Asked as soon as the cold start's own work is done rather than during it: the request's TLS
+  // set-up and the loading of Node's fetch are no part of building the app (bundle report).
+  askedAt = Date.now();
+  setImmediate(ask);
   return async (_source, body) => {
     if (!ids.botUserId && Date.now() - askedAt > AUTH_RETRY_MS) ask();
     const authorizations = (body as { authorizations?: { user_id?: string; is_bot?: boolean }[] } | undefined)
