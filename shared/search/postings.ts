@@ -464,8 +464,9 @@ export class Postings {
           const end = start[flat[x]!.t + 1] as number;
           const p = seek(docs, doc, cursor[x] as number, end);
           cursor[x] = p;
-          at[x] = p < end && docs[p] === doc ? p : -1;
-          if (at[x] >= 0) present |= fieldsOf(tfs[p] as number, fields);
+          const found = p < end && docs[p] === doc;
+          at[x] = found ? p : -1;
+          if (found) present |= fieldsOf(tfs[p] as number, fields);
         }
         together &= present;
       }
