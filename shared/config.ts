@@ -139,6 +139,7 @@ const ENV = {
   IASPN_INGEST_FAN_OUT_ABOVE: positiveInt(100),
   IASPN_INGEST_QUEUE_URL: optionalUrl,
   IASPN_FEED_FAILURES_QUEUE_URL: optionalUrl,
+  IASPN_INGEST_WORKERS_MAPPING: text(undefined),
   IASPN_CYCLE_NEXT_FUNCTION: text(undefined),
   IASPN_MAX_NEW_ITEMS_PER_FEED: positiveInt(200),
   IASPN_FEED_FAILURES_BEFORE_PAUSE: positiveInt(10),
@@ -252,6 +253,8 @@ export interface RelayConfig {
     fanOutAbove: number;
     /** The ingest fan-out queue (deployed); without it the local stack's in-process queue serves. */
     queueUrl?: string;
+    /** The workers' event source mapping (deployed): on only while ingest fans out. */
+    workersMapping?: string;
     /** Where a run that had failed feeds reports them (deployed: the FeedsFailing alarm counts the reports). */
     failureReportsUrl?: string;
     maxNewItemsPerFeed: number;
@@ -334,6 +337,7 @@ function toConfig(e: ParsedEnv): RelayConfig {
       fanOutAbove: e.IASPN_INGEST_FAN_OUT_ABOVE,
       queueUrl: e.IASPN_INGEST_QUEUE_URL,
       failureReportsUrl: e.IASPN_FEED_FAILURES_QUEUE_URL,
+      workersMapping: e.IASPN_INGEST_WORKERS_MAPPING,
       maxNewItemsPerFeed: e.IASPN_MAX_NEW_ITEMS_PER_FEED,
       failuresBeforePause: e.IASPN_FEED_FAILURES_BEFORE_PAUSE,
     },

@@ -7,6 +7,7 @@ import { createSqsIngestQueue, planIngest } from '#shared/ingest/fanout.js';
 import { runIngest } from '#shared/ingest/run.js';
 import { createLambdaLog } from '#shared/log.js';
 import { ingestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
+import { lambdaEventSourceSwitch } from '#shared/runtime/event-source-switch.js';
 import { lambdaHandOver } from '#shared/runtime/hand-over.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 
@@ -24,6 +25,10 @@ const metrics = metricsFor(config.stage, METRIC_SERVICE.ingest);
 const handOver = lambdaHandOver(config.schedule.nextFunction, runtime.log);
 const sqs = new SQSClient({ region: config.aws.region });
 const queue = config.ingest.queueUrl ? createSqsIngestQueue(sqs, config.ingest.queueUrl) : undefined;
+// The workers' event source: on while cycles fan out, off (polling nothing) while they run inline.
+const workers = config.ingest.workersMapping
+  ? lambdaEventSourceSwitch(config.ingest.workersMapping, runtime.log)
+  : undefined;
 // Feeds failed: one message to the feed-failures queue, whose sent count the FeedsFailing alarm reads.
 const reportFailures = config.ingest.failureReportsUrl
   ? sqsFeedFailureReports(sqs, config.ingest.failureReportsUrl, runtime.log)
@@ -44,7 +49,7 @@ export const handler = async (_event: unknown, context?: Pick<Context, 'getRemai
           await handOver('ingest');
           return summary;
         }
-        const plan = await planIngest(runtime, queue, { budgetMs });
+        const plan = await planIngest(runtime, queue, { budgetMs, workers });
         if (plan.mode === 'fanned-out') return { ...plan, ...emptyCounts(plan.feeds + plan.paused) };
         await handOver('ingest');
         return plan.result.summary;

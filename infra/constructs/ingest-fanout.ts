@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -83,11 +84,20 @@ export class RelayIngestFanout extends Construct {
       fn.function.addEnvironment('IASPN_FEED_FAILURES_QUEUE_URL', this.failureReports.queueUrl);
       this.failureReports.grantSendMessages(fn.function);
     }
-    this.worker.function.addEventSource(
-      new SqsEventSource(this.queue, {
-        batchSize: INGEST_BATCH_SIZE,
-        reportBatchItemFailures: true,
-        maxConcurrency: INGEST_WORKERS,
+    // Created off: an enabled mapping long-polls the queue all month (US$0.26). The planner switches
+    // it on when a cycle fans out and off when one runs inline (shared/ingest/fanout.ts IngestWorkers).
+    const workers = new SqsEventSource(this.queue, {
+      batchSize: INGEST_BATCH_SIZE,
+      reportBatchItemFailures: true,
+      maxConcurrency: INGEST_WORKERS,
+      enabled: false,
+    });
+    this.worker.function.addEventSource(workers);
+    planner.function.addEnvironment('IASPN_INGEST_WORKERS_MAPPING', workers.eventSourceMappingId);
+    planner.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping'],
+        resources: [workers.eventSourceMappingArn],
       }),
     );
   }

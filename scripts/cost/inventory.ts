@@ -86,7 +86,13 @@ export function stackInventory(stage = 'prod'): StackInventory {
     secretsManagerSecrets: ofType('AWS::SecretsManager::Secret').length,
     secretParameters: new Set(bound.map((name) => JSON.stringify(name))).size,
     secretGrants,
-    polledQueues: ofType('AWS::Lambda::EventSourceMapping').length,
+    // A mapping created off (the ingest workers') is switched on by its planner only while it has
+    // work: it polls in months that fan out, not all month (shared/ingest/fanout.ts IngestWorkers).
+    polledQueues: ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties?.Enabled !== false)
+      .length,
+    switchedQueues: ofType('AWS::Lambda::EventSourceMapping').filter(
+      ([, m]) => m.Properties?.Enabled === false,
+    ).length,
     functions: ofType('AWS::Lambda::Function').length,
   };
   const fixed: StackInventory['fixed'] = [
@@ -121,7 +127,7 @@ export function stackInventory(stage = 'prod'): StackInventory {
     },
     {
       name: 'queue polling',
-      unit: `${counts.polledQueues} queues Lambda polls`,
+      unit: `${counts.polledQueues} queues Lambda polls all month; ${counts.switchedQueues} polled only while they have work (switched on by their planner)`,
       perUnit: { sqsRequests: counts.polledQueues * SQS_POLLS_A_MONTH },
     },
   ];

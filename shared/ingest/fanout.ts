@@ -97,6 +97,15 @@ const hostOf = (url: string) => {
   }
 };
 
+/**
+ * The workers' consumer of the queue (deployed: the event source mapping, created off), switched
+ * on by a plan that fans out and off by one that runs inline: below `fanOutAbove` active feeds
+ * nothing polls the queue (an enabled mapping long-polls all month, fanned out or not).
+ */
+export interface IngestWorkers {
+  poll(on: boolean): Promise<void>;
+}
+
 export type IngestPlan =
   | { mode: 'inline'; result: IngestResult }
   | { mode: 'fanned-out'; cycle: string; feeds: number; paused: number };
@@ -108,14 +117,18 @@ export type IngestPlan =
 export async function planIngest(
   runtime: Runtime,
   queue: IngestQueue,
-  options: { budgetMs?: number; policy?: FetchPolicy } = {},
+  options: { budgetMs?: number; policy?: FetchPolicy; workers?: IngestWorkers } = {},
 ): Promise<IngestPlan> {
   const { store, config, log, clock } = runtime;
+  const { workers, ...runOptions } = options;
   const feeds = await listFeeds(store);
   const active = feeds.filter((f) => f.status === 'active');
   if (active.length <= config.ingest.fanOutAbove) {
-    return { mode: 'inline', result: await runIngest({ ...runtime, ...options }) };
+    // An earlier cycle's leftover messages, if any, are superseded by this run: each feed is fetched here.
+    await workers?.poll(false);
+    return { mode: 'inline', result: await runIngest({ ...runtime, ...runOptions }) };
   }
+  await workers?.poll(true);
   await reportUnfinished(runtime);
   const now = clock();
   const cycle = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
@@ -337,6 +350,8 @@ export async function runIngestCycle(
     visibilityMs?: number;
     onDelivery?: InProcessQueueOptions['onDelivery'];
     onFeedDone?: IngestWorkerOptions['onFeedDone'];
+    /** The in-process queue always has its workers; tests follow the plan's switching with this. */
+    workers?: IngestWorkers;
   } = {},
 ): Promise<IngestSummary & { fannedOut: boolean; handedOver: boolean; deadLetters: number }> {
   const started = Date.now();
@@ -364,7 +379,7 @@ export async function runIngestCycle(
       onDelivery: options.onDelivery,
     },
   );
-  const plan = await planIngest(runtime, queue, { policy: options.policy });
+  const plan = await planIngest(runtime, queue, { policy: options.policy, workers: options.workers });
   if (plan.mode === 'inline')
     return { ...plan.result.summary, fannedOut: false, handedOver: true, deadLetters: 0 };
   const deadLetters = await queue.drained();

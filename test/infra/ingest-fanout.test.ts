@@ -34,6 +34,22 @@ describe('RelayIngestFanout', () => {
     });
   });
 
+  it('creates the workers’ event source off, and lets the planner switch that mapping only, on and off', () => {
+    // Off, an event source mapping polls nothing; on, it long-polls the queue all month.
+    expect(mapping().props.Enabled).toBe(false);
+    expect(planner().props.Environment.Variables.IASPN_INGEST_WORKERS_MAPPING).toEqual({ Ref: mapping().id });
+    const statements = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: Match.arrayWith([{ Ref: planner().props.Role['Fn::GetAtt'][0] }]) },
+      }),
+    ).flatMap((p) => (p as Resource).Properties.PolicyDocument.Statement);
+    const switching = statements.filter((st) => JSON.stringify(st.Action).includes('EventSourceMapping'));
+    expect(switching).toHaveLength(1);
+    expect(switching[0].Action).toEqual(['lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping']);
+    expect(JSON.stringify(switching[0].Resource)).toContain(`event-source-mapping:`);
+    expect(JSON.stringify(switching[0].Resource)).toContain(mapping().id);
+  });
+
   it(`dead-letters a feed's message after ${INGEST_MAX_RECEIVES} deliveries; the queue hides a message past the worker's timeout`, () => {
     const queue = template.findResources('AWS::SQS::Queue')[queueOf()] as Resource;
     expect(queue.Properties).toMatchObject({

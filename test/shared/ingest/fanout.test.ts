@@ -7,6 +7,7 @@ import {
   INGEST_BATCH_SIZE,
   INGEST_WORKERS,
   type IngestFeedMessage,
+  planIngest,
   runIngestCycle,
 } from '#shared/ingest/fanout.js';
 import { fetchPolicyFrom } from '#shared/ingest/fetcher.js';
@@ -115,11 +116,15 @@ describe('ingest fanned out to workers', () => {
   it(`fetches each of ${FEEDS} feeds exactly once a cycle with ${INGEST_WORKERS} workers, a host's fetches at most ${PER_HOST} at once, and hands over once`, async () => {
     const runtime = await registry();
     const deliveries: number[] = [];
+    const switched: boolean[] = [];
     const summary = await runIngestCycle(runtime, {
       policy: policyOf(runtime),
       onDelivery: (event) => deliveries.push(event.Records.length),
+      workers: { poll: async (on) => void switched.push(on) },
     });
     expect(summary).toMatchObject({ fannedOut: true, handedOver: true, deadLetters: 0 });
+    // The plan switched the workers' consumer on (deployed: the event source mapping, created off).
+    expect(switched).toEqual([true]);
     expect(deliveries.length).toBeGreaterThanOrEqual(FEEDS / INGEST_BATCH_SIZE);
     expect(Math.max(...deliveries)).toBeLessThanOrEqual(INGEST_BATCH_SIZE);
     for (let n = 0; n < FEEDS; n += 1) if (!throttled(n)) expect(fetchesOf(n), `feed ${n}`).toBe(1);
@@ -167,6 +172,34 @@ describe('ingest fanned out to workers', () => {
     const cycle = await runtime.store.query({ partition: 'JOB#ingest', sortBeginsWith: 'CYCLE#' });
     expect(cycle.items[0]).toMatchObject({ total: FEEDS, done: FEEDS, handedOver: expect.any(String) });
   }, 120_000);
+
+  it('runs a cycle inline below the fan-out threshold, and switches the workers’ consumer off', async () => {
+    const runtime = await services.newRuntime({ IASPN_ALLOW_PRIVATE_NETWORKS: 'true' });
+    const createdAt = '2025-06-01T00:00:00.000Z';
+    await putPartner(runtime.store, { id: 'p', name: 'P', kind: 'ngo', languages: [], createdAt }, 'create');
+    for (const n of [1, 2])
+      await addFeed(runtime.store, {
+        id: `f${n}`,
+        partnerId: 'p',
+        url: feedUrl(n),
+        defaultTopics: [],
+        defaultCountries: [],
+        status: 'active',
+        health: newFeedHealth(),
+        createdAt,
+      });
+    const sent: IngestFeedMessage[] = [];
+    const switched: boolean[] = [];
+    const plan = await planIngest(
+      runtime,
+      { send: async (messages) => void sent.push(...messages) },
+      { policy: policyOf(runtime), workers: { poll: async (on) => void switched.push(on) } },
+    );
+    expect(plan.mode).toBe('inline');
+    expect(sent).toEqual([]);
+    // Nothing polls the queue while cycles run inline.
+    expect(switched).toEqual([false]);
+  });
 
   it("reports a feed held by another worker's live claim as that record's failure only", async () => {
     const runtime = await services.newRuntime({ IASPN_ALLOW_PRIVATE_NETWORKS: 'true' });
