@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { displayCountry, displayTopic } from '../taxonomy/index.js';
+import { displayCountry, displayTopic, foldText } from '../taxonomy/index.js';
 import { type CoopDraft, type CoopEntry, type RawDraft, resolveDraft } from './entry.js';
 import { CoopMatcher, doneExchanges, type Match } from './match.js';
 import { createEntry, findEntry, listAllEntries } from './store.js';
@@ -40,13 +40,28 @@ export class ImportFormatError extends Error {
   }
 }
 
-/** RFC 4180 CSV: quoted fields with commas, quotes ("") and line breaks; CRLF or LF; a BOM. */
+/**
+ * The separator of a CSV, read from its header line: a comma, or the semicolon a spreadsheet in
+ * Spanish (or any locale with a decimal comma) saves with, or a tab.
+ */
+function csvSeparator(src: string): string {
+  const header = src.slice(0, src.search(/\r|\n|$/)).replace(/"[^"]*"/g, '');
+  const count = (c: string) => header.split(c).length - 1;
+  if (count('\t') > 0 && count(',') === 0) return '\t';
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/**
+ * RFC 4180 CSV: quoted fields with separators, quotes ("") and line breaks; CRLF or LF; a BOM; the
+ * separator a comma, a semicolon or a tab (as the header line shows).
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   const src = text.replace(/^\uFEFF/, '');
+  const separator = csvSeparator(src);
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (quoted) {
@@ -56,7 +71,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -75,15 +90,41 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
+/** Column names a workshop may use, folded (accents and case do not matter), in English and Spanish. */
 const HEADER_ALIASES: Readonly<Record<string, (typeof IMPORT_FIELDS)[number]>> = {
-  timeframe: 'timeFrame',
-  time_frame: 'timeFrame',
   'time frame': 'timeFrame',
+  timeframe: 'timeFrame',
   id: 'ref',
+  referencia: 'ref',
+  tipo: 'kind',
+  type: 'kind',
+  titulo: 'title',
+  resumen: 'summary',
+  descripcion: 'summary',
+  topic: 'topics',
+  tema: 'topics',
+  temas: 'topics',
+  pais: 'country',
+  institucion: 'institution',
+  contacto: 'contact',
+  modality: 'modalities',
+  modalidad: 'modalities',
+  modalidades: 'modalities',
+  language: 'languages',
+  idioma: 'languages',
+  idiomas: 'languages',
+  plazo: 'timeFrame',
 };
 
+function columnOf(header: string): (typeof IMPORT_FIELDS)[number] | undefined {
+  const folded = foldText(header);
+  return IMPORT_FIELDS.find((f) => foldText(f) === folded) ?? HEADER_ALIASES[folded];
+}
+
 /** A workshop's file as rows of raw fields: a JSON array of objects, or a CSV with a header row. */
-export function readImportRows(text: string, format: 'csv' | 'json' | 'auto' = 'auto'): RawDraft[] {
+export function readImportRows(input: string, format: 'csv' | 'json' | 'auto' = 'auto'): RawDraft[] {
+  // Notepad and Excel save UTF-8 with a byte order mark; JSON.parse refuses it.
+  const text = input.replace(/^\uFEFF/, '');
   const kind = format === 'auto' ? (/^\s*[[{]/.test(text) ? 'json' : 'csv') : format;
   if (kind === 'json') {
     let data: unknown;
@@ -97,11 +138,7 @@ export function readImportRows(text: string, format: 'csv' | 'json' | 'auto' = '
   }
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new ImportFormatError('the CSV is empty');
-  const columns = header.map((h) => {
-    const name = h.trim();
-    const known = IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase());
-    return known ?? HEADER_ALIASES[name.toLowerCase()];
-  });
+  const columns = header.map(columnOf);
   const unknown = header.filter((_, i) => columns[i] === undefined);
   if (unknown.length > 0) {
     throw new ImportFormatError(
@@ -224,9 +261,9 @@ export interface CoopReport {
   /** Open entries by topic id (each entry counted under each of its topics), most first. */
   openByTopic: { topic: string; offers: number; requests: number }[];
   openByCountry: { country: string; offers: number; requests: number }[];
-  /** Requests matched (a match recorded in their history, in the year when one is given). */
+  /** Requests matched (a match recorded in their history or in their offer's, in the year when one is given). */
   matched: number;
-  /** Exchanges done (in the year): the pair of countries of each. */
+  /** Exchanges done (in the year), each pair once whichever side was marked done: the pair of countries of each. */
   done: { offer: string; request: string; offerCountry: string; requestCountry: string; at: string }[];
   /** The countries the done exchanges involved, by name, sorted. */
   countriesInvolved: string[];
@@ -252,23 +289,38 @@ export function coopReport(entries: readonly CoopEntry[], year?: number): CoopRe
   const inYear = (iso: string) => year === undefined || iso.startsWith(String(year));
   const open = entries.filter((e) => e.status === 'open' || e.status === 'matched');
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const matched = entries.filter(
-    (e) => e.kind === 'request' && e.history.some((h) => h.change === 'matched' && inYear(h.at)),
-  ).length;
-  const done: CoopReport['done'] = [];
+  // A match or an exchange is recorded on the side the Secretariat moved, or on both: each side's
+  // history names the other, so each pair is counted once whichever side records it.
+  const matchedRequests = new Set<string>();
+  const pairs = new Map<string, CoopReport['done'][number]>();
   for (const e of entries) {
-    if (e.kind !== 'request' || e.status !== 'done') continue;
-    const at = e.history.findLast((h) => h.change === 'done')?.at ?? e.updatedAt;
+    const requestOf = (h: { with?: string }) => (e.kind === 'request' ? e.id : h.with);
+    for (const h of e.history) {
+      if (h.change === 'matched' && inYear(h.at)) {
+        const request = requestOf(h);
+        if (request) matchedRequests.add(request);
+      }
+    }
+    if (e.status !== 'done') continue;
+    const last = e.history.findLast((h) => h.change === 'done');
+    const at = last?.at ?? e.updatedAt;
     if (!inYear(at)) continue;
-    const offer = e.counterpart ? byId.get(e.counterpart) : undefined;
-    done.push({
-      offer: offer?.id ?? e.counterpart ?? '',
-      request: e.id,
+    const other = e.counterpart ? byId.get(e.counterpart) : undefined;
+    const [offer, request] = e.kind === 'offer' ? [e, other] : [other, e];
+    const offerId = e.kind === 'offer' ? e.id : (e.counterpart ?? '');
+    const requestId = e.kind === 'request' ? e.id : (e.counterpart ?? '');
+    const key = offerId && requestId ? `${offerId}|${requestId}` : e.id;
+    if (pairs.has(key)) continue;
+    pairs.set(key, {
+      offer: offerId,
+      request: requestId,
       offerCountry: offer?.country ?? '',
-      requestCountry: e.country,
+      requestCountry: request?.country ?? '',
       at,
     });
   }
+  const done = [...pairs.values()].sort((a, b) => a.at.localeCompare(b.at));
+  const matched = matchedRequests.size;
   return {
     ...(year !== undefined ? { year } : {}),
     open: {
