@@ -19,6 +19,7 @@ import { addFeed, newFeedHealth, putPartner } from '#shared/library/registry.js'
 import type { Log } from '#shared/log.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
+import { TableSnapshotStore } from '#shared/search/snapshot-store.js';
 import { ensureTable } from '#shared/store/create-table.js';
 import { INDEX_LIST, TABLE } from '#shared/store/table.js';
 import type { StackInventory } from './inventory.js';
@@ -236,9 +237,12 @@ export async function measureUnits(options: MeasureOptions): Promise<MeasuredUni
     now += 30 * 60_000;
     const newCount = options.feeds * fresh;
     const withNew = await measured(`ingest, ${newCount} new items`, () => runIngest(runtime));
+    const snapshots = new TableSnapshotStore(runtime.store);
+    const baseHead = await snapshots.head();
     const changedRefresh = await measured('search refresh, library changed', () =>
       refreshSearchIndex(runtime),
     );
+    const deltaHead = await snapshots.head();
     const windowAnnounce = await measured('announcements, new items, no follower', () =>
       runAnnounce(runtime, { senders }),
     );
@@ -300,7 +304,6 @@ export async function measureUnits(options: MeasureOptions): Promise<MeasuredUni
     const coldPer = per(cold, 1, 'bot');
     const mix = (line: keyof Usage) =>
       (1 - coldShare) * (warmPer[line] ?? 0) + coldShare * (coldPer[line] ?? 0);
-    const refreshReadsPerResource = idleRefresh.readUnits / library;
     const increment = (a: Run, b: Run): Run => ({
       readUnits: Math.max(0, a.readUnits - b.readUnits),
       writeUnits: Math.max(0, a.writeUnits - b.writeUnits),
@@ -318,6 +321,12 @@ export async function measureUnits(options: MeasureOptions): Promise<MeasuredUni
       }),
     );
     const snapshotRun = increment(changedRefresh, idleRefresh);
+    // Compressed bytes a document takes in a base and in a delta segment, from the heads.
+    const baseBytesPerResource = (baseHead?.bytes ?? 0) / Math.max(1, baseHead?.resources ?? 0);
+    const deltaBytesPerDoc = ((deltaHead?.bytes ?? 0) - (baseHead?.bytes ?? 0)) / newCount;
+    say(
+      `snapshot: base ${baseHead?.bytes} bytes for ${baseHead?.resources} resources, delta ${deltaBytesPerDoc.toFixed(0)} bytes a document`,
+    );
 
     return {
       feedNotModified: {
@@ -331,29 +340,29 @@ export async function measureUnits(options: MeasureOptions): Promise<MeasuredUni
       },
       newResource: per(newResourceRun, newCount, 'ingest'),
       cycle: {
-        // The refresh's fixed part: its reads less the library's share, measured separately.
-        dynamoReadUnits:
-          idleRefresh.readUnits -
-          refreshReadsPerResource * library +
-          idleAnnounce.readUnits +
-          idleDigest.readUnits,
+        // The refresh of an unchanged library: one read of the snapshot head.
+        dynamoReadUnits: idleRefresh.readUnits + idleAnnounce.readUnits + idleDigest.readUnits,
         dynamoWriteUnits: idleRefresh.writeUnits + idleAnnounce.writeUnits + idleDigest.writeUnits,
         lambdaInvocations: options.inventory.cycleJobs,
         lambdaGbSeconds:
-          (idleAnnounce.ms / 1000) * memoryGb('announce') + (idleDigest.ms / 1000) * memoryGb('digest'),
+          (idleRefresh.ms / 1000) * memoryGb('search-index') +
+          (idleAnnounce.ms / 1000) * memoryGb('announce') +
+          (idleDigest.ms / 1000) * memoryGb('digest'),
         schedulerInvocations: 1,
         logGbIngested:
           (idleRefresh.logBytes + idleAnnounce.logBytes + idleDigest.logBytes) / GB +
           options.inventory.cycleJobs * perInvocationLog,
       },
-      refreshPerResource: {
-        dynamoReadUnits: refreshReadsPerResource,
-        lambdaGbSeconds: ((idleRefresh.ms / 1000) * memoryGb('search-index')) / library,
+      refreshPerChange: per(snapshotRun, newCount, 'search-index'),
+      // A delta document carried: read back (a query, eventually consistent) and written again.
+      deltaCarryPerDoc: {
+        dynamoReadUnits: deltaBytesPerDoc / 4096 / 2,
+        dynamoWriteUnits: deltaBytesPerDoc / 1024,
       },
-      snapshotPerResource: {
-        dynamoReadUnits: snapshotRun.readUnits / library,
-        dynamoWriteUnits: snapshotRun.writeUnits / library,
-        lambdaGbSeconds: ((snapshotRun.ms / 1000) * memoryGb('search-index')) / library,
+      // A new base: the old base read back (a query), the new one written.
+      basePerResource: {
+        dynamoReadUnits: baseBytesPerResource / 4096 / 2,
+        dynamoWriteUnits: baseBytesPerResource / 1024,
       },
       botQuery: {
         dynamoReadUnits: mix('dynamoReadUnits'),
@@ -421,7 +430,7 @@ async function storedBytes(client: DynamoDBClient, tableName: string, itemSize: 
       }
       const pk = item.pk?.S ?? '';
       // Resources, their URL claims and the search snapshot grow with the library.
-      if (pk.startsWith('RES#') || pk.startsWith('URL#') || pk.startsWith('SEARCH#')) resourceBytes += bytes;
+      if (['RES#', 'URL#', 'SEARCH#', 'LIBLOG#'].some((p) => pk.startsWith(p))) resourceBytes += bytes;
       else if (pk.startsWith('SUB#') || pk.startsWith('DELIVERY#digest#')) subscriberBytes += bytes;
     }
   }

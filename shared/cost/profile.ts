@@ -1,3 +1,4 @@
+import { deltaLimit } from '../search/snapshot-store.js';
 import type { Driver, Usage } from './model.js';
 
 /** A month of the Network's load, as an admin describes it to the budget office. */
@@ -63,10 +64,16 @@ export interface MeasuredUnits {
   newResource: Usage;
   /** One cycle's fixed work: the schedule, each job's invocation and the lists it reads. */
   cycle: Usage;
-  /** One library resource read by one cycle's search-index refresh. */
-  refreshPerResource: Usage;
-  /** One library resource written into a new search snapshot. */
-  snapshotPerResource: Usage;
+  /**
+   * One resource changed since the last refresh, as the refresh reads it (its change-log entry, the
+   * resource by id, that refresh's head, log and partner reads shared among its changes) and writes
+   * it into the snapshot's delta segment. An unchanged library's refresh (one read) is in `cycle`.
+   */
+  refreshPerChange: Usage;
+  /** One document of the delta segment carried by a refresh that found changes: read back, written again. */
+  deltaCarryPerDoc: Usage;
+  /** One resource of a new base snapshot, when the delta is folded in: the base read and written. */
+  basePerResource: Usage;
   botQuery: Usage;
   /** One post to one channel. */
   announcement: Usage;
@@ -86,8 +93,11 @@ const MINUTES_A_MONTH = 30 * 24 * 60;
 export function driversFor(profile: LoadProfile, units: MeasuredUnits): Driver[] {
   const cycles = MINUTES_A_MONTH / profile.cycleMinutes;
   const checks = profile.feeds * cycles;
-  // A snapshot is written in a cycle that brought something new: at most one a cycle.
-  const snapshots = Math.min(cycles, profile.newResourcesPerMonth);
+  const changes = profile.newResourcesPerMonth;
+  // A refresh finds changes in a cycle that brought something new: at most one a cycle. Its delta
+  // holds half the limit on average; a new base is written once every `deltaLimit` changes.
+  const refreshesWithChanges = Math.min(cycles, changes);
+  const limit = deltaLimit(profile.librarySize);
   return [
     {
       name: 'feed checks, 304',
@@ -109,16 +119,22 @@ export function driversFor(profile: LoadProfile, units: MeasuredUnits): Driver[]
     },
     { name: 'cycles', unit: 'a cycle of the four jobs', perUnit: units.cycle, unitsPerMonth: cycles },
     {
-      name: 'search refresh reads',
-      unit: 'a library resource read by a cycle',
-      perUnit: units.refreshPerResource,
-      unitsPerMonth: profile.librarySize * cycles,
+      name: 'search refresh',
+      unit: 'a resource changed since the last refresh',
+      perUnit: units.refreshPerChange,
+      unitsPerMonth: changes,
     },
     {
-      name: 'search snapshots',
-      unit: 'a library resource written to a snapshot',
-      perUnit: units.snapshotPerResource,
-      unitsPerMonth: profile.librarySize * snapshots,
+      name: 'search snapshot deltas',
+      unit: 'a delta document carried by a refresh that found changes',
+      perUnit: units.deltaCarryPerDoc,
+      unitsPerMonth: refreshesWithChanges * (limit / 2),
+    },
+    {
+      name: 'search snapshot bases',
+      unit: 'a resource written to a new base (one base every deltaLimit changes)',
+      perUnit: units.basePerResource,
+      unitsPerMonth: (profile.librarySize * changes) / limit,
     },
     {
       name: 'bot queries',

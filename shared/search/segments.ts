@@ -25,85 +25,85 @@ export function mergeParts(base: IndexParts, drop: ReadonlySet<string>, delta: I
   };
 }
 
-function mergePostings(a: PostingsData, renumber: Int32Array, kept: number, b: PostingsData): PostingsData {
+export function mergePostings(
+  a: PostingsData,
+  renumber: Int32Array,
+  kept: number,
+  b: PostingsData,
+): PostingsData {
   const fields = a.fields;
+  // Module bindings read in a hot loop cost a lookup each under some loaders: locals.
+  const bits = TF_BITS;
+  const max = TF_MAX;
   if (b.fields !== fields) throw new Error(`Segments of ${a.fields} and ${b.fields} fields`);
   const bTerm = new Map(b.terms.map((term, t) => [term, t]));
-  const dropsAny = kept < renumber.length;
-  // Merged terms: the base's that keep a posting, in order, then the delta's new ones.
-  const terms: string[] = [];
-  const fromA: number[] = [];
-  const fromB: number[] = [];
-  const counts: number[] = [];
   const bUsed = new Uint8Array(b.terms.length);
-  for (let t = 0; t < a.terms.length; t++) {
-    const from = a.start[t] as number;
-    const to = a.start[t + 1] as number;
-    let n = to - from;
-    if (dropsAny) for (let p = from; p < to; p++) if ((renumber[a.docs[p] as number] as number) < 0) n -= 1;
-    const term = a.terms[t] as string;
-    const bt = bTerm.get(term) ?? -1;
-    if (bt >= 0) {
-      bUsed[bt] = 1;
-      n += (b.start[bt + 1] as number) - (b.start[bt] as number);
+  // One pass: each term's kept postings, renumbered, then the delta's; document frequencies are
+  // the base's less the dropped postings' plus the delta's. A term no document keeps is left out.
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const docs = new Uint32Array(a.docs.length + b.docs.length);
+  const tfs = new Uint32Array(a.docs.length + b.docs.length);
+  const df = new Uint32Array((a.terms.length + b.terms.length) * fields);
+  let q = 0;
+  const addB = (bt: number, m: number) => {
+    for (let p = b.start[bt] as number; p < (b.start[bt + 1] as number); p++) {
+      docs[q] = kept + (b.docs[p] as number);
+      tfs[q++] = b.tfs[p] as number;
     }
-    if (n === 0) continue;
+    for (let f = 0; f < fields; f++) df[m * fields + f]! += b.df[bt * fields + f] as number;
+  };
+  for (let t = 0; t < a.terms.length; t++) {
+    const m = terms.length;
+    const from = q;
+    df.set(a.df.subarray(t * fields, (t + 1) * fields), m * fields);
+    for (let p = a.start[t] as number; p < (a.start[t + 1] as number); p++) {
+      const doc = renumber[a.docs[p] as number] as number;
+      if (doc >= 0) {
+        docs[q] = doc;
+        tfs[q++] = a.tfs[p] as number;
+        continue;
+      }
+      const word = a.tfs[p] as number;
+      for (let f = 0; f < fields; f++) if ((word >>> (f * bits)) & max) df[m * fields + f]! -= 1;
+    }
+    const term = a.terms[t] as string;
+    const bt = bTerm.get(term);
+    if (bt !== undefined) {
+      bUsed[bt] = 1;
+      addB(bt, m);
+    }
+    if (q === from) {
+      df.fill(0, m * fields, (m + 1) * fields);
+      continue;
+    }
     terms.push(term);
-    fromA.push(t);
-    fromB.push(bt);
-    counts.push(n);
+    starts.push(from);
   }
   for (let bt = 0; bt < b.terms.length; bt++) {
     if (bUsed[bt]) continue;
+    const m = terms.length;
     terms.push(b.terms[bt] as string);
-    fromA.push(-1);
-    fromB.push(bt);
-    counts.push((b.start[bt + 1] as number) - (b.start[bt] as number));
+    starts.push(q);
+    addB(bt, m);
   }
-  const start = new Uint32Array(terms.length + 1);
-  let total = 0;
-  for (let m = 0; m < terms.length; m++) {
-    start[m] = total;
-    total += counts[m] as number;
-  }
-  start[terms.length] = total;
-  const docs = new Uint32Array(total);
-  const tfs = new Uint32Array(total);
-  const df = new Uint32Array(terms.length * fields);
-  let q = 0;
-  for (let m = 0; m < terms.length; m++) {
-    const at = fromA[m] as number;
-    if (at >= 0) {
-      for (let p = a.start[at] as number; p < (a.start[at + 1] as number); p++) {
-        const doc = renumber[a.docs[p] as number] as number;
-        if (doc < 0) continue;
-        docs[q] = doc;
-        tfs[q++] = a.tfs[p] as number;
-      }
-    }
-    const bt = fromB[m] as number;
-    if (bt >= 0) {
-      for (let p = b.start[bt] as number; p < (b.start[bt + 1] as number); p++) {
-        docs[q] = kept + (b.docs[p] as number);
-        tfs[q++] = b.tfs[p] as number;
-      }
-    }
-    if (at >= 0 && bt < 0 && !dropsAny) {
-      df.set(a.df.subarray(at * fields, (at + 1) * fields), m * fields);
-      continue;
-    }
-    for (let p = start[m] as number; p < (start[m + 1] as number); p++) {
-      const word = tfs[p] as number;
-      for (let f = 0; f < fields; f++) if ((word >>> (f * TF_BITS)) & TF_MAX) df[m * fields + f]! += 1;
-    }
-  }
+  starts.push(q);
   const fieldLength = new Uint16Array((kept + b.documents) * fields);
   for (let d = 0; d < renumber.length; d++) {
     const to = renumber[d] as number;
     if (to >= 0) fieldLength.set(a.fieldLength.subarray(d * fields, (d + 1) * fields), to * fields);
   }
   fieldLength.set(b.fieldLength, kept * fields);
-  return { fields, documents: kept + b.documents, terms, start, docs, tfs, df, fieldLength };
+  return {
+    fields,
+    documents: kept + b.documents,
+    terms,
+    start: Uint32Array.from(starts),
+    docs: docs.slice(0, q),
+    tfs: tfs.slice(0, q),
+    df: df.slice(0, terms.length * fields),
+    fieldLength,
+  };
 }
 
 /** Interns a list of values the way DocTable.build does (equal lists share one slot). */
@@ -121,7 +121,7 @@ function pool<T>(lists: T[][], keyOf: (list: T[]) => string) {
   };
 }
 
-function mergeDocs(a: DocTable, renumber: Int32Array, kept: number, b: DocTable): DocTable {
+export function mergeDocs(a: DocTable, renumber: Int32Array, kept: number, b: DocTable): DocTable {
   const ac = a.columns;
   const bc = b.columns;
   const n = kept + bc.ids.length;

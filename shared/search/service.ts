@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { type IndexParts, SearchIndex, SnapshotFormatError } from './search-index.js';
 import { mergeParts } from './segments.js';
 import {
+  deltaLimit,
   SnapshotConflictError,
   type SnapshotHead,
   type SnapshotParts,
@@ -46,15 +47,6 @@ export function partnersDigest(partnerNames: ReadonlyMap<string, string>): strin
   const hash = createHash('sha256');
   for (const [id, name] of [...partnerNames].sort()) hash.update(`${id}\u0000${name}\n`);
   return hash.digest('base64url').slice(0, 16);
-}
-
-/**
- * The delta segment grows to this many documents (2% of the base, at least 100) before the refresh
- * folds it into a new base: a delta write costs its size every cycle that changed something, a new
- * base costs the whole snapshot (docs/scale.md, "The search refresh").
- */
-export function deltaLimit(baseResources: number): number {
-  return Math.max(100, Math.ceil(baseResources * 0.02));
 }
 
 /**
@@ -231,6 +223,8 @@ async function rebuild(
     expected,
   );
 }
+
+export { deltaLimit };
 
 /** The job that keeps the index fresh: right after ingest in each cycle. */
 export const searchIndexJob: Job = {

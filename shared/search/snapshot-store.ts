@@ -72,6 +72,16 @@ export interface SnapshotStore {
   ): Promise<SnapshotHead>;
 }
 
+/**
+ * The delta segment grows to this many documents before the refresh folds it into a new base. Every
+ * refresh that finds changes rewrites the delta (on average half this size), and every new base
+ * rewrites the library: with the two costs per document about equal, sqrt(2 × library) documents
+ * make their sum least, at least 100 (docs/scale.md, "The search refresh").
+ */
+export function deltaLimit(baseResources: number): number {
+  return Math.max(100, Math.ceil(Math.sqrt(2 * baseResources)));
+}
+
 /** DynamoDB items hold at most 400 KB; chunks stay well under with their keys. */
 export const CHUNK_BYTES = 350_000;
 

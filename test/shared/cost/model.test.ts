@@ -9,8 +9,9 @@ const UNITS: MeasuredUnits = {
   feedUnchanged: { dynamoReadUnits: 5, dynamoWriteUnits: 1 },
   newResource: { dynamoWriteUnits: 10 },
   cycle: { lambdaInvocations: 4, schedulerInvocations: 1 },
-  refreshPerResource: { dynamoReadUnits: 0.25 },
-  snapshotPerResource: { dynamoWriteUnits: 0.01 },
+  refreshPerChange: { dynamoReadUnits: 3, dynamoWriteUnits: 1 },
+  deltaCarryPerDoc: { dynamoReadUnits: 0.01, dynamoWriteUnits: 0.08 },
+  basePerResource: { dynamoReadUnits: 0.01, dynamoWriteUnits: 0.08 },
   botQuery: { apiRequests: 1, lambdaInvocations: 2, lambdaGbSeconds: 0.5 },
   announcement: { dynamoWriteUnits: 2 },
   digest: { sesEmails: 1, dynamoWriteUnits: 5, sqsRequests: 0.03 },
@@ -45,6 +46,16 @@ describe('the cost model', () => {
       digests * (0.1 / 1000 + (5 * 0.625) / 1e6 + (0.03 * 0.4) / 1e6),
       10,
     );
+    // The search refresh: 1,000 changed resources a month, each read (3) and written into a delta (1);
+    // 720 refreshes find changes, each carrying a delta of 155 / 2 documents on average (12,000
+    // resources: a new base every ceil(sqrt(24,000)) = 155 changes, 12,000 × 1,000 / 155 resources).
+    expect(costOf(bill, 'search refresh').list).toBeCloseTo((1000 * 3 * 0.125 + 1000 * 0.625) / 1e6, 10);
+    expect(costOf(bill, 'search snapshot deltas').unitsPerMonth).toBeCloseTo(720 * 77.5, 10);
+    expect(costOf(bill, 'search snapshot bases').unitsPerMonth).toBeCloseTo((12_000 * 1000) / 155, 8);
+    expect(costOf(bill, 'search snapshot bases').list).toBeCloseTo(
+      (((12_000 * 1000) / 155) * (0.01 * 0.125 + 0.08 * 0.625)) / 1e6,
+      10,
+    );
     expect(costOf(bill, 'alarms').list).toBeCloseTo(2, 10);
     expect(costOf(bill, 'KMS keys').list).toBe(1);
     const ses = bill.byService.find((s) => s.service === 'SES')!;
@@ -76,9 +87,13 @@ describe('the cost model', () => {
     for (const [i, driver] of one.byDriver.entries()) {
       const scaled = ten.byDriver[i]!;
       if (driver.fixed || driver.name === 'cycles') expect(scaled.list).toBeCloseTo(driver.list, 10);
-      // A snapshot holds the whole library and is written in each cycle that brought something new:
-      // library × min(cycles, new resources), so at 10× it grows 10 × 1,440 / 1,000 times.
-      else if (driver.name === 'search snapshots') expect(scaled.list).toBeCloseTo(driver.list * 14.4, 8);
+      // The delta a refresh carries is half the delta limit, sqrt(2 × library): at 10× the library
+      // it is sqrt(10) times as big (490 / 155), carried by 1,440 refreshes instead of 1,000.
+      else if (driver.name === 'search snapshot deltas')
+        expect(scaled.list).toBeCloseTo(driver.list * 1.44 * (490 / 155), 8);
+      // A new base every deltaLimit changes: 10× the changes, 10× the library, 490 / 155 the limit.
+      else if (driver.name === 'search snapshot bases')
+        expect(scaled.list).toBeCloseTo(driver.list * 100 * (155 / 490), 8);
       // Posts are new resources × the channels that follow them: ten times as many of each.
       else if (driver.name === 'announcements') expect(scaled.list).toBeCloseTo(driver.list * 100, 8);
       else expect(scaled.list).toBeCloseTo(driver.list * 10, 8);
