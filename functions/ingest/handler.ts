@@ -17,7 +17,7 @@ import { createRuntime } from '#shared/runtime/runtime.js';
  * (IASPN_INGEST_QUEUE_URL) for the workers (functions/ingest/worker.ts). It hands over itself
  * (shared/cycle.ts): after an inline run it starts the next job; after a plan, the last worker does.
  * `loadConfig` rather than `loadRelayConfig`: ingest reads no secret (none is bound to it), and the
- * Secrets Manager client would only add weight to its bundle.
+ * SSM client would only add weight to its bundle.
  */
 const config = loadConfig(process.env);
 const runtime = createRuntime(config, createLambdaLog('iaspn-ingest', config.logLevel));
