@@ -101,9 +101,10 @@ describe('Store against dynalite', () => {
   });
 
   it('batch-writes and batch-reads more items than one request carries', async () => {
+    // Feeds, not resources: a resource write also records a library change-log entry.
     const items = Array.from({ length: 130 }, (_, i) => ({
-      ...keys.resource(`r${i}`),
-      title: `Resource ${i}`,
+      ...keys.feed(`f${i}`),
+      title: `Feed ${i}`,
     }));
     store.resetStats();
     await store.batchWrite({ puts: items });
