@@ -134,7 +134,10 @@ function summaryBlocks(state: TalkState): ReplyBlock[] {
     shown.topics = draft.topics.map((t) => displayTopic(t, lang)).join(', ');
     shown.country = displayCountry(draft.country, lang);
     shown.modalities = draft.modalities.map((m) => MODALITY_NAMES[m][lang]).join(', ');
-    shown.languages = draft.languages.map((l) => displayLanguage(l, lang)).join(', ');
+    // Spanish writes language names in lower case inside a sentence, as the lists do (coop-lines.ts).
+    const languageName = (l: string) =>
+      lang === 'es' ? displayLanguage(l, lang).toLowerCase() : displayLanguage(l, lang);
+    shown.languages = draft.languages.map(languageName).join(', ');
   }
   const lines = fieldsFor(state.kind).map((f) => `${w.fields[f].label}: ${shown[f] || w.none}`);
   return [

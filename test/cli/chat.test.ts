@@ -34,6 +34,31 @@ describe('iaspn chat', () => {
     expect(other.stdout).toContain('You have no bookmarks yet');
   });
 
+  it('adds a request step by step in Spanish, re-asking a bad country, and lists it afterwards', async () => {
+    const lines = [
+      'solicitar',
+      'Registro social para Guyana',
+      'Apoyo para unir los datos de hogares de varios ministerios.',
+      'registros sociales',
+      'Guyanna',
+      'Guyana',
+      'Ministerio de Servicios Humanos',
+      'cooperacion@mhsss.gov.gy',
+      'omitir',
+      'inglés',
+      'omitir',
+      'sí',
+      'solicitudes pais:guyana',
+    ].join('\n');
+    const out = await runCli(['chat', '--data-dir', dataDir, '--user', 'coop'], {}, `${lines}\n`);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('== Nueva solicitud, paso 1 de 9: Título ==');
+    expect(out.stdout).toMatch(/"Guyanna" no es un país que conozca\. ¿Quiso decir Guyana/);
+    const id = /Guardada: solicitud (R-\w{6}), abierta\./.exec(out.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(out.stdout).toContain(`1. ${id} · Registro social para Guyana`);
+  });
+
   it('follows in a channel and shows feed health to the operator', async () => {
     const out = await runCli(
       ['chat', '--data-dir', dataDir, '--channel', 'team'],

@@ -165,6 +165,7 @@ describe('ofrecer, paso a paso en español', () => {
     const resumen = await chat.say('español');
     expect(resumen).toContain('Modalidades: visita técnica, intercambio virtual');
     expect(resumen).toContain('País: Perú');
+    expect(resumen).toContain('Idiomas: español');
     const saved = await chat.say('sí');
     const [entry] = await entriesFrom(ctx);
     expect(saved).toContain(`Guardada: oferta ${entry!.id}, abierta.`);
