@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
-  COOP_KINDS,
   type CoopEntry,
   type CoopKind,
   MODALITY_NAMES,
+  NEXT_STATUSES,
   resolveDraft,
+  resolveKind,
   resolveStatus,
   STATUS_NAMES,
 } from '#shared/coop/entry.js';
@@ -50,6 +51,17 @@ function filterValue(field: FilterField, label: string) {
     throw new InvalidArgumentError(`unknown ${label} "${value}"${hint}`);
   };
 }
+
+/** `offer` or `request`, also in Spanish (`oferta`, `solicitud`), as the import reads a row's kind. */
+function kindOption(value: string): CoopKind {
+  const kind = resolveKind(value);
+  if (!kind) throw new InvalidArgumentError('must be offer or request (oferta, solicitud)');
+  return kind;
+}
+
+/** An id or ref that names nothing: exit 2, and where to find the ids. */
+const unknownEntry = (idOrRef: string) =>
+  fail(`no offer or request ${idOrRef}: \`iaspn coop list\` shows their ids and refs`, 2);
 
 const who = (options: { by?: string }) => `cli:${options.by ?? process.env.USER ?? 'admin'}`;
 
@@ -100,7 +112,11 @@ export function registerCoop(program: Command): void {
   coop
     .command('add')
     .description('add an offer or a request (open); topics, country and languages as in search filters')
-    .addOption(new Option('--kind <kind>', 'offer or request').choices(COOP_KINDS).makeOptionMandatory())
+    .addOption(
+      new Option('--kind <kind>', 'offer or request (oferta, solicitud)')
+        .argParser(kindOption)
+        .makeOptionMandatory(),
+    )
     .requiredOption('--title <text>', 'a short title')
     .requiredOption('--summary <text>', 'what is offered or needed, in a few sentences')
     .requiredOption('--topic <topic>', 'a topic (repeatable, or comma-separated)', collect)
@@ -150,7 +166,7 @@ export function registerCoop(program: Command): void {
   coop
     .command('list')
     .description('offers and requests, oldest first, filtered by kind, status, topic or country')
-    .addOption(new Option('--kind <kind>', 'offer or request').choices(COOP_KINDS))
+    .addOption(new Option('--kind <kind>', 'offer or request (oferta, solicitud)').argParser(kindOption))
     .option('--status <status>', 'open, matched, in progress, done or withdrawn', (v: string) => {
       const s = resolveStatus(v);
       if (!s) throw new InvalidArgumentError('must be open, matched, in-progress, done or withdrawn');
@@ -194,7 +210,7 @@ export function registerCoop(program: Command): void {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const { findEntry } = await import('#shared/coop/store.js');
         const entry = await findEntry(runtime.store, idOrRef);
-        if (!entry) return fail(`no offer or request ${idOrRef}`);
+        if (!entry) return unknownEntry(idOrRef);
         if (options.json) return printJson(entry);
         for (const line of entryLines(entry)) println(line);
         println();
@@ -222,7 +238,7 @@ export function registerCoop(program: Command): void {
         await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
           const { matchesOf } = await import('#shared/coop/exchange.js');
           const found = await matchesOf(runtime.store, idOrRef, options.limit);
-          if (!found) return fail(`no offer or request ${idOrRef}`);
+          if (!found) return unknownEntry(idOrRef);
           if (options.json)
             return printJson({ matches: found.matches.map((m) => matchJson(m, options.lang)) });
           const other = found.entry.kind === 'offer' ? 'request' : 'offer';
@@ -265,13 +281,31 @@ export function registerCoop(program: Command): void {
         await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
           const { changeStatus, CoopChangeError, findEntry } = await import('#shared/coop/store.js');
           const entry = await findEntry(runtime.store, idOrRef);
-          if (!entry) return fail(`no offer or request ${idOrRef}`);
+          if (!entry) return unknownEntry(idOrRef);
+          const otherKind = entry.kind === 'offer' ? 'request' : 'offer';
           let counterpart: string | undefined;
           if (options.with) {
             const other = await findEntry(runtime.store, options.with);
             if (!other || other.kind === entry.kind)
-              return fail(`no ${entry.kind === 'offer' ? 'request' : 'offer'} ${options.with}`);
+              return fail(
+                `no ${otherKind} ${options.with}: \`iaspn coop match ${entry.id}\` shows the ${otherKind}s that fit`,
+                2,
+              );
+            if (to === 'matched' && (other.status === 'withdrawn' || other.status === 'done'))
+              return fail(
+                `${other.id} is ${STATUS_NAMES[other.status].en}: it can be matched no more; \`iaspn coop match ${entry.id}\` shows the open ${otherKind}s that fit`,
+                2,
+              );
             counterpart = other.id;
+          }
+          // A match is with someone: the report counts each exchange between two countries.
+          if (to === 'matched' && !counterpart && NEXT_STATUSES[entry.status].includes('matched')) {
+            const { matchesOf } = await import('#shared/coop/exchange.js');
+            const best = (await matchesOf(runtime.store, entry.id, 1))?.matches[0]?.entry;
+            return fail(
+              `matched with which ${otherKind}? add --with <id or ref>${best ? `: its best fit is ${best.id}${best.ref ? ` (${best.ref})` : ''}, \`iaspn coop match ${entry.id}\` shows the others` : ''}`,
+              2,
+            );
           }
           try {
             const changed = await changeStatus(runtime.store, entry.id, {
@@ -285,8 +319,16 @@ export function registerCoop(program: Command): void {
             if (options.json) printJson(changed);
             else println(`${changed.id} is now ${STATUS_NAMES[changed.status].en}`);
           } catch (error) {
-            if (error instanceof CoopChangeError) return fail(error.message);
-            throw error;
+            if (!(error instanceof CoopChangeError)) throw error;
+            // A step out of order is the user's to fix (exit 2, with the step that comes next);
+            // a change that lost to another is worth trying again (exit 1).
+            if (error.code !== 'transition_refused') return fail(error.message);
+            const next = NEXT_STATUSES[entry.status].filter((s) => s !== 'withdrawn' && s !== 'open')[0];
+            const step =
+              next === 'matched'
+                ? `iaspn coop status ${entry.id} matched --with <${otherKind}>`
+                : `iaspn coop status ${entry.id} ${next === 'in-progress' ? '"in progress"' : next}`;
+            return fail(`${error.message}${next ? `; next: ${step}` : ''}`, 2);
           }
         });
       },

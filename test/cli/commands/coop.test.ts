@@ -101,8 +101,9 @@ describe('iaspn coop match, status and report', () => {
     const matched = await runCli(['coop', 'status', 'R01', 'matched', '--with', 'O01', '--by', 'ana'], env());
     expect(matched.stdout).toMatch(/is now matched/);
     const skip = await runCli(['coop', 'status', 'R01', 'matched'], env());
-    expect(skip.code).toBe(1);
+    expect(skip.code).toBe(2);
     expect(skip.stderr).toMatch(/is matched: it can become in-progress or open or withdrawn, not matched/);
+    expect(skip.stderr).toMatch(/next: iaspn coop status R-\w+ "in progress"/);
     await runCli(['coop', 'status', 'R01', 'en curso'], env());
     const done = await runCli(['coop', 'status', 'R01', 'done', '--json'], env());
     const entry = JSON.parse(done.stdout);
@@ -124,10 +125,54 @@ describe('iaspn coop match, status and report', () => {
 
   it('says so when an id or ref is unknown, and refuses a filter value with the closest', async () => {
     const missing = await runCli(['coop', 'match', 'R-ZZZZZZ'], env());
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('no offer or request R-ZZZZZZ');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'no offer or request R-ZZZZZZ: `iaspn coop list` shows their ids and refs',
+    );
     const country = await runCli(['coop', 'list', '--country', 'Chilee'], env());
     expect(country.code).not.toBe(0);
     expect(country.stderr).toContain('unknown country "Chilee": did you mean CL');
+  });
+});
+
+describe('iaspn coop status, in the wrong order', () => {
+  it('says which step comes first (exit 2) when a step is skipped', async () => {
+    const done = await runCli(['coop', 'status', 'R02', 'done'], env());
+    expect(done.code).toBe(2);
+    expect(done.stderr).toMatch(
+      /R-\w+ is open: it can become matched or withdrawn, not done; next: iaspn coop status R-\w+ matched --with <offer>/,
+    );
+  });
+
+  it('needs the other side of a match, and names the best fit', async () => {
+    const alone = await runCli(['coop', 'status', 'R02', 'matched'], env());
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(
+      /matched with which offer\? add --with <id or ref>: its best fit is O-\w+ \(O\d+\)/,
+    );
+    expect(JSON.parse((await runCli(['coop', 'show', 'R02', '--json'], env())).stdout).status).toBe('open');
+  });
+
+  it('refuses a match with a withdrawn offer, or with another request', async () => {
+    await runCli(['coop', 'status', 'O05', 'withdrawn'], env());
+    const withdrawn = await runCli(['coop', 'status', 'R02', 'matched', '--with', 'O05'], env());
+    expect(withdrawn.code).toBe(2);
+    expect(withdrawn.stderr).toMatch(
+      /O-\w+ is withdrawn: it can be matched no more; `iaspn coop match R-\w+`/,
+    );
+    const request = await runCli(['coop', 'status', 'R02', 'matched', '--with', 'R01'], env());
+    expect(request.code).toBe(2);
+    expect(request.stderr).toMatch(/no offer R01: `iaspn coop match R-\w+` shows the offers that fit/);
+  });
+
+  it('reads the kind in Spanish, as the import does', async () => {
+    const list = await runCli(['coop', 'list', '--kind', 'solicitud', '--json'], env());
+    expect(list.code, list.stderr).toBe(0);
+    const kinds = JSON.parse(list.stdout).map((e: { kind: string }) => e.kind);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['request']));
+    const bad = await runCli(['coop', 'list', '--kind', 'ofrecimiento'], env());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must be offer or request (oferta, solicitud)');
   });
 });
