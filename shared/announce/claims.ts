@@ -1,4 +1,8 @@
+import { describeError } from '../errors.js';
+import type { Log } from '../log.js';
+import { complete } from '../store/claims.js';
 import { type ItemKey, keys } from '../store/keys.js';
+import type { Item, Store } from '../store/store.js';
 
 /**
  * Announcement deliveries, one claim per (channel, resource) in the store's claims
@@ -24,3 +28,29 @@ export const deliveryKey = (channelKey: string, resourceId: string): ItemKey =>
 
 /** The run's cursor: resources first seen before it have been dealt with. */
 export const cursorKey = () => keys.job('announce');
+
+/**
+ * Marks deliveries `sent` right after the platform accepted them, before anything else (the window
+ * in which a crash repeats a post is the answer's way back plus this write), trying three times: a
+ * store outage that outlasts them is logged, and a later run may post once the lease passes.
+ */
+export async function completeSurely(
+  store: Store,
+  records: (now: Date) => Item[],
+  context: { clock: () => Date; sleep: (ms: number) => Promise<void>; log: Pick<Log, 'error'> },
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await complete(store, records(context.clock()));
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        context.log.error('posted but not marked sent: a later run may post it again once the lease passes', {
+          error: describeError(error),
+        });
+        return;
+      }
+      await context.sleep(200 * attempt);
+    }
+  }
+}

@@ -30,7 +30,14 @@ import {
   sentRecord,
 } from '../store/claims.js';
 import { type ItemKey, keys } from '../store/keys.js';
-import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, cursorKey, deliveryKey, SENT_TTL_S } from './claims.js';
+import {
+  CLAIM_LEASE_MS,
+  CLAIM_SAFE_MS,
+  completeSurely,
+  cursorKey,
+  deliveryKey,
+  SENT_TTL_S,
+} from './claims.js';
 import { reportPausedFeeds } from './feed-alerts.js';
 import { type ChannelMatches, matchResources } from './match.js';
 import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
@@ -509,26 +516,12 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     }
   }
 
-  async function markSentSurely(claimKeys: ItemKey[]): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const now = clock();
-        await complete(
-          store,
-          claimKeys.map((key) => sentRecord(key, { owner: runId, now, ttlSeconds: SENT_TTL_S })),
-        );
-        return;
-      } catch (error) {
-        if (attempt >= 3) {
-          log.error('posted but not marked sent: a later run may post it again once the lease passes', {
-            error: describeError(error),
-          });
-          return;
-        }
-        await timer.sleep(200 * attempt);
-      }
-    }
-  }
+  const markSentSurely = (claimKeys: ItemKey[]) =>
+    completeSurely(
+      store,
+      (at) => claimKeys.map((key) => sentRecord(key, { owner: runId, now: at, ttlSeconds: SENT_TTL_S })),
+      { clock, sleep: (ms) => timer.sleep(ms), log },
+    );
 
   const channelSlot = pLimit(CHANNEL_CONCURRENCY);
   await Promise.all(

@@ -2,6 +2,7 @@ import { entryBlocks } from '../bot/coop-lines.js';
 import type { BotLanguage } from '../chat/i18n.js';
 import { heading, muted, paragraph, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { cleanText, cutText } from '../chat/text.js';
+import { LAYOUT_CLOSE, LAYOUT_OPEN, WRAP } from '../digest/emails.js';
 import type { OutgoingEmail } from '../email/mime.js';
 import { htmlEngine, oneLine, template, textEngine } from '../email/render.js';
 import { displayCountry } from '../taxonomy/index.js';
@@ -173,41 +174,21 @@ export function noticeReply(
 // Email
 
 interface EmailView {
-  lang: BotLanguage;
-  portal: string;
+  s: { lang: BotLanguage; portal: string };
   title: string;
   blocks: ReplyBlock[];
   footer: string;
 }
 
-const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
-
 /** The digest's layout (one column, at most 600px, inline styles only), with the reply's blocks. */
-const NOTICE_HTML = `<!DOCTYPE html>
-<html lang="<%= it.lang %>">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title><%= it.title %></title>
-</head>
-<body style="margin:0;padding:0;background:#f3f5f7;${FONT};color:#1f2933">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f5f7">
-<tr><td align="center" style="padding:16px 8px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:6px">
-<tr><td style="padding:20px;${WRAP}">
-<p style="margin:0;font-size:13px;color:#52606d;text-transform:uppercase;letter-spacing:0.04em"><%= it.portal %></p>
+const NOTICE_HTML = `${LAYOUT_OPEN}
 <% for (const b of it.blocks) { %><% if (b.kind === 'heading') { %><h2 style="margin:16px 0 6px 0;font-size:18px;line-height:1.3"><%= b.text %></h2>
 <% } else if (b.kind === 'text') { %><p style="margin:8px 0 2px 0;font-size:15px;line-height:1.45"><%= b.text %></p>
 <% } else if (b.kind === 'muted') { %><p style="margin:0 0 4px 0;font-size:13px;line-height:1.45;color:#52606d"><%= b.text %></p>
 <% } %><% } %>
 </td></tr>
-<tr><td style="padding:16px 20px 20px 20px;border-top:1px solid #e4e7eb;font-size:12px;line-height:1.5;color:#52606d;${WRAP}"><%= it.footer %></td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>`;
+<tr><td style="padding:16px 20px 20px 20px;border-top:1px solid #e4e7eb;font-size:12px;line-height:1.5;color:#52606d;${WRAP}"><%= it.footer %>
+${LAYOUT_CLOSE}`;
 
 const NOTICE_TEXT = `<% for (const b of it.blocks) { %><% if (b.kind === 'heading') { %>
 == <%= b.text %> ==
@@ -232,8 +213,7 @@ export function noticeEmail(
   const s = NOTICE_STRINGS[lang];
   const reply = noticeReply(message, lang, 'email');
   const view: EmailView = {
-    lang,
-    portal: s.portal,
+    s: { lang, portal: s.portal },
     title: reply.summary,
     blocks: reply.blocks,
     footer: s.emailFooter,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, SENT_TTL_S } from '../announce/claims.js';
+import { CLAIM_LEASE_MS, CLAIM_SAFE_MS, completeSurely, SENT_TTL_S } from '../announce/claims.js';
 import { platformGates, realTimer, type Timer } from '../announce/pacing.js';
 import { type ChatSender, defaultSenders, SendError, type Senders } from '../announce/senders.js';
 import { type BotLanguage, isBotLanguage } from '../chat/i18n.js';
@@ -246,36 +246,19 @@ export async function runCoopNotify(
     return found;
   }
 
-  async function markSent(
-    recipient: CoopRecipient,
-    told: PlannedNotice[],
-    fields: Record<string, unknown> = {},
-  ) {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const at = clock();
-        await complete(
-          store,
-          told.map((n) =>
-            sentRecord(
-              coopDeliveryKey(recipient, n.deliveryId),
-              { owner: runId, now: at, ttlSeconds: SENT_TTL_S },
-              fields,
-            ),
+  const markSent = (recipient: CoopRecipient, told: PlannedNotice[], fields: Record<string, unknown> = {}) =>
+    completeSurely(
+      store,
+      (at) =>
+        told.map((n) =>
+          sentRecord(
+            coopDeliveryKey(recipient, n.deliveryId),
+            { owner: runId, now: at, ttlSeconds: SENT_TTL_S },
+            fields,
           ),
-        );
-        return;
-      } catch (error) {
-        if (attempt >= 3) {
-          log.error('told but not marked sent: a later run may tell it again once the lease passes', {
-            error: describeError(error),
-          });
-          return;
-        }
-        await timer.sleep(200 * attempt);
-      }
-    }
-  }
+        ),
+      { clock, sleep: (ms) => timer.sleep(ms), log },
+    );
 
   /** Sends one message; resolves to `sent` or the failure (429s honoured, as announcements do). */
   async function deliver(

@@ -12,10 +12,14 @@ import { STRINGS, type Strings } from './strings.js';
  * through `<%= %>` (escaped); links are http(s) only (compose.ts).
  */
 
-const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
+export const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+export const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
 
-const LAYOUT_OPEN = `<!DOCTYPE html>
+/**
+ * The one layout of the relay's emails (the digest, the notices, the cooperation notices): its data
+ * has `s.lang`, `s.portal` and `title`.
+ */
+export const LAYOUT_OPEN = `<!DOCTYPE html>
 <html lang="<%= it.s.lang %>">
 <head>
 <meta charset="utf-8">
@@ -30,7 +34,7 @@ const LAYOUT_OPEN = `<!DOCTYPE html>
 <tr><td style="padding:20px 20px 8px 20px;${WRAP}">
 <p style="margin:0;font-size:13px;color:#52606d;text-transform:uppercase;letter-spacing:0.04em"><%= it.s.portal %></p>`;
 
-const LAYOUT_CLOSE = `</td></tr>
+export const LAYOUT_CLOSE = `</td></tr>
 </table>
 </td></tr>
 </table>

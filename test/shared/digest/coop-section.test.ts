@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntry } from '#shared/coop/store.js';
 import { runDigest } from '#shared/digest/run.js';
 import { subscribeConfirmed } from '#shared/digest/subscriptions.js';
-import type { Mailer } from '#shared/email/mailer.js';
-import type { OutgoingEmail } from '#shared/email/mime.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { draft } from '../coop/notify-fixtures.js';
-import { makeResource, movableClock, storeResources } from './helpers.js';
+import { makeResource, movableClock, recordingMailer, storeResources } from './helpers.js';
 
 /**
  * The digests' "Cooperation: offers and requests" / "Cooperación: ofertas y solicitudes" section:
@@ -19,20 +17,6 @@ beforeAll(async () => {
   services = await startTestServices({ ses: false });
 });
 afterAll(() => services.close());
-
-function recordingMailer(): Mailer & { emails: OutgoingEmail[] } {
-  const emails: OutgoingEmail[] = [];
-  return {
-    emails,
-    get sent() {
-      return emails.length;
-    },
-    async send(email) {
-      emails.push(email);
-      return { messageId: `m${emails.length}` };
-    },
-  };
-}
 
 describe('the cooperation section of the digests', () => {
   it('lists the new offers and requests on the subscriber’s topics, in both languages, once', async () => {

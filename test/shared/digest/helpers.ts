@@ -1,5 +1,7 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { Resource } from '#shared/domain/resource.js';
+import type { Mailer } from '#shared/email/mailer.js';
+import type { OutgoingEmail } from '#shared/email/mime.js';
 import type { HttpEvent, HttpResult } from '#shared/http/types.js';
 import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
@@ -101,4 +103,19 @@ export async function addPartner(store: Store, id: string, name: string): Promis
     { id, name, kind: 'ministry', languages: ['es'], createdAt: '2026-01-01T00:00:00.000Z' },
     'create',
   );
+}
+
+/** A mailer that keeps what it is given to send (the digest run's port), in order. */
+export function recordingMailer(): Mailer & { emails: OutgoingEmail[] } {
+  const emails: OutgoingEmail[] = [];
+  return {
+    emails,
+    get sent() {
+      return emails.length;
+    },
+    async send(email) {
+      emails.push(email);
+      return { messageId: `m${emails.length}` };
+    },
+  };
 }

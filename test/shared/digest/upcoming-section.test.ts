@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigest } from '#shared/digest/run.js';
 import { subscribeConfirmed } from '#shared/digest/subscriptions.js';
-import type { Mailer } from '#shared/email/mailer.js';
-import type { OutgoingEmail } from '#shared/email/mime.js';
 import { refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { eventResource } from '../events/fixtures.js';
-import { makeResource, movableClock, storeResources } from './helpers.js';
+import { makeResource, movableClock, recordingMailer, storeResources } from './helpers.js';
 
 /**
  * The digests' "Upcoming events" / "Próximos eventos" section: the events of the next 30 days that
@@ -18,20 +16,6 @@ beforeAll(async () => {
   services = await startTestServices({ ses: false });
 });
 afterAll(() => services.close());
-
-function recordingMailer(): Mailer & { emails: OutgoingEmail[] } {
-  const emails: OutgoingEmail[] = [];
-  return {
-    emails,
-    get sent() {
-      return emails.length;
-    },
-    async send(email) {
-      emails.push(email);
-      return { messageId: `m${emails.length}` };
-    },
-  };
-}
 
 describe('the upcoming events section', () => {
   it('lists the matching events of the next 30 days in each digest, announced before or not', async () => {
