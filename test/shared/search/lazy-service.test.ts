@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putPartner } from '#shared/library/registry.js';
-import { resourceToItem } from '#shared/library/resource-store.js';
-import type { Runtime } from '#shared/runtime/runtime.js';
 import { lazySearchService } from '#shared/search/lazy-service.js';
 import { createSearchService, refreshSearchIndex } from '#shared/search/service.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
-import { SAMPLE_PARTNERS, type SampleResource, sampleLibrary } from './sample-library.js';
+import { type SampleResource, sampleLibrary } from './sample-library.js';
+import { seedStore } from './seed-store.js';
 
 let services: TestServices;
 const library = sampleLibrary().slice(0, 40);
@@ -17,21 +15,10 @@ afterAll(async () => {
   await services?.close();
 });
 
-async function seed(runtime: Runtime, resources: SampleResource[]) {
-  for (const [id, name] of SAMPLE_PARTNERS) {
-    await putPartner(
-      runtime.store,
-      { id, name, kind: 'ministry', languages: ['en', 'es'], createdAt: '2025-01-01T00:00:00.000Z' },
-      'create',
-    );
-  }
-  await runtime.store.batchWrite({ puts: resources.map(({ meta: _meta, ...r }) => resourceToItem(r)) });
-}
-
 describe('the search service loaded on first use (the bots’ cold start)', () => {
   it('answers search, latest and partners as the service it loads', async () => {
     const runtime = await services.newRuntime();
-    await seed(runtime, library);
+    await seedStore(runtime, library);
     await refreshSearchIndex(runtime);
     const lazy = lazySearchService(runtime);
     const loaded = createSearchService(runtime);
@@ -43,7 +30,7 @@ describe('the search service loaded on first use (the bots’ cold start)', () =
 
   it('keeps one service with its options: within recheckMs a newer snapshot is not read', async () => {
     const runtime = await services.newRuntime();
-    await seed(runtime, library);
+    await seedStore(runtime, library);
     await refreshSearchIndex(runtime);
     const lazy = lazySearchService(runtime, { recheckMs: 60_000 });
     expect((await lazy.latest({}, 100)).total).toBe(40);
@@ -55,7 +42,7 @@ describe('the search service loaded on first use (the bots’ cold start)', () =
       title: 'Kore Lavi food vouchers in Haiti',
       contentHash: 'lazy-n1',
     };
-    await seed(runtime, [fresh]);
+    await seedStore(runtime, [fresh]);
     await refreshSearchIndex(runtime);
     expect((await lazy.latest({}, 100)).total).toBe(40);
     expect((await lazySearchService(runtime).latest({}, 100)).total).toBe(41);
