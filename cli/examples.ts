@@ -84,9 +84,9 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'iaspn coop match O-3H4J5K --lang es --limit 10  requests for an offer, reasons in Spanish',
   ],
   'coop status': [
-    'iaspn coop status R-7K2P9X matched --with O-3H4J5K',
-    'iaspn coop status WS-R7 "in progress"',
-    'iaspn coop status R-7K2P9X done --note "visit to Lima, March 2027"',
+    'iaspn coop status WS-R7 matched --with O-3H4J5K  the Secretariat paired them',
+    'iaspn coop status WS-R7 "in progress"  or "en curso"',
+    'iaspn coop status WS-R7 done --note "visit to Lima, March 2027"',
   ],
   'coop import': [
     'iaspn coop import workshop.json',
