@@ -437,13 +437,16 @@ export class Postings {
    * (its stems, with their weights); `bit` is what it counts as in the coordination factor.
    */
   scoreTogether(
-    words: readonly { terms: readonly [number, number][]; weight: number; bit: number; queryTerm: string }[],
+    given: readonly { terms: readonly [number, number][]; weight: number; bit: number; queryTerm: string }[],
     within: Uint32Array,
     boost: readonly number[],
     explain = false,
   ): Matches {
     const { start, docs, tfs, fieldLength, fields } = this.data;
     const { k, b, d } = BM25;
+    // The rarest word first: most candidates are out after one look-up.
+    const size = (w: (typeof given)[number]) => w.terms.reduce((sum, [t]) => sum + this.postingCount(t), 0);
+    const words = [...given].sort((a, c) => size(a) - size(c));
     const flat = words.flatMap((w) =>
       w.terms.map(([t, weight]) => ({ t, weight: weight * w.weight, idf: this.idf(t, boost), word: w })),
     );
@@ -469,11 +472,13 @@ export class Postings {
           if (found) present |= fieldsOf(tfs[p] as number, fields);
         }
         together &= present;
+        // Out: the other words' cursors stay where they were (the next candidates come after).
+        if (together === 0) break;
       }
       if (together === 0) continue;
       let score = 0;
       let mask = 0;
-      const docParts: ScorePart[] = [];
+      const docParts: ScorePart[] | undefined = parts ? [] : undefined;
       for (let y = 0; y < flat.length; y++) {
         const p = at[y] as number;
         if (p < 0) continue;
@@ -487,7 +492,7 @@ export class Postings {
             1 - b + (b * (fieldLength[doc * fields + f] as number)) / (this.avgLength[f] as number);
           const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
           score += part;
-          if (parts)
+          if (docParts)
             docParts.push({
               term: this.data.terms[t] as string,
               queryTerm: word.queryTerm,
@@ -500,7 +505,7 @@ export class Postings {
       ids[n] = doc;
       scores[n] = score;
       terms[n++] = mask;
-      parts?.push(docParts);
+      if (docParts) parts?.push(docParts);
     }
     return {
       ids: ids.subarray(0, n),
