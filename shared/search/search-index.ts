@@ -615,7 +615,7 @@ export class SearchIndex {
   private priorOf(n: number, decayNow: number): number {
     if (this.docs.columns.types[n] === DOCUMENT_TYPE) return 1 + this.ranking.documentWeight;
     const end = this.docs.eventEndMs[n] as number;
-    return end > this.nowMsOf(decayNow) ? 1 + this.ranking.documentWeight : 1;
+    return !Number.isNaN(end) && end > this.nowMsOf(decayNow) ? 1 + this.ranking.documentWeight : 1;
   }
 
   private nowMsOf(decayNow: number): number {
