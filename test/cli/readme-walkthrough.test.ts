@@ -92,6 +92,8 @@ describe("the README's walk-through", () => {
         expect(result.stdout, shown).toMatch(/^unchanged\s+5$/m);
       }
       if (args[0] === 'digest') expect(readdirSync(outDir).some((f) => f.endsWith('.html'))).toBe(true);
+      // The seeded request on co-responsibilities: Juntos' offer fits it, with its reasons.
+      if (args[0] === 'coop') expect(result.stdout, shown).toMatch(/Juntos[\s\S]*same topic/);
     }
     expect(existsSync(path.join(dataDir, 'outbox.log'))).toBe(true);
   }, 240_000);
