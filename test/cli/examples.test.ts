@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '#cli/examples.js';
 import set from '../fixtures/coop/exchange-set.json' with { type: 'json' };
 import { seededDataDir } from '../helpers/cli-data-dir.js';
-import { CLI_ENTRY } from '../helpers/run-cli.js';
+import { runShell } from '../helpers/run-cli.js';
 
 /**
  * The examples at the end of a command's --help are typed by people who have just read them: each
@@ -21,35 +20,14 @@ const typed = (line: string) => line.split(/ {2}(?=\S)/)[0]!;
 let dataDir: string;
 let cwd: string;
 
-function runExample(command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', ['-c', `iaspn() { "${process.execPath}" "${CLI_ENTRY}" "$@"; }\n${command}`], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      IASPN_LOG_LEVEL: 'warn',
-      IASPN_DATA_DIR: dataDir,
-    },
-  });
-  child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runExample = (line: string) => runShell(line, { cwd, env: { IASPN_DATA_DIR: dataDir } });
 
 // The files the cooperation examples name: a workshop's JSON (its rows' refs are the ids the
 // examples show: an entry exported from one exchange keeps its id as its ref in another) and a CSV.
-const row = ({ proposed: _p, ...entry }: (typeof set.requests)[number] | (typeof set.offers)[number]) =>
-  entry;
+const row = (entry: object) => {
+  const { proposed: _proposed, ...rest } = entry as { proposed?: unknown };
+  return rest;
+};
 
 beforeAll(async () => {
   dataDir = await seededDataDir('examples', async () => {});

@@ -33,12 +33,15 @@ export interface RunningCli {
   exited: Promise<number | null>;
 }
 
-/** Starts the `iaspn` CLI as a user would, in a child process, with a clean environment plus `env`. */
-export function startCli(args: string[], env: Record<string, string> = {}): RunningCli {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', IASPN_LOG_LEVEL: 'warn', ...env },
-  });
+const cleanEnv = (env: Record<string, string>) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  IASPN_LOG_LEVEL: 'warn',
+  ...env,
+});
+
+/** A child process with what it has printed so far and its exit. */
+function running(child: ChildProcessWithoutNullStreams): RunningCli {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
@@ -52,6 +55,28 @@ export function startCli(args: string[], env: Record<string, string> = {}): Runn
     child.on('close', (code) => resolve(code));
   });
   return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+/** Starts the `iaspn` CLI as a user would, in a child process, with a clean environment plus `env`. */
+export function startCli(args: string[], env: Record<string, string> = {}): RunningCli {
+  return running(spawn(process.execPath, [CLI_ENTRY, ...args], { cwd: ROOT, env: cleanEnv(env) }));
+}
+
+/**
+ * Runs a command line as typed at a shell (quotes, pipes, redirections), `iaspn` being the built
+ * CLI, in `cwd`: a --help example word for word.
+ */
+export async function runShell(
+  line: string,
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const script = `iaspn() { "${process.execPath}" "${CLI_ENTRY}" "$@"; }\n${line}`;
+  const shell = running(
+    spawn('bash', ['-c', script], { cwd: options.cwd, env: cleanEnv(options.env ?? {}) }),
+  );
+  shell.child.stdin.end();
+  const code = await shell.exited;
+  return { code, ...shell.output() };
 }
 
 /** Runs the `iaspn` CLI to its end, `stdin` as its input. */
