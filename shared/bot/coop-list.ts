@@ -1,11 +1,11 @@
 import { type CommandName, MESSAGES } from '../chat/i18n.js';
 import { heading, muted, paragraph, type ReplyBlock } from '../chat/reply.js';
+import { entryBlocks } from '../coop/chat-lines.js';
 import type { CoopKind } from '../coop/entry.js';
 import { CoopMatcher, doneExchanges } from '../coop/match.js';
 import { listAllEntries } from '../coop/store.js';
 import { problemText } from '../filters/problems.js';
 import { defineCommand } from './commands/command.js';
-import { entryBlocks } from './coop-lines.js';
 import { parseFilters, refusal } from './filter-text.js';
 
 /** At most this many entries in one reply. */

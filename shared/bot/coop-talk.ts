@@ -1,6 +1,7 @@
 import type { ChatContext } from '../chat/context.js';
 import type { BotLanguage } from '../chat/i18n.js';
 import { heading, muted, paragraph, type Reply, type ReplyBlock } from '../chat/reply.js';
+import { matchBlocks } from '../coop/chat-lines.js';
 import {
   type CoopEntry,
   type CoopKind,
@@ -20,7 +21,6 @@ import { keys } from '../store/keys.js';
 import type { Item } from '../store/store.js';
 import { displayCountry, displayLanguage, displayTopic, foldText } from '../taxonomy/index.js';
 import type { CommandEnv } from './commands/command.js';
-import { matchBlocks } from './coop-lines.js';
 import {
   CANCEL_WORDS,
   exampleOf,
@@ -134,7 +134,7 @@ function summaryBlocks(state: TalkState): ReplyBlock[] {
     shown.topics = draft.topics.map((t) => displayTopic(t, lang)).join(', ');
     shown.country = displayCountry(draft.country, lang);
     shown.modalities = draft.modalities.map((m) => MODALITY_NAMES[m][lang]).join(', ');
-    // Spanish writes language names in lower case inside a sentence, as the lists do (coop-lines.ts).
+    // Spanish writes language names in lower case inside a sentence, as the lists do (shared/coop/chat-lines.ts).
     const languageName = (l: string) =>
       lang === 'es' ? displayLanguage(l, lang).toLowerCase() : displayLanguage(l, lang);
     shown.languages = draft.languages.map(languageName).join(', ');

@@ -1,8 +1,8 @@
 import type { BotLanguage } from '../chat/i18n.js';
 import { muted, paragraph, type ReplyBlock } from '../chat/reply.js';
-import { type CoopEntry, MODALITY_NAMES } from '../coop/entry.js';
-import type { Match } from '../coop/match.js';
 import { displayCountry, displayLanguage } from '../taxonomy/index.js';
+import { type CoopEntry, MODALITY_NAMES } from './entry.js';
+import type { Match } from './match.js';
 
 /**
  * How an offer or a request reads in a chat reply: its id and title, then who, where, how and in

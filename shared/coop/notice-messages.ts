@@ -1,4 +1,3 @@
-import { entryBlocks } from '../bot/coop-lines.js';
 import type { BotLanguage } from '../chat/i18n.js';
 import { heading, muted, paragraph, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { cleanText, cutText } from '../chat/text.js';
@@ -6,6 +5,7 @@ import { LAYOUT_CLOSE, LAYOUT_OPEN, WRAP } from '../digest/emails.js';
 import type { OutgoingEmail } from '../email/mime.js';
 import { htmlEngine, oneLine, template, textEngine } from '../email/render.js';
 import { displayCountry } from '../taxonomy/index.js';
+import { entryBlocks } from './chat-lines.js';
 import type { CoopEntry, CoopKind } from './entry.js';
 import type { Match } from './match.js';
 import type { NoticeMessage, PlannedNotice } from './notices.js';

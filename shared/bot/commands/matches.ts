@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../chat/i18n.js';
 import { heading, paragraph, type ReplyBlock } from '../../chat/reply.js';
+import { matchBlocks } from '../../coop/chat-lines.js';
 import { matchesOf } from '../../coop/exchange.js';
-import { matchBlocks } from '../coop-lines.js';
 import { defineCommand } from './command.js';
 
 /** How many matches one reply shows. */
