@@ -121,7 +121,10 @@ function cardView(item: PortfolioItem, lang: Lang): CardView {
     ...(entry.modalities.length
       ? [{ label: s.fields.modalities, text: n.modalities(entry.modalities) }]
       : []),
-    { label: s.fields.language, text: n.languages(entry.languages) },
+    {
+      label: entry.languages.length > 1 ? s.fields.languagesShort : s.fields.language,
+      text: n.languages(entry.languages),
+    },
   ];
   const other: CoopKind = entry.kind === 'offer' ? 'request' : 'offer';
   return {

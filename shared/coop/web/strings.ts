@@ -34,6 +34,8 @@ const en = {
     topic: 'Topic',
     modality: 'Modality',
     language: 'Language',
+    /** The card's label when an entry names more than one language. */
+    languagesShort: 'Languages',
     year: 'Year',
   },
   hints: {
@@ -72,7 +74,7 @@ const en = {
     atLeastOneLanguage: 'Choose at least one language.',
     modality: (typed: string) => `${typed} is not a modality you can choose here.`,
     kind: 'Choose offer or request.',
-    year: (typed: string) => `${typed} is not a year: write it like 2026.`,
+    year: (typed: string) => `${typed} is not a year from 2000 to 2100: write it like 2026.`,
   },
   checkEmailTitle: 'Check your email',
   checkEmail:
@@ -131,6 +133,7 @@ const es: CoopStrings = {
     topic: 'Tema',
     modality: 'Modalidad',
     language: 'Idioma',
+    languagesShort: 'Idiomas',
     year: 'Año',
   },
   hints: {
@@ -170,7 +173,7 @@ const es: CoopStrings = {
     atLeastOneLanguage: 'Elija al menos un idioma.',
     modality: (typed) => `${typed} no es una modalidad que se pueda elegir aquí.`,
     kind: 'Elija oferta o solicitud.',
-    year: (typed) => `${typed} no es un año: escríbalo como 2026.`,
+    year: (typed) => `${typed} no es un año entre 2000 y 2100: escríbalo como 2026.`,
   },
   checkEmailTitle: 'Revise su correo',
   checkEmail:

@@ -96,6 +96,15 @@ describe('the portfolio page', () => {
     expect(en).toContain('both in Spanish');
   });
 
+  it('says Languages / Idiomas when an entry names more than one', () => {
+    const both = { ...request, languages: ['es' as const, 'en' as const] };
+    const page = (lang: 'en' | 'es') =>
+      portfolioPage(lang, { ...content('', lang), items: [{ entry: both, matches: [] }] });
+    expect(page('es')).toContain('<p class="meta">Idiomas: Español, Inglés</p>');
+    expect(page('en')).toContain('<p class="meta">Languages: Spanish, English</p>');
+    expect(portfolioPage('es', content('', 'es'))).toContain('<p class="meta">Idioma: Español</p>');
+  });
+
   it.each([
     [
       'es',
