@@ -253,7 +253,7 @@ for (const language of ['en', 'es'] as const) {
     html: portfolioPage(language, portfolio('topic=focalizacoin&country=Peruu'), `/coop?lang=${other}`),
   });
   const refused = readSubmission(
-    new URLSearchParams({ ...coopRaw[1], topics: 'focalizacoin', contact: 'x' }),
+    new URLSearchParams({ ...(coopRaw[1] as Record<string, string>), topics: 'focalizacoin', contact: 'x' }),
     language,
   );
   files.push({
