@@ -353,11 +353,15 @@ export function registerCoop(program: Command): void {
       ) => {
         const { ImportFormatError, importEntries, readImportRows } = await import('#shared/coop/exchange.js');
         let rows: ReturnType<typeof readImportRows>;
+        // A file's extension says what it is, so that a broken .json is told as JSON, not as a CSV.
+        const format =
+          options.format ?? (/\.json$/i.test(file) ? 'json' : /\.csv$/i.test(file) ? 'csv' : 'auto');
         try {
-          rows = readImportRows(readFileSync(file === '-' ? 0 : file, 'utf8'), options.format ?? 'auto');
+          rows = readImportRows(readFileSync(file === '-' ? 0 : file, 'utf8'), format);
         } catch (error) {
-          if (error instanceof ImportFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT')
-            return fail(`${file}: ${(error as Error).message}`, 2);
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+            return fail(`${file}: no such file (a .json or .csv file, or - for standard input)`, 2);
+          if (error instanceof ImportFormatError) return fail(`${file}: ${(error as Error).message}`, 2);
           throw error;
         }
         await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {

@@ -45,6 +45,17 @@ describe('iaspn coop import', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
   });
 
+  it('says a file is missing, and reads a .json that is not JSON as broken JSON (exit 2)', async () => {
+    const missing = await runCli(['coop', 'import', path.join(files, 'nope.json')], env());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'nope.json: no such file (a .json or .csv file, or - for standard input)',
+    );
+    const notes = await runCli(['coop', 'import', file('notes.json', 'kind: offer\n')], env());
+    expect(notes.code).toBe(2);
+    expect(notes.stderr).toContain('notes.json: the file is not valid JSON');
+  });
+
   it('imports every row of a good file, and adds nothing when the same file comes again', async () => {
     const json = file('workshop.json', JSON.stringify(workshop));
     const first = await runCli(['coop', 'import', json, '--json'], env());
