@@ -169,6 +169,10 @@ export class CoopMatcher {
       });
     }
     if (textScore >= 0.15) reasons.push({ en: 'similar description', es: 'descripción parecida' });
+    // What let a pair with no topic in common through (MIN_TEXT): said, so no match shows only
+    // the modality and the language, which alone make none.
+    else if (shared.length === 0 && textScore >= MIN_TEXT)
+      reasons.push({ en: 'some words in common', es: 'algunas palabras en común' });
 
     const modalities = request.modalities.filter((m) => offer.modalities.includes(m));
     const modalityScore = modalities.length > 0 ? 1 : request.modalities.length === 0 ? 0.5 : 0;

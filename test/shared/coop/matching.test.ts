@@ -151,3 +151,17 @@ describe('what lowers or removes a match', () => {
     expect(matches).toEqual(expect.arrayContaining(['R06', 'R07']));
   });
 });
+
+describe('why a match is shown', () => {
+  it('names what the pair is about (a topic or the description) for every match, never only modality and language', () => {
+    const matcher = new CoopMatcher(ENTRIES, doneExchanges(ENTRIES));
+    const about = /^(same topic|similar description|some words in common)/;
+    const silent = LABELLED.flatMap(({ request }) =>
+      matcher
+        .matchesFor(request, 100)
+        .filter((m) => !m.reasons.some((r) => about.test(r.en)))
+        .map((m) => `${request.id} ~ ${m.entry.id}: ${m.reasons.map((r) => r.en).join('; ')}`),
+    );
+    expect(silent).toEqual([]);
+  });
+});
