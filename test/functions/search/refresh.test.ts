@@ -98,13 +98,14 @@ describe('search kept fresh by the deployed cycle', () => {
 
   it('finds a resource ingested after the first search, once the index job has run', async () => {
     expect(await ingest({}, { getRemainingTimeInMillis: () => 300_000 })).toMatchObject({ new: 1 });
-    expect(await refresh()).toMatchObject({ written: true, resources: 1 });
+    expect(await refresh()).toMatchObject({ written: 'base', resources: 1 });
     expect(await search('cash transfers')).toContain('Paraguay');
     expect(await search('graduation Honduras')).not.toContain('Graduation programme results');
 
     items.push({ guid: 'grad-2', title: 'Graduation programme results in Honduras' });
     expect(await ingest({}, { getRemainingTimeInMillis: () => 300_000 })).toMatchObject({ new: 1 });
-    expect(await refresh()).toMatchObject({ written: true, resources: 2 });
+    // Only the new resource is read and written, as a delta segment beside the base.
+    expect(await refresh()).toMatchObject({ written: 'delta', changed: 1, resources: 2 });
 
     // The warm container trusts its index for 30 s, then sees the new snapshot's head.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
