@@ -366,7 +366,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     const resources = takenOver.map((t) => t.resource);
     if (!sender.findPosted) return resources;
     const since = Math.min(
-      ...takenOver.map((t) => Date.parse(t.previous.claimedAt ?? '') || now.getTime() - MAX_LOOKBACK_MS),
+      ...takenOver.map((t) => Date.parse(t.previous.firstClaimedAt ?? '') || now.getTime() - MAX_LOOKBACK_MS),
     );
     let history = histories.get(w.channelKey);
     if (!history || history.since > since) {

@@ -217,7 +217,7 @@ export async function runCoopNotify(
   ): Promise<Set<PlannedNotice>> {
     const found = new Set<PlannedNotice>();
     if (!sender?.findPosted || recipient.via !== 'chat' || takenOver.length === 0) return found;
-    const since = Math.min(...takenOver.map((t) => Date.parse(t.previous.claimedAt ?? '') || floor));
+    const since = Math.min(...takenOver.map((t) => Date.parse(t.previous.firstClaimedAt ?? '') || floor));
     let posted: Set<string>;
     try {
       posted = await sender.findPosted(recipient.ref, new Date(since));

@@ -26,6 +26,12 @@ export interface ClaimRecord {
   state: ClaimState;
   owner?: string;
   claimedAt?: string;
+  /**
+   * When the delivery was first claimed, kept across take-overs: a stopped run may have posted at
+   * any time since then, so a run that takes over reads the channel's history from here, not from
+   * the last holder's claim (which may be a run that stopped before doing anything).
+   */
+  firstClaimedAt?: string;
   /** Epoch ms after which a `claimed` record may be taken over. */
   leaseUntil: number;
   /** Everything else the record carries (`until` of a digest, `messageId`, …). */
@@ -65,6 +71,12 @@ export function toClaimRecord(item: Item): ClaimRecord {
     owner:
       typeof item.owner === 'string' ? item.owner : typeof item.runId === 'string' ? item.runId : undefined,
     claimedAt: typeof item.claimedAt === 'string' ? item.claimedAt : undefined,
+    firstClaimedAt:
+      typeof item.firstClaimedAt === 'string'
+        ? item.firstClaimedAt
+        : typeof item.claimedAt === 'string'
+          ? item.claimedAt
+          : undefined,
     leaseUntil: lease,
     item,
   };
@@ -102,11 +114,14 @@ export async function claim(
   if (record.state === 'sent') return { won: false, reason: 'done', record };
   if (!leaseExpired(record, options.now)) return { won: false, reason: 'held', record };
   // The run that claimed it stopped before completing: take over, unless another run just did.
-  const taken = await store.put(item, {
-    expression: '#s = :claimed AND #l = :lease',
-    names: { '#s': 'state', '#l': 'leaseUntil' },
-    values: { ':claimed': 'claimed', ':lease': existing.leaseUntil },
-  });
+  const taken = await store.put(
+    record.firstClaimedAt ? { ...item, firstClaimedAt: record.firstClaimedAt } : item,
+    {
+      expression: '#s = :claimed AND #l = :lease',
+      names: { '#s': 'state', '#l': 'leaseUntil' },
+      values: { ':claimed': 'claimed', ':lease': existing.leaseUntil },
+    },
+  );
   return taken ? { won: true, previous: record } : { won: false, reason: 'held', record };
 }
 

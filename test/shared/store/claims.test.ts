@@ -52,6 +52,11 @@ describe('claims (shared/store/claims.ts)', () => {
       claim(store, key, { owner: 'run-d', now: at(), ...LEASE }),
     ]);
     expect(both.filter((o) => o.won)).toHaveLength(1);
+    // Whoever holds it now, the first claim's time is kept: a run that takes over reads a channel's
+    // history from there, since the first holder may have posted before it stopped.
+    expect(both.find((o) => o.won)).toMatchObject({
+      previous: { owner: 'run-b', firstClaimedAt: claimedAt },
+    });
   });
 
   it('gives a claim back only for its owner; the claims of many keys are read in one go', async () => {
