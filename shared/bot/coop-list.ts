@@ -20,7 +20,7 @@ export function coopListCommand(name: CommandName, kind: CoopKind) {
   return defineCommand([name], async ({ env, args, lang }) => {
     const m = MESSAGES[lang];
     const parsed = await parseFilters(env, args);
-    const refused = refusal(parsed, lang);
+    const refused = refusal(parsed, lang, false);
     if (refused) return refused;
     const { topics = [], countries = [] } = parsed.filter;
     const all = await listAllEntries(env.store);

@@ -20,11 +20,16 @@ export async function parseFilters(env: CommandEnv, args: string): Promise<Parse
 }
 
 /** The problems of a parse as one reply: nothing is stored or listed for a value that means nothing. */
-export function refusal(parsed: ParsedFilters, lang: BotLanguage): Reply | undefined {
+export function refusal(
+  parsed: ParsedFilters,
+  lang: BotLanguage,
+  /** A command that stores the filter (follow, subscribe) says nothing was saved; a list only refuses. */
+  saves = true,
+): Reply | undefined {
   const refused = parsed.problems.filter((p) => p.code !== 'note');
   if (refused.length === 0) return undefined;
   const text = refused.map((p) => problemText(p, lang, parsed.partners)).join(' ');
-  return textReply(MESSAGES[lang].refused(text), { private: true });
+  return textReply(saves ? MESSAGES[lang].refused(text) : text, { private: true });
 }
 
 /** "In the last 30 days this would have brought 6 resources, e.g. …". */

@@ -16,7 +16,7 @@ const MAX_SHOWN = 10;
 export const upcoming = defineCommand(['upcoming'], async ({ env, ctx, args, lang }) => {
   const m = MESSAGES[lang];
   const parsed = await parseFilters(env, args);
-  const refused = refusal(parsed, lang);
+  const refused = refusal(parsed, lang, false);
   if (refused) return refused;
   const catalogue = searchCatalogue(env.ports.search, env.ports.resources);
   const [events, timeZone] = await Promise.all([
