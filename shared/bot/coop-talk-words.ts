@@ -1,5 +1,5 @@
 import type { BotLanguage } from '../chat/i18n.js';
-import type { CoopKind } from '../coop/entry.js';
+import { type CoopKind, DRAFT_FIELDS } from '../coop/entry.js';
 
 /**
  * The words of the guided offer and request (coop-talk.ts, the Slack modal): each step's label,
@@ -8,17 +8,7 @@ import type { CoopKind } from '../coop/entry.js';
  */
 
 /** The fields a member fills in, in the order they are asked. */
-export const TALK_FIELDS = [
-  'title',
-  'summary',
-  'topics',
-  'country',
-  'institution',
-  'contact',
-  'modalities',
-  'languages',
-  'timeFrame',
-] as const;
+export const TALK_FIELDS = DRAFT_FIELDS;
 export type TalkField = (typeof TALK_FIELDS)[number];
 
 /** Optional steps may be skipped; the time frame is asked of requests only. */

@@ -104,6 +104,19 @@ export function parseOrigin(value: unknown): CoopOrigin | undefined {
   return { face: face as CoopOriginFace, address: address.trim(), language };
 }
 
+/** The fields an institution fills in, in the order the chat asks them and the form shows them. */
+export const DRAFT_FIELDS = [
+  'title',
+  'summary',
+  'topics',
+  'country',
+  'institution',
+  'contact',
+  'modalities',
+  'languages',
+  'timeFrame',
+] as const;
+
 /** What an institution writes: the import shape of a workshop's JSON (the fields). */
 export interface CoopDraft {
   kind: CoopKind;

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import { displayCountry, displayTopic, foldText } from '../taxonomy/index.js';
-import { type CoopDraft, type CoopEntry, type RawDraft, resolveDraft } from './entry.js';
+import { type CoopDraft, type CoopEntry, DRAFT_FIELDS, type RawDraft, resolveDraft } from './entry.js';
 import { CoopMatcher, doneExchanges, type Match } from './match.js';
 import { createEntry, findEntry, listAllEntries } from './store.js';
 
@@ -12,19 +12,7 @@ import { createEntry, findEntry, listAllEntries } from './store.js';
 // ---------------------------------------------------------------------------------------------
 // Import
 
-export const IMPORT_FIELDS = [
-  'kind',
-  'ref',
-  'title',
-  'summary',
-  'topics',
-  'country',
-  'institution',
-  'contact',
-  'modalities',
-  'languages',
-  'timeFrame',
-] as const;
+export const IMPORT_FIELDS = ['kind', 'ref', ...DRAFT_FIELDS] as const;
 
 export interface RowProblem {
   /** 1-based: the data row of a CSV (after the header), the element of a JSON array. */

@@ -5,12 +5,12 @@ import { type FilterField, resolveValue, valueName } from '../../filters/values.
 import {
   type CoopDraft,
   type CoopKind,
+  DRAFT_FIELDS,
   type Modality,
   resolveDraft,
   resolveKind,
   resolveModality,
 } from '../entry.js';
-import { IMPORT_FIELDS } from '../exchange.js';
 import { COOP_STRINGS } from './strings.js';
 
 /**
@@ -23,9 +23,7 @@ import { COOP_STRINGS } from './strings.js';
 export type PageLanguage = 'en' | 'es';
 
 /** The form's fields: the import's, but the kind (the page's) and the ref (a workshop's own id). */
-export const SUBMISSION_FIELDS = IMPORT_FIELDS.filter(
-  (f): f is Exclude<(typeof IMPORT_FIELDS)[number], 'kind' | 'ref'> => f !== 'kind' && f !== 'ref',
-);
+export const SUBMISSION_FIELDS = DRAFT_FIELDS;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number] | 'kind';
 
 /** The form as sent (shown again as it was when something is wrong). */
