@@ -10,7 +10,7 @@ import { ConfigError } from './errors.js';
  * the account's `aws/ssm` key), whose cache keeps each for SECRETS_MAX_AGE_SECONDS, on every
  * invocation (`withFreshSecrets`), and merged into the environment that `loadConfig` parses, so
  * `loadConfig` stays the one parser and validator. A value put with `aws ssm put-parameter` is in
- * use within five minutes, without a deploy. Without the names (the local stack, the CLI, tests)
+ * use within fifteen minutes, without a deploy. Without the names (the local stack, the CLI, tests)
  * nothing changes: the environment is all, and no AWS client is loaded.
  */
 
@@ -60,8 +60,13 @@ export function defaultParameterName(stage: string, name: SecretName): string {
   return `/iaspn-relay/${stage}/${SECRETS[name].parameter}`;
 }
 
-/** How long a warm Lambda reuses a value before asking Parameter Store again (rotation pickup). */
-export const SECRETS_MAX_AGE_SECONDS = 300;
+/**
+ * How long a warm Lambda reuses a value before asking Parameter Store again (rotation pickup). Each
+ * read is a KMS decrypt (US$0.03 per 10,000): 15 minutes makes a third of the 5 minutes' requests
+ * (docs/operations.md, issue 20's cuts), at the price of a rotated value taking up to 15 minutes to
+ * reach every warm container (docs/deploy.md).
+ */
+export const SECRETS_MAX_AGE_SECONDS = 900;
 
 /** A key id of the email-token secret: short, and safe in a URL. */
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -78,7 +83,7 @@ export interface ParameterSource {
 
 let defaultSource: Promise<ParameterSource> | undefined;
 
-/** One SSMProvider per container (its cache is the five-minute re-read), loaded on first use. */
+/** One SSMProvider per container (its cache is the SECRETS_MAX_AGE_SECONDS re-read), loaded on first use. */
 function ssmProvider(): Promise<ParameterSource> {
   defaultSource ??= import('@aws-lambda-powertools/parameters/ssm').then(
     ({ SSMProvider }) => new SSMProvider(),
@@ -194,7 +199,7 @@ export async function loadRelayConfig(
  * What a handler builds from its configuration (a runtime, a bot), kept while the secrets stay
  * the same: call the returned function on every invocation. It reads the secrets through the
  * cache (a Parameter Store call at most every SECRETS_MAX_AGE_SECONDS per container) and builds
- * again when a value changed, so a rotated token or key is used within five minutes. Await it
+ * again when a value changed, so a rotated token or key is used within fifteen minutes. Await it
  * once at module scope too: a missing or malformed secret then fails the cold start.
  */
 export function withFreshSecrets<T>(

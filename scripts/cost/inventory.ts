@@ -6,7 +6,7 @@ import { RelayStack } from '#infra/stack.js';
 import type { Usage } from '#shared/cost/model.js';
 import { CYCLE_JOBS } from '#shared/cycle.js';
 import { PUBLISHED_METRICS } from '#shared/metrics.js';
-import { SECRETS } from '#shared/secrets.js';
+import { SECRETS, SECRETS_MAX_AGE_SECONDS } from '#shared/secrets.js';
 
 /**
  * What the deployed stack costs by existing, counted from the synthesized template of a stage (no
@@ -26,8 +26,8 @@ export interface StackInventory {
 
 /** Lambda's SQS poller: five long polls of 20 s at a time, around the clock, per event source mapping. */
 const SQS_POLLS_A_MONTH = 5 * 3 * 60 * 24 * 30;
-/** A warm container re-reads its secrets at most every 5 minutes (shared/secrets.ts). */
-const SECRET_READS_A_MONTH = 12 * 24 * 30;
+/** A warm container re-reads its secrets at most every SECRETS_MAX_AGE_SECONDS (shared/secrets.ts). */
+const SECRET_READS_A_MONTH = (30 * 24 * 3600) / SECRETS_MAX_AGE_SECONDS;
 
 type CfnResource = { Type: string; Properties?: Record<string, unknown> };
 
