@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { SESClient } from '@aws-sdk/client-ses';
 import { type Env, loadConfig, type RelayConfig } from '#shared/config.js';
 import { ConfigError, describeError } from '#shared/errors.js';
 import { createConsoleLog, type Log, type LogLevel } from '#shared/log.js';
+import { systemClock } from '#shared/runtime/clock.js';
 import { createRuntime, type Runtime } from '#shared/runtime/runtime.js';
 import { ensureTable } from '#shared/store/create-table.js';
 import type { RunningService } from './local/services.js';
@@ -100,10 +102,10 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
     IASPN_SES_ENDPOINT: 'http://127.0.0.1:1',
     IASPN_TOKEN_SECRET: baseEnv.IASPN_TOKEN_SECRET || localTokenSecret(dataDir),
   });
-  const runtime = createRuntime(config, log);
-  const closeSes = sesOnFirstSend(runtime);
+  const ses = sesOnFirstSend();
+  const runtime = createRuntime(config, log, systemClock, { onSesClient: ses.attach });
   const close = async () => {
-    await closeSes();
+    await ses.close();
     await dynamo.close();
   };
   try {
@@ -119,24 +121,28 @@ export async function openCliRuntime(options: GlobalOptions, env: Env = process.
 
 /**
  * Starts the SES emulator when a command on a data directory sends its first email (most send
- * none, and the emulator is the slowest piece to load), and points the request at it. Returns
- * what stops it.
+ * none, and the emulator is the slowest piece to load), and points the request at it: `attach`
+ * takes the runtime's SES client when it is made (on that first email), `close` stops the emulator.
  */
-function sesOnFirstSend(runtime: Runtime): () => Promise<void> {
+function sesOnFirstSend(): { attach: (ses: SESClient) => void; close: () => Promise<void> } {
   let emulator: Promise<RunningService> | undefined;
-  runtime.ses.middlewareStack.add(
-    (next) => async (args) => {
-      emulator ??= import('./local/services.js').then((s) =>
-        s.startSesEmulator({ host: '127.0.0.1', port: 0 }),
-      );
-      const { hostname, port } = new URL((await emulator).endpoint);
-      Object.assign(args.request as object, { hostname, port: Number(port) });
-      return next(args);
+  const attach = (ses: SESClient) =>
+    ses.middlewareStack.add(
+      (next) => async (args) => {
+        emulator ??= import('./local/services.js').then((s) =>
+          s.startSesEmulator({ host: '127.0.0.1', port: 0 }),
+        );
+        const { hostname, port } = new URL((await emulator).endpoint);
+        Object.assign(args.request as object, { hostname, port: Number(port) });
+        return next(args);
+      },
+      { step: 'build', name: 'localSesEmulator' },
+    );
+  return {
+    attach,
+    close: async () => {
+      if (emulator) await (await emulator).close();
     },
-    { step: 'build', name: 'localSesEmulator' },
-  );
-  return async () => {
-    if (emulator) await (await emulator).close();
   };
 }
 

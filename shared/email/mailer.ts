@@ -1,4 +1,4 @@
-import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { RelayConfig } from '../config.js';
 import { RelayError } from '../errors.js';
 import { canonicalEmailAddress } from './address.js';
@@ -36,6 +36,12 @@ export interface MailerOptions {
   now?: () => number;
 }
 
+/**
+ * What the mailer sends through: an SES client, or a function that makes one on the first send
+ * (the runtime's `ses`, which imports the SES client module only then).
+ */
+export type SesSource = Pick<SESClient, 'send'> | (() => Promise<Pick<SESClient, 'send'>>);
+
 const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException']);
 
 function isThrottling(error: unknown): boolean {
@@ -58,11 +64,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * Paces sends: each send waits for its slot (1/rate seconds after the previous one). On throttling
  * it waits 2^n × the slot (plus jitter) and tries again, and slows the pace for the rest of the run.
  */
-export function createSesMailer(
-  ses: Pick<SESClient, 'send'>,
-  config: RelayConfig,
-  options: MailerOptions = {},
-): Mailer {
+export function createSesMailer(ses: SesSource, config: RelayConfig, options: MailerOptions = {}): Mailer {
   let interval = 1000 / (options.ratePerSecond ?? config.email.ratePerSecond);
   const maxAttempts = options.maxAttempts ?? 6;
   const sleep = options.sleep ?? realSleep;
@@ -87,10 +89,14 @@ export function createSesMailer(
       const to = canonicalEmailAddress(email.to);
       if (!to) throw new EmailSendError('Refused to send to an address that is not valid', false);
       const raw = await buildMime({ ...email, to });
+      // The SES module (the command and, through the runtime, the client) is imported on the
+      // first email, not where the mailer is made: most cold starts that can mail send none.
+      const { SendRawEmailCommand } = await import('@aws-sdk/client-ses');
+      const client = typeof ses === 'function' ? await ses() : ses;
       for (let attempt = 1; ; attempt += 1) {
         await waitForSlot();
         try {
-          const out = await ses.send(
+          const out = await client.send(
             new SendRawEmailCommand({
               RawMessage: { Data: raw },
               Destinations: [to],

@@ -1,4 +1,4 @@
-import { SESClient } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { RelayConfig } from '../config.js';
 import { watchLibraryWrites } from '../library/change-log.js';
 import type { Log } from '../log.js';
@@ -13,12 +13,23 @@ import { type Clock, systemClock } from './clock.js';
 export interface Runtime {
   config: RelayConfig;
   store: Store;
-  ses: SESClient;
+  /**
+   * The SES client, made on the first call (the first email): `@aws-sdk/client-ses` is imported
+   * then, so a cold start that sends no mail (health, ingest, the search index, announcements, most
+   * bot requests) neither loads nor configures it. The same client on every call.
+   */
+  ses: () => Promise<SESClient>;
   log: Log;
   clock: Clock;
 }
 
-export function createSesClient(config: RelayConfig): SESClient {
+export interface RuntimeOptions {
+  /** Called once with the SES client when it is made (the CLI points it at the emulator it starts). */
+  onSesClient?: (ses: SESClient) => void;
+}
+
+async function createSesClient(config: RelayConfig): Promise<SESClient> {
+  const { SESClient } = await import('@aws-sdk/client-ses');
   return new SESClient({
     region: config.aws.region,
     ...(config.aws.sesEndpoint
@@ -27,19 +38,25 @@ export function createSesClient(config: RelayConfig): SESClient {
   });
 }
 
-export function createRuntime(config: RelayConfig, log: Log, clock: Clock = systemClock): Runtime {
+export function createRuntime(
+  config: RelayConfig,
+  log: Log,
+  clock: Clock = systemClock,
+  options: RuntimeOptions = {},
+): Runtime {
   const dynamo = createDynamoClient({ region: config.aws.region, endpoint: config.aws.dynamoEndpoint });
-  let ses: SESClient | undefined;
+  let ses: Promise<SESClient> | undefined;
   const store = new Store(dynamo, config.tableName, clock);
   // Every resource and partner write is recorded for the search refresh (shared/library/change-log.ts).
   watchLibraryWrites(store, clock);
   return {
     config,
     store,
-    // Made when first used: most handlers (health, ingest, the search index, announcements,
-    // most bot commands) never send mail, and a cold start need not configure an SES client.
-    get ses() {
-      ses ??= createSesClient(config);
+    ses: () => {
+      ses ??= createSesClient(config).then((client) => {
+        options.onSesClient?.(client);
+        return client;
+      });
       return ses;
     },
     log,

@@ -104,7 +104,7 @@ describe('the email digest lifecycle against dynalite and the SES emulator', () 
   it('subscribes, confirms, sends a matching digest once, unsubscribes in one click, then sends no more', async () => {
     const clock = movableClock('2026-03-02T09:00:00.000Z');
     const runtime = await services.newRuntime({ IASPN_PUBLIC_URL: 'https://relay.example.org' }, clock);
-    const raw = captureRawEmails(runtime.ses);
+    const raw = captureRawEmails(await runtime.ses());
     const email = 'ana.lifecycle@example.org';
 
     await subscribeAndConfirm(runtime, email, {
