@@ -450,32 +450,55 @@ export class Postings {
     const flat = words.flatMap((w) =>
       w.terms.map(([t, weight]) => ({ t, weight: weight * w.weight, idf: this.idf(t, boost), word: w })),
     );
-    const cursor = flat.map((x) => start[x.t] as number);
+    const cursor = Uint32Array.from(flat, (x) => start[x.t] as number);
+    const ends = Uint32Array.from(flat, (x) => start[x.t + 1] as number);
+    // Word w's index terms are flat[wordStart[w]] to flat[wordStart[w + 1]].
+    const wordStart = new Uint32Array(words.length + 1);
+    for (let w = 0; w < words.length; w++)
+      wordStart[w + 1] = (wordStart[w] as number) + (words[w] as (typeof given)[number]).terms.length;
+    const allFields = lowBits(fields);
     const at = new Int32Array(flat.length);
     const ids = new Uint32Array(within.length);
     const scores = new Float64Array(within.length);
     const terms = new Uint32Array(within.length);
     const parts: ScorePart[][] | undefined = explain ? [] : undefined;
     let n = 0;
-    for (let i = 0; i < within.length; i++) {
+    let i = 0;
+    while (i < within.length) {
       const doc = within[i] as number;
-      let together = (1 << fields) - 1;
-      let x = 0;
-      for (const word of words) {
+      // Fields as the low bit of each packed frequency (field f at bit f × TF_BITS).
+      let together = allFields;
+      // When a word is missing: the first document after this one that has it.
+      let next = -1;
+      for (let w = 0, x = 0; w < words.length; w++) {
         let present = 0;
-        for (let v = 0; v < word.terms.length; v++, x++) {
-          const end = start[flat[x]!.t + 1] as number;
+        let nextOfWord = Number.POSITIVE_INFINITY;
+        for (const last = wordStart[w + 1] as number; x < last; x++) {
+          const end = ends[x] as number;
           const p = seek(docs, doc, cursor[x] as number, end);
           cursor[x] = p;
-          const found = p < end && docs[p] === doc;
-          at[x] = found ? p : -1;
-          if (found) present |= fieldsOf(tfs[p] as number, fields);
+          if (p < end && docs[p] === doc) {
+            at[x] = p;
+            present |= nonZeroFields(tfs[p] as number);
+          } else {
+            at[x] = -1;
+            if (p < end && (docs[p] as number) < nextOfWord) nextOfWord = docs[p] as number;
+          }
         }
         together &= present;
         // Out: the other words' cursors stay where they were (the next candidates come after).
-        if (together === 0) break;
+        if (together === 0) {
+          if (present === 0) next = nextOfWord;
+          break;
+        }
       }
-      if (together === 0) continue;
+      if (together === 0) {
+        // A word missing here is in no candidate before its next document: skip to that one.
+        if (next === Number.POSITIVE_INFINITY) break;
+        i = next > doc ? seek(within, next, i + 1) : i + 1;
+        continue;
+      }
+      i += 1;
       let score = 0;
       let mask = 0;
       const docParts: ScorePart[] | undefined = parts ? [] : undefined;
@@ -485,7 +508,7 @@ export class Postings {
         const { weight, idf, word, t } = flat[y]!;
         const tfWord = tfs[p] as number;
         for (let f = 0; f < fields; f++) {
-          if (!(together & (1 << f))) continue;
+          if (!(together & (1 << (f * TF_BITS)))) continue;
           const tf = (tfWord >>> (f * TF_BITS)) & TF_MAX;
           if (tf === 0) continue;
           const norm =
@@ -764,12 +787,19 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
   };
 }
 
-/** The fields (bit f for field f) in which a packed term frequency is not zero. */
-function fieldsOf(word: number, fields: number): number {
-  let present = 0;
-  for (let f = 0; f < fields; f++) if ((word >>> (f * TF_BITS)) & TF_MAX) present |= 1 << f;
-  return present;
+/**
+ * The fields in which a packed term frequency is not zero, each as the low bit of its TF_BITS (6)
+ * bits; bits above the fields' are noise, to be masked with `lowBits`.
+ */
+function nonZeroFields(word: number): number {
+  return (word | (word >>> 1) | (word >>> 2) | (word >>> 3) | (word >>> 4) | (word >>> 5)) & LOW_BITS;
 }
+
+/** The low bit of each field's bits in a packed term frequency. */
+const LOW_BITS = Array.from({ length: MAX_FIELDS }, (_, f) => 1 << (f * TF_BITS)).reduce((a, b) => a | b, 0);
+
+/** The low bits of the first `fields` fields. */
+const lowBits = (fields: number): number => LOW_BITS & (2 ** (fields * TF_BITS) - 1);
 
 /** The first position at or after `from` whose id is ≥ doc (galloping, then binary search). */
 function seek(ids: Uint32Array, doc: number, from: number, end = ids.length): number {
