@@ -16,11 +16,9 @@ import {
 import { matchesOf } from '../coop/exchange.js';
 import { createEntry } from '../coop/store.js';
 import { ConditionFailedError } from '../errors.js';
-import { userKeyOf } from '../follows/state.js';
-import { keys } from '../store/keys.js';
-import type { Item } from '../store/store.js';
 import { displayCountry, displayLanguage, displayTopic, foldText } from '../taxonomy/index.js';
 import type { CommandEnv } from './commands/command.js';
+import { readTalk, type TalkState, talkExpiresAt, talkKey } from './coop-talk-state.js';
 import {
   CANCEL_WORDS,
   exampleOf,
@@ -47,24 +45,8 @@ import {
  * "yes" at once save one entry.
  */
 
-/** An abandoned conversation reads as absent after this long without an answer. */
-export const TALK_TTL_SECONDS = 60 * 60;
-
 /** How many matches the confirmation shows. */
 const BEST = 3;
-
-interface TalkState {
-  kind: CoopKind;
-  lang: BotLanguage;
-  /** Index of the step being asked; `fieldsFor(kind).length` is the final confirmation. */
-  step: number;
-  answers: Partial<Record<TalkField, string>>;
-  version: number;
-}
-
-const talkKey = (ctx: ChatContext) => keys.coopTalk(userKeyOf(ctx.user), ctx.channel.channelId);
-
-const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + TALK_TTL_SECONDS;
 
 /** Where an entry from this chat came from, so that notifications reach the member who wrote it. */
 export function originOf(ctx: ChatContext, lang: BotLanguage): CoopOrigin {
@@ -156,21 +138,6 @@ function reply(blocks: ReplyBlock[]): Reply {
   return { blocks, summary: first && 'text' in first ? first.text : '', private: true };
 }
 
-function stateOf(item: Item | undefined): TalkState | undefined {
-  if (!item) return undefined;
-  return {
-    kind: item.kind as CoopKind,
-    lang: item.lang as BotLanguage,
-    step: Number(item.step),
-    answers: (item.answers ?? {}) as TalkState['answers'],
-    version: Number(item.version),
-  };
-}
-
-async function readState(env: CommandEnv, ctx: ChatContext): Promise<TalkState | undefined> {
-  return stateOf(await env.store.get(talkKey(ctx), { consistent: true }));
-}
-
 /** Starts (or starts again) a guided offer or request in this chat: its first step. */
 export async function startTalk(
   env: CommandEnv,
@@ -179,7 +146,7 @@ export async function startTalk(
   lang: BotLanguage,
 ): Promise<Reply> {
   const state: TalkState = { kind, lang, step: 0, answers: {}, version: 1 };
-  await env.store.put({ ...talkKey(ctx), ...state, expiresAt: expiresAt(env.now()) });
+  await env.store.put({ ...talkKey(ctx), ...state, expiresAt: talkExpiresAt(env.now()) });
   return reply([paragraph(TALK_WORDS[lang].intro(kind)), ...stepBlocks(state)]);
 }
 
@@ -213,16 +180,16 @@ export async function saveFromChat(
 }
 
 /**
- * A message in a chat: the next step of the member's conversation there, or undefined when there
- * is none (the message is then a command as usual). `cancel` drops it; `help` shows the step again.
+ * A message in a chat where the member's conversation stands at `state` (read by the core with
+ * `readTalk`; with none there, the message is a command as usual): its next step. `cancel` drops
+ * it; `help` shows the step again.
  */
 export async function continueTalk(
   env: CommandEnv,
   ctx: ChatContext,
   text: string,
-): Promise<Reply | undefined> {
-  const state = await readState(env, ctx);
-  if (!state) return undefined;
+  state: TalkState,
+): Promise<Reply> {
   const w = TALK_WORDS[state.lang];
   const answer = text.replace(/\s+/g, ' ').trim();
   const word = foldText(answer.replace(/^\/+/, ''));
@@ -275,14 +242,14 @@ export async function continueTalk(
     await env.store.update(
       talkKey(ctx),
       {
-        set: { step: next.step, answers: next.answers, expiresAt: expiresAt(env.now()) },
+        set: { step: next.step, answers: next.answers, expiresAt: talkExpiresAt(env.now()) },
         add: { version: 1 },
       },
       versioned,
     );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
-    const now = await readState(env, ctx);
+    const now = await readTalk(env.store, ctx);
     return reply(now ? [paragraph(w.crossed), ...promptBlocks(now)] : [paragraph(w.ended)]);
   }
   return reply(promptBlocks(next));

@@ -19,7 +19,6 @@ import {
   textReply,
 } from '../chat/reply.js';
 import { describeError } from '../errors.js';
-import { describeFilter } from '../filters/describe.js';
 import {
   getChannelSettings,
   listFollows,
@@ -31,19 +30,19 @@ import {
 import type { Log } from '../log.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Store } from '../store/store.js';
-import { bookmarkCards, bookmarkResource, unbookmarkRef } from './bookmarking.js';
 import type { BotCommand, CommandEnv } from './commands/command.js';
-import { followFrom } from './commands/follow.js';
 import { COMMANDS, commandFor } from './commands/index.js';
-import { coopFormOf, submitCoopForm } from './coop-form.js';
-import { continueTalk } from './coop-talk.js';
+import { readTalk } from './coop-talk-state.js';
 import type { BotPorts } from './ports.js';
-import { hitCard, listReply, nextPage } from './results.js';
 
 /**
  * The bots' command core: the member's language, then one command from the table
  * (commands/index.ts) for a typed message, or the button's action for a press. Faces
  * (shared/chat/slack, shared/chat/telegram, shared/chat/console.ts) render what it returns.
+ *
+ * Only the dispatch is imported here. A command's file, and the code of buttons, the App Home,
+ * forms and a guided offer under way, are imported where they are first used (`await import`), so
+ * a bot's cold start does not load search, the taxonomy, cooperation or events.
  */
 
 export type { BotCore, ChatContext };
@@ -111,6 +110,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const follows = all.filter((f) => !isDirectChannel(f.channelId) || f.createdBy === ctx.user.userId);
     if (follows.length === 0) return [muted(m.homeFollowsNone)];
     const partners = await env.ports.search.partners();
+    const { describeFilter } = await import('../filters/describe.js');
     const blocks: ReplyBlock[] = [];
     for (const f of follows.slice(0, HOME_FOLLOWS)) {
       const action = {
@@ -160,8 +160,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       let lang: BotLanguage = intent.wordLanguage ?? 'en';
       try {
         // A guided offer or request under way here takes the message (coop-talk.ts).
-        const step = ctx.forms ? undefined : await continueTalk(env, ctx, text);
-        if (step) return step;
+        const talk = ctx.forms ? undefined : await readTalk(store, ctx);
+        if (talk) return await (await import('./coop-talk.js')).continueTalk(env, ctx, text, talk);
         lang = await languageOf(ctx, intent.wordLanguage);
         if (ctx.conversation === 'group') {
           const settings = await getChannelSettings(store, ctx.channel);
@@ -192,14 +192,22 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         const m = MESSAGES[lang];
         if (!action) return { toast: m.expired };
         switch (action.type) {
-          case 'bookmark':
+          case 'bookmark': {
+            const { bookmarkResource } = await import('./bookmarking.js');
             return { toast: await bookmarkResource(env, ctx, action.resourceId, lang) };
-          case 'unbookmark':
+          }
+          case 'unbookmark': {
+            const { unbookmarkRef } = await import('./bookmarking.js');
             return { toast: await unbookmarkRef(env, ctx, action.resourceId, lang) };
-          case 'page':
+          }
+          case 'page': {
+            const { nextPage } = await import('./results.js');
             return { reply: await nextPage(env, ctx.user, action, lang), replace: true };
-          case 'list':
+          }
+          case 'list': {
+            const { listReply } = await import('./results.js');
             return { reply: await listReply(env, action.resourceIds, lang) };
+          }
           case 'language':
             await setUserLanguage(store, ctx.user, action.language);
             return { toast: MESSAGES[action.language].langSetUser(action.language) };
@@ -207,8 +215,10 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
             return { toast: await unfollowElsewhere(ctx, action.channelId, action.followId, lang) };
           case 'followForm':
             return { form: followForm(m) };
-          case 'coopForm':
+          case 'coopForm': {
+            const { coopFormOf } = await import('./coop-form.js');
             return { form: coopFormOf(action.kind, lang) };
+          }
         }
       } catch (error) {
         log.error('bot action failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -234,11 +244,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
           });
         blocks.push({ kind: 'buttons', buttons });
         blocks.push(heading(m.homeLatest));
+        const { hitCard } = await import('./results.js');
         const recent = await env.ports.search.latest({}, env.pageSize);
         for (const [i, hit] of recent.hits.entries())
           blocks.push({ kind: 'card', card: await hitCard(env, hit, i + 1, m) });
         if (recent.hits.length === 0) blocks.push(muted(m.noLatest));
         blocks.push(heading(m.homeBookmarks));
+        const { bookmarkCards } = await import('./bookmarking.js');
         const cards = await bookmarkCards(env, ctx, m);
         for (const card of cards.slice(0, HOME_BOOKMARKS)) blocks.push({ kind: 'card', card });
         if (cards.length === 0) blocks.push(muted(m.bookmarksNone));
@@ -264,6 +276,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         const channelId = form.channelId?.trim() ?? '';
         const target = channelId ? ctx.inConversation?.(channelId) : undefined;
         if (!target) return { errors: { channel: m.followForm.needsChannel } };
+        const { followFrom } = await import('./commands/follow.js');
         const outcome = await followFrom({ env, ctx: target, args: form.text, lang, command: 'follow' });
         if (!outcome.saved)
           return {
@@ -280,11 +293,13 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     },
 
     async coopForm(ctx, kind, wordLanguage) {
+      const { coopFormOf } = await import('./coop-form.js');
       return coopFormOf(kind, await languageOf(ctx, wordLanguage));
     },
 
     async coopFromForm(ctx, form) {
       try {
+        const { submitCoopForm } = await import('./coop-form.js');
         return await submitCoopForm(env, ctx, form);
       } catch (error) {
         log.error('bot coop form failed', { platform: ctx.channel.platform, error: describeError(error) });
@@ -298,6 +313,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       const response = query.trim()
         ? await env.ports.search.search({ query, limit, language: lang })
         : await env.ports.search.latest({}, limit);
+      const { hitCard } = await import('./results.js');
       const cards: ResultCard[] = [];
       for (const [i, hit] of response.hits.entries()) cards.push(await hitCard(env, hit, i + 1, m));
       return cards;

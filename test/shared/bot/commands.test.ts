@@ -80,6 +80,19 @@ describe('the table of commands', () => {
     }
   });
 
+  it('loads each command’s file on first use, answering the same names with the same admin flag', async () => {
+    for (const entry of COMMANDS) {
+      const loaded = await entry.load();
+      expect(loaded.commands, entry.commands.join()).toEqual(entry.commands);
+      expect(Boolean(loaded.admin), entry.commands.join()).toBe(Boolean(entry.admin));
+    }
+    // What the table runs is the file's command: greet answers as the file's greet does.
+    const c = dm();
+    expect(await only(commandFor('greet')!).core.handleText(c, 'hi')).toEqual(
+      await only(greet).core.handleText(c, 'hi'),
+    );
+  });
+
   it('gives every command a help line in both languages', () => {
     for (const c of COMMANDS)
       for (const l of ['en', 'es'] as const)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerIssues, TALK_TTL_SECONDS } from '#shared/bot/coop-talk.js';
+import { answerIssues } from '#shared/bot/coop-talk.js';
+import { TALK_TTL_SECONDS } from '#shared/bot/coop-talk-state.js';
 import { exampleOf, fieldsFor, TALK_WORDS } from '#shared/bot/coop-talk-words.js';
 import type { ChatContext } from '#shared/bot/core.js';
 import { createConsoleChat } from '#shared/chat/console.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TALK_TTL_SECONDS } from '#shared/bot/coop-talk.js';
+import { TALK_TTL_SECONDS } from '#shared/bot/coop-talk-state.js';
 import { createTelegramFace } from '#shared/bot/faces.js';
 import { importEntries } from '#shared/coop/exchange.js';
 import { listAllEntries } from '#shared/coop/store.js';
