@@ -74,13 +74,18 @@ export const PRICES = {
    */
   ssmParameterStore: { perStandardParameterMonth: 0, perTenThousandStandardCalls: 0 },
   /**
-   * Search above the snapshot's limit (docs/scale.md), not in today's stack. Written 2026-12-06 from
-   * https://aws.amazon.com/opensearch-service/pricing/ as last read, to be confirmed there before a
-   * budget relies on it. Serverless bills OpenSearch Compute Units (OCU) by the hour, at least one
-   * for indexing and one for search (half of each with redundancy off, for dev and test); managed
-   * domains bill the instance hour and its EBS storage.
+   * Search above the snapshot's limit (docs/scale.md), not in today's stack. UNCONFIRMED (`confirmed:
+   * false`): written 2026-12-06 where there is no internet, so not read from
+   * https://aws.amazon.com/opensearch-service/pricing/; confirm there before a budget relies on them. What they rest on: the OCU rate (US$0.24 an hour)
+   * and storage (US$0.024 per GB-month) agree with stored third-party copies of that page
+   * (cloudburn.io, us-east-1, March 2026; awsnegotiations.com, February 2026), and the floor (2 OCU:
+   * 0.5 × 2 for indexing and 0.5 × 2 for search with redundancy; 1 without) with AWS's Big Data
+   * blog on half OCUs. The managed instance and gp3 rates are remembered list prices that nothing
+   * stored here confirms. Serverless bills OCUs by the hour; managed domains bill the instance
+   * hour and its EBS storage.
    */
   opensearch: {
+    confirmed: false,
     readOn: '2026-12-06',
     serverless: { perOcuHour: 0.24, perGbMonth: 0.024, minOcu: 2, minOcuNoRedundancy: 1 },
     managed: { t3SmallSearchPerHour: 0.036, m7gLargeSearchPerHour: 0.136, gp3PerGbMonth: 0.122 },
