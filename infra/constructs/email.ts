@@ -27,7 +27,7 @@ export interface RelayEmailProps {
 /**
  * Sending email through SES: the domain identity with Easy DKIM (three CNAME records), a custom
  * MAIL FROM subdomain (MX + SPF TXT) so SPF aligns for DMARC, and a configuration set that
- * publishes reputation metrics and sends bounce and complaint events to the account's default
+ * publishes reputation metrics and sends bounce, complaint and reject events to the account's default
  * EventBridge bus (the only bus SES publishes to), where `sendFeedbackTo` routes this configuration
  * set's events to a function. No SNS topic carries subscribers' addresses, so none needs a
  * customer-managed key (US$1 a month and more after each rotation; the AWS-managed SNS key's policy
@@ -54,11 +54,12 @@ export class RelayEmail extends Construct {
       sendingEnabled: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    // Rejects are not sent: the Email-Rejects alarm reads them from AWS/SES, and no address is at fault.
+    // Rejects too: the notifications function logs each at ERROR, which the ErrorLines alarm reads
+    // (no alarm on AWS/SES Reject, US$0.10 a month). No address is at fault, so nothing is suppressed.
     new ConfigurationSetEventDestination(this, 'BouncesAndComplaints', {
       configurationSet: this.configurationSet,
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
     });
     this.identity = new EmailIdentity(this, 'Identity', {
       identity: Identity.domain(domain),
@@ -90,7 +91,7 @@ export class RelayEmail extends Construct {
   }
 
   /**
-   * Routes this configuration set's bounce and complaint events (SES adds the set's name to every
+   * Routes this configuration set's bounce, complaint and reject events (SES adds the set's name to every
    * event's `mail.tags`) from the default bus to `fn`: one rule, the only principal allowed to invoke
    * it (the permission names the rule's ARN). EventBridge retries a failed invocation for up to a
    * day; an event it cannot deliver, and one the function fails on after Lambda's own retries, lands
@@ -99,7 +100,7 @@ export class RelayEmail extends Construct {
   sendFeedbackTo(fn: RelayFunction, deadLetters: IQueue): Rule {
     fn.sendAsyncFailuresTo(deadLetters);
     return new Rule(this, 'Feedback', {
-      description: `SES bounces and complaints of ${this.configurationSet.configurationSetName} to the notifications function`,
+      description: `SES bounces, complaints and rejects of ${this.configurationSet.configurationSetName} to the notifications function`,
       eventPattern: {
         source: ['aws.ses'],
         detailType: [...SES_EVENT_DETAIL_TYPES],

@@ -9,6 +9,7 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import {
   FilterPattern,
+  type IFilterPattern,
   type ILogGroup,
   LogGroup,
   MetricFilter,
@@ -22,7 +23,6 @@ import { Construct } from 'constructs';
 import { COUNTS_MESSAGE, METRIC, metricsNamespace } from '#shared/metrics.js';
 import { RelayCycle } from './cycle.js';
 import { deadLetterUsers, isDeadLetterQueue } from './dead-letter-queue.js';
-import { RelayDigests } from './digests.js';
 import { RelayEndpoints } from './endpoints.js';
 import { RelayIngestFanout } from './ingest-fanout.js';
 import { RelayFunction } from './relay-function.js';
@@ -43,8 +43,6 @@ export const COMPLAINT_RATE_ALARM = 0.0008;
 export const FEEDS_FAILING_HOURS = 3;
 /** A function whose longest run reaches this share of its timeout is about to be cut off. */
 export const NEAR_TIMEOUT_RATIO = 0.8;
-/** Digest batches waiting longer than this mean the workers are stuck or throttled. */
-export const DIGEST_QUEUE_MAX_AGE_SECONDS = 3600;
 /** HTTP API: this share of 4xx answers (with at least HTTP_4XX_MIN requests) in 5 minutes. */
 export const HTTP_4XX_RATIO = 0.5;
 export const HTTP_4XX_MIN = 10;
@@ -54,12 +52,14 @@ export const EMAIL_QUOTA_ALARM = 0.8;
 const MAX_ALARM_METRICS = 10;
 /**
  * Functions whose timeout is at least this long are watched for runs nearing it: the cycle's jobs
- * and the digest worker, whose run time grows with the load. A request handler (10-30 s) that
- * overruns fails as an error and a 5xx answer, which their own alarms catch.
+ * and the workers, whose run time grows with the load. A request handler (10-30 s) that overruns
+ * fails as a timed-out invocation and a 5xx answer, which the error lines count.
  */
 export const NEAR_TIMEOUT_MIN_SECONDS = 60;
-/** The metric every function's log lines at level ERROR are counted into (one metric filter per log group). */
+/** The metric every failure a log line tells is counted into (one metric filter per log group). */
 export const ERROR_LINES_METRIC = 'ErrorLines';
+/** The `record.status` of a Lambda `platform.report` (or `platform.initReport`) that did not succeed. */
+const FAILED_STATUSES = ['error', 'timeout', 'failure'] as const;
 
 /** Splits `items` into runs of at most `size`. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -84,21 +84,21 @@ export function heartbeatPeriod(expression: string): Duration {
  * At synth, `watchAll()` finds every RelayFunction, dead-letter queue, RelayEndpoints,
  * RelayDigests and RelayCycle in the stack, so a capability that adds a Lambda is watched without
  * touching this file. CloudWatch bills an alarm per metric it reads (US$0.10 a month each), so each
- * concern reads as few metrics as tell it (docs/operations.md counts them):
- * - errors of any function (the region-wide Lambda metric: one stage per account). Throttles are not read:
- *   a throttled request is a 5xx answer, a throttled scheduled run waits its turn (the heartbeat
- *   and near-timeout alarms see a cycle that no longer fits);
- * - the jobs whose longest run nears their timeout (region-wide when that is sound, watchTimeouts);
- * - dead letters in the stack's one dead-letter queue; the oldest digest batch waiting too long;
- * - error lines: any function logged an ERROR (a failure it handled: a DynamoDB request that failed
- *   after the SDK's retries, a post, a digest, a webhook update), counted by one metric filter per
- *   log group into one metric (it replaces the table's throttle and system-error metrics: a request
- *   the SDK retried successfully failed nothing, one that did not is logged or fails the run);
+ * concern reads as few metrics as tell it, and the failures a log line tells reach one alarm on one
+ * metric (docs/operations.md counts them):
+ * - error lines (`ErrorLines`): one metric filter per function log group counts into one metric
+ *   every line logged at ERROR (a failure a function handled: a store request that failed after the
+ *   SDK's retries, a post, a digest, a webhook update; a digest batch that waited over an hour; an
+ *   SES reject from the feedback rule), every failed, timed-out or crashed invocation (the Lambda
+ *   platform's `platform.report` with its `status`: in place of AWS/Lambda Errors) and every run of a
+ *   long job past NEAR_TIMEOUT_RATIO of its own timeout (its `durationMs`: in place of AWS/Lambda
+ *   Duration); one filter on the HTTP API's access logs counts its 5xx answers into it too;
+ * - dead letters in the stack's one dead-letter queue;
  * - the cycle's heartbeat: its last job ran in the last few intervals (each job invokes the next,
  *   on success and failure alike, so the last one runs only if every one before it did);
- * - the HTTP API's 5xx answers, and a spike of 4xx (a wrong Slack or Telegram secret refuses all);
+ * - a spike in the HTTP API's share of 4xx answers (a wrong Slack or Telegram secret refuses all);
  * - feeds failing: ingest runs' failure reports (a free SQS metric) for FEEDS_FAILING_HOURS hours running;
- * - SES: bounce rate above 4%, complaint rate above 0.08%, any reject, 80% of the daily quota.
+ * - SES: bounce rate above 4%, complaint rate above 0.08%, 80% of the daily quota.
  */
 export class RelayOperations extends Construct {
   public readonly alarmTopic: Topic;
@@ -142,14 +142,9 @@ export class RelayOperations extends Construct {
     const functions = all.filter((c): c is RelayFunction => c instanceof RelayFunction);
     const deadLetters = all.filter(isDeadLetterQueue);
     const endpoints = all.filter((c): c is RelayEndpoints => c instanceof RelayEndpoints);
-    this.watchFunctions(functions);
-    this.watchTimeouts(functions);
     this.watchDeadLetters(deadLetters);
     for (const api of endpoints) this.watchEndpoints(api);
-    this.watchErrorLines(functions);
-    for (const digests of all.filter((c): c is RelayDigests => c instanceof RelayDigests)) {
-      this.watchDigestQueue(digests);
-    }
+    this.watchErrorLines(functions, endpoints);
     for (const cycle of all.filter((c): c is RelayCycle => c instanceof RelayCycle)) this.watchCycle(cycle);
     for (const ingest of all.filter((c): c is RelayIngestFanout => c instanceof RelayIngestFanout)) {
       this.watchFeedFailures(ingest);
@@ -275,84 +270,6 @@ export class RelayOperations extends Construct {
   }
 
   /**
-   * Any function's error, from the region-wide AWS/Lambda Errors (no dimension: every function in
-   * the account and region): one metric instead of one per function. This relies on a stage having
-   * its account (and region) to itself, as docs/operations.md says; the saved query `errors` names
-   * the function and the error.
-   */
-  private watchFunctions(functions: RelayFunction[]): void {
-    if (functions.length === 0) return;
-    this.alarm(
-      'Functions-Errors',
-      new Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        statistic: 'Sum',
-        period: Duration.minutes(15),
-      }),
-      {
-        threshold: 1,
-        description: `A function failed (one of ${functions.map((fn) => this.nameOf(fn)).join(', ')}): saved query iaspn-relay/${this.stageName}/errors shows which and why.`,
-      },
-    );
-  }
-
-  /**
-   * Runs nearing their timeout. When every long job has the same timeout T and every other function
-   * times out before the threshold (so cannot reach it), the region-wide longest run (AWS/Lambda
-   * Duration, Maximum, no dimension; one stage per account and region) is one metric that tells;
-   * otherwise one alarm per timeout value over its jobs' own durations.
-   */
-  private watchTimeouts(functions: RelayFunction[]): void {
-    const period = Duration.minutes(15);
-    const long = functions.filter((f) => f.timeout.toSeconds() >= NEAR_TIMEOUT_MIN_SECONDS);
-    const timeouts = new Set(long.map((f) => f.timeout.toSeconds()));
-    if (timeouts.size === 1) {
-      const seconds = [...timeouts][0]!;
-      const threshold = seconds * 1000 * NEAR_TIMEOUT_RATIO;
-      const others = functions.filter((f) => !long.includes(f));
-      if (others.every((f) => f.timeout.toMilliseconds() < threshold)) {
-        const names = long.map((fn) => this.nameOf(fn)).join(', ');
-        this.alarm(
-          `NearTimeout-${seconds}s`,
-          new Metric({ namespace: 'AWS/Lambda', metricName: 'Duration', statistic: 'Maximum', period }),
-          {
-            threshold,
-            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (saved query iaspn-relay/${this.stageName}/durations shows which).`,
-          },
-        );
-        return;
-      }
-    }
-    const byTimeout = new Map<number, RelayFunction[]>();
-    for (const fn of long) {
-      const seconds = fn.timeout.toSeconds();
-      byTimeout.set(seconds, [...(byTimeout.get(seconds) ?? []), fn]);
-    }
-    for (const [seconds, group] of [...byTimeout].sort(([a], [b]) => a - b)) {
-      chunks(group, MAX_ALARM_METRICS).forEach((part, n) => {
-        const usingMetrics = Object.fromEntries(
-          part.map((fn, i) => [`d${i}`, fn.function.metricDuration({ period, statistic: 'Maximum' })]),
-        );
-        const names = part.map((fn) => this.nameOf(fn)).join(', ');
-        this.alarm(
-          `NearTimeout-${seconds}s${n ? `-${n + 1}` : ''}`,
-          new MathExpression({
-            expression: `MAX([${Object.keys(usingMetrics).join(', ')}])`,
-            usingMetrics,
-            label: `longest run (ms) of ${names}`,
-            period,
-          }),
-          {
-            threshold: seconds * 1000 * NEAR_TIMEOUT_RATIO,
-            description: `A run of ${names} took ${NEAR_TIMEOUT_RATIO * 100}% of its ${seconds} s timeout: it will soon be cut off (saved query iaspn-relay/${this.stageName}/durations shows which).`,
-          },
-        );
-      });
-    }
-  }
-
-  /**
    * Any dead letter: the stack shares one dead-letter queue (dead-letter-queue.ts), so one metric;
    * should a stack hold several, one metric-math alarm per 10.
    */
@@ -389,12 +306,8 @@ export class RelayOperations extends Construct {
 
   private watchEndpoints(endpoints: RelayEndpoints): void {
     const period = Duration.minutes(5);
-    const serverErrors = endpoints.api.metricServerError({ period, statistic: 'Sum' });
+    // 5xx answers are counted from the access logs into the error lines (watchErrorLines).
     const clientErrors = endpoints.api.metricClientError({ period, statistic: 'Sum' });
-    this.alarm('Endpoints-5xx', serverErrors, {
-      threshold: 5,
-      description: 'The HTTP API answered 5xx: a webhook or subscription handler is failing.',
-    });
     this.alarm(
       'Endpoints-4xx',
       new MathExpression({
@@ -411,23 +324,59 @@ export class RelayOperations extends Construct {
   }
 
   /**
-   * Failures a function handled and logged rather than threw: every line logged at level ERROR
-   * (Powertools Logger and the Lambda runtime's own error lines, JSON) in any function's log group,
-   * counted by one metric filter per group into one custom metric, and one alarm on it. CloudWatch
-   * bills a filter's metric only for the hours it publishes (no default value: nothing when nothing
-   * failed). The saved query `errors` shows the lines.
+   * What a function's own log group tells of a failure: a line it logged at ERROR (Powertools Logger
+   * and the Node.js runtime's uncaught-error line, JSON), an invocation the Lambda platform reports
+   * failed, timed out or crashed (`platform.report`, whose `record.status` is `error`, `timeout` or
+   * `failure`; the same for a failed init), and, for a job with a timeout of NEAR_TIMEOUT_MIN_SECONDS
+   * or more, a run that took NEAR_TIMEOUT_RATIO of it (`record.metrics.durationMs`).
    */
-  private watchErrorLines(functions: RelayFunction[]): void {
+  static errorLinePattern(fn: RelayFunction): IFilterPattern {
+    const patterns = [
+      FilterPattern.stringValue('$.level', '=', 'ERROR'),
+      ...FAILED_STATUSES.map((status) => FilterPattern.stringValue('$.record.status', '=', status)),
+    ];
+    if (fn.timeout.toSeconds() >= NEAR_TIMEOUT_MIN_SECONDS) {
+      const threshold = fn.timeout.toMilliseconds() * NEAR_TIMEOUT_RATIO;
+      patterns.push(FilterPattern.numberValue('$.record.metrics.durationMs', '>=', threshold));
+    }
+    return FilterPattern.any(...patterns);
+  }
+
+  /**
+   * Every failure a log line tells, in any function or in the HTTP API's answers, counted by one
+   * metric filter per log group into one custom metric, and one alarm on it: lines at ERROR, failed,
+   * timed-out and near-timeout invocations (errorLinePattern), 5xx answers in the access logs (a
+   * throttled or misconfigured integration answers 5xx without the function logging anything).
+   * In place of six alarms (function errors, runs near the timeout, 5xx answers, SES rejects, the
+   * digest queue's age, the table's errors), each US$0.10 a month or more. CloudWatch bills a
+   * filter's metric only for the hours it publishes (no default value: nothing when nothing
+   * failed). The saved query `errors` shows the lines. The price: while one failure keeps recurring
+   * (a job near its timeout every cycle), the alarm stays in ALARM and a new kind of failure sends
+   * no new email; the saved query lists them all.
+   */
+  private watchErrorLines(functions: RelayFunction[], endpoints: RelayEndpoints[]): void {
     if (functions.length === 0) return;
     const namespace = metricsNamespace(this.stageName);
-    for (const fn of functions) {
-      new MetricFilter(this, `ErrorLines-${this.nameOf(fn)}`, {
-        logGroup: fn.logGroup,
+    const count = (id: string, logGroup: ILogGroup, filterPattern: IFilterPattern) =>
+      new MetricFilter(this, id, {
+        logGroup,
         metricNamespace: namespace,
         metricName: ERROR_LINES_METRIC,
-        filterPattern: FilterPattern.stringValue('$.level', '=', 'ERROR'),
+        filterPattern,
         metricValue: '1',
       });
+    for (const fn of functions) {
+      count(`ErrorLines-${this.nameOf(fn)}`, fn.logGroup, RelayOperations.errorLinePattern(fn));
+    }
+    for (const api of endpoints) {
+      const accessLogs = api.node.tryFindChild('AccessLogs');
+      if (accessLogs instanceof LogGroup) {
+        count(
+          `ErrorLines-${this.nameOf(api)}-5xx`,
+          accessLogs,
+          FilterPattern.stringValue('$.status', '=', '5*'),
+        );
+      }
     }
     this.alarm(
       'ErrorLines',
@@ -439,21 +388,9 @@ export class RelayOperations extends Construct {
       }),
       {
         threshold: 1,
-        description: `A function logged an error it handled (a store request that failed after its retries, a post, a digest, a webhook update): saved query iaspn-relay/${this.stageName}/errors shows which and why.`,
+        description: `A function failed, timed out, ran past ${NEAR_TIMEOUT_RATIO * 100}% of its timeout or logged an error it handled (a store request that failed after its retries, a post, a digest, a webhook update, a digest batch that waited over an hour, an SES reject), or the HTTP API answered 5xx: saved query iaspn-relay/${this.stageName}/errors shows which and why (the access logs, the 5xx answers).`,
       },
     );
-  }
-
-  /** The oldest digest batch waiting in the queue. */
-  private watchDigestQueue(digests: RelayDigests): void {
-    const age = digests.queue.metricApproximateAgeOfOldestMessage({
-      period: Duration.minutes(5),
-      statistic: 'Maximum',
-    });
-    this.alarm('DigestQueue-OldestMessage', age, {
-      threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
-      description: `A digest batch has waited over ${DIGEST_QUEUE_MAX_AGE_SECONDS / 60} minutes in the queue: the digest workers are failing or throttled.`,
-    });
   }
 
   /**
@@ -481,14 +418,13 @@ export class RelayOperations extends Construct {
     );
   }
 
-  /** SES rejects (a message SES refused to send) and the daily sending quota. */
+  /**
+   * The daily sending quota. Rejects (a message SES refused to send) reach the error lines: the
+   * configuration set sends them to the feedback rule, whose function logs each at ERROR.
+   */
   private watchEmailSending(): void {
     const ses = (metricName: string, period: Duration) =>
       new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Sum', period });
-    this.alarm('Email-Rejects', ses('Reject', Duration.hours(1)), {
-      threshold: 1,
-      description: 'SES rejected a message (virus or content check): see the digest logs.',
-    });
     const quota = Math.floor(this.emailDailyQuota * EMAIL_QUOTA_ALARM);
     this.alarm('Email-Quota', ses('Send', Duration.days(1)), {
       threshold: quota,

@@ -19,6 +19,14 @@ import { type BatchContext, createBatchContext, type DigestBatchOutcome, process
 /** Worker Lambdas at once (the SQS event source's maximum concurrency). */
 export const DIGEST_WORKERS = 2;
 
+/**
+ * A batch received this long after it was first sent (SQS's `SentTimestamp`: redeliveries keep it)
+ * means the workers are failing, throttled or were switched off: the worker logs it at ERROR, which
+ * the ErrorLines alarm reads (in place of an alarm on the queue's ApproximateAgeOfOldestMessage,
+ * US$0.10 a month; docs/operations.md).
+ */
+export const DIGEST_BATCH_MAX_WAIT_SECONDS = 3600;
+
 export interface DigestBatchMessage {
   ids: string[];
   cutoff: string;
@@ -78,7 +86,17 @@ export async function handleDigestQueue(
 ): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   const contexts = new Map<string, BatchContext>();
+  const now = runtime.clock().getTime();
   for (const record of event.Records) {
+    const sentAt = Number(record.attributes?.SentTimestamp);
+    const waitedSeconds = Math.round((now - sentAt) / 1000);
+    if (waitedSeconds > DIGEST_BATCH_MAX_WAIT_SECONDS) {
+      runtime.log.error('digest batch waited too long in the queue', {
+        messageId: record.messageId,
+        waitedSeconds,
+        receiveCount: Number(record.attributes?.ApproximateReceiveCount),
+      });
+    }
     try {
       const message = parseMessage(record.body);
       let ctx = contexts.get(message.cutoff);

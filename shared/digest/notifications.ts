@@ -6,12 +6,12 @@ import { keys } from '../store/keys.js';
 import { recordTransientBounce, suppress } from './subscriptions.js';
 
 /**
- * SES bounce and complaint events. Deployed, they come from the configuration set's EventBridge
+ * SES bounce, complaint and reject events. Deployed, they come from the configuration set's EventBridge
  * event destination (handleSesEventBridgeEvent: EventBridge invokes the Lambda only for the rule
  * that matches this stage's configuration set, so there is nothing to verify); through SNS
  * (handleSnsEvent) each message's signature is checked first and a forged or altered one changes
  * nothing. A permanent bounce or a complaint suppresses the address at once (SES reviews an account
- * at 5% bounces or 0.1% complaints); a transient bounce is counted. Events are deduplicated on their
+ * at 5% bounces or 0.1% complaints); a transient bounce is counted; a reject is logged at ERROR. Events are deduplicated on their
  * SNS MessageId or EventBridge event id.
  */
 
@@ -19,13 +19,18 @@ export interface NotificationOutcome {
   suppressed: number;
   transient: number;
   ignored: number;
+  /** SNS messages whose signature failed. */
   rejected: number;
+  /** Messages SES refused to send (Reject events), each logged at ERROR. */
+  sesRejects: number;
   duplicates: number;
 }
 
 interface SesEvent {
   notificationType?: string;
   eventType?: string;
+  mail?: { messageId?: string };
+  reject?: { reason?: string };
   bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress?: string }[] };
   complaint?: { complainedRecipients?: { emailAddress?: string }[] };
 }
@@ -118,6 +123,17 @@ async function applySesEvent(runtime: Runtime, event: SesEvent, outcome: Notific
     }
     return;
   }
+  if (kind === 'Reject') {
+    // SES accepted the message but refused to send it (a virus found): no address is at fault, so
+    // nothing is suppressed. Logged at ERROR, which the ErrorLines alarm reads (in place of an alarm
+    // on AWS/SES Reject, US$0.10 a month; docs/operations.md).
+    runtime.log.error('SES rejected a message', {
+      sesMessageId: event.mail?.messageId,
+      reason: event.reject?.reason,
+    });
+    outcome.sesRejects += 1;
+    return;
+  }
   outcome.ignored += 1;
 }
 
@@ -126,11 +142,16 @@ const noOutcome = (): NotificationOutcome => ({
   transient: 0,
   ignored: 0,
   rejected: 0,
+  sesRejects: 0,
   duplicates: 0,
 });
 
 /** The EventBridge detail types of the SES events the configuration set sends (the deployed rule's pattern). */
-export const SES_EVENT_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received'] as const;
+export const SES_EVENT_DETAIL_TYPES = [
+  'Email Bounced',
+  'Email Complaint Received',
+  'Email Rejected',
+] as const;
 
 /** An SES event as EventBridge delivers it: `detail` is the event publishing record. */
 export type SesEventBridgeEvent = EventBridgeEvent<string, SesEvent>;

@@ -1,7 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DIGEST_QUEUE_MAX_AGE_SECONDS,
   EMAIL_QUOTA_ALARM,
   ERROR_LINES_METRIC,
   HTTP_4XX_RATIO,
@@ -72,40 +71,19 @@ describe('operations of a deployed stage', () => {
     expect(rule.Targets[0].DeadLetterConfig.Arn).toBeDefined();
   });
 
-  it('alarms when a long job nears its timeout, on the region-wide longest run when only long jobs can reach it', () => {
-    const near = alarms.filter((a) => a.AlarmName.includes('-NearTimeout-'));
-    const all = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f);
-    const long = all.filter((f) => f.Timeout >= NEAR_TIMEOUT_MIN_SECONDS);
-    // The cycle's jobs and the digest worker (5 minutes); request handlers fail as errors and 5xx.
-    expect(long.length).toBeGreaterThanOrEqual(CYCLE_JOBS.length);
-    const [seconds] = new Set(long.map((f) => f.Timeout));
-    expect(near).toHaveLength(1);
-    expect(near[0]!.AlarmName).toMatch(new RegExp(`NearTimeout-${seconds}s$`));
-    expect(near[0]).toMatchObject({
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Duration',
-      Statistic: 'Maximum',
-      Threshold: seconds * 1000 * NEAR_TIMEOUT_RATIO,
-    });
-    expect(near[0]).not.toHaveProperty('Dimensions');
-    // Sound only because no other function can run that long: each is cut off before the threshold.
-    for (const f of all.filter((f) => !long.includes(f))) {
-      expect(f.Timeout * 1000).toBeLessThan(near[0]!.Threshold);
-    }
-  });
-
-  it('alarms on the oldest digest batch, error lines any function logged, 4xx spikes, SES rejects and quota', () => {
-    expect(alarm('DigestQueue-OldestMessage')).toMatchObject({
-      MetricName: 'ApproximateAgeOfOldestMessage',
-      Threshold: DIGEST_QUEUE_MAX_AGE_SECONDS,
-    });
-    // Every function's log group counts its ERROR lines into one metric, which one alarm reads;
-    // the table's throttle and system-error metrics are no longer read.
+  it('counts every function’s failed, timed-out and crashed runs and its ERROR lines into one metric, read by one alarm', () => {
+    // Every function's log group has one filter into ErrorLines: its ERROR lines and the Lambda
+    // platform's report of an invocation that failed (in place of the AWS/Lambda Errors alarm).
     const filters = propsOf(prod, 'AWS::Logs::MetricFilter').map(([, f]) => f);
-    const functionLogs = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f.LoggingConfig.LogGroup.Ref);
-    expect(filters.map((f) => f.LogGroupName.Ref).sort()).toEqual([...functionLogs].sort());
+    const functions = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f);
+    const filterOf = (fn: Props) => filters.find((f) => f.LogGroupName.Ref === fn.LoggingConfig.LogGroup.Ref);
+    for (const fn of functions) {
+      const pattern: string = filterOf(fn)!.FilterPattern;
+      expect(pattern).toContain('$.level = "ERROR"');
+      for (const status of ['error', 'timeout', 'failure'])
+        expect(pattern).toContain(`$.record.status = "${status}"`);
+    }
     for (const f of filters) {
-      expect(f.FilterPattern).toBe('{ $.level = "ERROR" }');
       expect(f.MetricTransformations).toEqual([
         { MetricNamespace: 'IaspnRelay/prod', MetricName: ERROR_LINES_METRIC, MetricValue: '1' },
       ]);
@@ -117,15 +95,67 @@ describe('operations of a deployed stage', () => {
       Threshold: 1,
       TreatMissingData: 'notBreaching',
     });
+    // No alarm reads AWS/Lambda any more: errors and durations come from the logs.
+    expect(alarms.filter((a) => a.Namespace === 'AWS/Lambda')).toEqual([]);
+    expect(alarm('Functions-Errors')).toBeUndefined();
     expect(alarm('Table-Errors')).toBeUndefined();
+  });
+
+  it('counts a long job’s run past 80% of its own timeout as an error line; a request handler that overruns times out instead', () => {
+    const filters = propsOf(prod, 'AWS::Logs::MetricFilter').map(([, f]) => f);
+    const functions = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f);
+    const long = functions.filter((f) => f.Timeout >= NEAR_TIMEOUT_MIN_SECONDS);
+    // The cycle's jobs and the workers (5 minutes).
+    expect(long.length).toBeGreaterThanOrEqual(CYCLE_JOBS.length);
+    for (const fn of functions) {
+      const pattern: string = filters.find(
+        (f) => f.LogGroupName.Ref === fn.LoggingConfig.LogGroup.Ref,
+      )!.FilterPattern;
+      if (long.includes(fn)) {
+        expect(pattern).toContain(`$.record.metrics.durationMs >= ${fn.Timeout * 1000 * NEAR_TIMEOUT_RATIO}`);
+      } else {
+        expect(pattern).not.toContain('durationMs');
+      }
+    }
+    expect(alarms.filter((a) => a.AlarmName.includes('-NearTimeout-'))).toEqual([]);
+  });
+
+  it('counts the HTTP API’s 5xx answers from its access logs into the error lines', () => {
+    const [stageId, stage] = propsOf(prod, 'AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stageId).toBeDefined();
+    const accessLogs = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    const filter = propsOf(prod, 'AWS::Logs::MetricFilter').find(
+      ([, f]) => f.LogGroupName.Ref === accessLogs,
+    )!;
+    expect(filter[1]).toMatchObject({
+      FilterPattern: '{ $.status = "5*" }',
+      MetricTransformations: [
+        { MetricNamespace: 'IaspnRelay/prod', MetricName: ERROR_LINES_METRIC, MetricValue: '1' },
+      ],
+    });
+    expect(alarm('Endpoints-5xx')).toBeUndefined();
+  });
+
+  it('sends SES rejects to the notifications function, which logs each at ERROR, in place of an alarm on AWS/SES Reject', () => {
+    const [, destination] = propsOf(prod, 'AWS::SES::ConfigurationSetEventDestination')[0]!;
+    expect(destination.EventDestination.MatchingEventTypes).toContain('reject');
+    const [, rule] = propsOf(prod, 'AWS::Events::Rule').find(
+      ([, r]) => r.EventPattern?.source?.[0] === 'aws.ses',
+    )!;
+    expect(rule.EventPattern['detail-type']).toContain('Email Rejected');
+    expect(alarm('Email-Rejects')).toBeUndefined();
+  });
+
+  it('watches the digest queue through the workers’ own check of a batch’s wait (an ERROR line), not an alarm on its age', () => {
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateAgeOfOldestMessage')).toEqual([]);
+    expect(alarm('DigestQueue-OldestMessage')).toBeUndefined();
+    // The error line itself: test/shared/digest/fanout.test.ts.
+  });
+
+  it('alarms on 4xx spikes and the SES quota', () => {
     const http = alarm('Endpoints-4xx')!;
     expect(http.Threshold).toBe(HTTP_4XX_RATIO);
     expect(http.Metrics.find((m: Props) => m.Expression).Expression).toMatch(/^IF\(c >= \d+, c \/ n, 0\)$/);
-    expect(alarm('Email-Rejects')).toMatchObject({
-      Namespace: 'AWS/SES',
-      MetricName: 'Reject',
-      Threshold: 1,
-    });
     expect(alarm('Email-Quota')).toMatchObject({
       MetricName: 'Send',
       Period: 86_400,
@@ -164,9 +194,8 @@ describe('operations of a deployed stage', () => {
       expect(a.AlarmActions).toHaveLength(1);
       expect(a.OKActions).toEqual(a.AlarmActions);
     }
-    const functions = propsOf(prod, 'AWS::Lambda::Function').length;
-    // One per function, and a fixed handful for the rest (not one per queue, metric and timeout).
-    expect(alarms.length).toBeLessThanOrEqual(functions + 15);
+    // A fixed handful, not one per function, queue, metric and timeout.
+    expect(alarms.length).toBeLessThanOrEqual(10);
   });
 });
 

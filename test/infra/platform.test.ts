@@ -105,14 +105,20 @@ describe('the deployment platform (functions wired through the house constructs)
     );
     const named = (suffix: string) => alarms.filter((a) => String(a.AlarmName).endsWith(suffix));
     const functions = Object.keys(prod.findResources('AWS::Lambda::Function')).length;
-    // One alarm on every function's errors (the region-wide metric: one stage per account; throttles:
-    // see operations.ts), and one on the stack's one dead-letter queue, which every asynchronous
-    // path shares.
+    // One alarm on every function's errors (the error lines: each function's log group counts its
+    // failed invocations and ERROR lines into one metric; throttles: see operations.ts), and one on
+    // the stack's one dead-letter queue, which every asynchronous path shares.
     expect(functions).toBeGreaterThan(1);
-    expect(named('-Functions-Errors')).toEqual([
-      expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum' }),
+    expect(named('-ErrorLines')).toEqual([
+      expect.objectContaining({ Namespace: 'IaspnRelay/prod', MetricName: 'ErrorLines', Statistic: 'Sum' }),
     ]);
-    expect(named('-Functions-Errors')[0]).not.toHaveProperty('Dimensions');
+    const filtered = Object.values(prod.findResources('AWS::Logs::MetricFilter')).map(
+      (f) => (f as Resource).Properties.LogGroupName,
+    );
+    for (const fn of Object.values(prod.findResources('AWS::Lambda::Function'))) {
+      const logGroup = ((fn as Resource).Properties.LoggingConfig as { LogGroup: unknown }).LogGroup;
+      expect(filtered).toContainEqual(logGroup);
+    }
     expect(named('-Throttles')).toHaveLength(0);
     const queues = Object.entries(prod.findResources('AWS::SQS::Queue'));
     const redriven = queues.filter(([, q]) => (q as Resource).Properties.RedrivePolicy);

@@ -1,11 +1,12 @@
 import type { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqsEnqueue, handleDigestQueue } from '#shared/digest/fanout.js';
+import { createSqsEnqueue, DIGEST_BATCH_MAX_WAIT_SECONDS, handleDigestQueue } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
 import { getSubscription, subscribeConfirmed } from '#shared/digest/subscriptions.js';
 import type { Mailer } from '#shared/email/mailer.js';
 import { EmailSendError } from '#shared/email/mailer.js';
+import type { Log } from '#shared/log.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { makeResource, movableClock, storeResources } from './helpers.js';
 
@@ -78,5 +79,48 @@ describe('the digest fan-out', () => {
     expect(again.batchItemFailures).toEqual([]);
     expect(sends).toBe(151);
     expect((await getSubscription(runtime, 'fan7@example.org'))?.lastPeriod).toBe('D2026-03-03');
+  });
+
+  it('logs at ERROR a batch that waited in the queue over an hour (the ErrorLines alarm), and still handles it', async () => {
+    const clock = movableClock('2026-03-02T09:00:00.000Z');
+    const base = await services.newRuntime({}, clock);
+    const errors: { message: string; data?: Record<string, unknown> }[] = [];
+    const log: Log = {
+      debug() {},
+      info() {},
+      warn() {},
+      error: (message, data) => errors.push({ message, data }),
+    };
+    const runtime = { ...base, log };
+    await subscribeConfirmed(runtime, { email: 'late@example.org', frequency: 'daily' });
+    clock.set('2026-03-03T02:00:00.000Z');
+    const ids = [(await getSubscription(runtime, 'late@example.org'))!.id];
+    const body = JSON.stringify({ ids, cutoff: '2026-03-03T00:00:00.000Z' });
+    const sentAgo = (seconds: number, messageId: string) => ({
+      messageId,
+      body,
+      attributes: { SentTimestamp: String(clock().getTime() - seconds * 1000), ApproximateReceiveCount: '3' },
+    });
+    const mailer: Mailer = { sent: 0, send: async () => ({ messageId: 'm' }) };
+    // Within the hour: nothing logged.
+    await handleDigestQueue(
+      runtime,
+      { Records: [sentAgo(DIGEST_BATCH_MAX_WAIT_SECONDS - 60, 'fresh')] } as unknown as SQSEvent,
+      { mailer },
+    );
+    expect(errors).toEqual([]);
+    // Past it (the workers failed, were throttled or switched off): one error line, naming the wait.
+    const late = await handleDigestQueue(
+      runtime,
+      { Records: [sentAgo(DIGEST_BATCH_MAX_WAIT_SECONDS + 60, 'late')] } as unknown as SQSEvent,
+      { mailer },
+    );
+    expect(late.batchItemFailures).toEqual([]);
+    expect(errors).toEqual([
+      {
+        message: 'digest batch waited too long in the queue',
+        data: { messageId: 'late', waitedSeconds: DIGEST_BATCH_MAX_WAIT_SECONDS + 60, receiveCount: 3 },
+      },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { createSubscriptionHandler } from '#shared/digest/http.js';
 import {
   handleSesEventBridgeEvent,
   handleSnsEvent,
+  SES_EVENT_DETAIL_TYPES,
   type SesEventBridgeEvent,
 } from '#shared/digest/notifications.js';
 import { claimDigest, runDigest } from '#shared/digest/run.js';
@@ -322,6 +323,41 @@ describe('the email digest lifecycle against dynalite and the SES emulator', () 
     expect(
       await handleSesEventBridgeEvent(runtime, { ...permanent, id: 'e-4', source: 'aws.other' }),
     ).toMatchObject({ ignored: 1, suppressed: 0 });
+  });
+
+  it('an SES reject from EventBridge is logged at ERROR (the ErrorLines alarm) and suppresses nobody', async () => {
+    const base = await services.newRuntime({}, movableClock('2026-03-02T09:00:00.000Z'));
+    const errors: { message: string; data?: Record<string, unknown> }[] = [];
+    const runtime: Runtime = {
+      ...base,
+      log: { debug() {}, info() {}, warn() {}, error: (message, data) => errors.push({ message, data }) },
+    };
+    const reader = 'rejected-reader@example.org';
+    await subscribeAndConfirm(runtime, reader, { frequency: 'daily' });
+    const reject = {
+      version: '0',
+      id: 'r-1',
+      'detail-type': 'Email Rejected',
+      source: 'aws.ses',
+      account: '123456789012',
+      time: '2026-03-02T09:01:00Z',
+      region: 'us-east-1',
+      resources: [],
+      detail: {
+        eventType: 'Reject',
+        mail: { messageId: 'ses-42', tags: { 'ses:configuration-set': ['iaspn-relay-test'] } },
+        reject: { reason: 'Bad content' },
+      },
+    } as SesEventBridgeEvent;
+    expect(SES_EVENT_DETAIL_TYPES).toContain(reject['detail-type']);
+    expect(await handleSesEventBridgeEvent(runtime, reject)).toMatchObject({ sesRejects: 1, suppressed: 0 });
+    expect(errors).toEqual([
+      { message: 'SES rejected a message', data: { sesMessageId: 'ses-42', reason: 'Bad content' } },
+    ]);
+    expect(await getSubscription(runtime, reader)).toMatchObject({ status: 'confirmed' });
+    // Delivered again: applied once, logged once.
+    expect(await handleSesEventBridgeEvent(runtime, reject)).toMatchObject({ duplicates: 1, sesRejects: 0 });
+    expect(errors).toHaveLength(1);
   });
 
   it('a run killed after the send but before moving the subscriber on sends nothing again', async () => {
