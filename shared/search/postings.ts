@@ -345,9 +345,11 @@ export class Postings {
       const doc = docs[p] as number;
       const word = tfs[p] as number;
       let sum = 0;
-      for (let f = 0; f < fields; f++) {
-        const tf = (word >>> (f * TF_BITS)) & TF_MAX;
-        if (tf === 0) continue;
+      // The fields that have the term, in field order (lowest bit first).
+      for (let rest = nonZeroFields(word); rest !== 0; rest &= rest - 1) {
+        const shift = 31 - Math.clz32(rest & -rest);
+        const f = shift / TF_BITS;
+        const tf = (word >>> shift) & TF_MAX;
         const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
         sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
       }
@@ -457,6 +459,11 @@ export class Postings {
     for (let w = 0; w < words.length; w++)
       wordStart[w + 1] = (wordStart[w] as number) + (words[w] as (typeof given)[number]).terms.length;
     const allFields = lowBits(fields);
+    const flatWeight = Float64Array.from(flat, (x) => x.weight);
+    const flatBit = Uint32Array.from(flat, (x) => x.word.bit);
+    const flatIdf = new Float64Array(flat.length * fields);
+    for (let y = 0; y < flat.length; y++) flatIdf.set(flat[y]!.idf, y * fields);
+    const avgLength = this.avgLength;
     const at = new Int32Array(flat.length);
     const ids = new Uint32Array(within.length);
     const scores = new Float64Array(within.length);
@@ -505,25 +512,25 @@ export class Postings {
       for (let y = 0; y < flat.length; y++) {
         const p = at[y] as number;
         if (p < 0) continue;
-        const { weight, idf, word, t } = flat[y]!;
+        const weight = flatWeight[y] as number;
         const tfWord = tfs[p] as number;
-        for (let f = 0; f < fields; f++) {
-          if (!(together & (1 << (f * TF_BITS)))) continue;
-          const tf = (tfWord >>> (f * TF_BITS)) & TF_MAX;
-          if (tf === 0) continue;
-          const norm =
-            1 - b + (b * (fieldLength[doc * fields + f] as number)) / (this.avgLength[f] as number);
-          const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
+        // The fields shared by every word where this term is, in field order (lowest bit first).
+        for (let rest = together & nonZeroFields(tfWord); rest !== 0; rest &= rest - 1) {
+          const shift = 31 - Math.clz32(rest & -rest);
+          const f = shift / TF_BITS;
+          const tf = (tfWord >>> shift) & TF_MAX;
+          const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+          const part = (flatIdf[y * fields + f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
           score += part;
           if (docParts)
             docParts.push({
-              term: this.data.terms[t] as string,
-              queryTerm: word.queryTerm,
+              term: this.data.terms[flat[y]!.t] as string,
+              queryTerm: flat[y]!.word.queryTerm,
               field: f,
               score: part,
             });
         }
-        mask |= word.bit;
+        mask |= flatBit[y] as number;
       }
       ids[n] = doc;
       scores[n] = score;
