@@ -550,9 +550,11 @@ export class Postings {
     const nonEmpty = parts.filter((p) => p.ids.length > 0);
     if (nonEmpty.length === 0) return EMPTY;
     if (nonEmpty.length === 1) return nonEmpty[0] as Matches;
+    const traced = nonEmpty.some((p) => p.parts) ? new Map<number, ScorePart[]>() : undefined;
+    // Two or three lists (a word's stems, a topic's alternatives): merged in order, the same sums.
+    if (!traced && nonEmpty.length <= 3) return nonEmpty.reduce((a, b) => unionOfTwo(a, b, best));
     const { scratch, seen } = this;
     const touched: number[] = [];
-    const traced = nonEmpty.some((p) => p.parts) ? new Map<number, ScorePart[]>() : undefined;
     for (const { ids, scores, terms, parts } of nonEmpty) {
       for (let i = 0; i < ids.length; i++) {
         const doc = ids[i] as number;
@@ -761,6 +763,50 @@ function addScores(base: Matches, extras: readonly Matches[]): Matches {
     }
   }
   return { ids: base.ids, scores, terms, ...(parts ? { parts } : {}) };
+}
+
+/**
+ * The union of two sorted matches as `Postings.union` makes it: scores summed in order (the first's
+ * plus the second's), or the best kept (the first's on a tie); term masks joined.
+ */
+function unionOfTwo(a: Matches, b: Matches, best: boolean): Matches {
+  const size = a.ids.length + b.ids.length;
+  const ids = new Uint32Array(size);
+  const scores = new Float64Array(size);
+  const terms = new Uint32Array(size);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x < y) {
+      ids[n] = x;
+      scores[n] = a.scores[i] as number;
+      terms[n++] = a.terms[i++] as number;
+    } else if (y < x) {
+      ids[n] = y;
+      scores[n] = b.scores[j] as number;
+      terms[n++] = b.terms[j++] as number;
+    } else {
+      const first = a.scores[i] as number;
+      const second = b.scores[j] as number;
+      ids[n] = x;
+      scores[n] = best ? Math.max(first, second) : first + second;
+      terms[n++] = (a.terms[i++] as number) | (b.terms[j++] as number);
+    }
+  }
+  for (; i < a.ids.length; i++, n++) {
+    ids[n] = a.ids[i] as number;
+    scores[n] = a.scores[i] as number;
+    terms[n] = a.terms[i] as number;
+  }
+  for (; j < b.ids.length; j++, n++) {
+    ids[n] = b.ids[j] as number;
+    scores[n] = b.scores[j] as number;
+    terms[n] = b.terms[j] as number;
+  }
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: terms.subarray(0, n) };
 }
 
 /**
