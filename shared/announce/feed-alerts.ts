@@ -4,7 +4,6 @@ import { channelLanguage } from '../follows/state.js';
 import { listFeeds, listPartners } from '../library/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
-import { announceStrings } from './messages.js';
 import type { Senders } from './senders.js';
 
 /** Only pauses this recent are reported: older ones were reported before (or predate the channel). */
@@ -33,6 +32,8 @@ export async function reportPausedFeeds(runtime: Runtime, senders: Senders): Pro
   if (!paused.length) return [];
   const partners = new Map((await listPartners(store)).map((p) => [p.id, p.name]));
   const language = (await channelLanguage(store, admin)) ?? 'en';
+  // The announcement strings (messages.ts, with the taxonomy's names) load when a feed is to report.
+  const { announceStrings } = await import('./messages.js');
   const reported: string[] = [];
   for (const feed of paused) {
     const key = keys.delivery('announce', 'admin-feed-alerts', `${feed.id}#${feed.health.lastFetchAt}`);

@@ -6,7 +6,6 @@ import { textReply } from '../chat/reply.js';
 import type { Resource } from '../domain/resource.js';
 import { describeError } from '../errors.js';
 import { canonicalTimeZone } from '../events/time-zone.js';
-import { KeywordMatcher } from '../filters/keywords.js';
 import { migrateStoredFiltersOnce, reportUnresolvedFollows } from '../filters/migration-marker.js';
 import {
   type ChannelRef,
@@ -18,7 +17,6 @@ import {
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { loadSnapshotIndex } from '../search/service.js';
 import {
   type ClaimRecord,
   claim,
@@ -39,8 +37,8 @@ import {
   SENT_TTL_S,
 } from './claims.js';
 import { reportPausedFeeds } from './feed-alerts.js';
-import { type ChannelMatches, matchResources } from './match.js';
-import { announceStrings, batchPost, type MessageContext, singlePost } from './messages.js';
+import type { ChannelMatches, MatchResult } from './match.js';
+import type { MessageContext } from './messages.js';
 import { Gate, realTimer, type Timer } from './pacing.js';
 import { type ChatSender, defaultSenders, SendError, type Senders } from './senders.js';
 
@@ -155,6 +153,29 @@ function languageOf(setting: unknown, follows: Follow[]): BotLanguage {
     : 'en';
 }
 
+/**
+ * New resources matched against the follows. The matcher, the filter language's keyword analysis
+ * (the search's stemmers, entity decoding, the taxonomy's phrases) and, for keyword follows, the
+ * search index are imported here, when there is something to match: a run with no new resource
+ * (or no follow) never loads them, and the Lambda's cold start does not either.
+ */
+async function matchNew(
+  runtime: Runtime,
+  resources: readonly Resource[],
+  follows: readonly Follow[],
+  partnerNames: ReadonlyMap<string, string>,
+): Promise<MatchResult> {
+  const [{ matchResources }, { KeywordMatcher }] = await Promise.all([
+    import('./match.js'),
+    import('../filters/keywords.js'),
+  ]);
+  // Keyword follows are looked up in the search index the cycle refreshed just before.
+  const index = follows.some((f) => f.filter.keywords)
+    ? await (await import('../search/service.js')).loadSnapshotIndex(runtime)
+    : undefined;
+  return matchResources(resources, follows, new KeywordMatcher(partnerNames, index));
+}
+
 /** The newest publications get posts of their own; the rest share one batch message. */
 function planMessages(work: ChannelWork, maxSingle: number): Message[] {
   const singles = work.pending.slice(0, maxSingle);
@@ -193,9 +214,9 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
   const partnerNames = new Map(
     follows.length ? (await listPartners(store)).map((p) => [p.id, p.name] as const) : [],
   );
-  // Keyword follows are looked up in the search index the cycle refreshed just before.
-  const index = follows.some((f) => f.filter.keywords) ? await loadSnapshotIndex(runtime) : undefined;
-  const match = matchResources(resources, follows, new KeywordMatcher(partnerNames, index));
+  const match = follows.length
+    ? await matchNew(runtime, resources, follows, partnerNames)
+    : { channels: new Map(), comparisons: 0, deliveries: 0 };
 
   const summary: AnnounceSummary = {
     resources: resources.length,
@@ -301,6 +322,7 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     if (!admin || !sender) return;
     try {
       const language = (await channelLanguage(store, admin)) ?? 'en';
+      const { announceStrings } = await import('./messages.js');
       await sender.post(admin, textReply(announceStrings(language).paused(where, reason, followCount)));
     } catch (error) {
       log.error('could not tell the admin channel', { error: describeError(error) });
@@ -315,6 +337,8 @@ export async function runAnnounce(runtime: Runtime, options: AnnounceOptions = {
     context: MessageContext,
     claimedAt: number,
   ): Promise<'sent' | SendError> {
+    // The messages (with the taxonomy's display names and the event formatting) load with the first post.
+    const { batchPost, singlePost } = await import('./messages.js');
     const reply =
       message.kind === 'single'
         ? singlePost(message.resources[0]!, message.matched, context)

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { type ChannelRef, channelKeyOf, type UserRef, userKeyOf } from '../follows/state.js';
 import { type ItemKey, keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
-import { foldText } from '../taxonomy/index.js';
+import { foldText } from '../taxonomy/fold.js';
 
 /**
  * Members' time zones: an IANA zone typed with `tz America/Bogota`, validated by the runtime's own

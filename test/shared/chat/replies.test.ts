@@ -11,7 +11,7 @@ import { renderSlack } from '#shared/chat/slack/render.js';
 import { renderTelegram } from '#shared/chat/telegram/render.js';
 import { importEntries } from '#shared/coop/exchange.js';
 import type { Resource } from '#shared/domain/resource.js';
-import { reminderPost } from '#shared/events/reminders.js';
+import { reminderPost } from '#shared/events/reminder-posts.js';
 import type { DatedEvent } from '#shared/events/upcoming.js';
 import type { Follow } from '#shared/follows/state.js';
 import { feedToItem, newFeedHealth } from '#shared/library/registry.js';

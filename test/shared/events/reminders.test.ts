@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '#shared/announce/claims.js';
 import type { ChatSender } from '#shared/announce/senders.js';
-import { addReminder, dueReminder, runReminders } from '#shared/events/reminders.js';
+import { dueReminder } from '#shared/events/reminder-posts.js';
+import { addReminder, runReminders } from '#shared/events/reminders.js';
 import type { DatedEvent } from '#shared/events/upcoming.js';
 import { setChannelLanguage } from '#shared/follows/state.js';
 import type { Clock } from '#shared/runtime/clock.js';
