@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runAnnounce } from '#shared/announce/run.js';
+import { type AnnounceSummary, runAnnounce } from '#shared/announce/run.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
 
@@ -32,16 +32,35 @@ export function registerAnnounce(program: Command): void {
             batchMessages: summary.batchMessages,
             pausedChannels: summary.pausedChannels,
             dryRun: summary.dryRun,
+            since: summary.since,
           });
         else {
-          const verb = summary.dryRun ? 'would post' : 'posted';
-          println(
-            `${resources} new resources, ${channels} channels: ${verb} ${posted} single, ${batched} in ${summary.batchMessages} batch message(s), skipped ${skipped}, failed ${failed}`,
-          );
+          println(announceLine(summary));
           for (const channel of summary.pausedChannels)
             println(`paused ${channel} (the bot can no longer post there)`);
         }
         if (failed > 0) process.exitCode = 1;
       });
     });
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A run in one line that says what happened: what was posted where, then what was read. The run
+ * reads every resource first seen in its window (which overlaps the last run's), so "96 resources"
+ * read are not 96 new ones: most were posted before and are skipped.
+ */
+export function announceLine(summary: AnnounceSummary): string {
+  const { resources, channels, posted, batched, skipped, failed, dryRun } = summary;
+  const announced = posted + batched;
+  const head = announced
+    ? `${count(announced, 'resource')} ${dryRun ? 'would be posted' : 'posted'} to ${count(channels, 'channel')} (${posted} single, ${batched} in ${count(summary.batchMessages, 'batch message')})`
+    : dryRun
+      ? 'nothing new would be posted'
+      : 'nothing new to post';
+  const read = `${count(resources, 'resource')} first seen since ${summary.since.slice(0, 16).replace('T', ' ')} UTC read`;
+  const notPosted = skipped ? `, ${skipped} skipped (posted before, or held by another run)` : '';
+  const failures = failed ? `, ${failed} failed (retried next run)` : '';
+  return `${head}; ${read}${notPosted}${failures}`;
 }
