@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { previewDigest } from '#shared/digest/preview.js';
+import { type DigestPreview, previewDigest } from '#shared/digest/preview.js';
 import { runDigest } from '#shared/digest/run.js';
+import { parseDateValue } from '#shared/search/query.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
 
@@ -36,8 +37,8 @@ export function registerDigest(program: Command): void {
     .option('--out <dir>', 'directory for the files')
     .option(
       '--since <date>',
-      'include resources first seen since then (ISO date or time; default: since the last digest)',
-      isoDate,
+      'include resources first seen since then: a date (2026-01-01, 2026-01, 2026), a time, or a span back from now (7d, 2w, 1m, 1y); default: since the last digest',
+      sinceValue,
     )
     .option('--json', 'print the preview as JSON (subject, count, window, plain text)')
     .action(
@@ -56,20 +57,24 @@ export function registerDigest(program: Command): void {
             writeFileSync(files[1]!, digest.rendered.text);
             writeFileSync(files[2]!, digest.eml);
           }
+          if (preview.status !== 'confirmed')
+            process.stderr.write(
+              `note: ${email} is ${preview.status}: digests go only to confirmed addresses, so none is sent to it; this is what it would get if it were confirmed\n`,
+            );
           if (options.json) {
             printJson({
               email,
+              status: preview.status,
               since: preview.since,
+              sinceFrom: preview.sinceFrom,
               until: preview.until,
-              wouldSend: Boolean(digest),
+              wouldSend: Boolean(digest) && preview.status === 'confirmed',
               ...(digest ? { subject: digest.subject, total: digest.total, text: digest.rendered.text } : {}),
               ...(files.length ? { files } : {}),
             });
             return;
           }
-          const since = preview.sinceGiven
-            ? `since ${preview.since}`
-            : `since the last digest (${preview.since})`;
+          const since = sinceWords(preview);
           if (!digest) {
             println(`nothing new for ${email} ${since}: no digest would be sent`);
             return;
@@ -82,9 +87,33 @@ export function registerDigest(program: Command): void {
     );
 }
 
-/** A date or time as given (`2026-01-01`, `2026-01-01T08:00:00Z`), as an ISO instant. */
-function isoDate(value: string): string {
-  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw new InvalidArgumentError('must be an ISO date, e.g. 2026-01-01');
-  return new Date(time).toISOString();
+/**
+ * --since as the filter language reads `since:` (`2026-01-01`, `2026-01`, `2026`, a time, or `30d`,
+ * `2w`, `1m`, `1y` back from now), as an ISO instant. A day that does not exist (2026-02-30) is
+ * refused rather than rolled over, and so is a time to come: a digest looks back.
+ */
+function sinceValue(value: string): string {
+  const now = new Date();
+  const iso = parseDateValue(value, now);
+  if (!iso)
+    throw new InvalidArgumentError(
+      'not a date: use a date like 2026-01-01, 2026-01 or 2026, a time like 2026-01-01T08:00Z, or a span back from now like 7d, 2w, 1m, 1y',
+    );
+  if (Date.parse(iso) > now.getTime())
+    throw new InvalidArgumentError(`${iso} is still to come: a digest looks back from now`);
+  return iso;
+}
+
+/** Where the window starts, in words: "since the last digest (…)", "since it was confirmed (…)". */
+function sinceWords(preview: DigestPreview): string {
+  switch (preview.sinceFrom) {
+    case 'given':
+      return `since ${preview.since}`;
+    case 'last-digest':
+      return `since the last digest (${preview.since})`;
+    case 'confirmed':
+      return `since it was confirmed (${preview.since}; no digest sent yet)`;
+    case 'subscribed':
+      return `since it subscribed (${preview.since}; no digest sent yet)`;
+  }
 }

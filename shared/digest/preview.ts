@@ -2,16 +2,22 @@ import { buildMime } from '../email/mime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { composeDigest, selectResources, selectUpcomingEvents } from './compose.js';
 import { digestMessage, type RenderedEmail, renderDigest } from './emails.js';
+import type { SubscriptionStatus } from './model.js';
 import { coopSelection, createBatchContext } from './run.js';
 import { periodOf } from './schedule.js';
 import { getSubscription, SubscriptionError } from './subscriptions.js';
+
+/** Where a preview's window starts: as asked, else the last digest, else when the address confirmed. */
+export type PreviewSince = 'given' | 'last-digest' | 'confirmed' | 'subscribed';
 
 export interface DigestPreview {
   /** The window looked at: `since` as asked, else the last digest (or the confirmation) to now. */
   since: string;
   until: string;
-  /** Whether `since` was the caller's, not the subscription's own. */
-  sinceGiven: boolean;
+  /** What `since` is: the caller's, the last digest's time, or (none sent yet) the confirmation's. */
+  sinceFrom: PreviewSince;
+  /** Digests go only to confirmed addresses: a preview of another is what it would get if confirmed. */
+  status: SubscriptionStatus;
   /** The digest that would go out; absent when nothing new matches (no digest would be sent). */
   digest?: {
     subject: string;
@@ -35,10 +41,17 @@ export async function previewDigest(
   if (!sub) throw new SubscriptionError(`No subscription for ${email}`);
   const now = runtime.clock();
   const until = now.toISOString();
-  const since = options.since ?? sub.lastDigestAt ?? sub.confirmedAt ?? sub.createdAt;
+  // Confirming sets lastDigestAt to start the first window; a digest period run sets lastPeriod too.
+  const [since, sinceFrom]: [string, PreviewSince] = options.since
+    ? [options.since, 'given']
+    : sub.lastDigestAt && sub.lastPeriod
+      ? [sub.lastDigestAt, 'last-digest']
+      : sub.lastDigestAt || sub.confirmedAt
+        ? [(sub.lastDigestAt ?? sub.confirmedAt)!, 'confirmed']
+        : [sub.createdAt, 'subscribed'];
   const ctx = await createBatchContext(runtime, until, { dryRun: true });
   const selection = selectResources(await ctx.window.since(since), sub, since, until, ctx.compose.keywords);
-  const window = { since, until, sinceGiven: options.since !== undefined };
+  const window = { since, until, sinceFrom, status: sub.status };
   const coop = await coopSelection(ctx, sub, since, until);
   if (selection.matched.length === 0 && coop.length === 0) return window;
   const period = periodOf(sub.frequency, now, runtime.config.email.weeklyDigestDay);

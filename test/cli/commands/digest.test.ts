@@ -34,14 +34,14 @@ describe('iaspn digest preview and subscribers show, for a subscriber who has ha
     expect(shown.stdout).toMatch(/^last {7}no digest sent yet$/m);
   });
 
-  it('looks at what is new since the last digest, and says so when nothing is', async () => {
+  it('looks at what is new since it was confirmed (no digest yet), and says so when nothing is', async () => {
     const preview = await runCli(
       ['digest', 'preview', 'ana@example.org', '--out', path.join(dataDir, 'none')],
       env,
     );
     expect(preview.code, preview.stderr).toBe(0);
     expect(preview.stdout).toMatch(
-      /^nothing new for ana@example\.org since the last digest \(\d{4}-\d\d-\d\dT[\d:.]+Z\): no digest would be sent\n$/,
+      /^nothing new for ana@example\.org since it was confirmed \(\d{4}-\d\d-\d\dT[\d:.]+Z; no digest sent yet\): no digest would be sent\n$/,
     );
     expect(existsSync(path.join(dataDir, 'none'))).toBe(false);
   });
@@ -55,11 +55,12 @@ describe('iaspn digest preview and subscribers show, for a subscriber who has ha
     expect(preview.code, preview.stderr).toBe(0);
     expect(preview.stdout).toMatch(/^\d+ resources first seen 2000-01-01T00:00:00\.000Z to /m);
     expect(existsSync(path.join(out, 'digest.eml'))).toBe(true);
-    const later = await runCli(
-      ['digest', 'preview', 'ana@example.org', '--since', '2999-01-01', '--json'],
-      env,
-    );
-    expect(JSON.parse(later.stdout)).toMatchObject({ since: '2999-01-01T00:00:00.000Z', wouldSend: false });
+    // A span back from now, as the filter language's since: reads it.
+    const month = await runCli(['digest', 'preview', 'ana@example.org', '--since', '30d', '--json'], env);
+    expect(month.code, month.stderr).toBe(0);
+    const json = JSON.parse(month.stdout);
+    expect(json).toMatchObject({ sinceFrom: 'given', wouldSend: true, status: 'confirmed' });
+    expect(Date.parse(json.until) - Date.parse(json.since)).toBeGreaterThanOrEqual(30 * 86_400_000);
   });
 
   it('prints the preview as JSON, without files', async () => {
@@ -89,6 +90,35 @@ describe('iaspn digest preview and subscribers show, for a subscriber who has ha
       env,
     );
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toContain('must be an ISO date');
+    expect(badDate.stderr).toContain('not a date: use a date like 2026-01-01');
+    // A day that does not exist is refused, not rolled over into March.
+    const february = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--json', '--since', '2026-02-30'],
+      env,
+    );
+    expect(february.code).toBe(2);
+    expect(february.stderr).toContain('not a date');
+    // A time to come would preview an empty window: refused, saying why.
+    const later = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--since', '2999-01-01', '--json'],
+      env,
+    );
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain('2999-01-01T00:00:00.000Z is still to come');
+  });
+
+  it('says a suppressed address gets no digest, though it shows what it would get', async () => {
+    const suppressed = await runCli(['subscribers', 'suppress', 'ana@example.org'], env);
+    expect(suppressed.code, suppressed.stderr).toBe(0);
+    const preview = await runCli(
+      ['digest', 'preview', 'ana@example.org', '--since', '2000-01-01', '--json'],
+      env,
+    );
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(JSON.parse(preview.stdout)).toMatchObject({ status: 'suppressed', wouldSend: false });
+    expect(JSON.parse(preview.stdout).total).toBeGreaterThan(0);
+    expect(preview.stderr).toContain(
+      'note: ana@example.org is suppressed: digests go only to confirmed addresses, so none is sent to it',
+    );
   });
 });
