@@ -30,9 +30,19 @@ export async function newFeedId(
 ): Promise<string> {
   const named = feed.name && !/^https?:/i.test(feed.name) ? slugify(feed.name) : undefined;
   let base = named && named !== 'x' ? named : urlName(feed.url);
-  if (!base.includes('-')) base = `${feed.partnerId}-${base}`;
+  if (!base.includes('-')) base = afterPartner(feed.partnerId, base);
   if (base.length > FEED_ID_LENGTH) base = base.slice(0, FEED_ID_LENGTH).replace(/-[^-]*$/, '');
   return freeFeedId(store, base);
+}
+
+/**
+ * `<partner>-<name>` within FEED_ID_LENGTH: a long partner id loses its last words, never the
+ * feed's own name (`ministerio-de-desarrollo-e-evaluaciones`, not `ministerio-de-desarrollo-e-inclusion`).
+ */
+function afterPartner(partnerId: string, name: string): string {
+  const words = partnerId.split('-');
+  while (words.length > 0 && words.join('-').length + 1 + name.length > FEED_ID_LENGTH) words.pop();
+  return words.length > 0 ? `${words.join('-')}-${name}` : name;
 }
 
 /** A readable name for a feed URL: its file name without extension, else its host's first label. */

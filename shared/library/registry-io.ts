@@ -124,8 +124,15 @@ export async function importRegistry(store: Store, document: unknown, clock: Clo
     if (await putPartner(store, JSON.parse(JSON.stringify(partner)), 'create'))
       report.partnersAdded.push(p.id);
   }
+  // A URL listed twice in the document (up to letter case in the host or a #fragment) is added once.
+  const addedNow = new Map<string, string>();
   for (const f of feeds) {
     const url = urls.get(f.url)!;
+    const twice = addedNow.get(url);
+    if (twice) {
+      report.feedsSkipped.push({ url: f.url, reason: `listed again in this file (added as ${twice})` });
+      continue;
+    }
     const holder = await findFeedByUrl(store, url);
     if (holder) {
       report.feedsSkipped.push({ url, reason: `already registered as ${holder.id}` });
@@ -141,6 +148,7 @@ export async function importRegistry(store: Store, document: unknown, clock: Clo
     try {
       await addFeed(store, JSON.parse(JSON.stringify(feed)));
       report.feedsAdded.push(feed.id);
+      addedNow.set(url, feed.id);
     } catch (error) {
       report.feedsFailed.push({ url, reason: (error as Error).message });
     }
@@ -268,17 +276,43 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** A slug of `text` when it has letters or digits to make one from ("***" has none). */
+function slugOf(text: string | undefined): string | undefined {
+  return text && /[\p{L}\p{N}]/u.test(text) ? slugify(text) : undefined;
+}
+
+/** A slug of a URL's host without `www.` (`stars.example.org` → `stars-example-org`). */
+function hostSlug(url: string | undefined): string | undefined {
+  try {
+    return url ? slugOf(new URL(url).hostname.replace(/^www\./, '').replace(/\./g, ' ')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An outline that is not a feed: a partner when feeds sit in it or it says so (`iaspn:partner`). */
+interface PartnerOutline {
+  name?: string;
+  attributes: Record<string, string>;
+  /** The feeds directly under it (or under feed outlines under it). */
+  feeds: z.input<typeof feedSchema>[];
+}
+
 /**
- * An OPML document to a registry document. Feeds nested in an outline take it as their partner
- * (`iaspn:partner`, else a slug of its text); top-level feeds need `defaultPartner`.
+ * An OPML document to a registry document. A feed (an outline with `xmlUrl`, in any letter case)
+ * belongs to the nearest outline around it (`iaspn:partner`, else a slug of its text, else of its
+ * website's or first feed's host); top-level feeds need `defaultPartner`. Outlines that only group
+ * others ("Ministries") are no partners; an outline typed as a feed without a feed URL is refused.
  */
 export function opmlToRegistry(opml: string, defaultPartner?: string): RegistryDocument {
   if (/<!ENTITY/i.test(opml))
     throw new RegistryError('invalid_registry', 'OPML with DTD entities is refused');
   if (!/<opml\b/i.test(opml)) throw new RegistryError('invalid_registry', 'This is not an OPML document');
-  const partners = new Map<string, z.input<typeof partnerSchema>>();
+  const outlines: PartnerOutline[] = [];
+  // Every feed in document order; its partner is set once the outlines' ids are known.
   const feeds: z.input<typeof feedSchema>[] = [];
-  const stack: (string | undefined)[] = [];
+  const noUrl: string[] = [];
+  const stack: (PartnerOutline | undefined)[] = [];
   for (const m of opml.matchAll(/<outline\b([^>]*?)(\/?)>|<\/outline\s*>/gi)) {
     if (m[0].startsWith('</')) {
       stack.pop();
@@ -286,37 +320,67 @@ export function opmlToRegistry(opml: string, defaultPartner?: string): RegistryD
     }
     const a = parseAttributes(m[1] ?? '');
     const selfClosing = m[2] === '/';
-    if (a.xmlUrl) {
-      const partnerId = stack.findLast((p) => p !== undefined) ?? defaultPartner;
-      if (!partnerId)
-        throw new RegistryError('invalid_registry', `Feed ${a.xmlUrl} has no partner: use --partner`);
-      feeds.push({
+    const xmlUrl = Object.entries(a)
+      .find(([k]) => k.toLowerCase() === 'xmlurl')?.[1]
+      ?.trim();
+    if (xmlUrl) {
+      const feed = {
         ...(a['iaspn:feed'] ? { id: a['iaspn:feed'] } : {}),
-        partnerId,
-        url: a.xmlUrl,
-        title: a.title ?? (a.text === a.xmlUrl ? undefined : a.text),
+        partnerId: '',
+        url: xmlUrl,
+        title: a.title ?? (a.text === xmlUrl ? undefined : a.text),
         defaultLanguage: a['iaspn:language'] as never,
         defaultType: a['iaspn:type'] as never,
         defaultTopics: list(a['iaspn:topics']),
         defaultCountries: list(a['iaspn:countries']),
-        status: a['iaspn:status'] === 'paused' ? 'paused' : 'active',
-      });
+        status: a['iaspn:status'] === 'paused' ? ('paused' as const) : ('active' as const),
+      };
+      feeds.push(feed);
+      stack.findLast((p) => p !== undefined)?.feeds.push(feed);
       if (!selfClosing) stack.push(undefined);
       continue;
     }
-    const name = a.text ?? a.title;
-    const id = a['iaspn:partner'] ?? (name ? slugify(name) : undefined);
-    if (id && name && !partners.has(id)) {
+    if (/^(rss|atom|feed)$/i.test(a.type ?? '')) {
+      noUrl.push(`"${a.text ?? a.title ?? ''}"`);
+      if (!selfClosing) stack.push(undefined);
+      continue;
+    }
+    const outline: PartnerOutline = { name: a.text ?? a.title, attributes: a, feeds: [] };
+    outlines.push(outline);
+    if (!selfClosing) stack.push(outline);
+  }
+  if (noUrl.length)
+    throw new RegistryError(
+      'invalid_registry',
+      `Nothing imported: outline ${noUrl.join(', ')} is a feed (type rss) without an xmlUrl attribute`,
+    );
+  const partners = new Map<string, z.input<typeof partnerSchema>>();
+  for (const outline of outlines) {
+    const a = outline.attributes;
+    // An outline that only groups others, or names nothing: no partner.
+    if (!a['iaspn:partner'] && outline.feeds.length === 0) continue;
+    const website = a['iaspn:website'] ?? a.htmlUrl;
+    const id =
+      a['iaspn:partner'] ?? slugOf(outline.name) ?? hostSlug(website) ?? hostSlug(outline.feeds[0]?.url);
+    if (!id) continue;
+    const name = outline.name && /[\p{L}\p{N}]/u.test(outline.name) ? outline.name : id;
+    if (!partners.has(id))
       partners.set(id, {
         id,
         name,
         kind: (a['iaspn:kind'] as never) ?? guessPartnerKind(name),
         country: a['iaspn:country'],
-        website: a['iaspn:website'] ?? a.htmlUrl,
+        website,
         languages: list(a['iaspn:languages']) as never,
       });
-    }
-    if (!selfClosing) stack.push(id);
+    for (const f of outline.feeds) f.partnerId = id;
   }
+  const orphans = feeds.filter((f) => !f.partnerId);
+  if (orphans.length && !defaultPartner)
+    throw new RegistryError(
+      'invalid_registry',
+      `Nothing imported: ${orphans.length === 1 ? `feed ${orphans[0]!.url} is` : `${orphans.length} feeds (${orphans.map((f) => f.url).join(', ')}) are`} outside a partner outline: name their partner with --partner`,
+    );
+  for (const f of orphans) f.partnerId = defaultPartner!;
   return { partners: [...partners.values()], feeds };
 }

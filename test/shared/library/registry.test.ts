@@ -181,6 +181,99 @@ describe('the partner and feed registry', () => {
   });
 });
 
+describe('an OPML file written by hand, imported', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await startTestServices({ ses: false });
+  });
+  afterAll(async () => services.close());
+
+  const opml = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Mis fuentes</title></head><body>${body}</body></opml>`;
+
+  it('takes the outline nearest a feed as its partner: a folder that only groups partners is none', () => {
+    const doc = opmlToRegistry(
+      opml(`<outline text="Ministerios">
+        <outline text="Secretaría de Bienestar (México)" htmlUrl="https://www.gob.mx/bienestar">
+          <outline type="rss" text="Comunicados &amp; prensa" xmlUrl="https://www.gob.mx/bienestar/prensa.rss"/>
+        </outline>
+      </outline>`),
+    );
+    expect(doc.partners).toEqual([
+      expect.objectContaining({
+        id: 'secretaria-de-bienestar-mexico',
+        name: 'Secretaría de Bienestar (México)',
+        kind: 'ministry',
+        website: 'https://www.gob.mx/bienestar',
+      }),
+    ]);
+    expect(doc.feeds).toEqual([
+      expect.objectContaining({ partnerId: 'secretaria-de-bienestar-mexico', title: 'Comunicados & prensa' }),
+    ]);
+  });
+
+  it('names a partner whose outline text has no letters after its website, not "x"', () => {
+    const doc = opmlToRegistry(
+      opml(
+        `<outline text="***"><outline type="rss" text="Blog" xmlUrl="https://www.stars.example.org/feed/"/></outline>`,
+      ),
+    );
+    expect(doc.partners).toEqual([
+      expect.objectContaining({ id: 'stars-example-org', name: 'stars-example-org' }),
+    ]);
+    expect(doc.feeds?.[0]?.partnerId).toBe('stars-example-org');
+  });
+
+  it('reads xmlurl in any letter case, and refuses a feed outline without one, naming it', () => {
+    const doc = opmlToRegistry(
+      opml(
+        `<outline text="Red"><outline text="Blog" type="rss" xmlurl="https://red.example.org/rss.xml"/></outline>`,
+      ),
+    );
+    expect(doc.feeds).toEqual([
+      expect.objectContaining({ url: 'https://red.example.org/rss.xml', partnerId: 'red' }),
+    ]);
+    expect(() =>
+      opmlToRegistry(
+        opml(
+          `<outline text="Red"><outline text="Noticias" type="rss" url="https://red.example.org/n.xml"/></outline>`,
+        ),
+      ),
+    ).toThrow('Nothing imported: outline "Noticias" is a feed (type rss) without an xmlUrl attribute');
+  });
+
+  it('names every feed outside a partner outline when no --partner is given', () => {
+    expect(() =>
+      opmlToRegistry(
+        opml(
+          '<outline type="rss" text="A" xmlUrl="https://a.example.org/feed"/><outline type="rss" text="B" xmlUrl="https://b.example.org/feed"/>',
+        ),
+      ),
+    ).toThrow(
+      'Nothing imported: 2 feeds (https://a.example.org/feed, https://b.example.org/feed) are outside a partner outline: name their partner with --partner',
+    );
+  });
+
+  it('adds a URL listed twice once, saying so; a long partner name leaves the feed its own name in its id', async () => {
+    const runtime = await services.newRuntime({}, clock);
+    const doc = opmlToRegistry(
+      opml(`<outline text="Ministerio de Desarrollo e Inclusión Social del Perú — Dirección General de Seguimiento y Evaluación">
+        <outline type="rss" text="Evaluaciones" xmlUrl="https://dgse.example.gob.pe/rss"/>
+        <outline type="rss" text="Evaluaciones (otra vez)" xmlUrl="https://DGSE.example.gob.pe/rss#top"/>
+      </outline>`),
+    );
+    const report = await importRegistry(runtime.store, doc, clock);
+    expect(report.partnersAdded).toEqual(['ministerio-de-desarrollo-e-inclusion-social-del']);
+    expect(report.feedsAdded).toEqual(['ministerio-de-desarrollo-e-evaluaciones']);
+    expect(report.feedsSkipped).toEqual([
+      {
+        url: 'https://DGSE.example.gob.pe/rss#top',
+        reason: 'listed again in this file (added as ministerio-de-desarrollo-e-evaluaciones)',
+      },
+    ]);
+  });
+});
+
 describe('guessPartnerKind', () => {
   it.each([
     ['Ministerio de Desarrollo Social', 'ministry'],
