@@ -176,6 +176,21 @@ export const RELEVANCE_SET: Judged[] = [
       () => 1,
     ),
   },
+  // Cross-language (issue 19, point 2): a topic asked for in one language, graded by what each
+  // resource is about and how substantive it is (3 an evaluation, report or guide, 2 news, a launch
+  // or a workshop), in any language: a Spanish evaluation outranks English news for an English query.
+  { query: 'early childhood care', language: 'en', grade: about('early-childhood') },
+  { query: 'poverty targeting', language: 'en', grade: about('targeting', 'social-registries') },
+  { query: 'financial inclusion', language: 'en', grade: about('financial-inclusion') },
+  { query: 'school feeding', language: 'en', grade: about('food-nutrition') },
+  { query: 'adaptive social protection', language: 'en', grade: about('shock-responsive') },
+  { query: 'national care system', language: 'en', grade: about('care-systems') },
+  { query: 'registros sociales', language: 'es', grade: about('social-registries', 'targeting') },
+  { query: 'pobreza multidimensional', language: 'es', grade: about('multidimensional-poverty') },
+  { query: 'formación profesional', language: 'es', grade: about('job-training') },
+  { query: 'seguridad alimentaria', language: 'es', grade: about('food-nutrition') },
+  { query: 'sistemas de cuidado', language: 'es', grade: about('care-systems') },
+  { query: 'transferencias monetarias condicionadas', language: 'es', grade: about(CCT) },
   // filters
   { query: 'type:video cash transfers', grade: only((r) => r.type === 'video', topic(CCT)) },
   {
