@@ -79,7 +79,8 @@ export function explainLines(score: number, e: ScoreExplanation): string[] {
     lines.push(
       `  term ${t.word}${t.term === t.word ? '' : ` → ${t.term}`} in ${t.field}: ${t.score.toFixed(2)}`,
     );
-  for (const t of e.topic) lines.push(`  topic ${t.token}: ${t.score.toFixed(2)}`);
+  for (const t of e.topic)
+    lines.push(`  topic ${t.token}${t.field ? ` in ${t.field}` : ''}: ${t.score.toFixed(2)}`);
   lines.push(`  language ${e.language.resource}, words matched ${e.language.matched}`);
   if (e.weak.length > 0) lines.push(`  weak words (most of the library has them): ${e.weak.join(', ')}`);
   return lines;

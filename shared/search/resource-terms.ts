@@ -1,7 +1,14 @@
 import { decodeHTML } from 'entities/decode';
-import type { Resource } from '../domain/resource.js';
+import type { Language, Resource } from '../domain/resource.js';
 import { analyze, stemLanguageOf } from './analysis.js';
-import { countryIndexText, mainTopicToken, topicIndexText, topicToken } from './vocabulary.js';
+import {
+  conceptsNamed,
+  countryIndexText,
+  fieldTopicToken,
+  mainTopicToken,
+  topicIndexText,
+  topicToken,
+} from './vocabulary.js';
 
 /**
  * A resource's terms as the search index holds them, per field. One definition for the index and
@@ -44,10 +51,25 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
   ];
   const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';
   return [
-    analyze(resource.title, lang, WITH_NEGATIONS),
+    withTopicsNamed(analyze(resource.title, lang, WITH_NEGATIONS), resource.title, resource.language),
     analyze(partnerText, lang),
     tags,
-    analyze(resource.summary ?? '', lang, WITH_NEGATIONS),
-    analyze(content, lang, WITH_NEGATIONS),
+    withTopicsNamed(
+      analyze(resource.summary ?? '', lang, WITH_NEGATIONS),
+      resource.summary ?? '',
+      resource.language,
+    ),
+    withTopicsNamed(analyze(content, lang, WITH_NEGATIONS), content, resource.language),
   ];
+}
+
+/**
+ * A field's terms and, for each topic its text names (by any name, synonym or acronym, as ingest
+ * tags it), the topic's field token in the resource's language (`#f:es:…`): a query on the topic
+ * scores a title that names it in Spanish as it scores an English title with the words typed.
+ */
+function withTopicsNamed(terms: string[], text: string, language: Language): string[] {
+  if (text === '') return terms;
+  for (const id of conceptsNamed(text)) terms.push(fieldTopicToken(id, language));
+  return terms;
 }

@@ -31,9 +31,10 @@ export interface ScoreExplanation {
   terms: { word: string; term: string; field: string; score: number }[];
   /**
    * The taxonomy's part: the query's topic or country found among the resource's tags (`#t:`,
-   * `#c:`), and its main topic (`#m:`), with their parts.
+   * `#c:`), its main topic (`#m:`), and the topic named in a field's own text in the resource's
+   * language (`#f:es:…`, with the field: it scores there as the words typed would), with their parts.
    */
-  topic: { token: string; score: number }[];
+  topic: { token: string; score: number; field?: string }[];
   /** The number of distinct query terms matched (weak words do not count): the score is multiplied by it. */
   coordination: number;
   /** The document prior: above 1 for a document (a report, an evaluation, a guide), 1 otherwise. */

@@ -322,6 +322,17 @@ export function tagText(text: string | readonly string[]): Tags {
   return { topics: [...topics], countries: [...countries] };
 }
 
+/**
+ * The topics one text mentions, as `tagText` finds them (the same case rules), in order of first
+ * mention, without looking for countries: search indexes the topics each field names.
+ */
+export function tagTopics(text: string): string[] {
+  const topics = new Set<string>();
+  for (const match of tables().topicTrie.scan(casedTokens(text), false))
+    for (const t of match.values) if (t) topics.add(t.id);
+  return [...topics];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resource types and languages
 

@@ -10,10 +10,16 @@ import { measureBlind } from './blind-figures.js';
  * ≥ 0.95, each topic's central query ≥ 0.9) is the ranking's to reach: `npm run bench` prints it.
  * Raise the floors when the ranking improves; never edit the judgements to fit. Raised to just
  * under 0.872 / 0.917, measured after the ranking changes chosen on the extended tuning set
- * (unnormalised tags, a topic phrase as one unit, recency 0.05, the document prior).
+ * (unnormalised tags, a topic phrase as one unit, recency 0.05, the document prior). Raised to
+ * just under 0.883 / 0.937 after the topic named in a field in any language weighed as the words typed.
  */
-const NDCG5_FLOOR = 0.86;
-const RECALL10_FLOOR = 0.91;
+const NDCG5_FLOOR = 0.875;
+const RECALL10_FLOOR = 0.93;
+/**
+ * Other-language resources in the top 5 of the cross-language queries: 0.335 before the topic named
+ * in a field (`#f:`) weighed as the words typed, 0.443 after; 0.553 in the judged best 5.
+ */
+const OTHER_LANGUAGE_FLOOR = 0.42;
 const GAIN_OVER_DEFAULT = 0.2;
 
 describe('blind relevance set, searched', () => {
@@ -22,5 +28,6 @@ describe('blind relevance set, searched', () => {
     expect(figures.ours.ndcg5).toBeGreaterThanOrEqual(NDCG5_FLOOR);
     expect(figures.ours.recall10).toBeGreaterThanOrEqual(RECALL10_FLOOR);
     expect(figures.ours.ndcg5 - figures.baseline.ndcg5).toBeGreaterThanOrEqual(GAIN_OVER_DEFAULT);
+    expect(figures.otherLanguage.ranked).toBeGreaterThanOrEqual(OTHER_LANGUAGE_FLOOR);
   });
 });

@@ -299,9 +299,16 @@ describe('SearchIndex: near misses, weak words and explanations (issue 19)', () 
       ).toBe(true);
     }
     // "unconditional" is two letters from "conditional": typo tolerance must not take one for the other.
-    const unconditional = top('unconditional cash transfers', 2);
-    expect(unconditional[0]?.meta.landmark).toBe('uct-versus-cct');
-    expect(top('uncondtional cash transfers', 1)[0]?.meta.landmark).toBe('uct-versus-cct');
+    // The review of unconditional transfers comes first in either language (the Spanish one names
+    // them "no condicionadas": the topic named in its title weighs as the English words typed).
+    const both = ['uct-versus-cct', 'tmnc'];
+    for (const query of ['unconditional cash transfers', 'uncondtional cash transfers'])
+      expect(
+        top(query, 2)
+          .map((r) => r.meta.landmark)
+          .sort(),
+        query,
+      ).toEqual(both.sort());
   });
 
   it('reads "no" and "sin" as negating the next word: "no condicionadas" is not "condicionadas"', () => {
@@ -380,5 +387,42 @@ describe('SearchIndex: near misses, weak words and explanations (issue 19)', () 
     expect(english.topic.some((t) => t.token === '#t:conditional-cash-transfers')).toBe(true);
     // Without asking, no explanation (and no cost).
     expect(search('transferencias condicionadas').hits[0]?.explain).toBeUndefined();
+  });
+});
+
+describe('SearchIndex: a topic named in another language weighs as the words typed (issue 19)', () => {
+  const substantive = (r: SampleResource) => ['evaluation', 'report', 'guide'].includes(r.meta.kind);
+
+  it('ranks a report that names the topic in Spanish with the English ones, above English news', () => {
+    // Every resource in the top 5 is a substantive one about early childhood, in either language.
+    const hits = top('early childhood care', 5);
+    expect(hits.every((r) => r.meta.topic === 'early-childhood' && substantive(r))).toBe(true);
+    expect(hits.some((r) => r.language === 'en')).toBe(true);
+    expect(hits.some((r) => r.language === 'es')).toBe(true);
+    const spanish = search('early childhood care', { explain: true, limit: 5 }).hits.find(
+      (h) => h.language === 'es',
+    )!.explain!;
+    // Its words are not the query's: the topic its title names scores in the title, as they would.
+    expect(spanish.language.matched).toBe('through the taxonomy');
+    expect(spanish.topic).toContainEqual(
+      expect.objectContaining({ token: '#f:es:early-childhood', field: 'title' }),
+    );
+  });
+
+  it('scores the same in the other direction: a Spanish query finds the English evaluations', () => {
+    const hits = top('registros sociales', 5);
+    expect(hits.every((r) => r.meta.topic === 'social-registries' && substantive(r))).toBe(true);
+    expect(hits.some((r) => r.language === 'en')).toBe(true);
+  });
+
+  it('reads a part of a broad topic as that part: unemployment insurance is not pensions', () => {
+    // The taxonomy tags both "social insurance and pensions"; named in a title, each is its own concept.
+    expect(top('pension reform', 5).some((r) => r.meta.topic === 'unemployment-insurance')).toBe(false);
+    expect(top('sistemas de pensiones', 5).some((r) => r.meta.topic === 'unemployment-insurance')).toBe(
+      false,
+    );
+    const benefits = top('unemployment benefits', 3);
+    expect(benefits.every((r) => r.meta.topic === 'unemployment-insurance')).toBe(true);
+    expect(new Set(benefits.map((r) => r.language)).size).toBeGreaterThan(1);
   });
 });
