@@ -69,6 +69,11 @@ export interface RankingOptions {
    * relevance: score × (1 + documentWeight). Members look for evidence first.
    */
   documentWeight: number;
+  /**
+   * Weight, per word typed, of a topic named in a field's text (`#f:`) against the words typed:
+   * 1 scores a title naming the topic in another language as a title with each word typed.
+   */
+  namedTopicWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -80,10 +85,14 @@ export const DEFAULT_RANKING: RankingOptions = {
   recencyHalfLifeDays: 365,
   weakShare: 0.5,
   documentWeight: 0.06,
+  namedTopicWeight: 1,
 };
 
-/** 3: the main topic's token (`#m:`) among the tags. */
-const SNAPSHOT_FORMAT = 3;
+/**
+ * 3: the main topic's token (`#m:`) among the tags. 4: the topics a field's text names (`#f:`) in
+ * that field.
+ */
+const SNAPSHOT_FORMAT = 4;
 /** When fewer resources than this have every word, those with some of them are listed after. */
 const FILL_BELOW = 30;
 
@@ -93,6 +102,10 @@ const RECENCY_EPOCH_MS = Date.UTC(2000, 0, 1);
 const FIELDS = TERM_FIELDS;
 
 const TAG_TOKEN = /^#/;
+/** The tags' tokens (topic, main topic, country): weighed by `topicBoost`, had or not (no length norm). */
+const TAG_FIELD_TOKEN = /^#[tmc]:/;
+/** A topic named in a field's text (`#f:`): scored in that field, as its words are. */
+const FIELD_TOPIC_TOKEN = /^#f:/;
 
 /** The doc table's code of the type 'document'. */
 const DOCUMENT_TYPE = RESOURCE_TYPES.indexOf('document');
@@ -231,6 +244,8 @@ class TopK {
 export class SearchIndex {
   private readonly postings: Postings;
   private readonly boosts: number[];
+  /** Field boosts that score the tags alone. */
+  private readonly tagsOnly: number[];
 
   private constructor(
     postings: PostingsData,
@@ -242,6 +257,7 @@ export class SearchIndex {
   ) {
     this.postings = new Postings(postings);
     this.boosts = FIELDS.map((f) => ranking.boost[f]);
+    this.tagsOnly = FIELDS.map((f) => (f === 'tags' ? ranking.boost.tags : 0));
   }
 
   get size(): number {
@@ -390,9 +406,9 @@ export class SearchIndex {
     const marks = new Set<string>();
     const options: ScoringOptions = {
       boost: this.boosts,
-      termBoost: (term) => (TAG_TOKEN.test(term) ? this.ranking.topicBoost : 1),
+      termBoost: (term) => (TAG_FIELD_TOKEN.test(term) ? this.ranking.topicBoost : 1),
       // A tag is had or not: a resource with fewer tags does not get more of its topic's weight.
-      unnormalised: (term: string) => TAG_TOKEN.test(term),
+      unnormalised: (term: string) => TAG_FIELD_TOKEN.test(term),
       reached: marks,
       maxFuzzyTerms: bounds.maxFuzzyTerms,
       expansions: new Map(),
@@ -715,7 +731,11 @@ export class SearchIndex {
       })),
       topic: parts
         .filter((p) => TAG_TOKEN.test(p.term))
-        .map((p) => ({ token: p.term, score: round(p.score) })),
+        .map((p) => ({
+          token: p.term,
+          score: round(p.score),
+          ...(FIELD_TOPIC_TOKEN.test(p.term) ? { field: FIELDS[p.field] as string } : {}),
+        })),
       coordination: termCount(terms),
       prior: ranking === 'newest first' ? 1 : round(this.priorOf(n, decayNow)),
       recency: round(ranking === 'newest first' ? 1 : this.recencyFactor(n, decayNow)),
@@ -726,9 +746,11 @@ export class SearchIndex {
             ? ownWords.some((p) => typed.has(p.queryTerm))
               ? 'as typed'
               : 'through the taxonomy'
-            : byTags
-              ? 'tags only'
-              : 'none',
+            : parts.some((p) => FIELD_TOPIC_TOKEN.test(p.term))
+              ? 'through the taxonomy'
+              : byTags
+                ? 'tags only'
+                : 'none',
       },
       weak: [...weak],
     };
@@ -828,6 +850,21 @@ export class SearchIndex {
               weight: this.ranking.expansionWeight,
             });
         }
+        // The fields whose text names the topic, in any language, weigh as the words typed would
+        // there: a Spanish title about CCTs scores for "conditional cash transfers" as an English one.
+        // The words' part in the tags (the topic's names, there in both languages) is kept.
+        if (span.named && inner.length > 0 && this.ranking.namedTopicWeight > 0)
+          rivals.push({
+            kind: 'or',
+            queries: [
+              {
+                kind: 'or',
+                queries: span.named.map((token) => ({ ...exactTerm(token), countsAs: counted })),
+                weight: inner.length * this.ranking.namedTopicWeight,
+              },
+              { kind: 'and', queries: inner.map((q) => countedAs(q, counted)), boost: this.tagsOnly },
+            ],
+          });
         // A programme's name matches by its words, or its topic's tag together with its country's.
         const country = span.programmeCountry;
         const alternatives: QueryNode[] = country
