@@ -20,6 +20,7 @@ const ENTRIES = [
   'functions/bot/telegram.ts',
   'functions/bot/announce.ts',
   'functions/ingest/handler.ts',
+  'functions/health/handler.ts',
 ];
 
 /**
@@ -28,13 +29,16 @@ const ENTRIES = [
  * `await import(...)` sits in a chunk read on first use), and the packages that resolved to the
  * omitted module.
  */
-function contents(metafile: Metafile): { packages: Set<string>; omitted: Set<string> } {
+function contents(metafile: Metafile): { packages: Set<string>; sources: Set<string>; omitted: Set<string> } {
   const packages = new Set<string>();
+  const sources = new Set<string>();
   const omitted = new Set<string>();
   for (const output of staticOutputs(metafile).map((file) => metafile.outputs[file]!)) {
     for (const [file, input] of Object.entries(output.inputs)) {
+      if (input.bytesInOutput === 0) continue;
       const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-      if (pkg && input.bytesInOutput > 0) packages.add(pkg);
+      if (pkg) packages.add(pkg);
+      else sources.add(file);
     }
   }
   for (const input of Object.values(metafile.inputs)) {
@@ -43,7 +47,7 @@ function contents(metafile: Metafile): { packages: Set<string>; omitted: Set<str
         omitted.add(imported.original);
     }
   }
-  return { packages, omitted };
+  return { packages, sources, omitted };
 }
 
 describe('the Lambda bundles (infra/bundling.ts)', () => {
@@ -68,6 +72,32 @@ describe('the Lambda bundles (infra/bundling.ts)', () => {
     expect(slack.has('telegraf')).toBe(false);
     expect(telegram.has('telegraf')).toBe(true);
     expect([...telegram].filter((p) => p.startsWith('@slack/'))).toEqual([]);
+  });
+
+  it('loads at cold start only what every request needs: SES on the first email, bot commands on first use', () => {
+    const has = (entry: string, prefix: string) =>
+      [...bundles.get(entry)!.sources].filter((file) => file.startsWith(prefix));
+    for (const [entry, { packages }] of bundles)
+      expect(packages.has('@aws-sdk/client-ses'), `SES client in ${entry}`).toBe(false);
+    for (const bot of ['functions/bot/slack.ts', 'functions/bot/telegram.ts']) {
+      // The dispatch and the table's names, not the commands' code, the taxonomy or search.
+      expect(has(bot, 'shared/bot/commands/').sort()).toEqual([
+        'shared/bot/commands/command.ts',
+        'shared/bot/commands/index.ts',
+      ]);
+      expect(has(bot, 'shared/taxonomy/topics.ts'), bot).toEqual([]);
+      // The search service's loader only (lazy-service.ts imports the index on the first search).
+      expect(has(bot, 'shared/search/'), bot).toEqual(['shared/search/lazy-service.ts']);
+      expect(has(bot, 'shared/coop/'), bot).toEqual([]);
+    }
+    // Announcements: the matcher, search, messages and reminder posts load when there is work.
+    const announce = 'functions/bot/announce.ts';
+    expect(bundles.get(announce)!.packages.has('entities')).toBe(false);
+    expect(has(announce, 'shared/search/').filter((f) => f !== 'shared/search/snapshot-store.ts')).toEqual(
+      [],
+    );
+    expect(has(announce, 'shared/taxonomy/topics.ts')).toEqual([]);
+    expect(has(announce, 'shared/events/reminder-posts.ts')).toEqual([]);
   });
 
   it('leaves the omitted packages out of every bundle, and each one is still required somewhere', () => {
