@@ -165,7 +165,9 @@ for (const { n, built, cold, lambda } of rows) {
       cold.peakRssMb.toFixed(0),
       typeof lambda === 'string'
         ? `fails: ${lambda}`
-        : `${s(lambda.total.wallMs)} (${s(lambda.total.cpuMs)}), peak ${lambda.peakRssMb.toFixed(0)} MB`,
+        : `${s(lambda.total.wallMs)} (${s(lambda.total.cpuMs)}), peak ${lambda.peakRssMb.toFixed(0)} MB` +
+          // Lambda stops a function whose memory passes its size, whatever V8's limits.
+          (lambda.peakRssMb > BOT_LAMBDA_MB ? `: over ${BOT_LAMBDA_MB} MB, the Lambda is stopped` : ''),
     ].join(' | '),
   );
 }
