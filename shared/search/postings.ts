@@ -338,6 +338,7 @@ export class Postings {
     const from = start[t] as number;
     const to = start[t + 1] as number;
     const idf = this.idf(t, boost);
+    const weighed = weighedFields(idf);
     const { k, d } = BM25;
     const b = flat ? 0 : BM25.b;
     const avgLength = this.avgLength;
@@ -345,8 +346,8 @@ export class Postings {
       const doc = docs[p] as number;
       const word = tfs[p] as number;
       let sum = 0;
-      // The fields that have the term, in field order (lowest bit first).
-      for (let rest = nonZeroFields(word); rest !== 0; rest &= rest - 1) {
+      // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
+      for (let rest = nonZeroFields(word) & weighed; rest !== 0; rest &= rest - 1) {
         const shift = 31 - Math.clz32(rest & -rest);
         const f = shift / TF_BITS;
         const tf = (word >>> shift) & TF_MAX;
@@ -459,6 +460,8 @@ export class Postings {
     for (let w = 0; w < words.length; w++)
       wordStart[w + 1] = (wordStart[w] as number) + (words[w] as (typeof given)[number]).terms.length;
     const allFields = lowBits(fields);
+    // A field boosted 0 adds 0 to a score: only the others are scored (all of them when explaining).
+    const weighed = explain ? allFields : weighedFields(boost.map((x) => x ?? 1));
     const flatWeight = Float64Array.from(flat, (x) => x.weight);
     const flatBit = Uint32Array.from(flat, (x) => x.word.bit);
     const flatIdf = new Float64Array(flat.length * fields);
@@ -515,7 +518,7 @@ export class Postings {
         const weight = flatWeight[y] as number;
         const tfWord = tfs[p] as number;
         // The fields shared by every word where this term is, in field order (lowest bit first).
-        for (let rest = together & nonZeroFields(tfWord); rest !== 0; rest &= rest - 1) {
+        for (let rest = together & nonZeroFields(tfWord) & weighed; rest !== 0; rest &= rest - 1) {
           const shift = 31 - Math.clz32(rest & -rest);
           const f = shift / TF_BITS;
           const tf = (tfWord >>> shift) & TF_MAX;
@@ -846,6 +849,13 @@ function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
  */
 function nonZeroFields(word: number): number {
   return (word | (word >>> 1) | (word >>> 2) | (word >>> 3) | (word >>> 4) | (word >>> 5)) & LOW_BITS;
+}
+
+/** The fields (as `nonZeroFields` marks them) whose weight is not zero. */
+function weighedFields(weights: ArrayLike<number>): number {
+  let out = 0;
+  for (let f = 0; f < weights.length && f < MAX_FIELDS; f++) if (weights[f] !== 0) out |= 1 << (f * TF_BITS);
+  return out;
 }
 
 /** The low bit of each field's bits in a packed term frequency. */
