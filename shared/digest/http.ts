@@ -14,7 +14,6 @@ import {
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { createSearchService } from '../search/service.js';
 import { keyHash } from '../store/keys.js';
 import { selectResources, subscriptionLinks, toEntry } from './compose.js';
 import {
@@ -169,6 +168,8 @@ async function chosenLines(
     ),
   ];
   try {
+    // The search service (the index, its snapshot reader) loads for this page only.
+    const { createSearchService } = await import('../search/service.js');
     const preview = await previewFilter(createSearchService(runtime), sub.filter, now, 0);
     lines.push(s.pages.preview(preview.total));
   } catch (error) {
