@@ -21,11 +21,14 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   partners: ['iaspn partners list', 'iaspn partners add "Ministerio de Desarrollo Social" --country UY'],
   'partners list': ['iaspn partners list', 'iaspn partners list --json'],
   'partners add': [
-    'iaspn partners add "Ministerio de Desarrollo Social" --country UY --lang es  kind read from the name: ministry',
-    'iaspn partners add "CEPAL" --kind international --website https://www.cepal.org',
+    'iaspn partners add "Secretaría de Bienestar" --country MX --lang es  kind read from the name: ministry',
+    'iaspn partners add "CEPAL" --kind international --website https://www.cepal.org  a unique start of a kind will do',
   ],
-  'partners show': ['iaspn partners show midis-peru', 'iaspn partners show "MIDIS Perú" --json'],
-  'partners remove': ['iaspn partners remove midis-peru  once its feeds are removed'],
+  'partners show': [
+    'iaspn partners show midis-pe',
+    'iaspn partners show "MIDIS Perú" --json  by words of its name',
+  ],
+  'partners remove': ['iaspn partners remove "Ministerio de Desarrollo Social"  once its feeds are removed'],
   feeds: ['iaspn feeds list', 'iaspn feeds add https://example.org/feed.xml --partner "MIDIS Perú"'],
   'feeds check': [
     'iaspn feeds check https://example.org/feed.xml  fetch, parse and show; writes nothing',
@@ -36,11 +39,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'iaspn feeds add http://127.0.0.1:8788/mast-haiti.html --partner mast-ht  a page: its feed link is followed',
   ],
   'feeds list': ['iaspn feeds list  every feed with its health', 'iaspn feeds list --json'],
-  'feeds pause': ['iaspn feeds pause midis-peru-noticias'],
-  'feeds resume': ['iaspn feeds resume midis-peru-noticias'],
+  'feeds pause': ['iaspn feeds pause midis-noticias'],
+  'feeds resume': ['iaspn feeds resume midis-noticias'],
   'feeds remove': [
-    'iaspn feeds remove midis-peru-noticias  asks first',
-    'iaspn feeds remove https://example.org/feed.xml --yes  in a script',
+    'iaspn feeds remove midis-noticias  asks first',
+    'iaspn feeds remove http://127.0.0.1:8788/midis-noticias.xml --yes  in a script',
   ],
   'feeds import': [
     'iaspn feeds import registry.json',

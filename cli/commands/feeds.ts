@@ -7,7 +7,6 @@ import { cutAtWord } from '#shared/ingest/text.js';
 import {
   type Feed,
   findFeed,
-  PARTNER_KINDS,
   type PartnerKind,
   RegistryError,
   removeFeed,
@@ -17,6 +16,7 @@ import type { ImportReport } from '#shared/library/registry-io.js';
 import { answer } from '../answers.js';
 import type { GlobalOptions } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
+import { partnerKindOption } from '../partner-kind.js';
 import { askYesNo } from '../prompt.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -165,10 +165,10 @@ export function registerFeeds(program: Command): void {
     .argument('<url>', 'the feed URL')
     .requiredOption('--partner <name>', 'partner id or name (created if new)')
     .addOption(
-      new Option(
+      partnerKindOption(
         '--partner-kind <kind>',
         'kind of a new partner (default: read from its name, else ngo)',
-      ).choices(PARTNER_KINDS),
+      ),
     )
     .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
     .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))

@@ -1,11 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LANGUAGES, type Language } from '#shared/domain/resource.js';
 import { newPartner } from '#shared/library/new-records.js';
+import { partnerNamed } from '#shared/library/partner-lookup.js';
 import {
   feedsOfPartner,
-  findPartner,
   listPartners,
-  PARTNER_KINDS,
   type PartnerKind,
   putPartner,
   RegistryError,
@@ -13,6 +12,7 @@ import {
 } from '#shared/library/registry.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println, printTable } from '../output.js';
+import { partnerKindOption } from '../partner-kind.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -39,11 +39,7 @@ export function registerPartners(program: Command): void {
     .command('add')
     .description('register a partner')
     .argument('<name>', 'the partner’s name')
-    .addOption(
-      new Option('--kind <kind>', 'kind of partner (default: read from its name, else ngo)').choices(
-        PARTNER_KINDS,
-      ),
-    )
+    .addOption(partnerKindOption('--kind <kind>', 'kind of partner (default: read from its name, else ngo)'))
     .option('--id <id>', 'short id (default: from the name)')
     .option('--country <code>', 'ISO alpha-2 country (none for regional bodies)')
     .option('--website <url>', 'the partner’s website')
@@ -102,8 +98,7 @@ export function registerPartners(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (idOrName: string, options: { json?: boolean }, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-        const partner = await findPartner(runtime.store, idOrName);
-        if (!partner) throw new RegistryError('partner_not_found', `No partner ${idOrName}`);
+        const partner = await partnerNamed(runtime.store, idOrName, { loose: true });
         const feeds = await feedsOfPartner(runtime.store, partner.id);
         if (options.json) {
           printJson({ ...partner, feeds });
@@ -124,8 +119,8 @@ export function registerPartners(program: Command): void {
     .argument('<partner>', 'id or name')
     .action(async (idOrName: string, _options: unknown, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
-        const partner = await findPartner(runtime.store, idOrName);
-        if (!partner) throw new RegistryError('partner_not_found', `No partner ${idOrName}`);
+        // Exactly as named: a close spelling is only suggested before anything is removed.
+        const partner = await partnerNamed(runtime.store, idOrName);
         await removePartner(runtime.store, partner.id);
         println(`removed partner ${partner.id}`);
       });

@@ -42,6 +42,40 @@ const KIND_WORDS: [PartnerKind, RegExp][] = [
   ['private-sector', /\b(inc|ltd|llc|corp(oration)?|company|empresa|compañ[ií]a)\b/i],
 ];
 
+/** Words for a kind besides its own name and a unique start of it (`--kind ministerio`, `--kind ong`). */
+const KIND_SYNONYMS: Readonly<Record<string, PartnerKind>> = {
+  ministerio: 'ministry',
+  government: 'ministry',
+  gobierno: 'ministry',
+  ong: 'ngo',
+  'organismo-internacional': 'international-organisation',
+  'organizacion-internacional': 'international-organisation',
+  'international-organization': 'international-organisation',
+  io: 'international-organisation',
+  university: 'academia',
+  universidad: 'academia',
+  'sector-privado': 'private-sector',
+  privado: 'private-sector',
+  empresa: 'private-sector',
+};
+
+/**
+ * A kind as an admin types it: its name, a unique start of it (`international`, `private`), or a word
+ * for it in English or Spanish (`ministerio`, `ong`, `universidad`); undefined when it names none.
+ */
+export function partnerKindOf(typed: string): PartnerKind | undefined {
+  const slug = slugify(typed);
+  const kinds = new Set<PartnerKind>();
+  for (const [word, kind] of [
+    ...PARTNER_KINDS.map((k) => [k, k] as const),
+    ...Object.entries(KIND_SYNONYMS),
+  ]) {
+    if (word === slug) return kind;
+    if (word.startsWith(slug)) kinds.add(kind);
+  }
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /** A new partner's kind, read from its name ("Ministerio de Desarrollo Social" → ministry), else NGO. */
 export function guessPartnerKind(name: string): PartnerKind {
   return KIND_WORDS.find(([, words]) => words.test(name))?.[0] ?? 'ngo';

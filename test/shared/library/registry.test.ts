@@ -9,6 +9,7 @@ import {
   listFeeds,
   moveFeedUrl,
   newFeedHealth,
+  partnerKindOf,
   putPartner,
   RegistryError,
   removeFeed,
@@ -288,5 +289,26 @@ describe('guessPartnerKind', () => {
     ['Women who lead', 'ngo'],
   ])('%s is a %s', (name, kind) => {
     expect(guessPartnerKind(name)).toBe(kind);
+  });
+});
+
+describe('partnerKindOf, a kind as an admin types it', () => {
+  it.each([
+    ['ministry', 'ministry'],
+    ['international', 'international-organisation'],
+    ['Private', 'private-sector'],
+    ['ministerio', 'ministry'],
+    ['ONG', 'ngo'],
+    ['universidad', 'academia'],
+    ['organismo internacional', 'international-organisation'],
+  ])('%s is %s', (typed, kind) => {
+    expect(partnerKindOf(typed)).toBe(kind);
+  });
+
+  it('names none for a word of no kind, or a start shared by two', () => {
+    expect(partnerKindOf('charity')).toBeUndefined();
+    // "o" starts ong (an NGO) and organismo internacional.
+    expect(partnerKindOf('o')).toBeUndefined();
+    expect(partnerKindOf('')).toBeUndefined();
   });
 });
