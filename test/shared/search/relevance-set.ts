@@ -191,6 +191,20 @@ export const RELEVANCE_SET: Judged[] = [
   { query: 'seguridad alimentaria', language: 'es', grade: about('food-nutrition') },
   { query: 'sistemas de cuidado', language: 'es', grade: about('care-systems') },
   { query: 'transferencias monetarias condicionadas', language: 'es', grade: about(CCT) },
+  // Phrase proximity (issue 19, point 3): the words next to each other in a title, or apart.
+  {
+    query: 'informal workers',
+    grade: (r) => (['beps-colombia', 'ui-informal'].includes(r.meta.landmark ?? '') ? 3 : 0),
+  },
+  {
+    query: 'home visits',
+    grade: (r) =>
+      r.meta.landmark === 'home-visits-belize'
+        ? 3
+        : r.meta.topic === 'early-childhood' && r.meta.kind === 'evaluation'
+          ? 2
+          : 0,
+  },
   // filters
   { query: 'type:video cash transfers', grade: only((r) => r.type === 'video', topic(CCT)) },
   {

@@ -324,4 +324,42 @@ export const TUNING_LANDMARKS: TuningLandmark[] = [
     'Financial crisis and social spending in the Caribbean',
     'As debt service rises, Caribbean governments cut social spending; the note looks at which programmes were protected.',
   ),
+  // Phrase proximity (issue 19, point 3): two words of the query in a title, next to each other or
+  // apart, meaning different things.
+  doc(
+    'beps-colombia',
+    'en',
+    '2022-04-12',
+    { topic: PENSIONS, country: 'CO', kind: 'report' },
+    'world-bank',
+    'Informal workers and old-age savings in Colombia: the BEPS scheme',
+    'Colombia’s periodic economic benefits (BEPS) let informal workers save small amounts for old age with a state top-up; the report reviews take-up and the size of the benefits.',
+  ),
+  doc(
+    'informal-economy-dialogue',
+    'en',
+    '2025-03-10',
+    { topic: 'labour-dialogue', country: 'GT', kind: 'news' },
+    'ilo-americas',
+    'Workers’ organisations meet on the informal economy in Guatemala',
+    'Trade unions and employers met in Guatemala City to discuss wages, rights and the informal economy; a second round is planned for the autumn.',
+  ),
+  doc(
+    'home-visits-belize',
+    'en',
+    '2023-09-05',
+    { topic: 'early-childhood', country: 'BZ', kind: 'evaluation' },
+    'unicef-lacro',
+    'Home visits to families with young children in Belize: a process evaluation',
+    'Community workers visited 1,200 families with children under three to coach parents on play and feeding; the evaluation reviews the quality and frequency of the visits.',
+  ),
+  doc(
+    'registry-mission-belize',
+    'en',
+    '2025-04-20',
+    { topic: 'social-registries', country: 'BZ', kind: 'news' },
+    'iaspn-oas',
+    'Registry officials’ visits to Belize’s Ministry of Home Affairs',
+    'A mission of social registry officials agreed data exchanges between the civil registry, run by the Ministry of Home Affairs, and the social registry.',
+  ),
 ];
