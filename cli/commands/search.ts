@@ -69,11 +69,11 @@ export function registerSearch(program: Command): void {
     );
 }
 
-/** A hit's score parts as lines: score = (terms + topic) × coordination × prior × recency. */
+/** A hit's score parts as lines: score = (terms + topic) × coordination × prior × recency × proximity. */
 export function explainLines(score: number, e: ScoreExplanation): string[] {
   const sum = (parts: { score: number }[]) => parts.reduce((s, p) => s + p.score, 0).toFixed(2);
   const lines = [
-    `score ${score.toFixed(2)} = (terms ${sum(e.terms)} + topic ${sum(e.topic)}) × coordination ${e.coordination} × prior ${e.prior} × recency ${e.recency} (${e.ranking})`,
+    `score ${score.toFixed(2)} = (terms ${sum(e.terms)} + topic ${sum(e.topic)}) × coordination ${e.coordination} × prior ${e.prior} × recency ${e.recency} × proximity ${e.proximity} (${e.ranking})`,
   ];
   for (const t of e.terms)
     lines.push(

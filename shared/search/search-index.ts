@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { RESOURCE_TYPES, type Resource } from '../domain/resource.js';
+import { LANGUAGES, type Language, RESOURCE_TYPES, type Resource } from '../domain/resource.js';
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import { compileKeywords } from '../filters/keywords.js';
 import { type FilterProblem, problemText } from '../filters/problems.js';
 import { resolveValue } from '../filters/values.js';
 import {
   ANALYSIS_VERSION,
+  analyze,
   fold,
   isNegator,
   isStopWord,
@@ -28,6 +29,7 @@ import {
   type ScorePart,
   type ScoringOptions,
   type TermQuery,
+  TF_MAX,
   termCount,
 } from './postings.js';
 import { type ParsedQuery, parseQuery, QUERY_BOUNDS, type QueryBounds } from './query.js';
@@ -74,6 +76,12 @@ export interface RankingOptions {
    * 1 scores a title naming the topic in another language as a title with each word typed.
    */
   namedTopicWeight: number;
+  /**
+   * Phrase proximity: score × (1 + proximityWeight × the share of the query's phrases the title
+   * has, its words next to each other (or, for a taxonomy phrase, the title naming its topic in
+   * any language)). Applied to the best matches only (`PROXIMITY_POOL` more than the page).
+   */
+  proximityWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -86,6 +94,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   weakShare: 0.5,
   documentWeight: 0.06,
   namedTopicWeight: 1,
+  proximityWeight: 0.5,
 };
 
 /**
@@ -93,6 +102,11 @@ export const DEFAULT_RANKING: RankingOptions = {
  * that field.
  */
 const SNAPSHOT_FORMAT = 4;
+/**
+ * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
+ * need a score within the proximity factor of the page's last to enter it.
+ */
+const PROXIMITY_POOL = 30;
 /** When fewer resources than this have every word, those with some of them are listed after. */
 const FILL_BELOW = 30;
 
@@ -430,14 +444,23 @@ export class SearchIndex {
       const withoutExcluded = (q: QueryNode): QueryNode =>
         tree.negative ? { kind: 'andNot', include: q, exclude: tree.negative } : q;
       const all = this.postings.run(withoutExcluded(tree.positive), options);
-      const first = this.rank(all, matcher, parsed, now, wanted);
+      const proximity = this.proximity(tree.phrases);
+      const first = this.rank(all, matcher, parsed, now, wanted, undefined, proximity);
       const ranked = first.top;
       total = first.count;
       matched = first.count;
       if (first.matched < FILL_BELOW && tree.relaxed) {
         // Few resources have every word: the ones with some of them follow, best first.
         const some = this.postings.run(withoutExcluded(tree.relaxed), options);
-        const rest = this.rank(some, matcher, parsed, now, Math.max(0, wanted - ranked.length), all.ids);
+        const rest = this.rank(
+          some,
+          matcher,
+          parsed,
+          now,
+          Math.max(0, wanted - ranked.length),
+          all.ids,
+          proximity,
+        );
         ranked.push(...rest.top);
         total += rest.count;
       }
@@ -585,6 +608,42 @@ export class SearchIndex {
   }
 
   /**
+   * The phrase-proximity factor of a document, or undefined when the query has no phrase: 1 +
+   * proximityWeight × the share of the query's phrases whose words its title has next to each other
+   * (stop words aside), or, for a taxonomy phrase, whose topic its title names in any language
+   * ("conditional cash transfers" in a title, or "transferencias condicionadas", but not
+   * "unconditional cash transfers versus conditional designs").
+   */
+  private proximity(phrases: readonly ProximityPhrase[]): ((n: number) => number) | undefined {
+    const weight = this.ranking.proximityWeight;
+    if (phrases.length === 0 || weight === 0) return undefined;
+    const { titles, languages } = this.docs.columns;
+    return (n) => {
+      const language = stemLanguageOf(LANGUAGES[languages[n] as number] as Language);
+      const stems = analyze(titles[n] as string, language);
+      let had = 0;
+      for (const phrase of phrases)
+        if (hasRun(stems, phrase.words) || phrase.named?.some((t) => this.titleHas(t, n))) had += 1;
+      return 1 + (weight * had) / phrases.length;
+    };
+  }
+
+  /** True when a document's title has an index term (a seek in the term's postings). */
+  private titleHas(term: string, n: number): boolean {
+    const t = this.postings.termId(term);
+    if (t === undefined) return false;
+    const { start, docs, tfs } = this.postings.data;
+    let lo = start[t] as number;
+    let hi = start[t + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((docs[mid] as number) < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < (start[t + 1] as number) && docs[lo] === n && ((tfs[lo] as number) & TF_MAX) !== 0;
+  }
+
+  /**
    * The best `k` matches after the filters, phrases and the recency blend, with the count of
    * those allowed (`count`) and of those the filters allowed before the phrase check (`matched`).
    */
@@ -595,11 +654,13 @@ export class SearchIndex {
     now: Date,
     k: number,
     skip?: Uint32Array,
+    /** A document's phrase-proximity factor, applied to the best `k` + PROXIMITY_POOL. */
+    proximity?: (n: number) => number,
   ): { top: Ranked[]; count: number; matched: number } {
     const decayNow = this.decayAt(now);
     const { recencyRank } = this.docs;
     const skipped = skip && skip.length > 0 ? new Set(skip) : undefined;
-    const top = new TopK(k, recencyRank);
+    const top = new TopK(proximity && k > 0 ? k + PROXIMITY_POOL : k, recencyRank);
     let count = 0;
     let matched = 0;
     for (let i = 0; i < found.ids.length; i++) {
@@ -610,7 +671,10 @@ export class SearchIndex {
       count += 1;
       top.push(n, this.finalScore(n, found.scores[i] as number, found.terms[i] as number, decayNow));
     }
-    return { top: top.sorted(), count, matched };
+    if (!proximity || k === 0) return { top: top.sorted(), count, matched };
+    const rescored = new TopK(k, recencyRank);
+    for (const r of top.sorted()) rescored.push(r.n, Math.round(r.score * proximity(r.n) * 1e6) / 1e6);
+    return { top: rescored.sorted(), count, matched };
   }
 
   /** 2^(−now / half-life): 0.5^(age / halfLife) = 2^(published / halfLife) × this, at most 1 (no future). */
@@ -705,6 +769,10 @@ export class SearchIndex {
       left = left.filter((n) => !done.has(n));
     }
     for (const n of left) out.set(n, this.explanation(n, 'newest first', [], 0, decayNow, typed, tree.weak));
+    const near = weakOnly ? undefined : this.proximity(tree.phrases);
+    if (near)
+      for (const [n, e] of out)
+        if (e.ranking !== 'newest first') e.proximity = Math.round(near(n) * 1000) / 1000;
     return out;
   }
 
@@ -739,6 +807,7 @@ export class SearchIndex {
       coordination: termCount(terms),
       prior: ranking === 'newest first' ? 1 : round(this.priorOf(n, decayNow)),
       recency: round(ranking === 'newest first' ? 1 : this.recencyFactor(n, decayNow)),
+      proximity: 1,
       language: {
         resource: this.docs.record(n).language,
         matched:
@@ -930,6 +999,7 @@ export class SearchIndex {
       ...(positive ? { positive } : {}),
       strong: units.length > 0,
       weak,
+      phrases: proximityPhrases(words, spans),
       ...(units.length > 1 ? { relaxed: withWeak({ kind: 'or', queries: units }) } : {}),
       ...(negatives.length > 0 ? { negative: { kind: 'or', queries: negatives } } : {}),
     };
@@ -1000,6 +1070,44 @@ function negatedAt(words: readonly { text: string }[], k: number): boolean {
   return false;
 }
 
+/**
+ * The query's phrases for proximity: each taxonomy phrase of two or more words, and each two words
+ * next to each other outside them (stop words aside); never a negated word. The word being typed
+ * counts as typed so far (a title has it whole or not).
+ */
+function proximityPhrases(
+  words: readonly { text: string }[],
+  spans: readonly QuerySpan[],
+): ProximityPhrase[] {
+  const folded = words.map((w) => fold(w.text.toLowerCase()));
+  const usable = (k: number) =>
+    !isStopWord(folded[k] as string) && !negatedAt(words, k) && !isNegator(folded[k] as string);
+  const stems = (k: number) => queryVariants((words[k] as { text: string }).text.toLowerCase());
+  const spanOf = (k: number) => spans.find((s) => s.start <= k && k < s.end);
+  const out: ProximityPhrase[] = [];
+  for (const span of spans) {
+    const inside: number[] = [];
+    for (let k = span.start; k < span.end; k++) if (!isStopWord(folded[k] as string)) inside.push(k);
+    if (inside.length < 2 || !inside.every(usable)) continue;
+    out.push({ words: inside.map(stems), ...(span.named ? { named: span.named } : {}) });
+  }
+  const free = words.map((_, k) => k).filter((k) => !isStopWord(folded[k] as string));
+  for (let j = 0; j + 1 < free.length; j++) {
+    const a = free[j] as number;
+    const b = free[j + 1] as number;
+    if (spanOf(a) || spanOf(b) || !usable(a) || !usable(b)) continue;
+    out.push({ words: [stems(a), stems(b)] });
+  }
+  return out;
+}
+
+/** True when `terms` has one of each word's stems, in order, next to each other. */
+function hasRun(terms: readonly string[], words: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i + words.length <= terms.length; i++)
+    if (words.every((stems, k) => stems.includes(terms[i + k] as string))) return true;
+  return false;
+}
+
 /** A query as run: what ranks (`positive`), the fallback with some words, and what is excluded. */
 interface BuiltQuery {
   positive?: QueryNode;
@@ -1009,6 +1117,17 @@ interface BuiltQuery {
   strong: boolean;
   /** The weak words, as typed. */
   weak: string[];
+  /** The query's phrases, for the proximity factor. */
+  phrases: ProximityPhrase[];
+}
+
+/**
+ * A run of query words a title may have next to each other: each word's stems (English and
+ * Spanish), and for a taxonomy phrase its field tokens (a title naming the topic in any language).
+ */
+interface ProximityPhrase {
+  words: string[][];
+  named?: string[];
 }
 
 /** A weak word's query: it does not count as a term matched. */

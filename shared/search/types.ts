@@ -22,7 +22,8 @@ export interface SearchRequest {
 
 /**
  * How a hit's score was made, by the code that ranked it:
- * score = (sum of `terms` and `topic` parts) × `coordination` × `prior` × `recency`, rounded.
+ * score = (sum of `terms` and `topic` parts) × `coordination` × `prior` × `recency` × `proximity`,
+ * rounded.
  */
 export interface ScoreExplanation {
   /** How the hit was ranked: it has every word, some of them (listed after), or no words were searched. */
@@ -41,6 +42,11 @@ export interface ScoreExplanation {
   prior: number;
   /** The recency factor, 1 + weight × 0.5^(age / half-life). */
   recency: number;
+  /**
+   * The phrase-proximity factor: 1 + weight × the share of the query's phrases the title has, its
+   * words next to each other (or, for a taxonomy phrase, naming its topic in any language).
+   */
+  proximity: number;
   /**
    * The resource's language and how its words matched: in the query's words, or through the
    * taxonomy's names in another language (the best of the two counts, never both).

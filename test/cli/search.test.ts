@@ -59,7 +59,7 @@ describe('iaspn search', () => {
     });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /score [\d.]+ = \(terms [\d.]+ \+ topic [\d.]+\) × coordination \d+ × prior [\d.]+ × recency [\d.]+/,
+      /score [\d.]+ = \(terms [\d.]+ \+ topic [\d.]+\) × coordination \d+ × prior [\d.]+ × recency [\d.]+ × proximity [\d.]+/,
     );
     // In the query's words, or the topic named in the title in another language (`#f:`), by field.
     expect(text.stdout).toMatch(
@@ -77,7 +77,7 @@ describe('iaspn search', () => {
     for (const hit of out.hits) {
       const e = hit.explain;
       const parts = [...e.terms, ...e.topic].reduce((s: number, p: { score: number }) => s + p.score, 0);
-      expect(parts * e.coordination * e.prior * e.recency).toBeCloseTo(hit.score, 0);
+      expect(parts * e.coordination * e.prior * e.recency * e.proximity).toBeCloseTo(hit.score, 0);
     }
   });
 

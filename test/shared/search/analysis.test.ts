@@ -36,4 +36,22 @@ describe('analysis', () => {
     expect(queryVariants('programas')).toEqual(expect.arrayContaining(['program']));
     expect(queryVariants('transfers')).toContain('transfer');
   });
+
+  it('never merges a word with its negated form: "unconditional" is not "conditional", in any stem', () => {
+    for (const [negated, word] of [
+      ['unconditional', 'conditional'],
+      ['incondicional', 'condicional'],
+      ['incondicionales', 'condicionadas'],
+      ['informal', 'formal'],
+    ] as const) {
+      const a = analyze(negated, 'en').concat(analyze(negated, 'es'));
+      const b = queryVariants(word);
+      expect(
+        a.some((t) => b.includes(t)),
+        `${negated} / ${word}`,
+      ).toBe(false);
+    }
+    // A negating word before it ("non-contributory", "no condicionadas") is indexed as the negated term too.
+    expect(analyze('non-contributory', 'en', { negations: true })).toContain('¬contributori');
+  });
 });

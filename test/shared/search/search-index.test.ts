@@ -375,9 +375,8 @@ describe('SearchIndex: near misses, weak words and explanations (issue 19)', () 
       const e = hit.explain!;
       const parts = [...e.terms, ...e.topic].reduce((s, p) => s + p.score, 0);
       // Parts are rounded to 3 decimals: the product matches the ranked score to 0.1 %.
-      expect(Math.abs(parts * e.coordination * e.prior * e.recency - hit.score) / hit.score).toBeLessThan(
-        0.001,
-      );
+      const product = parts * e.coordination * e.prior * e.recency * e.proximity;
+      expect(Math.abs(product - hit.score) / hit.score).toBeLessThan(0.001);
       expect(e.terms.every((t) => ['title', 'partner', 'tags', 'summary', 'content'].includes(t.field))).toBe(
         true,
       );
@@ -413,6 +412,28 @@ describe('SearchIndex: a topic named in another language weighs as the words typ
     const hits = top('registros sociales', 5);
     expect(hits.every((r) => r.meta.topic === 'social-registries' && substantive(r))).toBe(true);
     expect(hits.some((r) => r.language === 'en')).toBe(true);
+  });
+
+  it('prefers a title with the words next to each other (phrase proximity)', () => {
+    // "Home visits to families…" against "Registry officials' visits to Belize's Ministry of Home Affairs".
+    const response = search('home visits', { explain: true, limit: 5 });
+    const hits = response.hits.map((h) => byId.get(h.id) as SampleResource);
+    const at = (name: string) => hits.findIndex((r) => r.meta.landmark === name);
+    expect(at('home-visits-belize')).toBeGreaterThanOrEqual(0);
+    expect(
+      at('registry-mission-belize') === -1 || at('registry-mission-belize') > at('home-visits-belize'),
+    ).toBe(true);
+    const factor = (name: string) =>
+      index
+        .search({ query: 'home visits', limit: 50, explain: true }, NOW)
+        .hits.find((h) => byId.get(h.id)?.meta.landmark === name)?.explain?.proximity;
+    expect(factor('home-visits-belize')).toBe(1.5);
+    expect(factor('registry-mission-belize')).toBe(1);
+    // A taxonomy phrase is had as its words next to each other, or as its topic named in the title
+    // in any language: a Spanish title on CCTs has it as an English one does.
+    const cct = index.search({ query: 'conditional cash transfers', limit: 50, explain: true }, NOW).hits;
+    const spanish = cct.find((h) => h.language === 'es' && /condicionadas/i.test(h.title));
+    expect(spanish?.explain?.proximity).toBe(1.5);
   });
 
   it('reads a part of a broad topic as that part: unemployment insurance is not pensions', () => {
