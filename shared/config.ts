@@ -154,6 +154,7 @@ const ENV = {
     message: 'must be id:key pairs separated by commas, the current key first (keys of 32+ characters)',
   }),
   IASPN_DIGEST_QUEUE_URL: optionalUrl,
+  IASPN_DIGEST_WORKERS_MAPPING: text(undefined),
   IASPN_ANNOUNCE_MAX_SINGLE_POSTS: positiveInt(5),
   IASPN_ADMIN_CHANNEL: text(undefined, {
     pattern: /^(slack|telegram|console):[^:\s]+:[^\s]+$/,
@@ -275,6 +276,8 @@ export interface RelayConfig {
     tokenKeys?: { current: string; keys: Readonly<Record<string, string>> };
     /** SQS queue the scheduled digest run fans out to (deployed stack); unset: batches run inline. */
     digestQueueUrl?: string;
+    /** The digest workers' event source mapping (deployed: created off), switched by the digest run. */
+    digestWorkersMapping?: string;
   };
   announce: {
     maxSinglePostsPerChannel: number;
@@ -350,6 +353,7 @@ function toConfig(e: ParsedEnv): RelayConfig {
       tokenSecret: e.IASPN_TOKEN_SECRET,
       tokenKeys: tokenKeys(e.IASPN_TOKEN_KEYS, e.IASPN_TOKEN_SECRET),
       digestQueueUrl: e.IASPN_DIGEST_QUEUE_URL,
+      digestWorkersMapping: e.IASPN_DIGEST_WORKERS_MAPPING,
     },
     announce: {
       maxSinglePostsPerChannel: e.IASPN_ANNOUNCE_MAX_SINGLE_POSTS,

@@ -1,21 +1,27 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '#shared/config.js';
-import { createSqsEnqueue } from '#shared/digest/fanout.js';
+import { createSqsEnqueue, sqsDigestQueueDepth, switchDigestWorkers } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
 import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
 import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
+import { lambdaEventSourceSwitch } from '#shared/runtime/event-source-switch.js';
 import { createRuntime } from '#shared/runtime/runtime.js';
 import { withFreshSecrets } from '#shared/secrets.js';
 
 /**
  * The cycle's digest job (last; reserved concurrency 1). With IASPN_DIGEST_QUEUE_URL it only
- * plans: due subscribers go to the queue in batches for the worker; without, it sends inline. The
- * email-link key is read through the secrets cache on each run.
+ * plans: due subscribers go to the queue in batches for the worker; without, it sends inline. Then
+ * it switches the workers' event source on while the queue holds batches and off once it is empty
+ * (IASPN_DIGEST_WORKERS_MAPPING; shared/digest/fanout.ts switchDigestWorkers). The email-link key
+ * is read through the secrets cache on each run.
  */
 const base = loadConfig(process.env);
 const log = createLambdaLog('iaspn-digest', base.logLevel);
 const sqs = new SQSClient({ region: base.aws.region });
+const workers = base.email.digestWorkersMapping
+  ? lambdaEventSourceSwitch(base.email.digestWorkersMapping, log)
+  : undefined;
 const metrics = metricsFor(base.stage, METRIC_SERVICE.digest);
 const runtimeNow = withFreshSecrets(process.env, (config) => createRuntime(config, log));
 await runtimeNow();
@@ -27,6 +33,7 @@ async function run() {
   const queue = createSqsEnqueue(sqs, queueUrl);
   const summary = await runDigest(runtime, { enqueue: queue.enqueue });
   await queue.flush();
+  if (workers) await switchDigestWorkers(summary.batches, sqsDigestQueueDepth(sqs, queueUrl), workers);
   return summary;
 }
 

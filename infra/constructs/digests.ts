@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
@@ -78,11 +79,22 @@ export class RelayDigests extends Construct {
       .bindTable(table, claimsAccess)
       .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.worker);
-    this.worker.function.addEventSource(
-      new SqsEventSource(this.queue, {
-        batchSize: 1,
-        reportBatchItemFailures: true,
-        maxConcurrency: DIGEST_WORKERS,
+    // Created off: an enabled mapping long-polls the queue all month (US$0.26). The digest run switches
+    // it on while the queue holds batches and off once it is empty (shared/digest/fanout.ts
+    // switchDigestWorkers), reading the queue's depth (sqs:GetQueueAttributes comes with its send
+    // grant above) and the mapping's state.
+    const workers = new SqsEventSource(this.queue, {
+      batchSize: 1,
+      reportBatchItemFailures: true,
+      maxConcurrency: DIGEST_WORKERS,
+      enabled: false,
+    });
+    this.worker.function.addEventSource(workers);
+    this.planner.function.addEnvironment('IASPN_DIGEST_WORKERS_MAPPING', workers.eventSourceMappingId);
+    this.planner.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping'],
+        resources: [workers.eventSourceMappingArn],
       }),
     );
 

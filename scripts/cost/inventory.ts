@@ -3,7 +3,9 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { loadDeploymentConfig } from '#infra/deployment-config.js';
 import { RelayStack } from '#infra/stack.js';
+import { loadConfig } from '#shared/config.js';
 import type { Usage } from '#shared/cost/model.js';
+import type { SwitchedPolling } from '#shared/cost/profile.js';
 import { CYCLE_JOBS } from '#shared/cycle.js';
 import { PUBLISHED_METRICS } from '#shared/metrics.js';
 import { SECRETS, SECRETS_MAX_AGE_SECONDS } from '#shared/secrets.js';
@@ -21,11 +23,14 @@ export interface StackInventory {
   memoryMb: Record<string, number>;
   cycleJobs: number;
   fixed: { name: string; unit: string; perUnit: Usage }[];
+  /** The mappings switched on only while their queue has work (costed by the load profile). */
+  switchedPolling: SwitchedPolling;
   counts: Record<string, number>;
 }
 
-/** Lambda's SQS poller: five long polls of 20 s at a time, around the clock, per event source mapping. */
-const SQS_POLLS_A_MONTH = 5 * 3 * 60 * 24 * 30;
+/** Lambda's SQS poller: five long polls of 20 s at a time, per event source mapping while it is on. */
+const SQS_POLLS_A_MINUTE = 5 * 3;
+const SQS_POLLS_A_MONTH = SQS_POLLS_A_MINUTE * 60 * 24 * 30;
 /** A warm container re-reads its secrets at most every SECRETS_MAX_AGE_SECONDS (shared/secrets.ts). */
 const SECRET_READS_A_MONTH = (30 * 24 * 3600) / SECRETS_MAX_AGE_SECONDS;
 
@@ -86,8 +91,8 @@ export function stackInventory(stage = 'prod'): StackInventory {
     secretsManagerSecrets: ofType('AWS::SecretsManager::Secret').length,
     secretParameters: new Set(bound.map((name) => JSON.stringify(name))).size,
     secretGrants,
-    // A mapping created off (the ingest workers') is switched on by its planner only while it has
-    // work: it polls in months that fan out, not all month (shared/ingest/fanout.ts IngestWorkers).
+    // A mapping created off (the ingest and digest workers') is switched on by its planner only while
+    // it has work: `switchedPolling` below, costed by the load profile (shared/cost/profile.ts).
     polledQueues: ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties?.Enabled !== false)
       .length,
     switchedQueues: ofType('AWS::Lambda::EventSourceMapping').filter(
@@ -127,11 +132,29 @@ export function stackInventory(stage = 'prod'): StackInventory {
     },
     {
       name: 'queue polling',
-      unit: `${counts.polledQueues} queues Lambda polls all month; ${counts.switchedQueues} polled only while they have work (switched on by their planner)`,
+      unit: `${counts.polledQueues} queues Lambda polls all month; ${counts.switchedQueues} polled only while they have work (switched on by their planner: the queue polling drivers)`,
       perUnit: { sqsRequests: counts.polledQueues * SQS_POLLS_A_MONTH },
     },
   ];
-  return { stage, memoryMb, cycleJobs: CYCLE_JOBS.length, fixed, counts };
+  // The planners that switch a mapping name it in their environment; their thresholds are the
+  // configuration's (the ingest one from the planner's environment or its default).
+  const envOf = (variable: string) =>
+    ofType('AWS::Lambda::Function')
+      .map(
+        ([, fn]) => (fn.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {},
+      )
+      .find((env) => env[variable] !== undefined);
+  const ingestPlanner = envOf('IASPN_INGEST_WORKERS_MAPPING');
+  const switchedPolling: SwitchedPolling = { requestsPerMinute: SQS_POLLS_A_MINUTE };
+  if (ingestPlanner) {
+    const threshold = ingestPlanner.IASPN_INGEST_FAN_OUT_ABOVE;
+    switchedPolling.ingestFanOutAbove = loadConfig(
+      typeof threshold === 'string' ? { IASPN_INGEST_FAN_OUT_ABOVE: threshold } : {},
+    ).ingest.fanOutAbove;
+  }
+  if (envOf('IASPN_DIGEST_WORKERS_MAPPING'))
+    switchedPolling.digestRatePerSecond = deployment.email.sendRatePerSecond;
+  return { stage, memoryMb, cycleJobs: CYCLE_JOBS.length, fixed, switchedPolling, counts };
 }
 
 /** cdk.json's context (the stages), as `cdk synth` reads it. */

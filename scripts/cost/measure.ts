@@ -382,6 +382,7 @@ export async function measureUnits(options: MeasureOptions): Promise<MeasuredUni
       storedResource: { dynamoGbMonths: storage.resourceBytes / library / GB },
       storedSubscriber: { dynamoGbMonths: storage.subscriberBytes / Math.max(1, options.subscribers) / GB },
       fixed: options.inventory.fixed,
+      switchedPolling: options.inventory.switchedPolling,
     };
   } finally {
     site.server.closeAllConnections();

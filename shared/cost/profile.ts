@@ -85,6 +85,26 @@ export interface MeasuredUnits {
   storedSubscriber: Usage;
   /** What the stack costs by being deployed (alarms, metrics, keys, secrets, queue polling). */
   fixed: { name: string; unit: string; perUnit: Usage }[];
+  /** Queues whose consumer polls only while they have work: what that costs depends on the load. */
+  switchedPolling?: SwitchedPolling;
+}
+
+/**
+ * Event source mappings created off and switched on by their planner only while their queue has
+ * work (shared/runtime/event-source-switch.ts): an enabled mapping long-polls its queue whether or
+ * not anything arrives, so each costs its polls for the minutes it is on.
+ */
+export interface SwitchedPolling {
+  /** SQS requests a minute an enabled mapping makes on an empty queue (5 long polls of 20 s). */
+  requestsPerMinute: number;
+  /** The ingest workers': on all month once the active feeds are above this (every cycle fans out). */
+  ingestFanOutAbove?: number;
+  /**
+   * The digest workers': on from a day's fan-out until the first cycle that finds the queue empty
+   * (the digest run reads its depth once a cycle), so for the sending, at this many emails a second
+   * in all, and one cycle more. Weekly digests all fall due on the same weekday, daily ones each day.
+   */
+  digestRatePerSecond?: number;
 }
 
 const MINUTES_A_MONTH = 30 * 24 * 60;
@@ -167,5 +187,41 @@ export function driversFor(profile: LoadProfile, units: MeasuredUnits): Driver[]
       unitsPerMonth: profile.subscribers,
     },
     ...units.fixed.map((item) => ({ ...item, unitsPerMonth: 1, fixed: true })),
+    ...switchedPollingDrivers(profile, units.switchedPolling),
   ];
+}
+
+function switchedPollingDrivers(profile: LoadProfile, switched: SwitchedPolling | undefined): Driver[] {
+  if (!switched) return [];
+  const cycles = MINUTES_A_MONTH / profile.cycleMinutes;
+  const polls = { sqsRequests: switched.requestsPerMinute };
+  const drivers: Driver[] = [];
+  if (switched.ingestFanOutAbove !== undefined) {
+    drivers.push({
+      name: 'ingest queue polling',
+      unit: `a minute the ingest workers' event source is on (all month above ${switched.ingestFanOutAbove} feeds, else never)`,
+      perUnit: polls,
+      unitsPerMonth: profile.feeds > switched.ingestFanOutAbove ? MINUTES_A_MONTH : 0,
+    });
+  }
+  if (switched.digestRatePerSecond !== undefined) {
+    const emails = profile.subscribers * profile.digestsPerSubscriberPerMonth;
+    // Days with a fan-out: every subscriber's digest falls due on the same day of its period.
+    const fanOuts = emails > 0 ? Math.min(30, profile.digestsPerSubscriberPerMonth) : 0;
+    drivers.push(
+      {
+        name: 'digest queue polling',
+        unit: "a minute the digest workers' event source is on (sending, and one cycle more)",
+        perUnit: polls,
+        unitsPerMonth: emails / switched.digestRatePerSecond / 60 + fanOuts * profile.cycleMinutes,
+      },
+      {
+        name: 'digest queue checks',
+        unit: "the digest run's read of the queue's depth, once a cycle",
+        perUnit: { sqsRequests: 1 },
+        unitsPerMonth: cycles,
+      },
+    );
+  }
+  return drivers;
 }

@@ -1,7 +1,8 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Mailer } from '../email/mailer.js';
 import { describeError, RelayError } from '../errors.js';
+import type { EventSourceSwitch } from '../runtime/event-source-switch.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { keys } from '../store/keys.js';
 import { subscriptionFromItem } from './model.js';
@@ -60,6 +61,48 @@ export function createSqsEnqueue(sqs: Pick<SQSClient, 'send'>, queueUrl: string)
     },
     flush,
   };
+}
+
+/** Whether the digest queue holds any batch: waiting, in a worker's hands, or delayed. */
+export interface DigestQueueDepth {
+  isEmpty(): Promise<boolean>;
+}
+
+const DEPTH_ATTRIBUTES = [
+  'ApproximateNumberOfMessages',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateNumberOfMessagesDelayed',
+] as const;
+
+/** The queue's depth from one GetQueueAttributes request (US$0.40 a million). */
+export function sqsDigestQueueDepth(sqs: Pick<SQSClient, 'send'>, queueUrl: string): DigestQueueDepth {
+  return {
+    async isEmpty() {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: [...DEPTH_ATTRIBUTES] }),
+      );
+      return DEPTH_ATTRIBUTES.every((name) => Number(Attributes[name] ?? 0) === 0);
+    },
+  };
+}
+
+/**
+ * The digest workers' consumer of the queue (deployed: the event source mapping, created off), set by
+ * each digest run after it planned: on when it put batches on the queue or the queue still holds some
+ * (an earlier run's, a batch being retried or in a worker's hands), off once it is empty. Digests
+ * fall due once a day (dailies at 00:00 UTC, weeklies on their weekday), so the mapping polls from
+ * that cycle until the first cycle that finds the queue drained, not all month: an enabled mapping
+ * long-polls its queue around the clock, about 650,000 requests (US$0.26) a month. A deploy that
+ * resets the mapping to off is undone by the next run that finds batches waiting.
+ */
+export async function switchDigestWorkers(
+  planned: number,
+  depth: DigestQueueDepth,
+  workers: EventSourceSwitch,
+): Promise<boolean> {
+  const on = planned > 0 || !(await depth.isEmpty());
+  await workers.poll(on);
+  return on;
 }
 
 function parseMessage(body: string): DigestBatchMessage {

@@ -14,16 +14,23 @@ export interface LocalSqs {
   endpoint: string;
   /** Every message sent, in order. */
   sent: SentMessage[];
+  /**
+   * What GetQueueAttributes answers for the queue's depth (nothing is delivered here, so a test sets
+   * what a real queue would hold: waiting, in a consumer's hands, delayed).
+   */
+  depth: { visible: number; notVisible: number; delayed: number };
   close(): Promise<void>;
 }
 
 /**
  * A local SQS that takes SendMessage over the AWS JSON 1.0 protocol and keeps what it was sent,
- * answering as the real service does (a message id and the body's MD5, which the SDK checks).
- * Nothing leaves the machine; nothing is delivered anywhere.
+ * answering as the real service does (a message id and the body's MD5, which the SDK checks), and
+ * answers GetQueueAttributes with the depth a test set. Nothing leaves the machine; nothing is
+ * delivered anywhere.
  */
 export async function startLocalSqs(): Promise<LocalSqs> {
   const sent: SentMessage[] = [];
+  const depth = { visible: 0, notVisible: 0, delayed: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
@@ -32,6 +39,19 @@ export async function startLocalSqs(): Promise<LocalSqs> {
     req.on('end', () => {
       res.setHeader('content-type', 'application/x-amz-json-1.0');
       const target = req.headers['x-amz-target'];
+      if (target === 'AmazonSQS.GetQueueAttributes') {
+        const counts: Record<string, number> = {
+          ApproximateNumberOfMessages: depth.visible,
+          ApproximateNumberOfMessagesNotVisible: depth.notVisible,
+          ApproximateNumberOfMessagesDelayed: depth.delayed,
+        };
+        const { AttributeNames = [] } = JSON.parse(body) as { AttributeNames?: string[] };
+        const Attributes = Object.fromEntries(
+          AttributeNames.filter((name) => name in counts).map((name) => [name, String(counts[name])]),
+        );
+        res.writeHead(200).end(JSON.stringify({ Attributes }));
+        return;
+      }
       if (target !== 'AmazonSQS.SendMessage') {
         res.writeHead(400).end(JSON.stringify({ __type: 'UnsupportedOperation', message: `${target}` }));
         return;
@@ -50,6 +70,7 @@ export async function startLocalSqs(): Promise<LocalSqs> {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     sent,
+    depth,
     close: () => closeServer(server),
   };
 }

@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_LINES_METRIC } from '#infra/constructs/operations.js';
 import { METRIC, metricsNamespace, PUBLISHED_METRICS } from '#shared/metrics.js';
+import { stackInventory } from '../../scripts/cost/inventory.js';
 import { synthStage } from '../helpers/synth.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read by path in assertions
@@ -81,4 +82,17 @@ describe('the fixed monthly cost of a deployed stage', () => {
     expect(metricsRead(heartbeat)).toHaveLength(1);
     expect(metricsRead(heartbeat)[0]!.Namespace).toBe('AWS/Lambda');
   });
+
+  it('polls no queue all month: both workers’ event sources are created off, and `npm run cost` bills them by the load', () => {
+    const mappings = propsOf(prod, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings.map((m) => m.Enabled)).toEqual([false, false]);
+    const inventory = stackInventory('prod');
+    expect(inventory.counts).toMatchObject({ polledQueues: 0, switchedQueues: 2 });
+    // 5 long polls of 20 s while on; ingest fans out above 100 feeds; prod sends 14 emails a second.
+    expect(inventory.switchedPolling).toEqual({
+      requestsPerMinute: 15,
+      ingestFanOutAbove: 100,
+      digestRatePerSecond: 14,
+    });
+  }, 120_000);
 });

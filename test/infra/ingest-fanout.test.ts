@@ -66,14 +66,13 @@ describe('RelayIngestFanout', () => {
     const dlq = queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0] as string;
     const alarms = JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms).toContain(JSON.stringify({ 'Fn::GetAtt': [dlq, 'QueueName'] }));
-    // The worker's errors: an alarm naming it, or the region-wide Lambda errors alarm (every
-    // function of the stage, one metric: infra/constructs/operations.ts).
-    const watchesErrors = Object.values(template.findResources('AWS::CloudWatch::Alarm')).some((a) => {
-      const text = JSON.stringify(a);
-      const regionWide = text.includes('"MetricName":"Errors"') && !text.includes('FunctionName');
-      return text.includes('"Errors"') && (regionWide || text.includes(JSON.stringify({ Ref: worker().id })));
-    });
-    expect(watchesErrors).toBe(true);
+    // The worker's errors: its log group's filter counts its failed invocations and ERROR lines into
+    // the metric the ErrorLines alarm reads (infra/constructs/operations.ts).
+    const logGroup = worker().props.LoggingConfig.LogGroup;
+    const filter = only('AWS::Logs::MetricFilter', { LogGroupName: logGroup }).props;
+    expect(filter.FilterPattern).toContain('$.record.status = "error"');
+    const metric = filter.MetricTransformations[0].MetricName;
+    expect(alarms).toContain(`"MetricName":"${metric}"`);
   });
 
   it('lets the planner send to the queue, and the planner and the worker start the search index', () => {

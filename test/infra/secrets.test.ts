@@ -2,7 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { monthlyBill } from '#shared/cost/model.js';
 import { PRICES } from '#shared/cost/prices.js';
-import { defaultParameterName, SECRETS, type SecretName } from '#shared/secrets.js';
+import { defaultParameterName, SECRETS, SECRETS_MAX_AGE_SECONDS, type SecretName } from '#shared/secrets.js';
 import { stackInventory } from '../../scripts/cost/inventory.js';
 import { cdkJsonContext, synthStage } from '../helpers/synth.js';
 
@@ -118,9 +118,11 @@ describe('the stage’s secrets', () => {
     const service = (name: string) => bill.byService.find((s) => s.service === name)!;
     // Shown in the by-service table at US$0, not left out.
     expect(service('SSM Parameter Store')).toMatchObject({ list: 0, withFreeTier: 0, used: true });
-    // A warm container of each bound function re-reads every 5 minutes, and each read is a KMS
-    // Decrypt under aws/ssm (charged per request, an AWS-managed key included; 20,000 a month free).
-    const reads = grants * 12 * 24 * 30;
+    // A warm container of each bound function re-reads every 15 minutes (SECRETS_MAX_AGE_SECONDS), and
+    // each read is a KMS Decrypt under aws/ssm (charged per request, an AWS-managed key included;
+    // 20,000 a month free).
+    expect(SECRETS_MAX_AGE_SECONDS).toBe(900);
+    const reads = grants * 4 * 24 * 30;
     expect(service('KMS').list).toBeCloseTo((reads * PRICES.kms.perTenThousandRequests) / 1e4, 10);
     expect(service('KMS').withFreeTier).toBeCloseTo(
       (Math.max(0, reads - PRICES.kms.free.requests) * PRICES.kms.perTenThousandRequests) / 1e4,

@@ -114,4 +114,34 @@ describe('the cost model', () => {
       expect.closeTo(0.04, 10),
     ]);
   });
+
+  it('bills a switched queue consumer for the minutes it is on: ingest workers above the fan-out threshold, digest workers while sending and one cycle more', () => {
+    const units: MeasuredUnits = {
+      ...UNITS,
+      switchedPolling: { requestsPerMinute: 15, ingestFanOutAbove: 100, digestRatePerSecond: 14 },
+    };
+    const one = monthlyBill(driversFor(IASPN_PROFILE, units), PRICES);
+    // 100 feeds, not above 100: every cycle runs inline, the ingest workers' mapping stays off.
+    expect(costOf(one, 'ingest queue polling')).toMatchObject({ unitsPerMonth: 0, list: 0 });
+    // 10,000 weekly digests: 42,857 emails a month at 14 a second (51 minutes), on 30/7 weekdays a
+    // month each followed by one 30-minute cycle that finds the queue empty: 180 minutes of 15 polls.
+    const minutes = (10_000 * (30 / 7)) / 14 / 60 + (30 / 7) * 30;
+    expect(costOf(one, 'digest queue polling').unitsPerMonth).toBeCloseTo(minutes, 8);
+    expect(costOf(one, 'digest queue polling').list).toBeCloseTo((minutes * 15 * 0.4) / 1e6, 12);
+    // The digest run reads the queue's depth once a cycle: 1,440 requests.
+    expect(costOf(one, 'digest queue checks').list).toBeCloseTo((1440 * 0.4) / 1e6, 12);
+    // Against a mapping on all month (648,000 polls, US$0.26): under a cent.
+    expect(costOf(one, 'digest queue polling').list + costOf(one, 'digest queue checks').list).toBeLessThan(
+      0.01,
+    );
+    // At 10×, 1,000 feeds: every cycle fans out and the ingest workers' mapping polls all month.
+    const ten = monthlyBill(driversFor(scaleProfile(IASPN_PROFILE, 10), units), PRICES);
+    expect(costOf(ten, 'ingest queue polling').unitsPerMonth).toBe(30 * 24 * 60);
+    expect(costOf(ten, 'ingest queue polling').list).toBeCloseTo((648_000 * 0.4) / 1e6, 10);
+    // The digests' sending time grows with the list; the cycle after each fan-out does not.
+    expect(costOf(ten, 'digest queue polling').unitsPerMonth).toBeCloseTo(
+      (100_000 * (30 / 7)) / 14 / 60 + (30 / 7) * 30,
+      8,
+    );
+  });
 });

@@ -1,13 +1,23 @@
 import type { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqsEnqueue, DIGEST_BATCH_MAX_WAIT_SECONDS, handleDigestQueue } from '#shared/digest/fanout.js';
+import {
+  createSqsEnqueue,
+  DIGEST_BATCH_MAX_WAIT_SECONDS,
+  handleDigestQueue,
+  sqsDigestQueueDepth,
+  switchDigestWorkers,
+} from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
 import { getSubscription, subscribeConfirmed } from '#shared/digest/subscriptions.js';
 import type { Mailer } from '#shared/email/mailer.js';
 import { EmailSendError } from '#shared/email/mailer.js';
 import type { Log } from '#shared/log.js';
+import { lambdaEventSourceSwitch } from '#shared/runtime/event-source-switch.js';
+import { mappingClient } from '../../helpers/event-source-mapping.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
+import { type LocalSqs, startLocalSqs } from '../../helpers/local-sqs.js';
 import { makeResource, movableClock, storeResources } from './helpers.js';
 
 let services: TestServices;
@@ -122,5 +132,58 @@ describe('the digest fan-out', () => {
         data: { messageId: 'late', waitedSeconds: DIGEST_BATCH_MAX_WAIT_SECONDS + 60, receiveCount: 3 },
       },
     ]);
+  });
+});
+
+describe('the digest workers’ event source, on only while the queue holds batches', () => {
+  let sqs: LocalSqs;
+  beforeAll(async () => {
+    sqs = await startLocalSqs();
+  });
+  afterAll(() => sqs.close());
+
+  /** The workers' mapping, as a Lambda client standing for it, and the switch over it. */
+  function mapping(initial: string) {
+    const { client, updates } = mappingClient(initial, 'digest-esm');
+    return { workers: lambdaEventSourceSwitch('digest-esm', { info() {} }, client), updates };
+  }
+
+  it('switches on for a run that planned batches, stays on while batches wait or are in a worker’s hands, and off once the queue is empty', async () => {
+    const client = new SQSClient({
+      region: 'us-east-1',
+      endpoint: sqs.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const depth = sqsDigestQueueDepth(client, `${sqs.endpoint}/000000000000/digests`);
+    const { workers, updates } = mapping('Disabled');
+    // The day's first cycle: batches planned (whatever the queue's approximate count says yet).
+    expect(await switchDigestWorkers(3, depth, workers)).toBe(true);
+    // The next cycles: nothing due, but one batch waits and one is being sent (or retried later).
+    sqs.depth.visible = 1;
+    sqs.depth.notVisible = 1;
+    expect(await switchDigestWorkers(0, depth, workers)).toBe(true);
+    sqs.depth.visible = 0;
+    expect(await switchDigestWorkers(0, depth, workers)).toBe(true);
+    // Drained: off, and nothing more asked while it stays off.
+    sqs.depth.notVisible = 0;
+    expect(await switchDigestWorkers(0, depth, workers)).toBe(false);
+    expect(await switchDigestWorkers(0, depth, workers)).toBe(false);
+    expect(updates).toEqual([true, false]);
+  });
+
+  it('switches a mapping a deploy reset to off back on when batches wait', async () => {
+    const client = new SQSClient({
+      region: 'us-east-1',
+      endpoint: sqs.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const { workers, updates } = mapping('Disabled');
+    sqs.depth.delayed = 0;
+    sqs.depth.visible = 4;
+    expect(await switchDigestWorkers(0, sqsDigestQueueDepth(client, `${sqs.endpoint}/q`), workers)).toBe(
+      true,
+    );
+    expect(updates).toEqual([true]);
+    sqs.depth.visible = 0;
   });
 });
