@@ -6,7 +6,7 @@ import { PARTNER_KINDS, type PartnerKind, partnerKindOf } from '#shared/library/
  * of it (`--kind international`) or a word for it (`--kind ministerio`), refused with the list.
  */
 export function partnerKindOption(flags: string, description: string): Option {
-  return new Option(flags, `${description} (${PARTNER_KINDS.join(', ')}; a unique start will do)`).argParser(
+  const option = new Option(flags, `${description}; a unique start will do`).argParser(
     (value: string): PartnerKind => {
       const kind = partnerKindOf(value);
       if (!kind)
@@ -16,4 +16,7 @@ export function partnerKindOption(flags: string, description: string): Option {
       return kind;
     },
   );
+  // Shown in --help and completed by `iaspn completion`; the parser above is what checks a value.
+  option.argChoices = [...PARTNER_KINDS];
+  return option;
 }

@@ -4,15 +4,22 @@ import { Argument, type Command } from 'commander';
 interface Level {
   path: string;
   subcommands: string[];
+  /** Its options, and the values its arguments take when they are a fixed list (`completion bash`). */
   options: string[];
+  /** The values of its options that take one of a list (`--partner-kind` → ministry, ngo, …). */
+  values: { option: string; choices: readonly string[] }[];
 }
 
 function levels(command: Command, path = ''): Level[] {
   const options = command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+  const argumentChoices = command.registeredArguments.flatMap((a) => a.argChoices ?? []);
   const here: Level = {
     path,
     subcommands: command.commands.map((c) => c.name()),
-    options: [...options, '--help'],
+    options: [...options, '--help', ...argumentChoices],
+    values: command.options
+      .filter((o) => o.long && o.argChoices)
+      .map((o) => ({ option: o.long!, choices: o.argChoices! })),
   };
   return [here, ...command.commands.flatMap((c) => levels(c, path ? `${path} ${c.name()}` : c.name()))];
 }
@@ -34,6 +41,13 @@ export function bashCompletion(program: Command): string {
   const global = program.options.map((o) => o.long!).filter(Boolean);
   const cases = (pick: (l: Level) => string[]) =>
     tree.map((l) => `    '${l.path}') echo '${words(pick(l))}' ;;`).join('\n');
+  // "<path>|<option>": the program's own options (--log-level) after any path.
+  const valueCases = [
+    ...tree
+      .filter((l) => l.path !== '')
+      .flatMap((l) => l.values.map((v) => `    '${l.path}|${v.option}') echo '${words([...v.choices])}' ;;`)),
+    ...tree[0]!.values.map((v) => `    *'|${v.option}') echo '${words([...v.choices])}' ;;`),
+  ].join('\n');
   return `# iaspn completion for bash: eval "$(iaspn completion bash)", e.g. in ~/.bashrc
 _iaspn_subcommands() {
   case "$1" in
@@ -45,8 +59,13 @@ _iaspn_options() {
 ${cases((l) => l.options)}
   esac
 }
+_iaspn_values() {
+  case "$1" in
+${valueCases}
+  esac
+}
 _iaspn() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" path="" word i skip=0
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" path="" word i skip=0
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     if ((skip)); then skip=0; continue; fi
@@ -55,6 +74,11 @@ _iaspn() {
       *" $word "*) path="\${path:+$path }$word" ;;
     esac
   done
+  local values="$(_iaspn_values "$path|$prev")"
+  if [[ -n "$values" ]]; then
+    COMPREPLY=($(compgen -W "$values" -- "$cur"))
+    return
+  fi
   local candidates="$(_iaspn_subcommands "$path") $(_iaspn_options "$path")"
   [[ -n "$path" ]] && candidates="$candidates ${words(global)}"
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))

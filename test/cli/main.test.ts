@@ -77,6 +77,19 @@ describe('iaspn completion', () => {
     expect(complete('feeds', 'remove', '--')).toEqual(
       expect.arrayContaining(['--yes', '--help', '--data-dir']),
     );
+    // The values of an option or argument that takes one of a list, not the options again.
+    expect(complete('feeds', 'add', 'https://x.example.org/feed', '--partner-kind', '')).toEqual([
+      'ministry',
+      'international-organisation',
+      'ngo',
+      'academia',
+      'private-sector',
+    ]);
+    expect(complete('feeds', 'export', '--format', '')).toEqual(['json', 'opml']);
+    expect(complete('coop', 'export', '--format', '')).toEqual(['json', 'csv']);
+    expect(complete('--log-level', 'w')).toEqual(['warn']);
+    expect(complete('status', '--log-level', '')).toEqual(['debug', 'info', 'warn', 'error', 'silent']);
+    expect(complete('completion', '')).toEqual(expect.arrayContaining(['bash', 'zsh']));
   });
 
   it('prints a zsh script that runs the same completion through bashcompinit', async () => {
