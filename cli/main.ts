@@ -126,6 +126,43 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
 ];
 
+/**
+ * Commands typed in Spanish (as the bots take them: `buscar`, `temas`): the CLI's commands are
+ * English, so the Spanish word is answered with the command it means, as a typo is.
+ */
+const SPANISH_COMMANDS: Readonly<Record<string, string>> = {
+  buscar: 'search',
+  busqueda: 'search',
+  temas: 'topics',
+  paises: 'countries',
+  tipos: 'types',
+  socios: 'partners',
+  fuentes: 'feeds',
+  suscriptores: 'subscribers',
+  suscripciones: 'subscribers',
+  estado: 'status',
+  seguimientos: 'follows',
+  seguir: 'follows',
+  resumen: 'digest',
+  anuncios: 'announce',
+  anunciar: 'announce',
+  eventos: 'events',
+  proximos: 'events upcoming',
+  ingesta: 'ingest',
+  cooperacion: 'coop',
+  ofertas: 'coop list --kind offer',
+  solicitudes: 'coop list --kind request',
+  diagnostico: 'doctor',
+  iniciar: 'start',
+  ayuda: 'help',
+};
+
+/** The English command a Spanish word means (`búsqueda` → search), if it is one. */
+export function spanishCommand(word: string): string | undefined {
+  const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return Object.hasOwn(SPANISH_COMMANDS, folded) ? SPANISH_COMMANDS[folded] : undefined;
+}
+
 /** Global options that take a value: their value is not the command's name. */
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--data-dir', '--log-level']);
 
@@ -181,7 +218,15 @@ export async function buildProgram(only: string | undefined): Promise<Command> {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const program = await buildProgram(requestedCommand(argv));
+    const requested = requestedCommand(argv);
+    const meant = requested && !COMMANDS.some((c) => c.name === requested) && spanishCommand(requested);
+    if (meant) {
+      process.stderr.write(
+        `error: unknown command '${requested}'\n(Did you mean ${meant}? ¿Quiso decir ${meant}? The commands are in English; queries and filters take Spanish: iaspn search "pobreza tema:IPM pais:peru")\n`,
+      );
+      return 2;
+    }
+    const program = await buildProgram(requested);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, COMMANDS, requestedCommand } from '#cli/main.js';
+import { buildProgram, COMMANDS, requestedCommand, spanishCommand } from '#cli/main.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const argv = (...words: string[]) => ['node', 'iaspn', ...words];
@@ -40,6 +40,21 @@ describe('the command table (cli/main.ts)', () => {
         );
       }
     }
+  });
+});
+
+describe('a command typed in Spanish', () => {
+  it('is answered with the English command it means, as a typo is, and exits 2', async () => {
+    const typed = await runCli(['buscar', 'pobreza', 'pais:peru']);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain(
+      "error: unknown command 'buscar'\n(Did you mean search? ¿Quiso decir search?",
+    );
+    expect(typed.stdout).toBe('');
+    expect(spanishCommand('Búsqueda')).toBe('search');
+    expect(spanishCommand('próximos')).toBe('events upcoming');
+    // Words that are no command in either language stay commander's to answer.
+    expect(spanishCommand('constructor')).toBeUndefined();
   });
 });
 
