@@ -6,7 +6,7 @@ interface Terminal {
 }
 
 /**
- * Asks a yes/no question on the terminal (the question on stderr: stdout is for data). Undefined
+ * Asks a yes/no question on the terminal (yes: y, yes, s, sí) (the question on stderr: stdout is for data). Undefined
  * when there is no terminal to ask (a script, a pipe): the caller refuses unless told `--yes`.
  */
 export async function askYesNo(
@@ -16,7 +16,8 @@ export async function askYesNo(
   if (!terminal.input.isTTY) return undefined;
   const rl = createInterface({ input: terminal.input, output: terminal.output });
   try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    // An admin may answer in Spanish: sí, si, s.
+    return /^(y(es)?|s[ií]?)$/i.test((await rl.question(`${question} [y/N] `)).trim());
   } finally {
     rl.close();
   }

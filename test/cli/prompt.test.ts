@@ -15,13 +15,18 @@ function terminal(answer: string, isTTY = true) {
 }
 
 describe('askYesNo', () => {
-  it('asks on the terminal and takes only y or yes as a yes', async () => {
+  it('asks on the terminal and takes only y or yes, or in Spanish s or sí, as a yes', async () => {
     for (const [typed, expected] of [
       ['y\n', true],
       ['YES\n', true],
+      ['sí\n', true],
+      ['Si\n', true],
+      ['s\n', true],
       ['n\n', false],
+      ['no\n', false],
       ['\n', false],
       ['sure\n', false],
+      ['sin\n', false],
     ] as const) {
       const t = terminal(typed);
       expect(await askYesNo('Remove feed x?', t.terminal), typed).toBe(expected);
