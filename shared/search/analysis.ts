@@ -12,7 +12,7 @@ import type { Language } from '../domain/resource.js';
  */
 
 /** Bumped whenever the analysis changes, so a snapshot built with another analysis is rebuilt. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export type StemLanguage = 'en' | 'es';
 
@@ -53,6 +53,13 @@ function restoreSpanishAccent(word: string): string {
   return /[cs]ion$/.test(word) ? `${word.slice(0, -3)}ión` : word;
 }
 
+/**
+ * Words kept as they are (folded) instead of stemmed: programme names the Spanish stemmer would
+ * merge with an ordinary word or a partner's name ("Prospera" and "Prosperidad Social" both stem
+ * to "prosper": a search for Mexico's programme found the Colombian partner's publications).
+ */
+const UNSTEMMED = new Set(['prospera']);
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -63,7 +70,7 @@ export function stem(word: string, language: StemLanguage): string {
   if (hit !== undefined) return hit;
   // Numbers, codes and very short words are kept as they are.
   const out =
-    word.length < 3 || /\d/.test(word)
+    word.length < 3 || /\d/.test(word) || UNSTEMMED.has(fold(word))
       ? fold(word)
       : language === 'en'
         ? englishStemmer(fold(word))

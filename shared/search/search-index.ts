@@ -619,11 +619,20 @@ export class SearchIndex {
     if (phrases.length === 0 || weight === 0) return undefined;
     const { titles, languages } = this.docs.columns;
     return (n) => {
-      const language = stemLanguageOf(LANGUAGES[languages[n] as number] as Language);
-      const stems = analyze(titles[n] as string, language);
+      let stems: string[] | undefined;
       let had = 0;
-      for (const phrase of phrases)
-        if (hasRun(stems, phrase.words) || phrase.named?.some((t) => this.titleHas(t, n))) had += 1;
+      for (const phrase of phrases) {
+        if (phrase.named?.some((t) => this.titleHas(t, n))) had += 1;
+        // The title's index terms are its analysis: without a stem of each word it has no run of
+        // them, and is not analysed again (most of the best matches, for most phrases).
+        else if (phrase.words.every((variants) => variants.some((v) => this.titleHas(v, n)))) {
+          stems ??= analyze(
+            titles[n] as string,
+            stemLanguageOf(LANGUAGES[languages[n] as number] as Language),
+          );
+          if (hasRun(stems, phrase.words)) had += 1;
+        }
+      }
       return 1 + (weight * had) / phrases.length;
     };
   }

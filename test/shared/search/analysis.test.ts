@@ -54,4 +54,10 @@ describe('analysis', () => {
     // A negating word before it ("non-contributory", "no condicionadas") is indexed as the negated term too.
     expect(analyze('non-contributory', 'en', { negations: true })).toContain('¬contributori');
   });
+
+  it('keeps a programme name the stemmer would merge with another word: "Prospera" is not "Prosperidad"', () => {
+    expect(stem('Prospera'.toLowerCase(), 'es')).toBe('prospera');
+    expect(queryVariants('prosperidad')).not.toContain('prospera');
+    expect(analyze('Evaluación de Prospera', 'es')).toEqual(analyze('evaluacion de prospera', 'es'));
+  });
 });
