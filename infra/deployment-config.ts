@@ -75,8 +75,9 @@ const stageSchema = z
       /** Sends per second; keep it at or below the account's SES maximum send rate. */
       sendRatePerSecond: z.number().int().min(1).max(500).default(14),
       /**
-       * The account's SES quota, messages per 24 hours (`aws sesv2 get-account`: Max24HourSend);
-       * an alarm fires at 80% of it.
+       * The account's SES quota, messages per 24 hours (`aws sesv2 get-account`: Max24HourSend):
+       * the digest run logs at ERROR (the ErrorLines alarm) when the last 24 hours' sends reach 80%
+       * of it or of SES's own quota, whichever is lower.
        */
       dailyQuota: z.number().int().min(1).default(50_000),
     }),

@@ -56,7 +56,6 @@ export class RelayStack extends Stack {
     this.operations = new RelayOperations(this, 'Operations', {
       stage: deployment.stage,
       alarmEmail: deployment.alarmEmail,
-      emailDailyQuota: deployment.email.dailyQuota,
     });
 
     // ---- capabilities' functions (each adds its own block here) ----

@@ -146,6 +146,7 @@ const ENV = {
   IASPN_SENDER_EMAIL: text('IASPN Knowledge Portal <digest@iaspn.local>', { minLength: 3 }),
   IASPN_SES_CONFIGURATION_SET: text(undefined),
   IASPN_SES_RATE_PER_SECOND: positiveInt(14),
+  IASPN_SES_DAILY_QUOTA: positiveInt(50_000),
   IASPN_DIGEST_MAX_ITEMS: positiveInt(20),
   IASPN_DIGEST_WEEKDAY: oneOf(WEEKDAYS, `must be one of ${WEEKDAYS.join(', ')}`)('monday'),
   IASPN_TOKEN_SECRET: optionalSecret,
@@ -265,6 +266,8 @@ export interface RelayConfig {
     sender: string;
     configurationSet?: string;
     ratePerSecond: number;
+    /** The SES daily quota to warn at 80% of (when lower than SES's own; email.dailyQuota in cdk.json). */
+    dailyQuota: number;
     digestMaxItems: number;
     weeklyDigestDay: (typeof WEEKDAYS)[number];
     /** HMAC key for confirmation and unsubscribe tokens; the local stack derives one per data dir. */
@@ -348,6 +351,7 @@ function toConfig(e: ParsedEnv): RelayConfig {
       sender: e.IASPN_SENDER_EMAIL,
       configurationSet: e.IASPN_SES_CONFIGURATION_SET,
       ratePerSecond: e.IASPN_SES_RATE_PER_SECOND,
+      dailyQuota: e.IASPN_SES_DAILY_QUOTA,
       digestMaxItems: e.IASPN_DIGEST_MAX_ITEMS,
       weeklyDigestDay: e.IASPN_DIGEST_WEEKDAY,
       tokenSecret: e.IASPN_TOKEN_SECRET,

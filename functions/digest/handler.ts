@@ -2,6 +2,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '#shared/config.js';
 import { createSqsEnqueue, sqsDigestQueueDepth, switchDigestWorkers } from '#shared/digest/fanout.js';
 import { runDigest } from '#shared/digest/run.js';
+import { checkSendQuota } from '#shared/email/quota.js';
+import { describeError } from '#shared/errors.js';
 import { recorded } from '#shared/health.js';
 import { createLambdaLog } from '#shared/log.js';
 import { digestCounts, METRIC_SERVICE, metricsFor, publishing } from '#shared/metrics.js';
@@ -13,8 +15,9 @@ import { withFreshSecrets } from '#shared/secrets.js';
  * The cycle's digest job (last; reserved concurrency 1). With IASPN_DIGEST_QUEUE_URL it only
  * plans: due subscribers go to the queue in batches for the worker; without, it sends inline. Then
  * it switches the workers' event source on while the queue holds batches and off once it is empty
- * (IASPN_DIGEST_WORKERS_MAPPING; shared/digest/fanout.ts switchDigestWorkers). The email-link key
- * is read through the secrets cache on each run.
+ * (IASPN_DIGEST_WORKERS_MAPPING; shared/digest/fanout.ts switchDigestWorkers), and checks the
+ * account's SES sending against its daily quota (shared/email/quota.ts). The email-link key is read
+ * through the secrets cache on each run.
  */
 const base = loadConfig(process.env);
 const log = createLambdaLog('iaspn-digest', base.logLevel);
@@ -34,6 +37,10 @@ async function run() {
   const summary = await runDigest(runtime, { enqueue: queue.enqueue });
   await queue.flush();
   if (workers) await switchDigestWorkers(summary.batches, sqsDigestQueueDepth(sqs, queueUrl), workers);
+  // Once a cycle: the account's sends in the last 24 hours against its quota (an ERROR line past 80%).
+  await checkSendQuota(await runtime.ses(), runtime.log, runtime.config.email.dailyQuota).catch((error) =>
+    runtime.log.error('could not read the SES sending quota', { error: describeError(error) }),
+  );
   return summary;
 }
 

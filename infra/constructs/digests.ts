@@ -13,6 +13,7 @@ import type { DeploymentConfig } from '../deployment-config.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { RelayEmail } from './email.js';
 import type { RelayEndpoints } from './endpoints.js';
+import { acknowledge } from './nag.js';
 import { RelayFunction } from './relay-function.js';
 
 export interface RelayDigestsProps {
@@ -67,6 +68,19 @@ export class RelayDigests extends Construct {
       .bindSecret(tokenSecret, 'emailToken');
     email.grantSend(this.planner);
     this.queue.grantSendMessages(this.planner.function);
+    // Once a cycle it reads the account's sending against its quota (shared/email/quota.ts), in place
+    // of an alarm on AWS/SES Send; GetSendQuota takes no resource, so the grant names none.
+    this.planner.function.addEnvironment('IASPN_SES_DAILY_QUOTA', String(deployment.email.dailyQuota));
+    this.planner.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }),
+    );
+    acknowledge(this.planner, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ses:GetSendQuota supports no resource-level permission; it reads the account’s send count and quota only.',
+      },
+    ]);
 
     this.worker = new RelayFunction(this, 'DigestWorker', {
       entry: 'functions/digest/worker.ts',

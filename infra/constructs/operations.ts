@@ -32,8 +32,6 @@ export interface RelayOperationsProps {
   readonly stage: string;
   /** Subscribed to the alarm topic (AWS sends a confirmation message first). */
   readonly alarmEmail: string;
-  /** The account's SES sending quota (messages per 24 hours): alarm at EMAIL_QUOTA_ALARM of it. */
-  readonly emailDailyQuota: number;
 }
 
 /** SES puts an account under review at 5% bounces and 0.1% complaints: alarm before that. */
@@ -46,8 +44,6 @@ export const NEAR_TIMEOUT_RATIO = 0.8;
 /** HTTP API: this share of 4xx answers (with at least HTTP_4XX_MIN requests) in 5 minutes. */
 export const HTTP_4XX_RATIO = 0.5;
 export const HTTP_4XX_MIN = 10;
-/** Share of the SES daily quota sent in 24 hours that raises the quota alarm. */
-export const EMAIL_QUOTA_ALARM = 0.8;
 /** CloudWatch takes at most 10 metrics in one metric-math alarm. */
 const MAX_ALARM_METRICS = 10;
 /**
@@ -89,7 +85,7 @@ export function heartbeatPeriod(expression: string): Duration {
  * - error lines (`ErrorLines`): one metric filter per function log group counts into one metric
  *   every line logged at ERROR (a failure a function handled: a store request that failed after the
  *   SDK's retries, a post, a digest, a webhook update; a digest batch that waited over an hour; an
- *   SES reject from the feedback rule), every failed, timed-out or crashed invocation (the Lambda
+ *   SES reject from the feedback rule; 80% of the SES daily quota sent), every failed, timed-out or crashed invocation (the Lambda
  *   platform's `platform.report` with its `status`: in place of AWS/Lambda Errors) and every run of a
  *   long job past NEAR_TIMEOUT_RATIO of its own timeout (its `durationMs`: in place of AWS/Lambda
  *   Duration); one filter on the HTTP API's access logs counts its 5xx answers into it too;
@@ -98,7 +94,8 @@ export function heartbeatPeriod(expression: string): Duration {
  *   on success and failure alike, so the last one runs only if every one before it did);
  * - a spike in the HTTP API's share of 4xx answers (a wrong Slack or Telegram secret refuses all);
  * - feeds failing: ingest runs' failure reports (a free SQS metric) for FEEDS_FAILING_HOURS hours running;
- * - SES: bounce rate above 4%, complaint rate above 0.08%, 80% of the daily quota.
+ * - SES: bounce rate above 4%, complaint rate above 0.08% (its daily quota: the digest run's check,
+ *   shared/email/quota.ts, logs at ERROR past 80%, so the error lines count it).
  */
 export class RelayOperations extends Construct {
   public readonly alarmTopic: Topic;
@@ -107,12 +104,9 @@ export class RelayOperations extends Construct {
   private readonly stageName: string;
   private watched = false;
 
-  private readonly emailDailyQuota: number;
-
   constructor(scope: Construct, id: string, props: RelayOperationsProps) {
     super(scope, id);
     this.stageName = props.stage;
-    this.emailDailyQuota = props.emailDailyQuota;
     this.alarmTopic = noticeTopic(this, 'Alarms', {
       displayName: `iaspn-relay ${props.stage} alarms`,
       // Only this stage's alarms (every alarm here is named iaspn-relay-<stage>-...).
@@ -150,7 +144,6 @@ export class RelayOperations extends Construct {
       this.watchFeedFailures(ingest);
     }
     this.watchEmailReputation();
-    this.watchEmailSending();
     this.saveQueries(functions, endpoints);
   }
 
@@ -416,20 +409,6 @@ export class RelayOperations extends Construct {
         description: `The cycle (${names}) has not reached its last job for ${period.toHumanString()}: the schedule is disabled, or a job's function cannot be invoked (see the dead letters).`,
       },
     );
-  }
-
-  /**
-   * The daily sending quota. Rejects (a message SES refused to send) reach the error lines: the
-   * configuration set sends them to the feedback rule, whose function logs each at ERROR.
-   */
-  private watchEmailSending(): void {
-    const ses = (metricName: string, period: Duration) =>
-      new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Sum', period });
-    const quota = Math.floor(this.emailDailyQuota * EMAIL_QUOTA_ALARM);
-    this.alarm('Email-Quota', ses('Send', Duration.days(1)), {
-      threshold: quota,
-      description: `Over ${quota} emails sent in 24 hours, ${EMAIL_QUOTA_ALARM * 100}% of the SES quota of ${this.emailDailyQuota} (email.dailyQuota in cdk.json): ask AWS for a higher quota before digests are refused.`,
-    });
   }
 
   /**

@@ -69,14 +69,14 @@ describe('the fixed monthly cost of a deployed stage', () => {
     expect(metricsRead(feeds)).toEqual([{ Namespace: 'AWS/SQS', MetricName: 'NumberOfMessagesSent' }]);
   });
 
-  it('reads 9 metrics in all, whatever the number of functions: one for every failure a log line tells, one for dead letters, 7 besides', () => {
+  it('reads 8 metrics in all, whatever the number of functions: one for every failure a log line tells, one for dead letters, 6 besides', () => {
     const total = alarms.reduce((sum, alarm) => sum + metricsRead(alarm).length, 0);
     // Error lines (1: every function's ERROR lines, failed, timed-out and near-timeout runs, the HTTP
-    // API's 5xx answers, SES rejects and late digest batches), dead letters (1), the cycle heartbeat
-    // (1), the HTTP API's 4xx share (2), feed failure reports (1, SQS), SES bounces, complaints and
-    // quota (3). No metric per function, queue, timeout or table operation; from AWS/Lambda only the
+    // API's 5xx answers, SES rejects, late digest batches and 80% of the SES quota), dead letters
+    // (1), the cycle heartbeat (1), the HTTP API's 4xx share (2), feed failure reports (1, SQS), SES
+    // bounces and complaints (2). No metric per function, queue, timeout or table operation; from AWS/Lambda only the
     // heartbeat's invocations.
-    expect(total).toBe(1 + 1 + 1 + 2 + 1 + 3);
+    expect(total).toBe(1 + 1 + 1 + 2 + 1 + 2);
     expect(alarms.flatMap(metricsRead).filter((m) => m.Namespace === 'AWS/Lambda').length).toBe(1);
     const heartbeat = alarms.find((a) => a.AlarmName.endsWith('-Cycle-Heartbeat'))!;
     expect(metricsRead(heartbeat)).toHaveLength(1);

@@ -1,7 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  EMAIL_QUOTA_ALARM,
   ERROR_LINES_METRIC,
   HTTP_4XX_RATIO,
   heartbeatPeriod,
@@ -152,15 +151,22 @@ describe('operations of a deployed stage', () => {
     // The error line itself: test/shared/digest/fanout.test.ts.
   });
 
-  it('alarms on 4xx spikes and the SES quota', () => {
+  it('alarms on 4xx spikes; the SES quota is the digest run’s check (an ERROR line), not an alarm on AWS/SES Send', () => {
     const http = alarm('Endpoints-4xx')!;
     expect(http.Threshold).toBe(HTTP_4XX_RATIO);
     expect(http.Metrics.find((m: Props) => m.Expression).Expression).toMatch(/^IF\(c >= \d+, c \/ n, 0\)$/);
-    expect(alarm('Email-Quota')).toMatchObject({
-      MetricName: 'Send',
-      Period: 86_400,
-      Threshold: Math.floor(50_000 * EMAIL_QUOTA_ALARM),
-    });
+    expect(alarms.filter((a) => a.Namespace === 'AWS/SES' && a.MetricName === 'Send')).toEqual([]);
+    expect(alarm('Email-Quota')).toBeUndefined();
+    const [plannerId, planner] = propsOf(prod, 'AWS::Lambda::Function').find(
+      ([, f]) => f.Description === 'Plans the digest run: due subscribers onto the batch queue',
+    )!;
+    expect(plannerId).toBeDefined();
+    expect(planner.Environment.Variables.IASPN_SES_DAILY_QUOTA).toBe('50000');
+    const statements = propsOf(prod, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Roles.some((r: Props) => r.Ref === planner.Role['Fn::GetAtt'][0]))
+      .flatMap(([, p]) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Action: 'ses:GetSendQuota', Effect: 'Allow', Resource: '*' });
+    // The check itself: test/shared/email/quota.test.ts.
   });
 
   it('has a heartbeat on the cycle’s last job, which runs only when every job before it was invoked', () => {
