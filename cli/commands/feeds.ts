@@ -194,6 +194,12 @@ export function registerFeeds(program: Command): void {
         if (partner.created) {
           const guessed = partner.kindGuessed ? ', from its name: --partner-kind to choose' : '';
           process.stderr.write(`created partner ${partner.partner.id} (${partner.partner.kind}${guessed})\n`);
+          // "MIDIS Perú" made a new partner beside midis-pe: say so while it is one command to undo.
+          const { partnersAlsoNamed } = await import('#shared/library/partner-lookup.js');
+          for (const other of await partnersAlsoNamed(runtime.store, options.partner, partner.partner.id))
+            process.stderr.write(
+              `note: ${other.id} (${other.name}) has a close name: if the feed is theirs, iaspn feeds remove ${feed.id} --yes, iaspn partners remove ${partner.partner.id}, and add it again with --partner ${other.id}\n`,
+            );
         }
         if (options.json) printJson(feed);
         else {

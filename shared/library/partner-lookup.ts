@@ -26,3 +26,15 @@ export async function partnerNamed(
     `No partner ${typed}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`,
   );
 }
+
+/**
+ * The partners, other than `exceptId`, that a name also reads as (`MIDIS Perú` reads as midis-pe): a
+ * partner just created from that name may be one of them under another id.
+ */
+export async function partnersAlsoNamed(store: Store, typed: string, exceptId: string): Promise<Partner[]> {
+  const others = (await listPartners(store)).filter((p) => p.id !== exceptId);
+  const names = new Map(others.map((p) => [p.id, p.name]));
+  const resolved = resolveValue('partners', typed, names);
+  const ids = resolved.ok ? resolved.values : closest('partners', typed, names);
+  return others.filter((p) => ids.includes(p.id));
+}

@@ -231,6 +231,37 @@ describe('iaspn feeds and partners: admin tasks without surprises', () => {
     expect(partner).toMatchObject({ name: 'Ministère des Affaires Sociales', kind: 'ministry' });
   });
 
+  it('says so when --partner makes a new partner whose name reads as one already there', async () => {
+    const env = newEnv();
+    const registry = write(
+      env.IASPN_DATA_DIR,
+      'registry.json',
+      JSON.stringify({
+        partners: [
+          { id: 'midis-pe', name: 'Ministerio de Desarrollo e Inclusión Social (Perú)', kind: 'ministry' },
+        ],
+      }),
+    );
+    expect((await runCli(['feeds', 'import', registry], env)).code).toBe(0);
+    const site = await startFeedServer({ dir: SAMPLE_FEEDS_DIR });
+    try {
+      const added = await runCli(
+        ['feeds', 'add', `${site.origin}/midis-noticias.xml`, '--partner', 'MIDIS Perú'],
+        {
+          ...env,
+          IASPN_FETCH_ALLOWED_ORIGINS: site.origin,
+        },
+      );
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stderr).toContain('created partner midis-peru');
+      expect(added.stderr).toMatch(
+        /note: midis-pe \(Ministerio de Desarrollo e Inclusión Social \(Perú\)\) has a close name: if the feed is theirs, iaspn feeds remove \S+ --yes, iaspn partners remove midis-peru, and add it again with --partner midis-pe\n/,
+      );
+    } finally {
+      await site.close();
+    }
+  });
+
   it('refuses a JSON registry whose feeds name a partner nobody has, naming it, and writes nothing', async () => {
     const env = newEnv();
     const registry = write(
