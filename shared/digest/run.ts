@@ -3,23 +3,14 @@ import type { CoopEntry } from '../coop/entry.js';
 import type { Resource } from '../domain/resource.js';
 import { createSesMailer, EmailSendError, type Mailer } from '../email/mailer.js';
 import { describeError } from '../errors.js';
-import { type DatedEvent, upcomingFromLibrary } from '../events/upcoming.js';
-import { KeywordMatcher } from '../filters/keywords.js';
+import type { DatedEvent } from '../events/upcoming.js';
 import { listPartners } from '../library/registry.js';
 import { listResourcesSeenSince } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { claim, complete, release, sentRecord } from '../store/claims.js';
 import { collections, keys } from '../store/keys.js';
 import type { Item } from '../store/store.js';
-import {
-  type ComposeContext,
-  composeDigest,
-  DIGEST_EVENT_DAYS,
-  selectCoopEntries,
-  selectResources,
-  selectUpcomingEvents,
-} from './compose.js';
-import { digestMessage, renderDigest } from './emails.js';
+import type { ComposeContext } from './compose.js';
 import { FREQUENCIES, type Subscription, subscriptionFromItem } from './model.js';
 import { nextDueAt, periodOf } from './schedule.js';
 import { requireTokenSecret } from './tokens.js';
@@ -143,22 +134,23 @@ export async function coopSelection(
   until: string,
 ): Promise<CoopEntry[]> {
   if (!sub.filter.topics?.length) return [];
+  const { selectCoopEntries } = await import('./compose.js');
   return selectCoopEntries(await ctx.coopEntries(), sub, since, until);
 }
 
 function upcomingOnce(runtime: Runtime): () => Promise<readonly DatedEvent[]> {
   let loaded: Promise<readonly DatedEvent[]> | undefined;
   return () => {
-    loaded ??= upcomingFromLibrary(
-      runtime,
-      {},
-      { now: runtime.clock(), withinDays: DIGEST_EVENT_DAYS },
-    ).catch((error) => {
-      runtime.log.warn('upcoming events unreadable: digests go without the section', {
-        error: error instanceof Error ? error.message : String(error),
+    loaded ??= Promise.all([import('../events/upcoming.js'), import('./compose.js')])
+      .then(([{ upcomingFromLibrary }, { DIGEST_EVENT_DAYS }]) =>
+        upcomingFromLibrary(runtime, {}, { now: runtime.clock(), withinDays: DIGEST_EVENT_DAYS }),
+      )
+      .catch((error) => {
+        runtime.log.warn('upcoming events unreadable: digests go without the section', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return [];
       });
-      return [];
-    });
     return loaded;
   };
 }
@@ -169,6 +161,9 @@ export async function createBatchContext(
   options: { mailer?: Mailer; dryRun?: boolean } = {},
 ): Promise<BatchContext> {
   const partners = await listPartners(runtime.store).catch(() => []);
+  // The composing code (keyword analysis, the taxonomy's names, the email templates) is imported
+  // with the first batch: the planner of a fanned-out run never composes, so never loads it.
+  const { KeywordMatcher } = await import('../filters/keywords.js');
   const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
   return {
     runtime,
@@ -226,6 +221,8 @@ export async function processDigestBatch(
   subscriptions: readonly Subscription[],
 ): Promise<DigestBatchOutcome> {
   const { runtime } = ctx;
+  const [{ composeDigest, selectResources, selectUpcomingEvents }, { digestMessage, renderDigest }] =
+    await Promise.all([import('./compose.js'), import('./emails.js')]);
   const outcome: DigestBatchOutcome = { due: 0, sent: 0, empty: 0, skipped: 0, failed: 0, retryable: [] };
   const until = ctx.window.until;
   const now = runtime.clock();
