@@ -128,7 +128,7 @@ export function registerSubscribers(program: Command): void {
     .description('start a subscription: sends the confirmation email (double opt-in) unless --confirmed')
     .argument('<email>', 'the address')
     .addOption(new Option('--lang <lang>', 'language of the digest').choices(DIGEST_LANGUAGES).default('en'))
-    .addOption(new Option('--frequency <f>', 'how often').choices(FREQUENCIES).default('weekly'))
+    .addOption(frequencyOption())
     .option(
       '--topic <topic>',
       'a topic: id, name in English or Spanish, or acronym (repeat, or commas)',
@@ -250,4 +250,27 @@ export function registerSubscribers(program: Command): void {
         println(`${sub.email}: suppressed (${sub.suppressReason})`);
       });
     });
+}
+
+/** Spanish for a frequency, as the subscription pages and the bots offer it. */
+const SPANISH_FREQUENCIES: Readonly<Record<string, (typeof FREQUENCIES)[number]>> = {
+  diario: 'daily',
+  diaria: 'daily',
+  semanal: 'weekly',
+};
+
+/** --frequency: daily or weekly, or in Spanish diario or semanal. */
+function frequencyOption(): Option {
+  const option = new Option('--frequency <f>', 'how often (or in Spanish: diario, semanal)')
+    .argParser((value: string) => {
+      const typed = value.trim().toLowerCase();
+      const frequency = FREQUENCIES.find((f) => f === typed) ?? SPANISH_FREQUENCIES[typed];
+      if (!frequency)
+        throw new InvalidArgumentError(`"${value}" is no frequency: daily or weekly (diario, semanal)`);
+      return frequency;
+    })
+    .default('weekly');
+  // Shown in --help and completed by `iaspn completion`; the parser above is what checks a value.
+  option.argChoices = [...FREQUENCIES];
+  return option;
 }

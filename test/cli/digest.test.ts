@@ -59,6 +59,8 @@ describe('iaspn subscribers and iaspn digest', () => {
         'documentos',
         '--content-language',
         'español',
+        '--frequency',
+        'semanal',
         '--keywords',
         '"cash transfers" -pilot pais:uruguay',
         '--json',
@@ -66,6 +68,7 @@ describe('iaspn subscribers and iaspn digest', () => {
       env,
     );
     expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).frequency).toBe('weekly');
     expect(JSON.parse(named.stdout).filter).toEqual({
       types: ['document'],
       countries: ['PE', 'UY'],
@@ -73,6 +76,9 @@ describe('iaspn subscribers and iaspn digest', () => {
       languages: ['es'],
       keywords: '"cash transfers" -pilot',
     });
+    const monthly = await runCli(['subscribers', 'add', 'm@example.org', '--frequency', 'mensual'], env);
+    expect(monthly.code).toBe(2);
+    expect(monthly.stderr).toContain('"mensual" is no frequency: daily or weekly (diario, semanal)');
     // A value that names nothing: exit 2, the reason and the closest values, nothing stored.
     const unknown = await runCli(
       ['subscribers', 'add', 'unknown@example.org', '--topic', 'viviendaa', '--country', 'Zzland'],
