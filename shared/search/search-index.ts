@@ -930,7 +930,8 @@ export class SearchIndex {
         }
         // The fields whose text names the topic, in any language, weigh as the words typed would
         // there: a Spanish title about CCTs scores for "conditional cash transfers" as an English one.
-        // The words' part in the tags (the topic's names, there in both languages) is kept.
+        // The words' part in the tags (the topic's names, there in both languages) is kept: a booster,
+        // looked up only where a field names the topic.
         if (span.named && inner.length > 0 && this.ranking.namedTopicWeight > 0)
           rivals.push({
             kind: 'or',
@@ -940,6 +941,8 @@ export class SearchIndex {
                 queries: span.named.map((token) => ({ ...exactTerm(token), countsAs: counted })),
                 weight: inner.length * this.ranking.namedTopicWeight,
               },
+            ],
+            boosters: [
               { kind: 'and', queries: inner.map((q) => countedAs(q, counted)), boost: this.tagsOnly },
             ],
           });
