@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '#shared/search/search-index.js';
 import { gunzipSnapshot, gzipSnapshot } from '#shared/search/service.js';
-import { measureRelevance } from './metrics.js';
+import { measureRelevance, otherLanguageShare } from './metrics.js';
 import { MINISEARCH_DEFAULT_OPTIONS, miniSearchDefault, oursOver } from './rankers.js';
 import { RELEVANCE_SET } from './relevance-set.js';
 import {
@@ -176,6 +176,11 @@ export async function printRelevance(): Promise<{ ours: number; baseline: number
   console.log(`  MiniSearch default: nDCG@5 ${base.ndcg5.toFixed(3)}  recall@10 ${base.recall10.toFixed(3)}`);
   console.log(
     `  difference:         nDCG@5 +${(ours.ndcg5 - base.ndcg5).toFixed(3)}  recall@10 +${(ours.recall10 - base.recall10).toFixed(3)}`,
+  );
+  const ranker = oursOver(library, SAMPLE_PARTNERS, SAMPLE_NOW);
+  const share = await otherLanguageShare(library, RELEVANCE_SET, ranker);
+  console.log(
+    `  other-language share of the top 5 (${share.queries} queries judged in any language): ours ${share.ranked.toFixed(3)}, judged best 5 ${share.judged.toFixed(3)}`,
   );
   const gain = ours.ndcg5 - base.ndcg5;
   console.log(
