@@ -15,6 +15,7 @@ import {
 import type { ImportReport } from '#shared/library/registry-io.js';
 import { answer } from '../answers.js';
 import type { GlobalOptions } from '../context.js';
+import { countryCodes } from '../country-code.js';
 import { printJson, println, printTable } from '../output.js';
 import { partnerKindOption } from '../partner-kind.js';
 import { askYesNo } from '../prompt.js';
@@ -28,14 +29,6 @@ const withCliRuntime: typeof import('../context.js')['withCliRuntime'] = async (
   (await import('../context.js')).withCliRuntime(options, body);
 
 // The taxonomy builds its phrase tables when loaded: only `feeds add` needs it, not `feeds list`.
-async function checkCountries(codes: string[] = []): Promise<string[]> {
-  const { countryByCode } = await import('#shared/taxonomy/index.js');
-  return codes.map((code) => {
-    const upper = code.toUpperCase();
-    if (!countryByCode(upper)) throw new InvalidArgumentError(`unknown country code ${code}`);
-    return upper;
-  });
-}
 
 async function checkTopics(ids: string[] = []): Promise<string[]> {
   const { topicById } = await import('#shared/taxonomy/index.js');
@@ -172,12 +165,12 @@ export function registerFeeds(program: Command): void {
     )
     .addOption(new Option('--type <type>', 'default resource type').choices(RESOURCE_TYPES))
     .addOption(new Option('--lang <lang>', 'default language').choices(LANGUAGES))
-    .option('--country <code>', 'default country (ISO alpha-2; repeatable)', collect)
+    .option('--country <country>', 'default country: ISO code or name (repeatable)', collect)
     .option('--topic <id>', 'default topic id (repeatable)', collect)
     .option('--id <id>', "feed id (default: from the feed's title, after the partner's id)")
     .option('--json', 'print the saved feed as JSON')
     .action(async (url: string, options: AddOptions, command: Command) => {
-      const countries = await checkCountries(options.country);
+      const countries = await countryCodes(options.country);
       const topics = await checkTopics(options.topic);
       const { registerFeed } = await import('#shared/library/register-feed.js');
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {

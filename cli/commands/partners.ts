@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { LANGUAGES, type Language } from '#shared/domain/resource.js';
 import { newPartner } from '#shared/library/new-records.js';
 import { partnerNamed } from '#shared/library/partner-lookup.js';
@@ -11,6 +11,7 @@ import {
   removePartner,
 } from '#shared/library/registry.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
+import { countryCodes } from '../country-code.js';
 import { printJson, println, printTable } from '../output.js';
 import { partnerKindOption } from '../partner-kind.js';
 
@@ -41,7 +42,7 @@ export function registerPartners(program: Command): void {
     .argument('<name>', 'the partner’s name')
     .addOption(partnerKindOption('--kind <kind>', 'kind of partner (default: read from its name, else ngo)'))
     .option('--id <id>', 'short id (default: from the name)')
-    .option('--country <code>', 'ISO alpha-2 country (none for regional bodies)')
+    .option('--country <country>', 'its country: ISO code or name (none for regional bodies)')
     .option('--website <url>', 'the partner’s website')
     .addOption(
       new Option('--lang <lang>', 'a language it publishes in (repeatable)')
@@ -62,11 +63,7 @@ export function registerPartners(program: Command): void {
         },
         command: Command,
       ) => {
-        // Loaded here: the taxonomy builds its phrase tables when loaded, and only `add` needs it.
-        const { countryByCode } = await import('#shared/taxonomy/index.js');
-        const country = options.country?.toUpperCase();
-        if (country && !countryByCode(country))
-          throw new InvalidArgumentError(`unknown country code ${options.country}`);
+        const [country] = await countryCodes(options.country ? [options.country] : []);
         await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
           const { partner, kindGuessed } = newPartner(
             {

@@ -170,7 +170,7 @@ describe('iaspn feeds: mistakes a new user makes', () => {
       env,
     );
     expect(country.code).toBe(2);
-    expect(country.stderr).toContain('unknown country code ZZ');
+    expect(country.stderr).toContain('unknown country ZZ');
     const missing = await runCli(['feeds', 'import', path.join(env.IASPN_DATA_DIR, 'nope.json')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^iaspn: Cannot read .*nope\.json: ENOENT\n$/);
@@ -290,6 +290,15 @@ describe('iaspn feeds and partners: admin tasks without surprises', () => {
     expect(added.stdout).toBe(
       'added partner ministerio-de-desarrollo-social (ministry, from its name: --kind to choose)\n',
     );
+    // A country by its name in Spanish, as filters take it; a kind by a unique start of it.
+    const named = await runCli(
+      ['partners', 'add', 'Universidad de Chile', '--country', 'Chile', '--json'],
+      env,
+    );
+    expect(JSON.parse(named.stdout)).toMatchObject({ country: 'CL', kind: 'academia' });
+    const unknown = await runCli(['partners', 'add', 'Red X', '--country', 'Chiel'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown country Chiel (did you mean CL');
     const chosen = await runCli(['partners', 'add', 'Red Puentes', '--kind', 'academia', '--json'], env);
     expect(JSON.parse(chosen.stdout)).toMatchObject({ id: 'red-puentes', kind: 'academia' });
   });
