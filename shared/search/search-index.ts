@@ -932,13 +932,15 @@ export class SearchIndex {
         // there: a Spanish title about CCTs scores for "conditional cash transfers" as an English one.
         // The words' part in the tags (the topic's names, there in both languages) is kept: a booster,
         // looked up only where a field names the topic.
-        if (span.named && inner.length > 0 && this.ranking.namedTopicWeight > 0)
+        // Only the languages the library has a field naming the topic in (no empty lookups).
+        const named = span.named?.filter((token) => this.postings.has(token)) ?? [];
+        if (named.length > 0 && inner.length > 0 && this.ranking.namedTopicWeight > 0)
           rivals.push({
             kind: 'or',
             queries: [
               {
                 kind: 'or',
-                queries: span.named.map((token) => ({ ...exactTerm(token), countsAs: counted })),
+                queries: named.map((token) => ({ ...exactTerm(token), countsAs: counted })),
                 weight: inner.length * this.ranking.namedTopicWeight,
               },
             ],
