@@ -2,7 +2,14 @@ import path from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type IFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type IFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -106,6 +113,9 @@ export class RelayFunction extends Construct {
       // show only the Lambda service segment while paying for it. Duration and errors are on the dashboard.
       tracing: Tracing.DISABLED,
       loggingFormat: LoggingFormat.JSON,
+      // INFO (Lambda's default, pinned): the platform's `platform.report` of each invocation, whose
+      // status and duration the ErrorLines metric filter counts (RelayOperations.errorLinePattern).
+      systemLogLevelV2: SystemLogLevel.INFO,
       logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: PROJECT_ROOT,

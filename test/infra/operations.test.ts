@@ -77,6 +77,8 @@ describe('operations of a deployed stage', () => {
     const functions = propsOf(prod, 'AWS::Lambda::Function').map(([, f]) => f);
     const filterOf = (fn: Props) => filters.find((f) => f.LogGroupName.Ref === fn.LoggingConfig.LogGroup.Ref);
     for (const fn of functions) {
+      // The platform writes its reports at the INFO system level, pinned on every function.
+      expect(fn.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'INFO' });
       const pattern: string = filterOf(fn)!.FilterPattern;
       expect(pattern).toContain('$.level = "ERROR"');
       for (const status of ['error', 'timeout', 'failure'])
