@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recorded } from '#shared/health.js';
 import { type FeedOutcome, runIngest } from '#shared/ingest/run.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
@@ -33,11 +34,19 @@ export function registerIngest(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime, where }) => {
         process.stderr.write(`ingest on ${where}\n`);
-        const { summary } = await runIngest({
-          ...runtime,
-          onFeedDone: (outcome, done, total) =>
-            process.stderr.write(`[${done}/${total}] ${outcome.feedId}: ${describeOutcome(outcome)}\n`),
-        });
+        // Recorded as the cycle records its runs, so /health's "last run" counts a run by hand too.
+        const summary = await recorded(
+          runtime,
+          'ingest',
+          async () =>
+            (
+              await runIngest({
+                ...runtime,
+                onFeedDone: (outcome, done, total) =>
+                  process.stderr.write(`[${done}/${total}] ${outcome.feedId}: ${describeOutcome(outcome)}\n`),
+              })
+            ).summary,
+        );
         if (options.json) printJson(summary);
         else
           for (const [key, value] of Object.entries(summary)) {

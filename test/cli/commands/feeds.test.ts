@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FEEDS_DIR, startFeedServer } from '#cli/local/feed-server.js';
+import { startDynalite } from '#cli/local/services.js';
+import { loadConfig } from '#shared/config.js';
 import type { Resource } from '#shared/domain/resource.js';
+import { healthReport } from '#shared/health.js';
+import { silentLog } from '#shared/log.js';
+import { createRuntime } from '#shared/runtime/runtime.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 describe('iaspn feeds / partners / ingest', () => {
@@ -72,6 +77,20 @@ describe('iaspn feeds / partners / ingest', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ feeds: 1, failed: 0 });
     const second = await runCli(['ingest', '--json'], env);
     expect(JSON.parse(second.stdout)).toMatchObject({ notModified: 1, new: 0, updated: 0, storeWrites: 1 });
+    // A run by hand is /health's last ingest, as the cycle's runs are (it said the cycle's before).
+    const dynamo = await startDynalite({ dataDir: env.IASPN_DATA_DIR! });
+    try {
+      const runtime = createRuntime(
+        loadConfig({ IASPN_DYNAMODB_ENDPOINT: dynamo.endpoint, IASPN_LOG_LEVEL: 'silent' }),
+        silentLog,
+      );
+      expect((await healthReport(runtime)).jobs.ingest).toMatchObject({
+        ok: true,
+        said: '0 new resources from 1 feed',
+      });
+    } finally {
+      await dynamo.close();
+    }
     const list = await runCli(['feeds', 'list', '--json'], env);
     expect(JSON.parse(list.stdout)[0]).toMatchObject({
       id: 'midis-noticias-publicaciones-y-eventos',
