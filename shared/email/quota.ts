@@ -1,4 +1,4 @@
-import { GetSendQuotaCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { Log } from '../log.js';
 
 /** Share of the daily sending quota sent in the last 24 hours that an admin must hear about. */
@@ -23,6 +23,8 @@ export async function checkSendQuota(
   log: Pick<Log, 'error'>,
   configuredQuota?: number,
 ): Promise<SendQuotaCheck> {
+  // Imported here, not at the top: the SES client stays out of the digest job's cold start.
+  const { GetSendQuotaCommand } = await import('@aws-sdk/client-ses');
   const { Max24HourSend, SentLast24Hours = 0 } = await ses.send(new GetSendQuotaCommand({}));
   const limits = [Max24HourSend, configuredQuota].filter((n): n is number => n !== undefined && n > 0);
   const quota = limits.length > 0 ? Math.min(...limits) : undefined;
