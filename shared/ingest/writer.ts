@@ -190,7 +190,9 @@ export async function writeFeedResources(
   result.created = resources.filter((_, i) => written[i]);
   // Written by a concurrent run between our read and our put: not new for this run.
   result.unchanged += accepted.length - result.created.length;
-  await store.batchWrite({ puts: [...changed, ...refingerprinted] });
+  await store.batchWrite({ puts: changed });
+  // Not a library change: the change log (and so the search refresh) leaves them out.
+  await store.batchWrite({ puts: refingerprinted }, { watched: false });
   result.updated = changed.length;
   return result;
 }

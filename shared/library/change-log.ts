@@ -9,7 +9,11 @@ import type { Item, Store } from '../store/store.js';
  * changed since its snapshot instead of the whole library (docs/scale.md).
  *
  * Every write of a resource (`RES#`) or a partner (`PARTNER#`) through the Store is recorded once it
- * has succeeded (`watchLibraryWrites`, wired by the runtime): no writer can forget. Entry `n` is
+ * has succeeded (`watchLibraryWrites`, wired by the runtime): no writer can forget. The one
+ * exception is said at the write (`batchWrite(..., { watched: false })`): the ingest writer storing
+ * only the new fingerprint of a feed item whose normalised content is unchanged, which changes
+ * nothing search reads; recorded, it made the refresh re-read and count every such resource
+ * ("index updated: 72 resources changed" when ingest updated 3). Entry `n` is
  * claimed by a conditional put that carries its content, and a writer tries `n` only when every
  * entry before it is written, so the sequence has no holes: a reader that finds entries p+1..q has
  * every change recorded up to q. Writes that finish at once share one entry (group commit).

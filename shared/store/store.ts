@@ -375,8 +375,17 @@ export class Store {
     return found;
   }
 
-  /** Writes and deletes many items, 25 a request, retrying unprocessed ones with backoff. Unconditional. */
-  async batchWrite(changes: { puts?: Item[]; deletes?: ItemKey[] }): Promise<void> {
+  /**
+   * Writes and deletes many items, 25 a request, retrying unprocessed ones with backoff.
+   * Unconditional. `watched: false`
+   * keeps the writes from the watcher: only for rewrites that change nothing it follows (the
+   * ingest writer storing the new fingerprint of a resource whose content is unchanged), so that
+   * the library's change log names only resources that changed.
+   */
+  async batchWrite(
+    changes: { puts?: Item[]; deletes?: ItemKey[] },
+    options: { watched?: boolean } = {},
+  ): Promise<void> {
     const requests = [
       ...(changes.puts ?? []).map((Item) => ({ PutRequest: { Item } })),
       ...(changes.deletes ?? []).map((Key) => ({ DeleteRequest: { Key } })),
@@ -394,7 +403,7 @@ export class Store {
         pending = unprocessed;
       }
     }
-    await this.wrote([...(changes.puts ?? []), ...(changes.deletes ?? [])]);
+    if (options.watched !== false) await this.wrote([...(changes.puts ?? []), ...(changes.deletes ?? [])]);
   }
 
   /** Counts the items of a collection (an index partition) without reading their bodies. */

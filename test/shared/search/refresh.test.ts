@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from '#shared/domain/resource.js';
+import { type PendingResource, writeFeedResources } from '#shared/ingest/writer.js';
 import { putPartner } from '#shared/library/registry.js';
 import { resourceToItem } from '#shared/library/resource-store.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
@@ -91,6 +93,51 @@ describe('refreshSearchIndex: what it reads and writes', () => {
     expect(await ids(runtime, `"${gone.title}"`)).not.toContain(gone.id);
     const all = await createSearchService(runtime).latest({}, 50);
     expect(all.total).toBe(39);
+  });
+
+  it('an ingest that only stores new fingerprints is no change; one that rewrites 3 resources counts 3', async () => {
+    const runtime = await libraryOf(library.slice(0, 40));
+    // As a feed re-read with items whose raw text moved but whose normalised content did not.
+    const fromFeed = (r: Resource, fingerprint: string): PendingResource => ({
+      id: r.id,
+      url: r.url,
+      pageKey: r.url,
+      fingerprint,
+      feedId: r.feedId,
+      partnerId: r.partnerId,
+      normalise: () => r,
+    });
+    const resources = library.slice(0, 40).map(strip);
+    const ingest = (pending: PendingResource[]) =>
+      writeFeedResources(runtime.store, pending, { maxNew: 10, log: runtime.log });
+
+    expect(await ingest(resources.map((r) => fromFeed(r, 'v2')))).toMatchObject({
+      updated: 0,
+      unchanged: 40,
+    });
+    const quiet = await metered(runtime);
+    expect(quiet.summary.written).toBe(false);
+    expect({ requests: quiet.requests, itemsRead: quiet.itemsRead }).toEqual({ requests: 1, itemsRead: 1 });
+
+    const edited = (r: Resource) => ({
+      ...r,
+      title: `${r.title} Zyxwort`,
+      contentHash: `${r.contentHash}-edited`,
+    });
+    const third = resources.map((r, i) => fromFeed(i < 3 ? edited(r) : r, 'v3'));
+    expect(await ingest(third)).toMatchObject({ updated: 3, unchanged: 37 });
+    const { summary, itemsRead } = await metered(runtime);
+    expect(summary).toMatchObject({ written: 'delta', changed: 3, resources: 40 });
+    // It reads what a refresh after writing those 3 resources by hand reads: not the 37 others.
+    const byHand = await libraryOf(library.slice(0, 40));
+    await byHand.store.batchWrite({ puts: resources.slice(0, 3).map((r) => resourceToItem(edited(r))) });
+    expect(await metered(byHand)).toMatchObject({ summary: { changed: 3 }, itemsRead });
+    expect((await ids(runtime, 'Zyxwort')).sort()).toEqual(
+      resources
+        .slice(0, 3)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('past the delta limit, base and delta become one new base that searches as a full build does', async () => {
