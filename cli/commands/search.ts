@@ -18,6 +18,9 @@ function limit(value: string): number {
   }
 }
 
+const OTHER_CURSOR =
+  'That --cursor is not one this search gave, so these are the first results: run the search without --cursor, or give the cursor printed at the end of the previous page of the same search (same words and filters).';
+
 export function registerSearch(program: Command): void {
   program
     .command('search')
@@ -26,7 +29,7 @@ export function registerSearch(program: Command): void {
     )
     .argument('<query...>', 'the query, e.g. "cash transfers country:BR since:1y"')
     .option('--limit <n>', 'results per page (1-50)', limit, 10)
-    .option('--cursor <cursor>', 'the next page, from a previous --json answer')
+    .option('--cursor <cursor>', 'the next page: the cursor printed at the end of the previous page')
     .option('--json', 'print the results as JSON, in rank order')
     .option(
       '--explain',
@@ -44,21 +47,24 @@ export function registerSearch(program: Command): void {
           cursor: options.cursor,
           ...(options.explain ? { explain: true } : {}),
         });
-        for (const problem of response.problems) process.stderr.write(`iaspn: ${problem}\n`);
+        const problems = response.ignoredCursor ? [OTHER_CURSOR, ...response.problems] : response.problems;
+        for (const problem of problems) process.stderr.write(`iaspn: ${problem}\n`);
+        // A page after the first goes on numbering where the previous one ended.
+        const offset = response.offset ?? 0;
         if (options.json) {
           printJson({
             total: response.total,
-            hits: response.hits.map((hit, i) => ({ rank: i + 1, ...hit })),
+            hits: response.hits.map((hit, i) => ({ rank: offset + i + 1, ...hit })),
             ...(response.nextCursor ? { nextCursor: response.nextCursor } : {}),
             appliedFilter: response.appliedFilter,
-            problems: response.problems,
+            problems,
           });
           return;
         }
         println(`${response.total} result${response.total === 1 ? '' : 's'}`);
         response.hits.forEach((hit, i) => {
           println();
-          println(`${i + 1}. ${hit.title}`);
+          println(`${offset + i + 1}. ${hit.title}`);
           println(`   ${hit.partnerName} · ${hit.publishedAt.slice(0, 10)} · ${hit.type} · ${hit.language}`);
           println(`   ${hit.url}`);
           if (hit.snippet) println(`   ${hit.snippet}`);

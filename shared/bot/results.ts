@@ -62,7 +62,11 @@ export async function resultsReply(env: CommandEnv, page: ResultsPage): Promise<
   const { kind, query, filter, response, offset, lang, shownTo } = page;
   const m = MESSAGES[lang];
   const shownQuery = cutText(cleanText(query), 200);
-  const problems = [...response.problems, ...(page.extraProblems ?? [])];
+  const problems = [
+    ...response.problems,
+    ...(response.ignoredCursor ? [m.otherCursor(kind)] : []),
+    ...(page.extraProblems ?? []),
+  ];
   if (response.hits.length === 0) {
     const blocks: ReplyBlock[] =
       kind === 'search'
@@ -128,7 +132,7 @@ export async function nextPage(
     query: action.query,
     filter: action.filter,
     response,
-    offset: action.offset,
+    offset: response.offset ?? action.offset,
     lang,
     shownTo: user,
   });

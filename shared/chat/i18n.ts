@@ -171,6 +171,8 @@ export interface Messages {
   expired: string;
   failure: string;
   problems(list: string): string;
+  /** A "more results" link of another search or list was followed: its first page is shown. */
+  otherCursor(kind: 'search' | 'latest'): string;
   homeLatest: string;
   homeBookmarks: string;
   homeFollows: string;
@@ -388,6 +390,8 @@ const en: Messages = {
   expired: 'That button has expired: run the command again.',
   failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
   problems: (list) => `Note: ${list}`,
+  otherCursor: (kind) =>
+    `That "more results" link belongs to another ${kind === 'search' ? 'search' : 'list'}; here is the first page.`,
   homeLatest: 'Latest in the library',
   homeBookmarks: 'Your bookmarks',
   homeFollows: "This workspace's follows",
@@ -597,6 +601,8 @@ const es: Messages = {
   expired: 'Ese botón ha caducado: vuelva a escribir el comando.',
   failure: 'Lo sentimos, algo falló de nuestro lado. Inténtelo de nuevo en un minuto.',
   problems: (list) => `Nota: ${list}`,
+  otherCursor: (kind) =>
+    `Ese enlace de "más resultados" es de ${kind === 'search' ? 'otra búsqueda' : 'otra lista'}; esta es la primera página.`,
   homeLatest: 'Lo más reciente en la biblioteca',
   homeBookmarks: 'Sus marcadores',
   homeFollows: 'Lo que siguen los canales de este espacio de trabajo',

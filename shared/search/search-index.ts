@@ -393,10 +393,11 @@ export class SearchIndex {
     // The part of the query that was read: a 100 kB query costs no more to key than 500 characters.
     const key = keyOf((request.query ?? '').slice(0, bounds.maxQueryChars), request.filter ?? {}, applied);
     let offset = 0;
+    let ignoredCursor = false;
     if (request.cursor) {
       const cursor = decodeCursor(request.cursor);
       if (cursor && cursor.k === key) offset = cursor.o;
-      else problems.push('That "more results" link belongs to another search; here is the first page.');
+      else ignoredCursor = true;
     }
     const matcher = this.matcher(applied, request.filter);
 
@@ -413,7 +414,15 @@ export class SearchIndex {
             ? 'Those words are too common to search for: add a more specific word.'
             : 'Type a few words to search for, or a filter such as type:document or country:peru.',
         );
-      return { hits: [], total: 0, matched: 0, appliedFilter: applied, problems };
+      return {
+        hits: [],
+        total: 0,
+        matched: 0,
+        offset: 0,
+        ...(ignoredCursor ? { ignoredCursor } : {}),
+        appliedFilter: applied,
+        problems,
+      };
     }
 
     const wanted = offset + limit;
@@ -478,6 +487,8 @@ export class SearchIndex {
       })),
       total,
       matched,
+      offset,
+      ...(ignoredCursor ? { ignoredCursor } : {}),
       ...(wanted < total ? { nextCursor: encodeCursor({ o: wanted, k: key }) } : {}),
       appliedFilter: applied,
       problems,
@@ -488,12 +499,12 @@ export class SearchIndex {
   latest(filter: ResourceFilter, limit: number, cursor?: string): SearchResponse {
     const size = clampLimit(limit);
     const key = keyOf('latest', filter);
-    const problems: string[] = [];
     let offset = 0;
+    let ignoredCursor = false;
     if (cursor) {
       const c = decodeCursor(cursor);
       if (c && c.k === key) offset = c.o;
-      else problems.push('That "more results" link belongs to another list; here is the first page.');
+      else ignoredCursor = true;
     }
     const byFilter = this.matcher(filter);
     const byWords = filter.keywords ? this.keywordMatches(filter.keywords) : undefined;
@@ -508,9 +519,11 @@ export class SearchIndex {
       hits: page.map((n) => this.hit(n, 0, new Set(), new Set())),
       total,
       matched: total,
+      offset,
+      ...(ignoredCursor ? { ignoredCursor } : {}),
       ...(offset + size < total ? { nextCursor: encodeCursor({ o: offset + size, k: key }) } : {}),
       appliedFilter: filter,
-      problems,
+      problems: [],
     };
   }
 

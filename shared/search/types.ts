@@ -84,6 +84,13 @@ export interface SearchResponse {
   matched?: number;
   /** Present when there are more results. */
   nextCursor?: string;
+  /** How many results come before this page (0 on the first): its first hit ranks offset + 1. */
+  offset?: number;
+  /**
+   * The cursor given was not one this search (or list) gave, so the page is the first: each face
+   * says so in its own words (a chat's "more results" link, the CLI's --cursor).
+   */
+  ignoredCursor?: boolean;
   /** The filters understood from the query, for display ("type: document, country: Brazil"). */
   appliedFilter: ResourceFilter;
   /** Problems with the query (a malformed filter), each a short sentence for the member. */

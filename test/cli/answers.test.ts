@@ -112,7 +112,7 @@ describe('iaspn search, feeds list and status beside a running local stack', () 
     const search = fromStack.get(CASES[1]!.args.join(' '))!;
     expect(JSON.parse(search.stdout).hits.map((h: { rank: number }) => h.rank)).toEqual([1, 2, 3, 4]);
     expect(fromStack.get(CASES[2]!.args.join(' '))!.stderr).toMatch(/"narnia": no such country/);
-    expect(fromStack.get(CASES[3]!.args.join(' '))!.stderr).toMatch(/belongs to another search/);
+    expect(fromStack.get(CASES[3]!.args.join(' '))!.stderr).toMatch(/not one this search gave/);
     expect(fromStack.get('status')!.stdout).toMatch(/^store: local stack \(pid \d+\) on /);
   }, 120_000);
 

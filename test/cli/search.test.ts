@@ -45,6 +45,39 @@ describe('iaspn search', () => {
     expect(out.nextCursor).toEqual(expect.any(String));
   });
 
+  it('numbers the next page on from the last (11, 12, …) as text and as --json rank', async () => {
+    const env = { IASPN_DATA_DIR: dataDir };
+    const first = JSON.parse((await runCli(['search', 'social', '--json'], env)).stdout);
+    expect(first.hits.map((h: { rank: number }) => h.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const second = await runCli(['search', 'social', '--json', '--cursor', first.nextCursor], env);
+    expect(second.stderr).toBe('');
+    const page = JSON.parse(second.stdout);
+    expect(page.hits.map((h: { rank: number }) => h.rank)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    const text = await runCli(['search', 'social', '--cursor', first.nextCursor], env);
+    expect(text.stdout).toMatch(/^11\. /m);
+    expect(text.stdout).not.toMatch(/^1\. /m);
+    // The text page ends with the cursor of the page after it, which goes on from 21.
+    const more = /^more: --cursor (\S+)$/m.exec(text.stdout)?.[1] as string;
+    const third = JSON.parse((await runCli(['search', 'social', '--json', '--cursor', more], env)).stdout);
+    expect(third.hits[0].rank).toBe(21);
+  }, 60_000);
+
+  it('says a --cursor it did not give is not this search’s, and what to do, over the first page', async () => {
+    const env = { IASPN_DATA_DIR: dataDir };
+    const other = JSON.parse((await runCli(['search', 'housing', '--limit', '2', '--json'], env)).stdout);
+    for (const cursor of ['garbage', other.nextCursor]) {
+      const result = await runCli(['search', 'social', '--limit', '3', '--json', '--cursor', cursor], env);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/^iaspn: That --cursor is not one this search gave/);
+      expect(result.stderr).toMatch(/without --cursor/);
+      expect(result.stderr).toMatch(/cursor printed at the end of the previous page/);
+      expect(result.stderr).not.toMatch(/link|belongs to another/);
+      const page = JSON.parse(result.stdout);
+      expect(page.hits.map((h: { rank: number }) => h.rank)).toEqual([1, 2, 3]);
+      expect(page.problems).toEqual([expect.stringMatching(/not one this search gave/)]);
+    }
+  }, 60_000);
+
   it('prints readable results and explains a malformed filter on stderr', async () => {
     const result = await runCli(['search', 'primera infancia country:narnia'], { IASPN_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
