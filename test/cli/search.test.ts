@@ -65,6 +65,7 @@ describe('iaspn search', () => {
   it('says a --cursor it did not give is not this search’s, and what to do, over the first page', async () => {
     const env = { IASPN_DATA_DIR: dataDir };
     const other = JSON.parse((await runCli(['search', 'housing', '--limit', '2', '--json'], env)).stdout);
+    expect(other.nextCursor).toEqual(expect.any(String));
     for (const cursor of ['garbage', other.nextCursor]) {
       const result = await runCli(['search', 'social', '--limit', '3', '--json', '--cursor', cursor], env);
       expect(result.code).toBe(0);
