@@ -123,6 +123,11 @@ const FIELD_TOPIC_TOKEN = /^#f:/;
 
 /** The doc table's code of the type 'document'. */
 const DOCUMENT_TYPE = RESOURCE_TYPES.indexOf('document');
+const ENGLISH = LANGUAGES.indexOf('en');
+/** A language with fewer resources than this does not decide which words are weak (a share of a few is no domain). */
+const WEAK_MIN_LANGUAGE_DOCS = 20;
+/** Terms whose weakness in a language is remembered (the index does not change under them). */
+const WEAK_CACHE_LIMIT = 10_000;
 
 /** A digest of what the index was built from: an unchanged library need not be written again. */
 export function libraryFingerprint(
@@ -1034,12 +1039,45 @@ export class SearchIndex {
 
   /**
    * True for a word most of the library has (every stem of it in at least `weakShare` of the
-   * documents): "social" in a library of social protection.
+   * documents): "social" in a library of social protection. Or most of the resources of its
+   * language have it: a bilingual library splits a domain word ("protection" in most English
+   * resources, "protección" in most Spanish ones) so that neither stem reaches the share of the
+   * whole library. A language of fewer than `WEAK_MIN_LANGUAGE_DOCS` resources decides nothing.
    */
   private isWeak(word: string): boolean {
     const least = this.ranking.weakShare * this.docs.size;
     const variants = queryVariants(word).filter((v) => this.postings.has(v));
-    return variants.length > 0 && variants.every((v) => this.postings.frequency(v) >= least);
+    if (variants.length === 0) return false;
+    if (variants.every((v) => this.postings.frequency(v) >= least)) return true;
+    return (['en', 'es'] as const).some((language) => this.weakIn(stem(word, language), language));
+  }
+
+  private weakTerms = new Map<string, boolean>();
+  private stemLanguageDocs: Record<StemLanguage, number> | undefined;
+
+  /** True when at least `weakShare` of the resources analysed in `language` have the term. */
+  private weakIn(term: string, language: StemLanguage): boolean {
+    const key = `${language}:${term}`;
+    const known = this.weakTerms.get(key);
+    if (known !== undefined) return known;
+    const { languages } = this.docs.columns;
+    if (!this.stemLanguageDocs) {
+      this.stemLanguageDocs = { en: 0, es: 0 };
+      for (const l of languages) this.stemLanguageDocs[l === ENGLISH ? 'en' : 'es'] += 1;
+    }
+    const size = this.stemLanguageDocs[language];
+    const least = this.ranking.weakShare * size;
+    let weak = false;
+    // The whole library's count bounds the language's: most words stop here, without a scan.
+    if (size >= WEAK_MIN_LANGUAGE_DOCS && this.postings.frequency(term) >= least) {
+      let n = 0;
+      for (const doc of this.postings.termDocs(term))
+        if ((languages[doc] === ENGLISH) === (language === 'en')) n++;
+      weak = n >= least;
+    }
+    if (this.weakTerms.size >= WEAK_CACHE_LIMIT) this.weakTerms.clear();
+    this.weakTerms.set(key, weak);
+    return weak;
   }
 
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
