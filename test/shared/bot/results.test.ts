@@ -28,7 +28,7 @@ const dm = (locale: string): ChatContext => ({
 });
 
 /** The page a "more results" button asks for, as the member sees it (numbers and notes). */
-async function pressMore(cursor: string | undefined, offset: number, locale = 'en-US'): Promise<string> {
+async function pressMore(cursor: string, offset: number, locale = 'en-US'): Promise<string> {
   const { ports } = recordingPorts(runtime);
   const action = await encodeAction(
     runtime.store,
@@ -43,7 +43,7 @@ describe('the next page of results in a chat', () => {
   it('goes on numbering from the page before', async () => {
     const { ports } = recordingPorts(runtime);
     const first = await ports.search.search({ query: 'social', limit: 5 });
-    const text = await pressMore(first.nextCursor, 5);
+    const text = await pressMore(first.nextCursor as string, 5);
     expect(text).toMatch(/\b6\./);
     expect(text).not.toMatch(/belongs to another/);
   });
@@ -53,7 +53,7 @@ describe('the next page of results in a chat', () => {
     // The cursor of the latest-resources list: a cursor, but not one of this search.
     const other = (await ports.search.latest({}, 2)).nextCursor;
     expect(other).toEqual(expect.any(String));
-    const en = await pressMore(other, 5);
+    const en = await pressMore(other as string, 5);
     expect(en).toMatch(/That "more results" link belongs to another search; here is the first page\./);
     expect(en).toMatch(/\b1\./);
     expect(en).not.toMatch(/\b6\./);
