@@ -86,6 +86,17 @@ describe("the README's walk-through", () => {
         expect(result.stdout, shown).not.toMatch(/not understood|No results|Sin resultados/i);
       }
       if (args[0] === 'search') expect(result.stdout, shown).toMatch(/^\s*1[.)]/m);
+      // A query of words most resources have, plus a filter: every resource the filter allows.
+      if (args[0] === 'search' && /^social protection country:/.test(args[1] ?? '')) {
+        const filter = args[1]!.split(' ').at(-1)!;
+        const ids = async (query: string) =>
+          JSON.parse((await runCli(['search', query, '--limit', '50', '--json'], env)).stdout).hits.map(
+            (h: { id: string }) => h.id,
+          );
+        const filtered = await ids(filter);
+        expect(filtered.length, shown).toBeGreaterThan(1);
+        expect(new Set(await ids(args[1]!)), shown).toEqual(new Set(filtered));
+      }
       if (args[0] === 'ingest') {
         // The README: the re-added feed's 5 items are in the library already.
         expect(result.stdout, shown).toMatch(/^new\s+0$/m);
