@@ -1,4 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Test files wait on child processes, local servers and timers much of the time, so two run at once
+// even on 2 cores (vitest's default there is one: CI took 24 minutes). Benchmarks run one file at a
+// time so that their ratios are not measured beside another file's work.
+const benchmarking = process.argv.includes('bench');
 
 export default defineConfig({
   test: {
@@ -9,5 +15,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    maxWorkers: benchmarking ? 1 : Math.max(2, availableParallelism() - 1),
   },
 });
