@@ -61,5 +61,16 @@ export function parseIntent(text: string): Intent {
     const args = rest.replace(/^(status|estado)\b\s*/i, '');
     return { command: 'feed', args, wordLanguage: found.language, implicit: false };
   }
-  return { command: found.command, args: rest, wordLanguage: found.language, implicit: false };
+  // The words members add after the command word: "dejar de seguir 3f2a1b" (dejar alone is the
+  // command), "próximos eventos" / "upcoming events" (every upcoming item is an event; kept as a
+  // search word it would narrow the list to events that say "event").
+  const filler = FILLER[found.command];
+  const args = filler ? rest.replace(filler, '') : rest;
+  return { command: found.command, args, wordLanguage: found.language, implicit: false };
 }
+
+/** Words after a command word that belong to the command, not to its arguments. */
+const FILLER: Partial<Record<CommandName, RegExp>> = {
+  unfollow: /^de\s+seguir(\s+|$)/i,
+  upcoming: /^(eventos?|events?)(\s+|$)/i,
+};

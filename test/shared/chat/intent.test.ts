@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '#shared/chat/intent.js';
+
+describe('parseIntent: the words members add after a command word', () => {
+  it('reads "dejar de seguir <id>" as unfollow of that id', () => {
+    expect(parseIntent('dejar de seguir 74d388')).toMatchObject({
+      command: 'unfollow',
+      args: '74d388',
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('Dejar de  seguir')).toMatchObject({ command: 'unfollow', args: '' });
+    // "dejar" alone still takes the id at once.
+    expect(parseIntent('dejar 74d388')).toMatchObject({ command: 'unfollow', args: '74d388' });
+  });
+
+  it('drops "eventos" / "events" after upcoming instead of searching for that word', () => {
+    expect(parseIntent('próximos eventos')).toMatchObject({
+      command: 'upcoming',
+      args: '',
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('upcoming events country:peru')).toMatchObject({
+      command: 'upcoming',
+      args: 'country:peru',
+    });
+    expect(parseIntent('proximos evento pais:colombia').args).toBe('pais:colombia');
+    // Other words stay: they are the member's search.
+    expect(parseIntent('upcoming eventual payments').args).toBe('eventual payments');
+  });
+});
