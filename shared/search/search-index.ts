@@ -124,6 +124,25 @@ const FIELD_TOPIC_TOKEN = /^#f:/;
 /** The doc table's code of the type 'document'. */
 const DOCUMENT_TYPE = RESOURCE_TYPES.indexOf('document');
 const ENGLISH = LANGUAGES.indexOf('en');
+/** The search's own notes, in the member's language (a Spanish reply carried English notes). */
+const SEARCH_NOTES: Record<
+  'en' | 'es',
+  { fuzzyCapped: (n: number) => string; tooCommon: string; nothingToSearch: string }
+> = {
+  en: {
+    fuzzyCapped: (n) =>
+      `Spelling mistakes were forgiven in at most ${n} words; the others were matched as typed.`,
+    tooCommon: 'Those words are too common to search for: add a more specific word.',
+    nothingToSearch: 'Type a few words to search for, or a filter such as type:document or country:peru.',
+  },
+  es: {
+    fuzzyCapped: (n) =>
+      `Se corrigieron errores de ortografía en ${n} palabras como máximo; las demás se buscaron tal como se escribieron.`,
+    tooCommon: 'Esas palabras son demasiado comunes para buscarlas: agregue una palabra más específica.',
+    nothingToSearch: 'Escriba algunas palabras para buscar, o un filtro como tipo:documento o pais:peru.',
+  },
+};
+
 /** A language with fewer resources than this does not decide which words are weak (a share of a few is no domain). */
 const WEAK_MIN_LANGUAGE_DOCS = 20;
 /** Terms whose weakness in a language is remembered (the index does not change under them). */
@@ -408,17 +427,11 @@ export class SearchIndex {
 
     const fuzzy: FuzzyBudget = { lookups: 0, bounds, skipped: 0 };
     const tree = this.buildQuery(parsed, fuzzy);
-    if (fuzzy.skipped > 0)
-      problems.push(
-        `Spelling mistakes were forgiven in at most ${bounds.maxFuzzyWords} words; the others were matched as typed.`,
-      );
+    const said = SEARCH_NOTES[request.language ?? 'en'];
+    if (fuzzy.skipped > 0) problems.push(said.fuzzyCapped(bounds.maxFuzzyWords));
     if (!tree.positive && !matcher && parsed.excluded.length === 0) {
       if (problems.length === 0)
-        problems.push(
-          parsed.words.length > 0
-            ? 'Those words are too common to search for: add a more specific word.'
-            : 'Type a few words to search for, or a filter such as type:document or country:peru.',
-        );
+        problems.push(parsed.words.length > 0 ? said.tooCommon : said.nothingToSearch);
       return {
         hits: [],
         total: 0,

@@ -187,6 +187,15 @@ describe('SearchIndex: filters', () => {
     expect(res.hits).toEqual([]);
     expect(res.problems).toEqual([expect.stringMatching(/Type a few words/)]);
   });
+
+  it('explains an empty or too common query in Spanish to a Spanish reader', () => {
+    expect(search('???', { language: 'es' }).problems).toEqual([
+      expect.stringMatching(/^Escriba algunas palabras/),
+    ]);
+    expect(search('the of de la', { language: 'es' }).problems).toEqual([
+      expect.stringMatching(/demasiado comunes/),
+    ]);
+  });
 });
 
 describe('SearchIndex: ranking, results and pages', () => {
