@@ -18,8 +18,8 @@ export type FilterProblem =
   | { code: 'negated'; typed: string }
   | { code: 'date'; key: 'since' | 'before'; typed: string }
   | { code: 'dateOrder'; since: string; before: string }
-  /** A note already in words (the query bounds' notes). */
-  | { code: 'note'; text: string };
+  /** A note already in words (the query bounds' notes), in English and, when given, in Spanish. */
+  | { code: 'note'; text: string; es?: string };
 
 const FIELD_NOUN: Record<UiLanguage, Record<FilterField, string>> = {
   en: { topics: 'topic', countries: 'country', types: 'type', languages: 'language', partners: 'partner' },
@@ -102,7 +102,7 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
         : `${k.since}:${since} is not before ${k.before}:${before}, so nothing could match; both dates were ignored.`;
     }
     case 'note':
-      return problem.text;
+      return (es && problem.es) || problem.text;
   }
 }
 

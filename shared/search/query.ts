@@ -203,6 +203,7 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
     parsed.problems.push({
       code: 'note',
       text: `Only the first ${bounds.maxQueryChars} characters of your search were read: the rest was left out.`,
+      es: `Solo se leyeron los primeros ${bounds.maxQueryChars} caracteres de su búsqueda: el resto se omitió.`,
     });
   const tokens = scan(cut ? input.slice(0, bounds.maxQueryChars) : input);
   let wordCount = 0;
@@ -235,11 +236,13 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
     parsed.problems.push({
       code: 'note',
       text: `${tooLong === 1 ? 'A word' : `${tooLong} words`} longer than ${bounds.maxWordChars} letters ${tooLong === 1 ? 'was' : 'were'} left out.`,
+      es: `Se ${tooLong === 1 ? 'omitió una palabra' : `omitieron ${tooLong} palabras`} de más de ${bounds.maxWordChars} letras.`,
     });
   if (tooMany > 0)
     parsed.problems.push({
       code: 'note',
       text: `Only the first ${bounds.maxWords} words were searched: ${tooMany} more were left out.`,
+      es: `Solo se buscaron las primeras ${bounds.maxWords} palabras: se omitieron ${tooMany} más.`,
     });
   const last = tokens.at(-1);
   parsed.lastWordIsPrefix =

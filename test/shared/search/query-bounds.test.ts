@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { problemText } from '#shared/filters/problems.js';
 import { parseQuery, QUERY_BOUNDS } from '#shared/search/query.js';
 import { SearchIndex } from '#shared/search/search-index.js';
 import { SAMPLE_NOW, SAMPLE_PARTNERS, sampleLibrary } from './sample-library.js';
@@ -36,10 +37,12 @@ afterEach(() => {
 describe('query bounds', () => {
   it('reads only the first characters of a long query, and says so', () => {
     const parsed = parseQuery(`pension ${'reform '.repeat(200)}`, NOW);
-    expect(parsed.problems).toContainEqual({
-      code: 'note',
-      text: `Only the first ${QUERY_BOUNDS.maxQueryChars} characters of your search were read: the rest was left out.`,
-    });
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'note',
+        text: `Only the first ${QUERY_BOUNDS.maxQueryChars} characters of your search were read: the rest was left out.`,
+      }),
+    );
     expect(parsed.words.length).toBeLessThanOrEqual(QUERY_BOUNDS.maxWords);
     expect(parsed.lastWordIsPrefix).toBe(false);
   });
@@ -47,20 +50,36 @@ describe('query bounds', () => {
   it('leaves out a word longer than any word of the library, and says so', () => {
     const parsed = parseQuery(`cash ${'a'.repeat(300)} transfers`, NOW);
     expect(parsed.words.map((w) => w.text)).toEqual(['cash', 'transfers']);
-    expect(parsed.problems).toContainEqual({
-      code: 'note',
-      text: `A word longer than ${QUERY_BOUNDS.maxWordChars} letters was left out.`,
-    });
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'note',
+        text: `A word longer than ${QUERY_BOUNDS.maxWordChars} letters was left out.`,
+      }),
+    );
+  });
+
+  it('says what was left out in Spanish to a Spanish reader', () => {
+    const parsed = parseQuery(`pension ${'reform '.repeat(200)} ${'a'.repeat(300)}`, NOW);
+    expect(parsed.problems.map((p) => problemText(p, 'es'))).toEqual([
+      `Solo se leyeron los primeros ${QUERY_BOUNDS.maxQueryChars} caracteres de su búsqueda: el resto se omitió.`,
+      expect.stringMatching(/^Solo se buscaron las primeras \d+ palabras: se omitieron \d+ más\.$/),
+    ]);
+    const long = parseQuery(`cash ${'a'.repeat(300)}`, NOW);
+    expect(problemText(long.problems[0]!, 'es')).toBe(
+      `Se omitió una palabra de más de ${QUERY_BOUNDS.maxWordChars} letras.`,
+    );
   });
 
   it('searches at most maxWords words', () => {
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
     const parsed = parseQuery(words, NOW);
     expect(parsed.words).toHaveLength(QUERY_BOUNDS.maxWords);
-    expect(parsed.problems).toContainEqual({
-      code: 'note',
-      text: `Only the first ${QUERY_BOUNDS.maxWords} words were searched: ${40 - QUERY_BOUNDS.maxWords} more were left out.`,
-    });
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'note',
+        text: `Only the first ${QUERY_BOUNDS.maxWords} words were searched: ${40 - QUERY_BOUNDS.maxWords} more were left out.`,
+      }),
+    );
   });
 
   it('answers a 40,000-letter word (a Slack DM) with a note and no typo lookup on it', () => {
