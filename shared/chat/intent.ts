@@ -8,7 +8,7 @@ import { type BotLanguage, type CommandName, commandOf } from './i18n.js';
 export interface Intent {
   command: CommandName;
   args: string;
-  /** The language of the command word (`buscar`: es); undefined for free text. */
+  /** The language of the command word (`buscar`: es); for free text, of its first filter key (`pais:`: es), if any. */
   wordLanguage?: BotLanguage;
   /** The first word did not name a command: the whole text is a search. */
   implicit: boolean;
@@ -54,7 +54,13 @@ export function parseIntent(text: string): Intent {
   if (!found) {
     const greeting = greetingLanguage(trimmed);
     if (greeting) return { command: 'greet', args: '', wordLanguage: greeting, implicit: true };
-    return { command: 'search', args: trimmed, implicit: true };
+    const keyLanguage = filterKeyLanguage(trimmed);
+    return {
+      command: 'search',
+      args: trimmed,
+      implicit: true,
+      ...(keyLanguage ? { wordLanguage: keyLanguage } : {}),
+    };
   }
   if (found.command === 'feed') {
     // `feed status <partner>` / `fuente estado <socio>`: the middle word is optional.
@@ -67,6 +73,55 @@ export function parseIntent(text: string): Intent {
   const filler = FILLER[found.command];
   const args = filler ? rest.replace(filler, '') : rest;
   return { command: found.command, args, wordLanguage: found.language, implicit: false };
+}
+
+/** Filter keys only Spanish writes ("tema:primera infancia pais:peru" typed with no command word). */
+const SPANISH_KEYS = new Set([
+  'tema',
+  'temas',
+  'pais',
+  'paises',
+  'tipo',
+  'tipos',
+  'idioma',
+  'idiomas',
+  'lengua',
+  'socio',
+  'socios',
+  'fuente',
+  'desde',
+  'antes',
+  'hasta',
+]);
+/** Filter keys only English writes. */
+const ENGLISH_KEYS = new Set([
+  'topic',
+  'topics',
+  'country',
+  'countries',
+  'type',
+  'types',
+  'lang',
+  'language',
+  'languages',
+  'partner',
+  'partners',
+  'source',
+  'since',
+  'before',
+]);
+
+/** The language of a free-text search's first filter key, if it has one: the member's language. */
+function filterKeyLanguage(text: string): BotLanguage | undefined {
+  for (const m of text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .matchAll(/(?:^|\s)-?([a-z]+):/g)) {
+    if (SPANISH_KEYS.has(m[1]!)) return 'es';
+    if (ENGLISH_KEYS.has(m[1]!)) return 'en';
+  }
+  return undefined;
 }
 
 /** Words after a command word that belong to the command, not to its arguments. */

@@ -28,3 +28,21 @@ describe('parseIntent: the words members add after a command word', () => {
     expect(parseIntent('upcoming eventual payments').args).toBe('eventual payments');
   });
 });
+
+describe('parseIntent: a search typed with no command word', () => {
+  it('takes the language of its filter keys, so that the reply is in the member language', () => {
+    expect(parseIntent('tema:primera infancia pais:colombia')).toMatchObject({
+      command: 'search',
+      implicit: true,
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('País:Perú')).toMatchObject({ command: 'search', wordLanguage: 'es' });
+    expect(parseIntent('cash transfers country:jamaica')).toMatchObject({
+      command: 'search',
+      wordLanguage: 'en',
+    });
+    // No filter key, or only a word with a colon: no language is guessed.
+    expect(parseIntent('transferencias monetarias').wordLanguage).toBeUndefined();
+    expect(parseIntent('ratio 3:1 https://x.org').wordLanguage).toBeUndefined();
+  });
+});
