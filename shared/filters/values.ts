@@ -130,6 +130,12 @@ function lookup(field: FilterField, value: string, partners?: PartnerNames): str
   }
 }
 
+/** Whether `text` is the start of a partner's name, word by word ("prosperidad social"). */
+export function startsPartnerName(text: string, partners: PartnerNames): boolean {
+  const folded = foldText(text);
+  return [...partners.values()].some((name) => `${foldText(name)} `.startsWith(`${folded} `));
+}
+
 /** An id, a name, the words of a name in order, a unique start of one, or one close spelling. */
 function lookupPartner(value: string, partners: PartnerNames): string[] {
   const folded = foldText(value);

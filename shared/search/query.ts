@@ -188,7 +188,13 @@ function pushUnique<T>(list: T[] | undefined, value: T): T[] {
   return out;
 }
 
-export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY_BOUNDS): ParsedQuery {
+export function parseQuery(
+  input: string,
+  now: Date,
+  bounds: QueryBounds = QUERY_BOUNDS,
+  /** Whether words start a partner's name ("Prosperidad Social"): lets `socio:` take several words. */
+  isPartnerName?: (text: string) => boolean,
+): ParsedQuery {
   const parsed: ParsedQuery = {
     words: [],
     phrases: [],
@@ -212,7 +218,7 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind === 'filter') {
-      t += absorbNameWords(tokens, t);
+      t += absorbNameWords(tokens, t, isPartnerName);
       applyFilter(parsed, token, now);
       continue;
     }
@@ -259,22 +265,28 @@ export function parseQuery(input: string, now: Date, bounds: QueryBounds = QUERY
 const MAX_NAME_WORDS = 6;
 
 /**
- * Members forget the quotes: `tema:primera infancia`, `pais:el salvador`. When the words after an
- * unquoted topic or country value complete a name the taxonomy knows exactly, they join the value
+ * Members forget the quotes: `tema:primera infancia`, `pais:el salvador`, `socio:prosperidad social`.
+ * When the words after an unquoted topic or country value complete a name the taxonomy knows exactly
+ * (a partner value: start a partner's name), they join the value
  * (the longest such name wins); otherwise they stay free words. Returns how many words it took.
  */
-function absorbNameWords(tokens: RawToken[], at: number): number {
+function absorbNameWords(tokens: RawToken[], at: number, isPartnerName?: (text: string) => boolean): number {
   const token = tokens[at]!;
   const key = KEY_NAMES[token.key as string];
-  if (token.quoted || token.negated || (key !== 'topics' && key !== 'countries') || token.text.includes(','))
-    return 0;
+  const isName =
+    key === 'topics' || key === 'countries'
+      ? (text: string) => isExactName(key, text)
+      : key === 'partners'
+        ? isPartnerName
+        : undefined;
+  if (token.quoted || token.negated || !isName || token.text.includes(',')) return 0;
   let text = token.text;
   let taken = 0;
   for (let k = 1; k <= MAX_NAME_WORDS && at + k < tokens.length; k++) {
     const next = tokens[at + k]!;
     if (next.kind !== 'word' || next.negated) break;
     text = `${text} ${next.text}`;
-    if (isExactName(key, text)) taken = k;
+    if (isName(text)) taken = k;
   }
   if (taken > 0)
     token.text = tokens

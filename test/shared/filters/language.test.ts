@@ -30,6 +30,10 @@ describe('the filter language', () => {
     ['partner:CISPR', { partners: ['cispr-caribbean'] }],
     ['partner:midis', { partners: ['midis-pe'] }],
     ['partner:red-puente', { partners: ['red-puentes'] }],
+    // A partner's name without quotes: the words that go on with the name join it, the rest stay words.
+    ['socio:red puentes', { partners: ['red-puentes'] }],
+    ['socio:Red Puentes pobreza', { partners: ['red-puentes'], keywords: 'pobreza' }],
+    ['partner:midis social', { partners: ['midis-pe'], keywords: 'social' }],
     ['"cash transfers" -pilot', { keywords: '"cash transfers" -pilot' }],
     ['"cuidado infantil" pais:uruguay', { countries: ['UY'], keywords: '"cuidado infantil"' }],
     ['desde:2025-01 hasta:2026', { since: '2025-01-01T00:00:00.000Z', before: '2026-01-01T00:00:00.000Z' }],
