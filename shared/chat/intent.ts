@@ -54,7 +54,8 @@ export function parseIntent(text: string): Intent {
   if (!found) {
     const greeting = greetingLanguage(trimmed);
     if (greeting) return { command: 'greet', args: '', wordLanguage: greeting, implicit: true };
-    const keyLanguage = filterKeyLanguage(trimmed);
+    // "hola, quiero buscar transferencias en perú": a search that opens with a greeting is in its language.
+    const keyLanguage = filterKeyLanguage(trimmed) ?? greetingLanguage(word);
     return {
       command: 'search',
       args: trimmed,

@@ -44,5 +44,12 @@ describe('parseIntent: a search typed with no command word', () => {
     // No filter key, or only a word with a colon: no language is guessed.
     expect(parseIntent('transferencias monetarias').wordLanguage).toBeUndefined();
     expect(parseIntent('ratio 3:1 https://x.org').wordLanguage).toBeUndefined();
+    // One that opens with a greeting takes the greeting's language.
+    expect(parseIntent('hola, quiero buscar transferencias en perú')).toMatchObject({
+      command: 'search',
+      args: 'hola, quiero buscar transferencias en perú',
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('hi! cash transfers in Peru').wordLanguage).toBe('en');
   });
 });
