@@ -3,7 +3,8 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type DigestPreview, previewDigest } from '#shared/digest/preview.js';
 import { runDigest } from '#shared/digest/run.js';
-import { parseDateValue } from '#shared/search/query.js';
+import { readDate } from '#shared/filters/dates.js';
+import { problemText } from '#shared/filters/problems.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
 
@@ -37,7 +38,7 @@ export function registerDigest(program: Command): void {
     .option('--out <dir>', 'directory for the files')
     .option(
       '--since <date>',
-      'include resources first seen since then: a date (2026-01-01, 2026-01, 2026), a time, or a span back from now (7d, 2w, 1m, 1y); default: since the last digest',
+      'include resources first seen since then, as since: reads it: a date (2026-01-01, 15/01/2026, "January 2026", 2026), a time, or a time back from now ("last week", "2 weeks ago", 7d); default: since the last digest',
       sinceValue,
     )
     .option('--json', 'print the preview as JSON (subject, count, window, plain text)')
@@ -88,20 +89,17 @@ export function registerDigest(program: Command): void {
 }
 
 /**
- * --since as the filter language reads `since:` (`2026-01-01`, `2026-01`, `2026`, a time, or `30d`,
- * `2w`, `1m`, `1y` back from now), as an ISO instant. A day that does not exist (2026-02-30) is
- * refused rather than rolled over, and so is a time to come: a digest looks back.
+ * --since as the filter language reads `since:` (shared/filters/dates.ts: `2026-01-01`, `15/01/2026`,
+ * `January 2026`, `last week`, `2 weeks ago`, `30d`...), as an ISO instant. A day that does not
+ * exist (2026-02-30) is refused rather than rolled over, and so is a time to come: a digest looks
+ * back. The refusal is the filter language's own sentence.
  */
 function sinceValue(value: string): string {
-  const now = new Date();
-  const iso = parseDateValue(value, now);
-  if (!iso)
-    throw new InvalidArgumentError(
-      'not a date: use a date like 2026-01-01, 2026-01 or 2026, a time like 2026-01-01T08:00Z, or a span back from now like 7d, 2w, 1m, 1y',
-    );
-  if (Date.parse(iso) > now.getTime())
-    throw new InvalidArgumentError(`${iso} is still to come: a digest looks back from now`);
-  return iso;
+  const read = readDate(value, new Date());
+  if (read.ok) return read.iso;
+  throw new InvalidArgumentError(
+    problemText({ code: 'date', key: 'since', typed: `since:${value}`, reason: read.reason }, 'en'),
+  );
 }
 
 /** Where the window starts, in words: "since the last digest (…)", "since it was confirmed (…)". */

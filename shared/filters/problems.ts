@@ -16,7 +16,8 @@ export type FilterProblem =
   | { code: 'unknown'; field: FilterField; typed: string; suggestions: string[] }
   | { code: 'empty'; key: FilterKey; typed: string }
   | { code: 'negated'; typed: string }
-  | { code: 'date'; key: 'since' | 'before'; typed: string }
+  /** No date form (no reason given), no such day (`impossible`), or a start still to come (`future`). */
+  | { code: 'date'; key: 'since' | 'before'; typed: string; reason?: 'unknown' | 'impossible' | 'future' }
   | { code: 'dateOrder'; since: string; before: string }
   /** A note already in words (the query bounds' notes), in English and, when given, in Spanish. */
   | { code: 'note'; text: string; es?: string };
@@ -54,8 +55,8 @@ const EXAMPLES: Record<UiLanguage, Record<FilterKey, string>> = {
 };
 
 const DATE_HELP: Record<UiLanguage, string> = {
-  en: 'use a date like 2024-05-01, 2024-05 or 2024, or a span like 7d, 2w, 1m, 1y',
-  es: 'use una fecha como 2024-05-01, 2024-05 o 2024, o un plazo como 7d, 2w, 1m, 1y',
+  en: 'use a date like 2025-03-15, 15/03/2025, March 2025 or 2025, or a time back from today like yesterday, last week, last month, this year, 2 weeks ago or 7d',
+  es: 'use una fecha como 2025-03-15, 15/03/2025, marzo de 2025 o 2025, o un tiempo atrás como ayer, la semana pasada, el mes pasado, este año, hace 2 semanas o 7d',
 };
 
 function orList(items: string[], lang: UiLanguage): string {
@@ -92,8 +93,15 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
       return es
         ? `-${problem.typed} no se puede usar: los filtros solo incluyen; para excluir palabras escriba -palabra.`
         : `-${problem.typed} is not supported: filters only include; to leave out words, type -word.`;
-    case 'date':
-      return `${problem.typed} ${es ? 'no es una fecha' : 'is not a date'}: ${DATE_HELP[lang]}.`;
+    case 'date': {
+      const { typed, reason } = problem;
+      if (reason === 'future')
+        return es
+          ? `${typed} es una fecha futura: ${KEY_LABELS.es.since}: mira hacia atrás desde hoy; ${DATE_HELP.es}.`
+          : `${typed} is still to come: ${KEY_LABELS.en.since}: looks back from today; ${DATE_HELP.en}.`;
+      const why = reason !== 'impossible' ? '' : es ? ' ese día no existe;' : ' there is no such day;';
+      return `${typed} ${es ? 'no es una fecha' : 'is not a date'}:${why} ${DATE_HELP[lang]}.`;
+    }
     case 'dateOrder': {
       const [since, before] = [problem.since.slice(0, 10), problem.before.slice(0, 10)];
       const k = KEY_LABELS[lang];

@@ -1,4 +1,5 @@
 import type { Language, ResourceType } from '../domain/resource.js';
+import { isDateWord, readDate } from '../filters/dates.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { FilterProblem } from '../filters/problems.js';
 import { type FilterField, isExactName, KEY_NAMES, resolveValue } from '../filters/values.js';
@@ -151,37 +152,6 @@ function scan(input: string): RawToken[] {
   }
 }
 
-const DAY_MS = 86_400_000;
-
-/** A date value: ISO (2024, 2024-05, 2024-05-01, full) or a span back from now (7d, 2w, 1m, 1y). */
-export function parseDateValue(value: string, now: Date): string | undefined {
-  const v = value.trim().toLowerCase();
-  const span = /^(\d{1,4})([dwmy])$/.exec(v);
-  if (span) {
-    const amount = Number(span[1]);
-    const d = new Date(now.getTime());
-    if (span[2] === 'd') d.setTime(d.getTime() - amount * DAY_MS);
-    else if (span[2] === 'w') d.setTime(d.getTime() - amount * 7 * DAY_MS);
-    else if (span[2] === 'm') d.setUTCMonth(d.getUTCMonth() - amount);
-    else d.setUTCFullYear(d.getUTCFullYear() - amount);
-    return d.toISOString();
-  }
-  const day = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
-  if (day) {
-    const [year, month = '01', date = '01'] = [day[1], day[2], day[3]];
-    const iso = `${year}-${month}-${date}T00:00:00.000Z`;
-    const parsed = new Date(iso);
-    // Reject 2024-13 or 2024-02-31 (Date would roll them over).
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString() !== iso) return undefined;
-    return iso;
-  }
-  if (/^\d{4}-\d{2}-\d{2}t/.test(v)) {
-    const parsed = new Date(value.trim());
-    return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
-  }
-  return undefined;
-}
-
 function pushUnique<T>(list: T[] | undefined, value: T): T[] {
   const out = list ?? [];
   if (!out.includes(value)) out.push(value);
@@ -218,7 +188,7 @@ export function parseQuery(
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind === 'filter') {
-      t += absorbNameWords(tokens, t, isPartnerName);
+      t += absorbNameWords(tokens, t, isPartnerName) || absorbDateWords(tokens, t, now);
       applyFilter(parsed, token, now);
       continue;
     }
@@ -296,6 +266,35 @@ function absorbNameWords(tokens: RawToken[], at: number, isPartnerName?: (text: 
   return taken;
 }
 
+/** How many words a date after an unquoted date key may run to ("desde:hace 2 semanas"). */
+const MAX_DATE_WORDS = 4;
+
+/**
+ * `desde:hace 1 año`, `since:last month`, `desde:15 de marzo de 2025`: the words after a date key
+ * that make a longer date form join the value. When none does and the value itself starts a date
+ * phrase ("hace"), its date words are taken with it and refused whole, so none is searched.
+ */
+function absorbDateWords(tokens: RawToken[], at: number, now: Date): number {
+  const token = tokens[at]!;
+  const key = KEY_NAMES[token.key as string];
+  if ((key !== 'since' && key !== 'before') || token.quoted || token.negated) return 0;
+  const words: string[] = [];
+  for (let k = 1; k <= MAX_DATE_WORDS && at + k < tokens.length; k++) {
+    const next = tokens[at + k]!;
+    if (next.kind !== 'word' || next.negated || !isDateWord(next.text)) break;
+    words.push(next.text);
+  }
+  const isForm = (text: string) => {
+    const read = readDate(text, now, { future: true });
+    return read.ok || read.reason !== 'unknown';
+  };
+  let taken = 0;
+  for (let k = 1; k <= words.length; k++) if (isForm([token.text, ...words.slice(0, k)].join(' '))) taken = k;
+  if (taken === 0 && !isForm(token.text) && isDateWord(token.text)) taken = words.length;
+  if (taken > 0) token.text = [token.text, ...words.slice(0, taken)].join(' ');
+  return taken;
+}
+
 function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
   const key = KEY_NAMES[token.key as string]!;
   const typed = `${token.key}:`;
@@ -314,9 +313,10 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
   const filter = parsed.filter;
   if (key === 'since' || key === 'before') {
     const value = values.join(',');
-    const iso = parseDateValue(value, now);
-    if (!iso) parsed.problems.push({ code: 'date', key, typed: `${typed}${value}` });
-    else filter[key] = iso;
+    // A start looks back from now; an end may lie ahead (before:2027).
+    const read = readDate(value, now, { future: key === 'before' });
+    if (read.ok) filter[key] = read.iso;
+    else parsed.problems.push({ code: 'date', key, typed: `${typed}${value}`, reason: read.reason });
     return;
   }
   for (const value of values) {

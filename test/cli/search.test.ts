@@ -87,6 +87,23 @@ describe('iaspn search', () => {
     expect(result.stdout).toMatch(/«/);
   });
 
+  it('reads a date as members type it (desde:hace 3 años), and refuses one still to come, saying why', async () => {
+    const env = { IASPN_DATA_DIR: dataDir };
+    const result = await runCli(['search', 'transferencias desde:hace 3 años', '--json'], env);
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout);
+    const threeYearsAgo = new Date();
+    threeYearsAgo.setUTCFullYear(threeYearsAgo.getUTCFullYear() - 3);
+    expect(Math.abs(Date.parse(out.appliedFilter.since) - threeYearsAgo.getTime())).toBeLessThan(120_000);
+    expect(out.hits.length).toBeGreaterThan(0);
+    for (const hit of out.hits) expect(hit.publishedAt >= out.appliedFilter.since).toBe(true);
+    // "3 años" is part of the date, not words searched: the same hits as the date written as a span.
+    const span = JSON.parse((await runCli(['search', 'transferencias desde:3y', '--json'], env)).stdout);
+    expect(out.hits.map((h: { id: string }) => h.id)).toEqual(span.hits.map((h: { id: string }) => h.id));
+    const later = await runCli(['search', 'transferencias since:2999'], env);
+    expect(later.stderr).toMatch(/since:2999 is still to come: since: looks back from today; use a date like/);
+  });
+
   it('--explain shows the score parts of each hit, and --json carries them as `explain`', async () => {
     const text = await runCli(['search', 'conditional cash transfers', '--limit', '2', '--explain'], {
       IASPN_DATA_DIR: dataDir,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemText } from '#shared/filters/problems.js';
-import { parseDateValue, parseQuery } from '#shared/search/query.js';
+import { parseQuery } from '#shared/search/query.js';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const parse = (q: string) => parseQuery(q, NOW);
@@ -65,6 +65,33 @@ describe('parseQuery', () => {
     expect(q.words.map((w) => w.text)).toEqual(['cash']);
   });
 
+  it.each([
+    ['desde:hace 1 año', '2024-06-01T12:00:00.000Z'],
+    ['desde:la semana pasada', '2025-05-19T00:00:00.000Z'],
+    ['desde:marzo de 2025', '2025-03-01T00:00:00.000Z'],
+    ['since:last month', '2025-05-01T00:00:00.000Z'],
+    ['since:2 weeks ago', '2025-05-18T12:00:00.000Z'],
+    ['since:March 15, 2025', '2025-03-15T00:00:00.000Z'],
+  ])('takes a date of several words whole: %s', (query, since) => {
+    const q = parse(`transferencias ${query} salud`);
+    expect(q.problems).toEqual([]);
+    expect(q.filter).toEqual({ since });
+    expect(q.words.map((w) => w.text)).toEqual(['transferencias', 'salud']);
+  });
+
+  it('refuses a date of several words whole, and searches none of its words', () => {
+    const q = parse('desde:hace 3 siglos salud');
+    expect(q.problems.map((p) => problemText(p, 'es'))).toEqual([
+      expect.stringMatching(/^desde:hace 3 no es una fecha: /),
+    ]);
+    expect(q.words.map((w) => w.text)).toEqual(['siglos', 'salud']);
+  });
+
+  it('leaves a word after a date alone when the date is whole without it', () => {
+    expect(parse('since:2024 2030 agenda').words.map((w) => w.text)).toEqual(['2030', 'agenda']);
+    expect(parse('desde:ayer').filter).toEqual({ since: '2025-05-31T00:00:00.000Z' });
+  });
+
   it('keeps partner values for the index to resolve', () => {
     expect(parse('partner:midis-pe socio:"red puentes"').partners).toEqual(['midis-pe', 'red puentes']);
   });
@@ -74,7 +101,9 @@ describe('parseQuery', () => {
     ['type:spaceship', /"spaceship": no such type/],
     ['topic:astrophysics', /"astrophysics": no such topic/],
     ['lang:klingon', /"klingon": no such language/],
-    ['since:yesterday', /since:yesterday is not a date/],
+    ['since:soon', /since:soon is not a date: .*ayer|yesterday/],
+    ['desde:2025-02-30', /desde:2025-02-30 is not a date: there is no such day/],
+    ['since:2026', /since:2026 is still to come/],
     ['before:2024-13', /before:2024-13 is not a date/],
     ['before:2024-02-31', /is not a date/],
     ['country:', /country: needs a value/],
@@ -102,14 +131,5 @@ describe('parseQuery', () => {
 
   it('parses an empty query to nothing', () => {
     expect(parse('   ')).toMatchObject({ words: [], phrases: [], excluded: [], filter: {}, problems: [] });
-  });
-});
-
-describe('parseDateValue', () => {
-  it('accepts full timestamps and normalises them to UTC', () => {
-    expect(parseDateValue('2024-05-01T10:00:00-03:00', NOW)).toBe('2024-05-01T13:00:00.000Z');
-  });
-  it('rejects words', () => {
-    expect(parseDateValue('soon', NOW)).toBeUndefined();
   });
 });
