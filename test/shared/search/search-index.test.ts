@@ -168,6 +168,21 @@ describe('SearchIndex: filters', () => {
     });
   });
 
+  it('reads an unquoted partner name of several words as one partner, as a follow does (socio:prosperidad social)', () => {
+    const partner = (r: SampleResource) =>
+      r.partnerId === 'prosperidad-social-co' ||
+      r.sources.some((s) => s.partnerId === 'prosperidad-social-co');
+    const all = search('socio:prosperidad social', { limit: 50 });
+    expect(all.appliedFilter).toEqual({ partners: ['prosperidad-social-co'] });
+    expect(all.problems).toEqual([]);
+    // "social" is part of the name, not a word every hit must hold: the partner's whole list.
+    expect(all.total).toBe(library.filter(partner).length);
+    const ids = (q: string) => search(q, { limit: 50 }).hits.map((h) => h.id);
+    expect(ids('socio:Prosperidad Social transferencias')).toEqual(
+      ids('socio:"prosperidad social" transferencias'),
+    );
+  });
+
   it('ANDs the request filter (a channel context) with the query filters', () => {
     const res = search('lang:es', { filter: { types: ['news'] }, limit: 50 });
     expect(res.total).toBe(library.filter((r) => r.language === 'es' && r.type === 'news').length);
