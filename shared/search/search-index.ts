@@ -37,7 +37,13 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from './request.js';
 import { resourceTerms, TERM_FIELDS } from './resource-terms.js';
 import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from './types.js';
-import { correctTaxonomyTypos, expandQuery, type QuerySpan, wholePhraseTokens } from './vocabulary.js';
+import {
+  correctTaxonomyTypos,
+  domainTranslations,
+  expandQuery,
+  type QuerySpan,
+  wholePhraseTokens,
+} from './vocabulary.js';
 
 /**
  * The in-memory search index: compact postings over pre-analysed fields (postings.ts), plus the
@@ -63,7 +69,8 @@ export interface RankingOptions {
   /**
    * A word that this share of the library or more has (in any field, by document frequency) is
    * weak: it adds its (small) score but restricts nothing and does not count in the coordination
-   * factor; a query of weak words and filters lists what the filters allow, newest first.
+   * factor; a query of weak words and filters lists everything the filters allow, those with the
+   * weak words first by their small score, the others newest first.
    */
   weakShare: number;
   /**
@@ -92,7 +99,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   recencyWeight: 0.05,
   recencyHalfLifeDays: 365,
   weakShare: 0.5,
-  documentWeight: 0.06,
+  documentWeight: 0.1,
   namedTopicWeight: 1,
   proximityWeight: 0.5,
 };
@@ -462,13 +469,21 @@ export class SearchIndex {
     let matched: number;
     const weakOnly = !!tree.positive && !tree.strong && (!!matcher || parsed.excluded.length > 0);
     if (!tree.positive || weakOnly) {
-      // Filters or exclusions alone (or with weak words only): everything they allow, newest first.
+      // Filters or exclusions alone: everything they allow, newest first; with weak words only, those
+      // with the words first.
       const excluded = tree.negative ? this.postings.run(tree.negative, options).ids : new Uint32Array(0);
       marks.clear();
       const skip = new Set(excluded);
-      const listed = this.newest(matcher, skip, offset, limit);
-      page = listed.page.map((n) => ({ n, score: 0 }));
-      total = listed.total;
+      if (weakOnly && tree.positive) {
+        const found = this.postings.run(tree.positive, options);
+        const listed = this.weakFirst(found, matcher, skip, wanted, now);
+        page = listed.top.slice(offset, wanted);
+        total = listed.total;
+      } else {
+        const listed = this.newest(matcher, skip, offset, limit);
+        page = listed.page.map((n) => ({ n, score: 0 }));
+        total = listed.total;
+      }
       matched = total;
     } else {
       const withoutExcluded = (q: QueryNode): QueryNode =>
@@ -642,6 +657,35 @@ export class SearchIndex {
   }
 
   /**
+   * Every document the filters allow, those with the query's weak words first by their (small)
+   * score, the others after them newest first: weak words weigh little, but a member who asks for
+   * "social protection country:JM" sees the resources about it before a webinar that only says it.
+   */
+  private weakFirst(
+    found: Matches,
+    matcher: ((n: number) => boolean) | undefined,
+    skip: ReadonlySet<number>,
+    k: number,
+    now: Date,
+  ): { top: Ranked[]; total: number } {
+    const decayNow = this.decayAt(now);
+    const scores = new Float64Array(this.docs.size);
+    for (let i = 0; i < found.ids.length; i++) {
+      const n = found.ids[i] as number;
+      // Weak words do not count in the coordination: each weighs its own small score.
+      scores[n] = this.finalScore(n, found.scores[i] as number, 1, decayNow);
+    }
+    const top = new TopK(k, this.docs.recencyRank);
+    let total = 0;
+    for (const n of this.docs.columns.order) {
+      if (skip.has(n) || (matcher && !matcher(n))) continue;
+      total += 1;
+      top.push(n, scores[n] as number);
+    }
+    return { top: top.sorted(), total };
+  }
+
+  /**
    * The phrase-proximity factor of a document, or undefined when the query has no phrase: 1 +
    * proximityWeight × the share of the query's phrases whose words its title has next to each other
    * (stop words aside), or, for a taxonomy phrase, whose topic its title names in any language
@@ -787,7 +831,7 @@ export class SearchIndex {
       tree.negative ? { kind: 'andNot', include: q, exclude: tree.negative } : q;
     let left = Uint32Array.from(page.map((r) => r.n)).sort();
     for (const [node, ranking] of [
-      [weakOnly ? undefined : tree.positive, 'all words'],
+      [tree.positive, weakOnly ? 'common words' : 'all words'],
       [weakOnly ? undefined : tree.relaxed, 'some words'],
     ] as const) {
       if (!node || left.length === 0) continue;
@@ -847,7 +891,8 @@ export class SearchIndex {
           score: round(p.score),
           ...(FIELD_TOPIC_TOKEN.test(p.term) ? { field: FIELDS[p.field] as string } : {}),
         })),
-      coordination: termCount(terms),
+      // Weak words alone are not coordinated: each weighs its own small score (`weakFirst`).
+      coordination: ranking === 'common words' ? 1 : termCount(terms),
       prior: ranking === 'newest first' ? 1 : round(this.priorOf(n, decayNow)),
       recency: round(ranking === 'newest first' ? 1 : this.recencyFactor(n, decayNow)),
       proximity: 1,
@@ -1061,6 +1106,12 @@ export class SearchIndex {
    * whole library. A language of fewer than `WEAK_MIN_LANGUAGE_DOCS` resources decides nothing.
    */
   private isWeak(word: string): boolean {
+    // A domain word is weak in every language when it is in one: "protección social" in a library
+    // whose English resources all say "social protection" and whose Spanish ones mostly do not.
+    return this.isWeakAsTyped(word) || domainTranslations(word).some((t) => this.isWeakAsTyped(t));
+  }
+
+  private isWeakAsTyped(word: string): boolean {
     const least = this.ranking.weakShare * this.docs.size;
     const variants = queryVariants(word).filter((v) => this.postings.has(v));
     if (variants.length === 0) return false;

@@ -26,8 +26,12 @@ export interface SearchRequest {
  * rounded.
  */
 export interface ScoreExplanation {
-  /** How the hit was ranked: it has every word, some of them (listed after), or no words were searched. */
-  ranking: 'all words' | 'some words' | 'newest first';
+  /**
+   * How the hit was ranked: it has every word, some of them (listed after), only words too common to
+   * restrict anything (a query of them and filters: by their small score), or none of the words
+   * searched (newest first).
+   */
+  ranking: 'all words' | 'some words' | 'common words' | 'newest first';
   /** The words matched: the query's word, the index term reached (stemmed; a typo or prefix variant), the field, the part. */
   terms: { word: string; term: string; field: string; score: number }[];
   /**

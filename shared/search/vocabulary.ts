@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { LANGUAGES, type Language, type ResourceType } from '../domain/resource.js';
+import { DOMAIN_WORD_TRANSLATIONS } from '../taxonomy/domain-words.js';
 import {
   COUNTRIES,
   countryByCode,
@@ -15,7 +16,7 @@ import {
   tagTopics,
   topicById,
 } from '../taxonomy/index.js';
-import { analyze, isNegatedForm } from './analysis.js';
+import { analyze, isNegatedForm, queryVariants } from './analysis.js';
 
 /**
  * Search's use of the taxonomy: filter values, the extra index terms a resource's topics and
@@ -279,4 +280,23 @@ export function correctTaxonomyTypos<W extends { text: string }>(
     }
     return best ? { ...w, text: best[0] } : w;
   });
+}
+
+let domainGroups: Map<string, readonly string[]> | undefined;
+
+/**
+ * The translations of an everyday word of the domain ("protección" → "protection", "proteção"), by
+ * either stem of the word: search measures whether one of them is weak in its own language.
+ */
+export function domainTranslations(word: string): readonly string[] {
+  if (!domainGroups) {
+    domainGroups = new Map();
+    for (const group of DOMAIN_WORD_TRANSLATIONS)
+      for (const form of group) for (const variant of queryVariants(form)) domainGroups.set(variant, group);
+  }
+  for (const variant of queryVariants(word)) {
+    const group = domainGroups.get(variant);
+    if (group) return group.filter((form) => form !== word);
+  }
+  return [];
 }

@@ -1,0 +1,64 @@
+/**
+ * The tuning loop of issue 19: the tuning set's nDCG@5 per query (weakest first) and its
+ * other-language share, for the ranking as configured or with options overridden, and the blind
+ * set's aggregate figures only (it reports a change; it never chooses one, so its per-query
+ * figures are not printed here).
+ *
+ *   npx tsx scripts/relevance-tuning.ts [json of RankingOptions overrides] [--all]
+ *   npx tsx scripts/relevance-tuning.ts '{"weakShare":0.4}'
+ *
+ * `--all` lists every tuning query, not only the 20 weakest.
+ */
+import { DEFAULT_RANKING, type RankingOptions, SearchIndex } from '#shared/search/search-index.js';
+import { BLIND_SET } from '../test/shared/search/blind/judgements.js';
+import { BLIND_NOW, BLIND_PARTNER_NAMES, blindLibrary } from '../test/shared/search/blind/library.js';
+import { measureRelevance, otherLanguageShare } from '../test/shared/search/metrics.js';
+import type { Ranker } from '../test/shared/search/rankers.js';
+import { RELEVANCE_SET } from '../test/shared/search/relevance-set.js';
+import { SAMPLE_NOW, SAMPLE_PARTNERS, sampleLibrary } from '../test/shared/search/sample-library.js';
+
+const args = process.argv.slice(2);
+const all = args.includes('--all');
+const overrides = JSON.parse(args.find((a) => a.startsWith('{')) ?? '{}') as Partial<RankingOptions>;
+const ranking: RankingOptions = {
+  ...DEFAULT_RANKING,
+  ...overrides,
+  boost: { ...DEFAULT_RANKING.boost, ...overrides.boost },
+};
+
+const over = (
+  library: Parameters<typeof SearchIndex.build>[0],
+  partners: ReadonlyMap<string, string>,
+  nowIso: string,
+): Ranker => {
+  const index = SearchIndex.build(library, partners, { builtAt: nowIso, ranking });
+  const now = new Date(nowIso);
+  return (q) => index.search({ query: q, limit: 10 }, now).hits.map((h) => h.id);
+};
+
+const tuningLibrary = sampleLibrary();
+const tuning = over(tuningLibrary, SAMPLE_PARTNERS, SAMPLE_NOW);
+const figures = await measureRelevance(tuningLibrary, RELEVANCE_SET, tuning);
+const share = await otherLanguageShare(tuningLibrary, RELEVANCE_SET, tuning);
+const original = figures.perQuery.slice(0, 70);
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+const weakest = [...figures.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
+for (const q of all ? weakest : weakest.slice(0, 20))
+  console.log(`  ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
+console.log(
+  `tuning: nDCG@5 ${figures.ndcg5.toFixed(4)} recall@10 ${figures.recall10.toFixed(4)} ` +
+    `original 70 ${mean(original.map((q) => q.ndcg5)).toFixed(4)} ` +
+    `share ${share.ranked.toFixed(3)} (judged ${share.judged.toFixed(3)})`,
+);
+
+const blind = blindLibrary();
+const blindRanker = over(blind, BLIND_PARTNER_NAMES, BLIND_NOW);
+const b = await measureRelevance(blind, BLIND_SET, blindRanker);
+const crossLanguage = BLIND_SET.flatMap((q) =>
+  q.crossLanguage && q.lang !== 'none' ? [{ ...q, language: q.lang }] : [],
+);
+const bShare = await otherLanguageShare(blind, crossLanguage, blindRanker);
+console.log(
+  `blind (reported only): nDCG@5 ${b.ndcg5.toFixed(4)} recall@10 ${b.recall10.toFixed(4)} share ${bShare.ranked.toFixed(3)} (judged ${bShare.judged.toFixed(3)})`,
+);
