@@ -5,6 +5,7 @@ import {
   conceptsNamed,
   countryIndexText,
   fieldTopicToken,
+  mainTopicOf,
   mainTopicToken,
   topicIndexText,
   topicToken,
@@ -44,7 +45,7 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
   const topics = resource.topics ?? [];
   const tags = [
     ...topics.map(topicToken),
-    ...topics.slice(0, 1).map(mainTopicToken),
+    ...[mainTopicOf(topics)].flatMap((t) => (t ? [mainTopicToken(t)] : [])),
     ...topics.flatMap((t) => topicIndexText(t)),
     ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
     ...analyze((resource.categories ?? []).join(' '), lang),

@@ -106,9 +106,9 @@ export const DEFAULT_RANKING: RankingOptions = {
 
 /**
  * 3: the main topic's token (`#m:`) among the tags. 4: the topics a field's text names (`#f:`) in
- * that field.
+ * that field. 5: the main topic is the first that is not a method (`mainTopicOf`).
  */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 /**
  * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
  * need a score within the proximity factor of the page's last to enter it.

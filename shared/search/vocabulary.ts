@@ -50,6 +50,19 @@ export const topicToken = (id: string) => `#t:${id}`;
  * are about it over those that only touch it.
  */
 export const mainTopicToken = (id: string) => `#m:${id}`;
+
+/**
+ * Topics that say how something was studied, not what: "Impact evaluation of conditional cash
+ * transfers in Peru" is about CCTs, though "impact evaluation" comes first in its title.
+ */
+const METHOD_TOPICS: ReadonlySet<string> = new Set(['monitoring-evaluation']);
+
+/**
+ * A resource's main topic: its first (topics come in order of first mention, title first) that is
+ * not a method, or its first when it is only about methods.
+ */
+export const mainTopicOf = (topics: readonly string[]): string | undefined =>
+  topics.find((t) => !METHOD_TOPICS.has(t)) ?? topics[0];
 export const countryToken = (code: string) => `#c:${code}`;
 /**
  * A topic (or a part of one, `TOPIC_PARTS`) named in a field's own text (title, summary, content),

@@ -369,6 +369,17 @@ describe('SearchIndex: near misses, weak words and explanations (issue 19)', () 
     expect(es.filter((r) => r.language === 'en').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('takes an evaluation of a programme as about the programme, not about evaluation', () => {
+    // "Impact evaluation" comes first in the title, but the main topic is the one evaluated.
+    const evaluation = library.find(
+      (r) => r.title === 'Impact evaluation of conditional cash transfers in Peru',
+    )!;
+    expect(evaluation.topics[0]).toBe('monitoring-evaluation');
+    const hits = search('cash transfers Perú', { explain: true, limit: 5 }).hits;
+    const hit = hits.find((h) => h.id === evaluation.id);
+    expect(hit?.explain?.topic.map((t) => t.token)).toContain('#m:conditional-cash-transfers');
+  });
+
   it('finds a programme by its name, or its topic in its country', () => {
     const hits = top('Prospera evaluation');
     expect(hits[0]?.meta.programme).toBe('Prospera');
