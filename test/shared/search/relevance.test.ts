@@ -10,9 +10,10 @@ import { SAMPLE_NOW, SAMPLE_PARTNERS, sampleLibrary } from './sample-library.js'
  * as extended with hand-written resources and queries (tuning-landmarks.ts, issue 19), where the
  * ranking before the changes chosen on it scored 0.908. On the set before the extension the ranking
  * scored 0.981 before those changes and 0.977 after. With the 12 cross-language queries (99 in
- * all): 0.953 before the topic named in a field (`#f:`), 0.977 after.
+ * all): 0.953 before the topic named in a field (`#f:`), 0.977 after; 101 queries: 0.978, then
+ * 0.983 after the document prior 1.1 and the main topic that is not a method.
  */
-const NDCG5_FLOOR = 0.97;
+const NDCG5_FLOOR = 0.978;
 /**
  * Other-language resources in the top 5 of the queries whose judgements ignore language: 0.328
  * before the topic named in a field weighed as the words typed, 0.477 after; 0.517 in the judged best 5.
