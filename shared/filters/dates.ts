@@ -64,7 +64,10 @@ const DATE_WORDS = new Set(
   ),
 );
 
+/** Days back from today; tomorrow is read, to be refused as a start still to come. */
 const NAMED_DAYS: Record<string, number> = {
+  manana: -1,
+  tomorrow: -1,
   hoy: 0,
   today: 0,
   ayer: 1,

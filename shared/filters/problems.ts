@@ -19,6 +19,8 @@ export type FilterProblem =
   /** No date form (no reason given), no such day (`impossible`), or a start still to come (`future`). */
   | { code: 'date'; key: 'since' | 'before'; typed: string; reason?: 'unknown' | 'impossible' | 'future' }
   | { code: 'dateOrder'; since: string; before: string }
+  /** `tips:ahorro`: not a key, but one letter off one (`tipo:`), and its value means nothing there. */
+  | { code: 'nearKey'; typed: string; key: string }
   /** A note already in words (the query bounds' notes), in English and, when given, in Spanish. */
   | { code: 'note'; text: string; es?: string };
 
@@ -109,6 +111,10 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
         ? `${k.since}:${since} no es anterior a ${k.before}:${before}, así que nada coincidiría; se ignoraron ambas fechas.`
         : `${k.since}:${since} is not before ${k.before}:${before}, so nothing could match; both dates were ignored.`;
     }
+    case 'nearKey':
+      return es
+        ? `"${problem.typed}:" no es un filtro, así que se buscaron sus palabras; ¿quiso decir ${problem.key}:?`
+        : `"${problem.typed}:" is not a filter, so its words were searched; did you mean ${problem.key}:?`;
     case 'note':
       return (es && problem.es) || problem.text;
   }

@@ -55,6 +55,7 @@ export const KEY_NAMES: Readonly<Record<string, FilterKey>> = {
   idioma: 'languages',
   idiomas: 'languages',
   lengua: 'languages',
+  lenguaje: 'languages',
   partner: 'partners',
   partners: 'partners',
   socio: 'partners',

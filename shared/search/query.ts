@@ -89,6 +89,8 @@ interface RawToken {
   atEnd: boolean;
   /** A filter whose value was quoted (`tema:"primera infancia"`): it takes no words after it. */
   quoted?: boolean;
+  /** A key typed one letter off (`pias:` for `pais:`), as typed; `key` is the key it is read as. */
+  misspelt?: string;
 }
 
 /** Splits the input into words, phrases and key:value filters, honouring quotes. */
@@ -125,17 +127,26 @@ function scan(input: string): RawToken[] {
       i += 1;
     }
     const head = input.slice(start, i);
-    if (input[i] === ':' && fold(head.toLowerCase()) in KEY_NAMES) {
+    const folded = fold(head.toLowerCase());
+    // `pais :peru`: a key, a space, then its colon.
+    const spacedColon = input[i] !== ':' && folded in KEY_NAMES ? /^\s+:/.exec(input.slice(i)) : null;
+    if (spacedColon) i += spacedColon[0].length - 1;
+    const near =
+      input[i] === ':' && !(folded in KEY_NAMES) && /^\S/.test(input.slice(i + 1))
+        ? nearKey(folded)
+        : undefined;
+    if (input[i] === ':' && (folded in KEY_NAMES || near)) {
       i += 1;
       const quoted = input[i] === '"';
       const value = quoted ? readQuoted() : readPlain();
       tokens.push({
         kind: 'filter',
-        key: fold(head.toLowerCase()),
+        key: near ?? folded,
         text: value,
         negated,
         atEnd: false,
         quoted,
+        ...(near ? { misspelt: head } : {}),
       });
       continue;
     }
@@ -188,9 +199,15 @@ export function parseQuery(
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind === 'filter') {
+      takeSpacedValue(tokens, t, now, isPartnerName);
       t += absorbNameWords(tokens, t, isPartnerName) || absorbDateWords(tokens, t, now);
-      applyFilter(parsed, token, now);
-      continue;
+      if (!token.misspelt || applyNearKey(parsed, token, now)) {
+        if (!token.misspelt) applyFilter(parsed, token, now);
+        continue;
+      }
+      // A near key whose value means nothing: its words are searched, as before there were keys.
+      token.kind = 'word';
+      token.text = `${token.misspelt} ${token.text}`;
     }
     const tokenWords = splitWords(token.text).filter((w) => {
       if (w.text.length > bounds.maxWordChars) tooLong += 1;
@@ -293,6 +310,95 @@ function absorbDateWords(tokens: RawToken[], at: number, now: Date): number {
   if (taken === 0 && !isForm(token.text) && isDateWord(token.text)) taken = words.length;
   if (taken > 0) token.text = [token.text, ...words.slice(0, taken)].join(' ');
   return taken;
+}
+
+/**
+ * `tema: salud`, `pais: el salvador`, `desde: hace 1 año`: a space after the colon. The word after it
+ * is the value when it (or it and the words after it) means something for the key; otherwise the key
+ * stays empty and is refused as such, and the word is searched.
+ */
+function takeSpacedValue(
+  tokens: RawToken[],
+  at: number,
+  now: Date,
+  isPartnerName?: (text: string) => boolean,
+): void {
+  const token = tokens[at]!;
+  const next = tokens[at + 1];
+  if (token.text !== '' || token.quoted || !next || next.kind === 'filter' || next.negated) return;
+  const key = KEY_NAMES[token.key as string]!;
+  const means = (text: string): boolean => {
+    if (key === 'since' || key === 'before') {
+      const read = readDate(text, now, { future: true });
+      return read.ok || read.reason !== 'unknown' || isDateWord(text);
+    }
+    if (key === 'partners') return !!isPartnerName?.(text);
+    return (
+      resolveValue(key, text).ok || ((key === 'topics' || key === 'countries') && isExactName(key, text))
+    );
+  };
+  const following: RawToken[] = [];
+  for (const x of tokens.slice(at + 1, at + 1 + MAX_NAME_WORDS)) {
+    if (x.kind !== 'word' || x.negated) break;
+    following.push(x);
+  }
+  const candidates =
+    next.kind === 'phrase'
+      ? [next.text]
+      : following.map((_, k) =>
+          following
+            .slice(0, k + 1)
+            .map((x) => x.text)
+            .join(' '),
+        );
+  if (!candidates.some(means)) return;
+  token.text = next.text;
+  token.quoted = next.kind === 'phrase';
+  tokens.splice(at + 1, 1);
+}
+
+/** Keys as typed, one letter off: a letter more, less, changed, or two swapped (`pias`, `contry`). */
+function nearKey(folded: string): string | undefined {
+  if (folded.length < 4) return undefined;
+  return Object.keys(KEY_NAMES).find(
+    (key) => Math.abs(key.length - folded.length) <= 1 && oneEditApart(key, folded),
+  );
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  const [ra, rb] = [a.slice(i), b.slice(i)];
+  return (
+    ra.slice(1) === rb.slice(1) ||
+    ra.slice(1) === rb ||
+    ra === rb.slice(1) ||
+    (ra.length >= 2 && ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2))
+  );
+}
+
+/**
+ * `pias:peru`: a key one letter off, applied when every value means something under the key it is
+ * near, with a note naming both; otherwise nothing is applied and the caller searches its words.
+ */
+function applyNearKey(parsed: ParsedQuery, token: RawToken, now: Date): boolean {
+  const before = { filter: structuredClone(parsed.filter), problems: parsed.problems.length };
+  const partners = parsed.partners.length;
+  applyFilter(parsed, token, now);
+  const typed = token.misspelt as string;
+  if (parsed.problems.length === before.problems) {
+    parsed.problems.push({
+      code: 'note',
+      text: `${typed}: was read as ${token.key}:`,
+      es: `${typed}: se leyó como ${token.key}:`,
+    });
+    return true;
+  }
+  parsed.filter = before.filter;
+  parsed.problems.length = before.problems;
+  parsed.partners.length = partners;
+  parsed.problems.push({ code: 'nearKey', typed, key: token.key as string });
+  return false;
 }
 
 function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {

@@ -54,6 +54,8 @@ export const TYPE_NAMES: Readonly<Record<ResourceType, NamedValue>> = {
     names: { en: 'Document', es: 'Documento', pt: 'Documento', fr: 'Document' },
     synonyms: [
       'documents',
+      'doc',
+      'docs',
       'publication',
       'publications',
       'report',

@@ -24,6 +24,8 @@ describe('the filter language', () => {
     ['country:Pérou', { countries: ['PE'] }],
     ['pais:peruano', { countries: ['PE'] }],
     ['tipo:noticias', { types: ['news'] }],
+    ['type:docs', { types: ['document'] }],
+    ['tipo:doc', { types: ['document'] }],
     ['tema:salud', { topics: ['health'] }],
     ['idioma:español', { languages: ['es'] }],
     ['socio:"red puentes"', { partners: ['red-puentes'] }],

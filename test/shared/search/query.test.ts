@@ -92,6 +92,53 @@ describe('parseQuery', () => {
     expect(parse('desde:ayer').filter).toEqual({ since: '2025-05-31T00:00:00.000Z' });
   });
 
+  it.each([
+    ['pias:peru', 'pais:', { countries: ['PE'] }],
+    ['contry:peru', 'country:', { countries: ['PE'] }],
+    ['tipe:video', 'type:', { types: ['video'] }],
+    ['idoma:ingles', 'idioma:', { languages: ['en'] }],
+    ['sinse:2025', 'since:', { since: '2025-01-01T00:00:00.000Z' }],
+  ])('reads a key spelt one letter off (%s) as the key, and says so', (query, key, filter) => {
+    const q = parse(`salud ${query}`);
+    expect(q.filter).toEqual(filter);
+    expect(q.words.map((w) => w.text)).toEqual(['salud']);
+    expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
+      `${query.split(':')[0]}: was read as ${key}`,
+    ]);
+    expect(problemText(q.problems[0]!, 'es')).toBe(`${query.split(':')[0]}: se leyó como ${key}`);
+  });
+
+  it('reads lenguaje: and a key with a space before its colon (pais :peru) as keys', () => {
+    expect(parse('salud lenguaje:español').filter).toEqual({ languages: ['es'] });
+    const spaced = parse('salud pais :peru');
+    expect(spaced.filter).toEqual({ countries: ['PE'] });
+    expect(spaced.words.map((w) => w.text)).toEqual(['salud']);
+  });
+
+  it.each([
+    ['tema: salud', { topics: ['health'] }],
+    ['pais: el salvador', { countries: ['SV'] }],
+    ['tema: "primera infancia"', { topics: ['early-childhood'] }],
+    ['desde: hace 1 año', { since: '2024-06-01T12:00:00.000Z' }],
+    ['tipo : video', { types: ['video'] }],
+  ])('reads a value typed after a space (%s)', (query, filter) => {
+    const q = parse(`${query} hogares`);
+    expect(q.problems).toEqual([]);
+    expect(q.filter).toEqual(filter);
+    expect(q.words.map((w) => w.text)).toEqual(['hogares']);
+  });
+
+  it('leaves a near key whose value means nothing as words, naming the key it may have meant', () => {
+    const q = parse('tips:ahorro hogares');
+    expect(q.filter).toEqual({});
+    expect(q.words.map((w) => w.text)).toEqual(['tips', 'ahorro', 'hogares']);
+    expect(q.problems.map((p) => problemText(p, 'es'))).toEqual([
+      '"tips:" no es un filtro, así que se buscaron sus palabras; ¿quiso decir tipo:?',
+    ]);
+    // Words that only look like keys stay words, without a note.
+    expect(parse('note: http://x').problems).toEqual([]);
+  });
+
   it('keeps partner values for the index to resolve', () => {
     expect(parse('partner:midis-pe socio:"red puentes"').partners).toEqual(['midis-pe', 'red puentes']);
   });
