@@ -169,7 +169,14 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         }
         const command = commandFor(intent.command, env.commands);
         if (!command) return failure(lang);
-        const reply = await command.run({ env, ctx, args: intent.args, lang, command: intent.command });
+        const reply = await command.run({
+          env,
+          ctx,
+          args: intent.args,
+          lang,
+          command: intent.command,
+          implicit: intent.implicit,
+        });
         // Help and hints name the platform's way of calling a command; results (the member's query) stay as they are.
         const hasResults = reply.blocks.some((b) => b.kind === 'card');
         return intent.command === 'search' || hasResults ? reply : inIdiom(reply, ctx.callCommand);

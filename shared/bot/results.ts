@@ -104,6 +104,7 @@ export async function resultsReply(env: CommandEnv, page: ResultsPage): Promise<
     await rememberResults(env.store, shownTo, {
       from,
       ids: response.hits.map((h) => h.id),
+      language: page.lang,
       ...(more ? { more } : {}),
     });
   return { blocks, summary: title, private: true };
@@ -141,13 +142,38 @@ export async function nextPage(
 /** The resources of a batch announcement, listed for the member who pressed its button. */
 export async function listReply(env: CommandEnv, ids: string[], lang: BotLanguage): Promise<Reply> {
   const m = MESSAGES[lang];
+  const cards = await storedCards(env, ids, 1, m);
+  const title = m.listed(cards.length);
+  const blocks: ReplyBlock[] = [heading(title), ...cards];
+  if (cards.length === 0) blocks.push(muted(m.expired));
+  return { blocks, summary: title, private: true };
+}
+
+/** Result `n` of the list last shown to the member, again ("2" typed after a list). */
+export async function shownReply(env: CommandEnv, id: string, n: number, lang: BotLanguage): Promise<Reply> {
+  const m = MESSAGES[lang];
+  const cards = await storedCards(env, [id], n, m);
+  const title = m.shownOne(n);
+  const blocks: ReplyBlock[] = [
+    heading(title),
+    ...cards,
+    muted(cards.length ? m.shownOneHint(n) : m.expired),
+  ];
+  return { blocks, summary: title, private: true };
+}
+
+/** Cards for stored resources, numbered from `first`. */
+async function storedCards(
+  env: CommandEnv,
+  ids: string[],
+  first: number,
+  m: Messages,
+): Promise<ReplyBlock[]> {
   const [resources, partners] = await Promise.all([env.ports.resources(ids), env.ports.search.partners()]);
-  const title = m.listed(resources.length);
-  const blocks: ReplyBlock[] = [heading(title)];
+  const cards: ReplyBlock[] = [];
   for (const [i, r] of resources.entries()) {
     const hit = { ...r, partnerName: partners.get(r.partnerId) ?? r.partnerId, snippet: '' };
-    blocks.push({ kind: 'card', card: await hitCard(env, hit, i + 1, m) });
+    cards.push({ kind: 'card', card: await hitCard(env, hit, first + i, m) });
   }
-  if (resources.length === 0) blocks.push(muted(m.expired));
-  return { blocks, summary: title, private: true };
+  return cards;
 }

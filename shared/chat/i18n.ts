@@ -117,6 +117,11 @@ export interface Messages {
   noDatesInFollows: string;
   greeting: string;
   notShown(n: number, from: number, to: number): string;
+  /** A bare number typed after a list (Slack, Telegram): that result again, and what to do with it. */
+  shownOne(n: number): string;
+  shownOneHint(n: number): string;
+  /** A bare number beyond the list: how to search for the number itself. */
+  searchNumber(n: number): string;
   noMore: string;
   /** The console's hint under a reply with buttons. */
   pressHint: string;
@@ -330,6 +335,10 @@ const en: Messages = {
   previewHeading: 'Preview, nothing saved',
   refused: (problems) => `Nothing was saved. ${problems}`,
   notShown: (n, from, to) => `Result ${n} is not among the last results shown to you (${from}–${to}).`,
+  shownOne: (n) => `Result ${n} of the last results shown to you`,
+  shownOneHint: (n) =>
+    `Press Bookmark to save it, or type "bookmark ${n}". To search for the number itself: search ${n}`,
+  searchNumber: (n) => `To search for the number itself: search ${n}`,
   noMore: 'There is nothing more to show: search or type "latest" first.',
   pressHint: 'type a button number to press it',
   listed: (n) => `${n} new ${n === 1 ? 'resource' : 'resources'}`,
@@ -541,6 +550,10 @@ const es: Messages = {
   previewHeading: 'Vista previa, no se guardó nada',
   refused: (problems) => `No se guardó nada. ${problems}`,
   notShown: (n, from, to) => `El resultado ${n} no está entre los últimos que le mostré (${from}–${to}).`,
+  shownOne: (n) => `Resultado ${n} de los últimos que le mostré`,
+  shownOneHint: (n) =>
+    `Pulse Guardar para guardarlo, o escriba "marcador ${n}". Para buscar el número: buscar ${n}`,
+  searchNumber: (n) => `Para buscar el número: buscar ${n}`,
   noMore: 'No hay nada más que mostrar: busque o escriba "recientes" primero.',
   pressHint: 'escriba el número de un botón para pulsarlo',
   listed: (n) => `${n} ${n === 1 ? 'recurso nuevo' : 'recursos nuevos'}`,

@@ -197,6 +197,8 @@ export interface ShownResults {
   ids: string[];
   /** The More results button's action, when there were more. */
   more?: string;
+  /** The language the list was shown in: a number typed after it is answered in it. */
+  language?: 'en' | 'es';
 }
 
 export async function rememberResults(store: Store, user: UserRef, shown: ShownResults): Promise<void> {

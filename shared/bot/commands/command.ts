@@ -29,6 +29,8 @@ export interface CommandRun {
   lang: BotLanguage;
   /** The command name the member typed resolved to (one file may answer several: `feed`/`feeds`). */
   command: CommandName;
+  /** No command word was typed: the whole message is the args (a search). */
+  implicit?: boolean;
 }
 
 export interface BotCommand {

@@ -145,6 +145,28 @@ describe('each command through the core', () => {
     expect(await listBookmarks(runtime.store, c.user)).toHaveLength(0);
   });
 
+  it('a bare number after a list shows that result again; one not shown says which are; "search 2" searches', async () => {
+    const c = dm();
+    const { core } = only(search, more);
+    const cards = (r: Reply) => r.blocks.flatMap((b) => (b.kind === 'card' ? [b.card] : []));
+    const list = await core.handleText(c, 'search cash transfers');
+    const again = await core.handleText(c, '2');
+    expect(again.summary).toBe('Result 2 of the last results shown to you');
+    expect(cards(again).map((card) => [card.position, card.resourceId])).toEqual([
+      [2, cards(list)[1]!.resourceId],
+    ]);
+    expect(text(again)).toContain('type \\"bookmark 2\\"');
+    expect((await core.handleText(c, '9')).summary).toBe(
+      'Result 9 is not among the last results shown to you (1–5). To search for the number itself: search 9',
+    );
+    expect((await core.handleText(c, 'search 2')).summary).toMatch(/for "2"$/);
+    // In Spanish, and with no list shown yet a number is a search like any other words.
+    const es = dm();
+    await core.handleText(es, 'buscar transferencias');
+    expect((await core.handleText(es, '3')).summary).toBe('Resultado 3 de los últimos que le mostré');
+    expect((await core.handleText(dm(), '2')).summary).toMatch(/for "2"$/);
+  });
+
   it('follow, following, unfollow: stored per conversation, listed with the id unfollow takes', async () => {
     const c = dm();
     const { core } = only(follow, following, unfollow);
