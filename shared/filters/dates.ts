@@ -11,7 +11,11 @@
  */
 
 export type DateReading =
-  | { ok: true; iso: string }
+  /**
+   * `iso`: where it starts; `end`: where what was named ends (`ayer`: today's midnight; `2025`:
+   * 2026-01-01; a span or an instant ends where it starts). `hasta:ayer` reads through yesterday.
+   */
+  | { ok: true; iso: string; end: string }
   /** `unknown`: no date form; `impossible`: a form, but no such day (2026-02-30); `future`: to come. */
   | { ok: false; reason: 'unknown' | 'impossible' | 'future' };
 
@@ -152,7 +156,20 @@ function lastBegun(now: Date, m: number, d: number | undefined): Date | undefine
   return undefined;
 }
 
-type Found = Date | 'impossible' | undefined;
+/** Where a date starts, and the calendar period it names (none for a span back from now or an instant). */
+type Found = { at: Date; unit?: Unit } | 'impossible' | undefined;
+
+const whole = (at: Date | undefined, unit: Unit): Found => (at ? { at, unit } : undefined);
+
+/** The end of what was named: the start of the next day, week, month or year. */
+function endOf(found: { at: Date; unit?: Unit }): Date {
+  const end = new Date(found.at.getTime());
+  if (found.unit === 'day') end.setUTCDate(end.getUTCDate() + 1);
+  else if (found.unit === 'week') end.setUTCDate(end.getUTCDate() + 7);
+  else if (found.unit === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+  else if (found.unit === 'year') end.setUTCFullYear(end.getUTCFullYear() + 1);
+  return end;
+}
 
 const SPAN =
   /^(?:(?:en )?(?:los |las |the )?(?:ultimos|ultimas|ultimo|ultima|last|past) |hace )?(\d{1,4}|[a-z]+) ([a-z]+)(?: (?:ago|atras|back))?$/;
@@ -165,62 +182,67 @@ const MONTH_YEAR = new RegExp(`^${MONTH_NAME}(?: (?:de |del |of )?(\\d{4}))?$`);
 
 function readWords(v: string, now: Date): Found {
   if (v in NAMED_DAYS)
-    return midnight(
-      now.getUTCFullYear(),
-      now.getUTCMonth() + 1,
-      now.getUTCDate() - (NAMED_DAYS[v] as number),
+    return whole(
+      midnight(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate() - (NAMED_DAYS[v] as number)),
+      'day',
     );
   const span = SPAN.exec(v);
   if (span) {
     const amount = /^\d/.test(span[1]!) ? Number(span[1]) : NUMBERS[span[1]!];
     const unit = UNITS[span[2]!];
     // "hace 1 año", "3 months", "last 2 weeks" are spans; "last week", "este año" calendar periods (below).
-    if (amount !== undefined && unit) return back(now, amount, unit);
+    if (amount !== undefined && unit) return { at: back(now, amount, unit) };
   }
   const relative = RELATIVE.exec(v);
   if (relative) {
     const unit = UNITS[relative[1]!] as Exclude<Unit, 'day'>;
     const first = v.split(' ')[0]!;
     const previous = relative[2] !== undefined || first === 'last';
-    if (first === 'past') return back(now, 1, unit);
-    if (previous || ['this', 'este', 'esta'].includes(first)) return periodStart(now, unit, previous ? 1 : 0);
+    if (first === 'past') return { at: back(now, 1, unit) };
+    if (previous || ['this', 'este', 'esta'].includes(first))
+      return whole(periodStart(now, unit, previous ? 1 : 0), unit);
     // "la última semana", "el último mes": the span of one.
   }
   const lastOne = /^(?:(?:la|el) )?(?:ultima|ultimo) (semana|mes|ano)$/.exec(v);
-  if (lastOne) return back(now, 1, UNITS[lastOne[1]!] as Unit);
+  if (lastOne) return { at: back(now, 1, UNITS[lastOne[1]!] as Unit) };
   const dmy = DAY_MONTH_YEAR.exec(v);
   if (dmy && dmy[2]! in MONTHS) return dayOf(now, dmy[3], MONTHS[dmy[2]!]!, Number(dmy[1]));
   const mdy = MONTH_DAY_YEAR.exec(v);
   if (mdy && mdy[1]! in MONTHS) return dayOf(now, mdy[3], MONTHS[mdy[1]!]!, Number(mdy[2]));
   const my = MONTH_YEAR.exec(v);
   if (my && my[1]! in MONTHS)
-    return my[2] ? midnight(Number(my[2]), MONTHS[my[1]!]!, 1) : lastBegun(now, MONTHS[my[1]!]!, undefined);
+    return whole(
+      my[2] ? midnight(Number(my[2]), MONTHS[my[1]!]!, 1) : lastBegun(now, MONTHS[my[1]!]!, undefined),
+      'month',
+    );
   return undefined;
 }
 
 function dayOf(now: Date, y: string | undefined, m: number, d: number): Found {
-  if (y !== undefined) return calendarDay(Number(y), m, d) ?? 'impossible';
-  return (d >= 1 && d <= 31 && lastBegun(now, m, d)) || 'impossible';
+  if (y !== undefined) return whole(calendarDay(Number(y), m, d), 'day') ?? 'impossible';
+  return (d >= 1 && d <= 31 && whole(lastBegun(now, m, d), 'day')) || 'impossible';
 }
 
 function readNumbers(v: string, now: Date): Found {
   const compact = /^(\d{1,4})([dwmy])$/.exec(v);
-  if (compact) return back(now, Number(compact[1]), UNITS[compact[2]!] as Unit);
+  if (compact) return { at: back(now, Number(compact[1]), UNITS[compact[2]!] as Unit) };
   // Year first: 2025, 2025-06, 2025-06-15, 2025/06/15.
   const iso = /^(\d{4})(?:([-/])(\d{1,2})(?:\2(\d{1,2}))?)?$/.exec(v);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[3] ?? 1), Number(iso[4] ?? 1)];
-    return calendarDay(y, m, d) ?? 'impossible';
+    return whole(calendarDay(y, m, d), iso[4] ? 'day' : iso[3] ? 'month' : 'year') ?? 'impossible';
   }
   // Day first: 15/03/2026, 15-03-2026, 15.03.2026, 5/3/26; 15/03 (the last one begun); 03/2026.
   const dmy = /^(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/.exec(v);
   if (dmy) {
     const [d, m] = [Number(dmy[1]), Number(dmy[3])];
-    if (dmy[4] === undefined) return (m >= 1 && m <= 12 && d >= 1 && lastBegun(now, m, d)) || 'impossible';
-    return calendarDay(year(dmy[4]), m, d) ?? 'impossible';
+    if (dmy[4] === undefined)
+      return (m >= 1 && m <= 12 && d >= 1 && whole(lastBegun(now, m, d), 'day')) || 'impossible';
+    return whole(calendarDay(year(dmy[4]), m, d), 'day') ?? 'impossible';
   }
   const monthYear = /^(\d{1,2})[-/](\d{4})$/.exec(v);
-  if (monthYear) return calendarDay(Number(monthYear[2]), Number(monthYear[1]), 1) ?? 'impossible';
+  if (monthYear)
+    return whole(calendarDay(Number(monthYear[2]), Number(monthYear[1]), 1), 'month') ?? 'impossible';
   return undefined;
 }
 
@@ -232,7 +254,7 @@ export function readDate(text: string, now: Date, options: ReadDateOptions = {})
     const parsed = new Date(trimmed);
     return Number.isNaN(parsed.getTime())
       ? { ok: false, reason: 'impossible' }
-      : accept(parsed, now, options);
+      : accept({ at: parsed }, now, options);
   }
   const v = normalise(trimmed);
   if (v === '') return { ok: false, reason: 'unknown' };
@@ -242,7 +264,7 @@ export function readDate(text: string, now: Date, options: ReadDateOptions = {})
   return accept(found, now, options);
 }
 
-function accept(date: Date, now: Date, options: ReadDateOptions): DateReading {
-  if (!options.future && date.getTime() > now.getTime()) return { ok: false, reason: 'future' };
-  return { ok: true, iso: date.toISOString() };
+function accept(found: { at: Date; unit?: Unit }, now: Date, options: ReadDateOptions): DateReading {
+  if (!options.future && found.at.getTime() > now.getTime()) return { ok: false, reason: 'future' };
+  return { ok: true, iso: found.at.toISOString(), end: endOf(found).toISOString() };
 }

@@ -113,8 +113,8 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
     }
     case 'nearKey':
       return es
-        ? `"${problem.typed}:" no es un filtro, así que se buscaron sus palabras; ¿quiso decir ${problem.key}:?`
-        : `"${problem.typed}:" is not a filter, so its words were searched; did you mean ${problem.key}:?`;
+        ? `"${problem.typed}:" no es un filtro, así que se leyó como palabras; ¿quiso decir ${problem.key}:?`
+        : `"${problem.typed}:" is not a filter, so it was read as words; did you mean ${problem.key}:?`;
     case 'note':
       return (es && problem.es) || problem.text;
   }

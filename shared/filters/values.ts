@@ -67,7 +67,11 @@ export const KEY_NAMES: Readonly<Record<string, FilterKey>> = {
   before: 'before',
   antes: 'before',
   hasta: 'before',
+  until: 'before',
 };
+
+/** `hasta:` / `until:` read through the end of what they name (`hasta:ayer`: yesterday included); `antes:` / `before:` stop at its start. */
+export const THROUGH_KEYS: ReadonlySet<string> = new Set(['hasta', 'until']);
 
 /** The key a member sees in their language (what the help and the suggestions write). */
 export const KEY_LABELS: Readonly<Record<'en' | 'es', Record<FilterKey, string>>> = {

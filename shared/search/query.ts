@@ -2,7 +2,7 @@ import type { Language, ResourceType } from '../domain/resource.js';
 import { isDateWord, readDate } from '../filters/dates.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import type { FilterProblem } from '../filters/problems.js';
-import { type FilterField, isExactName, KEY_NAMES, resolveValue } from '../filters/values.js';
+import { type FilterField, isExactName, KEY_NAMES, resolveValue, THROUGH_KEYS } from '../filters/values.js';
 import { fold } from './analysis.js';
 
 /**
@@ -421,7 +421,8 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
     const value = values.join(',');
     // A start looks back from now; an end may lie ahead (before:2027).
     const read = readDate(value, now, { future: key === 'before' });
-    if (read.ok) filter[key] = read.iso;
+    if (read.ok)
+      filter[key] = key === 'before' && THROUGH_KEYS.has(token.key as string) ? read.end : read.iso;
     else parsed.problems.push({ code: 'date', key, typed: `${typed}${value}`, reason: read.reason });
     return;
   }

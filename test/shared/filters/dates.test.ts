@@ -60,17 +60,17 @@ describe('readDate: dates as members type them', () => {
     ['2024-05-01', '2024-05-01T00:00:00.000Z'],
     ['2024-05-01T10:00:00-03:00', '2024-05-01T13:00:00.000Z'],
   ])('%s', (text, iso) => {
-    expect(read(text)).toEqual({ ok: true, iso });
+    expect(read(text)).toMatchObject({ ok: true, iso });
   });
 
   it('takes a month named alone, or a day without a year, as the last one that has begun', () => {
     // December has begun: this December; a day of December still to come: last year's.
-    expect(read('diciembre')).toEqual({ ok: true, iso: '2026-12-01T00:00:00.000Z' });
-    expect(read('20 de diciembre')).toEqual({ ok: true, iso: '2025-12-20T00:00:00.000Z' });
+    expect(read('diciembre')).toMatchObject({ ok: true, iso: '2026-12-01T00:00:00.000Z' });
+    expect(read('20 de diciembre')).toMatchObject({ ok: true, iso: '2025-12-20T00:00:00.000Z' });
   });
 
   it('counts a month back to the same day, or the month end when that day does not exist', () => {
-    expect(readDate('1 month ago', new Date('2026-03-31T08:00:00.000Z'))).toEqual({
+    expect(readDate('1 month ago', new Date('2026-03-31T08:00:00.000Z'))).toMatchObject({
       ok: true,
       iso: '2026-02-28T08:00:00.000Z',
     });
@@ -97,6 +97,25 @@ describe('readDate: dates as members type them', () => {
   });
 
   it('lets a date to come through when asked for an end (before:2027)', () => {
-    expect(readDate('2027', NOW, { future: true })).toEqual({ ok: true, iso: '2027-01-01T00:00:00.000Z' });
+    expect(readDate('2027', NOW, { future: true })).toMatchObject({
+      ok: true,
+      iso: '2027-01-01T00:00:00.000Z',
+    });
+  });
+
+  it.each([
+    ['ayer', '2026-12-09T00:00:00.000Z'],
+    ['2025', '2026-01-01T00:00:00.000Z'],
+    ['marzo de 2025', '2025-04-01T00:00:00.000Z'],
+    ['2025-06', '2025-07-01T00:00:00.000Z'],
+    ['15/03/2026', '2026-03-16T00:00:00.000Z'],
+    ['la semana pasada', '2026-12-07T00:00:00.000Z'],
+    ['last month', '2026-12-01T00:00:00.000Z'],
+    ['December 2025', '2026-01-01T00:00:00.000Z'],
+    // A span back from now, or an instant, ends where it starts.
+    ['hace 2 semanas', '2026-11-25T15:30:00.000Z'],
+    ['7d', '2026-12-02T15:30:00.000Z'],
+  ])('knows where what %s names ends (for hasta:/until:)', (text, end) => {
+    expect(read(text)).toMatchObject({ ok: true, end });
   });
 });

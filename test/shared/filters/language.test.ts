@@ -38,7 +38,9 @@ describe('the filter language', () => {
     ['partner:midis social', { partners: ['midis-pe'], keywords: 'social' }],
     ['"cash transfers" -pilot', { keywords: '"cash transfers" -pilot' }],
     ['"cuidado infantil" pais:uruguay', { countries: ['UY'], keywords: '"cuidado infantil"' }],
-    ['desde:2025-01 hasta:2026', { since: '2025-01-01T00:00:00.000Z', before: '2026-01-01T00:00:00.000Z' }],
+    // hasta: reads through what it names (2026 included); antes: stops at its start.
+    ['desde:2025-01 hasta:2026', { since: '2025-01-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' }],
+    ['desde:2025-01 antes:2026', { since: '2025-01-01T00:00:00.000Z', before: '2026-01-01T00:00:00.000Z' }],
   ])('reads %s', (text, filter) => {
     const parsed = parse(text);
     expect(parsed.problems).toEqual([]);
@@ -70,6 +72,17 @@ describe('the filter language', () => {
     const said = parsed.problems.map((p) => problemText(p, lang as 'en' | 'es', partners)).join(' ');
     expect(said).toMatch(message);
     if (parsed.problems.length > 0) expect(parsed.filter).toEqual({});
+  });
+
+  it('stores a key one letter off as the key it is near (pias:peru), and refuses one whose value means nothing', () => {
+    const near = parse('pias:peru');
+    expect(near.filter).toEqual({ countries: ['PE'] });
+    // Only a note: a follow or a digest stores it.
+    expect(near.problems.map((p) => p.code)).toEqual(['note']);
+    const words = parse('tips:ahorro');
+    expect(words.problems.map((p) => problemText(p, 'en'))).toEqual([
+      '"tips:" is not a filter, so it was read as words; did you mean tipo:?',
+    ]);
   });
 
   it('suggests values that resolve back to what they name', () => {

@@ -54,6 +54,9 @@ describe('parseQuery', () => {
     ['since:2024-05-01', { since: '2024-05-01T00:00:00.000Z' }],
     ['desde:2024-05', { since: '2024-05-01T00:00:00.000Z' }],
     ['before:2024', { before: '2024-01-01T00:00:00.000Z' }],
+    ['hasta:2024', { before: '2025-01-01T00:00:00.000Z' }],
+    ['until:yesterday', { before: '2025-06-01T00:00:00.000Z' }],
+    ['hasta:marzo de 2025', { before: '2025-04-01T00:00:00.000Z' }],
     ['since:7d', { since: '2025-05-25T12:00:00.000Z' }],
     ['since:2w', { since: '2025-05-18T12:00:00.000Z' }],
     ['since:1m', { since: '2025-05-01T12:00:00.000Z' }],
@@ -133,7 +136,7 @@ describe('parseQuery', () => {
     expect(q.filter).toEqual({});
     expect(q.words.map((w) => w.text)).toEqual(['tips', 'ahorro', 'hogares']);
     expect(q.problems.map((p) => problemText(p, 'es'))).toEqual([
-      '"tips:" no es un filtro, así que se buscaron sus palabras; ¿quiso decir tipo:?',
+      '"tips:" no es un filtro, así que se leyó como palabras; ¿quiso decir tipo:?',
     ]);
     // Words that only look like keys stay words, without a note.
     expect(parse('note: http://x').problems).toEqual([]);
