@@ -7,7 +7,8 @@
  *   npx tsx scripts/relevance-tuning.ts [json of RankingOptions overrides] [--all]
  *   npx tsx scripts/relevance-tuning.ts '{"weakShare":0.4}'
  *
- * `--all` lists every tuning query, not only the 20 weakest.
+ * `--all` lists every tuning query, not only the 20 weakest; `--share` the other-language share of
+ * each cross-language tuning query against its judgements.
  */
 import { DEFAULT_RANKING, type RankingOptions, SearchIndex } from '#shared/search/search-index.js';
 import { BLIND_SET } from '../test/shared/search/blind/judgements.js';
@@ -62,3 +63,12 @@ const bShare = await otherLanguageShare(blind, crossLanguage, blindRanker);
 console.log(
   `blind (reported only): nDCG@5 ${b.ndcg5.toFixed(4)} recall@10 ${b.recall10.toFixed(4)} share ${bShare.ranked.toFixed(3)} (judged ${bShare.judged.toFixed(3)})`,
 );
+
+if (args.includes('--share')) {
+  console.log('tuning, other-language share of the top 5 per query (ours / judged):');
+  for (const judged of RELEVANCE_SET.filter((q) => q.language)) {
+    const one = await otherLanguageShare(tuningLibrary, [judged], tuning);
+    const mark = one.ranked < one.judged - 0.1 ? '  <' : one.ranked > one.judged + 0.1 ? '  >' : '';
+    console.log(`  ${one.ranked.toFixed(2)} / ${one.judged.toFixed(2)}  ${judged.query}${mark}`);
+  }
+}

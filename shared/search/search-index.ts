@@ -39,10 +39,10 @@ import { containsPhrase, foldedWords, makeSnippet } from './snippet.js';
 import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from './types.js';
 import {
   correctTaxonomyTypos,
-  domainTranslations,
   expandQuery,
   type QuerySpan,
   wholePhraseTokens,
+  wordTranslations,
 } from './vocabulary.js';
 
 /**
@@ -89,6 +89,11 @@ export interface RankingOptions {
    * any language)). Applied to the best matches only (`PROXIMITY_POOL` more than the page).
    */
   proximityWeight: number;
+  /**
+   * Weight of a word's translations (`shared/taxonomy/domain-words.ts`) against the word typed:
+   * "mujeres" in a Spanish title for "women".
+   */
+  translationWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -102,6 +107,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   documentWeight: 0.1,
   namedTopicWeight: 1,
   proximityWeight: 0.5,
+  translationWeight: 1,
 };
 
 /**
@@ -1064,7 +1070,7 @@ export class SearchIndex {
       if (unit && !prefix && !negated && this.isWeak(word.text)) {
         weakUnits.push(uncounted(unit));
         weak.push(word.text);
-      } else if (unit) units.push(unit);
+      } else if (unit) units.push(negated ? unit : this.withTranslations(word.text, unit));
       i += 1;
     }
     for (const phrase of parsed.phrases) {
@@ -1108,7 +1114,7 @@ export class SearchIndex {
   private isWeak(word: string): boolean {
     // A domain word is weak in every language when it is in one: "protección social" in a library
     // whose English resources all say "social protection" and whose Spanish ones mostly do not.
-    return this.isWeakAsTyped(word) || domainTranslations(word).some((t) => this.isWeakAsTyped(t));
+    return this.isWeakAsTyped(word) || wordTranslations(word).some((t) => this.isWeakAsTyped(t));
   }
 
   private isWeakAsTyped(word: string): boolean {
@@ -1145,6 +1151,27 @@ export class SearchIndex {
     if (this.weakTerms.size >= WEAK_CACHE_LIMIT) this.weakTerms.clear();
     this.weakTerms.set(key, weak);
     return weak;
+  }
+
+  /**
+   * A word, or its translations ("women", "mujeres", "mulheres"), whichever a resource has: a word
+   * the taxonomy does not cover still finds the resources in the other languages, weighed as the
+   * word typed (`translationWeight`) and counted as it in the coordination factor.
+   */
+  private withTranslations(word: string, unit: QueryNode): QueryNode {
+    const weight = this.ranking.translationWeight;
+    if (weight === 0) return unit;
+    const typed = new Set(queryVariants(word));
+    // Each stem once: "mujeres" and "mujer" are one term, and "rurales" adds nothing to "rural".
+    const stems = new Set(
+      wordTranslations(word)
+        .flatMap((form) => queryVariants(form))
+        .filter((v) => !typed.has(v) && this.postings.has(v)),
+    );
+    if (stems.size === 0) return unit;
+    const counted = firstTerm(unit);
+    const others = [...stems].map((term): QueryNode => ({ ...exactTerm(term), countsAs: counted }));
+    return { kind: 'or', queries: [unit, { kind: 'or', queries: others, weight }] };
   }
 
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
@@ -1288,6 +1315,13 @@ function spendTypoLookup(budget: FuzzyBudget, folded: string): boolean {
 }
 
 const exactTerm = (term: string): TermQuery => ({ kind: 'term', term, fuzzy: 0, prefix: false });
+
+/** The first term of a query (what a word's stems count as in the coordination factor). */
+function firstTerm(node: QueryNode): string | undefined {
+  if (node.kind === 'term') return node.countsAs ?? node.term;
+  if (node.kind === 'andNot') return firstTerm(node.include);
+  return node.queries.length > 0 ? firstTerm(node.queries[0] as QueryNode) : undefined;
+}
 
 /** The same query, its terms counting as one (`token`) in the coordination factor. */
 function countedAs(node: QueryNode, token: string | undefined): QueryNode {

@@ -295,21 +295,30 @@ export function correctTaxonomyTypos<W extends { text: string }>(
   });
 }
 
-let domainGroups: Map<string, readonly string[]> | undefined;
+let groupsByForm: Map<string, readonly string[]> | undefined;
+let groupsByStem: Map<string, readonly string[]> | undefined;
 
 /**
- * The translations of an everyday word of the domain ("protección" → "protection", "proteção"), by
- * either stem of the word: search measures whether one of them is weak in its own language.
+ * The translations of an everyday word of the domain ("mujeres" → "women", "mulheres"; "protección"
+ * → "protection", "proteção"): by the word as written first, then by either of its stems
+ * ("informal" is not "informe", though English stems both "inform").
  */
-export function domainTranslations(word: string): readonly string[] {
-  if (!domainGroups) {
-    domainGroups = new Map();
+export function wordTranslations(word: string): readonly string[] {
+  if (!groupsByForm || !groupsByStem) {
+    groupsByForm = new Map();
+    groupsByStem = new Map();
     for (const group of DOMAIN_WORD_TRANSLATIONS)
-      for (const form of group) for (const variant of queryVariants(form)) domainGroups.set(variant, group);
+      for (const form of group) {
+        groupsByForm.set(foldText(form), group);
+        for (const variant of queryVariants(form))
+          if (!groupsByStem.has(variant)) groupsByStem.set(variant, group);
+      }
   }
-  for (const variant of queryVariants(word)) {
-    const group = domainGroups.get(variant);
-    if (group) return group.filter((form) => form !== word);
-  }
-  return [];
+  const folded = foldText(word);
+  const group =
+    groupsByForm.get(folded) ??
+    queryVariants(word)
+      .map((v) => groupsByStem?.get(v))
+      .find((g) => g !== undefined);
+  return group ? group.filter((form) => foldText(form) !== folded) : [];
 }

@@ -220,4 +220,7 @@ export const RELEVANCE_SET: Judged[] = [
     query: 'pensions -reform',
     grade: only((r) => r.meta.kind !== 'news', topic('social-insurance-pensions')),
   },
+  // A topic with a word the taxonomy does not cover ("women", "mujeres"), judged in any language.
+  { query: 'digital payments women', language: 'en', grade: about('financial-inclusion') },
+  { query: 'ahorro de mujeres rurales', language: 'es', grade: about('financial-inclusion') },
 ];

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchIndex } from '#shared/search/search-index.js';
 import type { SearchRequest } from '#shared/search/types.js';
+import { wordTranslations } from '#shared/search/vocabulary.js';
 import { SAMPLE_NOW, SAMPLE_PARTNERS, type SampleResource, sampleLibrary } from './sample-library.js';
 
 const NOW = new Date(SAMPLE_NOW);
@@ -482,6 +483,18 @@ describe('SearchIndex: a topic named in another language weighs as the words typ
     const cct = index.search({ query: 'conditional cash transfers', limit: 50, explain: true }, NOW).hits;
     const spanish = cct.find((h) => h.language === 'es' && /condicionadas/i.test(h.title));
     expect(spanish?.explain?.proximity).toBe(1.5);
+  });
+
+  it('finds a word the taxonomy does not cover in the other language too (its translations)', () => {
+    // "women" is no topic: "mujeres" in a Spanish title weighs as "women" in an English one.
+    const hits = search('digital payments women', { explain: true, limit: 5 }).hits;
+    const spanish = hits.filter((h) => h.language === 'es');
+    expect(spanish.length).toBeGreaterThan(0);
+    expect(spanish.every((h) => h.explain?.terms.some((t) => t.term === 'mujer'))).toBe(true);
+    expect(hits.every((h) => byId.get(h.id)?.meta.topic === 'financial-inclusion')).toBe(true);
+    // One sense only: "informal" is not "informe" (a report), though English stems both "inform".
+    expect(wordTranslations('informal')).not.toContain('report');
+    expect(wordTranslations('mujeres')).toContain('women');
   });
 
   it('reads a part of a broad topic as that part: unemployment insurance is not pensions', () => {
