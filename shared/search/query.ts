@@ -201,6 +201,7 @@ export function parseQuery(
     if (token.kind === 'filter') {
       takeSpacedValue(tokens, t, now, isPartnerName);
       t += absorbNameWords(tokens, t, isPartnerName) || absorbDateWords(tokens, t, now);
+      t += absorbListWords(tokens, token, t);
       if (!token.misspelt || applyNearKey(parsed, token, now)) {
         if (!token.misspelt) applyFilter(parsed, token, now);
         continue;
@@ -281,6 +282,51 @@ function absorbNameWords(tokens: RawToken[], at: number, isPartnerName?: (text: 
       .map((x) => x.text)
       .join(' ');
   return taken;
+}
+
+/** Between two values of a list: "pais:peru y chile", "type:video or news". */
+const AND_OR = new Set(['y', 'e', 'o', 'u', 'and', 'or']);
+
+/**
+ * `pais:peru, chile`, `pais:peru y chile`, `country:peru and chile`: a list written with spaces.
+ * A value after a comma, or after "y"/"and"/"o"/"or" (not for topics, whose names hold "y"), joins
+ * the list when it names a value of the key (the longest name wins: "el salvador"); otherwise the
+ * words stay words. `last` is the filter's last token so far; returns how many more it took.
+ */
+function absorbListWords(tokens: RawToken[], token: RawToken, last: number): number {
+  const key = KEY_NAMES[token.key as string];
+  if (token.quoted || token.negated || !key || key === 'since' || key === 'before' || key === 'partners')
+    return 0;
+  // One word as any value; several only as a whole name ("el salvador", not "educación hogares").
+  const names = (text: string, words: number) =>
+    words > 1 && (key === 'topics' || key === 'countries')
+      ? isExactName(key, text.replace(/,$/, ''))
+      : resolveValue(key, text.replace(/,$/, '')).ok;
+  let end = last;
+  for (;;) {
+    let at = end + 1;
+    const afterComma = token.text.endsWith(',');
+    if (!afterComma) {
+      const joiner = tokens[at];
+      if (key === 'topics' || joiner?.kind !== 'word' || joiner.negated) break;
+      if (!AND_OR.has(fold(joiner.text.toLowerCase()))) break;
+      at += 1;
+    }
+    let best = 0;
+    for (let k = 1; k <= MAX_NAME_WORDS; k++) {
+      const run = tokens.slice(at, at + k);
+      if (run.length < k || run.some((x) => x.kind !== 'word' || x.negated)) break;
+      if (names(run.map((x) => x.text).join(' '), k)) best = k;
+    }
+    if (best === 0) break;
+    const value = tokens
+      .slice(at, at + best)
+      .map((x) => x.text)
+      .join(' ');
+    token.text = afterComma ? `${token.text}${value}` : `${token.text},${value}`;
+    end = at + best - 1;
+  }
+  return end - last;
 }
 
 /** How many words a date after an unquoted date key may run to ("desde:hace 2 semanas"). */

@@ -131,6 +131,26 @@ describe('parseQuery', () => {
     expect(q.words.map((w) => w.text)).toEqual(['hogares']);
   });
 
+  it.each([
+    ['pais:peru, chile', { countries: ['PE', 'CL'] }],
+    ['pais:peru y chile', { countries: ['PE', 'CL'] }],
+    ['country:peru and chile', { countries: ['PE', 'CL'] }],
+    ['pais:perú, chile y el salvador', { countries: ['PE', 'CL', 'SV'] }],
+    ['tipo:video o noticia', { types: ['video', 'news'] }],
+    ['tema:salud, educación', { topics: ['health', 'education'] }],
+  ])('reads a list typed as people write one (%s)', (query, filter) => {
+    const q = parse(`${query} hogares`);
+    expect(q.problems).toEqual([]);
+    expect(q.filter).toEqual(filter);
+    expect(q.words.map((w) => w.text)).toEqual(['hogares']);
+  });
+
+  it('leaves a word after "y" that names no value as a word', () => {
+    const q = parse('pais:peru y salud');
+    expect(q.filter).toEqual({ countries: ['PE'] });
+    expect(q.words.map((w) => w.text)).toEqual(['y', 'salud']);
+  });
+
   it('leaves a near key whose value means nothing as words, naming the key it may have meant', () => {
     const q = parse('tips:ahorro hogares');
     expect(q.filter).toEqual({});
