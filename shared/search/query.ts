@@ -123,7 +123,7 @@ function scan(input: string): RawToken[] {
     }
     const start = i;
     while (i < n && !/\s/.test(input[i] as string) && input[i] !== '"') {
-      if (input[i] === ':' && i > start) break;
+      if ((input[i] === ':' || input[i] === '=') && i > start) break;
       i += 1;
     }
     const head = input.slice(start, i);
@@ -135,7 +135,8 @@ function scan(input: string): RawToken[] {
       input[i] === ':' && !(folded in KEY_NAMES) && /^\S/.test(input.slice(i + 1))
         ? nearKey(folded)
         : undefined;
-    if (input[i] === ':' && (folded in KEY_NAMES || near)) {
+    // `pais=peru` as `pais:peru`, for a key spelt right.
+    if ((input[i] === ':' || (input[i] === '=' && folded in KEY_NAMES)) && (folded in KEY_NAMES || near)) {
       i += 1;
       const quoted = input[i] === '"';
       const value = quoted ? readQuoted() : readPlain();

@@ -124,6 +124,7 @@ describe('parseQuery', () => {
     ['tema: "primera infancia"', { topics: ['early-childhood'] }],
     ['desde: hace 1 año', { since: '2024-06-01T12:00:00.000Z' }],
     ['tipo : video', { types: ['video'] }],
+    ['pais=peru', { countries: ['PE'] }],
   ])('reads a value typed after a space (%s)', (query, filter) => {
     const q = parse(`${query} hogares`);
     expect(q.problems).toEqual([]);
@@ -160,6 +161,7 @@ describe('parseQuery', () => {
     ]);
     // Words that only look like keys stay words, without a note.
     expect(parse('note: http://x').problems).toEqual([]);
+    expect(parse('https://x.org/?a=b').words.map((w) => w.text)).toEqual(['https', 'x', 'org', 'a', 'b']);
   });
 
   it('keeps partner values for the index to resolve', () => {
