@@ -1114,7 +1114,15 @@ export class SearchIndex {
   private isWeak(word: string): boolean {
     // A domain word is weak in every language when it is in one: "protección social" in a library
     // whose English resources all say "social protection" and whose Spanish ones mostly do not.
-    return this.isWeakAsTyped(word) || wordTranslations(word).some((t) => this.isWeakAsTyped(t));
+    return (
+      this.isWeakAsTyped(word) ||
+      wordTranslations(word).some(
+        (t) =>
+          this.postings.has(t.term) &&
+          (this.postings.frequency(t.term) >= this.ranking.weakShare * this.docs.size ||
+            this.weakIn(t.term, t.language)),
+      )
+    );
   }
 
   private isWeakAsTyped(word: string): boolean {
@@ -1161,12 +1169,11 @@ export class SearchIndex {
   private withTranslations(word: string, unit: QueryNode): QueryNode {
     const weight = this.ranking.translationWeight;
     if (weight === 0) return unit;
-    const typed = new Set(queryVariants(word));
-    // Each stem once: "mujeres" and "mujer" are one term, and "rurales" adds nothing to "rural".
+    // Each term once: "mujeres" and "mujer" are one, and "rurales" adds nothing to "rural".
     const stems = new Set(
       wordTranslations(word)
-        .flatMap((form) => queryVariants(form))
-        .filter((v) => !typed.has(v) && this.postings.has(v)),
+        .map((t) => t.term)
+        .filter((term) => this.postings.has(term)),
     );
     if (stems.size === 0) return unit;
     const counted = firstTerm(unit);

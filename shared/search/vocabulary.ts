@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { LANGUAGES, type Language, type ResourceType } from '../domain/resource.js';
-import { DOMAIN_WORD_TRANSLATIONS } from '../taxonomy/domain-words.js';
+import { DOMAIN_WORDS } from '../taxonomy/domain-words.js';
 import {
   COUNTRIES,
   countryByCode,
@@ -16,7 +16,7 @@ import {
   tagTopics,
   topicById,
 } from '../taxonomy/index.js';
-import { analyze, isNegatedForm, queryVariants } from './analysis.js';
+import { analyze, isNegatedForm, queryVariants, type StemLanguage, stem } from './analysis.js';
 
 /**
  * Search's use of the taxonomy: filter values, the extra index terms a resource's topics and
@@ -295,30 +295,56 @@ export function correctTaxonomyTypos<W extends { text: string }>(
   });
 }
 
-let groupsByForm: Map<string, readonly string[]> | undefined;
-let groupsByStem: Map<string, readonly string[]> | undefined;
+/** An index term of a word's translation, and the language whose resources are stemmed to it. */
+export interface Translation {
+  term: string;
+  language: StemLanguage;
+}
+
+interface DomainGroup {
+  forms: ReadonlySet<string>;
+  terms: readonly Translation[];
+}
+
+let groupsByForm: Map<string, DomainGroup> | undefined;
+let groupsByTerm: Map<string, DomainGroup> | undefined;
+
+function domainGroups(): { byForm: Map<string, DomainGroup>; byTerm: Map<string, DomainGroup> } {
+  if (!groupsByForm || !groupsByTerm) {
+    groupsByForm = new Map();
+    groupsByTerm = new Map();
+    for (const word of DOMAIN_WORDS) {
+      // Portuguese and French resources are analysed with the Spanish stemmer, as Spanish ones.
+      const forms = Object.entries(word).flatMap(([language, text]) =>
+        (text as string)
+          .split(' ')
+          .map((form) => ({ form, language: language === 'en' ? 'en' : 'es' }) as const),
+      );
+      const terms = [
+        ...new Map(
+          forms.map(({ form, language }) => {
+            const term = stem(form, language);
+            return [`${language}:${term}`, { term, language }] as const;
+          }),
+        ).values(),
+      ];
+      const group = { forms: new Set(forms.map((f) => foldText(f.form))), terms };
+      for (const form of group.forms) groupsByForm.set(form, group);
+      for (const t of terms) if (!groupsByTerm.has(t.term)) groupsByTerm.set(t.term, group);
+    }
+  }
+  return { byForm: groupsByForm, byTerm: groupsByTerm };
+}
 
 /**
- * The translations of an everyday word of the domain ("mujeres" → "women", "mulheres"; "protección"
- * → "protection", "proteção"): by the word as written first, then by either of its stems
- * ("informal" is not "informe", though English stems both "inform").
+ * The index terms of an everyday word's translations ("mujeres" → "women" in English resources,
+ * "mulher" in Portuguese ones; "protección" → "protection"), each in the language whose resources
+ * have it: by the word as written first, then by either of its stems ("informal" is not "informe",
+ * though English stems both "inform"). Without the word's own stems.
  */
-export function wordTranslations(word: string): readonly string[] {
-  if (!groupsByForm || !groupsByStem) {
-    groupsByForm = new Map();
-    groupsByStem = new Map();
-    for (const group of DOMAIN_WORD_TRANSLATIONS)
-      for (const form of group) {
-        groupsByForm.set(foldText(form), group);
-        for (const variant of queryVariants(form))
-          if (!groupsByStem.has(variant)) groupsByStem.set(variant, group);
-      }
-  }
-  const folded = foldText(word);
-  const group =
-    groupsByForm.get(folded) ??
-    queryVariants(word)
-      .map((v) => groupsByStem?.get(v))
-      .find((g) => g !== undefined);
-  return group ? group.filter((form) => foldText(form) !== folded) : [];
+export function wordTranslations(word: string): readonly Translation[] {
+  const { byForm, byTerm } = domainGroups();
+  const own = queryVariants(word);
+  const group = byForm.get(foldText(word)) ?? own.map((v) => byTerm.get(v)).find((g) => g !== undefined);
+  return group ? group.terms.filter((t) => !own.includes(t.term)) : [];
 }
