@@ -146,6 +146,20 @@ describe('parseQuery', () => {
     expect(q.words.map((w) => w.text)).toEqual(['hogares']);
   });
 
+  it.each([
+    ['páis:perú', { countries: ['PE'] }],
+    ['tema:salúd', { topics: ['health'] }],
+    ['tema:primera infáncia', { topics: ['early-childhood'] }],
+    ['tema:early childhood', { topics: ['early-childhood'] }],
+    ['tipo:news', { types: ['news'] }],
+    ['type:noticias', { types: ['news'] }],
+    ['pais:peru pais:chile', { countries: ['PE', 'CL'] }],
+  ])('reads accents missing or extra, and values in the other language (%s)', (query, filter) => {
+    const q = parse(`${query} hogares`);
+    expect(q.problems).toEqual([]);
+    expect(q.filter).toEqual(filter);
+  });
+
   it('leaves a word after "y" that names no value as a word', () => {
     const q = parse('pais:peru y salud');
     expect(q.filter).toEqual({ countries: ['PE'] });
