@@ -87,7 +87,10 @@ describe("the README's walk-through", () => {
       }
       if (args[0] === 'search') expect(result.stdout, shown).toMatch(/^\s*1[.)]/m);
       // A query of words most resources have, plus a filter: every resource the filter allows.
-      if (args[0] === 'search' && /^social protection country:/.test(args[1] ?? '')) {
+      if (
+        args[0] === 'search' &&
+        /^(social protection country|protección social país):/.test(args[1] ?? '')
+      ) {
         const filter = args[1]!.split(' ').at(-1)!;
         const ids = async (query: string) =>
           JSON.parse((await runCli(['search', query, '--limit', '50', '--json'], env)).stdout).hits.map(
