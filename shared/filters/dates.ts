@@ -1,6 +1,7 @@
 /**
  * What a date typed after `since:` / `desde:` / `before:` / `antes:` means, in English and Spanish,
- * as members write it: `2025`, `2025-06`, `15/03/2026` (day first, as the region writes it),
+ * as members write it: `2025`, `2025-06`, `15/03/2026` (day first, as the region writes it;
+ * `03/15/2026` month first, as no month 15 exists),
  * `marzo de 2025`, `March 15, 2026`, `ayer`, `last week`, `el mes pasado`, `este año`,
  * `hace 2 semanas`, `3 months`, `7d`. Pure, UTC throughout; a week starts on Monday. A span
  * ("hace 2 semanas", "7d") counts back from now to the instant; a named day, month, week or year
@@ -15,7 +16,15 @@ export type DateReading =
    * `iso`: where it starts; `end`: where what was named ends (`ayer`: today's midnight; `2025`:
    * 2026-01-01; a span or an instant ends where it starts). `hasta:ayer` reads through yesterday.
    */
-  | { ok: true; iso: string; end: string }
+  | {
+      ok: true;
+      iso: string;
+      end: string;
+      /** Said when two numbers could be read either way: how they were (the caller tells the member). */
+      order?: DateOrder;
+      /** With `day-first`: where the month-first reading would have started (the note's suggestion). */
+      other?: string;
+    }
   /** `unknown`: no date form; `impossible`: a form, but no such day (2026-02-30); `future`: to come. */
   | { ok: false; reason: 'unknown' | 'impossible' | 'future' };
 
@@ -156,8 +165,14 @@ function lastBegun(now: Date, m: number, d: number | undefined): Date | undefine
   return undefined;
 }
 
+/**
+ * How a date of two numbers was read when that is worth saying: `month-first` when the day-first
+ * reading names no day (03/15/2026); `day-first` when both readings name a day (03/04/2026).
+ */
+export type DateOrder = 'day-first' | 'month-first';
+
 /** Where a date starts, and the calendar period it names (none for a span back from now or an instant). */
-type Found = { at: Date; unit?: Unit } | 'impossible' | undefined;
+type Found = { at: Date; unit?: Unit; order?: DateOrder; other?: Date } | 'impossible' | undefined;
 
 const whole = (at: Date | undefined, unit: Unit): Found => (at ? { at, unit } : undefined);
 
@@ -233,12 +248,20 @@ function readNumbers(v: string, now: Date): Found {
     return whole(calendarDay(y, m, d), iso[4] ? 'day' : iso[3] ? 'month' : 'year') ?? 'impossible';
   }
   // Day first: 15/03/2026, 15-03-2026, 15.03.2026, 5/3/26; 15/03 (the last one begun); 03/2026.
+  // Month first (03/15/2026) only when day first names no day; a date both allow stays day first.
   const dmy = /^(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/.exec(v);
   if (dmy) {
-    const [d, m] = [Number(dmy[1]), Number(dmy[3])];
-    if (dmy[4] === undefined)
-      return (m >= 1 && m <= 12 && d >= 1 && whole(lastBegun(now, m, d), 'day')) || 'impossible';
-    return whole(calendarDay(year(dmy[4]), m, d), 'day') ?? 'impossible';
+    const [first, second] = [Number(dmy[1]), Number(dmy[3])];
+    const day = (d: number, m: number) =>
+      dmy[4] === undefined
+        ? m >= 1 && m <= 12 && d >= 1 && d <= 31
+          ? lastBegun(now, m, d)
+          : undefined
+        : calendarDay(year(dmy[4]), m, d);
+    const [dayFirst, monthFirst] = [day(first, second), first === second ? undefined : day(second, first)];
+    if (dayFirst)
+      return { at: dayFirst, unit: 'day', ...(monthFirst ? { order: 'day-first', other: monthFirst } : {}) };
+    return monthFirst ? { at: monthFirst, unit: 'day', order: 'month-first' } : 'impossible';
   }
   const monthYear = /^(\d{1,2})[-/](\d{4})$/.exec(v);
   if (monthYear)
@@ -264,7 +287,13 @@ export function readDate(text: string, now: Date, options: ReadDateOptions = {})
   return accept(found, now, options);
 }
 
-function accept(found: { at: Date; unit?: Unit }, now: Date, options: ReadDateOptions): DateReading {
+function accept(
+  found: Exclude<Found, 'impossible' | undefined>,
+  now: Date,
+  options: ReadDateOptions,
+): DateReading {
   if (!options.future && found.at.getTime() > now.getTime()) return { ok: false, reason: 'future' };
-  return { ok: true, iso: found.at.toISOString(), end: endOf(found).toISOString() };
+  const read = { ok: true as const, iso: found.at.toISOString(), end: endOf(found).toISOString() };
+  if (!found.order) return read;
+  return { ...read, order: found.order, ...(found.other ? { other: found.other.toISOString() } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { DateReading } from './dates.js';
 import {
   type FilterField,
   type FilterKey,
@@ -118,6 +119,41 @@ export function problemText(problem: FilterProblem, lang: UiLanguage, partners?:
     case 'note':
       return (es && problem.es) || problem.text;
   }
+}
+
+const longDay = (iso: string, lang: UiLanguage) =>
+  new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+
+/**
+ * How a date of two numbers was read, as a note in both languages (none when only one reading
+ * exists): `03/15/2026` month first (there is no month 15); `03/04/2026` day first, with how to
+ * write the other reading. `typed` is the key and the value as typed (`desde:03/04/2026`).
+ */
+export function dateOrderNote(
+  typed: string,
+  read: Extract<DateReading, { ok: true }>,
+): FilterProblem | undefined {
+  if (read.order === 'month-first') {
+    const month = Number(read.iso.slice(8, 10));
+    return {
+      code: 'note',
+      text: `${typed} was read month first: ${longDay(read.iso, 'en')} (there is no month ${month}).`,
+      es: `${typed} se leyó con el mes primero: ${longDay(read.iso, 'es')} (no hay mes ${month}).`,
+    };
+  }
+  if (read.order !== 'day-first' || !read.other) return undefined;
+  const key = typed.slice(0, typed.indexOf(':') + 1);
+  const other = `${key}${read.other.slice(0, 10)}`;
+  return {
+    code: 'note',
+    text: `${typed} was read day first: ${longDay(read.iso, 'en')}; for ${longDay(read.other, 'en')} type ${other}.`,
+    es: `${typed} se leyó con el día primero: ${longDay(read.iso, 'es')}; para el ${longDay(read.other, 'es')} escriba ${other}.`,
+  };
 }
 
 /** The example of a key in the member's language (help texts, usage lines). */

@@ -1,7 +1,7 @@
 import type { Language, ResourceType } from '../domain/resource.js';
 import { isDateWord, readDate } from '../filters/dates.js';
 import type { ResourceFilter } from '../filters/filter.js';
-import type { FilterProblem } from '../filters/problems.js';
+import { dateOrderNote, type FilterProblem } from '../filters/problems.js';
 import { type FilterField, isExactName, KEY_NAMES, resolveValue, THROUGH_KEYS } from '../filters/values.js';
 import { fold } from './analysis.js';
 
@@ -433,7 +433,7 @@ function applyNearKey(parsed: ParsedQuery, token: RawToken, now: Date): boolean 
   const partners = parsed.partners.length;
   applyFilter(parsed, token, now);
   const typed = token.misspelt as string;
-  if (parsed.problems.length === before.problems) {
+  if (parsed.problems.slice(before.problems).every((p) => p.code === 'note')) {
     parsed.problems.push({
       code: 'note',
       text: `${typed}: was read as ${token.key}:`,
@@ -468,9 +468,12 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
     const value = values.join(',');
     // A start looks back from now; an end may lie ahead (before:2027).
     const read = readDate(value, now, { future: key === 'before' });
-    if (read.ok)
+    if (read.ok) {
       filter[key] = key === 'before' && THROUGH_KEYS.has(token.key as string) ? read.end : read.iso;
-    else parsed.problems.push({ code: 'date', key, typed: `${typed}${value}`, reason: read.reason });
+      // 03/15/2026 read month first, 03/04/2026 day first: said, never silently.
+      const note = dateOrderNote(`${typed}${value}`, read);
+      if (note) parsed.problems.push(note);
+    } else parsed.problems.push({ code: 'date', key, typed: `${typed}${value}`, reason: read.reason });
     return;
   }
   for (const value of values) {

@@ -86,7 +86,8 @@ describe('readDate: dates as members type them', () => {
     ['31 de abril de 2025', 'impossible'],
     ['2024-13', 'impossible'],
     ['13/13/2026', 'impossible'],
-    ['03/15/2026', 'impossible'],
+    ['31/31/2026', 'impossible'],
+    ['02/30/2026', 'impossible'],
     ['2027', 'future'],
     ['2026-12-25', 'future'],
     ['enero 2027', 'future'],
@@ -99,6 +100,33 @@ describe('readDate: dates as members type them', () => {
     ['', 'unknown'],
   ])('refuses %s (%s)', (text, reason) => {
     expect(read(text)).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ['03/15/2026', '2026-03-15T00:00:00.000Z'],
+    ['12/31/2025', '2025-12-31T00:00:00.000Z'],
+    ['3/15/26', '2026-03-15T00:00:00.000Z'],
+    ['03-15-2026', '2026-03-15T00:00:00.000Z'],
+    ['03/15', '2026-03-15T00:00:00.000Z'],
+  ])('reads %s month first, since no month 15 or 31 exists, and says so', (text, iso) => {
+    expect(read(text)).toEqual({ ok: true, iso, end: expect.any(String), order: 'month-first' });
+  });
+
+  it('keeps a date both readings allow day first, and says so; one reading alone needs no word', () => {
+    expect(read('03/04/2026')).toEqual({
+      ok: true,
+      iso: '2026-04-03T00:00:00.000Z',
+      end: '2026-04-04T00:00:00.000Z',
+      order: 'day-first',
+      other: '2026-03-04T00:00:00.000Z',
+    });
+    expect(read('15/03/2026')).toEqual({
+      ok: true,
+      iso: '2026-03-15T00:00:00.000Z',
+      end: '2026-03-16T00:00:00.000Z',
+    });
+    // The same number twice reads the same either way.
+    expect(read('04/04/2026')).not.toHaveProperty('order');
   });
 
   it('lets a date to come through when asked for an end (before:2027)', () => {

@@ -90,6 +90,39 @@ describe('parseQuery', () => {
     expect(q.words.map((w) => w.text)).toEqual(['siglos', 'salud']);
   });
 
+  it("reads since:03/15/2026 month first and says so, in the member's language", () => {
+    const q = parse('since:03/15/2025 housing');
+    expect(q.filter).toEqual({ since: '2025-03-15T00:00:00.000Z' });
+    expect(q.words.map((w) => w.text)).toEqual(['housing']);
+    expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
+      'since:03/15/2025 was read month first: 15 March 2025 (there is no month 15).',
+    ]);
+    const es = parse('desde:12/31/2024 vivienda');
+    expect(es.filter).toEqual({ since: '2024-12-31T00:00:00.000Z' });
+    expect(es.problems.map((p) => problemText(p, 'es'))).toEqual([
+      'desde:12/31/2024 se leyó con el mes primero: 31 de diciembre de 2024 (no hay mes 31).',
+    ]);
+  });
+
+  it('reads desde:03/04/2025 day first, as the region writes it, and says how, with the other reading', () => {
+    const q = parse('desde:03/04/2025 vivienda');
+    expect(q.filter).toEqual({ since: '2025-04-03T00:00:00.000Z' });
+    expect(q.problems.map((p) => problemText(p, 'es'))).toEqual([
+      'desde:03/04/2025 se leyó con el día primero: 3 de abril de 2025; para el 4 de marzo de 2025 escriba desde:2025-03-04.',
+    ]);
+    expect(problemText(q.problems[0]!, 'en')).toBe(
+      'desde:03/04/2025 was read day first: 3 April 2025; for 4 March 2025 type desde:2025-03-04.',
+    );
+    expect(parse('desde:15/03/2025').problems).toEqual([]);
+    // A key one letter off reads the same, with both notes.
+    const near = parse('dsede:03/04/2025 vivienda');
+    expect(near.filter).toEqual({ since: '2025-04-03T00:00:00.000Z' });
+    expect(near.problems.map((p) => problemText(p, 'en'))).toEqual([
+      'desde:03/04/2025 was read day first: 3 April 2025; for 4 March 2025 type desde:2025-03-04.',
+      'dsede: was read as desde:',
+    ]);
+  });
+
   it('leaves a word after a date alone when the date is whole without it', () => {
     expect(parse('since:2024 2030 agenda').words.map((w) => w.text)).toEqual(['2030', 'agenda']);
     expect(parse('desde:ayer').filter).toEqual({ since: '2025-05-31T00:00:00.000Z' });
