@@ -1,7 +1,7 @@
 import { type ParsedQuery, parseQuery } from '../search/query.js';
 import { canonicalFilter, type ResourceFilter } from './filter.js';
 import type { FilterProblem } from './problems.js';
-import { type PartnerNames, resolveValue, startsPartnerName } from './values.js';
+import { type PartnerNames, resolveValue } from './values.js';
 
 /**
  * The filter language: what members type after `search`, `latest`, `follow` and `subscribe`, in
@@ -27,12 +27,7 @@ export interface FilterTextOptions {
 
 export function parseFilterText(text: string, options: FilterTextOptions): ParsedFilterText {
   const { partners } = options;
-  const query = parseQuery(
-    text,
-    options.now,
-    undefined,
-    partners ? (words) => startsPartnerName(words, partners) : undefined,
-  );
+  const query = parseQuery(text, options.now, undefined, { partners });
   const problems: FilterProblem[] = [...query.problems];
   const filter: ResourceFilter = { ...query.filter };
   for (const typed of query.partners) {

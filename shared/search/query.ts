@@ -2,7 +2,15 @@ import type { Language, ResourceType } from '../domain/resource.js';
 import { isDateWord, readDate } from '../filters/dates.js';
 import type { ResourceFilter } from '../filters/filter.js';
 import { dateOrderNote, type FilterProblem } from '../filters/problems.js';
-import { type FilterField, isExactName, KEY_NAMES, resolveValue, THROUGH_KEYS } from '../filters/values.js';
+import {
+  type FilterField,
+  isExactName,
+  KEY_NAMES,
+  type PartnerNames,
+  resolveValue,
+  startsPartnerName,
+  THROUGH_KEYS,
+} from '../filters/values.js';
 import { fold } from './analysis.js';
 
 /**
@@ -170,13 +178,39 @@ function pushUnique<T>(list: T[] | undefined, value: T): T[] {
   return out;
 }
 
+/** What a query is read against, beyond the text. */
+export interface QueryContext {
+  /**
+   * The partners `partner:` values resolve against where the query runs: lets `socio:` take a name
+   * of several words ("Prosperidad Social") and a list (`socio:midis y cepal`).
+   */
+  partners?: PartnerNames;
+}
+
+/** A partner's name as the scanner tests it: words that start one, and a word naming one alone. */
+interface PartnerWords {
+  starts: (text: string) => boolean;
+  one: (text: string) => boolean;
+}
+
+function partnerWords(partners: PartnerNames | undefined): PartnerWords | undefined {
+  if (!partners) return undefined;
+  return {
+    starts: (text) => startsPartnerName(text, partners),
+    one: (text) => {
+      const found = resolveValue('partners', text, partners);
+      return found.ok && found.values.length === 1;
+    },
+  };
+}
+
 export function parseQuery(
   input: string,
   now: Date,
   bounds: QueryBounds = QUERY_BOUNDS,
-  /** Whether words start a partner's name ("Prosperidad Social"): lets `socio:` take several words. */
-  isPartnerName?: (text: string) => boolean,
+  context: QueryContext = {},
 ): ParsedQuery {
+  const partners = partnerWords(context.partners);
   const parsed: ParsedQuery = {
     words: [],
     phrases: [],
@@ -200,9 +234,9 @@ export function parseQuery(
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind === 'filter') {
-      takeSpacedValue(tokens, t, now, isPartnerName);
-      t += absorbNameWords(tokens, t, isPartnerName) || absorbDateWords(tokens, t, now);
-      t += absorbListWords(tokens, token, t);
+      takeSpacedValue(tokens, t, now, partners);
+      t += absorbNameWords(tokens, t, partners) || absorbDateWords(tokens, t, now);
+      t += absorbListWords(tokens, token, t, partners);
       if (!token.misspelt || applyNearKey(parsed, token, now)) {
         if (!token.misspelt) applyFilter(parsed, token, now);
         continue;
@@ -252,6 +286,11 @@ export function parseQuery(
 
 /** How many words a name after an unquoted filter may run to ("tema:primera infancia"). */
 const MAX_NAME_WORDS = 6;
+/** A partner's name runs longer ("Comisión Económica para América Latina y el Caribe": 8 words). */
+const MAX_PARTNER_NAME_WORDS = 12;
+
+const maxNameWords = (key: string | undefined) =>
+  key === 'partners' ? MAX_PARTNER_NAME_WORDS : MAX_NAME_WORDS;
 
 /**
  * Members forget the quotes: `tema:primera infancia`, `pais:el salvador`, `socio:prosperidad social`.
@@ -259,19 +298,19 @@ const MAX_NAME_WORDS = 6;
  * (a partner value: start a partner's name), they join the value
  * (the longest such name wins); otherwise they stay free words. Returns how many words it took.
  */
-function absorbNameWords(tokens: RawToken[], at: number, isPartnerName?: (text: string) => boolean): number {
+function absorbNameWords(tokens: RawToken[], at: number, partners?: PartnerWords): number {
   const token = tokens[at]!;
   const key = KEY_NAMES[token.key as string];
   const isName =
     key === 'topics' || key === 'countries'
       ? (text: string) => isExactName(key, text)
       : key === 'partners'
-        ? isPartnerName
+        ? partners?.starts
         : undefined;
   if (token.quoted || token.negated || !isName || token.text.includes(',')) return 0;
   let text = token.text;
   let taken = 0;
-  for (let k = 1; k <= MAX_NAME_WORDS && at + k < tokens.length; k++) {
+  for (let k = 1; k <= maxNameWords(key) && at + k < tokens.length; k++) {
     const next = tokens[at + k]!;
     if (next.kind !== 'word' || next.negated) break;
     text = `${text} ${next.text}`;
@@ -289,20 +328,25 @@ function absorbNameWords(tokens: RawToken[], at: number, isPartnerName?: (text: 
 const AND_OR = new Set(['y', 'e', 'o', 'u', 'and', 'or']);
 
 /**
- * `pais:peru, chile`, `pais:peru y chile`, `country:peru and chile`: a list written with spaces.
- * A value after a comma, or after "y"/"and"/"o"/"or" (not for topics, whose names hold "y"), joins
- * the list when it names a value of the key (the longest name wins: "el salvador"); otherwise the
- * words stay words. `last` is the filter's last token so far; returns how many more it took.
+ * `pais:peru, chile`, `pais:peru y chile`, `country:peru and chile`, `socio:midis y cepal`: a list
+ * written with spaces. A value after a comma, or after "y"/"and"/"o"/"or" (not for topics, whose
+ * names hold "y"), joins the list when it names a value of the key (the longest name wins: "el
+ * salvador", "comisión económica para américa latina y el caribe"); otherwise the words stay words.
+ * `last` is the filter's last token so far; returns how many more it took.
  */
-function absorbListWords(tokens: RawToken[], token: RawToken, last: number): number {
+function absorbListWords(tokens: RawToken[], token: RawToken, last: number, partners?: PartnerWords): number {
   const key = KEY_NAMES[token.key as string];
-  if (token.quoted || token.negated || !key || key === 'since' || key === 'before' || key === 'partners')
-    return 0;
-  // One word as any value; several only as a whole name ("el salvador", not "educación hogares").
-  const names = (text: string, words: number) =>
-    words > 1 && (key === 'topics' || key === 'countries')
-      ? isExactName(key, text.replace(/,$/, ''))
-      : resolveValue(key, text.replace(/,$/, '')).ok;
+  if (token.quoted || token.negated || !key || key === 'since' || key === 'before') return 0;
+  if (key === 'partners' && !partners) return 0;
+  // One word as any value (a partner: one partner); several only as a whole name ("el salvador",
+  // not "educación hogares") or the start of a partner's ("comisión económica", not "desarrollo social").
+  const names = (typed: string, words: number) => {
+    const text = typed.replace(/,$/, '');
+    if (key === 'partners') return words > 1 ? partners!.starts(text) : partners!.one(text);
+    return words > 1 && (key === 'topics' || key === 'countries')
+      ? isExactName(key, text)
+      : resolveValue(key, text).ok;
+  };
   let end = last;
   for (;;) {
     let at = end + 1;
@@ -314,7 +358,7 @@ function absorbListWords(tokens: RawToken[], token: RawToken, last: number): num
       at += 1;
     }
     let best = 0;
-    for (let k = 1; k <= MAX_NAME_WORDS; k++) {
+    for (let k = 1; k <= maxNameWords(key); k++) {
       const run = tokens.slice(at, at + k);
       if (run.length < k || run.some((x) => x.kind !== 'word' || x.negated)) break;
       if (names(run.map((x) => x.text).join(' '), k)) best = k;
@@ -364,12 +408,7 @@ function absorbDateWords(tokens: RawToken[], at: number, now: Date): number {
  * is the value when it (or it and the words after it) means something for the key; otherwise the key
  * stays empty and is refused as such, and the word is searched.
  */
-function takeSpacedValue(
-  tokens: RawToken[],
-  at: number,
-  now: Date,
-  isPartnerName?: (text: string) => boolean,
-): void {
+function takeSpacedValue(tokens: RawToken[], at: number, now: Date, partners?: PartnerWords): void {
   const token = tokens[at]!;
   const next = tokens[at + 1];
   if (token.text !== '' || token.quoted || !next || next.kind === 'filter' || next.negated) return;
@@ -379,13 +418,13 @@ function takeSpacedValue(
       const read = readDate(text, now, { future: true });
       return read.ok || read.reason !== 'unknown' || isDateWord(text);
     }
-    if (key === 'partners') return !!isPartnerName?.(text);
+    if (key === 'partners') return !!partners?.starts(text);
     return (
       resolveValue(key, text).ok || ((key === 'topics' || key === 'countries') && isExactName(key, text))
     );
   };
   const following: RawToken[] = [];
-  for (const x of tokens.slice(at + 1, at + 1 + MAX_NAME_WORDS)) {
+  for (const x of tokens.slice(at + 1, at + 1 + maxNameWords(key))) {
     if (x.kind !== 'word' || x.negated) break;
     following.push(x);
   }

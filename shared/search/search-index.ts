@@ -3,7 +3,7 @@ import { LANGUAGES, type Language, RESOURCE_TYPES, type Resource } from '../doma
 import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/filter.js';
 import { compileKeywords } from '../filters/keywords.js';
 import { type FilterProblem, problemText } from '../filters/problems.js';
-import { resolveValue, startsPartnerName } from '../filters/values.js';
+import { resolveValue } from '../filters/values.js';
 import {
   ANALYSIS_VERSION,
   analyze,
@@ -418,9 +418,7 @@ export class SearchIndex {
   /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
   search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
     // The words that go on with a partner's name join it (socio:prosperidad social), as in a follow.
-    const parsed = parseQuery(request.query ?? '', now, bounds, (words) =>
-      startsPartnerName(words, this.partners()),
-    );
+    const parsed = parseQuery(request.query ?? '', now, bounds, { partners: this.partners() });
     const applied: ResourceFilter = { ...parsed.filter };
     const notes: FilterProblem[] = [...parsed.problems];
     for (const typed of parsed.partners) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFilterText } from '#shared/filters/language.js';
 import { problemText } from '#shared/filters/problems.js';
 import { listValues } from '#shared/filters/values.js';
+import { SAMPLE_PARTNERS } from '../search/sample-library.js';
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const partners = new Map([
@@ -93,5 +94,37 @@ describe('the filter language', () => {
           expect(parsed.problems, value.typed).toEqual([]);
           expect(Object.values(parsed.filter).flat(), value.typed).toEqual([value.id]);
         }
+  });
+});
+
+describe('partner lists, against the sample partners', () => {
+  const sample = (text: string) => parseFilterText(text, { now: NOW, partners: SAMPLE_PARTNERS });
+
+  it.each([
+    ['socio:midis y cepal', { partners: ['cepal', 'midis-pe'] }],
+    ['partner:midis and cepal', { partners: ['cepal', 'midis-pe'] }],
+    ['socio:midis, cepal', { partners: ['cepal', 'midis-pe'] }],
+    [
+      'socio:midis y cepal y mides pobreza',
+      { partners: ['cepal', 'mides-uy', 'midis-pe'], keywords: 'pobreza' },
+    ],
+    // A name that holds "y" or "and" is one partner: the longest name that resolves wins.
+    ['socio:comisión económica para américa latina y el caribe', { partners: ['cepal'] }],
+    ['socio:midis y comisión económica para américa latina y el caribe', { partners: ['cepal', 'midis-pe'] }],
+    [
+      'socio:comisión económica para américa latina y el caribe y midis pobreza',
+      { partners: ['cepal', 'midis-pe'], keywords: 'pobreza' },
+    ],
+    [
+      'partner:unicef latin america and the caribbean and world bank',
+      { partners: ['unicef-lacro', 'world-bank'] },
+    ],
+    // What names no partner, or only sits inside names, stays words.
+    ['socio:cepal y pobreza', { partners: ['cepal'], keywords: 'y pobreza' }],
+    ['socio:cepal y desarrollo social', { partners: ['cepal'], keywords: 'y desarrollo social' }],
+  ])('%s', (text, filter) => {
+    const parsed = sample(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.filter).toEqual(filter);
   });
 });

@@ -215,6 +215,29 @@ describe('parseQuery', () => {
     expect(parse('partner:midis-pe socio:"red puentes"').partners).toEqual(['midis-pe', 'red puentes']);
   });
 
+  it('joins a partner list written with "y", "and" or ", " when each value names one partner', () => {
+    const partners = new Map([
+      ['midis-pe', 'Ministerio de Desarrollo e Inclusión Social'],
+      ['mides-uy', 'Ministerio de Desarrollo Social'],
+      ['cepal', 'Comisión Económica para América Latina y el Caribe'],
+    ]);
+    const read = (q: string) => parseQuery(q, NOW, undefined, { partners });
+    expect(read('socio:midis y cepal salud').partners).toEqual(['midis', 'cepal']);
+    expect(read('partner:midis and cepal').partners).toEqual(['midis', 'cepal']);
+    expect(read('socio:midis, cepal').partners).toEqual(['midis', 'cepal']);
+    // The longest name that resolves, "y" and all.
+    expect(read('socio:cepal y comisión económica para américa latina y el caribe').partners).toEqual([
+      'cepal',
+      'comisión económica para américa latina y el caribe',
+    ]);
+    // Words inside two partners' names ("desarrollo") name neither: searched.
+    const words = read('socio:cepal y desarrollo');
+    expect(words.partners).toEqual(['cepal']);
+    expect(words.words.map((w) => w.text)).toEqual(['y', 'desarrollo']);
+    // Without the partners, no list is guessed.
+    expect(parse('socio:midis y cepal').partners).toEqual(['midis']);
+  });
+
   it.each([
     ['country:narnia', /"narnia": no such country\. .*Type "countries" for the list/],
     ['type:spaceship', /"spaceship": no such type/],

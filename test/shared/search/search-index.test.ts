@@ -184,6 +184,19 @@ describe('SearchIndex: filters', () => {
     );
   });
 
+  it.each([
+    'socio:midis y cepal',
+    'partner:midis and cepal',
+    'socio:midis y comisión económica para américa latina y el caribe',
+  ])('reads a partner list written with "y"/"and" as one list (%s), as a follow does', (query) => {
+    const either = (r: SampleResource) =>
+      [r.partnerId, ...r.sources.map((s) => s.partnerId)].some((p) => p === 'midis-pe' || p === 'cepal');
+    const all = search(query, { limit: 50 });
+    expect(all.appliedFilter).toEqual({ partners: ['midis-pe', 'cepal'] });
+    expect(all.problems).toEqual([]);
+    expect(all.total).toBe(library.filter(either).length);
+  });
+
   it('ANDs the request filter (a channel context) with the query filters', () => {
     const res = search('lang:es', { filter: { types: ['news'] }, limit: 50 });
     expect(res.total).toBe(library.filter((r) => r.language === 'es' && r.type === 'news').length);
