@@ -209,7 +209,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
           }
           case 'page': {
             const { nextPage } = await import('./results.js');
-            return { reply: await nextPage(env, ctx.user, action, lang), replace: true };
+            return { reply: await nextPage(env, ctx, action, lang), replace: true };
           }
           case 'list': {
             const { listReply } = await import('./results.js');

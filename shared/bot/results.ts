@@ -1,4 +1,5 @@
 import { type BotAction, encodeAction } from '../chat/actions.js';
+import type { ChatContext } from '../chat/context.js';
 import { type BotLanguage, formatDay, MESSAGES, type Messages } from '../chat/i18n.js';
 import { heading, muted, paragraph, type Reply, type ReplyBlock, type ResultCard } from '../chat/reply.js';
 import { cleanText, cutText } from '../chat/text.js';
@@ -8,6 +9,7 @@ import { rememberResults, type UserRef } from '../follows/state.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';
 import { displayType } from '../taxonomy/index.js';
 import type { CommandEnv } from './commands/command.js';
+import { dateZone } from './filter-text.js';
 
 /** Result cards and pages of results, shared by search, latest, more, the buttons and the home. */
 
@@ -113,11 +115,13 @@ export async function resultsReply(env: CommandEnv, page: ResultsPage): Promise<
 /** The next page of a search or list (a More results button, or `more`). */
 export async function nextPage(
   env: CommandEnv,
-  user: UserRef,
+  ctx: ChatContext,
   action: Extract<BotAction, { type: 'page' }>,
   lang: BotLanguage,
 ): Promise<Reply> {
   const { search } = env.ports;
+  // The same zone as the first page, or the cursor would not match the dates it was made for.
+  const timeZone = action.kind === 'search' ? await dateZone(env, ctx, action.query) : undefined;
   const response =
     action.kind === 'search'
       ? await search.search({
@@ -126,6 +130,7 @@ export async function nextPage(
           limit: env.pageSize,
           cursor: action.cursor,
           language: lang,
+          ...(timeZone ? { timeZone } : {}),
         })
       : await search.latest(action.filter, env.pageSize, action.cursor);
   return resultsReply(env, {
@@ -135,7 +140,7 @@ export async function nextPage(
     response,
     offset: response.offset ?? action.offset,
     lang,
-    shownTo: user,
+    shownTo: ctx.user,
   });
 }
 

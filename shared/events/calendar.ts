@@ -5,6 +5,7 @@ import type { Language } from '../domain/resource.js';
 import { formatEventPlace } from './format.js';
 import { canonicalTimeZone } from './time-zone.js';
 import { type DatedEvent, eventEndMs } from './upcoming.js';
+import { offsetMinutes } from './zone-offset.js';
 
 /**
  * Events as iCalendar (RFC 5545), written by ical-generator: the HTTP API's `/calendar.ics`
@@ -92,22 +93,6 @@ function yearSpan(events: readonly DatedEvent[]): { from: number; to: number } {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A zone's offset from UTC at an instant, in minutes (east positive). */
-function offsetMinutes(zone: string, ms: number): number {
-  let format = offsetFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    offsetFormats.set(zone, format);
-  }
-  const name = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return m[1] === '-' ? -minutes : minutes;
-}
 
 const hhmm = (minutes: number) => {
   const sign = minutes < 0 ? '-' : '+';

@@ -1,9 +1,11 @@
+import { offsetMinutes } from '../events/zone-offset.js';
+
 /**
  * What a date typed after `since:` / `desde:` / `before:` / `antes:` means, in English and Spanish,
  * as members write it: `2025`, `2025-06`, `15/03/2026` (day first, as the region writes it;
  * `03/15/2026` month first, as no month 15 exists),
  * `marzo de 2025`, `March 15, 2026`, `ayer`, `last week`, `el mes pasado`, `este año`,
- * `hace 2 semanas`, `3 months`, `7d`. Pure, UTC throughout; a week starts on Monday. A span
+ * `hace 2 semanas`, `3 months`, `7d`. Pure; UTC, or the member's zone when given; a week starts on Monday. A span
  * ("hace 2 semanas", "7d") counts back from now to the instant; a named day, month, week or year
  * starts at its first midnight. chrono-node (2.10.3, December 2026) was measured against these
  * forms first: its Spanish parser read "hace 1 año" as 1 a.m. today and missed "hace 2 semanas",
@@ -31,6 +33,11 @@ export type DateReading =
 export interface ReadDateOptions {
   /** Accept a date still to come (an end bound, `before:2027`); `since:` looks back and refuses it. */
   future?: boolean;
+  /**
+   * The member's IANA zone (`tz America/Lima`): a named day, week, month or year starts at its
+   * midnight there (`hoy` at 21:00 in Lima is Lima's today). Without it, UTC.
+   */
+  timeZone?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -269,31 +276,54 @@ function readNumbers(v: string, now: Date): Found {
   return undefined;
 }
 
-/** A typed date to the instant it starts at (UTC), or why it is refused. */
+/**
+ * A typed date to the instant it starts at, or why it is refused. The grammar runs on the member's
+ * wall clock (now moved by the zone's offset, as if it were UTC); what it finds is moved back by the
+ * offset in force at that wall time, so a day starts at its own midnight across clock changes.
+ */
 export function readDate(text: string, now: Date, options: ReadDateOptions = {}): DateReading {
   const trimmed = text.trim();
+  const zone = options.timeZone && options.timeZone !== 'UTC' ? options.timeZone : undefined;
   // A full timestamp, with its own zone: 2024-05-01T10:00:00-03:00.
   if (/^\d{4}-\d{2}-\d{2}t/i.test(trimmed)) {
     const parsed = new Date(trimmed);
     return Number.isNaN(parsed.getTime())
       ? { ok: false, reason: 'impossible' }
-      : accept({ at: parsed }, now, options);
+      : accept({ at: parsed }, now, options, (d) => d);
   }
   const v = normalise(trimmed);
   if (v === '') return { ok: false, reason: 'unknown' };
-  const found = readNumbers(v, now) ?? readWords(v, now);
+  const wall = zone ? new Date(now.getTime() + offsetMinutes(zone, now.getTime()) * MINUTE_MS) : now;
+  const found = readNumbers(v, wall) ?? readWords(v, wall);
   if (found === undefined) return { ok: false, reason: 'unknown' };
   if (found === 'impossible') return { ok: false, reason: 'impossible' };
-  return accept(found, now, options);
+  return accept(found, wall, options, zone ? (d) => fromWallTime(d, zone) : (d) => d);
+}
+
+const MINUTE_MS = 60_000;
+
+/** The instant a zone's clock shows a wall time (held as UTC fields); the later one across a change. */
+function fromWallTime(wall: Date, zone: string): Date {
+  const guess = wall.getTime() - offsetMinutes(zone, wall.getTime()) * MINUTE_MS;
+  return new Date(wall.getTime() - offsetMinutes(zone, guess) * MINUTE_MS);
 }
 
 function accept(
   found: Exclude<Found, 'impossible' | undefined>,
   now: Date,
   options: ReadDateOptions,
+  instant: (wall: Date) => Date,
 ): DateReading {
   if (!options.future && found.at.getTime() > now.getTime()) return { ok: false, reason: 'future' };
-  const read = { ok: true as const, iso: found.at.toISOString(), end: endOf(found).toISOString() };
+  const read = {
+    ok: true as const,
+    iso: instant(found.at).toISOString(),
+    end: instant(endOf(found)).toISOString(),
+  };
   if (!found.order) return read;
-  return { ...read, order: found.order, ...(found.other ? { other: found.other.toISOString() } : {}) };
+  return {
+    ...read,
+    order: found.order,
+    ...(found.other ? { other: instant(found.other).toISOString() } : {}),
+  };
 }

@@ -23,11 +23,13 @@ export interface FilterTextOptions {
   now: Date;
   /** The partners `partner:` values resolve against; without it, every `partner:` is refused. */
   partners?: PartnerNames;
+  /** The member's IANA zone: `desde:hoy` starts at its midnight there (`readDate`). Without it, UTC. */
+  timeZone?: string;
 }
 
 export function parseFilterText(text: string, options: FilterTextOptions): ParsedFilterText {
-  const { partners } = options;
-  const query = parseQuery(text, options.now, undefined, { partners });
+  const { partners, timeZone } = options;
+  const query = parseQuery(text, options.now, undefined, { partners, ...(timeZone ? { timeZone } : {}) });
   const problems: FilterProblem[] = [...query.problems];
   const filter: ResourceFilter = { ...query.filter };
   for (const typed of query.partners) {

@@ -172,6 +172,14 @@ function scan(input: string): RawToken[] {
   }
 }
 
+/** True when the text names a date key (`desde:`, `since:`, a near spelling): the member's zone matters. */
+export function mentionsDate(input: string): boolean {
+  return scan(input.slice(0, QUERY_BOUNDS.maxQueryChars)).some((t) => {
+    const key = t.kind === 'filter' ? KEY_NAMES[t.key as string] : undefined;
+    return key === 'since' || key === 'before';
+  });
+}
+
 function pushUnique<T>(list: T[] | undefined, value: T): T[] {
   const out = list ?? [];
   if (!out.includes(value)) out.push(value);
@@ -185,6 +193,8 @@ export interface QueryContext {
    * of several words ("Prosperidad Social") and a list (`socio:midis y cepal`).
    */
   partners?: PartnerNames;
+  /** The member's IANA zone: where `desde:hoy` begins (see `readDate`). Without it, UTC. */
+  timeZone?: string;
 }
 
 /** A partner's name as the scanner tests it: words that start one, and a word naming one alone. */
@@ -237,8 +247,8 @@ export function parseQuery(
       takeSpacedValue(tokens, t, now, partners);
       t += absorbNameWords(tokens, t, partners) || absorbDateWords(tokens, t, now);
       t += absorbListWords(tokens, token, t, partners);
-      if (!token.misspelt || applyNearKey(parsed, token, now)) {
-        if (!token.misspelt) applyFilter(parsed, token, now);
+      if (!token.misspelt || applyNearKey(parsed, token, now, context.timeZone)) {
+        if (!token.misspelt) applyFilter(parsed, token, now, context.timeZone);
         continue;
       }
       // A near key whose value means nothing: its words are searched, as before there were keys.
@@ -467,10 +477,10 @@ function oneEditApart(a: string, b: string): boolean {
  * `pias:peru`: a key one letter off, applied when every value means something under the key it is
  * near, with a note naming both; otherwise nothing is applied and the caller searches its words.
  */
-function applyNearKey(parsed: ParsedQuery, token: RawToken, now: Date): boolean {
+function applyNearKey(parsed: ParsedQuery, token: RawToken, now: Date, timeZone?: string): boolean {
   const before = { filter: structuredClone(parsed.filter), problems: parsed.problems.length };
   const partners = parsed.partners.length;
-  applyFilter(parsed, token, now);
+  applyFilter(parsed, token, now, timeZone);
   const typed = token.misspelt as string;
   if (parsed.problems.slice(before.problems).every((p) => p.code === 'note')) {
     parsed.problems.push({
@@ -487,7 +497,7 @@ function applyNearKey(parsed: ParsedQuery, token: RawToken, now: Date): boolean 
   return false;
 }
 
-function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
+function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date, timeZone?: string): void {
   const key = KEY_NAMES[token.key as string]!;
   const typed = `${token.key}:`;
   if (token.negated) {
@@ -506,7 +516,7 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date): void {
   if (key === 'since' || key === 'before') {
     const value = values.join(',');
     // A start looks back from now; an end may lie ahead (before:2027).
-    const read = readDate(value, now, { future: key === 'before' });
+    const read = readDate(value, now, { future: key === 'before', timeZone });
     if (read.ok) {
       filter[key] = key === 'before' && THROUGH_KEYS.has(token.key as string) ? read.end : read.iso;
       // 03/15/2026 read month first, 03/04/2026 day first: said, never silently.

@@ -418,7 +418,10 @@ export class SearchIndex {
   /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
   search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
     // The words that go on with a partner's name join it (socio:prosperidad social), as in a follow.
-    const parsed = parseQuery(request.query ?? '', now, bounds, { partners: this.partners() });
+    const parsed = parseQuery(request.query ?? '', now, bounds, {
+      partners: this.partners(),
+      ...(request.timeZone ? { timeZone: request.timeZone } : {}),
+    });
     const applied: ResourceFilter = { ...parsed.filter };
     const notes: FilterProblem[] = [...parsed.problems];
     for (const typed of parsed.partners) {

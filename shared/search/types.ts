@@ -18,6 +18,8 @@ export interface SearchRequest {
   language?: 'en' | 'es';
   /** Each hit carries the parts of its score (`SearchHit.explain`): for diagnosing a ranking. */
   explain?: boolean;
+  /** The asker's IANA zone (`tz`): `desde:hoy` starts at its midnight there. Without it, UTC. */
+  timeZone?: string;
 }
 
 /**

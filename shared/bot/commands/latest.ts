@@ -5,7 +5,7 @@ import { defineCommand } from './command.js';
 
 /** `latest topic:health`: the newest resources, narrowed by the filter language. */
 export const latest = defineCommand(['latest'], async ({ env, ctx, args, lang }) => {
-  const parsed = await parseFilters(env, args);
+  const parsed = await parseFilters(env, args, ctx);
   const refused = refusal(parsed, lang, false);
   if (refused) return refused;
   const response = await env.ports.search.latest(parsed.filter, env.pageSize);

@@ -10,5 +10,5 @@ export const more = defineCommand(['more'], async ({ env, ctx, lang }) => {
   const shown = await shownResults(env.store, ctx.user);
   const action = shown?.more ? await decodeAction(env.store, shown.more) : undefined;
   if (action?.type !== 'page') return textReply(MESSAGES[lang].noMore, { private: true });
-  return nextPage(env, ctx.user, action, lang);
+  return nextPage(env, ctx, action, lang);
 });

@@ -1,6 +1,7 @@
 import { MESSAGES } from '../../chat/i18n.js';
 import { textReply } from '../../chat/reply.js';
 import { shownResults } from '../../follows/state.js';
+import { dateZone } from '../filter-text.js';
 import { resultsReply, shownReply } from '../results.js';
 import { defineCommand } from './command.js';
 
@@ -21,7 +22,13 @@ export const search = defineCommand(['search'], async ({ env, ctx, args, lang, i
     const to = shown.from + shown.ids.length - 1;
     return textReply(`${m.notShown(n, shown.from, to)} ${m.searchNumber(n)}`, { private: true });
   }
-  const response = await env.ports.search.search({ query: args, limit: env.pageSize, language: lang });
+  const timeZone = await dateZone(env, ctx, args);
+  const response = await env.ports.search.search({
+    query: args,
+    limit: env.pageSize,
+    language: lang,
+    ...(timeZone ? { timeZone } : {}),
+  });
   return resultsReply(env, {
     kind: 'search',
     query: args,

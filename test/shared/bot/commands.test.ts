@@ -15,6 +15,7 @@ import { latest } from '#shared/bot/commands/latest.js';
 import { more } from '#shared/bot/commands/more.js';
 import { search } from '#shared/bot/commands/search.js';
 import { subscribe } from '#shared/bot/commands/subscribe.js';
+import { tz } from '#shared/bot/commands/tz.js';
 import { unbookmark } from '#shared/bot/commands/unbookmark.js';
 import { unfollow } from '#shared/bot/commands/unfollow.js';
 import { vocabulary } from '#shared/bot/commands/vocabulary.js';
@@ -22,8 +23,10 @@ import { createBotCore } from '#shared/bot/core.js';
 import type { ChatContext } from '#shared/chat/context.js';
 import { COMMAND_NAMES, type CommandName } from '#shared/chat/i18n.js';
 import type { Reply } from '#shared/chat/reply.js';
+import { readDate } from '#shared/filters/dates.js';
 import { listBookmarks, listFollows, userLanguage } from '#shared/follows/state.js';
 import type { Runtime } from '#shared/runtime/runtime.js';
+import type { SearchRequest } from '#shared/search/types.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
 import { libraryRuntime, recordingPorts } from './fixtures.js';
 
@@ -119,6 +122,46 @@ describe('each command through the core', () => {
       /^Recursos recientes \(1–5\)/,
     );
     expect(text(await core.handleText(dm(), 'latest topic:zzz'))).toMatch(/no such topic/);
+  });
+
+  it("search, more and latest read desde:hoy in the zone the member chose with tz (Lima's today)", async () => {
+    const { ports } = recordingPorts(runtime);
+    const asked: SearchRequest[] = [];
+    const sinces: (string | undefined)[] = [];
+    const real = ports.search;
+    ports.search = {
+      ...real,
+      search: (request) => {
+        asked.push(request);
+        return real.search(request);
+      },
+      latest: (filter, ...rest) => {
+        sinces.push(filter.since);
+        return real.latest(filter, ...rest);
+      },
+    };
+    const core = createBotCore({
+      store: runtime.store,
+      log: runtime.log,
+      clock: runtime.clock,
+      ports,
+      commands: [search, more, latest, tz],
+    });
+    const now = new Date(runtime.clock());
+    const limaToday = readDate('hoy', now, { timeZone: 'America/Lima' });
+    const utcToday = readDate('hoy', now);
+    expect(limaToday.ok && utcToday.ok && limaToday.iso).not.toBe(utcToday.ok && utcToday.iso);
+    const c = dm();
+    await core.handleText(c, 'tz America/Lima');
+    await core.handleText(c, 'search social desde:hace 2 años');
+    await core.handleText(c, 'more');
+    await core.handleText(c, 'latest desde:hoy');
+    await core.handleText(dm(), 'latest desde:hoy');
+    expect(asked.map((r) => r.timeZone)).toEqual(['America/Lima', 'America/Lima']);
+    expect(sinces).toEqual([limaToday.ok && limaToday.iso, utcToday.ok && utcToday.iso]);
+    // Without a date, no zone is looked up or sent.
+    await core.handleText(c, 'search social');
+    expect(asked.at(-1)).not.toHaveProperty('timeZone');
   });
 
   it('more: the next page of the last results, numbered on', async () => {

@@ -152,3 +152,37 @@ describe('readDate: dates as members type them', () => {
     expect(read(text)).toMatchObject({ ok: true, end });
   });
 });
+
+describe("readDate in the member's time zone", () => {
+  // 21:00 on Tuesday 8 December in Lima (UTC-5) is 02:00 UTC on Wednesday 9 December.
+  const LIMA_EVENING = new Date('2026-12-09T02:00:00.000Z');
+  const lima = (text: string) => readDate(text, LIMA_EVENING, { timeZone: 'America/Lima' });
+
+  it.each([
+    ['hoy', '2026-12-08T05:00:00.000Z', '2026-12-09T05:00:00.000Z'],
+    ['today', '2026-12-08T05:00:00.000Z', '2026-12-09T05:00:00.000Z'],
+    ['ayer', '2026-12-07T05:00:00.000Z', '2026-12-08T05:00:00.000Z'],
+    ['esta semana', '2026-12-07T05:00:00.000Z', '2026-12-14T05:00:00.000Z'],
+    ['este mes', '2026-12-01T05:00:00.000Z', '2027-01-01T05:00:00.000Z'],
+    ['2025', '2025-01-01T05:00:00.000Z', '2026-01-01T05:00:00.000Z'],
+    ['15/03/2026', '2026-03-15T05:00:00.000Z', '2026-03-16T05:00:00.000Z'],
+    // A span back from now is the same instant in any zone.
+    ['7d', '2026-12-02T02:00:00.000Z', '2026-12-02T02:00:00.000Z'],
+  ])("%s means Lima's, at 21:00 there", (text, iso, end) => {
+    expect(lima(text)).toMatchObject({ ok: true, iso, end });
+  });
+
+  it('reads hoy in UTC without a zone: already Wednesday there', () => {
+    expect(readDate('hoy', LIMA_EVENING)).toMatchObject({ ok: true, iso: '2026-12-09T00:00:00.000Z' });
+    // 9 December has not begun in Lima: still to come.
+    expect(lima('9 de diciembre')).toMatchObject({ ok: true, iso: '2025-12-09T05:00:00.000Z' });
+  });
+
+  it("follows the zone's clock changes: a day in Madrid's summer starts at 22:00 UTC", () => {
+    expect(readDate('15/06/2026', LIMA_EVENING, { timeZone: 'Europe/Madrid' })).toMatchObject({
+      ok: true,
+      iso: '2026-06-14T22:00:00.000Z',
+      end: '2026-06-15T22:00:00.000Z',
+    });
+  });
+});

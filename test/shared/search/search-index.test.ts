@@ -197,6 +197,14 @@ describe('SearchIndex: filters', () => {
     expect(all.total).toBe(library.filter(either).length);
   });
 
+  it('reads dates in the asker\'s zone when the request gives one (desde:ayer in Lima)', () => {
+    // 12:00 UTC on 1 June is 07:00 in Lima: yesterday there began at 05:00 UTC on 31 May.
+    expect(search('desde:ayer', { timeZone: 'America/Lima' }).appliedFilter).toEqual({
+      since: '2025-05-31T05:00:00.000Z',
+    });
+    expect(search('desde:ayer').appliedFilter).toEqual({ since: '2025-05-31T00:00:00.000Z' });
+  });
+
   it('ANDs the request filter (a channel context) with the query filters', () => {
     const res = search('lang:es', { filter: { types: ['news'] }, limit: 50 });
     expect(res.total).toBe(library.filter((r) => r.language === 'es' && r.type === 'news').length);
