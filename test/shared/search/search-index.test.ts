@@ -197,7 +197,7 @@ describe('SearchIndex: filters', () => {
     expect(all.total).toBe(library.filter(either).length);
   });
 
-  it('reads dates in the asker\'s zone when the request gives one (desde:ayer in Lima)', () => {
+  it("reads dates in the asker's zone when the request gives one (desde:ayer in Lima)", () => {
     // 12:00 UTC on 1 June is 07:00 in Lima: yesterday there began at 05:00 UTC on 31 May.
     expect(search('desde:ayer', { timeZone: 'America/Lima' }).appliedFilter).toEqual({
       since: '2025-05-31T05:00:00.000Z',
