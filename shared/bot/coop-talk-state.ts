@@ -22,6 +22,8 @@ export interface TalkState {
   step: number;
   answers: Partial<Record<TalkField, string>>;
   version: number;
+  /** One answer is being changed from the summary: once answered, the summary comes back. */
+  editing?: boolean;
 }
 
 export const talkKey = (ctx: ChatContext) => keys.coopTalk(userKeyOf(ctx.user), ctx.channel.channelId);
@@ -38,5 +40,6 @@ export async function readTalk(store: Store, ctx: ChatContext): Promise<TalkStat
     step: Number(item.step),
     answers: (item.answers ?? {}) as TalkState['answers'],
     version: Number(item.version),
+    ...(item.editing === true ? { editing: true } : {}),
   };
 }

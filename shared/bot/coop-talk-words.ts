@@ -51,6 +51,10 @@ export interface TalkWords {
   summaryHeading(kind: CoopKind): string;
   confirm: string;
   confirmAgain: string;
+  /** "no" at the summary: which answer to change, by its number (1–`total`) or its name. */
+  whichOne(total: number): string;
+  /** Changing one answer: what it is now. */
+  now(value: string): string;
   none: string;
   cancelled(kind: CoopKind): string;
   saved(kind: CoopKind, id: string): string;
@@ -103,7 +107,7 @@ const en: TalkWords = {
     },
     contact: {
       label: 'Contact',
-      expects: 'who to write to: an email or a name and email',
+      expects: 'who to write to: an email address',
       example: 'cooperation@midis.gob.pe',
     },
     modalities: {
@@ -137,8 +141,12 @@ const en: TalkWords = {
   nouns: { topics: 'topic', country: 'country', languages: 'language' },
   again: 'Try this step again:',
   summaryHeading: (kind) => `Your ${kind}, to check`,
-  confirm: 'Save it? "yes" saves it, "cancel" drops it.',
-  confirmAgain: 'Answer "yes" to save it or "cancel" to drop it.',
+  confirm:
+    'Save it? "yes" saves it; to change an answer, type its number or its name (for example "3" or "topics"); "cancel" drops it.',
+  confirmAgain: 'Answer "yes" to save it, a number or a name to change that answer, or "cancel" to drop it.',
+  whichOne: (total) =>
+    `Which answer do you want to change? Type its number (1–${total}) or its name, for example "3" or "topics".`,
+  now: (value) => `Now: ${value}`,
   none: '—',
   cancelled: (kind) => `Cancelled: the ${kind} was not saved.`,
   saved: (kind, id) => `Saved: ${kind} ${id}, open. Others in the Network see it in "${kind}s".`,
@@ -190,7 +198,7 @@ const es: TalkWords = {
     },
     contact: {
       label: 'Contacto',
-      expects: 'a quién escribir: un correo, o un nombre y un correo',
+      expects: 'a quién escribir: una dirección de correo',
       example: 'cooperacion@midis.gob.pe',
     },
     modalities: {
@@ -225,8 +233,13 @@ const es: TalkWords = {
   nouns: { topics: 'tema', country: 'país', languages: 'idioma' },
   again: 'Responda de nuevo a este paso:',
   summaryHeading: (kind) => (kind === 'offer' ? 'Su oferta, para revisar' : 'Su solicitud, para revisar'),
-  confirm: '¿La guardo? "sí" la guarda, "cancelar" la descarta.',
-  confirmAgain: 'Responda "sí" para guardarla o "cancelar" para descartarla.',
+  confirm:
+    '¿La guardo? "sí" la guarda; para cambiar una respuesta, escriba su número o su nombre (por ejemplo "3" o "temas"); "cancelar" la descarta.',
+  confirmAgain:
+    'Responda "sí" para guardarla, un número o un nombre para cambiar esa respuesta, o "cancelar" para descartarla.',
+  whichOne: (total) =>
+    `¿Qué respuesta quiere cambiar? Escriba su número (1–${total}) o su nombre, por ejemplo "3" o "temas".`,
+  now: (value) => `Ahora: ${value}`,
   none: '—',
   cancelled: (kind) => `Cancelado: la ${kind === 'offer' ? 'oferta' : 'solicitud'} no se guardó.`,
   saved: (kind, id) =>

@@ -15,6 +15,8 @@ import {
 } from '../coop/entry.js';
 import { matchesOf } from '../coop/exchange.js';
 import { createEntry } from '../coop/store.js';
+import { COOP_STRINGS } from '../coop/web/strings.js';
+import { canonicalEmailAddress } from '../email/address.js';
 import { ConditionFailedError } from '../errors.js';
 import { displayCountry, displayLanguage, displayTopic, foldText } from '../taxonomy/index.js';
 import type { CommandEnv } from './commands/command.js';
@@ -83,14 +85,31 @@ export function issueText(issue: DraftIssue, lang: BotLanguage): string {
   }
 }
 
-/** The problems of one field's answer, checked by the draft validation (none: it is good). */
-export function answerIssues(kind: CoopKind, field: TalkField, value: string): DraftIssue[] {
+/**
+ * The problems of one field's answer, checked by the draft validation (none: it is good). The
+ * contact must be an email address, as on the web form and in its words: it is where the
+ * Secretariat writes when a match is made.
+ */
+export function answerIssues(
+  kind: CoopKind,
+  field: TalkField,
+  value: string,
+  lang: BotLanguage = 'en',
+): DraftIssue[] {
   const result = resolveDraft({ kind, [field]: value });
-  return result.ok ? [] : result.issues.filter((i) => i.field === field);
+  const issues = result.ok ? [] : result.issues.filter((i) => i.field === field);
+  return field === 'contact' && issues.length === 0 ? contactIssues(value, lang) : issues;
+}
+
+function contactIssues(value: unknown, lang: BotLanguage): DraftIssue[] {
+  const typed = typeof value === 'string' ? value.trim() : '';
+  if (typed === '' || canonicalEmailAddress(typed)) return [];
+  return [{ field: 'contact', code: 'invalid', typed, text: COOP_STRINGS[lang].errors.email }];
 }
 
 /** A step's prompt: where we are, what is expected with an example, and how messages are taken. */
 function stepBlocks(state: TalkState): ReplyBlock[] {
+  const changing = state.editing ? state.answers[fieldsFor(state.kind)[state.step]!] : undefined;
   const w = TALK_WORDS[state.lang];
   const fields = fieldsFor(state.kind);
   const field = fields[state.step]!;
@@ -100,6 +119,7 @@ function stepBlocks(state: TalkState): ReplyBlock[] {
     paragraph(`${f.expects}.`.replace(/^./, (c) => c.toUpperCase())),
     paragraph(w.exampleLine(exampleOf(f, state.kind))),
   ];
+  if (state.editing) blocks.push(muted(w.now(changing || w.none)));
   if (OPTIONAL_FIELDS.has(field)) blocks.push(muted(w.optional));
   blocks.push(muted(w.howToAnswer));
   return blocks;
@@ -121,7 +141,7 @@ function summaryBlocks(state: TalkState): ReplyBlock[] {
       lang === 'es' ? displayLanguage(l, lang).toLowerCase() : displayLanguage(l, lang);
     shown.languages = draft.languages.map(languageName).join(', ');
   }
-  const lines = fieldsFor(state.kind).map((f) => `${w.fields[f].label}: ${shown[f] || w.none}`);
+  const lines = fieldsFor(state.kind).map((f, i) => `${i + 1}. ${w.fields[f].label}: ${shown[f] || w.none}`);
   return [
     heading(w.summaryHeading(state.kind)),
     paragraph(lines.join('\n')),
@@ -173,7 +193,9 @@ export async function saveFromChat(
   lang: BotLanguage,
 ): Promise<{ entry: CoopEntry } | { issues: DraftIssue[] }> {
   const resolved = resolveDraft({ ...raw, origin: originOf(ctx, lang) });
-  if (!resolved.ok) return { issues: resolved.issues };
+  const contact = contactIssues(raw.contact, lang);
+  if (!resolved.ok || contact.length > 0)
+    return { issues: [...(resolved.ok ? [] : resolved.issues), ...contact] };
   const by = `${ctx.channel.platform}:${ctx.user.userId}`;
   const { entry } = await createEntry(env.store, resolved.draft, { who: by, at: env.now() });
   return { entry };
@@ -193,11 +215,7 @@ export async function continueTalk(
   const w = TALK_WORDS[state.lang];
   const answer = text.replace(/\s+/g, ' ').trim();
   const word = foldText(answer.replace(/^\/+/, ''));
-  const versioned = {
-    expression: '#version = :version',
-    names: { '#version': 'version' },
-    values: { ':version': state.version },
-  };
+  const versioned = versionIs(state);
 
   if (CANCEL_WORDS.has(word)) {
     await env.store.delete(talkKey(ctx), versioned);
@@ -207,10 +225,11 @@ export async function continueTalk(
 
   const fields = fieldsFor(state.kind);
   if (state.step >= fields.length) {
-    if (NO_WORDS.has(word)) {
-      await env.store.delete(talkKey(ctx), versioned);
-      return reply([paragraph(w.cancelled(state.kind))]);
-    }
+    if (NO_WORDS.has(word)) return reply([paragraph(w.whichOne(fields.length)), ...summaryBlocks(state)]);
+    const change = fieldNamed(fields, word);
+    if (change === 'out of range')
+      return reply([paragraph(w.whichOne(fields.length)), ...summaryBlocks(state)]);
+    if (change !== undefined) return moveTo(env, ctx, state, { step: change, editing: true });
     if (!YES_WORDS.has(word)) return reply([paragraph(w.confirmAgain), ...summaryBlocks(state)]);
     // The save is claimed by removing the conversation: of two "yes" at once, one saves.
     if (!(await env.store.delete(talkKey(ctx), versioned))) return reply([paragraph(w.ended)]);
@@ -228,24 +247,63 @@ export async function continueTalk(
     if (!OPTIONAL_FIELDS.has(field)) return reply([paragraph(w.notNeeded), ...stepBlocks(state)]);
     value = '';
   } else {
-    const issues = answer === '' ? [] : answerIssues(state.kind, field, answer);
+    const issues = answer === '' ? [] : answerIssues(state.kind, field, answer, state.lang);
     const problem = answer === '' ? w.empty : issues.map((i) => issueText(i, state.lang)).join(' ');
     if (problem) return reply([paragraph(problem), muted(w.again), ...stepBlocks(state)]);
   }
-  const next: TalkState = {
-    ...state,
-    step: state.step + 1,
+  // A changed answer goes back to the summary; on the way in, to the next step.
+  return moveTo(env, ctx, state, {
+    step: state.editing ? fields.length : state.step + 1,
     answers: { ...state.answers, [field]: value },
-    version: state.version + 1,
-  };
+    editing: false,
+  });
+}
+
+/**
+ * The field a summary answer names: its number ("3") or its label in either language ("topics",
+ * "temas"); `out of range` for a number past the steps.
+ */
+function fieldNamed(fields: TalkField[], word: string): number | 'out of range' | undefined {
+  const number = /^#?(\d{1,2})\.?$/.exec(word);
+  if (number) {
+    const n = Number(number[1]);
+    return n >= 1 && n <= fields.length ? n - 1 : 'out of range';
+  }
+  const at = fields.findIndex((f) =>
+    Object.values(TALK_WORDS).some((w) => foldText(w.fields[f].label) === word),
+  );
+  return at === -1 ? undefined : at;
+}
+
+/** The condition every change of the conversation is made on: the version it read. */
+const versionIs = (state: TalkState) => ({
+  expression: '#version = :version',
+  names: { '#version': 'version' },
+  values: { ':version': state.version },
+});
+
+/** Moves the conversation to a step (and answers), conditional on the version read; its prompt. */
+async function moveTo(
+  env: CommandEnv,
+  ctx: ChatContext,
+  state: TalkState,
+  change: Pick<TalkState, 'step' | 'editing'> & Partial<Pick<TalkState, 'answers'>>,
+): Promise<Reply> {
+  const w = TALK_WORDS[state.lang];
+  const next: TalkState = { ...state, ...change, version: state.version + 1 };
   try {
     await env.store.update(
       talkKey(ctx),
       {
-        set: { step: next.step, answers: next.answers, expiresAt: talkExpiresAt(env.now()) },
+        set: {
+          step: next.step,
+          answers: next.answers,
+          editing: next.editing === true,
+          expiresAt: talkExpiresAt(env.now()),
+        },
         add: { version: 1 },
       },
-      versioned,
+      versionIs(state),
     );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

@@ -92,12 +92,16 @@ describe('request, step by step in the console', () => {
 
     const summary = await chat.say('first half of 2027');
     expect(summary).toContain('== Your request, to check ==');
-    expect(summary).toContain('Topics: Targeting systems, Social registries and information systems');
     expect(summary).toContain('Country: Honduras');
-    expect(summary).toContain('Modalities: —');
-    expect(summary).toContain('Save it? "yes" saves it, "cancel" drops it.');
+    expect(summary).toContain('7. Modalities: —');
+    expect(summary).toContain('3. Topics: Targeting systems, Social registries and information systems');
+    expect(summary).toContain(
+      'Save it? "yes" saves it; to change an answer, type its number or its name (for example "3" or "topics"); "cancel" drops it.',
+    );
     expect(await entriesFrom(ctx)).toEqual([]);
-    expect(await chat.say('maybe')).toMatch(/^Answer "yes" to save it or "cancel" to drop it\./);
+    expect(await chat.say('maybe')).toMatch(
+      /^Answer "yes" to save it, a number or a name to change that answer, or "cancel" to drop it\./,
+    );
 
     const saved = await chat.say('yes');
     const [entry] = await entriesFrom(ctx);
@@ -119,6 +123,110 @@ describe('request, step by step in the console', () => {
     // The conversation is over: the next message is a command again.
     expect(await chat.say('requests country:honduras')).toContain(entry!.id);
   });
+});
+
+/** A request's answers, one a step, every one good. */
+const answers = [
+  'Building an integrated social registry',
+  'We need help linking the household data of five ministries.',
+  'targeting',
+  'Honduras',
+  'Secretaría de Desarrollo Social',
+  'registro@sedesol.gob.hn',
+  'skip',
+  'Spanish',
+  'first half of 2027',
+];
+
+/** An offer's first six answers, in Spanish, every one good. */
+const ofertaHastaElContacto = [
+  'Cómo Juntos verifica las corresponsabilidades',
+  'Mostramos cómo se verifica la asistencia a salud y escuela.',
+  'transferencias condicionadas',
+  'Perú',
+  'Programa Juntos, MIDIS',
+  'cooperacion@juntos.gob.pe',
+];
+
+describe('correcting one answer at the summary', () => {
+  it('"no" asks which answer to change; a number re-asks that step alone and comes back to the summary', async () => {
+    const ctx = member();
+    const chat = console(ctx);
+    await chat.say('request');
+    for (const answer of answers) await chat.say(answer);
+    const which = await chat.say('no');
+    expect(which).toMatch(
+      /^Which answer do you want to change\? Type its number \(1–9\) or its name, for example "3" or "topics"\./,
+    );
+    expect(which).toContain('4. Country: Honduras');
+    expect(await entriesFrom(ctx)).toEqual([]);
+    const step = await chat.say('4');
+    expect(step).toContain('step 4 of 9: Country');
+    expect(step).toContain('Now: Honduras');
+    // A bad answer is re-asked as on the way in.
+    expect(await chat.say('Guatemal')).toMatch(/"Guatemal" is no country I know\. Did you mean Guatemala/);
+    const back = await chat.say('Guatemala');
+    expect(back).toContain('== Your request, to check ==');
+    expect(back).toContain('4. Country: Guatemala');
+    expect(back).toContain('3. Topics: Targeting systems');
+    // By its name, in either language: an optional step may be skipped again.
+    expect(await chat.say('modalidades')).toContain('step 7 of 9: Modalities');
+    expect(await chat.say('workshop')).toContain('7. Modalities: workshop');
+    await chat.say('yes');
+    const [entry] = await entriesFrom(ctx);
+    expect(entry).toMatchObject({ country: 'GT', modalities: ['workshop'], topics: ['targeting'] });
+  });
+
+  it('en español: "no", luego el nombre del campo, y "cancelar" aún lo descarta todo', async () => {
+    const ctx = member();
+    const chat = console(ctx);
+    await chat.say('ofrecer');
+    for (const answer of [...ofertaHastaElContacto, 'omitir']) await chat.say(answer);
+    const resumen = await chat.say('español');
+    expect(resumen).toContain(
+      '¿La guardo? "sí" la guarda; para cambiar una respuesta, escriba su número o su nombre (por ejemplo "3" o "temas"); "cancelar" la descarta.',
+    );
+    expect(await chat.say('no')).toMatch(
+      /^¿Qué respuesta quiere cambiar\? Escriba su número \(1–8\) o su nombre, por ejemplo "3" o "temas"\./,
+    );
+    expect(await chat.say('9')).toMatch(/^¿Qué respuesta quiere cambiar\? Escriba su número \(1–8\)/);
+    const paso = await chat.say('temas');
+    expect(paso).toContain('paso 3 de 8: Temas');
+    expect(paso).toContain('Ahora: transferencias condicionadas');
+    expect(await chat.say('focalización')).toContain('3. Temas: Sistemas de focalización');
+    expect(await chat.say('cancelar')).toBe('Cancelado: la oferta no se guardó.');
+    expect(await entriesFrom(ctx)).toEqual([]);
+  });
+});
+
+describe('the contact step', () => {
+  it.each([
+    [
+      'en',
+      'request',
+      'Ana Pérez, social registry team',
+      'Enter an email address like name@example.org.',
+      'step 6 of 9: Contact',
+    ],
+    [
+      'es',
+      'solicitar',
+      'Ana Pérez',
+      'Escriba una dirección de correo como nombre@ejemplo.org.',
+      'paso 6 de 9: Contacto',
+    ],
+  ])(
+    "in %s refuses what is not an email address, with the web form's words",
+    async (_lang, command, typed, refusal, step) => {
+      const chat = console();
+      await chat.say(command);
+      for (const answer of answers.slice(0, 5)) await chat.say(answer);
+      const refused = await chat.say(typed);
+      expect(refused.startsWith(refusal)).toBe(true);
+      expect(refused).toContain(step);
+      expect(await chat.say('registro@sedesol.gob.hn')).not.toContain(step);
+    },
+  );
 });
 
 describe('ofrecer, paso a paso en español', () => {
@@ -148,15 +256,7 @@ describe('ofrecer, paso a paso en español', () => {
     const ctx = member();
     const chat = console(ctx);
     await chat.say('ofrecer');
-    for (const answer of [
-      'Cómo Juntos verifica las corresponsabilidades',
-      'Mostramos cómo se verifica la asistencia a salud y escuela.',
-      'transferencias condicionadas',
-      'Perú',
-      'Programa Juntos, MIDIS',
-      'cooperacion@juntos.gob.pe',
-    ])
-      await chat.say(answer);
+    for (const answer of ofertaHastaElContacto) await chat.say(answer);
     const bad = await chat.say('telepatía');
     expect(bad).toMatch(
       /^"telepatía" no es una modalidad que conozca \(visita técnica, taller, .*\)\. La más cercana: /,

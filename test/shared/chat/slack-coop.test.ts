@@ -197,6 +197,12 @@ describe('offer / request on Slack: a modal', () => {
       contact: 'La respuesta está vacía.',
       languages: expect.stringMatching(/^"klingon" no es un idioma que conozca\./),
     });
+    // The contact is an email address, as on the web form, refused in its words.
+    const es3 = opened((await slash('UES3', 'C1', 'ofrecer')).calls)!.view;
+    const sinCorreo = await submit('UES3', es3, { ...good, contact: 'Ana Pérez' });
+    expect(sinCorreo.answer?.errors).toEqual({
+      contact: 'Escriba una dirección de correo como nombre@ejemplo.org.',
+    });
     expect((await listAllEntries(runtime.store)).length).toBe(before);
   });
 
