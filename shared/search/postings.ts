@@ -223,6 +223,15 @@ export interface ScoringOptions {
   explain?: boolean;
 }
 
+/**
+ * Field boosts under which `scoreTerm` also scores its matches, and where it puts those scores
+ * (in match order): a topic's typed words are scored once for the query's boosts and the tags'.
+ */
+export interface SecondScoring {
+  boost: readonly number[];
+  scores?: Float64Array;
+}
+
 export class Postings {
   private readonly termIds: Map<string, number>;
   private dictionary: SearchableMap<number> | undefined;
@@ -333,29 +342,37 @@ export class Postings {
     trace?: { queryTerm: string; parts: ScorePart[][] },
     /** No length normalisation (b = 0). */
     flat = false,
+    /** Also scores each match under other boosts (not when explaining). */
+    second?: SecondScoring,
   ): Matches {
     const { start, docs, tfs, fieldLength, fields } = this.data;
     const from = start[t] as number;
     const to = start[t + 1] as number;
     const idf = this.idf(t, boost);
-    const weighed = weighedFields(idf);
     const { k, d } = BM25;
     const b = flat ? 0 : BM25.b;
     const avgLength = this.avgLength;
-    const score = (p: number): number => {
-      const doc = docs[p] as number;
-      const word = tfs[p] as number;
-      let sum = 0;
-      // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
-      for (let rest = nonZeroFields(word) & weighed; rest !== 0; rest &= rest - 1) {
-        const shift = 31 - Math.clz32(rest & -rest);
-        const f = shift / TF_BITS;
-        const tf = (word >>> shift) & TF_MAX;
-        const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
-        sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
-      }
-      return sum * weight;
+    // A posting's score under field boosts (the IDFs carry them).
+    const scorer = (idf: Float64Array) => {
+      const weighed = weighedFields(idf);
+      return (p: number): number => {
+        const doc = docs[p] as number;
+        const word = tfs[p] as number;
+        let sum = 0;
+        // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
+        for (let rest = nonZeroFields(word) & weighed; rest !== 0; rest &= rest - 1) {
+          const shift = 31 - Math.clz32(rest & -rest);
+          const f = shift / TF_BITS;
+          const tf = (word >>> shift) & TF_MAX;
+          const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+          sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
+        }
+        return sum * weight;
+      };
     };
+    const score = scorer(idf);
+    // The same code under the second boosts: the float a run under them gives each match.
+    const secondAt = second && !trace ? scorer(this.idf(t, second.boost)) : undefined;
     // Explaining: the same sum, field by field (a page's documents only, so the ranking's loop stays as it is).
     const traced = (p: number): number => {
       const doc = docs[p] as number;
@@ -382,6 +399,10 @@ export class Postings {
     if (!within) {
       const scores = new Float64Array(to - from);
       for (let p = from; p < to; p++) scores[p - from] = scoreAt(p);
+      if (second && secondAt) {
+        second.scores = new Float64Array(to - from);
+        for (let p = from; p < to; p++) second.scores[p - from] = secondAt(p);
+      }
       return {
         ids: docs.subarray(from, to),
         scores,
@@ -393,6 +414,8 @@ export class Postings {
     const size = Math.min(within.length, to - from);
     const ids = new Uint32Array(size);
     const scores = new Float64Array(size);
+    // Where each match's posting is, for its second score.
+    const at = secondAt ? new Uint32Array(size) : undefined;
     let n = 0;
     if (within.length <= to - from) {
       let p = from;
@@ -401,6 +424,7 @@ export class Postings {
         p = seek(docs, doc, p, to);
         if (p < to && docs[p] === doc) {
           ids[n] = doc;
+          if (at) at[n] = p;
           scores[n++] = scoreAt(p);
         }
       }
@@ -411,9 +435,14 @@ export class Postings {
         i = seek(within, doc, i, within.length);
         if (i < within.length && within[i] === doc) {
           ids[n] = doc;
+          if (at) at[n] = p;
           scores[n++] = scoreAt(p);
         }
       }
+    }
+    if (second && at && secondAt) {
+      second.scores = new Float64Array(n);
+      for (let j = 0; j < n; j++) second.scores[j] = secondAt(at[j] as number);
     }
     return {
       ids: ids.subarray(0, n),
@@ -618,6 +647,16 @@ class Run {
   private readonly expansions: Map<TermQuery, [number, number][]>;
   /** Each distinct query term's bit in the match masks. */
   private readonly bits = new Map<string, number>();
+  /**
+   * Per match list asked for them (`all`'s `secondBoost`), its scores under the second boosts, in
+   * match order. Kept beside the lists so that every list keeps one shape.
+   */
+  private readonly secondScores = new Map<Matches, Float64Array>();
+  /**
+   * Boosters already scored: one that is an OR's first query under other field boosts
+   * (`rescoredFirst`), with the first query's matches and their second scores, the booster's.
+   */
+  private readonly scoredBoosters = new Map<QueryNode, { matches: Matches; scores: Float64Array }>();
 
   constructor(
     private readonly postings: Postings,
@@ -671,8 +710,18 @@ class Run {
     return node.kind === 'and' ? Math.min(...sizes) : sizes.reduce((a, b) => a + b, 0);
   }
 
-  /** Every document the query matches (within the candidates, when given), with its score. */
-  all(node: QueryNode, weight: number, within?: Uint32Array, fieldBoost = this.options.boost): Matches {
+  /**
+   * Every document the query matches (within the candidates, when given), with its score; and,
+   * when `secondBoost` is given, its score under those field boosts (`secondScores`) where the
+   * query allows both in one pass: a term, a word's stems, an AND of them.
+   */
+  all(
+    node: QueryNode,
+    weight: number,
+    within?: Uint32Array,
+    fieldBoost = this.options.boost,
+    secondBoost?: readonly number[],
+  ): Matches {
     if (within && within.length === 0) return EMPTY;
     if (node.kind === 'term') {
       const boost = this.options.termBoost(node.term) * weight;
@@ -680,8 +729,11 @@ class Run {
       if (node.counted !== false && !this.bits.has(counted))
         this.bits.set(counted, 1 << (this.bits.size % 31));
       const bit = node.counted === false ? UNCOUNTED_BIT : (this.bits.get(counted) as number);
-      const parts = this.expanded(node).map(([t, w]) =>
-        this.postings.scoreTerm(
+      const seconds: SecondScoring[] = [];
+      const parts = this.expanded(node).map(([t, w]) => {
+        const second = secondBoost && !this.options.explain ? { boost: secondBoost } : undefined;
+        if (second) seconds.push(second);
+        return this.postings.scoreTerm(
           t,
           w * boost,
           fieldBoost,
@@ -689,9 +741,18 @@ class Run {
           bit,
           this.options.explain ? { queryTerm: node.term, parts: [] } : undefined,
           this.options.unnormalised?.(node.term) ?? false,
-        ),
-      );
-      return parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
+          second,
+        );
+      });
+      const united = parts.length === 1 ? (parts[0] as Matches) : this.postings.union(parts);
+      if (seconds.length > 0 && seconds.length === parts.length)
+        this.keepSecond(
+          united,
+          parts,
+          seconds.map((second) => second.scores),
+          (lists) => this.postings.union(lists),
+        );
+      return united;
     }
     if (node.kind === 'andNot') {
       const included = this.all(node.include, weight, within, fieldBoost);
@@ -700,27 +761,134 @@ class Run {
     }
     const w = weight * (node.weight ?? 1);
     const fb = node.boost ?? fieldBoost;
+    // What this node's boosts replace, they replace under the second boosts too.
+    const secondFb = secondBoost && (node.boost ?? secondBoost);
     if (node.queries.length === 0) return EMPTY;
     if (node.kind === 'and' && node.sameField && within) return this.together(node.queries, w, within, fb);
     if (node.kind === 'or') {
-      const matched = node.queries.map((q) => this.all(q, w, within, fb));
+      // A word's stems (an OR with no rivals or boosters) are scored under the second boosts too.
+      const stems = !node.rivals?.length && !node.boosters?.length;
+      // A rival's booster that scores the first query again under other boosts is scored with it.
+      const rescored = stems || this.options.explain ? undefined : rescoredFirst(node);
+      const matched = node.queries.map((q, i) =>
+        this.all(q, w, within, fb, stems ? secondFb : i === 0 ? rescored?.boost : undefined),
+      );
+      const first = matched[0];
       let base = this.postings.union(matched);
-      if (node.rivals && node.rivals.length > 0 && matched[0]) {
+      if (stems) {
+        if (secondFb)
+          this.keepSecond(
+            base,
+            matched,
+            matched.map((m) => this.secondScores.get(m)),
+            (lists) => this.postings.union(lists),
+          );
+        return base;
+      }
+      const firstSecond = rescored && first && this.secondScores.get(first);
+      // Other ORs pass no second scores on (the union may be their first query's matches).
+      this.secondScores.delete(base);
+      if (node.rivals && node.rivals.length > 0 && first) {
+        if (rescored && firstSecond)
+          this.scoredBoosters.set(rescored.booster, { matches: first, scores: firstSecond });
         const rivals = node.rivals.map((q) => this.all(q, w, base.ids, fb));
-        base = promote(base, matched[0], this.postings.union(rivals, true));
+        if (rescored) this.scoredBoosters.delete(rescored.booster);
+        base = promote(base, first, this.postings.union(rivals, true));
       }
       if (!node.boosters || node.boosters.length === 0) return base;
       return addScores(
         base,
-        node.boosters.map((q) => this.all(q, w, base.ids, fb)),
+        node.boosters.map((q) => {
+          const scored = this.scoredBoosters.get(q);
+          return scored
+            ? matchesWithin(scored.matches, scored.scores, base.ids)
+            : this.all(q, w, base.ids, fb);
+        }),
       );
     }
     const ordered = [...node.queries].sort((a, b) => this.estimate(a) - this.estimate(b));
-    let current = this.all(ordered[0] as QueryNode, w, within, fb);
-    for (let k = 1; k < ordered.length && current.ids.length > 0; k++)
-      current = merge(current, this.all(ordered[k] as QueryNode, w, current.ids, fb), 'and');
+    let current = this.all(ordered[0] as QueryNode, w, within, fb, secondFb);
+    for (let k = 1; k < ordered.length && current.ids.length > 0; k++) {
+      const next = this.all(ordered[k] as QueryNode, w, current.ids, fb, secondFb);
+      const both = merge(current, next, 'and');
+      if (secondFb)
+        this.keepSecond(
+          both,
+          [current, next],
+          [this.secondScores.get(current), this.secondScores.get(next)],
+          ([a, b]) => merge(a as Matches, b as Matches, 'and'),
+        );
+      current = both;
+    }
     return current;
   }
+
+  /**
+   * Keeps the second scores of `combined`, made of `lists` by `combine`: the same function over
+   * the lists with their second scores as scores gives them, in the same order and the same sums.
+   * Nothing is kept unless every list has them.
+   */
+  private keepSecond(
+    combined: Matches,
+    lists: readonly Matches[],
+    /** Each list's second scores, if it has them. */
+    seconds: readonly (Float64Array | undefined)[],
+    combine: (lists: Matches[]) => Matches,
+  ): void {
+    if (combined.ids.length === 0 || seconds.some((s) => !s)) return;
+    const asScores = lists.map((m, i) => ({
+      ids: m.ids,
+      scores: seconds[i] as Float64Array,
+      terms: m.terms,
+    }));
+    this.secondScores.set(combined, combine(asScores).scores);
+  }
+}
+
+/**
+ * The booster of one of an OR's rivals that scores the OR's first query again under other field
+ * boosts, if there is one: a topic's `#f:` rival adds the typed words' part in the tags
+ * (`buildQuery` gives both the one array of words), an AND of the first query's words with only
+ * the tags weighed. Both are then scored in one pass over the words' postings. Only when nothing
+ * else differs: no weight or same-field rule on either, and no weight on the rival (the booster
+ * runs at the OR's weight, as the first query does).
+ */
+function rescoredFirst(node: GroupQuery): { booster: QueryNode; boost: readonly number[] } | undefined {
+  const first = node.queries[0];
+  if (!node.rivals || first?.kind !== 'and' || !isPlainAnd(first) || first.boost) return undefined;
+  for (const rival of node.rivals) {
+    if (rival.kind !== 'or' || rival.weight !== undefined) continue;
+    for (const booster of rival.boosters ?? [])
+      if (booster.kind === 'and' && booster.queries === first.queries && isPlainAnd(booster) && booster.boost)
+        return { booster, boost: booster.boost };
+  }
+  return undefined;
+}
+
+/** An AND with no weight, no same-field rule, no boosters or rivals. */
+const isPlainAnd = (node: GroupQuery): boolean =>
+  node.weight === undefined && !node.sameField && !node.boosters?.length && !node.rivals?.length;
+
+/**
+ * The matches among the candidates, with other scores (`scores`, in match order) and the same terms:
+ * what a booster scored in its OR's first query's pass (`rescoredFirst`) matches there.
+ */
+function matchesWithin(matches: Matches, scores: Float64Array, within: Uint32Array): Matches {
+  const ids = new Uint32Array(Math.min(within.length, matches.ids.length));
+  const kept = new Float64Array(ids.length);
+  const terms = new Uint32Array(ids.length);
+  let n = 0;
+  let i = 0;
+  for (let j = 0; j < within.length && i < matches.ids.length; j++) {
+    const doc = within[j] as number;
+    i = seek(matches.ids, doc, i);
+    if (i < matches.ids.length && matches.ids[i] === doc) {
+      ids[n] = doc;
+      kept[n] = scores[i] as number;
+      terms[n++] = matches.terms[i] as number;
+    }
+  }
+  return { ids: ids.subarray(0, n), scores: kept.subarray(0, n), terms: terms.subarray(0, n) };
 }
 
 /**

@@ -518,14 +518,14 @@ export class SearchIndex {
       }
       page = ranked.slice(offset, wanted);
     }
-    const phraseWords = new Set(parsed.phrases.flat().map(fold));
+    const marked = snippetMarks(marks, new Set(parsed.phrases.flat().map(fold)));
     const explained =
       request.explain && page.length > 0
         ? this.explain(page, tree, parsed, options, now, weakOnly)
         : undefined;
     return {
       hits: page.map((r) => ({
-        ...this.hit(r.n, r.score, marks, phraseWords),
+        ...this.hit(r.n, r.score, marked),
         ...(explained ? { explain: explained.get(r.n) as ScoreExplanation } : {}),
       })),
       total,
@@ -559,7 +559,7 @@ export class SearchIndex {
           : byFilter;
     const { page, total } = this.newest(matcher, new Set(), offset, size);
     return {
-      hits: page.map((n) => this.hit(n, 0, new Set(), new Set())),
+      hits: page.map((n) => this.hit(n, 0, () => false)),
       total,
       matched: total,
       offset,
@@ -751,7 +751,7 @@ export class SearchIndex {
     /** A document's phrase-proximity factor, applied to the best `k` + PROXIMITY_POOL. */
     proximity?: (n: number) => number,
   ): { top: Ranked[]; count: number; matched: number } {
-    const decayNow = this.decayAt(now);
+    const finalScore = this.finalScorer(this.decayAt(now));
     const { recencyRank } = this.docs;
     const skipped = skip && skip.length > 0 ? new Set(skip) : undefined;
     const top = new TopK(proximity && k > 0 ? k + PROXIMITY_POOL : k, recencyRank);
@@ -763,7 +763,7 @@ export class SearchIndex {
       matched += 1;
       if (!this.hasPhrases(n, parsed)) continue;
       count += 1;
-      top.push(n, this.finalScore(n, found.scores[i] as number, found.terms[i] as number, decayNow));
+      top.push(n, finalScore(n, found.scores[i] as number, found.terms[i] as number));
     }
     if (!proximity || k === 0) return { top: top.sorted(), count, matched };
     const rescored = new TopK(k, recencyRank);
@@ -804,16 +804,30 @@ export class SearchIndex {
   }
 
   /**
-   * A match's score as ranked: MiniSearch's coordination (the score times the number of distinct
-   * query terms matched), times the recency blend, rounded so that float noise never decides
-   * between equal results.
+   * A match's score as ranked, for one query's matches: MiniSearch's coordination (the score times
+   * the number of distinct query terms matched), times the document prior and the recency blend,
+   * rounded so that float noise never decides between equal results. `priorOf` and
+   * `recencyFactor` (which explain shows) inlined as they are, their columns and weights read once.
    */
-  private finalScore(n: number, score: number, terms: number, decayNow: number): number {
-    return (
-      Math.round(
-        score * termCount(terms) * this.priorOf(n, decayNow) * this.recencyFactor(n, decayNow) * 1e6,
-      ) / 1e6
-    );
+  private finalScorer(decayNow: number): (n: number, score: number, terms: number) => number {
+    const { types } = this.docs.columns;
+    const { eventEndMs } = this.docs;
+    const growth = this.recencyGrowth();
+    const { documentWeight, recencyWeight } = this.ranking;
+    const nowMs = this.nowMsOf(decayNow);
+    return (n, score, terms) => {
+      const end = eventEndMs[n] as number;
+      const isEvent = !Number.isNaN(end);
+      // An event not yet over: as fresh as can be, and weighed as a document is.
+      const upcoming = isEvent && end > nowMs;
+      const prior = types[n] === DOCUMENT_TYPE || upcoming ? 1 + documentWeight : 1;
+      const recency = isEvent
+        ? upcoming
+          ? 1 + recencyWeight
+          : 1
+        : 1 + recencyWeight * Math.min(1, (growth[n] as number) * decayNow);
+      return Math.round(score * termCount(terms) * prior * recency * 1e6) / 1e6;
+    };
   }
 
   /**
@@ -920,18 +934,10 @@ export class SearchIndex {
     };
   }
 
-  private hit(
-    n: number,
-    score: number,
-    terms: ReadonlySet<string>,
-    phraseWords: ReadonlySet<string>,
-  ): SearchHit {
+  private hit(n: number, score: number, marked: SnippetMarks): SearchHit {
     const doc = this.docs.record(n);
     const lang: StemLanguage = stemLanguageOf(doc.language);
-    const isMatch = (word: string) => {
-      const folded = fold(word);
-      return !isStopWord(folded) && (terms.has(stem(word, lang)) || phraseWords.has(folded));
-    };
+    const isMatch = (word: string) => marked(word, lang);
     return {
       id: doc.id,
       title: doc.title,
@@ -999,6 +1005,9 @@ export class SearchIndex {
         // The names only score within what the words or the tag matched (a resource that has their
         // words but not the tag is not about the topic: "transferencias monetarias no condicionadas").
         const counted = span.tokens[0];
+        // One array for the words typed, where they are the first alternative and where the tags'
+        // part of them boosts the `#f:` rival: Run then scores them once for both (postings.ts).
+        const typedWords = inner.map((q) => countedAs(q, counted));
         const rivals: QueryNode[] = [];
         for (const phrase of span.phrases) {
           // A name the member typed as it is adds nothing but work.
@@ -1030,9 +1039,7 @@ export class SearchIndex {
                 weight: inner.length * this.ranking.namedTopicWeight,
               },
             ],
-            boosters: [
-              { kind: 'and', queries: inner.map((q) => countedAs(q, counted)), boost: this.tagsOnly },
-            ],
+            boosters: [{ kind: 'and', queries: typedWords, boost: this.tagsOnly }],
           });
         // A programme's name matches by its words, or its topic's tag together with its country's.
         const country = span.programmeCountry;
@@ -1049,9 +1056,7 @@ export class SearchIndex {
         // coordination factor, so "sistema de pensiones" written out does not count three times
         // what the topic's tag on a Portuguese or English resource counts.
         alternatives.unshift(
-          inner.length > 0
-            ? { kind: 'and', queries: inner.map((q) => countedAs(q, counted)) }
-            : { kind: 'or', queries: [] },
+          inner.length > 0 ? { kind: 'and', queries: typedWords } : { kind: 'or', queries: [] },
         );
         const boosters: QueryNode[] = [];
         if (span.main && counted)
@@ -1225,6 +1230,28 @@ export class SearchIndex {
       terms.push({ kind: 'term', term: folded, fuzzy: 0, prefix: true });
     return terms.length === 1 ? terms[0] : { kind: 'or', queries: terms };
   }
+}
+
+/** Whether a snippet's word (lower-cased, accents kept) is marked, in a resource's stemming language. */
+type SnippetMarks = (word: string, lang: StemLanguage) => boolean;
+
+/**
+ * A snippet's word is marked when its stem is an index term the query reached, or it is a word of
+ * a quoted phrase (not a stop word). Each answer is kept for the page: its summaries share most
+ * of their words, and folding and stemming each occurrence was a tenth of a search.
+ */
+function snippetMarks(terms: ReadonlySet<string>, phraseWords: ReadonlySet<string>): SnippetMarks {
+  const known = new Map<string, boolean>();
+  return (word, lang) => {
+    const key = `${lang}:${word}`;
+    let marked = known.get(key);
+    if (marked === undefined) {
+      const folded = fold(word);
+      marked = !isStopWord(folded) && (terms.has(stem(word, lang)) || phraseWords.has(folded));
+      known.set(key, marked);
+    }
+    return marked;
+  };
 }
 
 /** True when the word at `k` follows a negating word ("no", "sin", "non"; stop words between). */

@@ -15,16 +15,18 @@ export function makeSnippet(
   maxChars = SNIPPET_CHARS,
 ): string {
   const matches: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD_RUN)) {
-    if (isMatch(m[0].toLowerCase())) matches.push({ start: m.index, end: m.index + m[0].length });
-  }
   // The window starts a little before the first match, at a word boundary.
   let start = 0;
-  const first = matches[0];
-  if (first && first.end > maxChars - 20) {
-    start = Math.max(0, first.start - 40);
-    const space = text.lastIndexOf(' ', start);
-    start = space === -1 ? start : space + 1;
+  for (const m of text.matchAll(WORD_RUN)) {
+    // Past the longest window the first match allows: no word further on can be shown or marked.
+    if (matches.length > 0 && m.index >= start + maxChars) break;
+    if (!isMatch(m[0].toLowerCase())) continue;
+    matches.push({ start: m.index, end: m.index + m[0].length });
+    if (matches.length === 1 && m.index + m[0].length > maxChars - 20) {
+      start = Math.max(0, m.index - 40);
+      const space = text.lastIndexOf(' ', start);
+      start = space === -1 ? start : space + 1;
+    }
   }
   let end = Math.min(text.length, start + maxChars);
   if (end < text.length) {

@@ -1,6 +1,12 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { Postings, PostingsBuilder, type QueryNode, termCount } from '#shared/search/postings.js';
+import {
+  type GroupQuery,
+  Postings,
+  PostingsBuilder,
+  type QueryNode,
+  termCount,
+} from '#shared/search/postings.js';
 
 const DOCS = [
   ['cash transfer evaluation', 'cash cash transfers in brazil'],
@@ -93,5 +99,35 @@ describe('Postings', () => {
     expect([...folded.scores]).toEqual([...counted.scores]);
     expect(termCount(counted.terms[0] as number)).toBe(2);
     expect(termCount(folded.terms[0] as number)).toBe(1);
+  });
+
+  it('a rival booster that scores the first query again under other boosts gives what it gives alone', () => {
+    const { postings } = both();
+    const term = (t: string): QueryNode => ({ kind: 'term', term: t, fuzzy: 0, prefix: false });
+    // As a topic's `#f:` rival has them: the words typed, and their part in one field as a booster.
+    const words: QueryNode[] = [{ kind: 'or', queries: [term('cash'), term('brazil')] }, term('transfers')];
+    const unit = (boosterWords: QueryNode[]): GroupQuery => ({
+      kind: 'or',
+      queries: [{ kind: 'and', queries: words }, term('housing')],
+      rivals: [
+        {
+          kind: 'or',
+          queries: [term('evaluation'), term('childhood')],
+          boosters: [{ kind: 'and', queries: boosterWords, boost: [0, 1] }],
+        },
+      ],
+    });
+    // The one array: scored with the first query in one pass. A copy: run on its own, as before.
+    const once = postings.run(unit(words), options);
+    const alone = postings.run(unit([...words]), options);
+    expect([...once.ids]).toEqual([...alone.ids]);
+    expect([...once.scores]).toEqual([...alone.scores]);
+    expect([...once.terms]).toEqual([...alone.terms]);
+    // The booster did add to the rival: without it the first document scores less.
+    const without = postings.run(
+      { ...unit(words), rivals: [{ kind: 'or', queries: [term('evaluation')] }] },
+      options,
+    );
+    expect(once.scores[0]).toBeGreaterThan(without.scores[0] as number);
   });
 });
