@@ -497,6 +497,8 @@ export class Postings {
     for (let y = 0; y < flat.length; y++) flatIdf.set(flat[y]!.idf, y * fields);
     const avgLength = this.avgLength;
     const at = new Int32Array(flat.length);
+    // The candidate's length norm per field, computed once for all its terms (the same float).
+    const norms = new Float64Array(fields);
     const ids = new Uint32Array(within.length);
     const scores = new Float64Array(within.length);
     const terms = new Uint32Array(within.length);
@@ -538,6 +540,10 @@ export class Postings {
         continue;
       }
       i += 1;
+      for (let rest = together & weighed; rest !== 0; rest &= rest - 1) {
+        const f = (31 - Math.clz32(rest & -rest)) / TF_BITS;
+        norms[f] = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+      }
       let score = 0;
       let mask = 0;
       const docParts: ScorePart[] | undefined = parts ? [] : undefined;
@@ -551,7 +557,7 @@ export class Postings {
           const shift = 31 - Math.clz32(rest & -rest);
           const f = shift / TF_BITS;
           const tf = (tfWord >>> shift) & TF_MAX;
-          const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+          const norm = norms[f] as number;
           const part = (flatIdf[y * fields + f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
           score += part;
           if (docParts)
