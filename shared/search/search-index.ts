@@ -675,12 +675,12 @@ export class SearchIndex {
     k: number,
     now: Date,
   ): { top: Ranked[]; total: number } {
-    const decayNow = this.decayAt(now);
+    const finalScore = this.finalScorer(this.decayAt(now));
     const scores = new Float64Array(this.docs.size);
     for (let i = 0; i < found.ids.length; i++) {
       const n = found.ids[i] as number;
       // Weak words do not count in the coordination: each weighs its own small score.
-      scores[n] = this.finalScore(n, found.scores[i] as number, 1, decayNow);
+      scores[n] = finalScore(n, found.scores[i] as number, 1);
     }
     const top = new TopK(k, this.docs.recencyRank);
     let total = 0;
