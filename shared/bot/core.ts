@@ -317,8 +317,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     async inline(ctx, query, limit) {
       const lang = await languageOf(ctx);
       const m = MESSAGES[lang];
+      // Loaded on use, as the commands are: `desde:hoy` is read in the member's zone.
+      const { dateZone } = await import('./filter-text.js');
+      const timeZone = await dateZone(env, ctx, query);
       const response = query.trim()
-        ? await env.ports.search.search({ query, limit, language: lang })
+        ? await env.ports.search.search({ query, limit, language: lang, ...(timeZone ? { timeZone } : {}) })
         : await env.ports.search.latest({}, limit);
       const { hitCard } = await import('./results.js');
       const cards: ResultCard[] = [];

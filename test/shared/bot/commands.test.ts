@@ -124,7 +124,7 @@ describe('each command through the core', () => {
     expect(text(await core.handleText(dm(), 'latest topic:zzz'))).toMatch(/no such topic/);
   });
 
-  it("search, more and latest read desde:hoy in the zone the member chose with tz (Lima's today)", async () => {
+  it("search, more, latest and inline queries read desde:hoy in the zone the member chose with tz (Lima's today)", async () => {
     const { ports } = recordingPorts(runtime);
     const asked: SearchRequest[] = [];
     const sinces: (string | undefined)[] = [];
@@ -157,7 +157,8 @@ describe('each command through the core', () => {
     await core.handleText(c, 'more');
     await core.handleText(c, 'latest desde:hoy');
     await core.handleText(dm(), 'latest desde:hoy');
-    expect(asked.map((r) => r.timeZone)).toEqual(['America/Lima', 'America/Lima']);
+    await core.inline(c, 'social desde:hoy', 5);
+    expect(asked.map((r) => r.timeZone)).toEqual(['America/Lima', 'America/Lima', 'America/Lima']);
     expect(sinces).toEqual([limaToday.ok && limaToday.iso, utcToday.ok && utcToday.iso]);
     // Without a date, no zone is looked up or sent.
     await core.handleText(c, 'search social');
