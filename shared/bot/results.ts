@@ -69,21 +69,24 @@ export async function resultsReply(env: CommandEnv, page: ResultsPage): Promise<
     ...(response.ignoredCursor ? [m.otherCursor(kind)] : []),
     ...(page.extraProblems ?? []),
   ];
+  const applied = { ...response.appliedFilter, ...filter };
+  // The filters as read ("desde:la semana pasada" as a date), with results or without: a member
+  // whose filter left nothing sees what it was taken to mean.
+  const filtersLine = isEmptyFilter(applied)
+    ? []
+    : [muted(m.filtersApplied(describeFilter(applied, lang, await env.ports.search.partners())))];
   if (response.hits.length === 0) {
     const blocks: ReplyBlock[] =
       kind === 'search'
-        ? [paragraph(m.noResults(shownQuery)), muted(m.broaderHint)]
-        : [paragraph(m.noLatest)];
+        ? [paragraph(m.noResults(shownQuery)), ...filtersLine, muted(m.broaderHint)]
+        : [paragraph(m.noLatest), ...filtersLine];
     if (problems.length) blocks.push(muted(m.problems(problems.join(' '))));
     return { blocks, summary: kind === 'search' ? m.noResults(shownQuery) : m.noLatest, private: true };
   }
   const from = offset + 1;
   const to = offset + response.hits.length;
   const title = kind === 'search' ? m.results(shownQuery, from, to, response.total) : m.latest(from, to);
-  const blocks: ReplyBlock[] = [heading(title)];
-  const applied = { ...response.appliedFilter, ...filter };
-  if (!isEmptyFilter(applied))
-    blocks.push(muted(m.filtersApplied(describeFilter(applied, lang, await env.ports.search.partners()))));
+  const blocks: ReplyBlock[] = [heading(title), ...filtersLine];
   if (problems.length) blocks.push(muted(m.problems(problems.join(' '))));
   for (const [i, hit] of response.hits.entries()) {
     blocks.push({ kind: 'card', card: await hitCard(env, hit, offset + i + 1, m) });

@@ -116,6 +116,15 @@ describe('each command through the core', () => {
     expect(reply.blocks.filter((b) => b.kind === 'card')).toHaveLength(5);
   });
 
+  it("search that finds nothing says which filters it read, in the member's language", async () => {
+    // A filter that left nothing ("desde:la semana pasada" in a quiet week) is shown as read.
+    const none = await only(search).core.handleText(dm(), 'buscar zzqx pais:peru tipo:video');
+    expect(none.summary).toMatch(/^No hay resultados/);
+    expect(text(none)).toMatch(/Filtros: .*Perú.*[Vv]ideo|Filtros: .*[Vv]ideo.*Perú/);
+    const english = await only(search).core.handleText(dm(), 'search zzqx country:peru');
+    expect(text(english)).toMatch(/Filters: .*Peru/);
+  });
+
   it('latest: the newest, narrowed by a filter; a value that means nothing is refused', async () => {
     const { core } = only(latest);
     expect((await core.handleText(dm(), 'recientes tipo:video')).summary).toMatch(
