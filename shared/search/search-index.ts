@@ -1074,7 +1074,9 @@ export class SearchIndex {
       const negated = negatedAt(words, i);
       const unit = this.wordQuery(word.text, prefix, fuzzy, negated);
       if (unit && !prefix && !negated && this.isWeak(word.text)) {
-        weakUnits.push(uncounted(unit));
+        // Weak words weigh in every language, as strong ones do: "protección social" orders
+        // English resources by "social protection" as the English query would.
+        weakUnits.push(uncounted(this.withTranslations(word.text, unit)));
         weak.push(word.text);
       } else if (unit) units.push(negated ? unit : this.withTranslations(word.text, unit));
       i += 1;

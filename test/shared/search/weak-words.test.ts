@@ -124,6 +124,10 @@ describe('SearchIndex: domain words are weak across languages (issue 19.4)', () 
     expect(response.hits[0]?.explain?.weak).toEqual(['protección', 'social']);
   });
 
+  it('orders a domain query in Spanish as its English translation: weak words weigh in every language', () => {
+    expect(ids('protección social país:Jamaica')).toEqual(ids('social protection country:JM'));
+  });
+
   it('neither narrows nor widens the results when another domain word is added', () => {
     expect(ids('social protection programme country:JM').sort()).toEqual(
       ids('social protection country:JM').sort(),
