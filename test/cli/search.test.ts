@@ -101,7 +101,9 @@ describe('iaspn search', () => {
     const span = JSON.parse((await runCli(['search', 'transferencias desde:3y', '--json'], env)).stdout);
     expect(out.hits.map((h: { id: string }) => h.id)).toEqual(span.hits.map((h: { id: string }) => h.id));
     const later = await runCli(['search', 'transferencias since:2999'], env);
-    expect(later.stderr).toMatch(/since:2999 is still to come: since: looks back from today; use a date like/);
+    expect(later.stderr).toMatch(
+      /since:2999 is still to come: since: looks back from today; use a date like/,
+    );
   });
 
   it('--explain shows the score parts of each hit, and --json carries them as `explain`', async () => {
