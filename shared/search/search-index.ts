@@ -1123,22 +1123,25 @@ export class SearchIndex {
     // A domain word is weak in every language when it is in one: "protección social" in a library
     // whose English resources all say "social protection" and whose Spanish ones mostly do not.
     return (
-      this.isWeakAsTyped(word) ||
-      wordTranslations(word).some(
-        (t) =>
-          this.postings.has(t.term) &&
-          (this.postings.frequency(t.term) >= this.ranking.weakShare * this.docs.size ||
-            this.weakIn(t.term, t.language)),
-      )
+      this.isWeakAsTyped(word) || wordTranslations(word).some((t) => this.isWeakTerm(t.term, t.language))
     );
   }
 
   private isWeakAsTyped(word: string): boolean {
-    const least = this.ranking.weakShare * this.docs.size;
     const variants = queryVariants(word).filter((v) => this.postings.has(v));
     if (variants.length === 0) return false;
-    if (variants.every((v) => this.postings.frequency(v) >= least)) return true;
+    if (variants.every((v) => this.inMostOfLibrary(v))) return true;
     return (['en', 'es'] as const).some((language) => this.weakIn(stem(word, language), language));
+  }
+
+  /** A translation's index term, in the language whose resources have it: weak as a typed word's stem. */
+  private isWeakTerm(term: string, language: StemLanguage): boolean {
+    return this.postings.has(term) && (this.inMostOfLibrary(term) || this.weakIn(term, language));
+  }
+
+  /** At least `weakShare` of the whole library has the term. */
+  private inMostOfLibrary(term: string): boolean {
+    return this.postings.frequency(term) >= this.ranking.weakShare * this.docs.size;
   }
 
   private weakTerms = new Map<string, boolean>();
