@@ -181,8 +181,9 @@ export async function importEntries(
   if (problems.length > 0) return { ok: false, problems };
   const created: CoopEntry[] = [];
   const existing: CoopEntry[] = [];
-  for (const draft of drafts) {
-    const out = await createEntry(store, draft, by);
+  // One millisecond apart, so that lists (ordered by creation) keep the file's order.
+  for (const [row, draft] of drafts.entries()) {
+    const out = await createEntry(store, draft, { who: by.who, at: new Date(by.at.getTime() + row) });
     (out.created ? created : existing).push(out.entry);
   }
   return { ok: true, created, existing };

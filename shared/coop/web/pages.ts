@@ -357,7 +357,11 @@ export function submitPage(
   const kind = form.values.kind;
   const errorList = (['kind', ...SUBMISSION_FIELDS] as const)
     .filter((f) => errors[f])
-    .map((field) => ({ field: field === 'kind' ? 'title' : field, text: errors[field] as string }));
+    // The summary names each field: "This is needed." alone says not which.
+    .map((field) => ({
+      field: field === 'kind' ? 'title' : field,
+      text: `${s.fields[field]}: ${errors[field] as string}`,
+    }));
   const n = names(lang);
   return layout(
     lang,

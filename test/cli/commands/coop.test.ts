@@ -61,6 +61,10 @@ describe('iaspn coop import', () => {
     const first = await runCli(['coop', 'import', json, '--json'], env());
     expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout).created).toHaveLength(15);
+    // Listed in the file's order (oldest first), not by the random ids.
+    const listed = JSON.parse((await runCli(['coop', 'list', '--kind', 'offer', '--json'], env())).stdout);
+    const offers = workshop.filter((w) => w.kind === 'offer').map((w) => w.ref);
+    expect(listed.map((e: { ref: string }) => e.ref)).toEqual(offers);
     const again = await runCli(['coop', 'import', json, '--json'], env());
     const out = JSON.parse(again.stdout);
     expect(out.created).toEqual([]);

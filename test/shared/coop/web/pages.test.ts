@@ -190,6 +190,13 @@ describe('the submission form', () => {
       );
       expect(page, field).toMatch(control);
     }
+    // The summary at the top names the field of each problem and links to it.
+    const label = (field: string) =>
+      (lang === 'es'
+        ? { summary: 'Resumen', contact: 'Correo de contacto' }
+        : { summary: 'Summary', contact: 'Contact email' })[field as 'summary' | 'contact'];
+    for (const field of ['summary', 'contact'] as const)
+      expect(page).toContain(`<li><a href="#${field}">${label(field)}: ${expected[field]}</a></li>`);
     expect(page).not.toContain('<script>alert');
     expect(page).toContain('value="focalizacoin, primera infancia"');
     expect(page).toContain('name="timeFrame"');
