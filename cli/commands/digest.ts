@@ -7,6 +7,7 @@ import { readDate } from '#shared/filters/dates.js';
 import { problemText } from '#shared/filters/problems.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
+import { machineTimeZone } from '../time-zone-option.js';
 
 export function registerDigest(program: Command): void {
   const digest = program.command('digest').description('email digests');
@@ -38,7 +39,7 @@ export function registerDigest(program: Command): void {
     .option('--out <dir>', 'directory for the files')
     .option(
       '--since <date>',
-      'include resources first seen since then, as since: reads it: a date (2026-01-01, 15/01/2026, "January 2026", 2026), a time, or a time back from now ("last week", "2 weeks ago", 7d); default: since the last digest',
+      'include resources first seen since then, as since: reads it: a date (2026-01-01, 15/01/2026, "January 2026", 2026), a time, or a time back from now ("last week", "2 weeks ago", 7d), in this machine\'s zone (TZ); default: since the last digest',
       sinceValue,
     )
     .option('--json', 'print the preview as JSON (subject, count, window, plain text)')
@@ -95,7 +96,7 @@ export function registerDigest(program: Command): void {
  * back. The refusal is the filter language's own sentence.
  */
 function sinceValue(value: string): string {
-  const read = readDate(value, new Date());
+  const read = readDate(value, new Date(), { timeZone: machineTimeZone() });
   if (read.ok) return read.iso;
   throw new InvalidArgumentError(
     problemText({ code: 'date', key: 'since', typed: `since:${value}`, reason: read.reason }, 'en'),

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { formatEventPlace, formatEventWhen } from '#shared/events/format.js';
-import { canonicalTimeZone, DEFAULT_TIME_ZONE, suggestTimeZones } from '#shared/events/time-zone.js';
+import { DEFAULT_TIME_ZONE } from '#shared/events/time-zone.js';
 import { searchCatalogue, upcomingEvents } from '#shared/events/upcoming.js';
 import { parseFilterText } from '#shared/filters/language.js';
 import { problemText } from '#shared/filters/problems.js';
@@ -8,6 +8,7 @@ import { getResources } from '#shared/library/resource-store.js';
 import { createSearchService } from '#shared/search/service.js';
 import { type GlobalOptions, withCliRuntime } from '../context.js';
 import { printJson, println } from '../output.js';
+import { timeZoneOption } from '../time-zone-option.js';
 
 /**
  * `iaspn events`: event resources. `upcoming [filters]` lists what has not yet ended, soonest
@@ -15,16 +16,6 @@ import { printJson, println } from '../output.js';
  * correction of an event's dates (shared/events/corrections.ts), kept over what the feed says on
  * every later ingest.
  */
-
-/** --tz: an IANA zone, refused with the closest ones when unknown. */
-function timeZone(value: string): string {
-  const zone = canonicalTimeZone(value);
-  if (zone) return zone;
-  const near = suggestTimeZones(value);
-  throw new InvalidArgumentError(
-    `"${value}" is not a time zone${near.length ? `: did you mean ${near.join(', ')}?` : ' (write it like America/Bogota)'}`,
-  );
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -56,7 +47,7 @@ export function registerEvents(program: Command): void {
       'events not yet ended, soonest first, with their times in a time zone; filters as in search (values that mean nothing are refused, exit 2)',
     )
     .argument('[filters...]', 'e.g. country:colombia topic:cct lang:es')
-    .option('--tz <zone>', 'the IANA time zone to show times in', timeZone, DEFAULT_TIME_ZONE)
+    .option('--tz <zone>', 'the IANA time zone to show times in', timeZoneOption, DEFAULT_TIME_ZONE)
     .option('--limit <n>', 'how many events at most (1-500)', positiveInt, 20)
     .option('--json', 'print the events as JSON (instants in ISO 8601 UTC, with when and where as text)')
     .action(async (words: string[], options: UpcomingOptions, command: Command) => {
@@ -108,7 +99,7 @@ export function registerEvents(program: Command): void {
       '2027-03-05 (all day), 2027-03-05T14:00 (a time in --tz) or an instant with its offset',
     )
     .option('--end <when>', 'the same forms as --start (an all-day end is the last day)')
-    .option('--tz <zone>', 'the IANA time zone of the times given', timeZone)
+    .option('--tz <zone>', 'the IANA time zone of the times given', timeZoneOption)
     .option('--json', 'print the corrected event as JSON')
     .action(async (id: string, options: SetOptions, command: Command) => {
       const { correctedWhen, correctEvent, EventCorrectionError } = await import(

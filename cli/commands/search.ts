@@ -4,6 +4,7 @@ import type { ScoreExplanation } from '#shared/search/types.js';
 import { answer } from '../answers.js';
 import type { GlobalOptions } from '../context.js';
 import { printJson, println } from '../output.js';
+import { machineTimeZone, timeZoneOption } from '../time-zone-option.js';
 
 // What this file imports is what `iaspn search` loads beside a running stack: the index, the store
 // and the AWS SDK load only when the command opens the store itself (answers.ts).
@@ -30,6 +31,11 @@ export function registerSearch(program: Command): void {
     .argument('<query...>', 'the query, e.g. "cash transfers country:BR since:1y"')
     .option('--limit <n>', 'results per page (1-50)', limit, 10)
     .option('--cursor <cursor>', 'the next page: the cursor printed at the end of the previous page')
+    .option(
+      '--tz <zone>',
+      "the IANA time zone dates in the query are read in (default: this machine's)",
+      timeZoneOption,
+    )
     .option('--json', 'print the results as JSON, in rank order')
     .option(
       '--explain',
@@ -38,13 +44,14 @@ export function registerSearch(program: Command): void {
     .action(
       async (
         words: string[],
-        options: { limit: number; cursor?: string; json?: boolean; explain?: boolean },
+        options: { limit: number; cursor?: string; tz?: string; json?: boolean; explain?: boolean },
         command: Command,
       ) => {
         const { answer: response } = await answer(command.optsWithGlobals<GlobalOptions>(), 'search', {
           query: words.join(' '),
           limit: options.limit,
           cursor: options.cursor,
+          timeZone: options.tz ?? machineTimeZone(),
           ...(options.explain ? { explain: true } : {}),
         });
         const problems = response.ignoredCursor ? [OTHER_CURSOR, ...response.problems] : response.problems;

@@ -1,8 +1,9 @@
-import { distance } from 'fastest-levenshtein';
 import { type ChannelRef, channelKeyOf, type UserRef, userKeyOf } from '../follows/state.js';
 import { type ItemKey, keys } from '../store/keys.js';
 import type { Store } from '../store/store.js';
-import { foldText } from '../taxonomy/fold.js';
+import { canonicalTimeZone, suggestTimeZones } from './zone-name.js';
+
+export { canonicalTimeZone, suggestTimeZones };
 
 /**
  * Members' time zones: an IANA zone typed with `tz America/Bogota`, validated by the runtime's own
@@ -11,43 +12,6 @@ import { foldText } from '../taxonomy/fold.js';
  */
 
 export const DEFAULT_TIME_ZONE = 'UTC';
-
-/** The canonical spelling of an IANA zone (`america/new_york` → `America/New_York`), or undefined. */
-export function canonicalTimeZone(text: string | undefined): string | undefined {
-  const wanted = text?.trim();
-  if (!wanted || wanted.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(wanted)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: wanted }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
-let zones: readonly { zone: string; folded: string; city: string }[] | undefined;
-
-function knownZones() {
-  zones ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => ({
-    zone,
-    folded: foldText(zone.replace(/[/_]/g, ' ')),
-    city: foldText((zone.split('/').at(-1) ?? zone).replace(/_/g, ' ')),
-  }));
-  return zones;
-}
-
-/** Up to three zones close to what was typed: a city's name (`santiago`, `New York`) or a misspelling. */
-export function suggestTimeZones(text: string): string[] {
-  const folded = foldText(text.replace(/[/_]/g, ' ')).slice(0, 64);
-  if (!folded) return [];
-  const all = knownZones();
-  const byCity = all.filter((z) => z.city === folded || z.folded === folded);
-  if (byCity.length > 0) return byCity.slice(0, 3).map((z) => z.zone);
-  return all
-    .map((z) => ({ zone: z.zone, d: Math.min(distance(folded, z.city), distance(folded, z.folded)) }))
-    .filter((z) => z.d <= Math.max(2, Math.floor(folded.length / 3)))
-    .sort((a, b) => a.d - b.d || a.zone.localeCompare(b.zone))
-    .slice(0, 3)
-    .map((z) => z.zone);
-}
 
 export type TimeZoneChoice = { ok: true; timeZone: string } | { ok: false; suggestions: string[] };
 

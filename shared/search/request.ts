@@ -1,4 +1,5 @@
 import { RelayError } from '../errors.js';
+import { canonicalTimeZone } from '../events/zone-name.js';
 import type { SearchRequest } from './types.js';
 
 /**
@@ -29,9 +30,9 @@ export function parseSearchLimit(value: string): number {
 
 /**
  * The parameters a search request takes as text: the query (filters inline), a page size, a cursor,
- * and `explain=true` for each hit's score parts.
+ * `explain=true` for each hit's score parts, and the IANA zone dates typed in it are read in.
  */
-const PARAMETERS = ['query', 'limit', 'cursor', 'explain'] as const;
+const PARAMETERS = ['query', 'limit', 'cursor', 'explain', 'timeZone'] as const;
 
 /** A search request from named text values (a URL's query string); an unknown name is refused. */
 export function searchRequestFromParams(params: Readonly<Record<string, string>>): SearchRequest {
@@ -52,6 +53,14 @@ export function searchRequestFromParams(params: Readonly<Record<string, string>>
     if (params.explain !== 'true' && params.explain !== 'false')
       throw new SearchRequestError('explain must be true or false');
     if (params.explain === 'true') request.explain = true;
+  }
+  if (params.timeZone !== undefined) {
+    const zone = canonicalTimeZone(params.timeZone);
+    if (!zone)
+      throw new SearchRequestError(
+        `timeZone "${params.timeZone}" is not an IANA time zone (like America/Bogota)`,
+      );
+    request.timeZone = zone;
   }
   return request;
 }

@@ -106,6 +106,21 @@ describe('iaspn search', () => {
     );
   });
 
+  it("reads a typed date in this machine's zone, or the one --tz names, and refuses an unknown zone with the closest", async () => {
+    const env = { IASPN_DATA_DIR: dataDir };
+    const since = async (args: string[], extra: Record<string, string> = {}) =>
+      JSON.parse(
+        (await runCli(['search', 'transferencias desde:15/03/2026', '--json', ...args], { ...env, ...extra }))
+          .stdout,
+      ).appliedFilter.since;
+    expect(await since(['--tz', 'America/Lima'])).toBe('2026-03-15T05:00:00.000Z');
+    expect(await since([], { TZ: 'America/Lima' })).toBe('2026-03-15T05:00:00.000Z');
+    expect(await since([], { TZ: 'UTC' })).toBe('2026-03-15T00:00:00.000Z');
+    const wrong = await runCli(['search', 'transferencias', '--tz', 'bogota'], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"bogota" is not a time zone: did you mean America/Bogota?');
+  });
+
   it('--explain shows the score parts of each hit, and --json carries them as `explain`', async () => {
     const text = await runCli(['search', 'conditional cash transfers', '--limit', '2', '--explain'], {
       IASPN_DATA_DIR: dataDir,

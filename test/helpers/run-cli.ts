@@ -37,6 +37,8 @@ const cleanEnv = (env: Record<string, string>) => ({
   PATH: process.env.PATH ?? '',
   HOME: process.env.HOME ?? '',
   IASPN_LOG_LEVEL: 'warn',
+  // The CLI reads typed dates in the machine's zone: tests pin it, whatever zone runs them.
+  TZ: 'UTC',
   ...env,
 });
 

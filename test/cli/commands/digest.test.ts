@@ -63,6 +63,15 @@ describe('iaspn digest preview and subscribers show, for a subscriber who has ha
     expect(Date.parse(json.until) - Date.parse(json.since)).toBeGreaterThanOrEqual(30 * 86_400_000);
   });
 
+  it("reads a --since date in this machine's zone (TZ), as a member's bot reads theirs", async () => {
+    const lima = await runCli(['digest', 'preview', 'ana@example.org', '--since', '15/03/2026', '--json'], {
+      ...env,
+      TZ: 'America/Lima',
+    });
+    expect(lima.code, lima.stderr).toBe(0);
+    expect(JSON.parse(lima.stdout).since).toBe('2026-03-15T05:00:00.000Z');
+  });
+
   it('prints the preview as JSON, without files', async () => {
     const preview = await runCli(
       ['digest', 'preview', 'ana@example.org', '--since', '2000-01-01', '--json'],

@@ -142,6 +142,10 @@ describe('the admin route of the local stack', () => {
       ['search?limit=3', 'missing parameter query'],
       ['search?query=x&sort=date', /^unknown parameter sort \(expected query, limit, cursor\b/],
       ['feeds?all=1', 'unknown parameter all (expected none)'],
+      [
+        'search?query=x&timeZone=Mars%2FOlympus',
+        'timeZone "Mars/Olympus" is not an IANA time zone (like America/Bogota)',
+      ],
     ] as const) {
       const answer = await ask(query);
       expect(answer.status, query).toBe(400);
@@ -161,5 +165,14 @@ describe('the admin route of the local stack', () => {
   it('reads filters inside the query as the CLI does, and says what it could not read', async () => {
     const answer = JSON.parse((await ask('search?query=peru%20country%3Anarnia')).body);
     expect(answer.problems).toEqual([expect.stringMatching(/"narnia": no such country/)]);
+  });
+
+  it("reads a date typed in the query in the zone the CLI gives (its machine's, or --tz)", async () => {
+    const since = async (zone: string) =>
+      JSON.parse(
+        (await ask(`search?query=x%20desde%3A15%2F03%2F2026&timeZone=${encodeURIComponent(zone)}`)).body,
+      ).appliedFilter.since;
+    expect(await since('america/lima')).toBe('2026-03-15T05:00:00.000Z');
+    expect(await since('UTC')).toBe('2026-03-15T00:00:00.000Z');
   });
 });
