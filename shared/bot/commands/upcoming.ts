@@ -15,7 +15,7 @@ const MAX_SHOWN = 10;
 /** `upcoming country:colombia` / `proximos`: events not yet over, soonest first, in the member's zone. */
 export const upcoming = defineCommand(['upcoming'], async ({ env, ctx, args, lang }) => {
   const m = MESSAGES[lang];
-  const parsed = await parseFilters(env, args);
+  const parsed = await parseFilters(env, args, ctx);
   const refused = refusal(parsed, lang, false);
   if (refused) return refused;
   const catalogue = searchCatalogue(env.ports.search, env.ports.resources);

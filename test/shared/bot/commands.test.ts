@@ -18,6 +18,7 @@ import { subscribe } from '#shared/bot/commands/subscribe.js';
 import { tz } from '#shared/bot/commands/tz.js';
 import { unbookmark } from '#shared/bot/commands/unbookmark.js';
 import { unfollow } from '#shared/bot/commands/unfollow.js';
+import { upcoming } from '#shared/bot/commands/upcoming.js';
 import { vocabulary } from '#shared/bot/commands/vocabulary.js';
 import { createBotCore } from '#shared/bot/core.js';
 import type { ChatContext } from '#shared/chat/context.js';
@@ -154,7 +155,7 @@ describe('each command through the core', () => {
       log: runtime.log,
       clock: runtime.clock,
       ports,
-      commands: [search, more, latest, tz],
+      commands: [search, more, latest, upcoming, tz],
     });
     const now = new Date(runtime.clock());
     const limaToday = readDate('hoy', now, { timeZone: 'America/Lima' });
@@ -166,9 +167,11 @@ describe('each command through the core', () => {
     await core.handleText(c, 'more');
     await core.handleText(c, 'latest desde:hoy');
     await core.handleText(dm(), 'latest desde:hoy');
+    await core.handleText(c, 'proximos desde:hoy');
     await core.inline(c, 'social desde:hoy', 5);
     expect(asked.map((r) => r.timeZone)).toEqual(['America/Lima', 'America/Lima', 'America/Lima']);
-    expect(sinces).toEqual([limaToday.ok && limaToday.iso, utcToday.ok && utcToday.iso]);
+    const lima = limaToday.ok && limaToday.iso;
+    expect(sinces).toEqual([lima, utcToday.ok && utcToday.iso, lima]);
     // Without a date, no zone is looked up or sent.
     await core.handleText(c, 'search social');
     expect(asked.at(-1)).not.toHaveProperty('timeZone');
