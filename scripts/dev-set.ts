@@ -6,8 +6,38 @@
  * the blind set's may not.
  *
  *   npx tsx scripts/dev-set.ts [--weakest N]
+ *   npx tsx scripts/dev-set.ts --explain "cash transfers Brazil" [N]
+ *
+ * `--explain` prints one query's first N hits (10) over the development library with their grades
+ * and score parts, as `iaspn search --explain` shows them.
  */
+import { explainLines } from '../cli/commands/search.js';
+import { SearchIndex } from '../shared/search/search-index.js';
+import { DEV_SET } from '../test/shared/search/dev/judgements.js';
+import { DEV_NOW, DEV_PARTNERS, devLibrary } from '../test/shared/search/dev/library.js';
 import { measureDev } from '../test/shared/search/dev-figures.js';
+
+const explainAt = process.argv.indexOf('--explain');
+if (explainAt >= 0) {
+  const query = process.argv[explainAt + 1] ?? '';
+  const shown = Number(process.argv[explainAt + 2] ?? 10);
+  const library = devLibrary();
+  const judged = DEV_SET.find((j) => j.query === query);
+  const index = SearchIndex.build(library, DEV_PARTNERS, { builtAt: DEV_NOW });
+  const { hits, total } = index.search({ query, limit: shown, explain: true }, new Date(DEV_NOW));
+  const byId = new Map(library.map((r) => [r.id, r]));
+  console.log(`"${query}": ${total} results${judged ? '' : ' (not a judged query: no grades)'}`);
+  for (const [i, hit] of hits.entries()) {
+    const r = byId.get(hit.id)!;
+    const grade = judged ? String(judged.grade(r)) : '-';
+    console.log(`\n${i + 1}. [${grade}] ${hit.id} ${r.language} ${r.type} ${r.title}`);
+    console.log(
+      `   meta ${JSON.stringify(r.meta)} topics ${r.topics.join(',')} countries ${r.countries.join(',')}`,
+    );
+    if (hit.explain) for (const line of explainLines(hit.score, hit.explain)) console.log(`   ${line}`);
+  }
+  process.exit(0);
+}
 
 const at = process.argv.indexOf('--weakest');
 const weakest = at >= 0 ? Number(process.argv[at + 1]) : 15;

@@ -15,6 +15,8 @@
 import { DEFAULT_RANKING, type RankingOptions, SearchIndex } from '#shared/search/search-index.js';
 import { BLIND_SET } from '../test/shared/search/blind/judgements.js';
 import { BLIND_NOW, BLIND_PARTNER_NAMES, blindLibrary } from '../test/shared/search/blind/library.js';
+import { DEV_SET } from '../test/shared/search/dev/judgements.js';
+import { DEV_NOW, DEV_PARTNERS, devLibrary } from '../test/shared/search/dev/library.js';
 import { measureRelevance, otherLanguageShare } from '../test/shared/search/metrics.js';
 import type { Ranker } from '../test/shared/search/rankers.js';
 import { RELEVANCE_SET } from '../test/shared/search/relevance-set.js';
@@ -65,6 +67,27 @@ console.log(
   `tuning: nDCG@5 ${figures.ndcg5.toFixed(4)} recall@10 ${figures.recall10.toFixed(4)} ` +
     `original 70 ${mean(original.map((q) => q.ndcg5)).toFixed(4)} ` +
     `share ${share.ranked.toFixed(3)} (judged ${share.judged.toFixed(3)})`,
+);
+
+// The development set (test/shared/search/dev/): studied per query with scripts/dev-set.ts.
+const dev = devLibrary();
+const devRanker = over(dev, DEV_PARTNERS, DEV_NOW);
+const d = await measureRelevance(dev, DEV_SET, devRanker);
+const devShare = await otherLanguageShare(
+  dev,
+  DEV_SET.map((j) => ({
+    ...j,
+    ...(j.crossLanguage && j.lang ? { language: j.lang } : { language: undefined }),
+  })),
+  devRanker,
+);
+if (args.includes('--dev')) {
+  const devWeakest = [...d.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
+  for (const q of all ? devWeakest : devWeakest.slice(0, 20))
+    console.log(`  dev ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
+}
+console.log(
+  `dev: nDCG@5 ${d.ndcg5.toFixed(4)} recall@10 ${d.recall10.toFixed(4)} share ${devShare.ranked.toFixed(3)} (judged ${devShare.judged.toFixed(3)})`,
 );
 
 const blind = blindLibrary();

@@ -1,12 +1,16 @@
 import { decodeHTML } from 'entities/decode';
 import type { Language, Resource } from '../domain/resource.js';
+import { programmesNamed } from '../taxonomy/index.js';
 import { analyze, stemLanguageOf } from './analysis.js';
 import {
   conceptsNamed,
   countryIndexText,
   fieldTopicToken,
+  mainCountriesOf,
+  mainCountryToken,
   mainTopicOf,
   mainTopicToken,
+  programmeToken,
   topicIndexText,
   topicToken,
 } from './vocabulary.js';
@@ -48,6 +52,8 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
     ...[mainTopicOf(topics)].flatMap((t) => (t ? [mainTopicToken(t)] : [])),
     ...topics.flatMap((t) => topicIndexText(t)),
     ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
+    ...programmesNamed(resource.title, resource.countries ?? []).map(programmeToken),
+    ...mainCountriesOf(resource.title, resource.countries ?? []).map(mainCountryToken),
     ...analyze((resource.categories ?? []).join(' '), lang),
   ];
   const content = resource.contentHtml ? htmlToText(resource.contentHtml).slice(0, CONTENT_INDEX_CHARS) : '';

@@ -40,6 +40,7 @@ import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from 
 import {
   correctTaxonomyTypos,
   expandQuery,
+  mainCountryToken,
   type QuerySpan,
   wholePhraseTokens,
   wordTranslations,
@@ -94,6 +95,17 @@ export interface RankingOptions {
    * "mujeres" in a Spanish title for "women".
    */
   translationWeight: number;
+  /**
+   * Weight of a programme's name in a resource's fields when the query names the programme, added
+   * to what its topic in its country matched: a resource that names PATH ranks above an overview
+   * of conditional cash transfers that mentions Jamaica.
+   */
+  programmeNameWeight: number;
+  /**
+   * Weight of a country the query names being one the resource is about (in its title, or its
+   * only country), added to what the country matched: Jamaica's strategy above a Caribbean synthesis.
+   */
+  mainCountryWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -108,13 +120,16 @@ export const DEFAULT_RANKING: RankingOptions = {
   namedTopicWeight: 1,
   proximityWeight: 0.5,
   translationWeight: 1,
+  programmeNameWeight: 2,
+  mainCountryWeight: 4,
 };
 
 /**
  * 3: the main topic's token (`#m:`) among the tags. 4: the topics a field's text names (`#f:`) in
- * that field. 5: the main topic is the first that is not a method (`mainTopicOf`).
+ * that field. 5: the main topic is the first that is not a method (`mainTopicOf`). 6: the programmes
+ * a title names (`#p:`) and the countries a resource is about (`#n:`) among the tags.
  */
-const SNAPSHOT_FORMAT = 5;
+const SNAPSHOT_FORMAT = 6;
 /**
  * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
  * need a score within the proximity factor of the page's last to enter it.
@@ -130,7 +145,7 @@ const FIELDS = TERM_FIELDS;
 
 const TAG_TOKEN = /^#/;
 /** The tags' tokens (topic, main topic, country): weighed by `topicBoost`, had or not (no length norm). */
-const TAG_FIELD_TOKEN = /^#[tmc]:/;
+const TAG_FIELD_TOKEN = /^#[tmcpn]:/;
 /** A topic named in a field's text (`#f:`): scored in that field, as its words are. */
 const FIELD_TOPIC_TOKEN = /^#f:/;
 
@@ -443,7 +458,10 @@ export class SearchIndex {
     const matcher = this.matcher(applied, request.filter);
 
     const fuzzy: FuzzyBudget = { lookups: 0, bounds, skipped: 0 };
-    const tree = this.buildQuery(parsed, fuzzy);
+    const tree = this.withFilterCountries(
+      this.buildQuery(parsed, fuzzy),
+      new Set([...(applied.countries ?? []), ...(request.filter?.countries ?? [])]),
+    );
     const said = SEARCH_NOTES[request.language ?? 'en'];
     if (fuzzy.skipped > 0) problems.push(said.fuzzyCapped(bounds.maxFuzzyWords));
     if (!tree.positive && !matcher && parsed.excluded.length === 0) {
@@ -535,6 +553,25 @@ export class SearchIndex {
       ...(wanted < total ? { nextCursor: encodeCursor({ o: wanted, k: key }) } : {}),
       appliedFilter: applied,
       problems,
+    };
+  }
+
+  /**
+   * A country filter ranks the resources about the country (`#n:`) above those that only mention
+   * it: `cash transfers country:PE` puts Juntos before a regional brief that names Peru.
+   */
+  private withFilterCountries(tree: BuiltQuery, countries: ReadonlySet<string>): BuiltQuery {
+    if (!tree.positive || countries.size === 0 || this.ranking.mainCountryWeight <= 0) return tree;
+    const about: QueryNode = {
+      kind: 'or',
+      queries: [...countries].map((c) => exactTerm(mainCountryToken(c))),
+      weight: this.ranking.mainCountryWeight,
+    };
+    const boosted = (q: QueryNode): QueryNode => ({ kind: 'or', queries: [q], boosters: [about] });
+    return {
+      ...tree,
+      positive: boosted(tree.positive),
+      ...(tree.relaxed ? { relaxed: boosted(tree.relaxed) } : {}),
     };
   }
 
@@ -1059,6 +1096,18 @@ export class SearchIndex {
           inner.length > 0 ? { kind: 'and', queries: typedWords } : { kind: 'or', queries: [] },
         );
         const boosters: QueryNode[] = [];
+        if (span.programme && counted && this.ranking.programmeNameWeight > 0)
+          boosters.push({
+            kind: 'or',
+            queries: [{ ...exactTerm(span.programme), countsAs: counted }],
+            weight: this.ranking.programmeNameWeight,
+          });
+        if (span.mainCountry && counted && this.ranking.mainCountryWeight > 0)
+          boosters.push({
+            kind: 'or',
+            queries: [{ ...exactTerm(span.mainCountry), countsAs: counted }],
+            weight: this.ranking.mainCountryWeight,
+          });
         if (span.main && counted)
           boosters.push({
             kind: 'or',

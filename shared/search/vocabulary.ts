@@ -13,9 +13,11 @@ import {
   foldTokens,
   PROGRAMMES,
   synonymGroups,
+  tagText,
   tagTopics,
   topicById,
 } from '../taxonomy/index.js';
+import type { Programme } from '../taxonomy/programmes.js';
 import { analyze, isNegatedForm, queryVariants, type StemLanguage, stem } from './analysis.js';
 
 /**
@@ -64,6 +66,24 @@ const METHOD_TOPICS: ReadonlySet<string> = new Set(['monitoring-evaluation']);
 export const mainTopicOf = (topics: readonly string[]): string | undefined =>
   topics.find((t) => !METHOD_TOPICS.has(t)) ?? topics[0];
 export const countryToken = (code: string) => `#c:${code}`;
+/**
+ * A country a resource is about, not only mentions: named in its title, or its only country.
+ * "Jamaica Social Protection Strategy" is about Jamaica; a Caribbean synthesis that names Jamaica
+ * among six countries is not.
+ */
+export const mainCountryToken = (code: string) => `#n:${code}`;
+
+/** The countries a resource is about (`mainCountryToken`). */
+export function mainCountriesOf(title: string, countries: readonly string[]): string[] {
+  const inTitle = tagText(title).countries.filter((c) => countries.includes(c));
+  return inTitle.length > 0 ? inTitle : countries.length === 1 ? [...countries] : [];
+}
+/**
+ * A programme or agency a resource's title names ("Jamaica's PATH: an impact evaluation"): a query
+ * naming the programme favours the resources about it over those of its topic in its country.
+ */
+export const programmeToken = (programme: Programme) =>
+  `#p:${foldTokens(programme.names[0] ?? '').join('-')}`;
 /**
  * A topic (or a part of one, `TOPIC_PARTS`) named in a field's own text (title, summary, content),
  * by whatever name, in a resource of a language: indexed in that field, so that it scores as the
@@ -159,15 +179,21 @@ export interface QuerySpan {
    * is asked for, not its topic everywhere: its words, or its topic in its country.
    */
   programmeCountry?: string;
+  /** For a programme's name: its token (`#p:`), on the resources whose title names it. */
+  programme?: string;
+  /** For a country: the token of the resources about it (a booster, never a match alone). */
+  mainCountry?: string;
 }
 
-let programmeCountries: Map<string, string> | undefined;
+let programmesByName: Map<string, Programme> | undefined;
 
-/** `programmeCountry` for a programme's folded name (the names folded on first use, not at load). */
-function programmeSpan(phrase: string): { programmeCountry?: string } {
-  programmeCountries ??= new Map(PROGRAMMES.flatMap((p) => p.names.map((n) => [foldText(n), p.country])));
-  const country = programmeCountries.get(phrase);
-  return country === undefined ? {} : { programmeCountry: countryToken(country) };
+/** A programme's span: its country's token and its own (the names folded on first use, not at load). */
+function programmeSpan(phrase: string): { programmeCountry?: string; programme?: string } {
+  programmesByName ??= new Map(PROGRAMMES.flatMap((p) => p.names.map((n) => [foldText(n), p])));
+  const programme = programmesByName.get(phrase);
+  return programme === undefined
+    ? {}
+    : { programmeCountry: countryToken(programme.country), programme: programmeToken(programme) };
 }
 
 const MAX_COUNTRY_WORDS = 4;
@@ -233,6 +259,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
         start: i,
         end: i + len,
         tokens: [countryToken(country.code)],
+        mainCountry: mainCountryToken(country.code),
         phrases: [
           { words: foldTokens(country.names.en), language: 'en' },
           { words: foldTokens(country.names.es), language: 'es' },

@@ -49,6 +49,8 @@ interface Tables {
   countryTrie: PhraseTrie<Country | null>;
   typeByPhrase: Map<string, ResourceType>;
   languageByPhrase: Map<string, Language>;
+  /** Every programme's and agency's names, with the case rules of tagging. */
+  programmeTrie: PhraseTrie<Programme>;
 }
 
 let built: Tables | undefined;
@@ -79,6 +81,7 @@ function buildTables(): Tables {
     countryTrie: new PhraseTrie(),
     typeByPhrase: new Map(),
     languageByPhrase: new Map(),
+    programmeTrie: new PhraseTrie(),
   };
 
   // Topics.
@@ -141,6 +144,7 @@ function buildTables(): Tables {
       const { rule, capitals } = caseOf(name);
       const tokens = foldTokens(name);
       t.countryTrie.add(tokens, country, rule, capitals);
+      t.programmeTrie.add(tokens, programme, rule, capitals);
       // Search expands the name to its main topic; tagging gives all of them.
       if (main) addTopicPhrase(main, name, rule, false, capitals);
       else t.topicTrie.add(tokens, null, rule, capitals);
@@ -331,6 +335,44 @@ export function tagTopics(text: string): string[] {
   for (const match of tables().topicTrie.scan(casedTokens(text), false))
     for (const t of match.values) if (t) topics.add(t.id);
   return [...topics];
+}
+
+/**
+ * The programmes and agencies a text names, by any of their names, with tagging's case rules
+ * ("PATH" only in capitals, "programa Juntos" only as a phrase), in order of first mention.
+ */
+export function programmesNamed(text: string, countries: readonly string[] = []): Programme[] {
+  const found = new Set<Programme>();
+  const cased = casedTokens(text);
+  for (const match of tables().programmeTrie.scan(cased, false))
+    for (const p of match.values) if (p) found.add(p);
+  // A name that is a common word ("Juntos", "Prospera") counts alone, capitalised, in a text about
+  // its country: "A diez años de Prospera" in a Mexican resource, not "Juntos contra…" in Chile's.
+  if (countries.length > 0)
+    cased.tokens.forEach((token, k) => {
+      if (!cased.capital[k]) return;
+      for (const p of bareNames().get(token) ?? []) if (countries.includes(p.country)) found.add(p);
+    });
+  return [...found];
+}
+
+/** The common words programmes are named by within a phrase ("programa Juntos" → "juntos"). */
+const BARE_NAME = /^(?:programa|becas) (\S+)$|^(\S+) program(?:me)?$/i;
+let bare: Map<string, Programme[]> | undefined;
+
+function bareNames(): Map<string, Programme[]> {
+  if (bare) return bare;
+  bare = new Map();
+  for (const p of PROGRAMMES)
+    for (const name of p.names) {
+      const m = BARE_NAME.exec(name);
+      const word = m && foldText(m[1] ?? m[2] ?? '');
+      if (!word) continue;
+      const list = bare.get(word) ?? [];
+      if (!list.includes(p)) list.push(p);
+      bare.set(word, list);
+    }
+  return bare;
 }
 
 // ---------------------------------------------------------------------------------------------

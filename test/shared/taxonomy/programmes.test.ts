@@ -7,6 +7,7 @@ import {
   findType,
   foldText,
   PROGRAMMES,
+  programmesNamed,
   TOPICS,
   tagText,
   topicById,
@@ -135,5 +136,24 @@ describe('feed category words for types', () => {
     expect(findType('Galería fotográfica')).toBe('photo');
     expect(findType('Photo stories')).toBe('photo');
     expect(findType('Documentos de trabajo')).toBe('document');
+  });
+});
+
+describe('programmesNamed: the programmes a title names, for search', () => {
+  const named = (text: string, countries: string[] = []) =>
+    programmesNamed(text, countries).map((p) => p.country);
+
+  it('finds a name with the case rules of tagging: PATH in capitals, Bolsa Família capitalised', () => {
+    expect(named("Jamaica's PATH: an impact evaluation")).toEqual(['JM']);
+    expect(named('the path to work')).toEqual([]);
+    expect(named('Bolsa Família: relatório de acompanhamento')).toEqual(['BR']);
+  });
+
+  it('reads a programme named by a common word alone, capitalised, only in a resource of its country', () => {
+    expect(named('A diez años de Prospera: lecciones', ['MX'])).toEqual(['MX']);
+    expect(named('A diez años de Prospera: lecciones', ['CL'])).toEqual([]);
+    expect(named('prospera la agricultura familiar', ['MX'])).toEqual([]);
+    expect(named('Juntos: conditional cash transfers in the Andes', ['PE'])).toEqual(['PE']);
+    expect(named('Juntos contra la anemia', ['CL'])).toEqual([]);
   });
 });

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Language, Resource } from '#shared/domain/resource.js';
+import { DEFAULT_RANKING, type RankingOptions, SearchIndex } from '#shared/search/search-index.js';
+import { tagText } from '#shared/taxonomy/index.js';
+import { makeResource } from '../../helpers/resources.js';
+
+/**
+ * Issue 19: what a resource is about, not what it mentions. A member who names a programme wants
+ * the resources about it before an overview of its topic that mentions it; one who names a country,
+ * in words or with a filter, wants the resources about that country before a regional synthesis
+ * that lists it among others. Found on the development set (test/shared/search/dev/): "PATH
+ * Jamaica", "cash transfers Brazil", "cash transfers country:PE" ranked regional overviews first.
+ */
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** A resource tagged as ingest tags it: topics and countries from its title and summary, plus its partner's country. */
+function published(
+  id: string,
+  language: Language,
+  title: string,
+  summary: string,
+  partnerCountry?: string,
+): Resource {
+  const tags = tagText([title, summary]);
+  const countries = [...new Set([...tags.countries, ...(partnerCountry ? [partnerCountry] : [])])];
+  return makeResource({ id, language, title, summary, topics: tags.topics, countries });
+}
+
+const LIBRARY: Resource[] = [
+  published(
+    'overview',
+    'en',
+    'Conditional cash transfers in Latin America and the Caribbean: a new generation of evidence',
+    'A review of conditional cash transfer evaluations, from Bolsa Família in Brazil and Prospera in Mexico to PATH in Jamaica and Juntos in Peru.',
+  ),
+  published(
+    'path-evaluation',
+    'en',
+    "Jamaica's PATH: twenty years of a conditional cash transfer",
+    'An impact evaluation of the programme on school attendance and health visits.',
+    'JM',
+  ),
+  published(
+    'prospera-ten-years',
+    'es',
+    'A diez años de Prospera: lecciones del programa',
+    'Qué aprendió México de su programa de transferencias condicionadas.',
+    'MX',
+  ),
+  published(
+    'brazil-study',
+    'pt',
+    'Bolsa Família: relatório de acompanhamento das condicionalidades',
+    'Frequência escolar e vacinação das famílias beneficiárias no Brasil.',
+    'BR',
+  ),
+  published(
+    'juntos-news',
+    'es',
+    'Juntos entrega el incentivo monetario condicionado a 700 mil hogares',
+    'El programa de transferencias condicionadas llega a los distritos de la sierra y la selva.',
+    'PE',
+  ),
+  published(
+    'chile-coaching',
+    'en',
+    'Chile Seguridades y Oportunidades: family coaching and conditional cash transfers',
+    'An evaluation of the coaching that comes with the transfers.',
+    'CL',
+  ),
+  // Filler about other subjects, so that the tokens' document frequencies are not all alike.
+  ...['housing', 'school meals', 'pensions', 'early childhood', 'targeting systems', 'job training'].map(
+    (s, k) => published(`filler-${k}`, 'en', `A note on ${s}`, `What the region learned about ${s}.`),
+  ),
+];
+
+const build = (ranking: Partial<RankingOptions> = {}) =>
+  SearchIndex.build(LIBRARY, new Map(), {
+    builtAt: NOW.toISOString(),
+    ranking: { ...DEFAULT_RANKING, ...ranking },
+  });
+const index = build();
+const ids = (query: string, at = index) => at.search({ query, limit: 5 }, NOW).hits.map((h) => h.id);
+
+describe('SearchIndex: the resources about a programme rank above those that mention it', () => {
+  it('PATH: the evaluation whose title names it before the overview that lists it', () => {
+    expect(ids('PATH')[0]).toBe('path-evaluation');
+    expect(ids('PATH Jamaica')[0]).toBe('path-evaluation');
+    // Without the programme's weight the overview (its topic, Jamaica named) came first.
+    expect(ids('PATH', build({ programmeNameWeight: 0 }))[0]).toBe('overview');
+  });
+
+  it('reads a programme named by a common word, capitalised, in a resource of its country', () => {
+    // "Prospera" is a Spanish verb; in a Mexican resource's title, capitalised, it is the programme.
+    expect(ids('Prospera')[0]).toBe('prospera-ten-years');
+    expect(ids('Prospera', build({ programmeNameWeight: 0 }))[0]).toBe('overview');
+    // "Oportunidades" in Chile's programme is not Mexico's.
+    expect(ids('programa Oportunidades')[0]).not.toBe('chile-coaching');
+  });
+});
+
+describe('SearchIndex: the resources about a country rank above those that mention it', () => {
+  it('a country typed: "cash transfers Brazil" puts Brazil’s report before the regional review', () => {
+    expect(ids('cash transfers Brazil')[0]).toBe('brazil-study');
+    expect(ids('transferencias condicionadas Brasil')[0]).toBe('brazil-study');
+    expect(ids('cash transfers Brazil', build({ mainCountryWeight: 0 }))[0]).toBe('overview');
+  });
+
+  it('a country filter: "cash transfers country:PE" puts Juntos before the regional review', () => {
+    expect(ids('cash transfers country:PE')[0]).toBe('juntos-news');
+    expect(ids('transferencias pais:Perú')[0]).toBe('juntos-news');
+    expect(ids('cash transfers country:PE', build({ mainCountryWeight: 0 }))[0]).toBe('overview');
+  });
+});
