@@ -8,8 +8,7 @@ import {
   fieldTopicToken,
   mainCountriesOf,
   mainCountryToken,
-  mainTopicOf,
-  mainTopicToken,
+  mainTopicTokens,
   programmeToken,
   topicIndexText,
   topicToken,
@@ -49,7 +48,7 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
   const topics = resource.topics ?? [];
   const tags = [
     ...topics.map(topicToken),
-    ...[mainTopicOf(topics)].flatMap((t) => (t ? [mainTopicToken(t)] : [])),
+    ...mainTopicTokens(topics, resource.title),
     ...topics.flatMap((t) => topicIndexText(t)),
     ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),
     ...programmesNamed(resource.title, resource.countries ?? []).map(programmeToken),

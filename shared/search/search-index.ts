@@ -127,9 +127,10 @@ export const DEFAULT_RANKING: RankingOptions = {
 /**
  * 3: the main topic's token (`#m:`) among the tags. 4: the topics a field's text names (`#f:`) in
  * that field. 5: the main topic is the first that is not a method (`mainTopicOf`). 6: the programmes
- * a title names (`#p:`) and the countries a resource is about (`#n:`) among the tags.
+ * a title names (`#p:`) and the countries a resource is about (`#n:`) among the tags. 7: school
+ * feeding a part of food and nutrition (its `#f:` and `#m:` tokens).
  */
-const SNAPSHOT_FORMAT = 6;
+const SNAPSHOT_FORMAT = 7;
 /**
  * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
  * need a score within the proximity factor of the page's last to enter it.

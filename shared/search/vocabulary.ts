@@ -111,17 +111,43 @@ const TOPIC_PARTS: readonly { topic: string; part: string; phrases: readonly str
     ],
   },
   { topic: 'social-insurance-pensions', part: 'maternity-benefits', phrases: ['maternity benefits'] },
+  {
+    topic: 'food-nutrition',
+    part: 'school-feeding',
+    phrases: [
+      'school feeding',
+      'school feeding programmes',
+      'school feeding programs',
+      'school meals',
+      'alimentación escolar',
+      'programa de alimentación escolar',
+      'programas de alimentación escolar',
+      'comedor escolar',
+      'comedores escolares',
+      'alimentação escolar',
+      'merenda escolar',
+      'alimentation scolaire',
+      'cantines scolaires',
+      'repas scolaires',
+    ],
+  },
 ];
 
 let partsByPhrase: Map<string, string> | undefined;
 
 /** The concept a topic's phrase (folded) names: a part of the topic, or the topic. */
 function conceptOf(topicId: string, phrase: string): string {
-  partsByPhrase ??= new Map(
-    TOPIC_PARTS.flatMap((p) =>
+  partsByPhrase ??= new Map([
+    ...TOPIC_PARTS.flatMap((p) =>
       p.phrases.map((ph): [string, string] => [`${p.topic} ${foldText(ph)}`, p.part]),
     ),
-  );
+    // A programme of a part names the part: "Qali Warma" is school feeding.
+    ...PROGRAMMES.flatMap((p) =>
+      p.part && p.topics[0]
+        ? p.names.map((name): [string, string] => [`${p.topics[0]} ${foldText(name)}`, p.part as string])
+        : [],
+    ),
+  ]);
   return partsByPhrase.get(`${topicId} ${phrase}`) ?? topicId;
 }
 
@@ -141,6 +167,22 @@ export function conceptsNamed(text: string): string[] {
       }),
     ),
   ];
+}
+
+/**
+ * The main-topic tokens of a resource: its main topic's (`mainTopicOf`) and, when its title names
+ * only a part of that topic, the part's: "PNAE: compras da agricultura familiar para a alimentação
+ * escolar" is mainly about school feeding, not about food security at large.
+ */
+export function mainTopicTokens(topics: readonly string[], title: string): string[] {
+  const main = mainTopicOf(topics);
+  if (!main) return [];
+  const parts = TOPIC_PARTS.some((p) => p.topic === main)
+    ? conceptsNamed(title).filter(
+        (c) => c !== main && TOPIC_PARTS.some((p) => p.part === c && p.topic === main),
+      )
+    : [];
+  return [mainTopicToken(main), ...parts.map(mainTopicToken)];
 }
 
 /** Index terms for a resource's topic: a token of its own, and its English and Spanish names. */
@@ -231,7 +273,8 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       start: match.start,
       end: match.end,
       tokens: [topicToken(match.topicId)],
-      main: mainTopicToken(match.topicId),
+      // A part asked for ("school feeding") favours the resources mainly about the part.
+      main: mainTopicToken(conceptOf(match.topicId, match.phrase)),
       ...programmeSpan(match.phrase),
       ...(programmeSpan(match.phrase).programmeCountry || !topic
         ? {}

@@ -23,6 +23,11 @@ export interface Programme {
   country: string;
   /** Topic ids, main topic first (search expands the names to it); empty for an agency. */
   topics: readonly string[];
+  /**
+   * The part of its main topic it is about, where search tells parts apart (school feeding within
+   * food and nutrition, shared/search/vocabulary.ts): its names name the part.
+   */
+  part?: string;
 }
 
 const CCT = 'conditional-cash-transfers';
@@ -65,14 +70,13 @@ export const PROGRAMMES: readonly Programme[] = [
   {
     country: 'BR',
     topics: ['food-nutrition'],
-    names: [
-      'Fome Zero',
-      'Brasil Sem Fome',
-      'Cozinha Solidária',
-      'Cozinhas Solidárias',
-      'PNAE',
-      'Programa Nacional de Alimentação Escolar',
-    ],
+    names: ['Fome Zero', 'Brasil Sem Fome', 'Cozinha Solidária', 'Cozinhas Solidárias'],
+  },
+  {
+    country: 'BR',
+    topics: ['food-nutrition'],
+    part: 'school-feeding',
+    names: ['PNAE', 'Programa Nacional de Alimentação Escolar'],
   },
   { country: 'BR', topics: ['early-childhood'], names: ['Criança Feliz'] },
   { country: 'BR', topics: ['housing'], names: ['Minha Casa Minha Vida'] },
@@ -178,7 +182,12 @@ export const PROGRAMMES: readonly Programme[] = [
   // Haiti
   { country: 'HT', topics: ['social-assistance'], names: ['Ede Pèp'] },
   { country: 'HT', topics: ['social-registries'], names: ['SIMAST'] },
-  { country: 'HT', topics: ['food-nutrition'], names: ['PNCS', 'Programme national de cantines scolaires'] },
+  {
+    country: 'HT',
+    topics: ['food-nutrition'],
+    part: 'school-feeding',
+    names: ['PNCS', 'Programme national de cantines scolaires'],
+  },
   {
     country: 'HT',
     topics: ['social-protection-systems'],
@@ -254,7 +263,7 @@ export const PROGRAMMES: readonly Programme[] = [
   { country: 'PE', topics: [PENSIONS, OLDER], names: ['Pensión 65'] },
   { country: 'PE', topics: [PENSIONS, 'disability'], names: ['programa Contigo'] },
   { country: 'PE', topics: ['early-childhood'], names: ['Cuna Más'] },
-  { country: 'PE', topics: ['food-nutrition'], names: ['Qali Warma', 'Wasi Mikuna'] },
+  { country: 'PE', topics: ['food-nutrition'], part: 'school-feeding', names: ['Qali Warma', 'Wasi Mikuna'] },
   { country: 'PE', topics: ['productive-inclusion'], names: ['Haku Wiñay', 'Noa Jayatai'] },
   { country: 'PE', topics: ['targeting'], names: ['SISFOH', 'Sistema de Focalización de Hogares'] },
   { country: 'PE', topics: ['social-registries'], names: ['Padrón General de Hogares'] },

@@ -69,9 +69,28 @@ const LIBRARY: Resource[] = [
     'An evaluation of the coaching that comes with the transfers.',
     'CL',
   ),
+  published(
+    'food-panorama',
+    'es',
+    'Panorama regional de la seguridad alimentaria y la nutrición',
+    'El hambre y la desnutrición en América Latina y el Caribe, país por país.',
+  ),
+  published(
+    'qali-warma',
+    'es',
+    'Qali Warma atiende a 4 millones de escolares desde el primer día de clases',
+    'Desayunos y almuerzos con productos locales en las escuelas públicas.',
+    'PE',
+  ),
+  published(
+    'school-meals-guide',
+    'en',
+    'A guide to school feeding with local purchases',
+    'How school meal programmes buy from family farmers.',
+  ),
   // Filler about other subjects, so that the tokens' document frequencies are not all alike.
-  ...['housing', 'school meals', 'pensions', 'early childhood', 'targeting systems', 'job training'].map(
-    (s, k) => published(`filler-${k}`, 'en', `A note on ${s}`, `What the region learned about ${s}.`),
+  ...['housing', 'water', 'pensions', 'early childhood', 'targeting systems', 'job training'].map((s, k) =>
+    published(`filler-${k}`, 'en', `A note on ${s}`, `What the region learned about ${s}.`),
   ),
 ];
 
@@ -111,5 +130,21 @@ describe('SearchIndex: the resources about a country rank above those that menti
     expect(ids('cash transfers country:PE')[0]).toBe('juntos-news');
     expect(ids('transferencias pais:Perú')[0]).toBe('juntos-news');
     expect(ids('cash transfers country:PE', build({ mainCountryWeight: 0 }))[0]).toBe('overview');
+  });
+});
+
+describe('SearchIndex: a part of a topic asked for apart (school feeding within food and nutrition)', () => {
+  it('ranks the resources about school feeding, by its words or its programmes, above food security at large', () => {
+    for (const query of ['school feeding', 'alimentación escolar', 'cantines scolaires']) {
+      const [first, second] = ids(query);
+      expect([first, second].sort(), query).toEqual(['qali-warma', 'school-meals-guide']);
+    }
+    expect(ids('alimentación escolar Perú')[0]).toBe('qali-warma');
+  });
+
+  it('still finds school feeding under food security, after what is about food security', () => {
+    const found = ids('food security');
+    expect(found[0]).toBe('food-panorama');
+    expect(found).toContain('school-meals-guide');
   });
 });
