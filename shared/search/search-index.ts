@@ -120,7 +120,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   namedTopicWeight: 1,
   proximityWeight: 0.5,
   translationWeight: 1,
-  programmeNameWeight: 2,
+  programmeNameWeight: 4,
   mainCountryWeight: 4,
 };
 
@@ -128,9 +128,10 @@ export const DEFAULT_RANKING: RankingOptions = {
  * 3: the main topic's token (`#m:`) among the tags. 4: the topics a field's text names (`#f:`) in
  * that field. 5: the main topic is the first that is not a method (`mainTopicOf`). 6: the programmes
  * a title names (`#p:`) and the countries a resource is about (`#n:`) among the tags. 7: school
- * feeding a part of food and nutrition (its `#f:` and `#m:` tokens).
+ * feeding a part of food and nutrition (its `#f:` and `#m:` tokens). 8: unconditional transfers a
+ * part of social assistance.
  */
-const SNAPSHOT_FORMAT = 7;
+const SNAPSHOT_FORMAT = 8;
 /**
  * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
  * need a score within the proximity factor of the page's last to enter it.

@@ -12,6 +12,7 @@ import {
   foldText,
   foldTokens,
   PROGRAMMES,
+  programmesByBareName,
   synonymGroups,
   tagText,
   tagTopics,
@@ -111,6 +112,26 @@ const TOPIC_PARTS: readonly { topic: string; part: string; phrases: readonly str
     ],
   },
   { topic: 'social-insurance-pensions', part: 'maternity-benefits', phrases: ['maternity benefits'] },
+  {
+    topic: 'social-assistance',
+    part: 'unconditional-transfers',
+    phrases: [
+      'unconditional cash transfer',
+      'unconditional cash transfers',
+      'universal basic income',
+      'basic income',
+      'transferencia no condicionada',
+      'transferencias no condicionadas',
+      'transferencias monetarias no condicionadas',
+      'renta básica',
+      'renta básica universal',
+      'ingreso básico',
+      'ingreso básico universal',
+      'transferências não condicionadas',
+      'renda básica',
+      'renda básica universal',
+    ],
+  },
   {
     topic: 'food-nutrition',
     part: 'school-feeding',
@@ -311,6 +332,30 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       for (let k = i; k < i + len; k++) taken.add(k);
       break;
     }
+  }
+  // A programme named by a common word ("Juntos", "Oportunidades") is the programme when the query
+  // names its country too: "Juntos Perú", "Oportunidades México".
+  const countriesNamed = new Set(spans.flatMap((s) => (s.mainCountry ? s.tokens : [])));
+  for (let i = 0; countriesNamed.size > 0 && i < words.length; i++) {
+    if (taken.has(i)) continue;
+    const programme = programmesByBareName(foldText(words[i]!.text)).find((p) =>
+      countriesNamed.has(countryToken(p.country)),
+    );
+    const topic = programme?.topics[0] ? topicById(programme.topics[0]) : undefined;
+    if (!programme || !topic) continue;
+    spans.push({
+      start: i,
+      end: i + 1,
+      tokens: [topicToken(topic.id)],
+      main: mainTopicToken(programme.part ?? topic.id),
+      programmeCountry: countryToken(programme.country),
+      programme: programmeToken(programme),
+      phrases: [
+        { words: foldTokens(topic.names.en), language: 'en' },
+        { words: foldTokens(topic.names.es), language: 'es' },
+      ],
+    });
+    taken.add(i);
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -356,6 +356,11 @@ export function programmesNamed(text: string, countries: readonly string[] = [])
   return [...found];
 }
 
+/** The programmes a common word names within a phrase ("juntos" of "programa Juntos"), folded. */
+export function programmesByBareName(word: string): readonly Programme[] {
+  return bareNames().get(word) ?? [];
+}
+
 /** The common words programmes are named by within a phrase ("programa Juntos" → "juntos"). */
 const BARE_NAME = /^(?:programa|becas) (\S+)$|^(\S+) program(?:me)?$/i;
 let bare: Map<string, Programme[]> | undefined;

@@ -137,7 +137,12 @@ export const PROGRAMMES: readonly Programme[] = [
   { country: 'CO', topics: ['graduation'], names: ['Red Unidos', 'Estrategia Unidos'] },
   { country: 'CO', topics: ['early-childhood'], names: ['De Cero a Siempre'] },
   { country: 'CO', topics: ['targeting'], names: ['Sisbén'] },
-  { country: 'CO', topics: ['social-assistance'], names: ['Ingreso Solidario'] },
+  {
+    country: 'CO',
+    topics: ['social-assistance'],
+    part: 'unconditional-transfers',
+    names: ['Ingreso Solidario'],
+  },
   {
     country: 'CO',
     topics: [],

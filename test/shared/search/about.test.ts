@@ -88,6 +88,33 @@ const LIBRARY: Resource[] = [
     'A guide to school feeding with local purchases',
     'How school meal programmes buy from family farmers.',
   ),
+  published(
+    'mexico-cct-news',
+    'es',
+    'México: las transferencias condicionadas llegan a seis millones de familias',
+    'Las becas y los apoyos de salud se pagan cada dos meses.',
+    'MX',
+  ),
+  published(
+    'coneval',
+    'es',
+    'México mide la pobreza multidimensional',
+    'El CONEVAL publica la medición de la pobreza en México de 2024.',
+    'MX',
+  ),
+  published(
+    'suas-census',
+    'pt',
+    'Sistema Único de Assistência Social: censo SUAS 2025',
+    'O censo da assistência social mapeia os centros de referência e suas equipes em todos os municípios.',
+    'BR',
+  ),
+  published(
+    'basic-income',
+    'en',
+    'A temporary basic income for Latin America? Costs and options',
+    'What a universal transfer without conditions would cost, country by country.',
+  ),
   // Filler about other subjects, so that the tokens' document frequencies are not all alike.
   ...['housing', 'water', 'pensions', 'early childhood', 'targeting systems', 'job training'].map((s, k) =>
     published(`filler-${k}`, 'en', `A note on ${s}`, `What the region learned about ${s}.`),
@@ -116,6 +143,10 @@ describe('SearchIndex: the resources about a programme rank above those that men
     expect(ids('Prospera', build({ programmeNameWeight: 0 }))[0]).toBe('overview');
     // "Oportunidades" in Chile's programme is not Mexico's.
     expect(ids('programa Oportunidades')[0]).not.toBe('chile-coaching');
+    // A common word and its country typed together are the programme: Oportunidades became Prospera.
+    // Its topic in its country comes next, before what is only Mexican or only says the word.
+    expect(ids('Oportunidades México').slice(0, 2)).toEqual(['prospera-ten-years', 'mexico-cct-news']);
+    expect(ids('Juntos Perú')[0]).toBe('juntos-news');
   });
 });
 
@@ -146,5 +177,13 @@ describe('SearchIndex: a part of a topic asked for apart (school feeding within 
     const found = ids('food security');
     expect(found[0]).toBe('food-panorama');
     expect(found).toContain('school-meals-guide');
+  });
+});
+
+describe('SearchIndex: unconditional transfers, a part of social assistance', () => {
+  it('ranks a basic income study above the census of a social assistance system', () => {
+    expect(ids('unconditional cash transfers')[0]).toBe('basic-income');
+    expect(ids('transferencias no condicionadas')[0]).toBe('basic-income');
+    expect(ids('unconditional cash transfers')).not.toContain('juntos-news');
   });
 });
