@@ -124,7 +124,13 @@ export const PROGRAMMES: readonly Programme[] = [
   {
     country: 'CL',
     topics: ['graduation'],
-    names: ['Chile Solidario', 'Ingreso Ético Familiar', 'Subsistema Seguridades y Oportunidades'],
+    names: [
+      'Chile Solidario',
+      'Ingreso Ético Familiar',
+      'Subsistema Seguridades y Oportunidades',
+      // Before Mexico's "Oportunidades programme" can read its last word: the longer name wins.
+      'Seguridades y Oportunidades',
+    ],
   },
   { country: 'CL', topics: ['social-registries'], names: ['Registro Social de Hogares', 'RSH'] },
   { country: 'CL', topics: [PENSIONS, OLDER], names: ['Pensión Garantizada Universal', 'PGU'] },

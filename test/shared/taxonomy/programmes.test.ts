@@ -156,4 +156,11 @@ describe('programmesNamed: the programmes a title names, for search', () => {
     expect(named('Juntos: conditional cash transfers in the Andes', ['PE'])).toEqual(['PE']);
     expect(named('Juntos contra la anemia', ['CL'])).toEqual([]);
   });
+
+  it("reads Chile's Seguridades y Oportunidades as Chile's, not Mexico's Oportunidades", () => {
+    expect(named('the Seguridades y Oportunidades programme', ['CL'])).toEqual(['CL']);
+    expect(tagText('the effect of Seguridades y Oportunidades programme on employment').countries).toEqual([
+      'CL',
+    ]);
+  });
 });
