@@ -95,6 +95,7 @@ export function explainLines(score: number, e: ScoreExplanation): string[] {
   for (const t of e.topic)
     lines.push(`  topic ${t.token}${t.field ? ` in ${t.field}` : ''}: ${t.score.toFixed(2)}`);
   lines.push(`  language ${e.language.resource}, words matched ${e.language.matched}`);
-  if (e.weak.length > 0) lines.push(`  weak words (most of the library has them): ${e.weak.join(', ')}`);
+  if (e.weak.length > 0)
+    lines.push(`  weak words (most of the library has them, or they name its domain): ${e.weak.join(', ')}`);
   return lines;
 }

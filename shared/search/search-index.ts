@@ -4,6 +4,8 @@ import { isEmptyFilter, matchesFilter, type ResourceFilter } from '../filters/fi
 import { compileKeywords } from '../filters/keywords.js';
 import { type FilterProblem, problemText } from '../filters/problems.js';
 import { resolveValue } from '../filters/values.js';
+import { DOMAIN_PHRASES } from '../taxonomy/domain-words.js';
+import { foldText } from '../taxonomy/fold.js';
 import {
   ANALYSIS_VERSION,
   analyze,
@@ -139,6 +141,19 @@ const SNAPSHOT_FORMAT = 8;
 const PROXIMITY_POOL = 30;
 /** When fewer resources than this have every word, those with some of them are listed after. */
 const FILL_BELOW = 30;
+
+let domainPhrases: string[][] | undefined;
+
+/** The positions of the query's words that form the network's domain as a phrase (`DOMAIN_PHRASES`). */
+function domainPhraseWords(words: readonly { text: string }[]): Set<number> {
+  domainPhrases ??= DOMAIN_PHRASES.map((p) => foldText(p).split(' '));
+  const folded = words.map((w) => foldText(w.text));
+  const at = new Set<number>();
+  for (let i = 0; i < folded.length; i++)
+    for (const phrase of domainPhrases)
+      if (phrase.every((w, k) => folded[i + k] === w)) for (let k = 0; k < phrase.length; k++) at.add(i + k);
+  return at;
+}
 
 /** Publication times count from here in the recency blend (keeps 2^(t / half-life) in range). */
 const RECENCY_EPOCH_MS = Date.UTC(2000, 0, 1);
@@ -1021,6 +1036,7 @@ export class SearchIndex {
         )
       : parsed.words;
     const spans: QuerySpan[] = expandQuery(words);
+    const inDomainPhrase = domainPhraseWords(words);
     let i = 0;
     while (i < words.length) {
       const span = spans.find((s) => s.start === i);
@@ -1124,7 +1140,7 @@ export class SearchIndex {
       const prefix = parsed.lastWordIsPrefix && i === lastIndex;
       const negated = negatedAt(words, i);
       const unit = this.wordQuery(word.text, prefix, fuzzy, negated);
-      if (unit && !prefix && !negated && this.isWeak(word.text)) {
+      if (unit && !prefix && !negated && (inDomainPhrase.has(i) || this.isWeak(word.text))) {
         // Weak words weigh in every language, as strong ones do: "protección social" orders
         // English resources by "social protection" as the English query would.
         weakUnits.push(uncounted(this.withTranslations(word.text, unit)));

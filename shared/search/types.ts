@@ -58,7 +58,7 @@ export interface ScoreExplanation {
    * taxonomy's names in another language (the best of the two counts, never both).
    */
   language: { resource: Language; matched: 'as typed' | 'through the taxonomy' | 'tags only' | 'none' };
-  /** Query words weighed as weak (most of the library has them): they add little and restrict nothing. */
+  /** Query words weighed as weak (most of the library has them, or they name its domain: "social protection"): they add little and restrict nothing. */
   weak: string[];
 }
 

@@ -11,6 +11,20 @@
  * a Spanish office), each form stemmed in its own language; none whose stem is another word's in
  * the same language (Spanish stems "informe", a report, as "información": not listed).
  */
+/**
+ * The network's own domain, named as a phrase: every resource of a social protection portal is
+ * within it, whether its text says so or not. A query's words forming one of these are weak however
+ * few resources say them: "social protection country:JM" lists Jamaica's resources, those that say
+ * it first, not only the ones whose summary happens to use the phrase. The words alone are measured
+ * as any others ("protection" in "child protection" is not this phrase).
+ */
+export const DOMAIN_PHRASES: readonly string[] = [
+  'social protection',
+  'protección social',
+  'proteção social',
+  'protection sociale',
+];
+
 export interface DomainWord {
   en: string;
   es: string;

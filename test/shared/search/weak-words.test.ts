@@ -124,6 +124,22 @@ describe('SearchIndex: domain words are weak across languages (issue 19.4)', () 
     expect(response.hits[0]?.explain?.weak).toEqual(['protección', 'social']);
   });
 
+  it("reads the network's domain as a phrase as weak however few resources say it: the filter lists them all", () => {
+    // Only one resource in six says "social protection" or "protección social" here; the words are
+    // strong alone, but together they name the whole portal's scope.
+    const rare = library.map((r, k) =>
+      k % 6 !== 0 ? { ...r, summary: r.language === 'en' ? 'Notes from the field.' : 'Notas de campo.' } : r,
+    );
+    const rareIndex = SearchIndex.build(rare, new Map(), { builtAt: '2026-06-01T00:00:00Z' });
+    for (const query of ['social protection country:JM', 'protección social país:Jamaica']) {
+      const response = rareIndex.search({ query, limit: 50, explain: true }, NOW);
+      expect(response.hits.map((h) => h.id).sort(), query).toEqual(inCountry('JM').sort());
+    }
+    // "protection" alone is still measured: here it is rare, so it restricts.
+    const alone = rareIndex.search({ query: 'protection country:JM', limit: 50 }, NOW);
+    expect(alone.hits.length).toBeLessThan(inCountry('JM').length);
+  });
+
   it('orders a domain query in Spanish as its English translation: weak words weigh in every language', () => {
     expect(ids('protección social país:Jamaica')).toEqual(ids('social protection country:JM'));
   });
