@@ -118,7 +118,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   recencyWeight: 0.05,
   recencyHalfLifeDays: 365,
   weakShare: 0.5,
-  documentWeight: 0.1,
+  documentWeight: 0.25,
   namedTopicWeight: 1,
   proximityWeight: 0.5,
   translationWeight: 1,
