@@ -113,6 +113,28 @@ const TOPIC_PARTS: readonly { topic: string; part: string; phrases: readonly str
   },
   { topic: 'social-insurance-pensions', part: 'maternity-benefits', phrases: ['maternity benefits'] },
   {
+    topic: 'social-insurance-pensions',
+    part: 'social-pensions',
+    phrases: [
+      'social pension',
+      'social pensions',
+      'non-contributory pension',
+      'non-contributory pensions',
+      'pensión no contributiva',
+      'pensiones no contributivas',
+      'pensión social',
+      'pensiones sociales',
+      'pensão social',
+      'pensões sociais',
+      'pensão não contributiva',
+      'pensões não contributivas',
+      'pension sociale',
+      'pensions sociales',
+      'pension non contributive',
+      'pensions non contributives',
+    ],
+  },
+  {
     topic: 'social-assistance',
     part: 'unconditional-transfers',
     phrases: [
@@ -156,6 +178,18 @@ const TOPIC_PARTS: readonly { topic: string; part: string; phrases: readonly str
 
 let partsByPhrase: Map<string, string> | undefined;
 
+/**
+ * Parts whose naming in a field still counts as naming the whole topic (`#f:`): a title on social
+ * pensions is about pensions for "pension reform" too; only the main-topic token tells it apart.
+ */
+const PARTS_NAMED_AS_TOPIC: ReadonlySet<string> = new Set(['social-pensions']);
+
+/** The concept a topic's phrase names in a field (`#f:`): its part, unless named as the topic. */
+function fieldConceptOf(topicId: string, phrase: string): string {
+  const concept = conceptOf(topicId, phrase);
+  return PARTS_NAMED_AS_TOPIC.has(concept) ? topicId : concept;
+}
+
 /** The concept a topic's phrase (folded) names: a part of the topic, or the topic. */
 function conceptOf(topicId: string, phrase: string): string {
   partsByPhrase ??= new Map([
@@ -176,14 +210,15 @@ function conceptOf(topicId: string, phrase: string): string {
  * The concepts a field's text names: its topics as ingest tags them (`tagTopics`), each read as the
  * part of it the text names when the text names only parts of it.
  */
-export function conceptsNamed(text: string): string[] {
+export function conceptsNamed(text: string, of: 'field' | 'main' = 'field'): string[] {
   const topics = tagTopics(text);
   if (!topics.some((t) => TOPIC_PARTS.some((p) => p.topic === t))) return topics;
   const found = expandTopics(text);
+  const concept = of === 'field' ? fieldConceptOf : conceptOf;
   return [
     ...new Set(
       topics.flatMap((t) => {
-        const named = found.filter((m) => m.topicId === t).map((m) => conceptOf(t, m.phrase));
+        const named = found.filter((m) => m.topicId === t).map((m) => concept(t, m.phrase));
         return named.length > 0 ? named : [t];
       }),
     ),
@@ -199,7 +234,7 @@ export function mainTopicTokens(topics: readonly string[], title: string): strin
   const main = mainTopicOf(topics);
   if (!main) return [];
   const parts = TOPIC_PARTS.some((p) => p.topic === main)
-    ? conceptsNamed(title).filter(
+    ? conceptsNamed(title, 'main').filter(
         (c) => c !== main && TOPIC_PARTS.some((p) => p.part === c && p.topic === main),
       )
     : [];
@@ -299,7 +334,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
       ...programmeSpan(match.phrase),
       ...(programmeSpan(match.phrase).programmeCountry || !topic
         ? {}
-        : { named: LANGUAGES.map((l) => fieldTopicToken(conceptOf(match.topicId, match.phrase), l)) }),
+        : { named: LANGUAGES.map((l) => fieldTopicToken(fieldConceptOf(match.topicId, match.phrase), l)) }),
       phrases: topic
         ? [
             { words: foldTokens(topic.names.en), language: 'en' },

@@ -33,6 +33,8 @@ export interface Programme {
 const CCT = 'conditional-cash-transfers';
 const PENSIONS = 'social-insurance-pensions';
 const OLDER = 'older-persons';
+/** Non-contributory pensions, a part of PENSIONS that search tells apart. */
+const SOCIAL_PENSIONS = 'social-pensions';
 
 export const PROGRAMMES: readonly Programme[] = [
   // Argentina
@@ -43,7 +45,7 @@ export const PROGRAMMES: readonly Programme[] = [
   // Belize
   { country: 'BZ', topics: [CCT], names: ['BOOST', 'Building Opportunities for Our Social Transformation'] },
   // Bolivia
-  { country: 'BO', topics: [PENSIONS, OLDER], names: ['Renta Dignidad'] },
+  { country: 'BO', topics: [PENSIONS, OLDER], part: SOCIAL_PENSIONS, names: ['Renta Dignidad'] },
   { country: 'BO', topics: [CCT, 'education'], names: ['Bono Juancito Pinto'] },
   { country: 'BO', topics: [CCT, 'health'], names: ['Bono Juana Azurduy'] },
   // Brazil
@@ -102,6 +104,7 @@ export const PROGRAMMES: readonly Programme[] = [
   {
     country: 'CA',
     topics: [PENSIONS, OLDER],
+    part: SOCIAL_PENSIONS,
     names: [
       'Old Age Security',
       'Sécurité de la vieillesse',
@@ -133,13 +136,18 @@ export const PROGRAMMES: readonly Programme[] = [
     ],
   },
   { country: 'CL', topics: ['social-registries'], names: ['Registro Social de Hogares', 'RSH'] },
-  { country: 'CL', topics: [PENSIONS, OLDER], names: ['Pensión Garantizada Universal', 'PGU'] },
+  {
+    country: 'CL',
+    topics: [PENSIONS, OLDER],
+    part: SOCIAL_PENSIONS,
+    names: ['Pensión Garantizada Universal', 'PGU'],
+  },
   { country: 'CL', topics: [], names: ['FOSIS', 'Ministerio de Desarrollo Social y Familia'] },
   // Colombia
   { country: 'CO', topics: [CCT], names: ['Familias en Acción', 'Families in Action', 'Renta Ciudadana'] },
   { country: 'CO', topics: ['job-training', 'youth'], names: ['Jóvenes en Acción'] },
   { country: 'CO', topics: ['job-training'], names: ['SENA', 'Servicio Nacional de Aprendizaje'] },
-  { country: 'CO', topics: [PENSIONS, OLDER], names: ['Colombia Mayor'] },
+  { country: 'CO', topics: [PENSIONS, OLDER], part: SOCIAL_PENSIONS, names: ['Colombia Mayor'] },
   { country: 'CO', topics: ['graduation'], names: ['Red Unidos', 'Estrategia Unidos'] },
   { country: 'CO', topics: ['early-childhood'], names: ['De Cero a Siempre'] },
   { country: 'CO', topics: ['targeting'], names: ['Sisbén'] },
@@ -242,6 +250,7 @@ export const PROGRAMMES: readonly Programme[] = [
   {
     country: 'MX',
     topics: [PENSIONS, OLDER],
+    part: SOCIAL_PENSIONS,
     names: ['Pensión para el Bienestar de las Personas Adultas Mayores'],
   },
   {
@@ -256,7 +265,7 @@ export const PROGRAMMES: readonly Programme[] = [
   },
   // Panama
   { country: 'PA', topics: [CCT], names: ['Red de Oportunidades'] },
-  { country: 'PA', topics: [PENSIONS, OLDER], names: ['120 a los 65'] },
+  { country: 'PA', topics: [PENSIONS, OLDER], part: SOCIAL_PENSIONS, names: ['120 a los 65'] },
   // Paraguay
   { country: 'PY', topics: [CCT], names: ['Tekoporã'] },
   { country: 'PY', topics: ['productive-inclusion'], names: ['Tenonderã'] },
@@ -271,7 +280,7 @@ export const PROGRAMMES: readonly Programme[] = [
       'Programa Nacional de Apoyo Directo a los Más Pobres',
     ],
   },
-  { country: 'PE', topics: [PENSIONS, OLDER], names: ['Pensión 65'] },
+  { country: 'PE', topics: [PENSIONS, OLDER], part: SOCIAL_PENSIONS, names: ['Pensión 65'] },
   { country: 'PE', topics: [PENSIONS, 'disability'], names: ['programa Contigo'] },
   { country: 'PE', topics: ['early-childhood'], names: ['Cuna Más'] },
   { country: 'PE', topics: ['food-nutrition'], part: 'school-feeding', names: ['Qali Warma', 'Wasi Mikuna'] },

@@ -115,6 +115,19 @@ const LIBRARY: Resource[] = [
     'A temporary basic income for Latin America? Costs and options',
     'What a universal transfer without conditions would cost, country by country.',
   ),
+  published(
+    'contributory-reform',
+    'es',
+    'Reformas de pensiones contributivas en América Latina, 2008-2025',
+    'Cómo cambiaron las cuentas individuales, las tasas de cotización y la edad de retiro.',
+  ),
+  published(
+    'renta-dignidad',
+    'es',
+    'Renta Dignidad y el consumo de los hogares bolivianos',
+    'El efecto del pago mensual a las personas mayores sobre el gasto de sus hogares.',
+    'BO',
+  ),
   // Filler about other subjects, so that the tokens' document frequencies are not all alike.
   ...['housing', 'water', 'pensions', 'early childhood', 'targeting systems', 'job training'].map((s, k) =>
     published(`filler-${k}`, 'en', `A note on ${s}`, `What the region learned about ${s}.`),
@@ -185,5 +198,19 @@ describe('SearchIndex: unconditional transfers, a part of social assistance', ()
     expect(ids('unconditional cash transfers')[0]).toBe('basic-income');
     expect(ids('transferencias no condicionadas')[0]).toBe('basic-income');
     expect(ids('unconditional cash transfers')).not.toContain('juntos-news');
+  });
+});
+
+describe('SearchIndex: social pensions, a part of pensions', () => {
+  it('ranks a non-contributory pension programme above a reform of contributory pensions', () => {
+    for (const query of ['pensiones no contributivas', 'social pensions']) {
+      const found = ids(query);
+      expect(found.indexOf('renta-dignidad'), query).toBeLessThan(found.indexOf('contributory-reform'));
+    }
+  });
+
+  it('still counts a social pension as a pension for a query on pensions at large', () => {
+    expect(ids('pension reform')).toEqual(expect.arrayContaining(['renta-dignidad', 'contributory-reform']));
+    expect(ids('pensiones')).toEqual(expect.arrayContaining(['renta-dignidad', 'contributory-reform']));
   });
 });
