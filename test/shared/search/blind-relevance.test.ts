@@ -14,16 +14,18 @@ import { measureBlind } from './blind-figures.js';
  * just under 0.883 / 0.937 after the topic named in a field in any language weighed as the words typed.
  * Raised to just under 0.922 after the document prior 1.1, the main topic that is not a method, and
  * weak words weighing little instead of nothing (session 7); 0.926 with a free word's translations.
+ * Raised to just under 0.948 after the changes chosen on the tuning and development sets (session 8:
+ * what a resource is about, parts of topics, the network's domain, the document prior 1.25).
  */
-const NDCG5_FLOOR = 0.92;
-/** 0.941, then 0.952 with a free word's translations (session 7). */
-const RECALL10_FLOOR = 0.945;
+const NDCG5_FLOOR = 0.94;
+/** 0.941, then 0.952 with a free word's translations (session 7); 0.957 (session 8). */
+const RECALL10_FLOOR = 0.95;
 /**
  * Other-language resources in the top 5 of the cross-language queries: 0.335 before the topic named
  * in a field (`#f:`) weighed as the words typed, 0.443 after; 0.553 in the judged best 5; 0.462 with
- * a free word's translations (session 7).
+ * a free word's translations (session 7); 0.471 (session 8).
  */
-const OTHER_LANGUAGE_FLOOR = 0.45;
+const OTHER_LANGUAGE_FLOOR = 0.46;
 const GAIN_OVER_DEFAULT = 0.2;
 
 describe('blind relevance set, searched', () => {

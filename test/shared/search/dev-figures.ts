@@ -128,3 +128,23 @@ export async function measureDev(set: DevJudged[] = DEV_SET): Promise<DevFigures
     baselinePerQuery: b.perQuery,
   };
 }
+
+const f3 = (v: number) => v.toFixed(3);
+
+/** The development set's aggregates for `npm run bench`, beside the tuning and blind sets'. */
+export function printDev(f: DevFigures): void {
+  console.log(
+    `\ndevelopment relevance set: ${f.queries} queries over ${f.resources} resources (written apart; its failures studied)`,
+  );
+  console.log(`  ours:               nDCG@5 ${f3(f.ours.ndcg5)}  recall@10 ${f3(f.ours.recall10)}`);
+  console.log(`  MiniSearch default: nDCG@5 ${f3(f.baseline.ndcg5)}  recall@10 ${f3(f.baseline.recall10)}`);
+  console.log('  by query type            queries   nDCG@5 ours  default   recall@10 ours');
+  for (const t of f.byType)
+    console.log(
+      `    ${t.type.padEnd(22)}${String(t.queries).padStart(7)}${f3(t.ours.ndcg5).padStart(13)}${f3(t.baseline.ndcg5).padStart(9)}${f3(t.ours.recall10).padStart(17)}`,
+    );
+  const s = f.share.all;
+  console.log(
+    `  other-language share of the top 5 (${s.queries} cross-language queries): ours ${f3(s.ours)}, default ${f3(s.baseline)}, judged best 5 ${f3(s.judged)}`,
+  );
+}

@@ -11,14 +11,16 @@ import { SAMPLE_NOW, SAMPLE_PARTNERS, sampleLibrary } from './sample-library.js'
  * ranking before the changes chosen on it scored 0.908. On the set before the extension the ranking
  * scored 0.981 before those changes and 0.977 after. With the 12 cross-language queries (99 in
  * all): 0.953 before the topic named in a field (`#f:`), 0.977 after; 101 queries: 0.978, then
- * 0.983 after the document prior 1.1 and the main topic that is not a method.
+ * 0.983 after the document prior 1.1 and the main topic that is not a method; 0.984 (103 queries)
+ * after the changes chosen on it and the development set together (session 8).
  */
-const NDCG5_FLOOR = 0.978;
+const NDCG5_FLOOR = 0.98;
 /**
  * Other-language resources in the top 5 of the queries whose judgements ignore language: 0.328
- * before the topic named in a field weighed as the words typed, 0.477 after; 0.517 in the judged best 5.
+ * before the topic named in a field weighed as the words typed, 0.477 after; 0.517 in the judged best 5;
+ * 0.483 in session 8.
  */
-const OTHER_LANGUAGE_FLOOR = 0.45;
+const OTHER_LANGUAGE_FLOOR = 0.46;
 /** No query far behind: the weakest, "unemployment benefits" (a part of a broad topic), is 0.54. */
 const PER_QUERY_FLOOR = 0.5;
 

@@ -3,6 +3,7 @@ import { SearchIndex } from '#shared/search/search-index.js';
 import { benchSize } from '../../helpers/bench.js';
 import { measureScale, printRelevance, printScale } from './bench-figures.js';
 import { measureBlind, printBlind } from './blind-figures.js';
+import { measureDev, printDev } from './dev-figures.js';
 import { compareLibraries } from './libraries-figures.js';
 import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library.js';
 
@@ -10,6 +11,7 @@ import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library
 const SIZE = benchSize(10_000, 500);
 
 await printRelevance();
+printDev(await measureDev());
 printBlind(await measureBlind());
 printScale(measureScale(SIZE, benchSize(10, 1)));
 await compareLibraries(SIZE);
