@@ -1018,6 +1018,8 @@ export class SearchIndex {
     fuzzy?: FuzzyBudget,
   ): BuiltQuery {
     const units: QueryNode[] = [];
+    /** A multiword phrase's unit, and the same or any of its words: what the relaxed query asks. */
+    const partial = new Map<QueryNode, QueryNode>();
     const weakUnits: QueryNode[] = [];
     const weak: string[] = [];
     // A typo in a topic's or a country's words is read as the word meant: the topic is recognised
@@ -1042,6 +1044,7 @@ export class SearchIndex {
       const span = spans.find((s) => s.start === i);
       if (span) {
         const inner: QueryNode[] = [];
+        const someWords: QueryNode[] = [];
         for (let k = span.start; k < span.end; k++) {
           const unit = this.wordQuery(
             words[k]!.text,
@@ -1049,7 +1052,9 @@ export class SearchIndex {
             fuzzy,
             negatedAt(words, k),
           );
-          if (unit) inner.push(unit);
+          if (!unit) continue;
+          inner.push(unit);
+          if (!negatedAt(words, k)) someWords.push(this.withTranslations(words[k]!.text, unit));
         }
         const typed = words
           .slice(span.start, span.end)
@@ -1132,7 +1137,20 @@ export class SearchIndex {
             queries: [{ ...exactTerm(span.main), countsAs: counted }],
             weight: this.ranking.mainTopicWeight,
           });
-        units.push({ kind: 'or', queries: alternatives, boosters, ...(rivals.length > 0 ? { rivals } : {}) });
+        const unit: QueryNode = {
+          kind: 'or',
+          queries: alternatives,
+          boosters,
+          ...(rivals.length > 0 ? { rivals } : {}),
+        };
+        units.push(unit);
+        // Few resources with the whole phrase: those with some of its words follow ("evaluación" of
+        // "evaluaciones de impacto"), as they do for the words of a query.
+        if (someWords.length > 1)
+          partial.set(unit, {
+            kind: 'or',
+            queries: [unit, ...someWords],
+          });
         i = span.end;
         continue;
       }
@@ -1174,7 +1192,9 @@ export class SearchIndex {
       strong: units.length > 0,
       weak,
       phrases: proximityPhrases(words, spans),
-      ...(units.length > 1 ? { relaxed: withWeak({ kind: 'or', queries: units }) } : {}),
+      ...(units.length > 1 || partial.size > 0
+        ? { relaxed: withWeak({ kind: 'or', queries: units.map((u) => partial.get(u) ?? u) }) }
+        : {}),
       ...(negatives.length > 0 ? { negative: { kind: 'or', queries: negatives } } : {}),
     };
   }
