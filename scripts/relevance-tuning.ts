@@ -17,6 +17,8 @@ import { BLIND_SET } from '../test/shared/search/blind/judgements.js';
 import { BLIND_NOW, BLIND_PARTNER_NAMES, blindLibrary } from '../test/shared/search/blind/library.js';
 import { DEV_SET } from '../test/shared/search/dev/judgements.js';
 import { DEV_NOW, DEV_PARTNERS, devLibrary } from '../test/shared/search/dev/library.js';
+import { DEV2_SET } from '../test/shared/search/dev2/judgements.js';
+import { DEV2_NOW, DEV2_PARTNERS, dev2Library } from '../test/shared/search/dev2/library.js';
 import { measureRelevance, otherLanguageShare } from '../test/shared/search/metrics.js';
 import type { Ranker } from '../test/shared/search/rankers.js';
 import { RELEVANCE_SET } from '../test/shared/search/relevance-set.js';
@@ -88,6 +90,30 @@ if (args.includes('--dev')) {
 }
 console.log(
   `dev: nDCG@5 ${d.ndcg5.toFixed(4)} recall@10 ${d.recall10.toFixed(4)} share ${devShare.ranked.toFixed(3)} (judged ${devShare.judged.toFixed(3)})`,
+);
+
+// The second development set (test/shared/search/dev2/): scripts/dev2-set.ts.
+const dev2 = dev2Library();
+const dev2Ranker = over(dev2, DEV2_PARTNERS, DEV2_NOW);
+const d2 = await measureRelevance(dev2, DEV2_SET, dev2Ranker);
+const dev2Share = await otherLanguageShare(
+  dev2,
+  DEV2_SET.map((j) => ({
+    ...j,
+    ...(j.crossLanguage && j.lang ? { language: j.lang } : { language: undefined }),
+  })),
+  dev2Ranker,
+);
+if (args.includes('--dev')) {
+  const weakest2 = [...d2.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
+  for (const q of all ? weakest2 : weakest2.slice(0, 20))
+    console.log(`  dev2 ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
+}
+console.log(
+  `dev2: nDCG@5 ${d2.ndcg5.toFixed(4)} recall@10 ${d2.recall10.toFixed(4)} share ${dev2Share.ranked.toFixed(3)} (judged ${dev2Share.judged.toFixed(3)})`,
+);
+console.log(
+  `tuning + dev + dev2 nDCG@5: ${(figures.ndcg5 + d.ndcg5 + d2.ndcg5).toFixed(4)}  recall@10: ${(figures.recall10 + d.recall10 + d2.recall10).toFixed(4)}`,
 );
 
 const blind = blindLibrary();

@@ -42,6 +42,7 @@ import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from 
 import {
   correctTaxonomyTypos,
   expandQuery,
+  isCoreDomainWord,
   mainCountryToken,
   type QuerySpan,
   wholePhraseTokens,
@@ -1210,7 +1211,9 @@ export class SearchIndex {
     // A domain word is weak in every language when it is in one: "protección social" in a library
     // whose English resources all say "social protection" and whose Spanish ones mostly do not.
     return (
-      this.isWeakAsTyped(word) || wordTranslations(word).some((t) => this.isWeakTerm(t.term, t.language))
+      isCoreDomainWord(word) ||
+      this.isWeakAsTyped(word) ||
+      wordTranslations(word).some((t) => this.isWeakTerm(t.term, t.language))
     );
   }
 

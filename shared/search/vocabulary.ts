@@ -454,6 +454,7 @@ export interface Translation {
 interface DomainGroup {
   forms: ReadonlySet<string>;
   terms: readonly Translation[];
+  core: boolean;
 }
 
 let groupsByForm: Map<string, DomainGroup> | undefined;
@@ -465,7 +466,8 @@ function domainGroups(): { byForm: Map<string, DomainGroup>; byTerm: Map<string,
     groupsByTerm = new Map();
     for (const word of DOMAIN_WORDS) {
       // Portuguese and French resources are analysed with the Spanish stemmer, as Spanish ones.
-      const forms = Object.entries(word).flatMap(([language, text]) =>
+      const { core, ...names } = word;
+      const forms = Object.entries(names).flatMap(([language, text]) =>
         (text as string)
           .split(' ')
           .map((form) => ({ form, language: language === 'en' ? 'en' : 'es' }) as const),
@@ -478,7 +480,7 @@ function domainGroups(): { byForm: Map<string, DomainGroup>; byTerm: Map<string,
           }),
         ).values(),
       ];
-      const group = { forms: new Set(forms.map((f) => foldText(f.form))), terms };
+      const group = { forms: new Set(forms.map((f) => foldText(f.form))), terms, core: core === true };
       for (const form of group.forms) groupsByForm.set(form, group);
       for (const t of terms) if (!groupsByTerm.has(t.term)) groupsByTerm.set(t.term, group);
     }
@@ -493,8 +495,17 @@ function domainGroups(): { byForm: Map<string, DomainGroup>; byTerm: Map<string,
  * though English stems both "inform"). Without the word's own stems.
  */
 export function wordTranslations(word: string): readonly Translation[] {
-  const { byForm, byTerm } = domainGroups();
   const own = queryVariants(word);
-  const group = byForm.get(foldText(word)) ?? own.map((v) => byTerm.get(v)).find((g) => g !== undefined);
+  const group = domainGroupOf(word, own);
   return group ? group.terms.filter((t) => !own.includes(t.term)) : [];
+}
+
+function domainGroupOf(word: string, own: readonly string[] = queryVariants(word)): DomainGroup | undefined {
+  const { byForm, byTerm } = domainGroups();
+  return byForm.get(foldText(word)) ?? own.map((v) => byTerm.get(v)).find((g) => g !== undefined);
+}
+
+/** A word every text of the portal's domain may use (`core` in domain-words.ts): weak whatever its share. */
+export function isCoreDomainWord(word: string): boolean {
+  return domainGroupOf(word)?.core === true;
 }

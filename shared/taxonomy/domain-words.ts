@@ -6,7 +6,9 @@
  * - a word is weak (most of the library has it) when one of its translations is: a bilingual
  *   library splits a domain word across languages ("protection" in most English resources,
  *   "protección" in a minority of Spanish ones, which say "programas sociales" instead). Whether a
- *   word is weak is always measured, never listed.
+ *   word is weak is measured, except for the `core` words any text of the domain may say
+ *   ("poverty", "programme", "government"): "poverty country:HT" lists Haiti's resources, those
+ *   that say it first, in a library where few happen to say it.
  * Only words with one sense here ("policy" is not "póliza"; "oficina" is a Portuguese workshop but
  * a Spanish office), each form stemmed in its own language; none whose stem is another word's in
  * the same language (Spanish stems "informe", a report, as "información": not listed).
@@ -30,24 +32,47 @@ export interface DomainWord {
   es: string;
   pt?: string;
   fr?: string;
+  /**
+   * Said by any text of the portal's domain, whatever it is about ("poverty", "programme",
+   * "government"): weak in a query however few resources of a library happen to say it.
+   */
+  core?: true;
 }
 
 export const DOMAIN_WORDS: readonly DomainWord[] = [
   { en: 'protection', es: 'protección', pt: 'proteção', fr: 'protection' },
-  { en: 'social', es: 'social sociales', pt: 'social sociais', fr: 'social sociale' },
-  { en: 'programme programmes program programs', es: 'programa programas', pt: 'programa', fr: 'programme' },
-  { en: 'poverty', es: 'pobreza', pt: 'pobreza', fr: 'pauvreté' },
-  { en: 'policy policies', es: 'política políticas', pt: 'política', fr: 'politique' },
+  { en: 'social', es: 'social sociales', pt: 'social sociais', fr: 'social sociale', core: true },
+  {
+    en: 'programme programmes program programs',
+    es: 'programa programas',
+    pt: 'programa',
+    fr: 'programme',
+    core: true,
+  },
+  { en: 'poverty', es: 'pobreza', pt: 'pobreza', fr: 'pauvreté', core: true },
+  { en: 'policy policies', es: 'política políticas', pt: 'política', fr: 'politique', core: true },
   { en: 'development', es: 'desarrollo', pt: 'desenvolvimento', fr: 'développement' },
   { en: 'inclusion', es: 'inclusión', pt: 'inclusão', fr: 'inclusion' },
   { en: 'assistance', es: 'asistencia', pt: 'assistência', fr: 'assistance' },
-  { en: 'government', es: 'gobierno', pt: 'governo', fr: 'gouvernement' },
-  { en: 'ministry', es: 'ministerio', pt: 'ministério', fr: 'ministère' },
-  { en: 'country countries', es: 'país países', pt: 'país países', fr: 'pays' },
-  { en: 'family families', es: 'familia familias', pt: 'família famílias', fr: 'famille familles' },
-  { en: 'household households', es: 'hogar hogares', pt: 'domicílio domicílios', fr: 'ménage ménages' },
+  { en: 'government', es: 'gobierno', pt: 'governo', fr: 'gouvernement', core: true },
+  { en: 'ministry', es: 'ministerio', pt: 'ministério', fr: 'ministère', core: true },
+  { en: 'country countries', es: 'país países', pt: 'país países', fr: 'pays', core: true },
+  {
+    en: 'family families',
+    es: 'familia familias',
+    pt: 'família famílias',
+    fr: 'famille familles',
+    core: true,
+  },
+  {
+    en: 'household households',
+    es: 'hogar hogares',
+    pt: 'domicílio domicílios',
+    fr: 'ménage ménages',
+    core: true,
+  },
   { en: 'region regional', es: 'región regional', pt: 'região regional', fr: 'région régional' },
-  { en: 'public', es: 'público pública', pt: 'público pública', fr: 'public publique' },
+  { en: 'public', es: 'público pública', pt: 'público pública', fr: 'public publique', core: true },
   { en: 'system systems', es: 'sistema sistemas', pt: 'sistema sistemas', fr: 'système' },
   { en: 'women woman', es: 'mujeres mujer', pt: 'mulheres mulher', fr: 'femmes femme' },
   { en: 'men', es: 'hombres', pt: 'homens', fr: 'hommes' },

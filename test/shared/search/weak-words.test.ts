@@ -140,6 +140,21 @@ describe('SearchIndex: domain words are weak across languages (issue 19.4)', () 
     expect(alone.hits.length).toBeLessThan(inCountry('JM').length);
   });
 
+  it('takes the words any text of the domain may say (poverty, programme, government) as weak however rare', () => {
+    // Only one resource in six says "poverty" or "pobreza" here ("households in poverty").
+    const rare = library.map((r, k) =>
+      k % 6 !== 0 ? { ...r, summary: r.language === 'en' ? 'Notes from the field.' : 'Notas de campo.' } : r,
+    );
+    const rareIndex = SearchIndex.build(rare, new Map(), { builtAt: '2026-06-01T00:00:00Z' });
+    for (const query of ['poverty country:JM', 'pobreza país:Jamaica', 'government programmes country:JM']) {
+      const response = rareIndex.search({ query, limit: 50, explain: true }, NOW);
+      expect(response.hits.map((h) => h.id).sort(), query).toEqual(inCountry('JM').sort());
+    }
+    // Those that say it come first.
+    const first = rareIndex.search({ query: 'poverty country:JM', limit: 1 }, NOW).hits[0]!;
+    expect(rare.find((r) => r.id === first.id)?.summary).toMatch(/poverty|pobreza/);
+  });
+
   it('orders a domain query in Spanish as its English translation: weak words weigh in every language', () => {
     expect(ids('protección social país:Jamaica')).toEqual(ids('social protection country:JM'));
   });
