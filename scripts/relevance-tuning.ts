@@ -12,6 +12,7 @@
  * domain's words added to every summary (tuning 0.985 against 0.984 without, on 2026-12-07: weak
  * words hold when most of the library says them).
  */
+import type { Language } from '#shared/domain/resource.js';
 import { DEFAULT_RANKING, type RankingOptions, SearchIndex } from '#shared/search/search-index.js';
 import { BLIND_SET } from '../test/shared/search/blind/judgements.js';
 import { BLIND_NOW, BLIND_PARTNER_NAMES, blindLibrary } from '../test/shared/search/blind/library.js';
@@ -71,47 +72,38 @@ console.log(
     `share ${share.ranked.toFixed(3)} (judged ${share.judged.toFixed(3)})`,
 );
 
-// The development set (test/shared/search/dev/): studied per query with scripts/dev-set.ts.
-const dev = devLibrary();
-const devRanker = over(dev, DEV_PARTNERS, DEV_NOW);
-const d = await measureRelevance(dev, DEV_SET, devRanker);
-const devShare = await otherLanguageShare(
-  dev,
-  DEV_SET.map((j) => ({
+/**
+ * A development set (written apart, its failures studied): its aggregates, and with `--dev` its
+ * weakest queries, each line marked with the set's name.
+ */
+async function development<R extends Parameters<typeof SearchIndex.build>[0][number]>(
+  name: string,
+  library: R[],
+  set: readonly { query: string; grade: (r: R) => number; crossLanguage?: boolean; lang?: string }[],
+  partners: ReadonlyMap<string, string>,
+  nowIso: string,
+) {
+  const ranker = over(library, partners, nowIso);
+  const measured = await measureRelevance(library, set, ranker);
+  const languageJudged = set.map((j) => ({
     ...j,
-    ...(j.crossLanguage && j.lang ? { language: j.lang } : { language: undefined }),
-  })),
-  devRanker,
-);
-if (args.includes('--dev')) {
-  const devWeakest = [...d.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
-  for (const q of all ? devWeakest : devWeakest.slice(0, 20))
-    console.log(`  dev ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
+    language: j.crossLanguage ? (j.lang as Language | undefined) : undefined,
+  }));
+  const shared = await otherLanguageShare(library, languageJudged, ranker);
+  if (args.includes('--dev')) {
+    const weak = [...measured.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
+    for (const q of all ? weak : weak.slice(0, 20))
+      console.log(`  ${name} ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
+  }
+  console.log(
+    `${name}: nDCG@5 ${measured.ndcg5.toFixed(4)} recall@10 ${measured.recall10.toFixed(4)} share ${shared.ranked.toFixed(3)} (judged ${shared.judged.toFixed(3)})`,
+  );
+  return measured;
 }
-console.log(
-  `dev: nDCG@5 ${d.ndcg5.toFixed(4)} recall@10 ${d.recall10.toFixed(4)} share ${devShare.ranked.toFixed(3)} (judged ${devShare.judged.toFixed(3)})`,
-);
 
-// The second development set (test/shared/search/dev2/): scripts/dev2-set.ts.
-const dev2 = dev2Library();
-const dev2Ranker = over(dev2, DEV2_PARTNERS, DEV2_NOW);
-const d2 = await measureRelevance(dev2, DEV2_SET, dev2Ranker);
-const dev2Share = await otherLanguageShare(
-  dev2,
-  DEV2_SET.map((j) => ({
-    ...j,
-    ...(j.crossLanguage && j.lang ? { language: j.lang } : { language: undefined }),
-  })),
-  dev2Ranker,
-);
-if (args.includes('--dev')) {
-  const weakest2 = [...d2.perQuery].sort((a, b) => a.ndcg5 - b.ndcg5);
-  for (const q of all ? weakest2 : weakest2.slice(0, 20))
-    console.log(`  dev2 ${q.ndcg5.toFixed(3)}  ${q.recall10.toFixed(3)}  ${q.query}`);
-}
-console.log(
-  `dev2: nDCG@5 ${d2.ndcg5.toFixed(4)} recall@10 ${d2.recall10.toFixed(4)} share ${dev2Share.ranked.toFixed(3)} (judged ${dev2Share.judged.toFixed(3)})`,
-);
+// The development sets (test/shared/search/dev/, dev2/): per query with scripts/dev-set.ts, dev2-set.ts.
+const d = await development('dev', devLibrary(), DEV_SET, DEV_PARTNERS, DEV_NOW);
+const d2 = await development('dev2', dev2Library(), DEV2_SET, DEV2_PARTNERS, DEV2_NOW);
 console.log(
   `tuning + dev + dev2 nDCG@5: ${(figures.ndcg5 + d.ndcg5 + d2.ndcg5).toFixed(4)}  recall@10: ${(figures.recall10 + d.recall10 + d2.recall10).toFixed(4)}`,
 );
