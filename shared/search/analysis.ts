@@ -12,7 +12,7 @@ import type { Language } from '../domain/resource.js';
  */
 
 /** Bumped whenever the analysis changes, so a snapshot built with another analysis is rebuilt. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 export type StemLanguage = 'en' | 'es';
 
@@ -56,9 +56,10 @@ function restoreSpanishAccent(word: string): string {
 /**
  * Words kept as they are (folded) instead of stemmed: programme names the Spanish stemmer would
  * merge with an ordinary word or a partner's name ("Prospera" and "Prosperidad Social" both stem
- * to "prosper": a search for Mexico's programme found the Colombian partner's publications).
+ * to "prosper": a search for Mexico's programme found the Colombian partner's publications;
+ * the Dominican "Supérate" and "superación" both stem to "super").
  */
-const UNSTEMMED = new Set(['prospera']);
+const UNSTEMMED = new Set(['prospera', 'superate']);
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;

@@ -186,7 +186,12 @@ export const PROGRAMMES: readonly Programme[] = [
     names: ['IMAS', 'Instituto Mixto de Ayuda Social', 'CCSS', 'Caja Costarricense de Seguro Social'],
   },
   // Dominican Republic
-  { country: 'DO', topics: [CCT], names: ['Progresando con Solidaridad'] },
+  {
+    country: 'DO',
+    topics: [CCT],
+    // Supérate (2021) succeeded Progresando con Solidaridad; alone it is a common word ("surpass yourself").
+    names: ['Progresando con Solidaridad', 'programa Supérate', 'Tarjeta Supérate', 'Supérate programme'],
+  },
   { country: 'DO', topics: ['food-nutrition'], names: ['tarjeta Aliméntate', 'Comer es Primero'] },
   { country: 'DO', topics: ['social-registries'], names: ['SIUBEN'] },
   { country: 'DO', topics: [], names: ['Supérate', 'ADESS'] },

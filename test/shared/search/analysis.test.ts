@@ -59,5 +59,8 @@ describe('analysis', () => {
     expect(stem('Prospera'.toLowerCase(), 'es')).toBe('prospera');
     expect(queryVariants('prosperidad')).not.toContain('prospera');
     expect(analyze('Evaluación de Prospera', 'es')).toEqual(analyze('evaluacion de prospera', 'es'));
+    // The Dominican Supérate is not "superación" (both stemmed to "super").
+    expect(queryVariants('superación')).not.toContain(stem('supérate', 'es'));
+    expect(analyze('Supérate amplía su padrón', 'es')).toEqual(analyze('Superate amplia su padron', 'es'));
   });
 });
