@@ -12,7 +12,7 @@ import type { Language } from '../domain/resource.js';
  */
 
 /** Bumped whenever the analysis changes, so a snapshot built with another analysis is rebuilt. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 export type StemLanguage = 'en' | 'es';
 
@@ -86,11 +86,26 @@ export const stemLanguageOf = (language: Language): StemLanguage => (language ==
 
 /** Lower-case words of a text, accents kept, in order (stop words included). */
 export function words(text: string): string[] {
-  return text
+  return joinThousands(text)
     .toLowerCase()
     .normalize('NFC')
     .split(WORD_SEPARATORS)
     .filter((w) => w !== '');
+}
+
+/**
+ * A number written with thousands separators as one number: "Bono 10,000", "10.000", "10 000" and
+ * "10000" are the same programme. A comma, point or (narrow) no-break space before exactly three
+ * digits joins; a plain space only after one to three digits ("120 000", not "2021 500").
+ */
+export function joinThousands(text: string): string {
+  if (!/\d[,.\u00a0\u202f ]\d{3}/.test(text)) return text;
+  return text
+    .replace(/(\d)[,.\u00a0\u202f](?=\d{3}(?!\d))/g, '$1')
+    .replace(
+      /(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)/g,
+      (_, head: string, rest: string) => head + rest.replaceAll(' ', ''),
+    );
 }
 
 /** Words that negate the next: "no condicionadas", "sin condiciones", "non contributory", "not conditional". */

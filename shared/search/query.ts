@@ -11,7 +11,7 @@ import {
   startsPartnerName,
   THROUGH_KEYS,
 } from '../filters/values.js';
-import { fold } from './analysis.js';
+import { fold, joinThousands } from './analysis.js';
 
 /**
  * The query language, parsed without any I/O: free words, "quoted phrases", -excluded words, and
@@ -237,7 +237,7 @@ export function parseQuery(
       text: `Only the first ${bounds.maxQueryChars} characters of your search were read: the rest was left out.`,
       es: `Solo se leyeron los primeros ${bounds.maxQueryChars} caracteres de su búsqueda: el resto se omitió.`,
     });
-  const tokens = scan(cut ? input.slice(0, bounds.maxQueryChars) : input);
+  const tokens = scan(joinThousands(cut ? input.slice(0, bounds.maxQueryChars) : input));
   let wordCount = 0;
   let tooLong = 0;
   let tooMany = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, isStopWord, queryVariants, stem } from '#shared/search/analysis.js';
+import { analyze, isStopWord, joinThousands, queryVariants, stem } from '#shared/search/analysis.js';
 
 describe('analysis', () => {
   it('folds case and accents after stemming', () => {
@@ -62,5 +62,16 @@ describe('analysis', () => {
     // The Dominican Supérate is not "superación" (both stemmed to "super").
     expect(queryVariants('superación')).not.toContain(stem('supérate', 'es'));
     expect(analyze('Supérate amplía su padrón', 'es')).toEqual(analyze('Superate amplia su padron', 'es'));
+  });
+});
+
+describe('numbers with thousands separators', () => {
+  it('reads "10,000", "10.000", "10 000" and "10000" as one number, and leaves years and decimals alone', () => {
+    for (const written of ['Bono 10,000', 'Bono 10.000', 'Bono 10 000', 'Bono 10\u00a0000'])
+      expect(analyze(written, 'es'), written).toEqual(analyze('Bono 10000', 'es'));
+    expect(joinThousands('en 2021 500 familias')).toBe('en 2021 500 familias');
+    expect(joinThousands('2,5 %')).toBe('2,5 %');
+    expect(joinThousands('15.03.2026')).toBe('15.03.2026');
+    expect(joinThousands('1,000,000 de hogares')).toBe('1000000 de hogares');
   });
 });

@@ -33,3 +33,17 @@ describe('SearchIndex: some of a phrase’s words, after the whole phrase', () =
     expect(found.slice(1).sort()).toEqual(['cuna-mas', 'youth']);
   });
 });
+
+describe('SearchIndex: a number however its thousands are written', () => {
+  it('finds "Bono 10,000" for "Bono 10000" and "bono 10 000"', () => {
+    const bono = makeResource({
+      id: 'bono',
+      title: 'Bono 10,000 in Honduras: an experimental evaluation',
+      countries: ['HN'],
+    });
+    const other = makeResource({ id: 'other', title: 'Bono Vida Mejor in Honduras', countries: ['HN'] });
+    const honduras = SearchIndex.build([bono, other], new Map(), { builtAt: NOW.toISOString() });
+    for (const query of ['Bono 10000 Honduras', 'bono 10 000', 'Bono 10.000'])
+      expect(honduras.search({ query, limit: 5 }, NOW).hits[0]?.id, query).toBe('bono');
+  });
+});
