@@ -205,6 +205,10 @@ export const PROGRAMMES: readonly Programme[] = [
   { country: 'GT', topics: [CCT], names: ['Mi Bono Seguro'] },
   // Haiti
   { country: 'HT', topics: ['social-assistance'], names: ['Ede Pèp'] },
+  // Fonkoze's graduation programme for ultra-poor households.
+  { country: 'HT', topics: ['graduation'], names: ['Chemen Lavi Miyò'] },
+  // The food security safety net (food vouchers) of MAST, CARE and WFP.
+  { country: 'HT', topics: ['food-nutrition', 'social-assistance'], names: ['Kore Lavi'] },
   { country: 'HT', topics: ['social-registries'], names: ['SIMAST'] },
   {
     country: 'HT',
@@ -224,6 +228,8 @@ export const PROGRAMMES: readonly Programme[] = [
   },
   // Honduras
   { country: 'HN', topics: [CCT], names: ['Bono Vida Mejor'] },
+  // Bono Vida Mejor's predecessor (2010-2014), written with or without a thousands separator.
+  { country: 'HN', topics: [CCT], names: ['Bono 10,000', 'Bono 10000', 'Bono Diez Mil'] },
   // Jamaica
   { country: 'JM', topics: [CCT], names: ['PATH', 'Programme of Advancement Through Health and Education'] },
   { country: 'JM', topics: ['job-training'], names: ['Steps to Work'] },

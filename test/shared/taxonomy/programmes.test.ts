@@ -157,6 +157,16 @@ describe('programmesNamed: the programmes a title names, for search', () => {
     expect(named('Juntos contra la anemia', ['CL'])).toEqual([]);
   });
 
+  it("knows the region's programmes by name, a number however its thousands are written", () => {
+    expect(tagText('Chemen Lavi Miyò: 1 500 familles sortent de l’extrême pauvreté')).toEqual({
+      topics: ['graduation', 'poverty-inequality'],
+      countries: ['HT'],
+    });
+    expect(tagText('Kore Lavi : bilan du filet de sécurité alimentaire').countries).toEqual(['HT']);
+    for (const text of ['Efectos del Bono 10,000', 'Efectos del Bono 10000'])
+      expect(tagText(text), text).toEqual({ topics: ['conditional-cash-transfers'], countries: ['HN'] });
+  });
+
   it("reads Chile's Seguridades y Oportunidades as Chile's, not Mexico's Oportunidades", () => {
     expect(named('the Seguridades y Oportunidades programme', ['CL'])).toEqual(['CL']);
     expect(tagText('the effect of Seguridades y Oportunidades programme on employment').countries).toEqual([
