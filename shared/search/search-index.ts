@@ -6,6 +6,7 @@ import { type FilterProblem, problemText } from '../filters/problems.js';
 import { resolveValue } from '../filters/values.js';
 import { DOMAIN_PHRASES } from '../taxonomy/domain-words.js';
 import { foldText } from '../taxonomy/fold.js';
+import { TAXONOMY_VERSION } from '../taxonomy/version.js';
 import {
   ANALYSIS_VERSION,
   analyze,
@@ -200,7 +201,7 @@ export function libraryFingerprint(
   partnerNames: ReadonlyMap<string, string>,
 ): string {
   const hash = createHash('sha256');
-  hash.update(`format ${SNAPSHOT_FORMAT} analysis ${ANALYSIS_VERSION}\n`);
+  hash.update(`format ${SNAPSHOT_FORMAT} analysis ${ANALYSIS_VERSION} taxonomy ${TAXONOMY_VERSION}\n`);
   for (const r of [...resources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     hash.update(
       `${r.id}\u0000${r.contentHash}\u0000${r.updatedAt ?? ''}\u0000${r.publishedAt}\u0000${r.partnerId}\u0000${r.event?.startsAt ?? ''}\u0000${r.event?.endsAt ?? ''}\n`,
@@ -212,6 +213,8 @@ export function libraryFingerprint(
 interface SnapshotJson {
   format: number;
   analysis: number;
+  /** The taxonomy the terms were tagged with (programme names, topic phrases): another is rebuilt. */
+  taxonomy: number;
   builtAt: string;
   fingerprint: string;
   partners: [string, string][];
@@ -382,6 +385,7 @@ export class SearchIndex {
     const snapshot: SnapshotJson = {
       format: SNAPSHOT_FORMAT,
       analysis: ANALYSIS_VERSION,
+      taxonomy: TAXONOMY_VERSION,
       builtAt: this.builtAt,
       fingerprint: this.fingerprint,
       partners: [...this.partnerNames],
@@ -398,9 +402,13 @@ export class SearchIndex {
   /** A snapshot's content before an index is made of it (segments.ts merges a delta into it first). */
   static partsOfSnapshotJson(json: string): IndexParts {
     const snapshot = JSON.parse(json) as SnapshotJson;
-    if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.analysis !== ANALYSIS_VERSION)
+    if (
+      snapshot.format !== SNAPSHOT_FORMAT ||
+      snapshot.analysis !== ANALYSIS_VERSION ||
+      snapshot.taxonomy !== TAXONOMY_VERSION
+    )
       throw new SnapshotFormatError(
-        `Snapshot format ${snapshot.format}/${snapshot.analysis} is not ${SNAPSHOT_FORMAT}/${ANALYSIS_VERSION}`,
+        `Snapshot format ${snapshot.format}/${snapshot.analysis}/${snapshot.taxonomy} is not ${SNAPSHOT_FORMAT}/${ANALYSIS_VERSION}/${TAXONOMY_VERSION}`,
       );
     return {
       postings: decodePostings(snapshot.postings),

@@ -37,14 +37,14 @@ describe('search service over the store', () => {
     const first = await refreshSearchIndex(runtime);
     expect(first).toMatchObject({ resources: 60, written: 'base' });
     const search = createSearchService(runtime);
-    expect((await search.search({ query: 'Kore Lavi' })).total).toBe(0);
+    expect((await search.search({ query: 'Xylophrax' })).total).toBe(0);
 
     // New: a resource ingest stores is found after the refresh.
     const fresh: SampleResource = {
       ...(library[0] as SampleResource),
       id: 'new-1',
       url: 'https://x.example.org/new-1',
-      title: 'Kore Lavi food vouchers in Haiti',
+      title: 'Xylophrax food vouchers in Haiti',
       contentHash: 'n1',
     };
     // Updated: a title changes.
@@ -59,12 +59,12 @@ describe('search service over the store', () => {
     await runtime.store.delete(keys.resource(removed.id));
 
     // Not yet: the snapshot is from before the cycle.
-    expect((await search.search({ query: 'Kore Lavi' })).total).toBe(0);
+    expect((await search.search({ query: 'Xylophrax' })).total).toBe(0);
     const second = await refreshSearchIndex(runtime);
     // Only what changed was read and written: a delta segment over the base.
     expect(second).toMatchObject({ changed: 3, written: 'delta' });
 
-    const found = await search.search({ query: 'Kore Lavi' });
+    const found = await search.search({ query: 'Xylophrax' });
     expect(found.hits.map((h) => h.id)).toEqual(['new-1']);
     expect(found.hits[0]?.partnerName).toBe(SAMPLE_PARTNERS.get(fresh.partnerId));
     expect((await search.search({ query: 'Zanzibar resilience' })).hits[0]?.id).toBe(updated.id);
