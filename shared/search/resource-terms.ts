@@ -9,6 +9,7 @@ import {
   mainCountriesOf,
   mainCountryToken,
   mainTopicTokens,
+  partTags,
   programmeToken,
   topicIndexText,
   topicToken,
@@ -48,6 +49,7 @@ export function resourceTerms(resource: Resource, partnerNames: ReadonlyMap<stri
   const topics = resource.topics ?? [];
   const tags = [
     ...topics.map(topicToken),
+    ...partTags([resource.title, resource.summary ?? '']),
     ...mainTopicTokens(topics, resource.title),
     ...topics.flatMap((t) => topicIndexText(t)),
     ...(resource.countries ?? []).flatMap((c) => countryIndexText(c)),

@@ -133,9 +133,10 @@ export const DEFAULT_RANKING: RankingOptions = {
  * that field. 5: the main topic is the first that is not a method (`mainTopicOf`). 6: the programmes
  * a title names (`#p:`) and the countries a resource is about (`#n:`) among the tags. 7: school
  * feeding a part of food and nutrition (its `#f:` and `#m:` tokens). 8: unconditional transfers a
- * part of social assistance. 9: social pensions a part of pensions (`#m:` only).
+ * part of social assistance. 9: social pensions a part of pensions (`#m:` only). 10: the parts a title or summary names
+ * tagged as topics of their own (`#t:school-feeding`).
  */
-const SNAPSHOT_FORMAT = 9;
+const SNAPSHOT_FORMAT = 10;
 /**
  * How many matches beyond the page are re-scored for phrase proximity: a match outside them would
  * need a score within the proximity factor of the page's last to enter it.

@@ -241,6 +241,14 @@ export function mainTopicTokens(topics: readonly string[], title: string): strin
   return [mainTopicToken(main), ...parts.map(mainTopicToken)];
 }
 
+/** The parts of its topics a resource's text names (school feeding), as tags of their own. */
+export function partTags(texts: readonly string[]): string[] {
+  const parts = new Set<string>();
+  for (const text of texts)
+    for (const c of conceptsNamed(text)) if (TOPIC_PARTS.some((p) => p.part === c)) parts.add(c);
+  return [...parts].map(topicToken);
+}
+
 /** Index terms for a resource's topic: a token of its own, and its English and Spanish names. */
 export function topicIndexText(id: string): string[] {
   const topic = topicById(id);
@@ -328,7 +336,8 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
     spans.push({
       start: match.start,
       end: match.end,
-      tokens: [topicToken(match.topicId)],
+      // A part asked for ("school feeding") is matched by its own tag, not its whole topic's.
+      tokens: [topicToken(fieldConceptOf(match.topicId, match.phrase))],
       // A part asked for ("school feeding") favours the resources mainly about the part.
       main: mainTopicToken(conceptOf(match.topicId, match.phrase)),
       ...programmeSpan(match.phrase),
