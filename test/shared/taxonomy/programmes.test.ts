@@ -167,6 +167,16 @@ describe('programmesNamed: the programmes a title names, for search', () => {
       expect(tagText(text), text).toEqual({ topics: ['conditional-cash-transfers'], countries: ['HN'] });
   });
 
+  it('tags accounts and savings as financial inclusion, in the four languages', () => {
+    for (const text of [
+      'Poupança, crédito e contas digitais entre beneficiárias',
+      'Cuentas bancarias para las usuarias',
+      'Opening bank accounts for recipients',
+      "L'épargne des ménages bénéficiaires",
+    ])
+      expect(tagText(text).topics, text).toContain('financial-inclusion');
+  });
+
   it("reads Chile's Seguridades y Oportunidades as Chile's, not Mexico's Oportunidades", () => {
     expect(named('the Seguridades y Oportunidades programme', ['CL'])).toEqual(['CL']);
     expect(tagText('the effect of Seguridades y Oportunidades programme on employment').countries).toEqual([

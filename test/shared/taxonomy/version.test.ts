@@ -11,6 +11,7 @@ import { TAXONOMY_VERSION } from '#shared/taxonomy/version.js';
  */
 const DIGESTS: Record<number, string> = {
   1: '46764ea622689ce4',
+  2: 'd0daa27a9f844d23', // accounts and savings name financial inclusion
 };
 
 describe('the taxonomy version', () => {
