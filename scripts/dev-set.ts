@@ -62,7 +62,7 @@ for (const [name, s] of Object.entries(f.share))
   );
 
 const order = f.perQuery
-  .map((q, k) => ({ ...q, baseline: f.baselinePerQuery[k]!.ndcg5 }))
+  .map((q) => ({ ...q, baseline: q.baseline.ndcg5 }))
   .sort((a, b) => a.ndcg5 - b.ndcg5 || a.recall10 - b.recall10);
 console.log('\nper query, weakest first    nDCG@5  recall@10  (MiniSearch nDCG@5)  judged 3/2/1');
 for (const q of order)

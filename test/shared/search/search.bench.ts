@@ -4,6 +4,7 @@ import { benchSize } from '../../helpers/bench.js';
 import { measureScale, printRelevance, printScale } from './bench-figures.js';
 import { measureBlind, printBlind } from './blind-figures.js';
 import { measureDev, printDev } from './dev-figures.js';
+import { measureDev2, printDev2 } from './dev2-figures.js';
 import { compareLibraries } from './libraries-figures.js';
 import { generateResources, SAMPLE_NOW, SAMPLE_PARTNERS } from './sample-library.js';
 
@@ -12,6 +13,7 @@ const SIZE = benchSize(10_000, 500);
 
 await printRelevance();
 printDev(await measureDev());
+printDev2(await measureDev2());
 printBlind(await measureBlind());
 printScale(measureScale(SIZE, benchSize(10, 1)));
 await compareLibraries(SIZE);
