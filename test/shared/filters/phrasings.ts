@@ -148,11 +148,18 @@ export const PHRASINGS: readonly Phrasing[] = [
   { text: 'stunting', lang: 'en', filter: { keywords: 'stunting' } },
   { text: 'anemia infantil', lang: 'es', filter: { keywords: 'anemia infantil' } },
   { text: 'school meals', lang: 'en', filter: { keywords: 'school meals' } },
-  // A quoted phrase the taxonomy knows also finds what is tagged with its topic (food and nutrition).
+  // A quoted phrase the taxonomy knows also finds what is tagged with its topic (food and nutrition:
+  // Peru's anemia news does not say "food security").
   {
-    text: '"school meals" country:peru',
+    text: '"food security" country:peru',
     lang: 'en',
-    filter: { countries: ['PE'], keywords: '"school meals"' },
+    filter: { countries: ['PE'], keywords: '"food security"' },
+  },
+  // A part of a topic (school feeding) finds what names it, not the whole topic: Mexico's pilot.
+  {
+    text: '"school meals" country:mexico',
+    lang: 'en',
+    filter: { countries: ['MX'], keywords: '"school meals"' },
   },
   {
     text: '"transferencias condicionadas" idioma:portugués',
