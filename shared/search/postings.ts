@@ -25,6 +25,22 @@ export const MAX_PREFIX_TERMS = 64;
 
 const EMPTY_DOCS = new Uint32Array(0);
 
+/**
+ * BM25+'s term-frequency part for a field: `d + tf × (k + 1) / (tf + k × norm)`, the norm from the
+ * field's length against the average (b = 0: no normalisation). Every score computes it here or
+ * reads it from `Postings`' table, which holds this function's values: the same floats either way.
+ */
+function tfPart(tf: number, length: number, average: number, b: number): number {
+  const { k, d } = BM25;
+  const norm = 1 - b + (b * length) / average;
+  return d + (tf * (k + 1)) / (tf + k * norm);
+}
+
+/** The table of `tfPart` covers these frequencies (0 to 3: almost every posting's)… */
+const TABLE_TFS = 4;
+/** …and field lengths up to this (longer fields are computed). */
+const TABLE_MAX_LENGTH = 1024;
+
 export interface PostingsData {
   fields: number;
   documents: number;
@@ -240,16 +256,50 @@ export class Postings {
   private readonly scratch: Float64Array;
   /** Scratch term masks for unions (non-zero marks a document seen: every match has a term bit). */
   private readonly seen: Uint32Array;
+  /**
+   * `tfPart` of the library's fields, computed once: field f, length l, frequency tf at
+   * `partStart[f] + l × TABLE_TFS + tf`, for lengths below `partLengths[f]` and tf below
+   * TABLE_TFS; b = 0 (no length norm) at `flatStart[f] + tf`. A few kB: lengths stop at the
+   * longest field the library has.
+   */
+  private readonly parts: Float64Array;
+  private readonly partStart: Uint32Array;
+  private readonly partLengths: Uint32Array;
+  private readonly flatStart: Uint32Array;
 
   constructor(readonly data: PostingsData) {
     this.termIds = new Map(data.terms.map((t, i) => [t, i]));
     const { fields, documents, fieldLength } = data;
     this.avgLength = new Float64Array(fields);
+    const longest = new Uint32Array(fields);
     for (let d = 0; d < documents; d++)
-      for (let f = 0; f < fields; f++) this.avgLength[f]! += fieldLength[d * fields + f] as number;
+      for (let f = 0; f < fields; f++) {
+        const length = fieldLength[d * fields + f] as number;
+        this.avgLength[f]! += length;
+        if (length > (longest[f] as number)) longest[f] = length;
+      }
     for (let f = 0; f < fields; f++) this.avgLength[f] = documents ? this.avgLength[f]! / documents : 0;
     this.scratch = new Float64Array(documents);
     this.seen = new Uint32Array(documents);
+    this.partLengths = longest.map((l) => Math.min(l, TABLE_MAX_LENGTH) + 1);
+    this.partStart = new Uint32Array(fields);
+    this.flatStart = new Uint32Array(fields);
+    let size = 0;
+    for (let f = 0; f < fields; f++) {
+      this.partStart[f] = size;
+      size += (this.partLengths[f] as number) * TABLE_TFS;
+      this.flatStart[f] = size;
+      size += TABLE_TFS;
+    }
+    this.parts = new Float64Array(size);
+    for (let f = 0; f < fields; f++) {
+      const average = this.avgLength[f] as number;
+      for (let tf = 0; tf < TABLE_TFS; tf++) {
+        for (let l = 0; l < (this.partLengths[f] as number); l++)
+          this.parts[(this.partStart[f] as number) + l * TABLE_TFS + tf] = tfPart(tf, l, average, BM25.b);
+        this.parts[(this.flatStart[f] as number) + tf] = tfPart(tf, 0, average, 0);
+      }
+    }
   }
 
   has(term: string): boolean {
@@ -349,83 +399,80 @@ export class Postings {
     const from = start[t] as number;
     const to = start[t + 1] as number;
     const idf = this.idf(t, boost);
-    const { k, d } = BM25;
     const b = flat ? 0 : BM25.b;
-    const avgLength = this.avgLength;
-    // A posting's score under field boosts (the IDFs carry them).
-    const scorer = (idf: Float64Array) => {
-      const weighed = weighedFields(idf);
-      return (p: number): number => {
-        const doc = docs[p] as number;
-        const word = tfs[p] as number;
-        let sum = 0;
-        // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
-        for (let rest = nonZeroFields(word) & weighed; rest !== 0; rest &= rest - 1) {
-          const shift = 31 - Math.clz32(rest & -rest);
-          const f = shift / TF_BITS;
-          const tf = (word >>> shift) & TF_MAX;
-          const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
-          sum += (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
-        }
-        return sum * weight;
-      };
+    const { parts, avgLength, partLengths } = this;
+    const partStart = flat ? this.flatStart : this.partStart;
+    // Without a length norm every length reads the same row.
+    const stride = flat ? 0 : TABLE_TFS;
+    // `tfPart` of a document's field: from the table when it has it, the same float.
+    const part = (doc: number, f: number, tf: number): number => {
+      const length = fieldLength[doc * fields + f] as number;
+      return tf < TABLE_TFS && (flat || length < (partLengths[f] as number))
+        ? (parts[(partStart[f] as number) + length * stride + tf] as number)
+        : tfPart(tf, length, avgLength[f] as number, b);
     };
-    const score = scorer(idf);
-    // The same code under the second boosts: the float a run under them gives each match.
-    const secondAt = second && !trace ? scorer(this.idf(t, second.boost)) : undefined;
-    // Explaining: the same sum, field by field (a page's documents only, so the ranking's loop stays as it is).
-    const traced = (p: number): number => {
+    // Only the candidates: at most as many matches as the shorter list.
+    const size = within ? Math.min(within.length, to - from) : to - from;
+    const ids = within ? new Uint32Array(size) : docs.subarray(from, to);
+    const scores = new Float64Array(size);
+    // Under the second boosts (the IDFs carry them), in the same pass: each field's tfPart serves both.
+    const idf2 = second && !trace ? this.idf(t, second.boost) : idf;
+    const seconds = second && !trace ? new Float64Array(size) : undefined;
+    // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
+    const weighed = weighedFields(idf);
+    const weighed2 = seconds ? weighedFields(idf2) : 0;
+    const either = weighed | weighed2;
+    // Posting p's score (and second score) into match n.
+    const scoreInto = (p: number, n: number): void => {
       const doc = docs[p] as number;
       const word = tfs[p] as number;
-      const parts: ScorePart[] = [];
+      let sum = 0;
+      let sum2 = 0;
+      for (let rest = nonZeroFields(word) & either; rest !== 0; rest &= rest - 1) {
+        const low = rest & -rest;
+        const shift = 31 - Math.clz32(low);
+        const f = shift / TF_BITS;
+        const x = part(doc, f, (word >>> shift) & TF_MAX);
+        if ((low & weighed) !== 0) sum += (idf[f] as number) * x;
+        if ((low & weighed2) !== 0) sum2 += (idf2[f] as number) * x;
+      }
+      scores[n] = sum * weight;
+      if (seconds) seconds[n] = sum2 * weight;
+    };
+    // Explaining: the same sum, field by field (a page's documents only, so the ranking's loop stays as it is).
+    const tracedInto = (p: number, n: number): void => {
+      const doc = docs[p] as number;
+      const word = tfs[p] as number;
+      const docParts: ScorePart[] = [];
       let sum = 0;
       for (let f = 0; f < fields; f++) {
         const tf = (word >>> (f * TF_BITS)) & TF_MAX;
         if (tf === 0) continue;
-        const norm = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
-        const part = (idf[f] as number) * (d + (tf * (k + 1)) / (tf + k * norm));
-        sum += part;
-        parts.push({
+        const x = (idf[f] as number) * part(doc, f, tf);
+        sum += x;
+        docParts.push({
           term: this.data.terms[t] as string,
           queryTerm: trace?.queryTerm ?? '',
           field: f,
-          score: part * weight,
+          score: x * weight,
         });
       }
-      trace?.parts.push(parts);
-      return sum * weight;
+      trace?.parts.push(docParts);
+      scores[n] = sum * weight;
     };
-    const scoreAt = trace ? traced : score;
-    if (!within) {
-      const scores = new Float64Array(to - from);
-      for (let p = from; p < to; p++) scores[p - from] = scoreAt(p);
-      if (second && secondAt) {
-        second.scores = new Float64Array(to - from);
-        for (let p = from; p < to; p++) second.scores[p - from] = secondAt(p);
-      }
-      return {
-        ids: docs.subarray(from, to),
-        scores,
-        terms: new Uint32Array(to - from).fill(bit),
-        ...(trace ? { parts: trace.parts } : {}),
-      };
-    }
-    // Only the candidates: walk the shorter list and seek in the longer one.
-    const size = Math.min(within.length, to - from);
-    const ids = new Uint32Array(size);
-    const scores = new Float64Array(size);
-    // Where each match's posting is, for its second score.
-    const at = secondAt ? new Uint32Array(size) : undefined;
+    const into = trace ? tracedInto : scoreInto;
     let n = 0;
-    if (within.length <= to - from) {
+    if (!within) {
+      for (let p = from; p < to; p++) into(p, n++);
+    } else if (within.length <= to - from) {
+      // Walk the shorter list and seek in the longer one.
       let p = from;
       for (let i = 0; i < within.length && p < to; i++) {
         const doc = within[i] as number;
         p = seek(docs, doc, p, to);
         if (p < to && docs[p] === doc) {
           ids[n] = doc;
-          if (at) at[n] = p;
-          scores[n++] = scoreAt(p);
+          into(p, n++);
         }
       }
     } else {
@@ -435,18 +482,14 @@ export class Postings {
         i = seek(within, doc, i, within.length);
         if (i < within.length && within[i] === doc) {
           ids[n] = doc;
-          if (at) at[n] = p;
-          scores[n++] = scoreAt(p);
+          into(p, n++);
         }
       }
     }
-    if (second && at && secondAt) {
-      second.scores = new Float64Array(n);
-      for (let j = 0; j < n; j++) second.scores[j] = secondAt(at[j] as number);
-    }
+    if (second && seconds) second.scores = n === size ? seconds : seconds.subarray(0, n);
     return {
-      ids: ids.subarray(0, n),
-      scores: scores.subarray(0, n),
+      ids: n === size ? ids : ids.subarray(0, n),
+      scores: n === size ? scores : scores.subarray(0, n),
       terms: new Uint32Array(n).fill(bit),
       ...(trace ? { parts: trace.parts } : {}),
     };
@@ -475,7 +518,7 @@ export class Postings {
     explain = false,
   ): Matches {
     const { start, docs, tfs, fieldLength, fields } = this.data;
-    const { k, b, d } = BM25;
+    const { parts: table, partStart, partLengths } = this;
     // The rarest word first: most candidates are out after one look-up.
     const size = (w: (typeof given)[number]) => w.terms.reduce((sum, [t]) => sum + this.postingCount(t), 0);
     const words = [...given].sort((a, c) => size(a) - size(c));
@@ -497,8 +540,9 @@ export class Postings {
     for (let y = 0; y < flat.length; y++) flatIdf.set(flat[y]!.idf, y * fields);
     const avgLength = this.avgLength;
     const at = new Int32Array(flat.length);
-    // The candidate's length norm per field, computed once for all its terms (the same float).
-    const norms = new Float64Array(fields);
+    // The candidate's row of the tfPart table per field (-1: past the table), and its length.
+    const rows = new Int32Array(fields);
+    const lengths = new Uint32Array(fields);
     const ids = new Uint32Array(within.length);
     const scores = new Float64Array(within.length);
     const terms = new Uint32Array(within.length);
@@ -542,7 +586,9 @@ export class Postings {
       i += 1;
       for (let rest = together & weighed; rest !== 0; rest &= rest - 1) {
         const f = (31 - Math.clz32(rest & -rest)) / TF_BITS;
-        norms[f] = 1 - b + (b * (fieldLength[doc * fields + f] as number)) / (avgLength[f] as number);
+        const length = fieldLength[doc * fields + f] as number;
+        lengths[f] = length;
+        rows[f] = length < (partLengths[f] as number) ? (partStart[f] as number) + length * TABLE_TFS : -1;
       }
       let score = 0;
       let mask = 0;
@@ -557,8 +603,12 @@ export class Postings {
           const shift = 31 - Math.clz32(rest & -rest);
           const f = shift / TF_BITS;
           const tf = (tfWord >>> shift) & TF_MAX;
-          const norm = norms[f] as number;
-          const part = (flatIdf[y * fields + f] as number) * (d + (tf * (k + 1)) / (tf + k * norm)) * weight;
+          const row = rows[f] as number;
+          const x =
+            tf < TABLE_TFS && row >= 0
+              ? (table[row + tf] as number)
+              : tfPart(tf, lengths[f] as number, avgLength[f] as number, BM25.b);
+          const part = (flatIdf[y * fields + f] as number) * x * weight;
           score += part;
           if (docParts)
             docParts.push({
@@ -812,7 +862,14 @@ class Run {
         }),
       );
     }
-    const ordered = [...node.queries].sort((a, b) => this.estimate(a) - this.estimate(b));
+    // Each part's estimate once (a comparison would compute both again), the same stable order.
+    const ordered =
+      node.queries.length < 2
+        ? node.queries
+        : node.queries
+            .map((query) => ({ query, size: this.estimate(query) }))
+            .sort((a, b) => a.size - b.size)
+            .map((x) => x.query);
     let current = this.all(ordered[0] as QueryNode, w, within, fb, secondFb);
     for (let k = 1; k < ordered.length && current.ids.length > 0; k++) {
       const next = this.all(ordered[k] as QueryNode, w, current.ids, fb, secondFb);
