@@ -376,9 +376,12 @@ export class Postings {
     return out;
   }
 
-  /** Runs a query: every matching document with its score. */
-  run(node: QueryNode, options: ScoringOptions): Matches {
-    return new Run(this, options).all(node, 1);
+  /**
+   * Runs a query: every matching document with its score; only the candidates (ascending), when
+   * given, each scored as in a run over the whole library.
+   */
+  run(node: QueryNode, options: ScoringOptions, within?: Uint32Array): Matches {
+    return new Run(this, options).all(node, 1, within);
   }
 
   /** The postings of term t, scored (BM25+ per field, summed, times the weight): MiniSearch's `termResults`. */

@@ -527,10 +527,11 @@ export class SearchIndex {
       marks.clear();
       const skip = new Set(excluded);
       if (weakOnly && tree.positive) {
-        const found = this.postings.run(tree.positive, options);
-        const listed = this.weakFirst(found, matcher, skip, wanted, now);
-        page = listed.top.slice(offset, wanted);
-        total = listed.total;
+        // The filters first: words most of the library has are scored only where they allow.
+        const allowed = this.allowed(matcher, skip);
+        const found = this.postings.run(tree.positive, options, allowed.ids);
+        page = this.weakFirst(found, allowed.mask, wanted, now).slice(offset, wanted);
+        total = allowed.ids.length;
       } else {
         const listed = this.newest(matcher, skip, offset, limit);
         page = listed.page.map((n) => ({ n, score: 0 }));
@@ -727,18 +728,30 @@ export class SearchIndex {
     return { page, total };
   }
 
-  /**
-   * Every document the filters allow, those with the query's weak words first by their (small)
-   * score, the others after them newest first: weak words weigh little, but a member who asks for
-   * "social protection country:JM" sees the resources about it before a webinar that only says it.
-   */
-  private weakFirst(
-    found: Matches,
+  /** The documents the filters allow and `skip` does not hold: ascending, and as a mask. */
+  private allowed(
     matcher: ((n: number) => boolean) | undefined,
     skip: ReadonlySet<number>,
-    k: number,
-    now: Date,
-  ): { top: Ranked[]; total: number } {
+  ): { ids: Uint32Array; mask: Uint8Array } {
+    const mask = new Uint8Array(this.docs.size);
+    let count = 0;
+    for (let n = 0; n < mask.length; n++)
+      if (!skip.has(n) && (!matcher || matcher(n))) {
+        mask[n] = 1;
+        count += 1;
+      }
+    const ids = new Uint32Array(count);
+    for (let n = 0, i = 0; i < count; n++) if (mask[n] === 1) ids[i++] = n;
+    return { ids, mask };
+  }
+
+  /**
+   * Every document the filters allow (`allowed`), those with the query's weak words first by their
+   * (small) score, the others after them newest first: weak words weigh little, but a member who
+   * asks for "social protection country:JM" sees the resources about it before a webinar that only
+   * says it.
+   */
+  private weakFirst(found: Matches, allowed: Uint8Array, k: number, now: Date): Ranked[] {
     const finalScore = this.finalScorer(this.decayAt(now));
     const scores = new Float64Array(this.docs.size);
     for (let i = 0; i < found.ids.length; i++) {
@@ -747,13 +760,8 @@ export class SearchIndex {
       scores[n] = finalScore(n, found.scores[i] as number, 1);
     }
     const top = new TopK(k, this.docs.recencyRank);
-    let total = 0;
-    for (const n of this.docs.columns.order) {
-      if (skip.has(n) || (matcher && !matcher(n))) continue;
-      total += 1;
-      top.push(n, scores[n] as number);
-    }
-    return { top: top.sorted(), total };
+    for (const n of this.docs.columns.order) if (allowed[n] === 1) top.push(n, scores[n] as number);
+    return top.sorted();
   }
 
   /**
