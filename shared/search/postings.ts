@@ -542,53 +542,47 @@ export class Postings {
     const flatIdf = new Float64Array(flat.length * fields);
     for (let y = 0; y < flat.length; y++) flatIdf.set(flat[y]!.idf, y * fields);
     const avgLength = this.avgLength;
-    const at = new Int32Array(flat.length);
+    const count = within.length;
+    // Term by term, a merge of its postings with the candidates: where each candidate's posting of
+    // term y is (at[y × count + i], -1 when it has none), and the fields every word is in so far.
+    const at = new Int32Array(flat.length * count).fill(-1);
+    const together = new Uint32Array(count).fill(allFields);
+    const present = new Uint32Array(count);
+    for (let w = 0, y = 0; w < words.length; w++) {
+      present.fill(0);
+      for (const last = wordStart[w + 1] as number; y < last; y++) {
+        const end = ends[y] as number;
+        const row = y * count;
+        let p = cursor[y] as number;
+        let i = 0;
+        while (i < count && p < end) {
+          const candidate = within[i] as number;
+          const doc = docs[p] as number;
+          if (candidate === doc) {
+            at[row + i] = p;
+            present[i] = (present[i] as number) | nonZeroFields(tfs[p] as number);
+            i += 1;
+            p += 1;
+          } else if (candidate < doc) i = seek(within, doc, i + 1, count);
+          else p = seek(docs, candidate, p + 1, end);
+        }
+      }
+      for (let i = 0; i < count; i++) together[i] = (together[i] as number) & (present[i] as number);
+    }
     // The candidate's row of the tfPart table per field (-1: past the table), and its length.
     const rows = new Int32Array(fields);
     const lengths = new Uint32Array(fields);
-    const ids = new Uint32Array(within.length);
-    const scores = new Float64Array(within.length);
-    const terms = new Uint32Array(within.length);
+    const ids = new Uint32Array(count);
+    const scores = new Float64Array(count);
+    const terms = new Uint32Array(count);
     const parts: ScorePart[][] | undefined = explain ? [] : undefined;
     let n = 0;
-    let i = 0;
-    while (i < within.length) {
+    for (let i = 0; i < count; i++) {
+      const both = together[i] as number;
+      if (both === 0) continue;
       const doc = within[i] as number;
-      // Fields as the low bit of each packed frequency (field f at bit f × TF_BITS).
-      let together = allFields;
-      // When a word is missing: the first document after this one that has it.
-      let next = -1;
-      for (let w = 0, x = 0; w < words.length; w++) {
-        let present = 0;
-        let nextOfWord = Number.POSITIVE_INFINITY;
-        for (const last = wordStart[w + 1] as number; x < last; x++) {
-          const end = ends[x] as number;
-          const p = seek(docs, doc, cursor[x] as number, end);
-          cursor[x] = p;
-          if (p < end && docs[p] === doc) {
-            at[x] = p;
-            present |= nonZeroFields(tfs[p] as number);
-          } else {
-            at[x] = -1;
-            if (p < end && (docs[p] as number) < nextOfWord) nextOfWord = docs[p] as number;
-          }
-        }
-        together &= present;
-        // Out: the other words' cursors stay where they were (the next candidates come after).
-        if (together === 0) {
-          if (present === 0) next = nextOfWord;
-          break;
-        }
-      }
-      if (together === 0) {
-        // A word missing here is in no candidate before its next document: skip to that one.
-        if (next === Number.POSITIVE_INFINITY) break;
-        i = next > doc ? seek(within, next, i + 1) : i + 1;
-        continue;
-      }
-      i += 1;
-      for (let rest = together & weighed; rest !== 0; rest &= rest - 1) {
-        const f = (31 - Math.clz32(rest & -rest)) / TF_BITS;
+      for (let rest = both & weighed; rest !== 0; rest &= rest - 1) {
+        const f = FIELD_AT[31 - Math.clz32(rest & -rest)] as number;
         const length = fieldLength[doc * fields + f] as number;
         lengths[f] = length;
         rows[f] = length < (partLengths[f] as number) ? (partStart[f] as number) + length * TABLE_TFS : -1;
@@ -597,14 +591,14 @@ export class Postings {
       let mask = 0;
       const docParts: ScorePart[] | undefined = parts ? [] : undefined;
       for (let y = 0; y < flat.length; y++) {
-        const p = at[y] as number;
+        const p = at[y * count + i] as number;
         if (p < 0) continue;
         const weight = flatWeight[y] as number;
         const tfWord = tfs[p] as number;
         // The fields shared by every word where this term is, in field order (lowest bit first).
-        for (let rest = together & nonZeroFields(tfWord) & weighed; rest !== 0; rest &= rest - 1) {
+        for (let rest = both & nonZeroFields(tfWord) & weighed; rest !== 0; rest &= rest - 1) {
           const shift = 31 - Math.clz32(rest & -rest);
-          const f = shift / TF_BITS;
+          const f = FIELD_AT[shift] as number;
           const tf = (tfWord >>> shift) & TF_MAX;
           const row = rows[f] as number;
           const x =
@@ -1091,6 +1085,9 @@ function weighedFields(weights: ArrayLike<number>): number {
   for (let f = 0; f < weights.length && f < MAX_FIELDS; f++) if (weights[f] !== 0) out |= 1 << (f * TF_BITS);
   return out;
 }
+
+/** The field whose low bit (as `nonZeroFields` marks it) is at this bit position. */
+const FIELD_AT = Uint8Array.from({ length: 32 }, (_, bit) => Math.floor(bit / TF_BITS));
 
 /** The low bit of each field's bits in a packed term frequency. */
 const LOW_BITS = Array.from({ length: MAX_FIELDS }, (_, f) => 1 << (f * TF_BITS)).reduce((a, b) => a | b, 0);
