@@ -19,6 +19,7 @@ import {
   stem,
   stemLanguageOf,
 } from './analysis.js';
+import { float64s, uint8s, uint32s } from './arena.js';
 import { DocTable } from './doc-table.js';
 import {
   decodePostings,
@@ -459,6 +460,11 @@ export class SearchIndex {
 
   /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
   search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
+    // Its match lists are cut from buffers the next search reuses: none outlives the answer.
+    return this.postings.searching(() => this.answer(request, now, bounds));
+  }
+
+  private answer(request: SearchRequest, now: Date, bounds: QueryBounds): SearchResponse {
     // The words that go on with a partner's name join it (socio:prosperidad social), as in a follow.
     const parsed = parseQuery(request.query ?? '', now, bounds, {
       partners: this.partners(),
@@ -733,14 +739,14 @@ export class SearchIndex {
     matcher: ((n: number) => boolean) | undefined,
     skip: ReadonlySet<number>,
   ): { ids: Uint32Array; mask: Uint8Array } {
-    const mask = new Uint8Array(this.docs.size);
+    const mask = uint8s(this.docs.size);
     let count = 0;
     for (let n = 0; n < mask.length; n++)
       if (!skip.has(n) && (!matcher || matcher(n))) {
         mask[n] = 1;
         count += 1;
       }
-    const ids = new Uint32Array(count);
+    const ids = uint32s(count);
     for (let n = 0, i = 0; i < count; n++) if (mask[n] === 1) ids[i++] = n;
     return { ids, mask };
   }
@@ -753,7 +759,7 @@ export class SearchIndex {
    */
   private weakFirst(found: Matches, allowed: Uint8Array, k: number, now: Date): Ranked[] {
     const finalScore = this.finalScorer(this.decayAt(now));
-    const scores = new Float64Array(this.docs.size);
+    const scores = float64s(this.docs.size);
     for (let i = 0; i < found.ids.length; i++) {
       const n = found.ids[i] as number;
       // Weak words do not count in the coordination: each weighs its own small score.

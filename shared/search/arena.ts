@@ -1,0 +1,114 @@
+/**
+ * The typed arrays of one search (its match lists: ids, scores, term masks), cut from buffers kept
+ * from one search to the next. Allocated one by one they were a large part of a search: a typed
+ * array of a few kB costs microseconds to allocate off the JS heap and more to collect, one of
+ * 100,000 scores tens of microseconds (fresh pages from the system), and a search makes a hundred
+ * of them. Arrays cut from an arena are valid until the search that cut them returns (`during`);
+ * outside a search every array is allocated as before.
+ */
+export class Arena {
+  private readonly chunks: ArrayBuffer[] = [];
+  private chunk = 0;
+  private offset = 0;
+
+  /**
+   * `keep`: bytes of buffers kept between searches; a search that needs more gets more, let go
+   * when it returns.
+   */
+  constructor(
+    private readonly keep: number,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
+
+  /** Runs one search with its arrays cut from this arena: they are reused once it returns. */
+  during<T>(work: () => T): T {
+    // Inside a search on the same arena: its arrays live until the outer one returns.
+    if (current === this) return work();
+    const outer = current;
+    current = this;
+    try {
+      return work();
+    } finally {
+      current = outer;
+      this.reset();
+    }
+  }
+
+  /** Where `bytes` (a multiple of 8) can be cut: a buffer and an offset. */
+  take(bytes: number): { buffer: ArrayBuffer; at: number } {
+    for (;;) {
+      let buffer = this.chunks[this.chunk];
+      if (!buffer) {
+        buffer = new ArrayBuffer(Math.max(this.chunkBytes, bytes));
+        this.chunks.push(buffer);
+      }
+      if (this.offset + bytes <= buffer.byteLength) {
+        const at = this.offset;
+        this.offset += bytes;
+        return { buffer, at };
+      }
+      this.chunk += 1;
+      this.offset = 0;
+    }
+  }
+
+  /** Bytes of buffers held now. */
+  held(): number {
+    return this.chunks.reduce((sum, c) => sum + c.byteLength, 0);
+  }
+
+  private reset(): void {
+    this.chunk = 0;
+    this.offset = 0;
+    let kept = 0;
+    let k = 0;
+    while (k < this.chunks.length && kept + (this.chunks[k] as ArrayBuffer).byteLength <= this.keep) {
+      kept += (this.chunks[k] as ArrayBuffer).byteLength;
+      k += 1;
+    }
+    this.chunks.length = k;
+  }
+}
+
+/**
+ * Bytes a buffer is made with (a larger array gets one of its own): up to about this size a buffer
+ * costs microseconds; from 512 kB on the system maps fresh pages for it, ten times as much.
+ */
+const CHUNK_BYTES = 256 * 1024;
+
+/** What an arena should keep at least: one buffer. */
+export const ARENA_MIN_BYTES = CHUNK_BYTES;
+
+/** The arena of the search running now, if any. */
+let current: Arena | undefined;
+
+/** Arrays this small live on the JS heap and cost little: not worth an arena's bookkeeping. */
+const SMALL = 64;
+
+/** A zeroed Float64Array: from the running search's arena, or new. */
+export function float64s(n: number): Float64Array {
+  if (!current || n * 8 <= SMALL) return new Float64Array(n);
+  const { buffer, at } = current.take(n * 8);
+  return new Float64Array(buffer, at, n).fill(0);
+}
+
+/** A zeroed Uint32Array: from the running search's arena, or new. */
+export function uint32s(n: number): Uint32Array {
+  if (!current || n * 4 <= SMALL) return new Uint32Array(n);
+  const { buffer, at } = current.take((n * 4 + 7) & ~7);
+  return new Uint32Array(buffer, at, n).fill(0);
+}
+
+/** A zeroed Int32Array: from the running search's arena, or new. */
+export function int32s(n: number): Int32Array {
+  if (!current || n * 4 <= SMALL) return new Int32Array(n);
+  const { buffer, at } = current.take((n * 4 + 7) & ~7);
+  return new Int32Array(buffer, at, n).fill(0);
+}
+
+/** A zeroed Uint8Array: from the running search's arena, or new. */
+export function uint8s(n: number): Uint8Array {
+  if (!current || n <= SMALL) return new Uint8Array(n);
+  const { buffer, at } = current.take((n + 7) & ~7);
+  return new Uint8Array(buffer, at, n).fill(0);
+}
