@@ -422,13 +422,8 @@ export class Postings {
     const partStart = flat ? this.flatStart : this.partStart;
     // Without a length norm every length reads the same row.
     const stride = flat ? 0 : TABLE_TFS;
-    // `tfPart` of a document's field: from the table when it has it, the same float.
-    const part = (doc: number, f: number, tf: number): number => {
-      const length = fieldLength[doc * fields + f] as number;
-      return tf < TABLE_TFS && (flat || length < (partLengths[f] as number))
-        ? (parts[(partStart[f] as number) + length * stride + tf] as number)
-        : tfPart(tf, length, avgLength[f] as number, b);
-    };
+    // Past the table's lengths (none without a length norm), tfPart is computed: the same float.
+    const lengths = flat ? FLAT_LENGTHS : partLengths;
     // Only the candidates: at most as many matches as the shorter list.
     const size = within ? Math.min(within.length, to - from) : to - from;
     const ids = within ? uint32s(size) : docs.subarray(from, to);
@@ -449,8 +444,13 @@ export class Postings {
       for (let rest = nonZeroFields(word) & either; rest !== 0; rest &= rest - 1) {
         const low = rest & -rest;
         const shift = 31 - Math.clz32(low);
-        const f = shift / TF_BITS;
-        const x = part(doc, f, (word >>> shift) & TF_MAX);
+        const f = FIELD_AT[shift] as number;
+        const tf = (word >>> shift) & TF_MAX;
+        const length = fieldLength[doc * fields + f] as number;
+        const x =
+          tf < TABLE_TFS && length < (lengths[f] as number)
+            ? (parts[(partStart[f] as number) + length * stride + tf] as number)
+            : tfPart(tf, length, avgLength[f] as number, b);
         if ((low & weighed) !== 0) sum += (idf[f] as number) * x;
         if ((low & weighed2) !== 0) sum2 += (idf2[f] as number) * x;
       }
@@ -466,7 +466,12 @@ export class Postings {
       for (let f = 0; f < fields; f++) {
         const tf = (word >>> (f * TF_BITS)) & TF_MAX;
         if (tf === 0) continue;
-        const x = (idf[f] as number) * part(doc, f, tf);
+        const length = fieldLength[doc * fields + f] as number;
+        const x =
+          (idf[f] as number) *
+          (tf < TABLE_TFS && length < (lengths[f] as number)
+            ? (parts[(partStart[f] as number) + length * stride + tf] as number)
+            : tfPart(tf, length, avgLength[f] as number, b));
         sum += x;
         docParts.push({
           term: this.data.terms[t] as string,
@@ -482,26 +487,21 @@ export class Postings {
     let n = 0;
     if (!within) {
       for (let p = from; p < to; p++) into(p, n++);
-    } else if (within.length <= to - from) {
-      // Walk the shorter list and seek in the longer one.
-      let p = from;
-      for (let i = 0; i < within.length && p < to; i++) {
-        const doc = within[i] as number;
-        p = seek(docs, doc, p, to);
-        if (p < to && docs[p] === doc) {
-          ids[n] = doc;
-          into(p, n++);
-        }
-      }
     } else {
+      // A merge of the two lists, each side skipping ahead (galloping) past what the other lacks.
+      const count = within.length;
       let i = 0;
-      for (let p = from; p < to && i < within.length; p++) {
+      let p = from;
+      while (i < count && p < to) {
+        const candidate = within[i] as number;
         const doc = docs[p] as number;
-        i = seek(within, doc, i, within.length);
-        if (i < within.length && within[i] === doc) {
+        if (candidate === doc) {
           ids[n] = doc;
           into(p, n++);
-        }
+          i += 1;
+          p += 1;
+        } else if (candidate < doc) i = seek(within, doc, i + 1, count);
+        else p = seek(docs, candidate, p + 1, to);
       }
     }
     if (second && seconds) second.scores = n === size ? seconds : seconds.subarray(0, n);
@@ -1102,6 +1102,9 @@ function weighedFields(weights: ArrayLike<number>): number {
   for (let f = 0; f < weights.length && f < MAX_FIELDS; f++) if (weights[f] !== 0) out |= 1 << (f * TF_BITS);
   return out;
 }
+
+/** Lengths the table covers without a length norm: all (a field's length is below 2^16). */
+const FLAT_LENGTHS = new Uint32Array(MAX_FIELDS).fill(1 << 16);
 
 /** The field whose low bit (as `nonZeroFields` marks it) is at this bit position. */
 const FIELD_AT = Uint8Array.from({ length: 32 }, (_, bit) => Math.floor(bit / TF_BITS));

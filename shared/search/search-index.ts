@@ -1359,14 +1359,19 @@ type SnippetMarks = (word: string, lang: StemLanguage) => boolean;
  * of their words, and folding and stemming each occurrence was a tenth of a search.
  */
 function snippetMarks(terms: ReadonlySet<string>, phraseWords: ReadonlySet<string>): SnippetMarks {
-  const known = new Map<string, boolean>();
+  // Per language, by word: no key made per occurrence.
+  const known = new Map<StemLanguage, Map<string, boolean>>();
   return (word, lang) => {
-    const key = `${lang}:${word}`;
-    let marked = known.get(key);
+    let marks = known.get(lang);
+    if (!marks) {
+      marks = new Map();
+      known.set(lang, marks);
+    }
+    let marked = marks.get(word);
     if (marked === undefined) {
       const folded = fold(word);
       marked = !isStopWord(folded) && (terms.has(stem(word, lang)) || phraseWords.has(folded));
-      known.set(key, marked);
+      marks.set(word, marked);
     }
     return marked;
   };
