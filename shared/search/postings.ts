@@ -543,8 +543,23 @@ export class Postings {
     const flat = words.flatMap((w) =>
       w.terms.map(([t, weight]) => ({ t, weight: weight * w.weight, idf: this.idf(t, boost), word: w })),
     );
-    const cursor = Uint32Array.from(flat, (x) => start[x.t] as number);
-    const ends = Uint32Array.from(flat, (x) => start[x.t + 1] as number);
+    // Typed arrays filled by loops (`from` with a map function takes V8's slow path).
+    const cursor = new Uint32Array(flat.length);
+    const ends = new Uint32Array(flat.length);
+    const flatWeight = new Float64Array(flat.length);
+    const flatBit = new Uint32Array(flat.length);
+    const flatIdf = new Float64Array(flat.length * fields);
+    // Every term's bit: the mask of a candidate that has them all.
+    let allBits = 0;
+    for (let y = 0; y < flat.length; y++) {
+      const { t, weight, idf, word } = flat[y] as (typeof flat)[number];
+      cursor[y] = start[t] as number;
+      ends[y] = start[t + 1] as number;
+      flatWeight[y] = weight;
+      flatBit[y] = word.bit;
+      allBits |= word.bit;
+      flatIdf.set(idf, y * fields);
+    }
     // Word w's index terms are flat[wordStart[w]] to flat[wordStart[w + 1]].
     const wordStart = new Uint32Array(words.length + 1);
     for (let w = 0; w < words.length; w++)
@@ -552,10 +567,6 @@ export class Postings {
     const allFields = lowBits(fields);
     // A field boosted 0 adds 0 to a score: only the others are scored (all of them when explaining).
     const weighed = explain ? allFields : weighedFields(boost.map((x) => x ?? 1));
-    const flatWeight = Float64Array.from(flat, (x) => x.weight);
-    const flatBit = Uint32Array.from(flat, (x) => x.word.bit);
-    const flatIdf = new Float64Array(flat.length * fields);
-    for (let y = 0; y < flat.length; y++) flatIdf.set(flat[y]!.idf, y * fields);
     const avgLength = this.avgLength;
     const count = within.length;
     // Term by term, a merge of its postings with the candidates: where each candidate's posting of
@@ -591,11 +602,42 @@ export class Postings {
     const scores = float64s(count);
     const terms = uint32s(count);
     const parts: ScorePart[][] | undefined = explain ? [] : undefined;
+    // The score of a candidate whose words are together in one weighed field only, each term there
+    // once: a sum of the same products in the same order, so a function of the field's table row
+    // (its length), kept once computed (NaN: not yet). Most candidates are so: a topic's names
+    // are in the tags of every resource tagged with it.
+    const once = explain ? undefined : new Float64Array(table.length / TABLE_TFS).fill(Number.NaN);
     let n = 0;
     for (let i = 0; i < count; i++) {
       const both = together[i] as number;
       if (both === 0) continue;
       const doc = within[i] as number;
+      const only = both & weighed;
+      if (once && only !== 0 && (only & (only - 1)) === 0) {
+        const shift = 31 - Math.clz32(only);
+        const f = FIELD_AT[shift] as number;
+        const length = fieldLength[doc * fields + f] as number;
+        let each = length < (partLengths[f] as number);
+        for (let y = 0; each && y < flat.length; y++) {
+          const p = at[y * count + i] as number;
+          each = p >= 0 && (((tfs[p] as number) >>> shift) & TF_MAX) === 1;
+        }
+        if (each) {
+          const key = ((partStart[f] as number) + length * TABLE_TFS) / TABLE_TFS;
+          let score = once[key] as number;
+          if (Number.isNaN(score)) {
+            score = 0;
+            const x = table[(partStart[f] as number) + length * TABLE_TFS + 1] as number;
+            for (let y = 0; y < flat.length; y++)
+              score += (flatIdf[y * fields + f] as number) * x * (flatWeight[y] as number);
+            once[key] = score;
+          }
+          ids[n] = doc;
+          scores[n] = score;
+          terms[n++] = allBits;
+          continue;
+        }
+      }
       for (let rest = both & weighed; rest !== 0; rest &= rest - 1) {
         const f = FIELD_AT[31 - Math.clz32(rest & -rest)] as number;
         const length = fieldLength[doc * fields + f] as number;
