@@ -34,8 +34,12 @@ export class Arena {
     }
   }
 
-  /** Where `bytes` (a multiple of 8) can be cut: a buffer and an offset. */
-  take(bytes: number): { buffer: ArrayBuffer; at: number } {
+  /** The buffer `take` cut from, and where. */
+  buffer: ArrayBuffer = new ArrayBuffer(0);
+  at = 0;
+
+  /** Cuts `bytes` (a multiple of 8): from `buffer` at `at`. */
+  take(bytes: number): void {
     for (;;) {
       let buffer = this.chunks[this.chunk];
       if (!buffer) {
@@ -43,9 +47,10 @@ export class Arena {
         this.chunks.push(buffer);
       }
       if (this.offset + bytes <= buffer.byteLength) {
-        const at = this.offset;
+        this.buffer = buffer;
+        this.at = this.offset;
         this.offset += bytes;
-        return { buffer, at };
+        return;
       }
       this.chunk += 1;
       this.offset = 0;
@@ -88,27 +93,27 @@ const SMALL = 64;
 /** A zeroed Float64Array: from the running search's arena, or new. */
 export function float64s(n: number): Float64Array {
   if (!current || n * 8 <= SMALL) return new Float64Array(n);
-  const { buffer, at } = current.take(n * 8);
-  return new Float64Array(buffer, at, n).fill(0);
+  current.take(n * 8);
+  return new Float64Array(current.buffer, current.at, n).fill(0);
 }
 
 /** A zeroed Uint32Array: from the running search's arena, or new. */
 export function uint32s(n: number): Uint32Array {
   if (!current || n * 4 <= SMALL) return new Uint32Array(n);
-  const { buffer, at } = current.take((n * 4 + 7) & ~7);
-  return new Uint32Array(buffer, at, n).fill(0);
+  current.take((n * 4 + 7) & ~7);
+  return new Uint32Array(current.buffer, current.at, n).fill(0);
 }
 
 /** A zeroed Int32Array: from the running search's arena, or new. */
 export function int32s(n: number): Int32Array {
   if (!current || n * 4 <= SMALL) return new Int32Array(n);
-  const { buffer, at } = current.take((n * 4 + 7) & ~7);
-  return new Int32Array(buffer, at, n).fill(0);
+  current.take((n * 4 + 7) & ~7);
+  return new Int32Array(current.buffer, current.at, n).fill(0);
 }
 
 /** A zeroed Uint8Array: from the running search's arena, or new. */
 export function uint8s(n: number): Uint8Array {
   if (!current || n <= SMALL) return new Uint8Array(n);
-  const { buffer, at } = current.take((n + 7) & ~7);
-  return new Uint8Array(buffer, at, n).fill(0);
+  current.take((n + 7) & ~7);
+  return new Uint8Array(current.buffer, current.at, n).fill(0);
 }

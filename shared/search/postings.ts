@@ -777,6 +777,13 @@ class Run {
 
   private expanded(query: TermQuery): [number, number][] {
     let found = this.expansions.get(query);
+    if (!found && !query.prefix && query.fuzzy <= 0) {
+      // A term matched as typed reaches itself, if the index has it (what `expand` gives it).
+      const t = this.postings.termId(query.term);
+      found = t === undefined ? [] : [[t, 1]];
+      if (t !== undefined) this.options.reached?.add(query.term);
+      this.expansions.set(query, found);
+    }
     if (!found) {
       const terms = this.postings.expand(query, this.options.maxFuzzyTerms);
       if (this.options.reached) for (const term of terms.keys()) this.options.reached.add(term);
