@@ -436,9 +436,19 @@ export class Postings {
     const weighed2 = seconds ? weighedFields(idf2) : 0;
     const either = weighed | weighed2;
     // Posting p's score (and second score) into match n.
+    // Without a length norm a posting's scores follow from its packed frequencies alone: a tag's
+    // postings (nearly all alike) reuse the last ones computed, the same floats.
+    let lastWord = -1;
+    let lastScore = 0;
+    let lastSecond = 0;
     const scoreInto = (p: number, n: number): void => {
-      const doc = docs[p] as number;
       const word = tfs[p] as number;
+      if (flat && word === lastWord) {
+        scores[n] = lastScore;
+        if (seconds) seconds[n] = lastSecond;
+        return;
+      }
+      const doc = docs[p] as number;
       let sum = 0;
       let sum2 = 0;
       for (let rest = nonZeroFields(word) & either; rest !== 0; rest &= rest - 1) {
@@ -456,6 +466,11 @@ export class Postings {
       }
       scores[n] = sum * weight;
       if (seconds) seconds[n] = sum2 * weight;
+      if (flat) {
+        lastWord = word;
+        lastScore = sum * weight;
+        lastSecond = sum2 * weight;
+      }
     };
     // Explaining: the same sum, field by field (a page's documents only, so the ranking's loop stays as it is).
     const tracedInto = (p: number, n: number): void => {
