@@ -576,10 +576,10 @@ export class SearchIndex {
         ? this.explain(page, tree, parsed, options, now, weakOnly)
         : undefined;
     return {
-      hits: page.map((r) => ({
-        ...this.hit(r.n, r.score, marked),
-        ...(explained ? { explain: explained.get(r.n) as ScoreExplanation } : {}),
-      })),
+      hits: page.map((r) => {
+        const hit = this.hit(r.n, r.score, marked);
+        return explained ? { ...hit, explain: explained.get(r.n) as ScoreExplanation } : hit;
+      }),
       total,
       matched,
       offset,
