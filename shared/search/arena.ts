@@ -90,30 +90,37 @@ let current: Arena | undefined;
 /** Arrays this small live on the JS heap and cost little: not worth an arena's bookkeeping. */
 const SMALL = 64;
 
-/** A zeroed Float64Array: from the running search's arena, or new. */
-export function float64s(n: number): Float64Array {
+/**
+ * A zeroed Float64Array: from the running search's arena, or new. `zeroed` false: an array whose
+ * every element read is written first (an arena's buffer holds an earlier search's values).
+ */
+export function float64s(n: number, zeroed = true): Float64Array {
   if (!current || n * 8 <= SMALL) return new Float64Array(n);
   current.take(n * 8);
-  return new Float64Array(current.buffer, current.at, n).fill(0);
+  const out = new Float64Array(current.buffer, current.at, n);
+  return zeroed ? out.fill(0) : out;
 }
 
-/** A zeroed Uint32Array: from the running search's arena, or new. */
-export function uint32s(n: number): Uint32Array {
+/** A zeroed Uint32Array (as `float64s`). */
+export function uint32s(n: number, zeroed = true): Uint32Array {
   if (!current || n * 4 <= SMALL) return new Uint32Array(n);
   current.take((n * 4 + 7) & ~7);
-  return new Uint32Array(current.buffer, current.at, n).fill(0);
+  const out = new Uint32Array(current.buffer, current.at, n);
+  return zeroed ? out.fill(0) : out;
 }
 
-/** A zeroed Int32Array: from the running search's arena, or new. */
-export function int32s(n: number): Int32Array {
+/** A zeroed Int32Array (as `float64s`). */
+export function int32s(n: number, zeroed = true): Int32Array {
   if (!current || n * 4 <= SMALL) return new Int32Array(n);
   current.take((n * 4 + 7) & ~7);
-  return new Int32Array(current.buffer, current.at, n).fill(0);
+  const out = new Int32Array(current.buffer, current.at, n);
+  return zeroed ? out.fill(0) : out;
 }
 
-/** A zeroed Uint8Array: from the running search's arena, or new. */
-export function uint8s(n: number): Uint8Array {
+/** A zeroed Uint8Array (as `float64s`). */
+export function uint8s(n: number, zeroed = true): Uint8Array {
   if (!current || n <= SMALL) return new Uint8Array(n);
   current.take((n + 7) & ~7);
-  return new Uint8Array(current.buffer, current.at, n).fill(0);
+  const out = new Uint8Array(current.buffer, current.at, n);
+  return zeroed ? out.fill(0) : out;
 }

@@ -426,11 +426,11 @@ export class Postings {
     const lengths = flat ? FLAT_LENGTHS : partLengths;
     // Only the candidates: at most as many matches as the shorter list.
     const size = within ? Math.min(within.length, to - from) : to - from;
-    const ids = within ? uint32s(size) : docs.subarray(from, to);
-    const scores = float64s(size);
+    const ids = within ? uint32s(size, false) : docs.subarray(from, to);
+    const scores = float64s(size, false);
     // Under the second boosts (the IDFs carry them), in the same pass: each field's tfPart serves both.
     const idf2 = second && !trace ? this.idf(t, second.boost) : idf;
-    const seconds = second && !trace ? float64s(size) : undefined;
+    const seconds = second && !trace ? float64s(size, false) : undefined;
     // The fields that have the term and weigh (a field boosted 0 adds 0), in field order.
     const weighed = weighedFields(idf);
     const weighed2 = seconds ? weighedFields(idf2) : 0;
@@ -523,7 +523,7 @@ export class Postings {
     return {
       ids: n === size ? ids : ids.subarray(0, n),
       scores: n === size ? scores : scores.subarray(0, n),
-      terms: uint32s(n).fill(bit),
+      terms: uint32s(n, false).fill(bit),
       ...(trace ? { parts: trace.parts } : {}),
     };
   }
@@ -586,9 +586,9 @@ export class Postings {
     const count = within.length;
     // Term by term, a merge of its postings with the candidates: where each candidate's posting of
     // term y is (at[y × count + i], -1 when it has none), and the fields every word is in so far.
-    const at = int32s(flat.length * count).fill(-1);
-    const together = uint32s(count).fill(allFields);
-    const present = uint32s(count);
+    const at = int32s(flat.length * count, false).fill(-1);
+    const together = uint32s(count, false).fill(allFields);
+    const present = uint32s(count, false);
     for (let w = 0, y = 0; w < words.length; w++) {
       present.fill(0);
       for (const last = wordStart[w + 1] as number; y < last; y++) {
@@ -613,9 +613,9 @@ export class Postings {
     // The candidate's row of the tfPart table per field (-1: past the table), and its length.
     const rows = new Int32Array(fields);
     const lengths = new Uint32Array(fields);
-    const ids = uint32s(count);
-    const scores = float64s(count);
-    const terms = uint32s(count);
+    const ids = uint32s(count, false);
+    const scores = float64s(count, false);
+    const terms = uint32s(count, false);
     const parts: ScorePart[][] | undefined = explain ? [] : undefined;
     // The score of a candidate whose words are together in one weighed field only, each term there
     // once: a sum of the same products in the same order, so a function of the field's table row
@@ -732,9 +732,9 @@ export class Postings {
       }
     }
     const count = touched.length;
-    const ids = uint32s(count);
-    const scores = float64s(count);
-    const terms = uint32s(count);
+    const ids = uint32s(count, false);
+    const scores = float64s(count, false);
+    const terms = uint32s(count, false);
     if (count * 16 < seen.length) {
       // Few: sort them.
       ids.set(touched);
@@ -1013,9 +1013,9 @@ const isPlainAnd = (node: GroupQuery): boolean =>
  * what a booster scored in its OR's first query's pass (`rescoredFirst`) matches there.
  */
 function matchesWithin(matches: Matches, scores: Float64Array, within: Uint32Array): Matches {
-  const ids = uint32s(Math.min(within.length, matches.ids.length));
-  const kept = float64s(ids.length);
-  const terms = uint32s(ids.length);
+  const ids = uint32s(Math.min(within.length, matches.ids.length), false);
+  const kept = float64s(ids.length, false);
+  const terms = uint32s(ids.length, false);
   let n = 0;
   let i = 0;
   for (let j = 0; j < within.length && i < matches.ids.length; j++) {
@@ -1060,9 +1060,9 @@ function promote(base: Matches, first: Matches, rival: Matches): Matches {
 
 /** Adds the scores of subsets of `base` (each sorted) to it. */
 function addScores(base: Matches, extras: readonly Matches[]): Matches {
-  const scores = float64s(base.scores.length);
+  const scores = float64s(base.scores.length, false);
   scores.set(base.scores);
-  const terms = uint32s(base.terms.length);
+  const terms = uint32s(base.terms.length, false);
   terms.set(base.terms);
   const parts = base.parts?.map((p) => [...p]);
   for (const extra of extras) {
@@ -1083,9 +1083,9 @@ function addScores(base: Matches, extras: readonly Matches[]): Matches {
  */
 function unionOfTwo(a: Matches, b: Matches, best: boolean): Matches {
   const size = a.ids.length + b.ids.length;
-  const ids = uint32s(size);
-  const scores = float64s(size);
-  const terms = uint32s(size);
+  const ids = uint32s(size, false);
+  const scores = float64s(size, false);
+  const terms = uint32s(size, false);
   let i = 0;
   let j = 0;
   let n = 0;
@@ -1127,9 +1127,9 @@ function unionOfTwo(a: Matches, b: Matches, best: boolean): Matches {
  */
 function merge(a: Matches, b: Matches, mode: 'and' | 'andNot'): Matches {
   if (mode === 'andNot' && (b.ids.length === 0 || a.ids.length === 0)) return a;
-  const ids = uint32s(a.ids.length);
-  const scores = float64s(a.ids.length);
-  const terms = uint32s(a.ids.length);
+  const ids = uint32s(a.ids.length, false);
+  const scores = float64s(a.ids.length, false);
+  const terms = uint32s(a.ids.length, false);
   const parts: ScorePart[][] | undefined = a.parts ? [] : undefined;
   let n = 0;
   let j = 0;
