@@ -882,7 +882,7 @@ class Run {
           united,
           parts,
           seconds.map((second) => second.scores),
-          (lists) => this.postings.union(lists),
+          (lists) => this.postings.union(lists).scores,
         );
       return united;
     }
@@ -913,7 +913,7 @@ class Run {
             base,
             matched,
             matched.map((m) => this.secondScores.get(m)),
-            (lists) => this.postings.union(lists),
+            (lists) => this.postings.union(lists).scores,
           );
         return base;
       }
@@ -955,7 +955,7 @@ class Run {
           both,
           [current, next],
           [this.secondScores.get(current), this.secondScores.get(next)],
-          ([a, b]) => merge(a as Matches, b as Matches, 'and'),
+          ([a, b]) => bothScores(a as Matches, b as Matches),
         );
       current = both;
     }
@@ -972,7 +972,8 @@ class Run {
     lists: readonly Matches[],
     /** Each list's second scores, if it has them. */
     seconds: readonly (Float64Array | undefined)[],
-    combine: (lists: Matches[]) => Matches,
+    /** The scores `combined`'s function gives those lists. */
+    combine: (lists: Matches[]) => Float64Array,
   ): void {
     if (combined.ids.length === 0 || seconds.some((s) => !s)) return;
     const asScores = lists.map((m, i) => ({
@@ -980,7 +981,7 @@ class Run {
       scores: seconds[i] as Float64Array,
       terms: m.terms,
     }));
-    this.secondScores.set(combined, combine(asScores).scores);
+    this.secondScores.set(combined, combine(asScores));
   }
 }
 
@@ -1119,6 +1120,19 @@ function unionOfTwo(a: Matches, b: Matches, best: boolean): Matches {
     terms[n] = b.terms[j] as number;
   }
   return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), terms: terms.subarray(0, n) };
+}
+
+/** The scores of `merge(a, b, 'and')` alone (the same sums), without its ids and masks. */
+function bothScores(a: Matches, b: Matches): Float64Array {
+  const scores = float64s(a.ids.length, false);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const doc = a.ids[i] as number;
+    j = seek(b.ids, doc, j);
+    if (j < b.ids.length && b.ids[j] === doc) scores[n++] = (a.scores[i] as number) + (b.scores[j] as number);
+  }
+  return scores.subarray(0, n);
 }
 
 /**
