@@ -43,7 +43,11 @@ export function isStopWord(folded: string): boolean {
   return EN_STOP.has(folded) || ES_STOP.has(folded);
 }
 
-export const fold = (word: string) => word.normalize('NFD').replace(COMBINING_MARKS, '');
+/** A character past ASCII: without one there is nothing to decompose and no mark (most words). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+export const fold = (word: string) =>
+  NON_ASCII.test(word) ? word.normalize('NFD').replace(COMBINING_MARKS, '') : word;
 
 /**
  * Spanish writers and searchers often drop the accent of "-ción"/"-sión"; the Snowball algorithm
