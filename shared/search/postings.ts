@@ -563,7 +563,7 @@ export class Postings {
     const ends = new Uint32Array(flat.length);
     const flatWeight = new Float64Array(flat.length);
     const flatBit = new Uint32Array(flat.length);
-    const flatIdf = new Float64Array(flat.length * fields);
+    const flatIdf = float64s(flat.length * fields, false);
     // Every term's bit: the mask of a candidate that has them all.
     let allBits = 0;
     for (let y = 0; y < flat.length; y++) {
@@ -621,7 +621,7 @@ export class Postings {
     // once: a sum of the same products in the same order, so a function of the field's table row
     // (its length), kept once computed (NaN: not yet). Most candidates are so: a topic's names
     // are in the tags of every resource tagged with it.
-    const once = explain ? undefined : new Float64Array(table.length / TABLE_TFS).fill(Number.NaN);
+    const once = explain ? undefined : float64s(table.length / TABLE_TFS, false).fill(Number.NaN);
     let n = 0;
     for (let i = 0; i < count; i++) {
       const both = together[i] as number;
