@@ -65,13 +65,14 @@ function restoreSpanishAccent(word: string): string {
  */
 const UNSTEMMED = new Set(['prospera', 'superate']);
 
-const stemCache = new Map<string, string>();
+/** Stems already computed, by language and word (no key made per call). */
+const stemCaches: Record<StemLanguage, Map<string, string>> = { en: new Map(), es: new Map() };
 const STEM_CACHE_LIMIT = 200_000;
 
 /** The folded stem of one lower-case word (accents kept), in a language. */
 export function stem(word: string, language: StemLanguage): string {
-  const key = `${language}:${word}`;
-  const hit = stemCache.get(key);
+  const stemCache = stemCaches[language];
+  const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
   // Numbers, codes and very short words are kept as they are.
   const out =
@@ -80,8 +81,11 @@ export function stem(word: string, language: StemLanguage): string {
       : language === 'en'
         ? englishStemmer(fold(word))
         : fold(spanishStemmer(restoreSpanishAccent(word)));
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(key, out);
+  if (stemCaches.en.size + stemCaches.es.size >= STEM_CACHE_LIMIT) {
+    stemCaches.en.clear();
+    stemCaches.es.clear();
+  }
+  stemCache.set(word, out);
   return out;
 }
 
