@@ -12,12 +12,12 @@ export class Arena {
   private offset = 0;
 
   /**
-   * `keep`: bytes of buffers kept between searches; a search that needs more gets more, let go
-   * when it returns.
+   * `keep`: bytes of buffers kept between searches (buffers are made that size, up to
+   * CHUNK_BYTES); a search that needs more gets more, let go when it returns.
    */
   constructor(
     private readonly keep: number,
-    private readonly chunkBytes = CHUNK_BYTES,
+    private readonly chunkBytes = Math.min(CHUNK_BYTES, keep),
   ) {}
 
   /** Runs one search with its arrays cut from this arena: they are reused once it returns. */
@@ -81,8 +81,8 @@ export class Arena {
  */
 const CHUNK_BYTES = 256 * 1024;
 
-/** What an arena should keep at least: one buffer. */
-export const ARENA_MIN_BYTES = CHUNK_BYTES;
+/** What an arena keeps at least. */
+export const ARENA_MIN_BYTES = 32 * 1024;
 
 /** The arena of the search running now, if any. */
 let current: Arena | undefined;

@@ -268,8 +268,9 @@ export class Postings {
   private readonly partLengths: Uint32Array;
   private readonly flatStart: Uint32Array;
   /**
-   * Where a search's match lists are cut from (`searching`): buffers of up to 32 bytes a document
-   * (at least one) kept between searches; a search at 10,000 resources cuts 50-800 kB.
+   * Where a search's match lists are cut from (`searching`): 8 bytes a document (32 kB at least)
+   * kept between searches, within the memory budget of issue 19; a search at 10,000 resources
+   * cuts 50-800 kB, the rest in buffers made for it.
    */
   private readonly arena: Arena;
 
@@ -287,7 +288,7 @@ export class Postings {
     for (let f = 0; f < fields; f++) this.avgLength[f] = documents ? this.avgLength[f]! / documents : 0;
     this.scratch = new Float64Array(documents);
     this.seen = new Uint32Array(documents);
-    this.arena = new Arena(Math.max(ARENA_MIN_BYTES, documents * 32));
+    this.arena = new Arena(Math.max(ARENA_MIN_BYTES, documents * 8));
     this.partLengths = longest.map((l) => Math.min(l, TABLE_MAX_LENGTH) + 1);
     this.partStart = new Uint32Array(fields);
     this.flatStart = new Uint32Array(fields);
