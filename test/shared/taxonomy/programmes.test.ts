@@ -177,6 +177,17 @@ describe('programmesNamed: the programmes a title names, for search', () => {
       expect(tagText(text).topics, text).toContain('financial-inclusion');
   });
 
+  it('reads "empleo juvenil" as youth and employment, as "youth employment" is', () => {
+    expect(tagText('Feria de empleo juvenil en San Pedro Sula').topics.sort()).toEqual([
+      'decent-work',
+      'youth',
+    ]);
+    expect(tagText('Youth employment fair in San Pedro Sula').topics.sort()).toEqual([
+      'decent-work',
+      'youth',
+    ]);
+  });
+
   it("reads Chile's Seguridades y Oportunidades as Chile's, not Mexico's Oportunidades", () => {
     expect(named('the Seguridades y Oportunidades programme', ['CL'])).toEqual(['CL']);
     expect(tagText('the effect of Seguridades y Oportunidades programme on employment').countries).toEqual([

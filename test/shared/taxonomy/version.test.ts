@@ -12,6 +12,7 @@ import { TAXONOMY_VERSION } from '#shared/taxonomy/version.js';
 const DIGESTS: Record<number, string> = {
   1: '46764ea622689ce4',
   2: 'd0daa27a9f844d23', // accounts and savings name financial inclusion
+  3: 'cfa2bfee4a5fc211', // "juvenil" names youth ("empleo juvenil")
 };
 
 describe('the taxonomy version', () => {
