@@ -44,6 +44,7 @@ import type { ScoreExplanation, SearchHit, SearchRequest, SearchResponse } from 
 import {
   correctTaxonomyTypos,
   expandQuery,
+  foldWord,
   isCoreDomainWord,
   mainCountryToken,
   type QuerySpan,
@@ -151,7 +152,7 @@ let domainPhrases: string[][] | undefined;
 /** The positions of the query's words that form the network's domain as a phrase (`DOMAIN_PHRASES`). */
 function domainPhraseWords(words: readonly { text: string }[]): Set<number> {
   domainPhrases ??= DOMAIN_PHRASES.map((p) => foldText(p).split(' '));
-  const folded = words.map((w) => foldText(w.text));
+  const folded = words.map((w) => foldWord(w.text));
   const at = new Set<number>();
   for (let i = 0; i < folded.length; i++)
     for (const phrase of domainPhrases)
@@ -1231,14 +1232,21 @@ export class SearchIndex {
    * whole library. A language of fewer than `WEAK_MIN_LANGUAGE_DOCS` resources decides nothing.
    */
   private isWeak(word: string): boolean {
+    const known = this.weakWords.get(word);
+    if (known !== undefined) return known;
     // A domain word is weak in every language when it is in one: "protección social" in a library
     // whose English resources all say "social protection" and whose Spanish ones mostly do not.
-    return (
+    const weak =
       isCoreDomainWord(word) ||
       this.isWeakAsTyped(word) ||
-      wordTranslations(word).some((t) => this.isWeakTerm(t.term, t.language))
-    );
+      wordTranslations(word).some((t) => this.isWeakTerm(t.term, t.language));
+    if (this.weakWords.size >= WEAK_CACHE_LIMIT) this.weakWords.clear();
+    this.weakWords.set(word, weak);
+    return weak;
   }
+
+  /** `isWeak` by word typed: it depends only on the word and this (immutable) index. */
+  private weakWords = new Map<string, boolean>();
 
   private isWeakAsTyped(word: string): boolean {
     const variants = queryVariants(word).filter((v) => this.postings.has(v));

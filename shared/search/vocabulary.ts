@@ -321,6 +321,21 @@ function countryFirstWords(): Set<string> {
   return firstWords;
 }
 
+/** Bounds the per-word caches of this module: cleared when full (words typed, not texts). */
+const WORD_CACHE_LIMIT = 10_000;
+const foldedWords = new Map<string, string>();
+
+/** `foldText` of a query's word, kept per word: a query folds each of its words several times. */
+export function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldText(word);
+    if (foldedWords.size >= WORD_CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 /**
  * The topic phrases ("cash transfers", "CCT", "primera infancia", any case) and country names
  * ("Brazil", "Brasil", "peruano") among the query's words, longest first, without overlaps.
@@ -354,7 +369,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
     for (let k = match.start; k < match.end; k++) taken.add(k);
   }
   for (let i = 0; i < words.length; i++) {
-    if (taken.has(i) || !countryFirstWords().has(foldText(words[i]!.text))) continue;
+    if (taken.has(i) || !countryFirstWords().has(foldWord(words[i]!.text))) continue;
     for (let len = Math.min(MAX_COUNTRY_WORDS, words.length - i); len >= 1; len--) {
       const run = words.slice(i, i + len);
       if (run.some((_, k) => taken.has(i + k))) continue;
@@ -382,7 +397,7 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
   const countriesNamed = new Set(spans.flatMap((s) => (s.mainCountry ? s.tokens : [])));
   for (let i = 0; countriesNamed.size > 0 && i < words.length; i++) {
     if (taken.has(i)) continue;
-    const programme = programmesByBareName(foldText(words[i]!.text)).find((p) =>
+    const programme = programmesByBareName(foldWord(words[i]!.text)).find((p) =>
       countriesNamed.has(countryToken(p.country)),
     );
     const topic = programme?.topics[0] ? topicById(programme.topics[0]) : undefined;
@@ -441,17 +456,29 @@ export function correctTaxonomyTypos<W extends { text: string }>(
   spend: (folded: string) => boolean,
 ): W[] {
   return words.map((w) => {
-    const folded = foldText(w.text);
+    const folded = foldWord(w.text);
     if (folded.length < 5 || folded.includes(' ') || known(w.text)) return w;
     const dictionary = vocabulary();
     if (dictionary.has(folded) || !spend(folded)) return w;
-    let best: [string, number] | undefined;
-    for (const [word, [, distance]] of dictionary.fuzzyGet(folded, folded.length >= 8 ? 2 : 1)) {
-      if (isNegatedForm(word, folded)) continue;
-      if (!best || distance < best[1] || (distance === best[1] && word < best[0])) best = [word, distance];
-    }
-    return best ? { ...w, text: best[0] } : w;
+    const corrected = taxonomyCorrection(folded, dictionary);
+    return corrected ? { ...w, text: corrected } : w;
   });
+}
+
+/** The taxonomy's word a folded word is read as ('' for none): kept per word, as it depends on nothing else. */
+const corrections = new Map<string, string>();
+
+function taxonomyCorrection(folded: string, dictionary: SearchableMap<true>): string {
+  const known = corrections.get(folded);
+  if (known !== undefined) return known;
+  let best: [string, number] | undefined;
+  for (const [word, [, distance]] of dictionary.fuzzyGet(folded, folded.length >= 8 ? 2 : 1)) {
+    if (isNegatedForm(word, folded)) continue;
+    if (!best || distance < best[1] || (distance === best[1] && word < best[0])) best = [word, distance];
+  }
+  if (corrections.size >= WORD_CACHE_LIMIT) corrections.clear();
+  corrections.set(folded, best ? best[0] : '');
+  return best ? best[0] : '';
 }
 
 /** An index term of a word's translation, and the language whose resources are stemmed to it. */
@@ -504,17 +531,33 @@ function domainGroups(): { byForm: Map<string, DomainGroup>; byTerm: Map<string,
  * though English stems both "inform"). Without the word's own stems.
  */
 export function wordTranslations(word: string): readonly Translation[] {
-  const own = queryVariants(word);
-  const group = domainGroupOf(word, own);
-  return group ? group.terms.filter((t) => !own.includes(t.term)) : [];
+  return wordGroup(word).translations;
 }
 
-function domainGroupOf(word: string, own: readonly string[] = queryVariants(word)): DomainGroup | undefined {
+/** What a query word's domain group says of it: a word's, kept per word (two stems and a fold each). */
+interface WordGroup {
+  translations: readonly Translation[];
+  core: boolean;
+}
+
+const NO_GROUP: WordGroup = { translations: [], core: false };
+const wordGroups = new Map<string, WordGroup>();
+
+function wordGroup(word: string): WordGroup {
+  let known = wordGroups.get(word);
+  if (known) return known;
+  const own = queryVariants(word);
   const { byForm, byTerm } = domainGroups();
-  return byForm.get(foldText(word)) ?? own.map((v) => byTerm.get(v)).find((g) => g !== undefined);
+  const group = byForm.get(foldText(word)) ?? own.map((v) => byTerm.get(v)).find((g) => g !== undefined);
+  known = group
+    ? { translations: group.terms.filter((t) => !own.includes(t.term)), core: group.core }
+    : NO_GROUP;
+  if (wordGroups.size >= WORD_CACHE_LIMIT) wordGroups.clear();
+  wordGroups.set(word, known);
+  return known;
 }
 
 /** A word every text of the portal's domain may use (`core` in domain-words.ts): weak whatever its share. */
 export function isCoreDomainWord(word: string): boolean {
-  return domainGroupOf(word)?.core === true;
+  return wordGroup(word).core;
 }
