@@ -1054,7 +1054,7 @@ export class SearchIndex {
       ? correctTaxonomyTypos(
           parsed.words,
           (w) =>
-            queryVariants(w).some((v) => this.postings.has(v)) ||
+            this.hasWord(w) ||
             // The word being typed is left as it is while it starts a word of the library.
             (parsed.lastWordIsPrefix &&
               w === parsed.words[lastIndex]?.text &&
@@ -1301,17 +1301,45 @@ export class SearchIndex {
   private withTranslations(word: string, unit: QueryNode): QueryNode {
     const weight = this.ranking.translationWeight;
     if (weight === 0) return unit;
-    // Each term once: "mujeres" and "mujer" are one, and "rurales" adds nothing to "rural".
-    const stems = new Set(
-      wordTranslations(word)
-        .map((t) => t.term)
-        .filter((term) => this.postings.has(term)),
-    );
-    if (stems.size === 0) return unit;
+    const stems = this.translationTerms(word);
+    if (stems.length === 0) return unit;
     const counted = firstTerm(unit);
-    const others = [...stems].map((term): QueryNode => ({ ...exactTerm(term), countsAs: counted }));
+    const others = stems.map((term): QueryNode => ({ ...exactTerm(term), countsAs: counted }));
     return { kind: 'or', queries: [unit, { kind: 'or', queries: others, weight }] };
   }
+
+  /** Whether the library has a stem of the word: by word, as it depends only on it and this index. */
+  private hasWord(word: string): boolean {
+    let known = this.knownWords.get(word);
+    if (known === undefined) {
+      known = queryVariants(word).some((v) => this.postings.has(v));
+      if (this.knownWords.size >= WEAK_CACHE_LIMIT) this.knownWords.clear();
+      this.knownWords.set(word, known);
+    }
+    return known;
+  }
+
+  private knownWords = new Map<string, boolean>();
+
+  /** The index terms of a word's translations the library has, each once: by word, as `hasWord`. */
+  private translationTerms(word: string): readonly string[] {
+    let terms = this.translations.get(word);
+    if (!terms) {
+      // Each term once: "mujeres" and "mujer" are one, and "rurales" adds nothing to "rural".
+      terms = [
+        ...new Set(
+          wordTranslations(word)
+            .map((t) => t.term)
+            .filter((term) => this.postings.has(term)),
+        ),
+      ];
+      if (this.translations.size >= WEAK_CACHE_LIMIT) this.translations.clear();
+      this.translations.set(word, terms);
+    }
+    return terms;
+  }
+
+  private translations = new Map<string, readonly string[]>();
 
   /** Words matched as typed (stemmed, folded), without typo tolerance or prefixes: phrases, exclusions. */
   private exactWords(words: readonly string[]): QueryNode[] {
