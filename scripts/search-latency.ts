@@ -26,7 +26,8 @@ interface Index {
   search(request: { query: string; limit: number; explain?: boolean }, now: Date): { hits: Hit[] };
 }
 
-const [sizeArg, runsArg, ...commits] = process.argv.slice(2);
+const [sizeArg, runsArg, ...rest] = process.argv.slice(2);
+const commits = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--slowest');
 if (!sizeArg || !runsArg || commits.length === 0) {
   console.error('usage: npx tsx scripts/search-latency.ts <size> <runs> <commit> [<commit>…]');
   process.exit(2);
@@ -96,6 +97,17 @@ try {
         `p95 ${percentile(times, 95).toFixed(2)} ms  answers differing from ${commits[0]}: ${differ}`,
     );
   });
+  // `--slowest N`: the N queries the last version spends most on, beside the first version's times.
+  const at = process.argv.indexOf('--slowest');
+  if (at >= 0) {
+    const last = fastest[fastest.length - 1] as number[];
+    const first = fastest[0] as number[];
+    const order = queries.map((_, q) => q).sort((a, b) => (last[b] as number) - (last[a] as number));
+    for (const q of order.slice(0, Number(process.argv[at + 1] ?? 10)))
+      console.log(
+        `  ${(last[q] as number).toFixed(3)} ms (${commits[0]} ${(first[q] as number).toFixed(3)})  ${queries[q]}`,
+      );
+  }
 } finally {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 }

@@ -1217,9 +1217,13 @@ export class SearchIndex {
       strong: units.length > 0,
       weak,
       phrases: proximityPhrases(words, spans),
-      ...(units.length > 1 || partial.size > 0
-        ? { relaxed: withWeak({ kind: 'or', queries: units.map((u) => partial.get(u) ?? u) }) }
-        : {}),
+      // With several units, those with some of them follow; with one phrase alone, those with some
+      // of its words ("evaluación" of "evaluaciones de impacto").
+      ...(units.length > 1
+        ? { relaxed: withWeak({ kind: 'or', queries: units }) }
+        : partial.size > 0
+          ? { relaxed: withWeak({ kind: 'or', queries: units.map((u) => partial.get(u) ?? u) }) }
+          : {}),
       ...(negatives.length > 0 ? { negative: { kind: 'or', queries: negatives } } : {}),
     };
   }
