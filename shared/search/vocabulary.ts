@@ -348,17 +348,19 @@ export function expandQuery(words: readonly { text: string }[]): QuerySpan[] {
   const taken = new Set<number>();
   for (const match of expandTopics(text)) {
     const topic = topicById(match.topicId);
+    const programme = programmeSpan(match.phrase);
+    const fieldConcept = fieldConceptOf(match.topicId, match.phrase);
     spans.push({
       start: match.start,
       end: match.end,
       // A part asked for ("school feeding") is matched by its own tag, not its whole topic's.
-      tokens: [topicToken(fieldConceptOf(match.topicId, match.phrase))],
+      tokens: [topicToken(fieldConcept)],
       // A part asked for ("school feeding") favours the resources mainly about the part.
       main: mainTopicToken(conceptOf(match.topicId, match.phrase)),
-      ...programmeSpan(match.phrase),
-      ...(programmeSpan(match.phrase).programmeCountry || !topic
+      ...programme,
+      ...(programme.programmeCountry || !topic
         ? {}
-        : { named: LANGUAGES.map((l) => fieldTopicToken(fieldConceptOf(match.topicId, match.phrase), l)) }),
+        : { named: LANGUAGES.map((l) => fieldTopicToken(fieldConcept, l)) }),
       phrases: topic
         ? [
             { words: foldTokens(topic.names.en), language: 'en' },
