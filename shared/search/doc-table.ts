@@ -8,12 +8,13 @@ import {
 import { eventEndMs } from '../events/upcoming.js';
 import type { FilterableResource } from '../filters/filter.js';
 import { decodeArray, encodeArray } from './postings.js';
+import { TimeColumn } from './time-column.js';
 
 /**
  * What the index keeps of each resource to filter, rank and show it, in columns indexed by the
  * index's internal document number: strings for what is shown, small codes for types and
  * languages, shared lists for topics, countries and partners (a few hundred distinct lists serve
- * 100,000 resources), publication times as numbers, and the recency order.
+ * 100,000 resources), publication times and events' ends as numbers, and the recency order.
  */
 
 /** A resource's display and filter fields, as one object (built for a page of hits only). */
@@ -56,7 +57,7 @@ export interface DocColumns {
   titles: string[];
   urls: string[];
   summaries: string[];
-  published: string[];
+  published: TimeColumn;
   types: Uint8Array;
   languages: Uint8Array;
   topicLists: string[][];
@@ -67,8 +68,26 @@ export interface DocColumns {
   sourceOf: Uint32Array;
   /** Document numbers newest first, ties by id: the order of `latest` and of equal scores. */
   order: Uint32Array;
-  /** When each event is over (ISO 8601), '' for other resources and undated events: search ranks upcoming events first. */
-  eventEnds: string[];
+  /** When each event is over ('' for other resources and undated events): search ranks upcoming events first. */
+  eventEnds: TimeColumn;
+}
+
+/**
+ * A document's filterable fields, reused from one document to the next: its publication time is
+ * rebuilt as a string only when a filter reads it (`since:`, `before:`).
+ */
+class FilterView implements FilterableResource {
+  type: ResourceType = 'news';
+  language: Language = 'en';
+  countries: string[] = [];
+  topics: string[] = [];
+  partnerId = '';
+  sources: readonly { partnerId: string }[] = [];
+  n = 0;
+  constructor(private readonly published: TimeColumn) {}
+  get publishedAt(): string {
+    return this.published.at(this.n);
+  }
 }
 
 export class DocTable {
@@ -78,21 +97,12 @@ export class DocTable {
   /** Position of each document in `order`: the smaller, the newer. */
   readonly recencyRank: Uint32Array;
   /** Reused for filter checks, so that checking 100,000 resources allocates nothing. */
-  private readonly view: {
-    -readonly [K in keyof FilterableResource]: FilterableResource[K];
-  } = {
-    type: 'news',
-    language: 'en',
-    countries: [],
-    topics: [],
-    partnerId: '',
-    publishedAt: '',
-    sources: [],
-  };
+  private readonly view: FilterView;
 
   constructor(readonly columns: DocColumns) {
-    this.publishedMs = Float64Array.from(columns.published, (p) => Date.parse(p));
-    this.eventEndMs = Float64Array.from(columns.eventEnds, (e) => (e ? Date.parse(e) : Number.NaN));
+    this.publishedMs = columns.published.ms;
+    this.eventEndMs = columns.eventEnds.ms;
+    this.view = new FilterView(columns.published);
     this.recencyRank = new Uint32Array(columns.ids.length);
     columns.order.forEach((doc, position) => {
       this.recencyRank[doc] = position;
@@ -113,7 +123,7 @@ export class DocTable {
       titles: [],
       urls: [],
       summaries: [],
-      published: [],
+      published: TimeColumn.of(resources.map((r) => r.publishedAt)),
       types: new Uint8Array(n),
       languages: new Uint8Array(n),
       topicLists: topics.lists,
@@ -123,11 +133,14 @@ export class DocTable {
       sourceLists: sources.lists,
       sourceOf: new Uint32Array(n),
       order: new Uint32Array(n),
-      eventEnds: [],
+      eventEnds: TimeColumn.of(
+        resources.map((r) => {
+          const end = r.type === 'event' ? eventEndMs(r.event) : Number.NaN;
+          return Number.isFinite(end) ? new Date(end).toISOString() : '';
+        }),
+      ),
     };
     resources.forEach((r, k) => {
-      const end = r.type === 'event' ? eventEndMs(r.event) : Number.NaN;
-      columns.eventEnds.push(Number.isFinite(end) ? new Date(end).toISOString() : '');
       const partners = [r.partnerId];
       for (const source of r.sources ?? [])
         if (!partners.includes(source.partnerId)) partners.push(source.partnerId);
@@ -135,7 +148,6 @@ export class DocTable {
       columns.titles.push(r.title);
       columns.urls.push(r.url);
       columns.summaries.push(r.summary ?? '');
-      columns.published.push(r.publishedAt);
       columns.types[k] = RESOURCE_TYPES.indexOf(r.type);
       columns.languages[k] = LANGUAGES.indexOf(r.language);
       columns.topicOf[k] = topics.intern(r.topics ?? []);
@@ -143,9 +155,8 @@ export class DocTable {
       columns.sourceOf[k] = sources.intern(partners);
     });
     const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => {
-      const pa = columns.published[a] as string;
-      const pb = columns.published[b] as string;
-      if (pa !== pb) return pa > pb ? -1 : 1;
+      const newer = columns.published.compare(b, a);
+      if (newer !== 0) return newer;
       const ia = columns.ids[a] as string;
       const ib = columns.ids[b] as string;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
@@ -164,7 +175,7 @@ export class DocTable {
     v.topics = c.topicLists[c.topicOf[n] as number] as string[];
     v.sources = c.sourceLists[c.sourceOf[n] as number] as { partnerId: string }[];
     v.partnerId = v.sources[0]?.partnerId ?? '';
-    v.publishedAt = c.published[n] as string;
+    v.n = n;
     return v;
   }
 
@@ -177,7 +188,7 @@ export class DocTable {
       url: c.urls[n] as string,
       partnerId: sources[0]?.partnerId ?? '',
       sources,
-      publishedAt: c.published[n] as string,
+      publishedAt: c.published.at(n),
       type: RESOURCE_TYPES[c.types[n] as number] as ResourceType,
       language: LANGUAGES[c.languages[n] as number] as Language,
       topics: c.topicLists[c.topicOf[n] as number] as string[],
@@ -198,7 +209,7 @@ export class DocTable {
       titles: c.titles,
       urls: c.urls,
       summaries: c.summaries,
-      published: c.published,
+      published: c.published.values(),
       types: encodeArray(c.types),
       languages: encodeArray(c.languages),
       topicLists: c.topicLists.map((l) => l.join(' ')),
@@ -208,7 +219,7 @@ export class DocTable {
       sourceLists: c.sourceLists.map((l) => l.map((s) => s.partnerId).join(' ')),
       sourceOf: encodeArray(c.sourceOf),
       order: encodeArray(c.order),
-      eventEnds: c.eventEnds,
+      eventEnds: c.eventEnds.values(),
     };
   }
 
@@ -220,7 +231,7 @@ export class DocTable {
       titles: json.titles,
       urls: json.urls,
       summaries: json.summaries,
-      published: json.published,
+      published: TimeColumn.of(json.published),
       types: u8(json.types),
       languages: u8(json.languages),
       topicLists: json.topicLists.map(split),
@@ -231,7 +242,7 @@ export class DocTable {
       sourceOf: u32(json.sourceOf),
       order: u32(json.order),
       // Snapshots written before events had ends hold none.
-      eventEnds: json.eventEnds ?? json.ids.map(() => ''),
+      eventEnds: TimeColumn.of(json.eventEnds ?? json.ids.map(() => '')),
     });
   }
 }

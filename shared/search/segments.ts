@@ -1,6 +1,7 @@
 import { type DocColumns, DocTable } from './doc-table.js';
 import { type PostingsData, TF_BITS, TF_MAX } from './postings.js';
 import type { IndexParts } from './search-index.js';
+import { TimeColumn } from './time-column.js';
 
 /**
  * A snapshot as a base segment and a small delta segment (docs/scale.md): the delta holds the
@@ -161,7 +162,7 @@ export function mergeDocs(a: DocTable, renumber: Int32Array, kept: number, b: Do
     titles: keep(ac.titles, bc.titles),
     urls: keep(ac.urls, bc.urls),
     summaries: keep(ac.summaries, bc.summaries),
-    published: keep(ac.published, bc.published),
+    published: TimeColumn.merge(ac.published, renumber, kept, bc.published),
     types: bytes(ac.types, bc.types),
     languages: bytes(ac.languages, bc.languages),
     topicLists,
@@ -171,7 +172,7 @@ export function mergeDocs(a: DocTable, renumber: Int32Array, kept: number, b: Do
     sourceLists,
     sourceOf,
     order: new Uint32Array(0),
-    eventEnds: keep(ac.eventEnds, bc.eventEnds),
+    eventEnds: TimeColumn.merge(ac.eventEnds, renumber, kept, bc.eventEnds),
   };
   columns.order = mergeOrder(ac.order, renumber, bc.order, kept, columns);
   return new DocTable(columns);
@@ -205,9 +206,8 @@ function mergeOrder(
 ): Uint32Array {
   const { published, ids } = columns;
   const before = (x: number, y: number): boolean => {
-    const px = published[x] as string;
-    const py = published[y] as string;
-    if (px !== py) return px > py;
+    const newer = published.compare(x, y);
+    if (newer !== 0) return newer > 0;
     return (ids[x] as string) < (ids[y] as string);
   };
   const out = new Uint32Array(published.length);
