@@ -8,12 +8,13 @@
  *   npx tsx scripts/search-latency.ts <size> <runs> <commit> [<commit>…]
  *   npx tsx scripts/search-latency.ts 100000 30 e6ff7b3 HEAD .
  *
- * A commit is read from `git archive` (its shared/ and test/); "." is the working tree. The library
+ * A commit is read from `git archive` (its shared/ and test/); "." is the working tree, and a
+ * directory path a copy of it (with node_modules) where a change is tried. The library
  * is the bench's (`generateResources(size, 11)`; size 0: the tuning library) and the queries the
  * tuning set's, both from the last version given. docs/search.md has the figures.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +40,8 @@ const made: string[] = [];
 
 function treeOf(commit: string): string {
   if (commit === '.') return root;
+  // A directory holding shared/ and test/ (a copy of the tree with a change being tried).
+  if (existsSync(join(commit, 'shared'))) return resolve(commit);
   const dir = mkdtempSync(join(tmpdir(), 'search-latency-'));
   made.push(dir);
   const archive = execFileSync('git', ['archive', commit, 'shared', 'test', 'package.json'], {

@@ -90,23 +90,30 @@ class FilterView implements FilterableResource {
   }
 }
 
+const EVENT_TYPE = RESOURCE_TYPES.indexOf('event');
+
 export class DocTable {
-  readonly publishedMs: Float64Array;
-  /** When each event is over, epoch ms; NaN for other resources. */
-  readonly eventEndMs: Float64Array;
   /** Position of each document in `order`: the smaller, the newer. */
   readonly recencyRank: Uint32Array;
   /** Reused for filter checks, so that checking 100,000 resources allocates nothing. */
   private readonly view: FilterView;
 
   constructor(readonly columns: DocColumns) {
-    this.publishedMs = columns.published.ms;
-    this.eventEndMs = columns.eventEnds.ms;
     this.view = new FilterView(columns.published);
     this.recencyRank = new Uint32Array(columns.ids.length);
     columns.order.forEach((doc, position) => {
       this.recencyRank[doc] = position;
     });
+  }
+
+  /** When document n was published, epoch ms. */
+  publishedMs(n: number): number {
+    return this.columns.published.msAt(n);
+  }
+
+  /** When event n is over, epoch ms; NaN for other resources and undated events. */
+  eventEndMs(n: number): number {
+    return this.columns.types[n] === EVENT_TYPE ? this.columns.eventEnds.msAt(n) : Number.NaN;
   }
 
   get size(): number {
@@ -138,6 +145,7 @@ export class DocTable {
           const end = r.type === 'event' ? eventEndMs(r.event) : Number.NaN;
           return Number.isFinite(end) ? new Date(end).toISOString() : '';
         }),
+        { sparse: true },
       ),
     };
     resources.forEach((r, k) => {
@@ -242,7 +250,7 @@ export class DocTable {
       sourceOf: u32(json.sourceOf),
       order: u32(json.order),
       // Snapshots written before events had ends hold none.
-      eventEnds: TimeColumn.of(json.eventEnds ?? json.ids.map(() => '')),
+      eventEnds: TimeColumn.of(json.eventEnds ?? json.ids.map(() => ''), { sparse: true }),
     });
   }
 }

@@ -362,7 +362,12 @@ export class SearchIndex {
 
   /** Per document, 2^(published / half-life): the recency blend is then one multiplication. */
   private recencyGrowth(): Float64Array {
-    this.growth ??= this.docs.publishedMs.map((ms) => 2 ** ((ms - RECENCY_EPOCH_MS) / this.halfLifeMs) || 0);
+    if (!this.growth) {
+      const growth = new Float64Array(this.docs.size);
+      for (let n = 0; n < growth.length; n++)
+        growth[n] = 2 ** ((this.docs.publishedMs(n) - RECENCY_EPOCH_MS) / this.halfLifeMs) || 0;
+      this.growth = growth;
+    }
     return this.growth;
   }
 
@@ -861,7 +866,7 @@ export class SearchIndex {
    * upcoming event ranks above a past one of the same relevance.
    */
   private recencyFactor(n: number, decayNow: number): number {
-    const end = this.docs.eventEndMs[n] as number;
+    const end = this.docs.eventEndMs(n);
     if (!Number.isNaN(end)) {
       return end > this.nowMsOf(decayNow) ? 1 + this.ranking.recencyWeight : 1;
     }
@@ -874,7 +879,7 @@ export class SearchIndex {
    */
   private priorOf(n: number, decayNow: number): number {
     if (this.docs.columns.types[n] === DOCUMENT_TYPE) return 1 + this.ranking.documentWeight;
-    const end = this.docs.eventEndMs[n] as number;
+    const end = this.docs.eventEndMs(n);
     return !Number.isNaN(end) && end > this.nowMsOf(decayNow) ? 1 + this.ranking.documentWeight : 1;
   }
 
@@ -890,12 +895,12 @@ export class SearchIndex {
    */
   private finalScorer(decayNow: number): (n: number, score: number, terms: number) => number {
     const { types } = this.docs.columns;
-    const { eventEndMs } = this.docs;
+    const { docs } = this;
     const growth = this.recencyGrowth();
     const { documentWeight, recencyWeight } = this.ranking;
     const nowMs = this.nowMsOf(decayNow);
     return (n, score, terms) => {
-      const end = eventEndMs[n] as number;
+      const end = docs.eventEndMs(n);
       const isEvent = !Number.isNaN(end);
       // An event not yet over: as fresh as can be, and weighed as a document is.
       const upcoming = isEvent && end > nowMs;

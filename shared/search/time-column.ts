@@ -3,7 +3,8 @@
  * none (''), the strings rebuilt when a hit is shown. Kept as strings beside their numbers they
  * were ~0.45 MB of a loaded index of 10,000 resources (5 % of it; issue 19's memory budget).
  * Stored times are normalised (`toISOString`), so they come back as they were; any other string
- * is kept as it is, so every value reads back unchanged.
+ * is kept as it is, so every value reads back unchanged. A sparse column (events' ends: most
+ * resources are not events) keeps only the documents that have a time.
  */
 
 /** Times `toISOString` writes with a four-digit year: their strings sort as their numbers. */
@@ -17,46 +18,57 @@ function isPlain(value: string, ms: number): boolean {
 
 export class TimeColumn {
   private constructor(
-    readonly ms: Float64Array,
+    readonly length: number,
+    /** Every document's time (dense), or undefined when `sparse` holds them. */
+    private readonly dense: Float64Array | undefined,
+    /** The times of the documents that have one (sparse). */
+    private readonly sparse: Map<number, number> | undefined,
     /** The values not rebuilt from their numbers, by document. */
     private readonly verbatim: ReadonlyMap<number, string>,
   ) {}
 
-  static of(values: readonly string[]): TimeColumn {
-    const ms = new Float64Array(values.length);
+  static of(values: readonly string[], options: { sparse?: boolean } = {}): TimeColumn {
+    const dense = options.sparse ? undefined : new Float64Array(values.length);
+    const sparse = options.sparse ? new Map<number, number>() : undefined;
     const verbatim = new Map<number, string>();
     values.forEach((value, n) => {
       const t = value === '' ? Number.NaN : Date.parse(value);
-      ms[n] = t;
+      if (dense) dense[n] = t;
+      else if (!Number.isNaN(t)) sparse?.set(n, t);
       if (!isPlain(value, t)) verbatim.set(n, value);
     });
-    return new TimeColumn(ms, verbatim);
+    return new TimeColumn(values.length, dense, sparse, verbatim);
   }
 
   /** `a`'s values at the numbers `renumber` gives them (-1: dropped), then `b`'s from `kept` on. */
   static merge(a: TimeColumn, renumber: Int32Array, kept: number, b: TimeColumn): TimeColumn {
-    const ms = new Float64Array(kept + b.length);
+    const length = kept + b.length;
+    const dense = a.dense ? new Float64Array(length) : undefined;
+    const sparse = a.dense ? undefined : new Map<number, number>();
     const verbatim = new Map<number, string>();
-    for (let d = 0; d < renumber.length; d++) {
-      const to = renumber[d] as number;
-      if (to < 0) continue;
-      ms[to] = a.ms[d] as number;
-      const value = a.verbatim.get(d);
+    const put = (to: number, from: TimeColumn, d: number) => {
+      const ms = from.msAt(d);
+      if (dense) dense[to] = ms;
+      else if (!Number.isNaN(ms)) sparse?.set(to, ms);
+      const value = from.verbatim.get(d);
       if (value !== undefined) verbatim.set(to, value);
-    }
-    ms.set(b.ms, kept);
-    for (const [d, value] of b.verbatim) verbatim.set(kept + d, value);
-    return new TimeColumn(ms, verbatim);
+    };
+    for (let d = 0; d < renumber.length; d++)
+      if ((renumber[d] as number) >= 0) put(renumber[d] as number, a, d);
+    for (let d = 0; d < b.length; d++) put(kept + d, b, d);
+    return new TimeColumn(length, dense, sparse, verbatim);
   }
 
-  get length(): number {
-    return this.ms.length;
+  /** Document n's time, epoch ms; NaN for none. */
+  msAt(n: number): number {
+    if (this.dense) return this.dense[n] as number;
+    return this.sparse?.get(n) ?? Number.NaN;
   }
 
   at(n: number): string {
     const value = this.verbatim.get(n);
     if (value !== undefined) return value;
-    const ms = this.ms[n] as number;
+    const ms = this.msAt(n);
     return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
   }
 
@@ -71,8 +83,8 @@ export class TimeColumn {
       const b = this.at(y);
       return a < b ? -1 : a > b ? 1 : 0;
     }
-    const a = this.ms[x] as number;
-    const b = this.ms[y] as number;
+    const a = this.msAt(x);
+    const b = this.msAt(y);
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   }

@@ -17,10 +17,18 @@ describe('TimeColumn: times kept as numbers, read back as the strings they were'
   it('gives every value back unchanged, and its time as epoch ms (NaN for none)', () => {
     expect(column.values()).toEqual(values);
     expect(column.at(0)).toBe('2026-03-01T10:00:00.000Z');
-    expect(column.ms[0]).toBe(Date.parse('2026-03-01T10:00:00.000Z'));
-    expect(column.ms[2]).toBe(column.ms[0]);
-    expect(column.ms[1]).toBeNaN();
-    expect(column.ms[4]).toBeNaN();
+    expect(column.msAt(0)).toBe(Date.parse('2026-03-01T10:00:00.000Z'));
+    expect(column.msAt(2)).toBe(column.msAt(0));
+    expect(column.msAt(1)).toBeNaN();
+    expect(column.msAt(4)).toBeNaN();
+  });
+
+  it('reads the same when kept sparse (only the documents that have a time)', () => {
+    const sparse = TimeColumn.of(values, { sparse: true });
+    expect(sparse.values()).toEqual(values);
+    for (let n = 0; n < values.length; n++) expect(sparse.msAt(n)).toEqual(column.msAt(n));
+    const merged = TimeColumn.merge(sparse, Int32Array.from([-1, 0, 1, 2, 3, 4, 5]), 6, TimeColumn.of(['']));
+    expect(merged.values()).toEqual([...values.slice(1), '']);
   });
 
   it('compares two documents as their strings compare', () => {
