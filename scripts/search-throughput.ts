@@ -73,7 +73,9 @@ if (mode === '--child') {
         times[v]?.push(out.trim());
       });
     console.log(`${size} resources, the tuning queries ${rounds} times back to back; ms a round, per run:`);
-    versions.forEach((version, v) => console.log(`${version.padEnd(12)} ${times[v]?.join(' / ')}`));
+    versions.forEach((version, v) => {
+      console.log(`${version.padEnd(12)} ${times[v]?.join(' / ')}`);
+    });
     // A loaded machine slows whole runs at a time: each pair's ratio, their median, says more.
     versions.slice(1).forEach((version, w) => {
       const ratios = (times[w + 1] ?? [])
