@@ -1,6 +1,7 @@
 import type { Language, ResourceType } from '../domain/resource.js';
 import { isDateWord, readDate } from '../filters/dates.js';
 import type { ResourceFilter } from '../filters/filter.js';
+import { hashtagReading, readHashtag } from '../filters/hashtags.js';
 import { dateOrderNote, type FilterProblem } from '../filters/problems.js';
 import {
   type FilterField,
@@ -255,6 +256,7 @@ export function parseQuery(
       token.kind = 'word';
       token.text = `${token.misspelt} ${token.text}`;
     }
+    if (token.kind === 'word' && !token.negated && applyHashtag(parsed, token.text)) continue;
     const tokenWords = splitWords(token.text).filter((w) => {
       if (w.text.length > bounds.maxWordChars) tooLong += 1;
       else if (wordCount >= bounds.maxWords) tooMany += 1;
@@ -537,6 +539,19 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date, timeZone?:
     }
     for (const id of resolved.values) addValue(filter, key, id);
   }
+}
+
+/** `#peru`, `#PrimeraInfancia`: the country or topic a hashtag names exactly, said in a note. */
+function applyHashtag(parsed: ParsedQuery, typed: string): boolean {
+  const value = readHashtag(typed);
+  if (!value) return false;
+  addValue(parsed.filter, value.field, value.id);
+  parsed.problems.push({
+    code: 'note',
+    text: `${typed} was read as ${hashtagReading(value, 'en')}`,
+    es: `${typed} se leyó como ${hashtagReading(value, 'es')}`,
+  });
+  return true;
 }
 
 function addValue(filter: ResourceFilter, field: Exclude<FilterField, 'partners'>, id: string): void {

@@ -234,6 +234,19 @@ describe('each command through the core', () => {
     expect(await listFollows(runtime.store, c.channel)).toHaveLength(0);
   });
 
+  it('a hashtag naming a country or topic is that filter, in a follow and a search, and the reply says so', async () => {
+    const c = dm();
+    const { core } = only(follow, search);
+    const followed = await core.handleText(c, 'seguir #Peru #PrimeraInfancia');
+    // The follow's reply says what it follows.
+    expect(followed.summary).toMatch(/sigue tema: Primera infancia · país: Perú/);
+    const [f] = await listFollows(runtime.store, c.channel);
+    expect(f?.filter).toMatchObject({ countries: ['PE'], topics: ['early-childhood'] });
+    const found = await core.handleText(dm(), 'search #peru');
+    expect(text(found)).toContain('#peru was read as country:Peru');
+    expect(text(found)).toContain('Perú');
+  });
+
   it('subscribe: starts the double opt-in with the frequency and the filter', async () => {
     const { core, subscriptions } = only(subscribe);
     await core.handleText(dm(), 'suscribir ana@example.org diario tema:salud');
