@@ -152,6 +152,8 @@ export interface Messages {
   notChannelAdmin: string;
   subscribeUsage: string;
   subscribeBadEmail(email: string): string;
+  /** `subscribe me@x.org fortnightly`: a frequency the digests do not have (never kept as a keyword). */
+  subscribeBadFrequency(word: string): string;
   subscribeStarted(email: string, frequency: string): string;
   subscribeFailed(reason: string): string;
   frequency: { daily: string; weekly: string };
@@ -373,6 +375,8 @@ const en: Messages = {
   notChannelAdmin: 'Only admins of this channel or group can change what it follows or its language.',
   subscribeUsage: 'Usage: subscribe <email> [filters] [daily|weekly]',
   subscribeBadEmail: (email) => `"${email}" does not look like an email address.`,
+  subscribeBadFrequency: (word) =>
+    `Nothing was saved. "${word}" is not a frequency the digest has: daily or weekly (e.g. subscribe you@example.org weekly).`,
   subscribeStarted: (email, f) =>
     `Almost done: we sent a confirmation link to ${email}. The ${f} digest starts once you click it.`,
   subscribeFailed: (reason) => `The subscription could not be started: ${reason}`,
@@ -588,6 +592,8 @@ const es: Messages = {
   notChannelAdmin: 'Solo los administradores de este canal o grupo pueden cambiar lo que sigue o su idioma.',
   subscribeUsage: 'Uso: suscribir <correo> [filtros] [diario|semanal]',
   subscribeBadEmail: (email) => `"${email}" no parece una dirección de correo.`,
+  subscribeBadFrequency: (word) =>
+    `No se guardó nada. "${word}" no es una frecuencia del resumen: diario o semanal (p. ej. suscribir usted@ejemplo.org semanal).`,
   subscribeStarted: (email, f) =>
     `Casi listo: enviamos un enlace de confirmación a ${email}. El resumen ${f} empieza cuando lo pulse.`,
   subscribeFailed: (reason) => `No se pudo iniciar la suscripción: ${reason}`,

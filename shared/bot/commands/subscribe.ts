@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { MESSAGES } from '../../chat/i18n.js';
 import { textReply } from '../../chat/reply.js';
 import { cutText } from '../../chat/text.js';
@@ -10,9 +11,53 @@ const FREQUENCIES: Record<string, 'daily' | 'weekly'> = {
   daily: 'daily',
   diario: 'daily',
   diaria: 'daily',
+  diariamente: 'daily',
   weekly: 'weekly',
   semanal: 'weekly',
+  semanalmente: 'weekly',
 };
+
+/**
+ * Frequencies people ask for that the digests do not have. Kept as a keyword, "fortnightly" would
+ * be a subscription that never matches: refused instead, with the two there are.
+ */
+const OTHER_FREQUENCIES = new Set([
+  'hourly',
+  'fortnightly',
+  'biweekly',
+  'bi-weekly',
+  'monthly',
+  'bimonthly',
+  'quarterly',
+  'yearly',
+  'annually',
+  'quincenal',
+  'quincenalmente',
+  'mensual',
+  'mensualmente',
+  'bimestral',
+  'trimestral',
+  'semestral',
+  'anual',
+  'anualmente',
+]);
+
+/** A word folded as frequencies are compared: case, accents and a trailing comma or stop do not matter. */
+const folded = (word: string) =>
+  word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[.,;!?]+$/, '');
+
+const frequencyOf = (word: string) => FREQUENCIES[folded(word)];
+
+/** A frequency the digests do not have, or "weekly"/"semanal" one letter off ("weekley", "semnal"). */
+function isOtherFrequency(word: string): boolean {
+  const f = folded(word);
+  if (OTHER_FREQUENCIES.has(f)) return true;
+  return f.length >= 5 && ['weekly', 'semanal'].some((known) => distance(f, known) === 1);
+}
 
 /** `subscribe me@example.org weekly topic:health`: starts the digests' double opt-in. */
 export const subscribe = defineCommand(['subscribe'], async ({ env, ctx, args, lang }) => {
@@ -20,17 +65,20 @@ export const subscribe = defineCommand(['subscribe'], async ({ env, ctx, args, l
   // The address and the frequency are words of their own; the rest is the filter language.
   const words = args.trim().split(/\s+/).filter(Boolean);
   const email = words.find((w) => w.includes('@') && !w.includes(':') && !w.startsWith('"'));
-  const frequencies = words.filter((w) => FREQUENCIES[w.toLowerCase()]);
-  const filterText = words.filter((w) => w !== email && !FREQUENCIES[w.toLowerCase()]).join(' ');
+  const frequencies = words.filter((w) => frequencyOf(w));
+  const filterText = words.filter((w) => w !== email && !frequencyOf(w)).join(' ');
   if (!email) return textReply(m.subscribeUsage, { private: true });
   if (!isValidEmailAddress(email))
     return textReply(m.subscribeBadEmail(cutText(email, 80)), { private: true });
+  const unknownFrequency = words.find((w) => w !== email && !w.includes(':') && isOtherFrequency(w));
+  if (unknownFrequency)
+    return textReply(m.subscribeBadFrequency(cutText(unknownFrequency, 40)), { private: true });
   const parsed = await parseFilters(env, filterText);
   const refused = refusal(parsed, lang);
   if (refused) return refused;
   const { filter } = parsed;
   if (filter.since || filter.before) return textReply(m.noDatesInFollows, { private: true });
-  const frequency = FREQUENCIES[frequencies.at(-1)?.toLowerCase() ?? ''] ?? 'weekly';
+  const frequency = frequencyOf(frequencies.at(-1) ?? '') ?? 'weekly';
   try {
     await env.ports.subscribe({
       email,
