@@ -17,6 +17,12 @@ export interface HashtagValue {
   id: string;
 }
 
+/** A hashtag as typed and the value it names. */
+export interface Hashtag extends HashtagValue {
+  /** The hashtag without the sentence's punctuation after it. */
+  tag: string;
+}
+
 /** A name as a hashtag writes it: folded, without spaces, hyphens, apostrophes or underscores. */
 const joined = (name: string) => foldText(name).replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -54,9 +60,12 @@ function names(): Map<string, HashtagValue> {
 }
 
 /** The country or topic a hashtag (`#` and a word, as typed) names exactly, or undefined. */
-export function readHashtag(typed: string): HashtagValue | undefined {
-  if (!/^#[\p{L}][\p{L}\p{N}\p{M}_-]*$/u.test(typed)) return undefined;
-  return names().get(joined(typed.slice(1)));
+export function readHashtag(typed: string): Hashtag | undefined {
+  // The punctuation of the sentence around it: "#peru, #chile", "…en #Haití."
+  const tag = typed.replace(/[.,;:!?…)]+$/u, '');
+  if (!/^#[\p{L}][\p{L}\p{N}\p{M}_-]*$/u.test(tag)) return undefined;
+  const value = names().get(joined(tag.slice(1)));
+  return value && { ...value, tag };
 }
 
 /** What a hashtag was read as, in the filter language (`country:Peru`, `tema:"primera infancia"`). */

@@ -543,13 +543,13 @@ function applyFilter(parsed: ParsedQuery, token: RawToken, now: Date, timeZone?:
 
 /** `#peru`, `#PrimeraInfancia`: the country or topic a hashtag names exactly, said in a note. */
 function applyHashtag(parsed: ParsedQuery, typed: string): boolean {
-  const value = readHashtag(typed);
-  if (!value) return false;
-  addValue(parsed.filter, value.field, value.id);
+  const hashtag = readHashtag(typed);
+  if (!hashtag) return false;
+  addValue(parsed.filter, hashtag.field, hashtag.id);
   parsed.problems.push({
     code: 'note',
-    text: `${typed} was read as ${hashtagReading(value, 'en')}`,
-    es: `${typed} se leyó como ${hashtagReading(value, 'es')}`,
+    text: `${hashtag.tag} was read as ${hashtagReading(hashtag, 'en')}`,
+    es: `${hashtag.tag} se leyó como ${hashtagReading(hashtag, 'es')}`,
   });
   return true;
 }

@@ -20,11 +20,14 @@ describe('hashtags, as members write them in Telegram and Slack', () => {
     ['#CCT', { field: 'topics', id: 'conditional-cash-transfers' }],
     ['#TransferenciasCondicionadas', { field: 'topics', id: 'conditional-cash-transfers' }],
     ['#salud', { field: 'topics', id: 'health' }],
+    // The sentence's punctuation is not the hashtag's.
+    ['#peru,', { field: 'countries', id: 'PE' }],
+    ['#Haití.', { field: 'countries', id: 'HT' }],
   ])('%s names %o', (typed, value) => {
-    expect(readHashtag(typed)).toEqual(value);
+    expect(readHashtag(typed)).toMatchObject(value);
   });
 
-  it.each(['#ayuda', '#2026', '#es', '#pe', '#peruano', '#cash', '#', 'peru', '#peru!'])(
+  it.each(['#ayuda', '#2026', '#es', '#pe', '#peruano', '#cash', '#', 'peru', '#peru-chile', '#peru,chile'])(
     '%s names nothing exactly: it stays a word',
     (typed) => {
       expect(readHashtag(typed)).toBeUndefined();
@@ -52,5 +55,8 @@ describe('hashtags, as members write them in Telegram and Slack', () => {
     expect(parse('#ayuda transferencias').filter).toEqual({ keywords: 'ayuda transferencias' });
     expect(parse('transferencias -#peru').filter).toEqual({ keywords: 'transferencias -peru' });
     expect(parse('#ayuda').problems).toEqual([]);
+    const list = parse('#peru, #chile');
+    expect(list.filter).toEqual({ countries: ['CL', 'PE'] });
+    expect(problemText(list.problems[0]!, 'en')).toBe('#peru was read as country:Peru');
   });
 });
