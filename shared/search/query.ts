@@ -256,7 +256,13 @@ export function parseQuery(
       token.kind = 'word';
       token.text = `${token.misspelt} ${token.text}`;
     }
-    if (token.kind === 'word' && !token.negated && applyHashtag(parsed, token.text)) continue;
+    if (
+      token.kind === 'word' &&
+      !token.negated &&
+      token.text.startsWith('#') &&
+      applyHashtag(parsed, token.text)
+    )
+      continue;
     const tokenWords = splitWords(token.text).filter((w) => {
       if (w.text.length > bounds.maxWordChars) tooLong += 1;
       else if (wordCount >= bounds.maxWords) tooMany += 1;
