@@ -38,6 +38,7 @@ export function greetingLanguage(text: string): BotLanguage | undefined {
   const folded = text
     .toLowerCase()
     .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -49,13 +50,18 @@ export function parseIntent(text: string): Intent {
   if (!trimmed) return { command: 'help', args: '', implicit: false };
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed)!;
   const word = match[1]!;
-  const rest = match[2]!.trim();
-  const found = commandOf(word);
+  let rest = match[2]!.trim();
+  // "¿ayuda?", "¡buscar pobreza!", "Buscar: pobreza", "help!": the marks Spanish opens a question
+  // or an exclamation with, and a question mark, stop or colon after the word, are not the command's.
+  const opened = /^[¿¡]/.test(word);
+  const found = commandOf(word) ?? commandOf(bareCommandWord(word));
+  if (found && opened) rest = rest.replace(/[?!]+$/, '').trim();
   if (!found) {
     const greeting = greetingLanguage(trimmed);
     if (greeting) return { command: 'greet', args: '', wordLanguage: greeting, implicit: true };
-    // "hola, quiero buscar transferencias en perú": a search that opens with a greeting is in its language.
-    const keyLanguage = filterKeyLanguage(trimmed) ?? greetingLanguage(word);
+    // "hola, quiero buscar transferencias en perú": a search that opens with a greeting is in its
+    // language; one that opens with ¿ or ¡ ("¿Qué hay de nuevo?") is Spanish.
+    const keyLanguage = filterKeyLanguage(trimmed) ?? greetingLanguage(word) ?? (opened ? 'es' : undefined);
     return {
       command: 'search',
       args: trimmed,
@@ -74,6 +80,16 @@ export function parseIntent(text: string): Intent {
   const filler = FILLER[found.command];
   const args = filler ? rest.replace(filler, '') : rest;
   return { command: found.command, args, wordLanguage: found.language, implicit: false };
+}
+
+/**
+ * A command word without the punctuation around it; a filter key's colon stays (`lang: es`,
+ * `idioma: español` are a search's filter, not the lang command).
+ */
+function bareCommandWord(word: string): string {
+  const bare = word.replace(/^[¿¡]+/, '').replace(/[?!.:,;]+$/, '');
+  const key = bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return word.endsWith(':') && (SPANISH_KEYS.has(key) || ENGLISH_KEYS.has(key)) ? word : bare;
 }
 
 /** Filter keys only Spanish writes ("tema:primera infancia pais:peru" typed with no command word). */

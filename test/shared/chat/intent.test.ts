@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent } from '#shared/chat/intent.js';
+import { greetingLanguage, parseIntent } from '#shared/chat/intent.js';
 
 describe('parseIntent: the words members add after a command word', () => {
   it('reads "dejar de seguir <id>" as unfollow of that id', () => {
@@ -51,5 +51,56 @@ describe('parseIntent: a search typed with no command word', () => {
       wordLanguage: 'es',
     });
     expect(parseIntent('hi! cash transfers in Peru').wordLanguage).toBe('en');
+  });
+});
+
+describe('parseIntent: punctuation around the command word', () => {
+  it('reads "¿ayuda?", "ayuda?", "help!" and "Buscar: pobreza" as the command, in its language', () => {
+    expect(parseIntent('¿ayuda?')).toMatchObject({
+      command: 'help',
+      args: '',
+      wordLanguage: 'es',
+      implicit: false,
+    });
+    expect(parseIntent('ayuda?')).toMatchObject({ command: 'help', wordLanguage: 'es' });
+    expect(parseIntent('help!')).toMatchObject({ command: 'help', wordLanguage: 'en' });
+    expect(parseIntent('¿próximos?')).toMatchObject({ command: 'upcoming', args: '', wordLanguage: 'es' });
+    expect(parseIntent('Buscar: pobreza')).toMatchObject({
+      command: 'search',
+      args: 'pobreza',
+      wordLanguage: 'es',
+    });
+    // An opening ¿ or ¡ closes at the end of the arguments: "pobreza", not "pobreza?".
+    expect(parseIntent('¿buscar pobreza multidimensional?')).toMatchObject({
+      command: 'search',
+      args: 'pobreza multidimensional',
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('¡seguir tema:pensiones!')).toMatchObject({
+      command: 'follow',
+      args: 'tema:pensiones',
+    });
+    // "?" alone is still help; a filter key's colon is still a filter, not the lang command.
+    expect(parseIntent('?')).toMatchObject({ command: 'help' });
+    expect(parseIntent('lang: es pensiones')).toMatchObject({ command: 'search', implicit: true });
+    expect(parseIntent('idioma: español pensiones')).toMatchObject({ command: 'search', wordLanguage: 'es' });
+  });
+
+  it('answers a question opened with ¿ or ¡ in Spanish even with no command word or filter key', () => {
+    expect(parseIntent('¿Qué hay de nuevo sobre pensiones?')).toMatchObject({
+      command: 'search',
+      implicit: true,
+      wordLanguage: 'es',
+    });
+    expect(parseIntent('pensiones?').wordLanguage).toBeUndefined();
+  });
+});
+
+describe('greetingLanguage: greetings written with their accents', () => {
+  it('greets "buenos días" and "¡Buenos días!" instead of searching for them', () => {
+    expect(parseIntent('buenos días')).toMatchObject({ command: 'greet', wordLanguage: 'es' });
+    expect(parseIntent('¡Buenos días!')).toMatchObject({ command: 'greet', wordLanguage: 'es' });
+    expect(greetingLanguage('BUENOS DÍAS 🙏')).toBe('es');
+    expect(greetingLanguage('good morning!')).toBe('en');
   });
 });
