@@ -24,7 +24,10 @@ export const CALENDAR_FEED_PATH = '/calendar.ics';
 /** Events that ended longer ago than this are left out of the feeds (calendars keep what they had). */
 export const PAST_DAYS = 90;
 
-/** Query parameters and the filter language's key each one is. */
+/**
+ * Query parameters and the filter language's key each one is, in English and in Spanish
+ * (`?tema=salud&pais=perú`, as the filter language's keys), accents and case aside.
+ */
 const PARAMETERS: Record<string, string | undefined> = {
   topic: 'topic',
   country: 'country',
@@ -32,7 +35,32 @@ const PARAMETERS: Record<string, string | undefined> = {
   type: 'type',
   partner: 'partner',
   q: undefined,
+  tema: 'topic',
+  pais: 'country',
+  idioma: 'lang',
+  tipo: 'type',
+  socio: 'partner',
 };
+const SPANISH_PARAMETERS = new Set(['tema', 'pais', 'idioma', 'tipo', 'socio']);
+/** `lang=` / `idioma=` values that ask for Spanish: the answer's language too. */
+const SPANISH_VALUES = new Set(['es', 'espanol', 'spanish']);
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
+
+/** The language a query string speaks: Spanish when it names a parameter in Spanish or asks for lang=es. */
+export function calendarLanguage(query: URLSearchParams): 'en' | 'es' {
+  for (const [name, value] of query) {
+    const key = fold(name);
+    if (SPANISH_PARAMETERS.has(key)) return 'es';
+    if (PARAMETERS[key] === 'lang' && SPANISH_VALUES.has(fold(value))) return 'es';
+  }
+  return 'en';
+}
 
 const text = (statusCode: number, body: string): HttpResult => ({
   statusCode,
@@ -53,14 +81,20 @@ const calendar = (body: string, filename: string): HttpResult => ({
 
 /** The query string as filter-language text, or the reason it is refused. */
 export function calendarFilterText(query: URLSearchParams): { text: string } | { error: string } {
+  const es = calendarLanguage(query) === 'es';
   const parts: string[] = [];
   for (const [name, value] of query) {
-    if (!Object.hasOwn(PARAMETERS, name))
-      return { error: `Unknown parameter "${name}": use topic, country, lang, type, partner or q.` };
+    const folded = fold(name);
+    if (!Object.hasOwn(PARAMETERS, folded))
+      return {
+        error: es
+          ? `Parámetro desconocido "${name}": use tema, pais, idioma, tipo, socio o q.`
+          : `Unknown parameter "${name}": use topic, country, lang, type, partner or q.`,
+      };
     const clean = value.replace(/["\r\n]/g, ' ').trim();
-    if (!clean) return { error: `"${name}" is empty.` };
-    if (clean.length > 200) return { error: `"${name}" is too long.` };
-    const key = PARAMETERS[name];
+    if (!clean) return { error: es ? `"${name}" está vacío.` : `"${name}" is empty.` };
+    if (clean.length > 200) return { error: es ? `"${name}" es demasiado largo.` : `"${name}" is too long.` };
+    const key = PARAMETERS[folded];
     parts.push(key ? `${key}:"${clean}"` : clean);
   }
   return { text: parts.join(' ') };
@@ -79,14 +113,16 @@ export function createCalendarHandler(
   };
 
   async function feed(event: HttpEvent): Promise<HttpResult> {
-    const asked = calendarFilterText(new URLSearchParams(event.rawQueryString ?? ''));
+    const query = new URLSearchParams(event.rawQueryString ?? '');
+    const asked = calendarFilterText(query);
     if ('error' in asked) return text(400, asked.error);
     const service = await searchService();
     const partners = await service.partners();
     const now = runtime.clock();
     const parsed = parseFilterText(asked.text, { now, partners });
     const refused = parsed.problems.filter((p) => p.code !== 'note');
-    if (refused.length) return text(400, refused.map((p) => problemText(p, 'en', partners)).join(' '));
+    if (refused.length)
+      return text(400, refused.map((p) => problemText(p, calendarLanguage(query), partners)).join(' '));
     const catalogue = searchCatalogue(service, (ids) => getResources(runtime.store, ids));
     const oldest = now.getTime() - PAST_DAYS * 86_400_000;
     const events = (await catalogue(parsed.filter))

@@ -153,6 +153,22 @@ describe('/calendar.ics', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toMatch(/Unknown parameter "colour"/);
   });
+
+  it('takes its parameters in Spanish too, and answers a Spanish request in Spanish', async () => {
+    const english = parse((await get('/calendar.ics', 'topic=cct&country=United%20States')).body);
+    const spanish = parse((await get('/calendar.ics', 'tema=cct&pa%C3%ADs=Estados%20Unidos')).body);
+    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
+    expect(spanish.size).toBe(2);
+    const narnia = await get('/calendar.ics', 'pais=narnia');
+    expect(narnia.statusCode).toBe(400);
+    expect(narnia.body).toMatch(/"narnia": no hay ningún país con ese nombre/);
+    // lang=es asks for Spanish events: the refusal of another parameter is in Spanish too.
+    expect((await get('/calendar.ics', 'country=narnia&lang=es')).body).toMatch(/no hay ningún país/);
+    expect((await get('/calendar.ics', 'lang=es&color=azul')).body).toMatch(
+      /Parámetro desconocido "color": use tema, pais, idioma, tipo, socio o q/,
+    );
+    expect((await get('/calendar.ics', 'country=narnia')).body).toMatch(/"narnia": no such country/);
+  });
 });
 
 describe('/calendar/<id>.ics', () => {
