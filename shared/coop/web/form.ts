@@ -211,11 +211,26 @@ function resolveField(
   return problems.length ? { ids, error: problems.join(' ') } : { ids };
 }
 
-/** The portfolio's query: `kind`, `topic`, `country`, `modality`, `language`, each optional. */
+/**
+ * The parameters' Spanish names, as the filter language's keys (`/coop?tema=focalización&pais=Perú`):
+ * a link typed by hand in Spanish narrows the list instead of being ignored.
+ */
+const SPANISH_FILTER_PARAMS: Readonly<Record<FilterParam, readonly string[]>> = {
+  kind: ['tipo'],
+  topic: ['tema'],
+  country: ['pais', 'país'],
+  modality: ['modalidad'],
+  language: ['idioma'],
+};
+
+/** The portfolio's query: `kind`, `topic`, `country`, `modality`, `language` (or their Spanish names), each optional. */
 export function readFilters(query: URLSearchParams, lang: PageLanguage): FilterReading {
-  const values = Object.fromEntries(
-    FILTER_PARAMS.map((p) => [p, (query.get(p) ?? '').slice(0, 200).trim()]),
-  ) as Record<FilterParam, string>;
+  const typed = (p: FilterParam) =>
+    query.get(p) ?? SPANISH_FILTER_PARAMS[p].map((name) => query.get(name)).find((v) => v !== null) ?? '';
+  const values = Object.fromEntries(FILTER_PARAMS.map((p) => [p, typed(p).slice(0, 200).trim()])) as Record<
+    FilterParam,
+    string
+  >;
   const errors: FieldErrors<FilterParam> = {};
   const filter: PortfolioFilter = {};
   const e = COOP_STRINGS[lang].errors;

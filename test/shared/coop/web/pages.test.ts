@@ -138,6 +138,24 @@ describe('the portfolio page', () => {
       language: 'es',
     });
   });
+
+  it('takes the parameters’ Spanish names too, instead of ignoring them and listing everything', () => {
+    const spanish = new URLSearchParams(
+      'tipo=ofertas&tema=CCT,focalizaci%C3%B3n&pa%C3%ADs=Per%C3%BA&modalidad=taller&idioma=espa%C3%B1ol',
+    );
+    expect(readFilters(spanish, 'es').filter).toEqual({
+      kind: 'offer',
+      topics: ['conditional-cash-transfers', 'targeting'],
+      countries: ['PE'],
+      modality: 'workshop',
+      language: 'es',
+    });
+    expect(readFilters(new URLSearchParams('pais=peru'), 'es').filter).toEqual({ countries: ['PE'] });
+    // A value that means nothing is refused on its field, whichever name it came by.
+    const page = portfolioPage('es', content('tema=focalizacoin', 'es'));
+    expect(page).toMatch(/“focalizacoin” no es un tema que conozcamos/);
+    expect(page).not.toContain('class="card"');
+  });
 });
 
 describe('the submission form', () => {
