@@ -572,7 +572,7 @@ const es: Messages = {
   noResults: (query) => `No hay resultados para "${query}".`,
   broaderHint: 'Pruebe con menos palabras, quite un filtro o revise la ortografía (los acentos no importan).',
   noLatest: 'Todavía no hay nada en la biblioteca con esos filtros.',
-  searchNeedsQuery: '¿Qué busco? Por ejemplo: buscar transferencias monetarias country:colombia',
+  searchNeedsQuery: '¿Qué busco? Por ejemplo: buscar transferencias monetarias pais:colombia',
   more: 'Más resultados',
   bookmarkButton: 'Guardar',
   removeButton: 'Quitar',

@@ -93,4 +93,14 @@ describe.each(BOT_LANGUAGES)('the help examples in %s', (lang) => {
       for (const f of follows) expect((await ports.search.latest(f.filter, 1)).total).toBeGreaterThan(0);
     } else expect(follows.length).toBe(before);
   });
+
+  it('the example an empty search answers with is in the member’s words, and works', async () => {
+    const core = coreFor(runtime, recordingPorts(runtime).ports);
+    const asked = (await core.handleText(channel(lang), lang === 'es' ? 'buscar' : 'search')).summary;
+    const example = asked.split(': ').slice(1).join(': ');
+    expect(example).toContain(lang === 'es' ? 'pais:colombia' : 'country:colombia');
+    const reply = text(await core.handleText(channel(lang), example));
+    expect(reply).toContain(lang === 'es' ? 'Resultados' : 'Results');
+    expect(reply).toContain(lang === 'es' ? 'país: Colombia' : 'country: Colombia');
+  });
 });
