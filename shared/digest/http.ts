@@ -388,6 +388,8 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
       );
       const l = updated.language;
       // The switch: the preferences form (its GET, with the token it was posted with) in the other language.
+      // What was chosen and what it would have brought, as after confirming: new keywords that match
+      // nothing say so here, not by a digest that never comes.
       return html(
         200,
         pages.message(
@@ -395,7 +397,7 @@ async function route(runtime: Runtime, event: HttpEvent): Promise<HttpResult> {
           STRINGS[l].pages.savedTitle,
           STRINGS[l].pages.saved,
           { url: links.manageUrl, label: STRINGS[l].manage },
-          [],
+          await chosenLines(runtime, updated, l, now),
           sameWithToken(l),
         ),
       );

@@ -9,6 +9,7 @@ import {
 } from '#shared/digest/subscriptions.js';
 import { signToken, verifyToken } from '#shared/digest/tokens.js';
 import type { ResourceFilter } from '#shared/filters/filter.js';
+import { refreshSearchIndex } from '#shared/search/service.js';
 import { keys } from '#shared/store/keys.js';
 import { Store } from '#shared/store/store.js';
 import { startTestServices, type TestServices } from '../../helpers/local-services.js';
@@ -338,6 +339,40 @@ describe('the subscription pages', () => {
     for (const bad of [unsubscribeToken, `${token}x`, `${token}!!~~`, '']) {
       expect((await handler(httpEvent('GET', `/email/preferences?token=${bad}`))).statusCode).toBe(400);
     }
+  });
+});
+
+describe('saved preferences', () => {
+  it('answer with what was chosen and what it would have brought, as the confirmation does', async () => {
+    const runtime = await services.newRuntime({}, movableClock('2026-03-02T09:00:00.000Z'));
+    await storeResources(runtime.store, [
+      makeResource({
+        id: 'pensions-mx',
+        title: 'Reforma de pensiones no contributivas en México',
+        countries: ['MX'],
+        firstSeenAt: '2026-02-20T00:00:00.000Z',
+      }),
+    ]);
+    await refreshSearchIndex(runtime);
+    const { subscribeConfirmed } = await import('#shared/digest/subscriptions.js');
+    const sub = await subscribeConfirmed(runtime, { email: 'saved@example.org', frequency: 'daily' });
+    const handler = createSubscriptionHandler(runtime);
+    const token = signToken('test-token-secret', 'manage', { sub: sub.id }, runtime.clock());
+    const save = (keywords: string, language: 'en' | 'es') =>
+      handler(post('/email/preferences', { token, language, frequency: 'weekly', keywords })).then(
+        (r) => r.body as string,
+      );
+
+    const matching = await save('pensiones', 'es');
+    expect(matching).toContain('Sus cambios están guardados.');
+    expect(matching).toContain('Eligió: palabras: pensiones (semanal).');
+    expect(matching).toContain('En los últimos 30 días estas elecciones habrían traído 1 recurso.');
+    // Keywords that match nothing are saved, and the page says the digest may stay quiet.
+    const quiet = await save('zzqx', 'en');
+    expect(quiet).toContain('Your changes are saved.');
+    expect(quiet).toContain(
+      'Nothing in the last 30 days matches these choices: the digest may be quiet for a while.',
+    );
   });
 });
 
