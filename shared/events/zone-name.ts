@@ -28,8 +28,68 @@ function knownZones() {
   return zones;
 }
 
+/**
+ * The Network's capitals' zones, in the order an offset's suggestions name them: `UTC-5` is best
+ * answered with Bogotá, Lima or Panamá, not with a zone of its spelling (`UTC`, which is 5 hours off).
+ */
+const CAPITAL_ZONES = [
+  'America/Bogota',
+  'America/Lima',
+  'America/Panama',
+  'America/Mexico_City',
+  'America/Guatemala',
+  'America/Costa_Rica',
+  'America/Santiago',
+  'America/La_Paz',
+  'America/Caracas',
+  'America/Santo_Domingo',
+  'America/Port-au-Prince',
+  'America/Jamaica',
+  'America/Argentina/Buenos_Aires',
+  'America/Sao_Paulo',
+  'America/Montevideo',
+  'America/Asuncion',
+  'America/Guayaquil',
+  'America/New_York',
+  'America/Toronto',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Halifax',
+  'America/St_Johns',
+  'America/Noronha',
+  'Atlantic/Azores',
+  'Europe/London',
+  'Europe/Madrid',
+];
+
+/** `UTC-5`, `GMT -03:00`, `utc+5:30`: an offset from UTC in minutes, or undefined. */
+function typedOffset(text: string): number | undefined {
+  const m = /^\s*(?:utc|gmt)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return minutes > 14 * 60 ? undefined : m[1] === '+' ? minutes : -minutes;
+}
+
+/** A zone's offset from UTC at `at`, in minutes. */
+function offsetOf(zone: string, at: Date): number {
+  const name =
+    new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
 /** Up to three zones close to what was typed: a city's name (`santiago`, `New York`) or a misspelling. */
-export function suggestTimeZones(text: string): string[] {
+export function suggestTimeZones(text: string, at: Date = new Date()): string[] {
+  // An offset names no place: the capitals whose clocks show it now, or none (never `UTC` for `UTC+5`).
+  const offset = typedOffset(text);
+  if (offset !== undefined)
+    return [
+      ...(offset === 0 ? ['UTC'] : []),
+      ...CAPITAL_ZONES.filter((zone) => offsetOf(zone, at) === offset),
+    ].slice(0, 3);
   const folded = foldText(text.replace(/[/_]/g, ' ')).slice(0, 64);
   if (!folded) return [];
   const all = knownZones();
