@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { ConfigError } from '#shared/errors.js';
 import { assertPortFree, closeServer, listen } from './ports.js';
 import {
   installChecksummedLevel,
@@ -11,6 +12,28 @@ import {
   verifyStoreSeal,
   watchStoreDirectory,
 } from './store-integrity.js';
+
+/**
+ * The store's directory, made if missing; a `--data-dir` that names a file (`--data-dir notes.txt`)
+ * or a place that cannot be written is refused by name, not with Node's stack trace.
+ */
+function makeDataDirectory(dataDir: string, dbPath: string): void {
+  try {
+    mkdirSync(dbPath, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'it, or a folder on its path, is a file'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'it cannot be written here'
+          : (error as Error).message;
+    throw new ConfigError(
+      `The data directory ${dataDir} cannot hold the local store: ${why}. Give --data-dir (or IASPN_DATA_DIR) a directory.`,
+      { cause: error },
+    );
+  }
+}
 
 export interface RunningService {
   endpoint: string;
@@ -41,7 +64,7 @@ export async function startDynalite(options: {
   const dataDir = options.dataDir && path.resolve(options.dataDir);
   const dbPath = dataDir && path.join(dataDir, 'dynamodb');
   if (dataDir && dbPath) {
-    mkdirSync(dbPath, { recursive: true });
+    makeDataDirectory(dataDir, dbPath);
     verifyStoreSeal(dataDir, dbPath);
   }
   // Before dynalite loads: it takes LevelDB's class when its module loads.
