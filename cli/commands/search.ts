@@ -47,7 +47,8 @@ export function registerSearch(program: Command): void {
         options: { limit: number; cursor?: string; tz?: string; json?: boolean; explain?: boolean },
         command: Command,
       ) => {
-        const { answer: response } = await answer(command.optsWithGlobals<GlobalOptions>(), 'search', {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        const { answer: response, where } = await answer(globals, 'search', {
           query: words.join(' '),
           limit: options.limit,
           cursor: options.cursor,
@@ -56,6 +57,8 @@ export function registerSearch(program: Command): void {
         });
         const problems = response.ignoredCursor ? [OTHER_CURSOR, ...response.problems] : response.problems;
         for (const problem of problems) process.stderr.write(`iaspn: ${problem}\n`);
+        if (response.libraryEmpty)
+          process.stderr.write(`iaspn: searched the ${where}. ${howToFill(globals)}\n`);
         // A page after the first goes on numbering where the previous one ended.
         const offset = response.offset ?? 0;
         if (options.json) {
@@ -80,6 +83,13 @@ export function registerSearch(program: Command): void {
         if (response.nextCursor) println(`\nmore: --cursor ${response.nextCursor}`);
       },
     );
+}
+
+/** What fills an empty library, for the store searched. */
+function howToFill(globals: GlobalOptions): string {
+  return globals.aws
+    ? '`iaspn --aws feeds list` shows the registered feeds; `iaspn --aws ingest` collects them now.'
+    : '`iaspn start` collects the sample partner feeds into it; or add feeds with `iaspn feeds add` and run `iaspn ingest`.';
 }
 
 /** A hit's score parts as lines: score = (terms + topic) × coordination × prior × recency × proximity. */

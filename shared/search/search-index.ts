@@ -177,19 +177,23 @@ const ENGLISH = LANGUAGES.indexOf('en');
 /** The search's own notes, in the member's language (a Spanish reply carried English notes). */
 const SEARCH_NOTES: Record<
   'en' | 'es',
-  { fuzzyCapped: (n: number) => string; tooCommon: string; nothingToSearch: string }
+  { fuzzyCapped: (n: number) => string; tooCommon: string; nothingToSearch: string; emptyLibrary: string }
 > = {
   en: {
     fuzzyCapped: (n) =>
       `Spelling mistakes were forgiven in at most ${n} words; the others were matched as typed.`,
     tooCommon: 'Those words are too common to search for: add a more specific word.',
     nothingToSearch: 'Type a few words to search for, or a filter such as type:document or country:peru.',
+    emptyLibrary:
+      "The library holds no resources yet: they arrive with the first collection of the partners' feeds.",
   },
   es: {
     fuzzyCapped: (n) =>
       `Se corrigieron errores de ortografía en ${n} palabras como máximo; las demás se buscaron tal como se escribieron.`,
     tooCommon: 'Esas palabras son demasiado comunes para buscarlas: agregue una palabra más específica.',
     nothingToSearch: 'Escriba algunas palabras para buscar, o un filtro como tipo:documento o pais:peru.',
+    emptyLibrary:
+      'La biblioteca todavía no tiene recursos: llegan con la primera recolección de las fuentes de los socios.',
   },
 };
 
@@ -467,7 +471,11 @@ export class SearchIndex {
   /** Runs a query within `bounds` (what a bound left out is said in `problems`). */
   search(request: SearchRequest, now: Date, bounds: QueryBounds = QUERY_BOUNDS): SearchResponse {
     // Its match lists are cut from buffers the next search reuses: none outlives the answer.
-    return this.postings.searching(() => this.answer(request, now, bounds));
+    const response = this.postings.searching(() => this.answer(request, now, bounds));
+    // Nothing collected yet (a new deployment, a new data directory): said, not a bare "no results".
+    if (this.size > 0) return response;
+    const said = SEARCH_NOTES[request.language ?? 'en'];
+    return { ...response, libraryEmpty: true, problems: [...response.problems, said.emptyLibrary] };
   }
 
   private answer(request: SearchRequest, now: Date, bounds: QueryBounds): SearchResponse {

@@ -101,6 +101,8 @@ export interface SearchResponse {
   appliedFilter: ResourceFilter;
   /** Problems with the query (a malformed filter), each a short sentence for the member. */
   problems: string[];
+  /** The library holds nothing yet (`problems` says so in the member's words). */
+  libraryEmpty?: boolean;
 }
 
 export interface SearchService {

@@ -28,6 +28,19 @@ afterAll(() => {
 });
 
 describe('iaspn search', () => {
+  it('on a data directory that holds nothing yet, says so and how to fill it', async () => {
+    const empty = await seededDataDir('search-empty', async () => {});
+    try {
+      const result = await runCli(['search', 'pobreza'], { IASPN_DATA_DIR: empty });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('0 results\n');
+      expect(result.stderr).toContain('The library holds no resources yet');
+      expect(result.stderr).toContain(`searched the data directory ${empty}. \`iaspn start\` collects`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('prints the results in rank order with ids and urls as JSON', async () => {
     const result = await runCli(['search', 'cash transfers', 'country:brasil', '--limit', '3', '--json'], {
       IASPN_DATA_DIR: dataDir,

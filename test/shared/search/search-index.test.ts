@@ -47,6 +47,19 @@ describe('SearchIndex: analysis', () => {
   });
 });
 
+describe('SearchIndex: an empty library', () => {
+  it('says it holds nothing yet, in the member\'s language, rather than a bare "no results"', () => {
+    const empty = SearchIndex.build([], new Map(), { builtAt: SAMPLE_NOW });
+    const es = empty.search({ query: 'transferencias pais:peru', language: 'es' }, NOW);
+    expect(es).toMatchObject({ hits: [], total: 0, libraryEmpty: true });
+    expect(es.problems).toContain(
+      'La biblioteca todavía no tiene recursos: llegan con la primera recolección de las fuentes de los socios.',
+    );
+    expect(empty.search({ query: '' }, NOW).problems.at(-1)).toMatch(/^The library holds no resources yet/);
+    expect(index.search({ query: 'zzqxw' }, NOW).libraryEmpty).toBeUndefined();
+  });
+});
+
 describe('SearchIndex: cross-language synonyms from the taxonomy', () => {
   const languages = (hits: SampleResource[]) => new Set(hits.map((r) => r.language));
 
