@@ -8,7 +8,7 @@ import {
   type Messages,
 } from '../chat/i18n.js';
 import { inIdiom } from '../chat/idiom.js';
-import { parseIntent } from '../chat/intent.js';
+import { type Intent, parseIntent } from '../chat/intent.js';
 import {
   type FollowForm,
   heading,
@@ -99,6 +99,15 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     return languageFromLocale(locale) ?? 'en';
   }
 
+  /**
+   * A search typed with no command word, key or greeting to tell its language ("transferencias
+   * monetarias"): its words may. Loaded with the taxonomy the search loads anyway, never at cold start.
+   */
+  async function freeTextLanguage(intent: Intent): Promise<BotLanguage | undefined> {
+    if (!intent.implicit || intent.command !== 'search') return undefined;
+    return (await import('../chat/text-language.js')).textLanguage(intent.args);
+  }
+
   const failure = (lang: BotLanguage) => textReply(MESSAGES[lang].failure, { private: true });
 
   /**
@@ -162,7 +171,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
         // A guided offer or request under way here takes the message (coop-talk.ts).
         const talk = ctx.forms ? undefined : await readTalk(store, ctx);
         if (talk) return await (await import('./coop-talk.js')).continueTalk(env, ctx, text, talk);
-        lang = await languageOf(ctx, intent.wordLanguage);
+        lang = await languageOf(ctx, intent.wordLanguage ?? (await freeTextLanguage(intent)));
         if (ctx.conversation === 'group') {
           const settings = await getChannelSettings(store, ctx.channel);
           if (settings.status === 'paused') await resumeChannel(store, ctx.channel);

@@ -38,6 +38,9 @@ const ES_STOP = new Set(
   segun`.split(/\s+/),
 );
 
+/** The stop words of each language (folded): which language a short text is written in says itself in them. */
+export const STOP_WORDS: Readonly<Record<StemLanguage, ReadonlySet<string>>> = { en: EN_STOP, es: ES_STOP };
+
 /** True for a (folded) word that carries no meaning in either language. */
 export function isStopWord(folded: string): boolean {
   return EN_STOP.has(folded) || ES_STOP.has(folded);

@@ -247,6 +247,15 @@ describe('each command through the core', () => {
     expect(text(found)).toContain('Perú');
   });
 
+  it('a search typed with no command word is answered in the language of its words', async () => {
+    const { core } = only(search);
+    expect((await core.handleText(dm(), 'transferencias monetarias')).summary).toMatch(/^Resultados/);
+    expect((await core.handleText(dm(), 'cash transfers')).summary).toMatch(/^Results/);
+    // A name says nothing: the member's platform language, else English.
+    expect((await core.handleText(dm({ locale: 'es-MX' }), 'Bolsa Familia')).summary).toMatch(/^Resultados/);
+    expect((await core.handleText(dm(), 'Bolsa Familia')).summary).toMatch(/^Results/);
+  });
+
   it('subscribe: starts the double opt-in with the frequency and the filter', async () => {
     const { core, subscriptions } = only(subscribe);
     await core.handleText(dm(), 'suscribir ana@example.org diario tema:salud');
