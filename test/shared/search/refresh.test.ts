@@ -156,7 +156,12 @@ describe('refreshSearchIndex: what it reads and writes', () => {
     for (const query of ['cash transfers', 'pensión no contributiva', 'nutrition']) {
       const a = await createSearchService(runtime).search({ query, limit: 20 });
       const b = await createSearchService(full).search({ query, limit: 20 });
-      expect(a.hits.map((h) => [h.id, h.score])).toEqual(b.hits.map((h) => [h.id, h.score]));
+      expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
+      // The two searches read the runtime's clock a few ms apart: recency may move a score's
+      // sixth decimal (scores are rounded there), nothing more.
+      a.hits.forEach((hit, i) => {
+        expect(hit.score).toBeCloseTo(b.hits[i]?.score as number, 4);
+      });
     }
   });
 
