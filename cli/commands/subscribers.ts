@@ -150,7 +150,11 @@ export function registerSubscribers(program: Command): void {
     .addOption(new Option('--partners <list>').argParser(collect).hideHelp())
     .option('--confirmed', 'skip the opt-in: only when the person agreed elsewhere')
     .option('--json', 'print the result as JSON')
+    // Words after the address ("tema:salud", "weekly"): refused with where they go, below.
+    .allowExcessArguments(true)
     .action(async (email: string, options: AddOptions, command: Command) => {
+      const extra = command.args.slice(1);
+      if (extra.length > 0) command.error(extraArgumentsError(extra), { exitCode: 2 });
       await withCliRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ runtime }) => {
         const plural = options as AddOptions & Record<string, string[] | undefined>;
         const merged: AddOptions = {
@@ -260,6 +264,24 @@ const SPANISH_FREQUENCIES: Readonly<Record<string, (typeof FREQUENCIES)[number]>
 };
 
 /** --frequency: daily or weekly, or in Spanish diario or semanal. */
+/** Words typed after the address, and the options they belong in: a frequency, else filters. */
+function extraArgumentsError(extra: readonly string[]): string {
+  const frequencyOf = (word: string) => {
+    const typed = word.trim().toLowerCase();
+    return FREQUENCIES.find((f) => f === typed) ?? SPANISH_FREQUENCIES[typed];
+  };
+  const frequency = extra.map(frequencyOf).find(Boolean);
+  const rest = extra
+    .filter((word) => !frequencyOf(word))
+    .join(' ')
+    .replace(/"/g, "'");
+  const fixes = [
+    ...(frequency ? [`--frequency ${frequency}`] : []),
+    ...(rest ? [`--keywords "${rest}"`] : []),
+  ];
+  return `error: "${extra.join(' ')}" after the address: the frequency and the filters are options, here ${fixes.join(' ')} (see --help for --topic, --country, --type, --partner)`;
+}
+
 function frequencyOption(): Option {
   const option = new Option('--frequency <f>', 'how often (or in Spanish: diario, semanal)')
     .argParser((value: string) => {

@@ -123,6 +123,16 @@ describe('iaspn digest preview and subscribers show, for a subscriber who has ha
     expect(later.stderr).toContain('since:2999-01-01 is still to come');
   });
 
+  it('refuses words after the address, saying which option each belongs in, and saves nothing', async () => {
+    const typed = await runCli(['subscribers', 'add', 'luis@example.org', 'tema:salu', 'semanal'], env);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain(
+      '"tema:salu semanal" after the address: the frequency and the filters are options, here --frequency weekly --keywords "tema:salu"',
+    );
+    const shown = await runCli(['subscribers', 'show', 'luis@example.org'], env);
+    expect(shown.code).not.toBe(0);
+  });
+
   it('says a suppressed address gets no digest, though it shows what it would get', async () => {
     const suppressed = await runCli(['subscribers', 'suppress', 'ana@example.org'], env);
     expect(suppressed.code, suppressed.stderr).toBe(0);
