@@ -148,6 +148,9 @@ export interface Messages {
   unfollowNeedsId: string;
   unfollowed(id: string): string;
   followNotFound(id: string): string;
+  /** `unfollow <filters>` naming no follow exactly: the follows that share some of it. */
+  unfollowWhich(description: string, lines: string): string;
+  unfollowNothingLike(description: string): string;
   everything: string;
   notChannelAdmin: string;
   subscribeUsage: string;
@@ -268,7 +271,7 @@ const en: Messages = {
         text: 'a reminder here the day before and one hour before each matching event',
       },
       follow: { usage: 'follow <filters>', text: 'post new resources matching the filters here' },
-      unfollow: { usage: 'unfollow <id>', text: 'stop one of the follows' },
+      unfollow: { usage: 'unfollow <id>', text: 'stop one of the follows (or name what it follows)' },
       following: { usage: 'following', text: 'what this conversation follows' },
       subscribe: {
         usage: 'subscribe <email> [filters] [daily|weekly]',
@@ -371,6 +374,10 @@ const en: Messages = {
   unfollowNeedsId: 'Which follow? Type "following" to see their ids, then: unfollow <id>',
   unfollowed: (id) => `Follow ${id} removed.`,
   followNotFound: (id) => `There is no follow ${id} here. Type "following" to see them.`,
+  unfollowWhich: (d, lines) =>
+    `This conversation does not follow exactly ${d}. These follows share some of it:\n${lines}\nThen: unfollow <id>`,
+  unfollowNothingLike: (d) =>
+    `This conversation follows nothing like ${d}. Type "following" to see what it follows.`,
   everything: 'everything',
   notChannelAdmin: 'Only admins of this channel or group can change what it follows or its language.',
   subscribeUsage: 'Usage: subscribe <email> [filters] [daily|weekly]',
@@ -485,7 +492,7 @@ const es: Messages = {
         text: 'un aviso aquí el día antes y una hora antes de cada evento que coincida',
       },
       follow: { usage: 'seguir <filtros>', text: 'publicar aquí los recursos nuevos que coincidan' },
-      unfollow: { usage: 'dejar <id>', text: 'dejar de seguir' },
+      unfollow: { usage: 'dejar <id>', text: 'dejar de seguir (o diga lo que sigue)' },
       following: { usage: 'siguiendo', text: 'lo que sigue esta conversación' },
       subscribe: {
         usage: 'suscribir <correo> [filtros] [diario|semanal]',
@@ -588,6 +595,10 @@ const es: Messages = {
   unfollowNeedsId: '¿Cuál? Escriba "siguiendo" para ver los identificadores y luego: dejar <id>',
   unfollowed: (id) => `Seguimiento ${id} eliminado.`,
   followNotFound: (id) => `No hay ningún seguimiento ${id} aquí. Escriba "siguiendo" para verlos.`,
+  unfollowWhich: (d, lines) =>
+    `Esta conversación no sigue exactamente ${d}. Estos seguimientos comparten algo:\n${lines}\nLuego: dejar <id>`,
+  unfollowNothingLike: (d) =>
+    `Esta conversación no sigue nada parecido a ${d}. Escriba "siguiendo" para ver lo que sigue.`,
   everything: 'todo',
   notChannelAdmin: 'Solo los administradores de este canal o grupo pueden cambiar lo que sigue o su idioma.',
   subscribeUsage: 'Uso: suscribir <correo> [filtros] [diario|semanal]',

@@ -234,6 +234,25 @@ describe('each command through the core', () => {
     expect(await listFollows(runtime.store, c.channel)).toHaveLength(0);
   });
 
+  it('unfollow by what is followed: the exact follow is removed, else those sharing some of it are listed', async () => {
+    const c = dm();
+    const { core } = only(follow, unfollow);
+    await core.handleText(c, 'seguir tema:pensiones pais:peru');
+    await core.handleText(c, 'seguir tema:salud');
+    expect((await core.handleText(c, 'dejar tema:salud')).summary).toMatch(
+      /^Seguimiento [0-9a-f]{6} eliminado/,
+    );
+    const which = await core.handleText(c, 'dejar pensiones');
+    expect(which.summary).toMatch(/no sigue exactamente .*Estos seguimientos comparten algo/s);
+    expect(which.summary).toMatch(/• [0-9a-f]{6}: tema: Seguridad social y pensiones · país: Perú/);
+    expect(await listFollows(runtime.store, c.channel)).toHaveLength(1);
+    expect((await core.handleText(c, 'unfollow country:chile')).summary).toMatch(
+      /follows nothing like country: Chile/,
+    );
+    expect((await core.handleText(c, 'dejar pais:peru tema:pensiones')).summary).toMatch(/eliminado/);
+    expect(await listFollows(runtime.store, c.channel)).toHaveLength(0);
+  });
+
   it('a hashtag naming a country or topic is that filter, in a follow and a search, and the reply says so', async () => {
     const c = dm();
     const { core } = only(follow, search);
