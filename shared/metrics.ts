@@ -213,6 +213,7 @@ export function countingCommands(core: BotCore, metrics: RelayMetrics): BotCore 
       return core.coopFromForm(ctx, form);
     },
     language: (ctx, wordLanguage) => core.language(ctx, wordLanguage),
+    languageOfText: (ctx, text) => core.languageOfText(ctx, text),
   };
 }
 

@@ -164,6 +164,11 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
   return {
     language: languageOf,
 
+    async languageOfText(ctx, text) {
+      const intent = parseIntent(text);
+      return languageOf(ctx, intent.wordLanguage ?? (await freeTextLanguage(intent)));
+    },
+
     async handleText(ctx, text) {
       const intent = parseIntent(text);
       let lang: BotLanguage = intent.wordLanguage ?? 'en';

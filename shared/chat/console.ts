@@ -1,6 +1,5 @@
 import type { BotCore, ChatContext } from './context.js';
 import { MESSAGES } from './i18n.js';
-import { parseIntent } from './intent.js';
 import type { ActionOutcome, Button, Reply } from './reply.js';
 import { plainSnippet } from './reply.js';
 
@@ -76,8 +75,8 @@ export function createConsoleChat(core: BotCore, ctx: ChatContext): ConsoleChat 
         const shown = outcome.reply ? await show(outcome.reply) : undefined;
         return [outcome.toast, shown].filter(Boolean).join('\n\n');
       }
-      const intent = parseIntent(line);
-      return show(await core.handleText(ctx, line), intent.wordLanguage);
+      // The hint in the reply's language (a free-text search's words may give it).
+      return show(await core.handleText(ctx, line), await core.languageOfText(ctx, line));
     },
   };
 }

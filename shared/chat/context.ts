@@ -63,4 +63,6 @@ export interface BotCore {
   inline(ctx: ChatContext, query: string, limit: number): Promise<ResultCard[]>;
   /** The language to answer this member in. */
   language(ctx: ChatContext, wordLanguage?: BotLanguage): Promise<BotLanguage>;
+  /** The language `handleText` answers this message in (its words may say, for a free-text search). */
+  languageOfText(ctx: ChatContext, text: string): Promise<BotLanguage>;
 }

@@ -140,6 +140,7 @@ describe('bot metrics', () => {
         coopFromForm: async () => ({}),
         inline: async () => [],
         language: async () => 'en',
+        languageOfText: async () => 'en',
       } as BotCore,
       metrics,
     );

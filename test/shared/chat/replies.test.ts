@@ -340,6 +340,13 @@ describe('the message catalogue', () => {
       'buscar transferencias monetarias',
     );
     expect(console).toMatch(/\(escriba el número de un botón para pulsarlo\)$/);
+    // A search with no command word, answered in the language of its words: the hint too.
+    const free = await createConsoleChat(
+      core(),
+      slackDm('en', { locale: undefined, callCommand: undefined }),
+    ).say('transferencias monetarias');
+    expect(free).toMatch(/^== Resultados/);
+    expect(free).toMatch(/\(escriba el número de un botón para pulsarlo\)$/);
     found.push(...[...words(console.split('\n').at(-1)!)].filter((w) => englishOnly.has(w)));
     expect(found).toEqual([]);
   });
