@@ -13,11 +13,9 @@
  * is the bench's (`generateResources(size, 11)`; size 0: the tuning library) and the queries the
  * tuning set's, both from the last version given. docs/search.md has the figures.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { versionTrees } from './version-trees.js';
 
 interface Hit {
   id: string;
@@ -36,22 +34,7 @@ if (!sizeArg || !runsArg || commits.length === 0) {
 const size = Number(sizeArg);
 const runs = Number(runsArg);
 const root = resolve(import.meta.dirname, '..');
-const made: string[] = [];
-
-function treeOf(commit: string): string {
-  if (commit === '.') return root;
-  // A directory holding shared/ and test/ (a copy of the tree with a change being tried).
-  if (existsSync(join(commit, 'shared'))) return resolve(commit);
-  const dir = mkdtempSync(join(tmpdir(), 'search-latency-'));
-  made.push(dir);
-  const archive = execFileSync('git', ['archive', commit, 'shared', 'test', 'package.json'], {
-    cwd: root,
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
+const versions = versionTrees(root, ['shared', 'test', 'package.json']);
 
 const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,7 +42,7 @@ const percentile = (values: readonly number[], p: number): number => {
 };
 
 try {
-  const trees = commits.map(treeOf);
+  const trees = commits.map(versions.treeOf);
   const from = (tree: string, path: string) => import(pathToFileURL(join(tree, path)).href);
   const last = trees[trees.length - 1] as string;
   const library = await from(last, 'test/shared/search/sample-library.ts');
@@ -112,5 +95,5 @@ try {
       );
   }
 } finally {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  versions.remove();
 }

@@ -12,10 +12,9 @@
  * and the queries the tuning set's, both from the working tree.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { versionTrees } from './version-trees.js';
 
 const root = resolve(import.meta.dirname, '..');
 const [mode, ...args] = process.argv.slice(2);
@@ -46,25 +45,12 @@ if (mode === '--child') {
     console.error('usage: npx tsx scripts/search-throughput.ts <size> <rounds> <pairs> <commit|.|dir>…');
     process.exit(2);
   }
-  const made: string[] = [];
-  const treeOf = (version: string): string => {
-    if (version === '.') return root;
-    if (existsSync(join(version, 'shared'))) return resolve(version);
-    const dir = mkdtempSync(join(tmpdir(), 'search-throughput-'));
-    made.push(dir);
-    const archive = execFileSync('git', ['archive', version, 'shared', 'package.json'], {
-      cwd: root,
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    return dir;
-  };
+  const trees = versionTrees(root, ['shared', 'package.json']);
   try {
-    const trees = versions.map(treeOf);
+    const dirs = versions.map(trees.treeOf);
     const times: string[][] = versions.map(() => []);
     for (let p = 0; p < Number(pairs); p++)
-      trees.forEach((tree, v) => {
+      dirs.forEach((tree, v) => {
         const out = execFileSync(
           process.execPath,
           ['--import', 'tsx', import.meta.filename, '--child', tree, size, rounds],
@@ -87,6 +73,6 @@ if (mode === '--child') {
       );
     });
   } finally {
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+    trees.remove();
   }
 }

@@ -4,6 +4,7 @@ import type { HttpEvent, HttpHandler, HttpResult, HttpRoute } from '../http/type
 import { getResource, getResources } from '../library/resource-store.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { SearchService } from '../search/types.js';
+import { foldText } from '../taxonomy/fold.js';
 import { eventsCalendar } from './calendar.js';
 import { isDated, searchCatalogue } from './upcoming.js';
 
@@ -45,19 +46,12 @@ const SPANISH_PARAMETERS = new Set(['tema', 'pais', 'idioma', 'tipo', 'socio']);
 /** `lang=` / `idioma=` values that ask for Spanish: the answer's language too. */
 const SPANISH_VALUES = new Set(['es', 'espanol', 'spanish']);
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .trim();
-
 /** The language a query string speaks: Spanish when it names a parameter in Spanish or asks for lang=es. */
 export function calendarLanguage(query: URLSearchParams): 'en' | 'es' {
   for (const [name, value] of query) {
-    const key = fold(name);
+    const key = foldText(name);
     if (SPANISH_PARAMETERS.has(key)) return 'es';
-    if (PARAMETERS[key] === 'lang' && SPANISH_VALUES.has(fold(value))) return 'es';
+    if (PARAMETERS[key] === 'lang' && SPANISH_VALUES.has(foldText(value))) return 'es';
   }
   return 'en';
 }
@@ -84,7 +78,7 @@ export function calendarFilterText(query: URLSearchParams): { text: string } | {
   const es = calendarLanguage(query) === 'es';
   const parts: string[] = [];
   for (const [name, value] of query) {
-    const folded = fold(name);
+    const folded = foldText(name);
     if (!Object.hasOwn(PARAMETERS, folded))
       return {
         error: es
